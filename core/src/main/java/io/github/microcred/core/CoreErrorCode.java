@@ -1,0 +1,11 @@
+package io.github.microcred.core;
+
+/** Error codes carried by {@link CoreException}: what went wrong in the core model. */
+public enum CoreErrorCode {
+  /** A credit conversion that the active policy does not define. */
+  CONVERSION_UNDEFINED,
+  /** Input JSON that could not be parsed or bound to the model. */
+  MALFORMED_JSON,
+  /** An argument outside its documented range. */
+  INVALID_ARGUMENT
+}

@@ -1,0 +1,4 @@
+/**
+ * Credential Transparency Description Language (Credential Engine): export, import and offline validation.
+ */
+package io.github.microcred.ctdl;

@@ -1,0 +1,50 @@
+package io.github.microcred.vc;
+
+import java.util.Objects;
+
+/**
+ * A failure of the vc module itself (bad arguments, a missing resource, an unsupported feature), with an error code.
+ * Bad <em>input data</em> is reported through validation reports and results instead.
+ */
+public final class VcException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final VcErrorCode code;
+
+  /**
+   * Creates the exception.
+   *
+   * @param code the error code
+   * @param message what went wrong, naming the field or path concerned
+   */
+  public VcException(VcErrorCode code, String message) {
+    super(message);
+    this.code = Objects.requireNonNull(code, "code");
+  }
+
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param code the error code
+   * @param message what went wrong, naming the field or path concerned
+   * @param cause the underlying failure
+   */
+  public VcException(VcErrorCode code, String message, Throwable cause) {
+    super(message, cause);
+    this.code = Objects.requireNonNull(code, "code");
+  }
+
+  /**
+   * Returns the error code.
+   *
+   * @return the code
+   */
+  public VcErrorCode code() {
+    return code;
+  }
+
+  @Override
+  public String toString() {
+    return "VcException[" + code + "]: " + getMessage();
+  }
+}
