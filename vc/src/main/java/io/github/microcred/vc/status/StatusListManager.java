@@ -1,0 +1,191 @@
+package io.github.microcred.vc.status;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.VcErrorCode;
+import io.github.microcred.vc.VcException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * The issuer side of Bitstring Status List: allocates indexes, revokes, suspends and resumes credentials, and
+ * builds the {@code BitstringStatusListCredential} to sign and publish.
+ *
+ * <pre>{@code
+ * StatusListManager manager = StatusListManager.create(JdbcStatusStore.open(url));
+ * manager.createList(StatusListDefinition.revocation("https://example.edu/status/1"));
+ * StatusEntry entry = manager.allocate("https://example.edu/status/1");
+ * credential.set("credentialStatus", entry.toJson());
+ * ...
+ * manager.revoke(entry);
+ * ObjectNode list = manager.statusListCredential("https://example.edu/status/1", issuerDid, Instant.now());
+ * }</pre>
+ */
+public final class StatusListManager {
+  private final StatusStore store;
+
+  private StatusListManager(StatusStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Creates a manager over a store (the store stays owned by the caller).
+   *
+   * @param store the store
+   * @return the manager
+   */
+  public static StatusListManager create(StatusStore store) {
+    return new StatusListManager(Objects.requireNonNull(store, "store"));
+  }
+
+  /**
+   * Returns the underlying store.
+   *
+   * @return the store
+   */
+  public StatusStore store() {
+    return store;
+  }
+
+  /**
+   * Creates a list (idempotent for an identical definition).
+   *
+   * @param definition the list
+   * @throws VcException when a different list has that id, or on storage failure
+   */
+  public void createList(StatusListDefinition definition) throws VcException {
+    store.createList(definition);
+  }
+
+  /**
+   * Allocates a fresh entry in a list.
+   *
+   * @param listId the list URL
+   * @return the entry to put into {@code credentialStatus}
+   * @throws VcException when the list is unknown or full, or on storage failure
+   */
+  public StatusEntry allocate(String listId) throws VcException {
+    StatusListDefinition def = definition(listId);
+    return new StatusEntry(def, store.allocate(listId));
+  }
+
+  /**
+   * Revokes: sets the entry of a revocation list to 1. Revocation is final.
+   *
+   * @param listId the list URL
+   * @param index the allocated index
+   * @throws VcException {@link VcErrorCode#STATUS_VALUE_NOT_ALLOWED} when the list is not a revocation list; or
+   *     the index was never allocated
+   */
+  public void revoke(String listId, long index) throws VcException {
+    requirePurpose(listId, StatusPurpose.REVOCATION, "revoke");
+    store.setStatus(listId, index, 1);
+  }
+
+  /**
+   * Suspends: sets the entry of a suspension list to 1.
+   *
+   * @param listId the list URL
+   * @param index the allocated index
+   * @throws VcException when the list is not a suspension list, or the index was never allocated
+   */
+  public void suspend(String listId, long index) throws VcException {
+    requirePurpose(listId, StatusPurpose.SUSPENSION, "suspend");
+    store.setStatus(listId, index, 1);
+  }
+
+  /**
+   * Un-suspends: sets the entry of a suspension list back to 0.
+   *
+   * @param listId the list URL
+   * @param index the allocated index
+   * @throws VcException when the list is not a suspension list, or the index was never allocated
+   */
+  public void resume(String listId, long index) throws VcException {
+    requirePurpose(listId, StatusPurpose.SUSPENSION, "resume");
+    store.setStatus(listId, index, 0);
+  }
+
+  /**
+   * Sets the status value of an entry of a message list.
+   *
+   * @param listId the list URL
+   * @param index the allocated index
+   * @param value a value with a message, {@code 0..2^statusSize-1}
+   * @throws VcException when the list is not a message list, the value does not fit, or the index was never
+   *     allocated
+   */
+  public void setMessage(String listId, long index, int value) throws VcException {
+    requirePurpose(listId, StatusPurpose.MESSAGE, "set a message status on");
+    store.setStatus(listId, index, value);
+  }
+
+  /**
+   * Reads the current status of an entry.
+   *
+   * @param listId the list URL
+   * @param index the allocated index
+   * @return the value
+   * @throws VcException when unknown or on storage failure
+   */
+  public int status(String listId, long index) throws VcException {
+    return store.status(listId, index);
+  }
+
+  /**
+   * Builds the current bitstring of a list from a consistent snapshot.
+   *
+   * @param listId the list URL
+   * @return the list
+   * @throws VcException when unknown or on storage failure
+   */
+  public BitstringStatusList bitstring(String listId) throws VcException {
+    StatusSnapshot s = store.snapshot(listId);
+    return BitstringStatusList.of(s.definition().entries(), s.definition().statusSize(), s.statuses());
+  }
+
+  /**
+   * Builds the unsigned {@code BitstringStatusListCredential} for a list, to be signed (Data Integrity or JWT) and
+   * published at the list URL.
+   *
+   * @param listId the list URL (becomes the credential {@code id})
+   * @param issuer the issuer id (a DID or URL); must be the issuer of the credentials that point at the list
+   * @param validFrom the {@code validFrom} timestamp (truncated to seconds)
+   * @return a new JSON object
+   * @throws VcException when unknown or on storage failure
+   */
+  public ObjectNode statusListCredential(String listId, String issuer, Instant validFrom) throws VcException {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(validFrom, "validFrom");
+    StatusListDefinition def = definition(listId);
+    BitstringStatusList bits = bitstring(listId);
+    ObjectNode vc = JsonNodeFactory.instance.objectNode();
+    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+    vc.put("id", listId);
+    vc.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
+    vc.put("issuer", issuer);
+    vc.put("validFrom", validFrom.truncatedTo(ChronoUnit.SECONDS).toString());
+    ObjectNode subject = vc.putObject("credentialSubject");
+    subject.put("id", listId + "#list");
+    subject.put("type", "BitstringStatusList");
+    subject.put("statusPurpose", def.purpose().term());
+    subject.put("encodedList", bits.encode());
+    return vc;
+  }
+
+  private StatusListDefinition definition(String listId) throws VcException {
+    return store.findList(listId)
+        .orElseThrow(() -> new VcException(VcErrorCode.STATUS_LIST_UNKNOWN, "no status list with id " + listId));
+  }
+
+  private void requirePurpose(String listId, StatusPurpose wanted, String verb) throws VcException {
+    StatusListDefinition def = definition(listId);
+    if (def.purpose() != wanted) {
+      throw new VcException(
+          VcErrorCode.STATUS_VALUE_NOT_ALLOWED,
+          "cannot " + verb + " an entry of " + listId + ": its statusPurpose is " + def.purpose().term()
+              + ", not " + wanted.term());
+    }
+  }
+}
