@@ -1,0 +1,22 @@
+package io.github.microcred.vc;
+
+/** The checks a verification runs; each appears in {@link VerificationResult#checks()}. */
+public enum CheckName {
+  /** JSON well-formed (no duplicate keys), required VC members present and of the right shape. */
+  SYNTAX,
+  /** Every {@code @context} entry is a known (pinned) URL; first entry is the VC 2.0 or 1.1 context. */
+  CONTEXTS,
+  /** A Data Integrity proof's signature over the canonical document and proof configuration. */
+  PROOF,
+  /**
+   * The proof purpose is the expected one, the verification method is authorised for it in its controller
+   * document, and the controller is the issuer.
+   */
+  PURPOSE_AND_CONTROLLER,
+  /** {@code validFrom}/{@code validUntil} (VC 2.0) or {@code issuanceDate}/{@code expirationDate} (VC 1.1), and
+   * proof {@code created}/{@code expires}, against the clock with bounded skew. */
+  VALIDITY_PERIOD,
+  /** Credential status (revocation / suspension), checked by a {@link StatusCheck}; fails closed when a
+   * {@code credentialStatus} is present and no checker is configured. */
+  STATUS
+}

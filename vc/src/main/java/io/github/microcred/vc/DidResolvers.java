@@ -1,0 +1,170 @@
+package io.github.microcred.vc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.vc.internal.JsonSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Ready-made {@link DidResolver}s. */
+public final class DidResolvers {
+  private DidResolvers() {}
+
+  /**
+   * Offline resolution of {@code did:key} (Ed25519, P-256, P-384 Multikey) and {@code did:jwk}. Any other method
+   * fails with {@link VcErrorCode#RESOLUTION_FAILED}.
+   *
+   * @return the resolver
+   */
+  public static DidResolver offline() {
+    return DidResolvers::resolveOffline;
+  }
+
+  private static ControllerDocument resolveOffline(String did) throws VcException {
+    if (did.startsWith("did:key:")) {
+      String mb = did.substring("did:key:".length());
+      PublicKey key;
+      try {
+        key = PublicKey.fromMultibase(mb);
+      } catch (VcException e) {
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": " + e.getMessage());
+      }
+      return ControllerDocument.singleKey(did, did + "#" + mb, "Multikey", key);
+    }
+    if (did.startsWith("did:jwk:")) {
+      try {
+        byte[] json = Base64.getUrlDecoder().decode(did.substring("did:jwk:".length()));
+        JsonNode jwk = JsonSupport.MAPPER.readTree(json);
+        if (jwk == null || jwk.has("d")) {
+          throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": the JWK must be public (no 'd')");
+        }
+        return ControllerDocument.singleKey(did, did + "#0", "JsonWebKey", PublicKey.fromJwk(jwk));
+      } catch (IllegalArgumentException | IOException e) {
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": not base64url JSON");
+      } catch (VcException e) {
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": " + e.getMessage());
+      }
+    }
+    throw new VcException(VcErrorCode.RESOLUTION_FAILED, "DID method of '" + did
+        + "' cannot be resolved offline (did:key and did:jwk can); configure a resolver or controller document");
+  }
+
+  /**
+   * Tries resolvers in order; the first that does not fail wins.
+   *
+   * @param resolvers the resolvers
+   * @return the combined resolver
+   */
+  public static DidResolver chain(DidResolver... resolvers) {
+    List<DidResolver> list = List.of(resolvers);
+    return did -> {
+      VcException last = new VcException(VcErrorCode.RESOLUTION_FAILED, "no resolver for " + did);
+      for (DidResolver r : list) {
+        try {
+          return r.resolve(did);
+        } catch (VcException e) {
+          last = e;
+        }
+      }
+      throw last;
+    };
+  }
+
+  /**
+   * The {@code did:web} HTTP resolver: opt-in, {@code https:} only, hosts restricted to an allow list, no redirects,
+   * timeouts, and at most 256 KiB per document. Never used in microcred's own tests.
+   *
+   * @param allowedHosts host names that may be contacted (case-insensitive); must not be empty
+   * @param timeout connect and request timeout, at most 30 s
+   * @return the resolver
+   */
+  public static DidResolver web(Set<String> allowedHosts, Duration timeout) {
+    if (allowedHosts.isEmpty()) {
+      throw new IllegalArgumentException("allowedHosts must not be empty");
+    }
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofSeconds(30)) > 0) {
+      throw new IllegalArgumentException("timeout must be in (0, 30 s]");
+    }
+    Set<String> hosts = new TreeSet<>();
+    allowedHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    return did -> {
+      URI url = didWebUrl(did);
+      if (!hosts.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": host " + url.getHost() + " is not allowed");
+      }
+      try {
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+          if (r.statusCode() != 200) {
+            throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": HTTP " + r.statusCode() + " from " + url);
+          }
+          byte[] body = in.readNBytes((256 << 10) + 1);
+          if (body.length > 256 << 10) {
+            throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document larger than 256 KiB");
+          }
+          ControllerDocument doc = ControllerDocument.parse(JsonSupport.MAPPER.readTree(body));
+          if (!doc.id().equals(did)) {
+            throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document id is " + doc.id());
+          }
+          return doc;
+        }
+      } catch (IOException e) {
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": interrupted");
+      }
+    };
+  }
+
+  /**
+   * The URL a {@code did:web} DID resolves to ({@code did:web:example.com} becomes
+   * {@code https://example.com/.well-known/did.json}; path segments are separated by {@code :}).
+   *
+   * @param did the DID
+   * @return the URL
+   * @throws VcException {@link VcErrorCode#RESOLUTION_FAILED} if it is not a well-formed did:web
+   */
+  public static URI didWebUrl(String did) throws VcException {
+    if (!did.startsWith("did:web:") || did.length() == "did:web:".length()) {
+      throw new VcException(VcErrorCode.RESOLUTION_FAILED, "'" + did + "' is not a did:web DID");
+    }
+    String[] parts = did.substring("did:web:".length()).split(":");
+    StringBuilder sb = new StringBuilder("https://");
+    sb.append(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+    if (parts.length == 1) {
+      sb.append("/.well-known");
+    } else {
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].isEmpty() || parts[i].contains("/") || parts[i].contains("..")) {
+          throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": invalid path segment");
+        }
+        sb.append('/').append(parts[i]);
+      }
+    }
+    sb.append("/did.json");
+    try {
+      URI u = URI.create(sb.toString());
+      if (u.getHost() == null || u.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("bad host");
+      }
+      return u;
+    } catch (IllegalArgumentException e) {
+      throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": not a valid did:web host");
+    }
+  }
+}

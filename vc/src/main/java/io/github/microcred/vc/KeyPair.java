@@ -1,0 +1,238 @@
+package io.github.microcred.vc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.internal.Base58;
+import io.github.microcred.vc.internal.Crypto;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A signing key pair (Ed25519, P-256 or P-384). Immutable. The secret is reachable only through methods that take a
+ * {@link SecretKeyAccess} token, and never appears in {@link #toString()}.
+ */
+public final class KeyPair {
+  private final PublicKey publicKey;
+  private final byte[] secret;
+
+  private KeyPair(PublicKey publicKey, byte[] secret) {
+    this.publicKey = publicKey;
+    this.secret = secret;
+  }
+
+  /**
+   * Generates a fresh key pair from a secure random source.
+   *
+   * @param type the key type
+   * @return the key pair
+   */
+  public static KeyPair generate(KeyType type) {
+    Objects.requireNonNull(type, "type");
+    try {
+      return fromSecret(type, Crypto.generateSecret(PublicKey.curve(type)));
+    } catch (VcException e) {
+      throw new IllegalStateException("generated key rejected", e);
+    }
+  }
+
+  /**
+   * Creates a key pair from raw secret bytes: a 32-byte Ed25519 seed (a 64-byte seed||public key is accepted and
+   * checked), or a 32/48-byte EC scalar.
+   *
+   * @param type the key type
+   * @param secret the secret bytes
+   * @return the key pair
+   * @throws VcException {@link VcErrorCode#INVALID_KEY} if the bytes are not a valid secret
+   */
+  public static KeyPair fromSecret(KeyType type, byte[] secret) throws VcException {
+    Objects.requireNonNull(type, "type");
+    byte[] s = secret.clone();
+    byte[] expectedPublic = null;
+    if (type == KeyType.ED25519 && s.length == 64) {
+      expectedPublic = Arrays.copyOfRange(s, 32, 64);
+      s = Arrays.copyOf(s, 32);
+    }
+    byte[] pub;
+    try {
+      pub = Crypto.publicFromSecret(PublicKey.curve(type), s);
+    } catch (IllegalArgumentException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, e.getMessage());
+    }
+    if (expectedPublic != null && !Arrays.equals(expectedPublic, pub)) {
+      throw new VcException(VcErrorCode.INVALID_KEY,
+          "Ed25519 64-byte secret: the last 32 bytes are not the public key of the seed");
+    }
+    return new KeyPair(PublicKey.create(type, pub), s);
+  }
+
+  /**
+   * Decodes a Multikey pair. The secret's multicodec header decides the key type (ed25519-priv 0x1300,
+   * p256-priv 0x1306, p384-priv 0x1307); if a public key is given it must match.
+   *
+   * @param publicKeyMultibase the {@code publicKeyMultibase}, or empty string to derive it
+   * @param secretKeyMultibase the {@code secretKeyMultibase}
+   * @return the key pair
+   * @throws VcException naming the value that is wrong
+   */
+  public static KeyPair fromMultikey(String publicKeyMultibase, String secretKeyMultibase) throws VcException {
+    byte[] raw;
+    try {
+      raw = Base58.decodeMultibase(secretKeyMultibase);
+    } catch (IllegalArgumentException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "secretKeyMultibase: " + e.getMessage());
+    }
+    KeyPair kp = null;
+    for (KeyType t : KeyType.values()) {
+      byte[] codec = t.secretCodec();
+      if (raw.length > 2 && raw[0] == codec[0] && raw[1] == codec[1]) {
+        kp = fromSecret(t, Arrays.copyOfRange(raw, 2, raw.length));
+        break;
+      }
+    }
+    if (kp == null) {
+      throw new VcException(VcErrorCode.UNSUPPORTED_KEY,
+          "secretKeyMultibase: multicodec header is not ed25519-priv, p256-priv or p384-priv");
+    }
+    if (!publicKeyMultibase.isEmpty() && !kp.publicKey.equals(PublicKey.fromMultibase(publicKeyMultibase))) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "publicKeyMultibase does not match secretKeyMultibase");
+    }
+    return kp;
+  }
+
+  /**
+   * Decodes a private JWK ({@code kty}, {@code crv}, {@code x}, {@code d}, and {@code y} for EC).
+   *
+   * @param jwk the JWK
+   * @return the key pair
+   * @throws VcException naming the member that is wrong
+   */
+  public static KeyPair fromJwk(JsonNode jwk) throws VcException {
+    KeyType t = PublicKey.jwkType(jwk);
+    byte[] d = PublicKey.b64Member(jwk, "d");
+    KeyPair kp = fromSecret(t, d);
+    if (!kp.publicKey.equals(PublicKey.fromJwk(jwk))) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "JWK: public members do not match the private member 'd'");
+    }
+    return kp;
+  }
+
+  /**
+   * Reads a key file as written by {@link #toKeyFile}: a private JWK, or a Multikey object with
+   * {@code secretKeyMultibase}.
+   *
+   * @param json the file's content
+   * @return the key pair
+   * @throws VcException if the content is neither
+   */
+  public static KeyPair fromKeyFile(String json) throws VcException {
+    JsonNode n;
+    try {
+      n = PublicKey.JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "key file is not JSON: " + e.getOriginalMessage());
+    }
+    if (n != null && n.has("kty")) {
+      return fromJwk(n);
+    }
+    if (n != null && n.path("secretKeyMultibase").isTextual()) {
+      return fromMultikey(n.path("publicKeyMultibase").asText(""), n.get("secretKeyMultibase").asText());
+    }
+    throw new VcException(VcErrorCode.INVALID_KEY,
+        "key file: expected a private JWK (kty, d) or a Multikey with secretKeyMultibase");
+  }
+
+  /**
+   * The public key.
+   *
+   * @return the public key
+   */
+  public PublicKey publicKey() {
+    return publicKey;
+  }
+
+  /**
+   * The key type.
+   *
+   * @return the type
+   */
+  public KeyType type() {
+    return publicKey.type();
+  }
+
+  /**
+   * The raw secret: Ed25519 32-byte seed or EC scalar. A copy.
+   *
+   * @param access the access token
+   * @return the secret bytes
+   */
+  public byte[] secretKeyBytes(SecretKeyAccess access) {
+    Objects.requireNonNull(access, "access");
+    return secret.clone();
+  }
+
+  /**
+   * The Multikey {@code secretKeyMultibase} (multicodec header + raw secret, base58btc).
+   *
+   * @param access the access token
+   * @return the value
+   */
+  public String secretKeyMultibase(SecretKeyAccess access) {
+    Objects.requireNonNull(access, "access");
+    byte[] codec = publicKey.type().secretCodec();
+    byte[] raw = new byte[codec.length + secret.length];
+    System.arraycopy(codec, 0, raw, 0, codec.length);
+    System.arraycopy(secret, 0, raw, codec.length, secret.length);
+    return Base58.encodeMultibase(raw);
+  }
+
+  /**
+   * The private JWK (public members plus {@code d}).
+   *
+   * @param access the access token
+   * @return a new JSON object
+   */
+  public ObjectNode toPrivateJwk(SecretKeyAccess access) {
+    Objects.requireNonNull(access, "access");
+    ObjectNode n = publicKey.toJwk();
+    n.put("d", PublicKey.b64(secret));
+    return n;
+  }
+
+  /**
+   * A key file in the given format: {@code jwk} (private JWK) or {@code multikey}
+   * ({@code {"type":"Multikey","publicKeyMultibase":..,"secretKeyMultibase":..}}).
+   *
+   * @param format {@code jwk} or {@code multikey}
+   * @param access the access token
+   * @return the JSON object
+   * @throws VcException {@link VcErrorCode#INVALID_ARGUMENT} for another format
+   */
+  public ObjectNode toKeyFile(String format, SecretKeyAccess access) throws VcException {
+    if ("jwk".equals(format)) {
+      return toPrivateJwk(access);
+    }
+    if ("multikey".equals(format)) {
+      ObjectNode n = PublicKey.JSON.createObjectNode();
+      n.put("type", "Multikey");
+      n.put("publicKeyMultibase", publicKey.toMultibase());
+      n.put("secretKeyMultibase", secretKeyMultibase(access));
+      return n;
+    }
+    throw new VcException(VcErrorCode.INVALID_ARGUMENT, "key format '" + format + "': expected jwk or multikey");
+  }
+
+  /**
+   * Signs raw bytes (Ed25519, or deterministic ECDSA with raw r||s).
+   *
+   * @param message the message
+   * @return the signature
+   */
+  public byte[] sign(byte[] message) {
+    return Crypto.sign(PublicKey.curve(publicKey.type()), secret, message);
+  }
+
+  @Override
+  public String toString() {
+    return "KeyPair[" + publicKey.type() + ", public " + publicKey.toMultibase() + ", secret redacted]";
+  }
+}

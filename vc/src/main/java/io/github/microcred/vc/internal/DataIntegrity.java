@@ -1,0 +1,103 @@
+package io.github.microcred.vc.internal;
+
+import io.github.microcred.vc.CanonicalizationLimits;
+import io.github.microcred.vc.ContextLoader;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.VcException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+
+/**
+ * The RDFC-based Data Integrity transformation and hashing shared by {@code eddsa-rdfc-2022} and
+ * {@code ecdsa-rdfc-2019}: canonicalize the unsecured document and the proof configuration (which takes the
+ * document's {@code @context}), hash each (SHA-256, or SHA-384 for P-384), and concatenate
+ * {@code proofConfigHash || documentHash}.
+ */
+public final class DataIntegrity {
+  private DataIntegrity() {}
+
+  /** Intermediate values of the algorithm, exposed for conformance tests. */
+  public record HashData(String canonicalDocument, String canonicalProofConfig, byte[] documentHash,
+      byte[] proofConfigHash) {
+    /**
+     * The bytes that are signed.
+     *
+     * @return proofConfigHash || documentHash
+     */
+    public byte[] combined() {
+      byte[] out = new byte[proofConfigHash.length + documentHash.length];
+      System.arraycopy(proofConfigHash, 0, out, 0, proofConfigHash.length);
+      System.arraycopy(documentHash, 0, out, proofConfigHash.length, documentHash.length);
+      return out;
+    }
+  }
+
+  /**
+   * Removes {@code proof} from a document.
+   *
+   * @param secured the document
+   * @return the unsecured document
+   */
+  public static JsonObject withoutProof(JsonObject secured) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    for (Map.Entry<String, JsonValue> e : secured.entrySet()) {
+      if (!"proof".equals(e.getKey())) {
+        b.add(e.getKey(), e.getValue());
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Builds the proof configuration: the proof without {@code proofValue}, with the document's {@code @context}.
+   *
+   * @param proof the proof (options)
+   * @param documentContext the document's {@code @context}, or null
+   * @return the configuration
+   */
+  public static JsonObject proofConfig(JsonObject proof, JsonValue documentContext) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    if (documentContext != null) {
+      b.add("@context", documentContext);
+    }
+    for (Map.Entry<String, JsonValue> e : proof.entrySet()) {
+      if (!"proofValue".equals(e.getKey()) && !"@context".equals(e.getKey())) {
+        b.add(e.getKey(), e.getValue());
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Runs transformation and hashing.
+   *
+   * @param unsecured the document without proof
+   * @param proofConfig the proof configuration
+   * @param keyType selects SHA-384 for P-384, SHA-256 otherwise
+   * @param loader the context loader
+   * @param limits the bounds
+   * @return the intermediate values
+   * @throws VcException on canonicalization failure
+   */
+  public static HashData hash(JsonObject unsecured, JsonObject proofConfig, KeyType keyType, ContextLoader loader,
+      CanonicalizationLimits limits) throws VcException {
+    String doc = Canonicalizer.canonicalize(unsecured, loader, limits);
+    String conf = Canonicalizer.canonicalize(proofConfig, loader, limits);
+    String alg = keyType == KeyType.P384 ? "SHA-384" : "SHA-256";
+    return new HashData(doc, conf, digest(alg, doc), digest(alg, conf));
+  }
+
+  private static byte[] digest(String alg, String text) {
+    try {
+      return MessageDigest.getInstance(alg).digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
