@@ -1,0 +1,47 @@
+package io.github.microcred.vc.jose;
+
+/** Why a JWT was rejected: every failed JWT check names one of these. */
+public enum JwtRejection {
+  /** Not three base64url parts, or header / payload not a JSON object. */
+  MALFORMED,
+  /** {@code alg: none}: an unsecured JWS is never accepted. */
+  ALG_NONE,
+  /** An algorithm outside the allow-list (for example HS256, which would use the public key as an HMAC secret). */
+  ALG_NOT_ALLOWED,
+  /** The algorithm does not match the type of the issuer's key (for example ES256 with an Ed25519 key). */
+  ALG_KEY_MISMATCH,
+  /** {@code typ} is not {@code vc+jwt} / {@code vp+jwt} (or {@code JWT} for legacy tokens). */
+  TYP_MISMATCH,
+  /** {@code cty}, when present, is not {@code vc} / {@code vp}. */
+  CTY_MISMATCH,
+  /** {@code crit} names a header parameter this verifier does not understand, or is malformed. */
+  CRIT_UNKNOWN,
+  /** {@code kid} points at a verification method whose controller is not the issuer (for example another DID). */
+  KID_NOT_ISSUER,
+  /** A {@code jwk} header carries a key that is not one of the issuer's keys. */
+  JWK_NOT_ISSUER,
+  /** No {@code kid} or {@code jwk}, and the issuer has more than one assertion key. */
+  KEY_AMBIGUOUS,
+  /** The issuer's DID or the {@code kid} could not be resolved. */
+  KEY_UNRESOLVED,
+  /** The signature does not verify (tampered, truncated, or taken from another token). */
+  SIGNATURE_INVALID,
+  /** The payload has no usable {@code issuer}. */
+  ISSUER_MISSING,
+  /** The {@code iss} claim differs from the credential's {@code issuer}. */
+  ISS_MISMATCH,
+  /** {@code exp} or {@code validUntil} is in the past (beyond the allowed clock skew). */
+  EXPIRED,
+  /** {@code nbf}, {@code iat} or {@code validFrom} is in the future (beyond the allowed clock skew). */
+  NOT_YET_VALID,
+  /** A time claim is not a number or a date-time. */
+  BAD_TIME,
+  /** The presentation's {@code nonce} differs from the one the verifier expected. */
+  NONCE_MISMATCH,
+  /** The presentation's {@code aud} does not contain the expected audience. */
+  AUDIENCE_MISMATCH,
+  /** The presentation's {@code holder} is not the controller of the signing key. */
+  HOLDER_MISMATCH,
+  /** The status check failed (revoked, suspended, list unreachable or invalid). */
+  STATUS
+}

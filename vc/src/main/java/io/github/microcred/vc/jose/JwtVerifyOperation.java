@@ -1,0 +1,621 @@
+package io.github.microcred.vc.jose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.DidResolver;
+import io.github.microcred.vc.DidResolvers;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.PublicKey;
+import io.github.microcred.vc.StatusCheck;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationMethod;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies a {@code vc+jwt} / {@code vp+jwt}. Immutable; {@link #get()} never throws for a bad token.
+ *
+ * <p>What is checked, each failure named by a {@link JwtRejection}: three base64url parts with JSON header and
+ * payload; {@code alg} in the allow-list ({@code none} and {@code HS*} never); {@code crit} only with understood
+ * parameters (none are); {@code typ} / {@code cty}; {@code iss} equal to the issuer (holder); the key bound to the
+ * issuer: {@code kid} must be a verification method of the issuer's DID, controlled by the issuer and authorised for
+ * {@code assertionMethod} ({@code authentication} for presentations), and a {@code jwk} header is accepted only if it
+ * is such a key; the key type matches {@code alg}; the signature; {@code exp} / {@code nbf} / {@code iat} and
+ * {@code validFrom} / {@code validUntil} within the clock skew; the presentation's {@code nonce} / {@code aud};
+ * and the credential status. {@code jku}, {@code x5u} and {@code x5c} are never followed.
+ */
+public final class JwtVerifyOperation {
+  /** The default clock skew. */
+  public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
+  /** The largest clock skew a caller may allow. */
+  public static final Duration MAX_SKEW = Duration.ofHours(1);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JwtKind kind;
+  private final String jwt;
+  private final Clock clock;
+  private final Duration skew;
+  private final DidResolver resolver;
+  private final Map<String, ControllerDocument> controllers;
+  private final Set<String> algorithms;
+  private final StatusCheck status;
+  private final String nonce;
+  private final String audience;
+
+  JwtVerifyOperation(JwtKind kind, String jwt) {
+    this(kind, jwt, Clock.systemUTC(), DEFAULT_SKEW, DidResolvers.offline(), Map.of(), VcJwt.ALGORITHMS, null,
+        null, null);
+  }
+
+  private JwtVerifyOperation(JwtKind kind, String jwt, Clock clock, Duration skew, DidResolver resolver,
+      Map<String, ControllerDocument> controllers, Set<String> algorithms, StatusCheck status, String nonce,
+      String audience) {
+    this.kind = kind;
+    this.jwt = jwt;
+    this.clock = clock;
+    this.skew = skew;
+    this.resolver = resolver;
+    this.controllers = controllers;
+    this.algorithms = algorithms;
+    this.status = status;
+    this.nonce = nonce;
+    this.audience = audience;
+  }
+
+  private JwtVerifyOperation copy(Clock c, Duration s, DidResolver r, Map<String, ControllerDocument> docs,
+      Set<String> algs, StatusCheck st, String n, String aud) {
+    return new JwtVerifyOperation(kind, jwt, c, s, r, docs, algs, st, n, aud);
+  }
+
+  /**
+   * Sets the clock.
+   *
+   * @param c the clock
+   * @return a new operation
+   */
+  public JwtVerifyOperation withClock(Clock c) {
+    return copy(Objects.requireNonNull(c), skew, resolver, controllers, algorithms, status, nonce, audience);
+  }
+
+  /**
+   * Sets the allowed clock skew (0 to {@link #MAX_SKEW}).
+   *
+   * @param s the skew
+   * @return a new operation
+   */
+  public JwtVerifyOperation withMaxClockSkew(Duration s) {
+    if (s.isNegative() || s.compareTo(MAX_SKEW) > 0) {
+      throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_SKEW + ", got " + s);
+    }
+    return copy(clock, s, resolver, controllers, algorithms, status, nonce, audience);
+  }
+
+  /**
+   * Sets the DID resolver (default: offline {@code did:key} / {@code did:jwk}).
+   *
+   * @param r the resolver
+   * @return a new operation
+   */
+  public JwtVerifyOperation withDidResolver(DidResolver r) {
+    return copy(clock, skew, Objects.requireNonNull(r), controllers, algorithms, status, nonce, audience);
+  }
+
+  /**
+   * Supplies a controller document for an issuer that is not a resolvable DID (for example an https URL).
+   *
+   * @param doc the document; its id is the issuer id
+   * @return a new operation
+   */
+  public JwtVerifyOperation withControllerDocument(ControllerDocument doc) {
+    Map<String, ControllerDocument> m = new HashMap<>(controllers);
+    m.put(doc.id(), doc);
+    return copy(clock, skew, resolver, Map.copyOf(m), algorithms, status, nonce, audience);
+  }
+
+  /**
+   * Narrows the algorithm allow-list to a subset of {@link VcJwt#ALGORITHMS}. {@code none} and HMAC algorithms
+   * cannot be allowed.
+   *
+   * @param algs the algorithms
+   * @return a new operation
+   */
+  public JwtVerifyOperation withAllowedAlgorithms(Set<String> algs) {
+    if (algs.isEmpty() || !VcJwt.ALGORITHMS.containsAll(algs)) {
+      throw new IllegalArgumentException("allowed algorithms must be a non-empty subset of " + VcJwt.ALGORITHMS
+          + ", got " + algs);
+    }
+    return copy(clock, skew, resolver, controllers, Set.copyOf(algs), status, nonce, audience);
+  }
+
+  /**
+   * Sets the status check run on credentials with a {@code credentialStatus}. Without one, such a credential fails
+   * the status check (fail closed).
+   *
+   * @param s the check
+   * @return a new operation
+   */
+  public JwtVerifyOperation withStatus(StatusCheck s) {
+    return copy(clock, skew, resolver, controllers, algorithms, Objects.requireNonNull(s), nonce, audience);
+  }
+
+  /**
+   * Requires this {@code nonce} (presentations).
+   *
+   * @param n the nonce the verifier issued
+   * @return a new operation
+   */
+  public JwtVerifyOperation withNonce(String n) {
+    return copy(clock, skew, resolver, controllers, algorithms, status, Objects.requireNonNull(n), audience);
+  }
+
+  /**
+   * Requires this audience in {@code aud} (presentations).
+   *
+   * @param aud the verifier's id
+   * @return a new operation
+   */
+  public JwtVerifyOperation withAudience(String aud) {
+    return copy(clock, skew, resolver, controllers, algorithms, status, nonce, Objects.requireNonNull(aud));
+  }
+
+  /** Collects checks and rejections. */
+  private static final class Acc {
+    final List<VerificationCheck> checks = new ArrayList<>();
+    final Set<JwtRejection> rejections = new LinkedHashSet<>();
+    ObjectNode header;
+    ObjectNode document;
+    boolean legacy;
+
+    void fail(CheckName name, String path, JwtRejection why, String message) {
+      checks.add(VerificationCheck.failed(name, path, why.name() + ": " + message));
+      rejections.add(why);
+    }
+
+    void pass(CheckName name, String path, String message) {
+      checks.add(VerificationCheck.passed(name, path, message));
+    }
+
+    JwtVerification done() {
+      return new JwtVerification(checks, new ArrayList<>(rejections), header, document, legacy);
+    }
+  }
+
+  /**
+   * Verifies.
+   *
+   * @return the outcome; never throws for bad input
+   */
+  public JwtVerification get() {
+    Acc acc = new Acc();
+    try {
+      run(acc);
+    } catch (RuntimeException e) {
+      acc.fail(CheckName.SYNTAX, "$", JwtRejection.MALFORMED, "unexpected input: " + e);
+    }
+    return acc.done();
+  }
+
+  private void run(Acc acc) {
+    String[] parts = jwt.strip().split("\\.", -1);
+    if (parts.length != 3) {
+      acc.fail(CheckName.SYNTAX, "$", JwtRejection.MALFORMED,
+          "expected a JWS compact serialization of 3 parts, got " + parts.length);
+      return;
+    }
+    ObjectNode header = jsonPart(acc, parts[0], "header");
+    ObjectNode payload = jsonPart(acc, parts[1], "payload");
+    byte[] signature = b64(parts[2]);
+    if (signature == null) {
+      acc.fail(CheckName.SYNTAX, "signature", JwtRejection.MALFORMED, "the signature is not base64url");
+    }
+    if (header == null || payload == null || signature == null) {
+      return;
+    }
+    acc.header = header;
+
+    // --- header: alg, crit, typ, cty
+    JsonNode algNode = header.get("alg");
+    if (algNode == null || !algNode.isTextual()) {
+      acc.fail(CheckName.PROOF, "header.alg", JwtRejection.MALFORMED, "alg is missing");
+      return;
+    }
+    String alg = algNode.asText();
+    if (alg.equalsIgnoreCase("none")) {
+      acc.fail(CheckName.PROOF, "header.alg", JwtRejection.ALG_NONE, "alg 'none' (unsecured JWS) is never accepted");
+      return;
+    }
+    if (!algorithms.contains(alg)) {
+      acc.fail(CheckName.PROOF, "header.alg", JwtRejection.ALG_NOT_ALLOWED,
+          "alg '" + alg + "' is not in the allow-list " + new java.util.TreeSet<>(algorithms));
+      return;
+    }
+    if (header.has("crit")) {
+      JsonNode crit = header.get("crit");
+      if (!crit.isArray() || crit.isEmpty()) {
+        acc.fail(CheckName.SYNTAX, "header.crit", JwtRejection.CRIT_UNKNOWN, "crit must be a non-empty array");
+        return;
+      }
+      List<String> names = new ArrayList<>();
+      crit.forEach(n -> names.add(n.asText()));
+      acc.fail(CheckName.SYNTAX, "header.crit", JwtRejection.CRIT_UNKNOWN,
+          "critical header parameter(s) " + names + " are not understood by this verifier");
+      return;
+    }
+    JsonNode legacyClaim = payload.get(kind.legacyClaim);
+    boolean legacy = legacyClaim != null && legacyClaim.isObject() && !payload.has("@context");
+    acc.legacy = legacy;
+    String typ = header.path("typ").asText(null);
+    if (legacy) {
+      if (typ != null && !typ.equalsIgnoreCase("JWT")) {
+        acc.fail(CheckName.SYNTAX, "header.typ", JwtRejection.TYP_MISMATCH,
+            "a legacy VC-JWT 1.1 token has typ JWT or none, got '" + typ + "'");
+        return;
+      }
+    } else {
+      if (typ == null || !(typ.equals(kind.typ) || typ.equals("application/" + kind.typ))) {
+        acc.fail(CheckName.SYNTAX, "header.typ", JwtRejection.TYP_MISMATCH,
+            "expected typ '" + kind.typ + "', got " + (typ == null ? "none" : "'" + typ + "'"));
+        return;
+      }
+      String cty = header.path("cty").asText(null);
+      if (cty != null && !(cty.equals(kind.cty) || cty.equals("application/" + kind.cty))) {
+        acc.fail(CheckName.SYNTAX, "header.cty", JwtRejection.CTY_MISMATCH,
+            "expected cty '" + kind.cty + "', got '" + cty + "'");
+        return;
+      }
+    }
+
+    // --- the document and its issuer / holder
+    ObjectNode document = legacy ? fromLegacy(payload, (ObjectNode) legacyClaim) : payload.deepCopy();
+    acc.document = document;
+    Optional<String> party = partyId(document, kind);
+    if (party.isEmpty() && kind == JwtKind.PRESENTATION && payload.path("iss").isTextual()) {
+      party = Optional.of(payload.get("iss").asText());
+    }
+    String who = kind == JwtKind.CREDENTIAL ? "issuer" : "holder";
+    if (party.isEmpty()) {
+      acc.fail(CheckName.SYNTAX, "payload." + who, JwtRejection.ISSUER_MISSING,
+          "no " + who + " (a string or an object with an id)");
+      return;
+    }
+    String issuer = party.get();
+    acc.pass(CheckName.SYNTAX, "$", legacy
+        ? "legacy VC-JWT 1.1 token (" + kind.legacyClaim + " claim), typ " + (typ == null ? "none" : typ)
+        : "typ " + typ + ", alg " + alg);
+    if (payload.has("iss") && !payload.get("iss").asText().equals(issuer)) {
+      acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "payload.iss", JwtRejection.ISS_MISMATCH,
+          "iss '" + payload.get("iss").asText() + "' differs from the " + who + " '" + issuer + "'");
+      return;
+    }
+
+    // --- the key, bound to the issuer
+    VerificationMethod vm = bindKey(acc, header, issuer);
+    if (vm == null) {
+      return;
+    }
+    KeyType expected = keyTypeOf(alg);
+    if (vm.publicKey().type() != expected) {
+      acc.fail(CheckName.PROOF, "header.alg", JwtRejection.ALG_KEY_MISMATCH,
+          "alg " + alg + " needs a " + expected + " key, " + vm.id() + " is " + vm.publicKey().type());
+      return;
+    }
+    int sigLen = expected == KeyType.P384 ? 96 : 64;
+    byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+    if (signature.length != sigLen) {
+      acc.fail(CheckName.PROOF, "signature", JwtRejection.SIGNATURE_INVALID,
+          "an " + alg + " signature is " + sigLen + " bytes, got " + signature.length);
+      return;
+    }
+    if (!vm.publicKey().verify(input, signature)) {
+      acc.fail(CheckName.PROOF, "signature", JwtRejection.SIGNATURE_INVALID,
+          "the signature does not verify with " + vm.id());
+      return;
+    }
+    acc.pass(CheckName.PURPOSE_AND_CONTROLLER, "header.kid",
+        vm.id() + " is controlled by the " + who + " and authorised for " + kind.relationship);
+    acc.pass(CheckName.PROOF, "signature", alg + " signature verified with " + vm.id());
+
+    // --- time
+    Instant now = clock.instant();
+    int before = acc.rejections.size();
+    checkNumericTime(acc, payload, "exp", now, true);
+    checkNumericTime(acc, payload, "nbf", now, false);
+    checkNumericTime(acc, payload, "iat", now, false);
+    checkDateTime(acc, document, "validFrom", now, false);
+    checkDateTime(acc, document, "validUntil", now, true);
+    if (legacy) {
+      checkDateTime(acc, document, "issuanceDate", now, false);
+      checkDateTime(acc, document, "expirationDate", now, true);
+    }
+    if (acc.rejections.size() == before) {
+      acc.pass(CheckName.VALIDITY_PERIOD, "$", "within the validity period at " + now + " (skew " + skew + ")");
+    }
+
+    // --- presentation binding
+    if (kind == JwtKind.PRESENTATION) {
+      if (nonce != null && !nonce.equals(payload.path("nonce").asText(null))) {
+        acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "payload.nonce", JwtRejection.NONCE_MISMATCH,
+            "expected nonce '" + nonce + "', got " + describe(payload.get("nonce")));
+      }
+      if (audience != null && !audienceContains(payload.get("aud"), audience)) {
+        acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "payload.aud", JwtRejection.AUDIENCE_MISMATCH,
+            "expected aud '" + audience + "', got " + describe(payload.get("aud")));
+      }
+    }
+
+    // --- status (credentials)
+    if (kind == JwtKind.CREDENTIAL && document.has("credentialStatus")) {
+      if (status == null) {
+        acc.fail(CheckName.STATUS, "credentialStatus", JwtRejection.STATUS,
+            "credentialStatus is present but no status check is configured (fails closed)");
+      } else {
+        VerificationCheck c;
+        try {
+          c = status.check(document.deepCopy(), now);
+        } catch (RuntimeException e) {
+          c = VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "status check failed: " + e);
+        }
+        if (c.failed()) {
+          acc.fail(CheckName.STATUS, c.path(), JwtRejection.STATUS, c.message());
+        } else {
+          acc.checks.add(c);
+        }
+      }
+    }
+  }
+
+  private VerificationMethod bindKey(Acc acc, ObjectNode header, String issuer) {
+    String who = kind == JwtKind.CREDENTIAL ? "issuer" : "holder";
+    JsonNode kidNode = header.get("kid");
+    JsonNode jwkNode = header.get("jwk");
+    PublicKey headerKey = null;
+    if (jwkNode != null) {
+      if (!jwkNode.isObject() || jwkNode.has("d")) {
+        acc.fail(CheckName.SYNTAX, "header.jwk", JwtRejection.MALFORMED, "jwk must be a public JWK object");
+        return null;
+      }
+      try {
+        headerKey = PublicKey.fromJwk(jwkNode);
+      } catch (VcException e) {
+        acc.fail(CheckName.SYNTAX, "header.jwk", JwtRejection.MALFORMED, e.getMessage());
+        return null;
+      }
+    }
+    ControllerDocument doc;
+    VerificationMethod vm;
+    if (kidNode != null) {
+      if (!kidNode.isTextual()) {
+        acc.fail(CheckName.SYNTAX, "header.kid", JwtRejection.MALFORMED, "kid must be a string");
+        return null;
+      }
+      String kid = kidNode.asText();
+      String absolute = kid.startsWith("#") ? issuer + kid : kid;
+      int hash = absolute.indexOf('#');
+      String controllerId = hash < 0 ? absolute : absolute.substring(0, hash);
+      if (!controllerId.equals(issuer)) {
+        acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "header.kid", JwtRejection.KID_NOT_ISSUER,
+            "kid '" + kid + "' belongs to '" + controllerId + "', not to the " + who + " '" + issuer + "'");
+        return null;
+      }
+      doc = resolve(acc, issuer, "header.kid");
+      if (doc == null) {
+        return null;
+      }
+      Optional<VerificationMethod> found = doc.method(absolute);
+      if (found.isEmpty()) {
+        acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "header.kid", JwtRejection.KEY_UNRESOLVED,
+            "'" + issuer + "' has no verification method '" + absolute + "'");
+        return null;
+      }
+      vm = found.get();
+      if (!issuer.equals(vm.controller()) || !doc.authorizes(vm.id(), kind.relationship)) {
+        acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "header.kid", JwtRejection.KID_NOT_ISSUER,
+            "verification method '" + vm.id() + "' (controller '" + vm.controller() + "') is not the " + who
+                + "'s " + kind.relationship + " key");
+        return null;
+      }
+      if (headerKey != null && !headerKey.equals(vm.publicKey())) {
+        acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "header.jwk", JwtRejection.JWK_NOT_ISSUER,
+            "the jwk header key differs from the key of '" + vm.id() + "'");
+        return null;
+      }
+      return vm;
+    }
+    doc = resolve(acc, issuer, headerKey != null ? "header.jwk" : "header");
+    if (doc == null) {
+      if (headerKey != null) {
+        // report the self-asserted key as the reason, not only the resolution failure
+        acc.rejections.add(JwtRejection.JWK_NOT_ISSUER);
+      }
+      return null;
+    }
+    List<VerificationMethod> candidates = new ArrayList<>();
+    for (VerificationMethod m : doc.verificationMethods()) {
+      if (issuer.equals(m.controller()) && doc.authorizes(m.id(), kind.relationship)
+          && (headerKey == null || headerKey.equals(m.publicKey()))) {
+        candidates.add(m);
+      }
+    }
+    if (headerKey != null && candidates.isEmpty()) {
+      acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "header.jwk", JwtRejection.JWK_NOT_ISSUER,
+          "the self-asserted jwk header key is not an " + kind.relationship + " key of the " + who + " '" + issuer
+              + "'");
+      return null;
+    }
+    if (candidates.size() != 1) {
+      acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "header.kid", candidates.isEmpty()
+              ? JwtRejection.KEY_UNRESOLVED : JwtRejection.KEY_AMBIGUOUS,
+          "no kid, and the " + who + " has " + candidates.size() + " " + kind.relationship + " keys");
+      return null;
+    }
+    return candidates.get(0);
+  }
+
+  private ControllerDocument resolve(Acc acc, String id, String path) {
+    ControllerDocument given = controllers.get(id);
+    if (given != null) {
+      return given;
+    }
+    try {
+      return resolver.resolve(id);
+    } catch (VcException | RuntimeException e) {
+      acc.fail(CheckName.PURPOSE_AND_CONTROLLER, path, JwtRejection.KEY_UNRESOLVED,
+          "cannot resolve '" + id + "': " + e.getMessage());
+      return null;
+    }
+  }
+
+  private void checkNumericTime(Acc acc, ObjectNode payload, String claim, Instant now, boolean upper) {
+    JsonNode n = payload.get(claim);
+    if (n == null) {
+      return;
+    }
+    if (!n.isNumber()) {
+      acc.fail(CheckName.VALIDITY_PERIOD, "payload." + claim, JwtRejection.BAD_TIME,
+          claim + " must be NumericDate seconds, got " + describe(n));
+      return;
+    }
+    Instant t = Instant.ofEpochSecond(n.asLong());
+    compare(acc, "payload." + claim, claim, t, now, upper);
+  }
+
+  private void checkDateTime(Acc acc, ObjectNode doc, String member, Instant now, boolean upper) {
+    JsonNode n = doc.get(member);
+    if (n == null) {
+      return;
+    }
+    Instant t;
+    try {
+      t = OffsetDateTime.parse(n.asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      acc.fail(CheckName.VALIDITY_PERIOD, "$." + member, JwtRejection.BAD_TIME,
+          member + " must be an XML Schema dateTime with offset, got " + describe(n));
+      return;
+    }
+    compare(acc, "$." + member, member, t, now, upper);
+  }
+
+  private void compare(Acc acc, String path, String name, Instant t, Instant now, boolean upper) {
+    if (upper && now.isAfter(t.plus(skew))) {
+      acc.fail(CheckName.VALIDITY_PERIOD, path, JwtRejection.EXPIRED, name + " " + t + " is before now " + now);
+    } else if (!upper && t.isAfter(now.plus(skew))) {
+      acc.fail(CheckName.VALIDITY_PERIOD, path, JwtRejection.NOT_YET_VALID, name + " " + t + " is after now " + now);
+    }
+  }
+
+  private static boolean audienceContains(JsonNode aud, String expected) {
+    if (aud == null) {
+      return false;
+    }
+    if (aud.isTextual()) {
+      return aud.asText().equals(expected);
+    }
+    if (aud.isArray()) {
+      for (JsonNode a : aud) {
+        if (a.asText().equals(expected)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String describe(JsonNode n) {
+    return n == null ? "nothing" : n.toString();
+  }
+
+  private static KeyType keyTypeOf(String alg) {
+    switch (alg) {
+      case "EdDSA":
+        return KeyType.ED25519;
+      case "ES256":
+        return KeyType.P256;
+      default:
+        return KeyType.P384;
+    }
+  }
+
+  private static byte[] b64(String part) {
+    if (!part.matches("[A-Za-z0-9_-]*")) {
+      return null;
+    }
+    try {
+      return Base64.getUrlDecoder().decode(part);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static ObjectNode jsonPart(Acc acc, String part, String what) {
+    byte[] raw = b64(part);
+    if (raw == null) {
+      acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not base64url");
+      return null;
+    }
+    try {
+      JsonNode n = JSON.readTree(raw);
+      if (n != null && n.isObject()) {
+        return (ObjectNode) n;
+      }
+    } catch (java.io.IOException e) {
+      // reported below
+    }
+    acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not a JSON object");
+    return null;
+  }
+
+  /** The credential with the legacy registered claims mapped back (VC Data Model 1.1 §JWT decoding). */
+  private static ObjectNode fromLegacy(ObjectNode payload, ObjectNode vc) {
+    ObjectNode doc = vc.deepCopy();
+    if (payload.path("iss").isTextual() && !doc.has("issuer") && !doc.has("holder")) {
+      doc.put(doc.has("verifiableCredential") || doc.path("type").toString().contains("Presentation")
+          ? "holder" : "issuer", payload.get("iss").asText());
+    }
+    if (payload.path("jti").isTextual() && !doc.has("id")) {
+      doc.put("id", payload.get("jti").asText());
+    }
+    if (payload.path("sub").isTextual() && doc.path("credentialSubject").isObject()
+        && !doc.get("credentialSubject").has("id")) {
+      ((ObjectNode) doc.get("credentialSubject")).put("id", payload.get("sub").asText());
+    }
+    if (payload.path("nbf").isNumber() && !doc.has("issuanceDate")) {
+      doc.put("issuanceDate", Instant.ofEpochSecond(payload.get("nbf").asLong()).toString());
+    }
+    if (payload.path("exp").isNumber() && !doc.has("expirationDate")) {
+      doc.put("expirationDate", Instant.ofEpochSecond(payload.get("exp").asLong()).toString());
+    }
+    return doc;
+  }
+
+  /** The issuer (credentials) or holder (presentations) id of a document. */
+  static Optional<String> partyId(JsonNode doc, JwtKind kind) {
+    JsonNode n = doc.get(kind == JwtKind.CREDENTIAL ? "issuer" : "holder");
+    if (n == null) {
+      return Optional.empty();
+    }
+    if (n.isTextual() && !n.asText().isEmpty()) {
+      return Optional.of(n.asText());
+    }
+    if (n.isObject() && n.path("id").isTextual()) {
+      return Optional.of(n.get("id").asText());
+    }
+    return Optional.empty();
+  }
+}

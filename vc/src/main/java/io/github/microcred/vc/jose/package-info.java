@@ -1,0 +1,7 @@
+/**
+ * VC-JOSE-COSE: credentials and presentations secured as JWS compact JWTs ({@code typ: vc+jwt} / {@code vp+jwt},
+ * payload = the credential or presentation), with EdDSA (Ed25519), ES256 and ES384, and a strict verifier. Legacy
+ * VC-JWT 1.1 tokens ({@code vc} claim) are read and reported as legacy. Entry point: {@link
+ * io.github.microcred.vc.jose.VcJwt}.
+ */
+package io.github.microcred.vc.jose;
