@@ -1,0 +1,323 @@
+package io.github.microcred.vc.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.DidResolver;
+import io.github.microcred.vc.DidResolvers;
+import io.github.microcred.vc.StatusCheck;
+import io.github.microcred.vc.VcErrorCode;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.VerifyOperation;
+import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.JwtVerifyOperation;
+import io.github.microcred.vc.jose.VcJwt;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The verifier side of Bitstring Status List, as a {@link StatusCheck} to plug into credential verification.
+ *
+ * <p>For each {@code BitstringStatusListEntry} it fetches the status list credential through a
+ * {@link StatusListSource}, verifies the list's own proof (Data Integrity or {@code vc+jwt}) with the same offline
+ * DID resolution, checks the list's issuer is the credential's issuer and its purpose matches, decodes the list
+ * once and caches it (until the configured TTL or the list's {@code ttl}, whichever is shorter), then reads the
+ * entry in O(1). Revoked or suspended entries fail the check; an unreachable, unverifiable or malformed list fails
+ * it too: it never passes by default.
+ */
+public final class BitstringStatusCheck implements StatusCheck {
+  /** The default cache lifetime of a decoded list. */
+  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final StatusListSource source;
+  private final Duration ttl;
+  private final Clock clock;
+  private final DidResolver resolver;
+  private final Map<String, ControllerDocument> controllers;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(String issuer, List<String> purposes, String encodedList, Instant expires,
+      Map<Integer, BitstringStatusList> decoded) {}
+
+  private BitstringStatusCheck(StatusListSource source, Duration ttl, Clock clock, DidResolver resolver,
+      Map<String, ControllerDocument> controllers) {
+    this.source = source;
+    this.ttl = ttl;
+    this.clock = clock;
+    this.resolver = resolver;
+    this.controllers = controllers;
+  }
+
+  /**
+   * Creates a check fetching from a source, with offline DID resolution and a {@link #DEFAULT_TTL} cache.
+   *
+   * @param source where lists come from
+   * @return the check
+   */
+  public static BitstringStatusCheck create(StatusListSource source) {
+    return new BitstringStatusCheck(Objects.requireNonNull(source, "source"), DEFAULT_TTL, Clock.systemUTC(),
+        DidResolvers.offline(), Map.of());
+  }
+
+  /**
+   * Sets the cache lifetime (zero disables caching).
+   *
+   * @param t the TTL
+   * @return a new check with an empty cache
+   */
+  public BitstringStatusCheck withTtl(Duration t) {
+    if (t.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative: " + t);
+    }
+    return new BitstringStatusCheck(source, t, clock, resolver, controllers);
+  }
+
+  /**
+   * Sets the clock used for the cache (verification times come from the caller).
+   *
+   * @param c the clock
+   * @return a new check with an empty cache
+   */
+  public BitstringStatusCheck withClock(Clock c) {
+    return new BitstringStatusCheck(source, ttl, Objects.requireNonNull(c), resolver, controllers);
+  }
+
+  /**
+   * Sets the DID resolver used to verify the lists' proofs.
+   *
+   * @param r the resolver
+   * @return a new check with an empty cache
+   */
+  public BitstringStatusCheck withDidResolver(DidResolver r) {
+    return new BitstringStatusCheck(source, ttl, clock, Objects.requireNonNull(r), controllers);
+  }
+
+  /**
+   * Supplies the controller document of a list issuer that is not a resolvable DID.
+   *
+   * @param doc the document
+   * @return a new check with an empty cache
+   */
+  public BitstringStatusCheck withControllerDocument(ControllerDocument doc) {
+    Map<String, ControllerDocument> m = new java.util.HashMap<>(controllers);
+    m.put(doc.id(), doc);
+    return new BitstringStatusCheck(source, ttl, clock, resolver, Map.copyOf(m));
+  }
+
+  @Override
+  public VerificationCheck check(ObjectNode credential, Instant now) {
+    try {
+      return checkAll(credential, now);
+    } catch (RuntimeException e) {
+      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "status check failed: " + e);
+    }
+  }
+
+  private VerificationCheck checkAll(ObjectNode credential, Instant now) {
+    JsonNode status = credential.get("credentialStatus");
+    if (status == null) {
+      return VerificationCheck.notApplicable(CheckName.STATUS, "credentialStatus", "no credentialStatus");
+    }
+    List<JsonNode> entries = new ArrayList<>();
+    if (status.isArray()) {
+      status.forEach(entries::add);
+    } else {
+      entries.add(status);
+    }
+    String issuer = partyId(credential.get("issuer"));
+    List<String> passed = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String path = status.isArray() ? "credentialStatus[" + i + "]" : "credentialStatus";
+      JsonNode e = entries.get(i);
+      String outcome;
+      try {
+        outcome = checkEntry(e, issuer, now, path);
+      } catch (VcException ex) {
+        return VerificationCheck.failed(CheckName.STATUS, path, ex.getMessage());
+      }
+      if (outcome.startsWith("!")) {
+        return VerificationCheck.failed(CheckName.STATUS, path, outcome.substring(1));
+      }
+      passed.add(outcome);
+    }
+    return VerificationCheck.passed(CheckName.STATUS, "credentialStatus", String.join("; ", passed));
+  }
+
+  /** Returns a pass message, or a failure message prefixed with '!'. */
+  private String checkEntry(JsonNode e, String issuer, Instant now, String path) throws VcException {
+    if (!e.isObject()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + ": expected an object");
+    }
+    String type = e.path("type").asText("");
+    if (!type.equals("BitstringStatusListEntry")) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT,
+          path + ".type: unsupported status type '" + type + "' (expected BitstringStatusListEntry)");
+    }
+    String purpose = text(e, "statusPurpose", path);
+    String url = text(e, "statusListCredential", path);
+    String indexText = text(e, "statusListIndex", path);
+    if (!indexText.matches("[0-9]{1,10}")) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT,
+          path + ".statusListIndex: expected a non-negative integer string, got '" + indexText + "'");
+    }
+    long index = Long.parseLong(indexText);
+    int size = e.has("statusSize") ? e.get("statusSize").asInt(-1) : 1;
+    if (size < 1 || size > 8) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + ".statusSize: expected 1..8, got " + e.get("statusSize"));
+    }
+    if (size > 1 && !e.path("statusMessage").isArray()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + ".statusMessage: required when statusSize > 1");
+    }
+    Cached list = list(url, now);
+    if (issuer == null || !issuer.equals(list.issuer())) {
+      return "!status list " + url + " was issued by '" + list.issuer() + "', not by the credential issuer '" + issuer + "'";
+    }
+    if (!list.purposes().contains(purpose)) {
+      return "!status list " + url + " has statusPurpose " + list.purposes() + ", the entry says '" + purpose + "'";
+    }
+    BitstringStatusList bits = list.decoded().computeIfAbsent(size, s -> {
+      try {
+        return BitstringStatusList.decode(list.encodedList(), s);
+      } catch (VcException ex) {
+        return null;
+      }
+    });
+    if (bits == null) {
+      BitstringStatusList.decode(list.encodedList(), size); // throws the decoding error
+    }
+    if (index >= bits.entries()) {
+      return "!" + path + ".statusListIndex " + index + " is outside the list (" + bits.entries() + " entries)";
+    }
+    int value = bits.status(index);
+    String where = "statusListIndex " + index + " of " + url;
+    switch (purpose) {
+      case "revocation":
+        return value == 0 ? "not revoked (" + where + ")" : "!revoked (" + where + ")";
+      case "suspension":
+        return value == 0 ? "not suspended (" + where + ")" : "!suspended (" + where + ")";
+      case "message": {
+        String hex = "0x" + Integer.toHexString(value);
+        for (JsonNode m : e.path("statusMessage")) {
+          if (m.path("status").asText().equalsIgnoreCase(hex)) {
+            return "status " + hex + ": " + m.path("message").asText() + " (" + where + ")";
+          }
+        }
+        return "!status " + hex + " has no statusMessage (" + where + ")";
+      }
+      default:
+        return value == 0 ? purpose + " status 0 (" + where + ")" : "!" + purpose + " status " + value + " (" + where + ")";
+    }
+  }
+
+  private Cached list(String url, Instant now) throws VcException {
+    Instant t = clock.instant();
+    Cached hit = cache.get(url);
+    if (hit != null && t.isBefore(hit.expires())) {
+      return hit;
+    }
+    String published = source.fetch(url);
+    ObjectNode vc = verifyList(url, published, now);
+    JsonNode types = vc.path("type");
+    boolean typed = false;
+    for (JsonNode n : types.isArray() ? types : JSON.createArrayNode().add(types)) {
+      typed |= n.asText().equals("BitstringStatusListCredential");
+    }
+    if (!typed) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT,
+          "status list " + url + ": type does not include BitstringStatusListCredential");
+    }
+    if (vc.has("id") && !vc.get("id").asText().equals(url)) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT,
+          "status list " + url + ": its id is '" + vc.get("id").asText() + "'");
+    }
+    JsonNode subject = vc.path("credentialSubject");
+    if (!subject.path("type").asText().equals("BitstringStatusList") || !subject.path("encodedList").isTextual()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT,
+          "status list " + url + ": credentialSubject must be a BitstringStatusList with an encodedList");
+    }
+    List<String> purposes = new ArrayList<>();
+    JsonNode p = subject.path("statusPurpose");
+    if (p.isArray()) {
+      p.forEach(x -> purposes.add(x.asText()));
+    } else {
+      purposes.add(p.asText());
+    }
+    String encoded = subject.get("encodedList").asText();
+    BitstringStatusList.decode(encoded, 1); // validate once: bad lists fail here, before caching
+    Duration life = ttl;
+    if (subject.path("ttl").canConvertToLong() && subject.get("ttl").asLong() >= 0) {
+      Duration listTtl = Duration.ofMillis(subject.get("ttl").asLong());
+      life = listTtl.compareTo(life) < 0 ? listTtl : life;
+    }
+    Cached c = new Cached(partyId(vc.get("issuer")), List.copyOf(purposes), encoded, t.plus(life),
+        new ConcurrentHashMap<>());
+    if (!life.isZero()) {
+      cache.put(url, c);
+    }
+    return c;
+  }
+
+  private ObjectNode verifyList(String url, String published, Instant now) throws VcException {
+    Clock at = Clock.fixed(now, ZoneOffset.UTC);
+    if (VcJwt.looksLikeJwt(published)) {
+      JwtVerifyOperation op = VcJwt.verify(published.strip()).withClock(at).withDidResolver(resolver);
+      for (ControllerDocument d : controllers.values()) {
+        op = op.withControllerDocument(d);
+      }
+      JwtVerification v = op.get();
+      if (!v.verified()) {
+        throw new VcException(VcErrorCode.INVALID_DOCUMENT,
+            "status list " + url + " does not verify: " + firstFailure(v.result()));
+      }
+      return v.document().orElseThrow();
+    }
+    VerifyOperation op = Credentials.verify(published).withClock(at).withDidResolver(resolver);
+    for (ControllerDocument d : controllers.values()) {
+      op = op.withControllerDocument(d);
+    }
+    VerificationResult r = op.get();
+    if (!r.verified()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "status list " + url + " does not verify: " + firstFailure(r));
+    }
+    try {
+      return (ObjectNode) JSON.readTree(published);
+    } catch (java.io.IOException | ClassCastException e) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "status list " + url + ": not a JSON object", e);
+    }
+  }
+
+  private static String firstFailure(VerificationResult r) {
+    return r.failures().isEmpty() ? "no proof" : r.failures().get(0).name() + ": " + r.failures().get(0).message();
+  }
+
+  private static String text(JsonNode e, String member, String path) throws VcException {
+    JsonNode n = e.get(member);
+    if (n == null || !n.isTextual() || n.asText().isEmpty()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + "." + member + ": expected a non-empty string");
+    }
+    return n.asText();
+  }
+
+  private static String partyId(JsonNode n) {
+    if (n == null) {
+      return null;
+    }
+    if (n.isTextual()) {
+      return n.asText();
+    }
+    return n.path("id").isTextual() ? n.get("id").asText() : null;
+  }
+}
