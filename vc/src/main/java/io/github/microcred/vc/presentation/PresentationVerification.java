@@ -1,0 +1,78 @@
+package io.github.microcred.vc.presentation;
+
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.jose.JwtVerification;
+import java.util.List;
+
+/**
+ * The outcome of verifying a presentation: the holder's proof and binding, each embedded credential, and the
+ * holder-is-subject checks. Immutable.
+ */
+public final class PresentationVerification {
+  private final JwtVerification holder;
+  private final List<VerificationResult> credentials;
+  private final List<VerificationCheck> binding;
+
+  PresentationVerification(JwtVerification holder, List<VerificationResult> credentials,
+      List<VerificationCheck> binding) {
+    this.holder = holder;
+    this.credentials = List.copyOf(credentials);
+    this.binding = List.copyOf(binding);
+  }
+
+  /**
+   * Whether everything verified: holder proof and binding, every credential, and every binding check.
+   *
+   * @return the verdict
+   */
+  public boolean verified() {
+    if (!holder.verified() || credentials.isEmpty()) {
+      return false;
+    }
+    for (VerificationResult r : credentials) {
+      if (!r.verified()) {
+        return false;
+      }
+    }
+    for (VerificationCheck c : binding) {
+      if (c.failed()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The holder's proof ({@code vp+jwt}: signature, key binding, nonce, audience, time).
+   *
+   * @return the JWT verification
+   */
+  public JwtVerification holder() {
+    return holder;
+  }
+
+  /**
+   * The result of each embedded credential, in order.
+   *
+   * @return an unmodifiable list
+   */
+  public List<VerificationResult> credentials() {
+    return credentials;
+  }
+
+  /**
+   * Checks binding credentials to the holder (holder is the subject), one per credential when requested.
+   *
+   * @return an unmodifiable list
+   */
+  public List<VerificationCheck> binding() {
+    return binding;
+  }
+
+  @Override
+  public String toString() {
+    return "PresentationVerification[verified=" + verified() + ", holder=" + holder + ", credentials="
+        + credentials.size() + "]";
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.microcred.vc.presentation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.jose.JwtRejection;
+import io.github.microcred.vc.jose.JwtTestAccess;
+import io.github.microcred.vc.jose.VcJwt;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PresentationsTest {
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
+  final KeyPair issuerKey = KeyPair.generate(KeyType.ED25519);
+  final KeyPair holderKey = KeyPair.generate(KeyType.P256);
+  final String issuer = did(issuerKey);
+  final String holder = did(holderKey);
+
+  static String did(KeyPair k) {
+    return k.publicKey().didKeyVerificationMethod().split("#")[0];
+  }
+
+  ObjectNode credentialFor(String subject) {
+    ObjectNode vc = JwtTestAccess.credential(issuer);
+    ((ObjectNode) vc.get("credentialSubject")).put("id", subject);
+    return vc;
+  }
+
+  String vp(String nonce, String aud, String subject, KeyPair signer) throws Exception {
+    String jwtVc = VcJwt.sign(credentialFor(subject), issuerKey).withClock(NOW).get();
+    ObjectNode plain = credentialFor(subject);
+    plain.remove("credentialSubject");
+    plain.putObject("credentialSubject").put("id", subject);
+    String diVc = Credentials.sign(plain, issuerKey, Cryptosuite.EDDSA_RDFC_2022).withClock(NOW).getJson();
+    ObjectNode vp = Presentations.create(holder, List.of(jwtVc, diVc));
+    return Presentations.signJwt(vp, signer).withKeyId(signer.publicKey().didKeyVerificationMethod())
+        .withNonce(nonce).withAudience(aud).withClock(NOW).get();
+  }
+
+  @Test
+  void holderPresentsAJwtAndADataIntegrityCredential() throws Exception {
+    String token = vp("n-123", "https://employer.example", holder, holderKey);
+    assertEquals("vp+jwt", JwtTestAccess.JSON.readTree(
+        java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0])).get("typ").asText());
+    PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n-123")
+        .withAudience("https://employer.example").requireHolderIsSubject().get();
+    assertTrue(v.verified(), v + " " + v.holder().result() + " " + v.credentials() + " " + v.binding());
+    assertEquals(2, v.credentials().size());
+  }
+
+  @Test
+  void wrongNonceOrAudienceIsRejected() throws Exception {
+    String token = vp("n-123", "https://employer.example", holder, holderKey);
+    PresentationVerification replay = Presentations.verify(token).withClock(NOW).withNonce("n-999")
+        .withAudience("https://employer.example").get();
+    assertFalse(replay.verified());
+    assertTrue(replay.holder().rejectedFor(JwtRejection.NONCE_MISMATCH));
+    PresentationVerification elsewhere = Presentations.verify(token).withClock(NOW).withNonce("n-123")
+        .withAudience("https://other.example").get();
+    assertTrue(elsewhere.holder().rejectedFor(JwtRejection.AUDIENCE_MISMATCH));
+    PresentationVerification noNonce = Presentations.verify(token).withClock(NOW).get();
+    assertFalse(noNonce.verified(), "a verifier that asked for no nonce gets no verified presentation");
+  }
+
+  @Test
+  void holderWhoIsNotTheSubjectFailsWhenAsked() throws Exception {
+    String token = vp("n", "aud", "did:example:someone-else", holderKey);
+    PresentationVerification lax = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get();
+    assertTrue(lax.verified(), lax.binding().toString());
+    PresentationVerification strict = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud")
+        .requireHolderIsSubject().get();
+    assertFalse(strict.verified());
+    assertTrue(strict.binding().get(0).message().contains("not a subject"));
+  }
+
+  @Test
+  void presentationSignedByAnotherKeyThanTheHolderIsRejected() throws Exception {
+    KeyPair thief = KeyPair.generate(KeyType.P256);
+    String token = vp("n", "aud", holder, thief);
+    PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get();
+    assertFalse(v.verified());
+    assertEquals(JwtRejection.KID_NOT_ISSUER, v.holder().rejections().get(0));
+  }
+
+  @Test
+  void tamperedEmbeddedCredentialFails() throws Exception {
+    String jwtVc = VcJwt.sign(credentialFor(holder), issuerKey).withClock(NOW).get();
+    String[] p = jwtVc.split("\\.");
+    String forged = p[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        credentialFor(holder).put("validUntil", "2099-01-01T00:00:00Z").toString().getBytes()) + "." + p[2];
+    ObjectNode vp = Presentations.create(holder, List.of(forged));
+    String token = Presentations.signJwt(vp, holderKey).withNonce("n").withAudience("aud").withClock(NOW).get();
+    PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get();
+    assertTrue(v.holder().verified());
+    assertFalse(v.verified());
+    assertFalse(v.credentials().get(0).verified());
+  }
+}
