@@ -1,0 +1,71 @@
+package io.github.microcred.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.jose.VcJwt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcred sign}: secure a credential with Data Integrity or as a {@code vc+jwt}. */
+@Command(
+    name = "sign",
+    mixinStandardHelpOptions = true,
+    description = "Sign a credential: Data Integrity (eddsa-rdfc-2022 / ecdsa-rdfc-2019) or VC-JOSE-COSE vc+jwt.")
+public final class SignCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--key", required = true, paramLabel = "FILE", description = "The issuer's key file")
+  Path key;
+
+  @Option(names = "--format", defaultValue = "di", description = "di or jwt (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--kid", paramLabel = "URL", description = "JWT kid / DI verificationMethod (default: from the key)")
+  String kid;
+
+  @Parameters(index = "0", paramLabel = "IN", description = "The unsigned credential (JSON)")
+  Path in;
+
+  @Parameters(index = "1", paramLabel = "OUT", description = "Output file")
+  Path out;
+
+  @Override
+  public Integer call() throws CliException {
+    KeyPair k = StatusCommand.readKey(key);
+    JsonNode doc;
+    try {
+      doc = StatusCommand.JSON.readTree(Files.readString(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CliException(Main.FAILED, in + ": not readable JSON: " + e.getMessage());
+    }
+    String text;
+    try {
+      if (format.equals("jwt")) {
+        var op = VcJwt.sign(doc, k);
+        text = (kid != null ? op.withKeyId(kid) : op).get();
+      } else if (format.equals("di")) {
+        Cryptosuite suite = k.type() == KeyType.ED25519 ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
+        var op = Credentials.sign(doc, k, suite);
+        text = (kid != null ? op.withVerificationMethod(kid) : op).get().toPrettyString();
+      } else {
+        throw new CliException(Main.USAGE, "--format: expected di or jwt, got '" + format + "'");
+      }
+    } catch (VcException e) {
+      throw new CliException(Main.FAILED, e.getMessage());
+    }
+    StatusCommand.write(out, text);
+    spec.commandLine().getOut().println("signed (" + format + ") " + in + " -> " + out);
+    return Main.OK;
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.microcred.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.VcJwt;
+import io.github.microcred.vc.presentation.PresentationVerification;
+import io.github.microcred.vc.presentation.PresentationVerifyOperation;
+import io.github.microcred.vc.presentation.Presentations;
+import io.github.microcred.vc.status.BitstringStatusCheck;
+import io.github.microcred.vc.status.StatusListSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcred verify}: a Data Integrity credential, a {@code vc+jwt}, or a {@code vp+jwt} presentation. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = "Verify a credential (Data Integrity JSON or vc+jwt) or a presentation (vp+jwt), offline. "
+        + "Exit 0 when verified, 1 otherwise.")
+public final class VerifyCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--status-list", paramLabel = "FILE",
+      description = "A published status list credential (JSON or vc+jwt) to check credentialStatus against, "
+          + "offline; repeatable")
+  List<Path> statusLists = new ArrayList<>();
+
+  @Option(names = "--challenge", description = "Presentations: the expected nonce")
+  String challenge;
+
+  @Option(names = "--domain", description = "Presentations: the expected audience")
+  String domain;
+
+  @Option(names = "--holder-is-subject", description = "Presentations: require the holder to be each subject")
+  boolean holderIsSubject;
+
+  @Parameters(index = "0", paramLabel = "IN", description = "The credential or presentation file")
+  Path in;
+
+  @Override
+  public Integer call() throws CliException {
+    String text = read(in);
+    Map<String, String> lists = new HashMap<>();
+    for (Path p : statusLists) {
+      String list = read(p).strip();
+      lists.put(listId(list, p), list);
+    }
+    BitstringStatusCheck status = BitstringStatusCheck.create(StatusListSource.offline(lists));
+    PrintWriter out = spec.commandLine().getOut();
+    boolean ok;
+    if (VcJwt.looksLikeJwt(text)) {
+      String typ = headerTyp(text);
+      if ("vp+jwt".equals(typ)) {
+        PresentationVerifyOperation op = Presentations.verify(text.strip()).withStatus(status);
+        if (challenge != null) {
+          op = op.withNonce(challenge);
+        }
+        if (domain != null) {
+          op = op.withAudience(domain);
+        }
+        if (holderIsSubject) {
+          op = op.requireHolderIsSubject();
+        }
+        PresentationVerification v = op.get();
+        out.println("presentation (vp+jwt):");
+        print(out, v.holder().result(), "  ");
+        for (int i = 0; i < v.credentials().size(); i++) {
+          out.println("  credential " + i + ":");
+          print(out, v.credentials().get(i), "    ");
+        }
+        v.binding().forEach(c -> out.println("  " + line(c)));
+        ok = v.verified();
+      } else {
+        JwtVerification v = VcJwt.verify(text.strip()).withStatus(status).get();
+        out.println("credential (" + (v.legacy() ? "legacy VC-JWT 1.1" : "vc+jwt") + "):");
+        print(out, v.result(), "  ");
+        ok = v.verified();
+      }
+    } else {
+      VerificationResult r = Credentials.verify(text).withStatus(status).get();
+      out.println("credential (Data Integrity):");
+      print(out, r, "  ");
+      ok = r.verified();
+    }
+    out.println(ok ? "VERIFIED" : "NOT VERIFIED");
+    out.flush();
+    return ok ? Main.OK : Main.FAILED;
+  }
+
+  private static void print(PrintWriter out, VerificationResult r, String indent) {
+    for (VerificationCheck c : r.checks()) {
+      out.println(indent + line(c));
+    }
+  }
+
+  private static String line(VerificationCheck c) {
+    return String.format("%-7s %-22s %s: %s", c.outcome(), c.name(), c.path(), c.message());
+  }
+
+  private static String read(Path p) throws CliException {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException(Main.FAILED, "cannot read " + p + ": " + e.getMessage());
+    }
+  }
+
+  private static String headerTyp(String jwt) {
+    try {
+      JsonNode h = StatusCommand.JSON.readTree(Base64.getUrlDecoder().decode(jwt.strip().split("\\.")[0]));
+      return h.path("typ").asText(null);
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String listId(String list, Path p) throws CliException {
+    try {
+      JsonNode doc = VcJwt.looksLikeJwt(list)
+          ? StatusCommand.JSON.readTree(Base64.getUrlDecoder().decode(list.split("\\.")[1]))
+          : StatusCommand.JSON.readTree(list);
+      if (doc.path("id").isTextual()) {
+        return doc.get("id").asText();
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // reported below
+    }
+    throw new CliException(Main.FAILED, "--status-list " + p + ": not a status list credential with an id");
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.microcred.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.SecretKeyAccess;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusAndJwtCommandsTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  Path keyFile(KeyPair k, String name) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, k.toKeyFile("jwk", SecretKeyAccess.get()).toString());
+    return p;
+  }
+
+  @Test
+  void issueWithStatusVerifyRevokeVerifyAgainThenPresent() throws Exception {
+    KeyPair issuer = KeyPair.generate(KeyType.ED25519);
+    String did = issuer.publicKey().didKeyVerificationMethod().split("#")[0];
+    KeyPair holder = KeyPair.generate(KeyType.P256);
+    String holderDid = holder.publicKey().didKeyVerificationMethod().split("#")[0];
+    Path key = keyFile(issuer, "issuer.json");
+    Path holderKey = keyFile(holder, "holder.json");
+    String db = dir.resolve("status").toString();
+    String list = "https://issuer.example/status/7";
+
+    Run init = run("status", "init", "--db", db, "--list", list);
+    assertEquals(0, init.code(), init.err());
+    Run alloc = run("status", "allocate", "--db", db, "--list", list);
+    assertEquals(0, alloc.code(), alloc.err());
+    JsonNode entry = StatusCommand.JSON.readTree(alloc.out());
+    String index = entry.get("statusListIndex").asText();
+
+    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+    vc.putArray("type").add("VerifiableCredential");
+    vc.put("issuer", did);
+    vc.put("validFrom", Instant.now().minusSeconds(120).toString().replaceAll("\\.\\d+Z", "Z"));
+    vc.putObject("credentialSubject").put("id", holderDid);
+    vc.set("credentialStatus", entry);
+    Path unsigned = dir.resolve("vc.json");
+    Files.writeString(unsigned, vc.toString());
+    Path jwt = dir.resolve("vc.jwt");
+    Run sign = run("sign", "--format", "jwt", "--key", key.toString(), unsigned.toString(), jwt.toString());
+    assertEquals(0, sign.code(), sign.err());
+
+    Path listJwt = dir.resolve("list.jwt");
+    Run pub = run("status", "publish", "--db", db, "--list", list, "--key", key.toString(), "--format", "jwt",
+        listJwt.toString());
+    assertEquals(0, pub.code(), pub.err());
+    Run ok = run("verify", "--status-list", listJwt.toString(), jwt.toString());
+    assertEquals(0, ok.code(), ok.out() + ok.err());
+    assertTrue(ok.out().contains("VERIFIED") && ok.out().contains("not revoked"), ok.out());
+
+    Run noList = run("verify", jwt.toString());
+    assertEquals(1, noList.code(), "a credential with status and no list must not verify: " + noList.out());
+
+    // holder presents the (still valid) credential
+    Path vp = dir.resolve("vp.jwt");
+    Run present = run("present", "--key", holderKey.toString(), "--challenge", "c-1", "--domain",
+        "https://employer.example", jwt.toString(), vp.toString());
+    assertEquals(0, present.code(), present.err());
+    Run vpOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-1", "--domain",
+        "https://employer.example", "--holder-is-subject", vp.toString());
+    assertEquals(0, vpOk.code(), vpOk.out() + vpOk.err());
+    Run vpReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-2", "--domain",
+        "https://employer.example", vp.toString());
+    assertEquals(1, vpReplay.code(), vpReplay.out());
+    assertTrue(vpReplay.out().contains("NONCE_MISMATCH"), vpReplay.out());
+
+    Run revoke = run("status", "revoke", "--db", db, "--list", list, "--index", index);
+    assertEquals(0, revoke.code(), revoke.err());
+    Run pub2 = run("status", "publish", "--db", db, "--list", list, "--key", key.toString(), "--format", "di",
+        dir.resolve("list.json").toString());
+    assertEquals(0, pub2.code(), pub2.err());
+    Run revoked = run("verify", "--status-list", dir.resolve("list.json").toString(), jwt.toString());
+    assertEquals(1, revoked.code(), revoked.out());
+    assertTrue(revoked.out().contains("STATUS: revoked"), revoked.out());
+
+    Run bad = run("status", "suspend", "--db", db, "--list", list, "--index", index);
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("statusPurpose is revocation"), bad.err());
+    assertTrue(!bad.err().contains("Exception"), bad.err());
+  }
+
+  @Test
+  void demoShowsRevocation() {
+    Run r = run("demo");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("revoked statusListIndex"), r.out());
+    assertTrue(r.out().contains("NOT VERIFIED STATUS"), r.out());
+  }
+}
