@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Define, issue, verify, publish and stack micro-credentials.",
-    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SignCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SignCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class,
+        CtdlCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code: the command succeeded. */
