@@ -6,6 +6,8 @@ public enum CoreErrorCode {
   CONVERSION_UNDEFINED,
   /** Input JSON that could not be parsed or bound to the model. */
   MALFORMED_JSON,
+  /** A well-formed JSON document that does not describe a valid model (see the message for every path). */
+  INVALID_DOCUMENT,
   /** An argument outside its documented range. */
   INVALID_ARGUMENT
 }
