@@ -13,7 +13,31 @@ import io.github.microcred.vc.status.StatusEntry;
 import io.github.microcred.vc.status.StatusListDefinition;
 import io.github.microcred.vc.status.StatusListManager;
 import io.github.microcred.vc.status.StatusListSource;
+import io.github.microcred.core.AssessmentComplexity;
+import io.github.microcred.core.AssessmentType;
+import io.github.microcred.core.Competency;
+import io.github.microcred.core.Completeness;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.CriticalInformationSummary;
+import io.github.microcred.core.DegreePathway;
+import io.github.microcred.core.EquivalentLevel;
+import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.Level;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.MicroCredentialValidator;
+import io.github.microcred.core.Organization;
+import io.github.microcred.core.ParticipationMode;
+import io.github.microcred.core.QualityAssurance;
+import io.github.microcred.core.QualityAssuranceType;
+import io.github.microcred.core.Rubric;
+import io.github.microcred.core.Stackability;
+import io.github.microcred.core.StackabilityOption;
+import io.github.microcred.core.ValidationReport;
+import io.github.microcred.core.ValidityPolicy;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.List;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,12 +54,91 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws CliException {
     PrintWriter out = spec.commandLine().getOut();
     try {
+      modelStep(out);
       revocationStep(out);
     } catch (VcException e) {
       throw new CliException(Main.FAILED, "demo failed: " + e.getMessage());
     }
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * The sample micro-credential of the demo, built with the core builders; equal to
+   * {@code examples/micro-credential.json}.
+   *
+   * @return the micro-credential
+   */
+  static MicroCredential sample() {
+    Organization etu = Organization.builder("Example Technological University")
+        .id("https://credentials.example.edu/issuers/etu").country("IE").url("https://www.example.edu")
+        .role(Organization.Role.ISSUER, Organization.Role.AWARDING_BODY).build();
+    Organization qqi = Organization.builder("Quality and Qualifications Ireland").id("https://www.qqi.ie").country("IE")
+        .role(Organization.Role.QA_BODY).build();
+    List<String> scale = List.of("Not shown", "Emerging", "Developing", "Proficient", "Exemplary");
+    Rubric rubric = new Rubric("Data project rubric", 5, List.of(
+        new Rubric.Criterion("sourcing", "Finding and assessing data", BigDecimal.ONE, scale, 2),
+        new Rubric.Criterion("analysis", "Cleaning and summarising", BigDecimal.valueOf(2), scale, 3),
+        new Rubric.Criterion("communication", "Charts and explanation", BigDecimal.ONE, scale, 2)),
+        new BigDecimal("0.5"));
+    return MicroCredential.builder("Data Literacy for Public Services")
+        .id("https://credentials.example.edu/micro/data-literacy-101")
+        .shortDescription("Read, question and present data to support evidence-based decisions in public services.")
+        .certifiedLearning("The learner can find and assess public data sets, clean and summarise tabular data with a"
+            + " spreadsheet, choose and build an honest chart, and explain the limits of a data-based conclusion to a"
+            + " non-specialist audience.")
+        .issuerCountry("IE")
+        .awardingBody(etu)
+        .learningOutcome("Locate and evaluate the quality of open public data sets.",
+            "Clean, reshape and summarise tabular data.",
+            "Choose and build a chart that fits the question and the data.",
+            "Explain the uncertainty and limits of a data-based conclusion.")
+        .hours(50)
+        .credit(CreditValue.of(2, CreditUnit.ECTS))
+        .level(Level.eqf(6), Level.national("NFQ-IE", "7"))
+        .equivalentLevel(EquivalentLevel.BACHELOR)
+        .assessmentType(AssessmentType.PROJECT, AssessmentType.PRESENTATION)
+        .assessmentDescription("A data project on an open public data set, presented to a panel.")
+        .assessmentComplexity(AssessmentComplexity.MULTIPLE_SKILLS_TO_COMPLEX_PROBLEMS)
+        .rubric(rubric)
+        .participation(ParticipationMode.BLENDED)
+        .qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL,
+            "Validated under the university's QQI-approved quality assurance procedures.", List.of(qqi)))
+        .prerequisite("Basic spreadsheet use")
+        .identityVerification(IdentityVerification.ONLINE_ONE_FACTOR)
+        .grading("Pass / fail on the rubric; distinction at a weighted score of 0.8 or more.")
+        .stackability(new Stackability(StackabilityOption.STACKABLE,
+            List.of("Certificate in Public Sector Analytics (10 ECTS)"),
+            "One of five micro-credentials that stack into the certificate."))
+        .furtherInformation("https://www.example.edu/micro/data-literacy")
+        .creditBearing(true)
+        .competency(Competency.of("analyse big data",
+                "http://data.europa.eu/esco/skill/e2a2a9f4-6b6e-4cd6-9a8c-3c1c4f5e0a7d"),
+            Competency.of("Data visualisation", "https://www.onetonline.org/find/descriptor/result/2.A.2.b"))
+        .language("en", "ga")
+        .validity(ValidityPolicy.noExpiry())
+        .entryToDegree(DegreePathway.none())
+        .creditForDegree(DegreePathway.credit(CreditValue.of(2, CreditUnit.ECTS), List.of("BSc in Public Sector Analytics")))
+        .build();
+  }
+
+  /**
+   * The model: build the sample micro-credential, validate it, print Oliver's summary and its completeness.
+   *
+   * @param out where to report
+   */
+  static void modelStep(PrintWriter out) {
+    out.println("== micro-credential (core)");
+    MicroCredential m = sample();
+    ValidationReport report = MicroCredentialValidator.validate(m);
+    out.print(CriticalInformationSummary.toText(m));
+    Completeness c = Completeness.of(m);
+    out.printf(java.util.Locale.ROOT, "completeness: EU mandatory %.0f%%, EU optional %.0f%%, Oliver %.0f%%%n",
+        c.euMandatory(), c.euOptional(), c.oliver());
+    out.println("validation: " + report.summary());
+    if (!report.isValid()) {
+      throw new CliException(Main.FAILED, "the sample micro-credential is invalid");
+    }
   }
 
   /**

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Define, issue, verify, publish and stack micro-credentials.",
-    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SignCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ValidateCommand.class, SignCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class,
         CtdlCommand.class})
 public final class Main implements Runnable {
 
