@@ -1,6 +1,24 @@
 package io.github.microcred.ctdl;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.ctdl.internal.CoreMapping;
+import io.github.microcred.ctdl.internal.CtdlReader;
+import io.github.microcred.ctdl.internal.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The front door of the ctdl module: Credential Engine's Credential Transparency Description Language.
@@ -8,6 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <ul>
  *   <li>{@link #validate(String)}: offline validation against the pinned CTDL / CTDL-ASN schema and the minimum-data
  *       policy, reporting every problem with its JSON path;</li>
+ *   <li>{@link #export(MicroCredential)}: a micro-credential as a Registry-ready graph;</li>
+ *   <li>{@link #importRecord(String)}: a Registry graph, envelope or resource back into the core model, with a
+ *       warning (and JSON path) for everything that did not map;</li>
+ *   <li>{@link #classForAchievementType(String)} and {@link #ob3Alignment(CtdlGraph, String)}: the Open Badges 3.0
+ *       bridge.</li>
  * </ul>
  */
 public final class Ctdl {
@@ -43,5 +66,135 @@ public final class Ctdl {
    */
   public static CtdlReport validate(JsonNode document) {
     return validator().validate(document);
+  }
+
+  /**
+   * An exporter with the defaults (class chosen from the kind, no pathway).
+   *
+   * @return the exporter
+   */
+  public static CtdlExporter exporter() {
+    return new CtdlExporter(null, 0, List.of());
+  }
+
+  /**
+   * Exports a micro-credential as a CTDL graph: the credential (class from its kind, never the abstract
+   * {@code ceterms:Credential}), its awarding bodies, competency framework, assessment profile and QA bodies.
+   *
+   * @param microCredential the micro-credential
+   * @return the graph
+   */
+  public static CtdlGraph export(MicroCredential microCredential) {
+    return exporter().export(microCredential);
+  }
+
+  /**
+   * Imports a CTDL record: a graph, a Registry envelope, an array of nodes, a single resource, or a Registry
+   * Assistant request. Legacy shapes are accepted and reported as warnings.
+   *
+   * @param json the record (a UTF-8 byte order mark is tolerated)
+   * @return the core model and the warnings
+   * @throws CtdlException {@link CtdlErrorCode#INVALID_RECORD} when the text is not JSON (with line and column) or
+   *     holds no resource
+   */
+  public static CtdlImport importRecord(String json) throws CtdlException {
+    Objects.requireNonNull(json, "json");
+    try {
+      return importRecord(Json.parse(json));
+    } catch (JsonProcessingException e) {
+      throw new CtdlException(CtdlErrorCode.INVALID_RECORD, Json.describe(e), e);
+    }
+  }
+
+  /**
+   * Imports a parsed CTDL record; see {@link #importRecord(String)}.
+   *
+   * @param record the JSON tree
+   * @return the core model and the warnings
+   * @throws CtdlException {@link CtdlErrorCode#INVALID_RECORD} when it holds no resource
+   */
+  public static CtdlImport importRecord(JsonNode record) throws CtdlException {
+    Objects.requireNonNull(record, "record");
+    CtdlReader.Result r;
+    try {
+      r = CtdlReader.read(record);
+    } catch (IllegalArgumentException e) {
+      throw new CtdlException(CtdlErrorCode.INVALID_RECORD, e.getMessage(), e);
+    }
+    List<CtdlReader.Warning> w = new ArrayList<>(r.warnings);
+    MicroCredential mc = null;
+    io.github.microcred.core.Organization org = null;
+    switch (r.kind) {
+      case ORGANIZATION -> org = CoreMapping.org(r.organization, io.github.microcred.core.Organization.Role.ISSUER);
+      case OTHER -> { }
+      default -> {
+        try {
+          mc = CoreMapping.toCore(r.model, w);
+        } catch (RuntimeException e) {
+          w.add(new CtdlReader.Warning("$", "not representable as a core micro-credential: " + e.getMessage()));
+        }
+      }
+    }
+    List<CtdlWarning> warnings = new ArrayList<>();
+    for (CtdlReader.Warning x : w) {
+      warnings.add(new CtdlWarning(x.path(), x.message()));
+    }
+    String name = CoreMapping.preferred(r.model.name);
+    return new CtdlImport(r.primaryType == null ? "" : r.primaryType, r.model.ctid, name, mc, org, warnings);
+  }
+
+  private static volatile Map<String, String> achievementTypes;
+
+  /**
+   * The CTDL credential class for an Open Badges 3.0 {@code achievementType}, as Credential Engine's
+   * Open-Badge-Publisher maps it (types without a CTDL credential class, and the abstract {@code Degree}, become
+   * {@code ceterms:OpenBadge}). Extension values ({@code ext:...}) and unknown values also give
+   * {@code ceterms:OpenBadge}.
+   *
+   * @param achievementType the OB3 value, e.g. {@code MicroCredential}
+   * @return the class CURIE
+   */
+  public static String classForAchievementType(String achievementType) {
+    Map<String, String> m = achievementTypes;
+    if (m == null) {
+      m = new HashMap<>();
+      try (InputStream in = Ctdl.class.getResourceAsStream("ob3-achievementType-to-ctdl.tsv");
+          BufferedReader br = new BufferedReader(new InputStreamReader(
+              Objects.requireNonNull(in, "ob3-achievementType-to-ctdl.tsv"), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = br.readLine()) != null) {
+          if (!line.startsWith("#") && line.contains("\t")) {
+            String[] f = line.split("\t");
+            m.put(f[0].toLowerCase(Locale.ROOT), f[1]);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      achievementTypes = m;
+    }
+    String c = m.get(Objects.requireNonNull(achievementType, "achievementType").toLowerCase(Locale.ROOT));
+    return c == null || c.equals("ceterms:Degree") ? "ceterms:OpenBadge" : c;
+  }
+
+  /**
+   * The Open Badges 3.0 {@code Alignment} that links an Achievement to its Credential Registry record, in the shape
+   * of the OB 3.0 implementation guide ({@code targetCode} = CTID, {@code targetType} = {@code ceterms:Credential}).
+   *
+   * @param graph the exported graph
+   * @param name the achievement's name ({@code targetName})
+   * @return the alignment object (a new Jackson tree)
+   */
+  public static ObjectNode ob3Alignment(CtdlGraph graph, String name) {
+    Objects.requireNonNull(graph, "graph");
+    Objects.requireNonNull(name, "name");
+    ObjectNode a = Json.MAPPER.createObjectNode();
+    a.putArray("type").add("Alignment");
+    a.put("targetCode", graph.ctid());
+    a.put("targetFramework", "Credential Transparency Description Language");
+    a.put("targetName", name);
+    a.put("targetType", "ceterms:Credential");
+    a.put("targetUrl", graph.resourceUri());
+    return a;
   }
 }

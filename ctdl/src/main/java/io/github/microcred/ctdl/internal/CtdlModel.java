@@ -60,6 +60,7 @@ public final class CtdlModel {
     public String frameworkUri;
     public String frameworkName;
     public String ctid;
+    public String category;
   }
 
   /** A reference to another resource (credential, pathway). */
@@ -76,6 +77,7 @@ public final class CtdlModel {
     public String delivery;
     public Boolean proctored;
     public String ctid;
+    public String methodDescription;
   }
 
   /** Stacking target: a pathway of N-of-M component credentials. */
@@ -118,5 +120,6 @@ public final class CtdlModel {
   public String expirationDate;
   public String image;
   public String credentialId;
+  public String renewalFrequency;
   public String lang = "en";
 }

@@ -662,6 +662,7 @@ public final class CtdlReader {
     m.dateEffective = string(n, "ceterms:dateEffective");
     m.expirationDate = string(n, "ceterms:expirationDate");
     m.image = string(n, "ceterms:image");
+    m.renewalFrequency = string(n, "ceterms:renewalFrequency");
     m.keywords.addAll(texts(n, "ceterms:keyword"));
     m.audienceLevels.addAll(concepts(n, "ceterms:audienceLevelType"));
     for (JsonNode v : list(get(n, "ceterms:atLevel"))) {
@@ -918,6 +919,7 @@ public final class CtdlReader {
       c.lang = t.keySet().iterator().next();
     }
     c.uri = string(comp, "ceasn:exactAlignment");
+    c.category = first(text(comp, "ceasn:competencyCategory"));
   }
 
   private CtdlModel.Assessment assessment(JsonNode a) {
@@ -927,6 +929,7 @@ public final class CtdlReader {
     x.ctid = ctid(a);
     x.description = first(text(a, "ceterms:description"));
     x.methods.addAll(concepts(a, "ceterms:assessmentMethodType"));
+    x.methodDescription = first(text(a, "ceterms:assessmentMethodDescription"));
     List<String> d = concepts(a, "ceterms:deliveryType");
     x.delivery = d.isEmpty() ? null : d.get(0);
     JsonNode p = get(a, "ceterms:isProctored");

@@ -111,6 +111,9 @@ public final class CtdlWriter {
     if (m.expirationDate != null) {
       main.put("ceterms:expirationDate", m.expirationDate);
     }
+    if (m.renewalFrequency != null) {
+      main.put("ceterms:renewalFrequency", m.renewalFrequency);
+    }
     if (m.image != null) {
       main.put("ceterms:image", m.image);
     }
@@ -283,6 +286,9 @@ public final class CtdlWriter {
         comp.set("ceasn:competencyText", text(c.lang, c.text));
         comp.put("ceasn:isPartOf", RESOURCES + fwCtid);
         comp.put("ceasn:isTopChildOf", RESOURCES + fwCtid);
+        if (c.category != null) {
+          comp.set("ceasn:competencyCategory", text(c.lang, c.category));
+        }
         if (c.uri != null) {
           comp.putArray("ceasn:exactAlignment").add(c.uri);
         }
@@ -328,6 +334,9 @@ public final class CtdlWriter {
       if (a.delivery != null) {
         ap.putArray("ceterms:deliveryType").add(cao("https://credreg.net/ctdl/terms/Delivery",
             "deliveryType:" + a.delivery, Vocabulary.defaults().conceptLabel("deliveryType:" + a.delivery)));
+      }
+      if (a.methodDescription != null) {
+        ap.set("ceterms:assessmentMethodDescription", lang1(a.methodDescription));
       }
       if (a.proctored != null) {
         ap.put("ceterms:isProctored", a.proctored);

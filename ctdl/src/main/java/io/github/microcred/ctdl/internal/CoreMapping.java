@@ -1,0 +1,467 @@
+package io.github.microcred.ctdl.internal;
+
+import io.github.microcred.core.AssessmentType;
+import io.github.microcred.core.Competency;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.EquivalentLevel;
+import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.Kind;
+import io.github.microcred.core.Level;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Organization;
+import io.github.microcred.core.ParticipationMode;
+import io.github.microcred.core.QualityAssurance;
+import io.github.microcred.core.QualityAssuranceType;
+import io.github.microcred.core.Stackability;
+import io.github.microcred.core.StackabilityOption;
+import io.github.microcred.core.ValidityPolicy;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Maps the core model to and from {@link CtdlModel}. */
+public final class CoreMapping {
+  /** Category that marks a ceasn:Competency as one of the EU "learning outcomes". */
+  public static final String LEARNING_OUTCOME = "Learning Outcome";
+  /** Category of an aligned competency. */
+  public static final String COMPETENCY = "Competency";
+  private static final String EQF_NODE = "http://data.europa.eu/snb/eqf/";
+  private static final String ISCED = "https://uis.unesco.org/isced-2011";
+  private static final String NATIONAL = "urn:microcred:level-framework:";
+  private static final Pattern CTID = Pattern.compile(
+      "(ce-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$");
+  private static final Map<CreditUnit, String> UNITS = Map.of(CreditUnit.ECTS, "ECTS",
+      CreditUnit.US_SEMESTER_HOUR, "SemesterHour", CreditUnit.US_QUARTER_HOUR, "QuarterHour", CreditUnit.UK_CATS,
+      "CATS", CreditUnit.NZQA_CREDIT, "NZQA", CreditUnit.CEU, "ContinuingEducationUnit", CreditUnit.HOUR, "ClockHour");
+  private static final Map<EquivalentLevel, String> AUDIENCE = Map.of(EquivalentLevel.SUB_DEGREE,
+      "AssociatesDegreeLevel", EquivalentLevel.BACHELOR, "BachelorsDegreeLevel", EquivalentLevel.MASTER,
+      "MastersDegreeLevel", EquivalentLevel.DOCTORATE, "DoctoralDegreeLevel");
+
+  private CoreMapping() {}
+
+  /**
+   * The CTDL class for a kind: skill credential → DigitalBadge, module → MicroCredential, short learning
+   * programme → Certificate; no kind → MicroCredential.
+   *
+   * @param kind the kind or null
+   * @return the class CURIE
+   */
+  public static String classFor(Kind kind) {
+    if (kind == null) {
+      return "ceterms:MicroCredential";
+    }
+    return switch (kind) {
+      case SKILL_CREDENTIAL -> "ceterms:DigitalBadge";
+      case MICRO_CREDENTIAL_MODULE -> "ceterms:MicroCredential";
+      case SHORT_LEARNING_PROGRAMME -> "ceterms:Certificate";
+    };
+  }
+
+  /**
+   * The CTID of a micro-credential: taken from its id when that is (or ends with) a CTID, else derived from its id
+   * or title and awarding bodies.
+   *
+   * @param mc the micro-credential
+   * @return the CTID
+   */
+  public static String ctidOf(MicroCredential mc) {
+    String id = mc.id().orElse(null);
+    if (id != null) {
+      Matcher m = CTID.matcher(id);
+      if (m.find()) {
+        return m.group(1).toLowerCase(Locale.ROOT);
+      }
+      return CtdlWriter.ctid("microcred:" + id);
+    }
+    StringBuilder seed = new StringBuilder("microcred:").append(mc.title());
+    mc.awardingBodies().forEach(o -> seed.append('|').append(o.name()));
+    return CtdlWriter.ctid(seed.toString());
+  }
+
+  /**
+   * Core → CTDL model.
+   *
+   * @param mc the micro-credential
+   * @param ctdlClass the class, or null to choose from the kind
+   * @return the model
+   */
+  public static CtdlModel toModel(MicroCredential mc, String ctdlClass) {
+    CtdlModel m = new CtdlModel();
+    m.lang = mc.languages().isEmpty() ? "en" : mc.languages().get(0);
+    m.ctdlClass = ctdlClass != null ? ctdlClass : classFor(mc.kind().orElse(null));
+    m.ctid = ctidOf(mc);
+    m.name.put(m.lang, mc.title());
+    mc.shortDescription().or(mc::certifiedLearning).ifPresent(d -> m.description.put(m.lang, d));
+    m.inLanguage.addAll(mc.languages());
+    String id = mc.id().orElse(null);
+    if (id != null && !CTID.matcher(id).find()) {
+      m.credentialId = id;
+    }
+    for (String candidate : new String[] {mc.furtherInformation().orElse(null), id}) {
+      if (m.subjectWebpage == null && candidate != null && candidate.matches("(?i)https?://\\S+")) {
+        m.subjectWebpage = candidate;
+      }
+    }
+    List<Organization> bodies = mc.awardingBodies();
+    for (int i = 0; i < bodies.size(); i++) {
+      CtdlModel.Org o = org(bodies.get(i));
+      if (i == 0) {
+        if (o.country == null) {
+          o.country = mc.issuerCountry().orElse(null);
+        }
+        m.owner = o;
+      } else {
+        m.offeredBy.add(o);
+      }
+    }
+    if (m.subjectWebpage == null && m.owner != null && m.owner.webpage != null) {
+      m.subjectWebpage = m.owner.webpage;
+    }
+    for (CreditValue c : mc.credits()) {
+      CtdlModel.Credit x = new CtdlModel.Credit();
+      x.amount = c.amount().doubleValue();
+      x.unit = UNITS.get(c.unit());
+      m.credits.add(x);
+    }
+    mc.hours().ifPresent(h -> m.workloadHours = h.doubleValue());
+    for (Level l : mc.levels()) {
+      CtdlModel.Level x = new CtdlModel.Level();
+      if (l.isEqf()) {
+        x.framework = CtdlWriter.EQF_SCHEME;
+        x.frameworkName = "European Qualifications Framework";
+        x.node = EQF_NODE + l.code();
+        x.nodeName = "EQF level " + l.code();
+      } else if (Level.ISCED_2011.equals(l.framework())) {
+        x.framework = ISCED;
+        x.frameworkName = "ISCED 2011";
+        x.node = ISCED + "#" + l.code();
+        x.nodeName = "ISCED 2011 level " + l.code();
+      } else {
+        x.framework = NATIONAL + URLEncoder.encode(l.framework(), StandardCharsets.UTF_8);
+        x.frameworkName = l.framework();
+        x.node = x.framework + ":" + URLEncoder.encode(l.code(), StandardCharsets.UTF_8);
+        x.nodeName = l.framework() + " " + l.code();
+      }
+      m.levels.add(x);
+    }
+    mc.equivalentLevel().map(AUDIENCE::get).ifPresent(m.audienceLevels::add);
+    mc.participation().ifPresent(p -> m.learningDelivery.add(delivery(p)));
+    if (!mc.assessmentTypes().isEmpty() || mc.assessmentDescription().isPresent()
+        || mc.identityVerification().isPresent()) {
+      CtdlModel.Assessment a = new CtdlModel.Assessment();
+      a.description = mc.assessmentDescription().orElse(null);
+      Set<String> methods = new LinkedHashSet<>();
+      List<String> names = new ArrayList<>();
+      for (AssessmentType t : mc.assessmentTypes()) {
+        methods.add(method(t));
+        names.add(t.name());
+      }
+      a.methods.addAll(methods);
+      if (!names.isEmpty()) {
+        a.methodDescription = "Assessment types: " + String.join(", ", names);
+      }
+      mc.identityVerification().ifPresent(v -> {
+        a.proctored = v != IdentityVerification.UNSUPERVISED;
+        if (v.name().startsWith("ONLINE")) {
+          m.assessmentDelivery.add("OnlineOnly");
+        } else if (v.name().startsWith("ONSITE")) {
+          m.assessmentDelivery.add("InPerson");
+        }
+      });
+      m.assessment = a;
+    }
+    mc.qualityAssurance().filter(q -> q.type() == QualityAssuranceType.EXTERNAL)
+        .ifPresent(q -> q.bodies().forEach(b -> {
+          CtdlModel.Qa qa = new CtdlModel.Qa();
+          qa.org = org(b);
+          qa.org.qa = true;
+          m.qa.add(qa);
+        }));
+    m.prerequisites.addAll(mc.prerequisites());
+    mc.stackability().ifPresent(s -> {
+      for (String t : s.targets()) {
+        if (t.matches("(?i)(https?|urn|did):\\S+") || CTID.matcher(t).find()) {
+          CtdlModel.Ref r = new CtdlModel.Ref();
+          Matcher cm = CTID.matcher(t);
+          if (cm.find()) {
+            r.ctid = cm.group(1).toLowerCase(Locale.ROOT);
+          } else {
+            r.uri = t;
+          }
+          m.isPartOf.add(r);
+        }
+      }
+    });
+    for (String lo : mc.learningOutcomes()) {
+      CtdlModel.Competency c = new CtdlModel.Competency();
+      c.text = lo;
+      c.lang = m.lang;
+      c.category = LEARNING_OUTCOME;
+      m.competencies.add(c);
+    }
+    for (Competency k : mc.competencies()) {
+      CtdlModel.Competency c = new CtdlModel.Competency();
+      c.text = k.name();
+      c.lang = m.lang;
+      c.uri = k.uri().isEmpty() ? null : k.uri();
+      c.category = COMPETENCY;
+      m.competencies.add(c);
+    }
+    mc.validity().flatMap(ValidityPolicy::period).ifPresent(p -> m.renewalFrequency = p.toString());
+    return m;
+  }
+
+  private static CtdlModel.Org org(Organization o) {
+    CtdlModel.Org x = new CtdlModel.Org();
+    x.name.put("en", o.name());
+    o.id().ifPresent(id -> {
+      Matcher cm = CTID.matcher(id);
+      if (cm.find()) {
+        x.ctid = cm.group(1).toLowerCase(Locale.ROOT);
+      }
+      x.id = id;
+    });
+    x.country = o.country().orElse(null);
+    x.webpage = o.url().orElse(null);
+    x.email = o.email().orElse(null);
+    return x;
+  }
+
+  private static String delivery(ParticipationMode p) {
+    return switch (p) {
+      case ONLINE -> "OnlineOnly";
+      case ONSITE -> "InPerson";
+      case BLENDED -> "BlendedDelivery";
+    };
+  }
+
+  private static String method(AssessmentType t) {
+    return switch (t) {
+      case EXAMINATION, AUTOMATED_TEST -> "Exam";
+      case ASSIGNMENT, PROJECT -> "Artifact";
+      case PORTFOLIO -> "PortfolioEvaluation";
+      default -> "Performance";
+    };
+  }
+
+  /**
+   * CTDL model → core.
+   *
+   * @param m the model
+   * @param warnings where to add what could not be carried
+   * @return the micro-credential
+   */
+  public static MicroCredential toCore(CtdlModel m, List<CtdlReader.Warning> warnings) {
+    String title = preferred(m.name);
+    if (title == null || title.isBlank()) {
+      title = m.ctid != null ? m.ctid : "(untitled)";
+      warnings.add(new CtdlReader.Warning("$", "no name: the title is set to '" + title + "'"));
+    }
+    MicroCredential.Builder b = MicroCredential.builder(title);
+    if (m.ctid != null) {
+      b.id(CtdlWriter.RESOURCES + m.ctid);
+    }
+    if (!m.description.isEmpty()) {
+      b.shortDescription(preferred(m.description));
+    }
+    if (m.subjectWebpage != null) {
+      b.furtherInformation(m.subjectWebpage);
+    }
+    List<String> langs = new ArrayList<>(m.inLanguage);
+    b.languages(langs);
+    List<Organization> bodies = new ArrayList<>();
+    if (m.owner != null) {
+      bodies.add(org(m.owner, Organization.Role.AWARDING_BODY));
+      if (m.owner.country != null) {
+        b.issuerCountry(m.owner.country);
+      }
+    }
+    for (CtdlModel.Org o : m.offeredBy) {
+      bodies.add(org(o, Organization.Role.AWARDING_BODY));
+    }
+    b.awardingBodies(bodies);
+    for (CtdlModel.Credit c : m.credits) {
+      CreditUnit unit = null;
+      for (Map.Entry<CreditUnit, String> e : UNITS.entrySet()) {
+        if (e.getValue().equals(c.unit)) {
+          unit = e.getKey();
+        }
+      }
+      if ("ContactHour".equals(c.unit)) {
+        unit = CreditUnit.HOUR;
+      }
+      if (unit == null) {
+        warnings.add(new CtdlReader.Warning("$", "credit " + c.amount + " " + (c.unit != null ? c.unit : c.unitText)
+            + ": no core credit unit for it, not mapped"));
+        continue;
+      }
+      b.credit(new CreditValue(BigDecimal.valueOf(c.amount).stripTrailingZeros(), unit));
+    }
+    if (m.workloadHours != null) {
+      b.hours(BigDecimal.valueOf(m.workloadHours).stripTrailingZeros());
+    }
+    List<Level> levels = new ArrayList<>();
+    for (CtdlModel.Level l : m.levels) {
+      String node = l.node == null ? "" : l.node;
+      try {
+        if (node.startsWith(EQF_NODE)) {
+          levels.add(Level.eqf(Integer.parseInt(node.substring(EQF_NODE.length()))));
+        } else if (node.startsWith(ISCED + "#")) {
+          levels.add(Level.isced(Integer.parseInt(node.substring(ISCED.length() + 1))));
+        } else if (node.startsWith(NATIONAL)) {
+          String rest = node.substring(NATIONAL.length());
+          int i = rest.lastIndexOf(':');
+          levels.add(Level.national(URLDecoder.decode(rest.substring(0, i), StandardCharsets.UTF_8),
+              URLDecoder.decode(rest.substring(i + 1), StandardCharsets.UTF_8)));
+        } else if (l.frameworkName != null && l.nodeName != null) {
+          levels.add(Level.national(l.frameworkName, l.nodeName));
+        } else {
+          warnings.add(new CtdlReader.Warning("$", "level " + node + " not mapped"));
+        }
+      } catch (RuntimeException e) {
+        warnings.add(new CtdlReader.Warning("$", "level " + node + " not mapped: " + e.getMessage()));
+      }
+    }
+    b.levels(levels);
+    for (String a : m.audienceLevels) {
+      for (Map.Entry<EquivalentLevel, String> e : AUDIENCE.entrySet()) {
+        if (e.getValue().equals(a)) {
+          b.equivalentLevel(e.getKey());
+        }
+      }
+    }
+    for (String d : m.learningDelivery) {
+      switch (d) {
+        case "OnlineOnly" -> b.participation(ParticipationMode.ONLINE);
+        case "InPerson" -> b.participation(ParticipationMode.ONSITE);
+        case "BlendedDelivery" -> b.participation(ParticipationMode.BLENDED);
+        default -> warnings.add(new CtdlReader.Warning("$", "delivery type " + d + " not mapped"));
+      }
+    }
+    if (m.assessment != null) {
+      CtdlModel.Assessment a = m.assessment;
+      if (a.description != null && !a.description.equals("Assessment of " + title)) {
+        b.assessmentDescription(a.description);
+      }
+      List<AssessmentType> types = new ArrayList<>();
+      if (a.methodDescription != null && a.methodDescription.startsWith("Assessment types: ")) {
+        for (String t : a.methodDescription.substring(18).split(",\\s*")) {
+          try {
+            types.add(AssessmentType.valueOf(t.trim()));
+          } catch (IllegalArgumentException e) {
+            warnings.add(new CtdlReader.Warning("$", "assessment type " + t + " not mapped"));
+          }
+        }
+      } else {
+        for (String x : a.methods) {
+          switch (x) {
+            case "Exam" -> types.add(AssessmentType.EXAMINATION);
+            case "Artifact" -> types.add(AssessmentType.PROJECT);
+            case "PortfolioEvaluation" -> types.add(AssessmentType.PORTFOLIO);
+            case "Performance" -> types.add(AssessmentType.PRACTICAL_DEMONSTRATION);
+            default -> warnings.add(new CtdlReader.Warning("$", "assessment method " + x + " not mapped"));
+          }
+        }
+      }
+      b.assessmentTypes(types);
+      if (a.proctored != null) {
+        boolean online = m.assessmentDelivery.contains("OnlineOnly");
+        boolean onsite = m.assessmentDelivery.contains("InPerson");
+        IdentityVerification v = !a.proctored ? IdentityVerification.UNSUPERVISED
+            : online ? IdentityVerification.ONLINE_ONE_FACTOR : onsite ? IdentityVerification.ONSITE_ONE_FACTOR
+            : IdentityVerification.SUPERVISED_IDENTITY_NOT_VERIFIED;
+        b.identityVerification(v);
+      }
+    }
+    if (!m.qa.isEmpty()) {
+      List<Organization> qa = new ArrayList<>();
+      for (CtdlModel.Qa q : m.qa) {
+        qa.add(org(q.org, Organization.Role.QA_BODY));
+      }
+      b.qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL, "", qa));
+    }
+    b.prerequisites(m.prerequisites);
+    List<String> targets = new ArrayList<>();
+    for (CtdlModel.Ref r : m.isPartOf) {
+      targets.add(r.ctid != null ? CtdlWriter.RESOURCES + r.ctid : r.uri);
+    }
+    if (!targets.isEmpty()) {
+      b.stackability(new Stackability(StackabilityOption.STACKABLE, targets, ""));
+    }
+    List<String> outcomes = new ArrayList<>();
+    List<Competency> comps = new ArrayList<>();
+    for (CtdlModel.Competency c : m.competencies) {
+      if (c.text == null || c.text.isBlank()) {
+        continue;
+      }
+      if (LEARNING_OUTCOME.equals(c.category) || (c.category == null && c.uri == null)) {
+        outcomes.add(c.text);
+      } else {
+        comps.add(new Competency(c.text, c.uri == null ? "" : c.uri));
+      }
+    }
+    b.learningOutcomes(outcomes);
+    b.competencies(comps);
+    if (m.renewalFrequency != null) {
+      try {
+        b.validity(ValidityPolicy.periodAfterAward(Period.parse(m.renewalFrequency)));
+      } catch (RuntimeException e) {
+        warnings.add(new CtdlReader.Warning("$", "renewalFrequency " + m.renewalFrequency + " not mapped"));
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * The English text of a language map when there is one, else the first.
+   *
+   * @param text the map
+   * @return the text, or null when empty
+   */
+  public static String preferred(Map<String, String> text) {
+    for (Map.Entry<String, String> e : text.entrySet()) {
+      if (e.getKey().toLowerCase(Locale.ROOT).startsWith("en")) {
+        return e.getValue();
+      }
+    }
+    return text.isEmpty() ? null : text.values().iterator().next();
+  }
+
+  /**
+   * CTDL organization → core.
+   *
+   * @param o the organization
+   * @param role its role
+   * @return the organization
+   */
+  public static Organization org(CtdlModel.Org o, Organization.Role role) {
+    String name = o.name.isEmpty() ? (o.ctid != null ? o.ctid : o.id != null ? o.id : "(unnamed)")
+        : preferred(o.name);
+    Organization.Builder b = Organization.builder(name).role(role);
+    String id = o.id != null ? o.id : o.ctid != null ? CtdlWriter.RESOURCES + o.ctid : null;
+    if (id != null) {
+      b.id(id);
+    }
+    if (o.country != null) {
+      b.country(o.country);
+    }
+    if (o.webpage != null) {
+      b.url(o.webpage);
+    }
+    if (o.email != null) {
+      b.email(o.email);
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,262 @@
+package io.github.microcred.ctdl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.AssessmentType;
+import io.github.microcred.core.Competency;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.EquivalentLevel;
+import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.Level;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Organization;
+import io.github.microcred.core.ParticipationMode;
+import io.github.microcred.core.QualityAssurance;
+import io.github.microcred.core.QualityAssuranceType;
+import io.github.microcred.core.Stackability;
+import io.github.microcred.core.StackabilityOption;
+import io.github.microcred.core.ValidityPolicy;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Acceptance: seeded generated micro-credentials export to valid graphs and import back with every carried field. */
+class ExportImportTest {
+  static final long SEED = 0x5EEDC7D1L;
+  static final String[] COUNTRIES = {"IE", "DE", "NZ", "US", "FR"};
+
+  static Organization org(SplittableRandom r, String prefix, Organization.Role role) {
+    int n = r.nextInt(40);
+    Organization.Builder b = Organization.builder(prefix + " " + n).role(role).country(COUNTRIES[r.nextInt(5)]);
+    if (r.nextBoolean()) {
+      b.url("https://" + prefix.toLowerCase().replace(' ', '-') + n + ".example");
+    }
+    if (r.nextBoolean()) {
+      b.email("info@" + prefix.toLowerCase().replace(' ', '-') + n + ".example");
+    }
+    return b.build();
+  }
+
+  static MicroCredential generate(SplittableRandom r, int i) {
+    MicroCredential.Builder b = MicroCredential.builder("Micro-credential #" + i + " in topic " + r.nextInt(100));
+    if (r.nextInt(4) > 0) {
+      b.id(r.nextBoolean() ? "https://mc.example/" + i : "urn:uuid:" + new java.util.UUID(r.nextLong(), r.nextLong()));
+    }
+    if (r.nextInt(5) > 0) {
+      b.shortDescription("Short description " + i + " of what the learner can do.");
+    }
+    b.awardingBody(org(r, "University", Organization.Role.AWARDING_BODY));
+    if (r.nextInt(4) == 0) {
+      b.awardingBody(org(r, "Partner College", Organization.Role.AWARDING_BODY));
+    }
+    b.issuerCountry(COUNTRIES[r.nextInt(5)]);
+    b.language(r.nextBoolean() ? "en" : "de");
+    int lo = r.nextInt(4);
+    for (int k = 0; k < lo; k++) {
+      b.learningOutcome("Outcome " + k + " of credential " + i);
+    }
+    if (r.nextInt(5) > 0) {
+      b.hours(BigDecimal.valueOf(4 + r.nextInt(1400)).add(r.nextBoolean() ? BigDecimal.ZERO : new BigDecimal("0.5")));
+    }
+    CreditUnit[] units = CreditUnit.values();
+    int nc = r.nextInt(3);
+    for (int k = 0; k < nc; k++) {
+      b.credit(new CreditValue(BigDecimal.valueOf(1 + r.nextInt(60)).divide(BigDecimal.valueOf(r.nextBoolean() ? 1 : 2)),
+          units[r.nextInt(units.length)]));
+    }
+    if (r.nextBoolean()) {
+      b.level(Level.eqf(1 + r.nextInt(8)));
+    }
+    if (r.nextInt(4) == 0) {
+      b.level(Level.isced(r.nextInt(9)));
+    }
+    if (r.nextInt(6) == 0) {
+      b.level(Level.national("NFQ Ireland", String.valueOf(1 + r.nextInt(10))));
+    }
+    if (r.nextBoolean()) {
+      b.equivalentLevel(EquivalentLevel.values()[1 + r.nextInt(4)]);
+    }
+    if (r.nextBoolean()) {
+      b.participation(ParticipationMode.values()[r.nextInt(3)]);
+    }
+    if (r.nextBoolean()) {
+      AssessmentType[] t = AssessmentType.values();
+      b.assessmentType(t[r.nextInt(t.length)]);
+      if (r.nextBoolean()) {
+        b.assessmentType(t[r.nextInt(t.length)]);
+      }
+      b.assessmentDescription("Assessed by task " + r.nextInt(10));
+    }
+    if (r.nextBoolean()) {
+      b.identityVerification(r.nextBoolean() ? IdentityVerification.UNSUPERVISED
+          : r.nextBoolean() ? IdentityVerification.ONLINE_ONE_FACTOR : IdentityVerification.ONSITE_ONE_FACTOR);
+    }
+    if (r.nextBoolean()) {
+      b.qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL, "",
+          List.of(org(r, "Quality Agency", Organization.Role.QA_BODY))));
+    }
+    if (r.nextInt(3) == 0) {
+      b.prerequisite("Prerequisite " + r.nextInt(5));
+    }
+    if (r.nextInt(3) == 0) {
+      b.stackability(new Stackability(StackabilityOption.STACKABLE,
+          List.of("https://credentialengineregistry.org/resources/ce-" + new java.util.UUID(r.nextLong(), r.nextLong())
+              .toString().replaceFirst("^(.{14}).(.{3}).", "$14$2a")), ""));
+    }
+    int nk = r.nextInt(3);
+    for (int k = 0; k < nk; k++) {
+      b.competency(new Competency("Skill " + k + " of " + i, r.nextBoolean()
+          ? "http://data.europa.eu/esco/skill/" + new java.util.UUID(r.nextLong(), r.nextLong()) : ""));
+    }
+    if (r.nextInt(3) == 0) {
+      b.validity(ValidityPolicy.periodAfterAward(Period.ofYears(1 + r.nextInt(5))));
+    }
+    return b.build();
+  }
+
+  static List<String> orgs(List<Organization> l) {
+    return l.stream().map(o -> o.name() + "|" + o.country().orElse("") + "|" + o.url().orElse("") + "|"
+        + o.email().orElse("")).collect(Collectors.toList());
+  }
+
+  @Test
+  void thousandGeneratedMicroCredentialsExportValidAndRoundTrip() throws CtdlException {
+    SplittableRandom rnd = new SplittableRandom(SEED);
+    for (int i = 0; i < 1000; i++) {
+      MicroCredential mc = generate(rnd, i);
+      CtdlGraph g = Ctdl.export(mc);
+      CtdlReport rep = g.validate();
+      String ctx = "case " + i + " (seed " + SEED + "): " + mc + "\n" + g.toJson();
+      assertTrue(rep.schemaErrors().isEmpty(), () -> ctx + "\n" + rep);
+      assertTrue(GraphCtid.matches(g.ctid()), ctx);
+      CtdlImport imp = Ctdl.importRecord(g.toJson());
+      assertTrue(imp.warnings().stream().noneMatch(w -> w.message().startsWith("unmapped")
+          || w.message().startsWith("node")), () -> ctx + "\n" + imp.warnings());
+      MicroCredential b = imp.microCredential().orElseThrow();
+      assertEquals(mc.title(), b.title(), ctx);
+      assertEquals(mc.shortDescription(), b.shortDescription(), ctx);
+      assertEquals(orgs(mc.awardingBodies()).get(0).split("\\|")[0], orgs(b.awardingBodies()).get(0).split("\\|")[0], ctx);
+      assertEquals(orgs(mc.awardingBodies()).subList(1, mc.awardingBodies().size()),
+          orgs(b.awardingBodies()).subList(1, b.awardingBodies().size()), ctx);
+      assertEquals(mc.awardingBodies().get(0).country().or(mc::issuerCountry), b.issuerCountry(), ctx);
+      assertEquals(mc.learningOutcomes(), b.learningOutcomes(), ctx);
+      assertEquals(mc.hours(), b.hours(), ctx);
+      assertEquals(mc.credits().stream().map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).toList(),
+          b.credits().stream().map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).toList(), ctx);
+      assertEquals(mc.levels(), b.levels(), ctx);
+      assertEquals(mc.equivalentLevel(), b.equivalentLevel(), ctx);
+      assertEquals(mc.participation(), b.participation(), ctx);
+      assertEquals(mc.assessmentTypes().stream().distinct().toList(), b.assessmentTypes().stream().distinct().toList(), ctx);
+      assertEquals(mc.assessmentDescription(), b.assessmentDescription(), ctx);
+      assertEquals(mc.identityVerification(), b.identityVerification(), ctx);
+      assertEquals(mc.qualityAssurance().map(q -> orgs(q.bodies())), b.qualityAssurance().map(q -> orgs(q.bodies())), ctx);
+      assertEquals(mc.prerequisites(), b.prerequisites(), ctx);
+      assertEquals(mc.stackability().map(Stackability::targets), b.stackability().map(Stackability::targets), ctx);
+      assertEquals(mc.competencies(), b.competencies(), ctx);
+      assertEquals(mc.languages(), b.languages(), ctx);
+      assertEquals(mc.validity(), b.validity(), ctx);
+      CtdlGraph g2 = Ctdl.export(b);
+      assertEquals(g.ctid(), g2.ctid(), ctx);
+      assertEquals(g2, Ctdl.export(Ctdl.importRecord(g2.toJson()).microCredential().orElseThrow()),
+          ctx + "\nexport ∘ import is a fixed point from the second round trip");
+    }
+  }
+
+  static final class GraphCtid {
+    static boolean matches(String s) {
+      return s.matches("^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+    }
+  }
+
+  @Test
+  void classComesFromTheKindAndIsNeverAbstract() throws CtdlException {
+    MicroCredential skill = MicroCredential.builder("Skill").hours(8).build();
+    MicroCredential module = MicroCredential.builder("Module").hours(100).build();
+    MicroCredential slp = MicroCredential.builder("Programme").hours(600).build();
+    assertEquals("ceterms:DigitalBadge", type(Ctdl.export(skill)));
+    assertEquals("ceterms:MicroCredential", type(Ctdl.export(module)));
+    assertEquals("ceterms:Certificate", type(Ctdl.export(slp)));
+    assertEquals("ceterms:OpenBadge", type(Ctdl.exporter().withCtdlClass("ceterms:OpenBadge").export(skill)));
+    CtdlException e = assertThrows(CtdlException.class, () -> Ctdl.exporter().withCtdlClass("ceterms:Credential"));
+    assertEquals(CtdlErrorCode.INVALID_ARGUMENT, e.code());
+  }
+
+  static String type(CtdlGraph g) {
+    return g.toJsonNode().get("@graph").get(0).get("@type").asText();
+  }
+
+  @Test
+  void creditGoesThroughRequiresConditionProfileAndEctsIsNamedInText() {
+    MicroCredential mc = MicroCredential.builder("Module").credit(CreditValue.of(5, CreditUnit.ECTS))
+        .credit(CreditValue.of(3, CreditUnit.US_SEMESTER_HOUR)).build();
+    JsonNode main = Ctdl.export(mc).toJsonNode().get("@graph").get(0);
+    assertFalse(main.has("ceterms:creditValue"));
+    JsonNode ects = main.get("ceterms:requires").get(0);
+    assertEquals("ceterms:ConditionProfile", ects.get("@type").asText());
+    JsonNode vp = ects.get("ceterms:creditValue").get(0);
+    assertEquals("ceterms:ValueProfile", vp.get("@type").asText());
+    assertEquals(5.0, vp.get("schema:value").asDouble());
+    assertFalse(vp.has("ceterms:creditUnitType"), "CTDL has no ECTS concept");
+    assertEquals("ECTS credits", ects.get("ceterms:creditUnitTypeDescription").get("en").asText());
+    JsonNode sh = main.get("ceterms:requires").get(1).get("ceterms:creditValue").get(0);
+    assertEquals("creditUnit:SemesterHour", sh.get("ceterms:creditUnitType").get(0).get("ceterms:targetNode").asText());
+  }
+
+  @Test
+  void stackingTargetBecomesAPathwayWithARequiredNumber() throws CtdlException {
+    MicroCredential mc = MicroCredential.builder("Certificate in Data").hours(300).build();
+    List<String> parts = new ArrayList<>();
+    for (int k = 0; k < 4; k++) {
+      parts.add("ce-00000000-0000-4000-8000-00000000000" + k);
+    }
+    CtdlGraph g = Ctdl.exporter().withStackingTarget(3, parts).export(mc);
+    assertTrue(g.validate().schemaErrors().isEmpty(), g.validate()::toString);
+    JsonNode graph = g.toJsonNode().get("@graph");
+    JsonNode cond = null;
+    int pathways = 0;
+    for (JsonNode n : graph) {
+      pathways += n.get("@type").asText().equals("ceterms:Pathway") ? 1 : 0;
+      if (n.has("ceterms:hasCondition")) {
+        cond = n.get("ceterms:hasCondition").get(0);
+      }
+    }
+    assertEquals(1, pathways);
+    assertEquals(3, cond.get("ceterms:requiredNumber").asInt());
+    assertEquals(4, cond.get("ceterms:targetComponent").size());
+    assertThrows(CtdlException.class, () -> Ctdl.exporter().withStackingTarget(5, parts));
+  }
+
+  @Test
+  void ob3Bridge() {
+    assertEquals("ceterms:MicroCredential", Ctdl.classForAchievementType("MicroCredential"));
+    assertEquals("ceterms:OpenBadge", Ctdl.classForAchievementType("Badge"));
+    assertEquals("ceterms:OpenBadge", Ctdl.classForAchievementType("Degree"));
+    assertEquals("ceterms:OpenBadge", Ctdl.classForAchievementType("ext:Hackathon"));
+    assertEquals("ceterms:CertificateOfCompletion", Ctdl.classForAchievementType("CertificateOfCompletion"));
+    CtdlGraph g = Ctdl.export(MicroCredential.builder("Text analysis").build());
+    JsonNode a = Ctdl.ob3Alignment(g, "Text analysis");
+    assertEquals("[\"Alignment\"]", a.get("type").toString());
+    assertEquals(g.ctid(), a.get("targetCode").asText());
+    assertEquals("ceterms:Credential", a.get("targetType").asText());
+    assertEquals("Credential Transparency Description Language", a.get("targetFramework").asText());
+    assertEquals("https://credentialengineregistry.org/resources/" + g.ctid(), a.get("targetUrl").asText());
+  }
+
+  @Test
+  void importOfNonJsonIsATypedErrorWithLineAndColumn() {
+    CtdlException e = assertThrows(CtdlException.class, () -> Ctdl.importRecord("{\"@graph\": [\n}"));
+    assertEquals(CtdlErrorCode.INVALID_RECORD, e.code());
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    CtdlException e2 = assertThrows(CtdlException.class, () -> Ctdl.importRecord("{\"x\": 1}"));
+    assertEquals(CtdlErrorCode.INVALID_RECORD, e2.code());
+  }
+}
