@@ -1,6 +1,13 @@
 package io.github.microcred.cli;
 
+import io.github.microcred.core.CoreException;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.ctdl.Ctdl;
+import io.github.microcred.ctdl.CtdlException;
+import io.github.microcred.ctdl.CtdlGraph;
+import io.github.microcred.ctdl.CtdlImport;
+import io.github.microcred.ctdl.CtdlWarning;
 import io.github.microcred.ctdl.CtdlReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +24,7 @@ import picocli.CommandLine.Parameters;
     name = "ctdl",
     mixinStandardHelpOptions = true,
     description = "Credential Transparency Description Language (Credential Engine): export, import, validate.",
-    subcommands = {CtdlCommand.Validate.class})
+    subcommands = {CtdlCommand.Export.class, CtdlCommand.Import.class, CtdlCommand.Validate.class})
 public final class CtdlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +76,75 @@ public final class CtdlCommand implements Runnable {
       spec.commandLine().getOut().flush();
       spec.commandLine().getErr().flush();
       return r.isValid() ? Main.OK : Main.FAILED;
+    }
+  }
+
+  /** {@code mcred ctdl export MC.json [--out F]}. */
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Export a micro-credential (microcred JSON) as a Credential Registry CTDL graph.")
+  static final class Export implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MC.json", description = "the micro-credential")
+    Path file;
+
+    @CommandLine.Option(names = "--out", paramLabel = "F", description = "write the graph here instead of stdout")
+    Path out;
+
+    @CommandLine.Option(names = "--class", paramLabel = "CURIE",
+        description = "CTDL class instead of the one chosen from the kind, e.g. ceterms:OpenBadge")
+    String ctdlClass;
+
+    @Override
+    public Integer call() {
+      MicroCredential mc;
+      try {
+        mc = MicroCredentialJson.read(read(file));
+      } catch (CoreException e) {
+        throw new CliException(Main.FAILED, file + ": " + e.getMessage());
+      }
+      CtdlGraph g;
+      try {
+        g = ctdlClass == null ? Ctdl.export(mc) : Ctdl.exporter().withCtdlClass(ctdlClass).export(mc);
+      } catch (CtdlException e) {
+        throw new CliException(Main.USAGE, e.getMessage());
+      }
+      write(spec, out, g.toJson());
+      return Main.OK;
+    }
+  }
+
+  /** {@code mcred ctdl import RECORD.json [--out F]}. */
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import a CTDL graph, Registry envelope or resource into a micro-credential (microcred JSON); "
+          + "prints every warning (unmapped properties with their JSON paths) on stderr.")
+  static final class Import implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RECORD.json", description = "the CTDL record")
+    Path file;
+
+    @CommandLine.Option(names = "--out", paramLabel = "F", description = "write the micro-credential here")
+    Path out;
+
+    @Override
+    public Integer call() {
+      CtdlImport imp;
+      try {
+        imp = Ctdl.importRecord(read(file));
+      } catch (CtdlException e) {
+        throw new CliException(Main.FAILED, file + ": " + e.getMessage());
+      }
+      for (CtdlWarning w : imp.warnings()) {
+        spec.commandLine().getErr().println("warning: " + w);
+      }
+      spec.commandLine().getErr().flush();
+      if (imp.microCredential().isEmpty()) {
+        throw new CliException(Main.FAILED, file + ": the main resource is a " + imp.ctdlType()
+            + (imp.name().map(n -> " (" + n + ")").orElse("")) + ", not a credential offering");
+      }
+      write(spec, out, MicroCredentialJson.write(imp.microCredential().get()));
+      return Main.OK;
     }
   }
 }

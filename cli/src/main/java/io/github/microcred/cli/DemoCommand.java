@@ -56,6 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       modelStep(out);
       revocationStep(out);
+      ctdlStep(out);
     } catch (VcException e) {
       throw new CliException(Main.FAILED, "demo failed: " + e.getMessage());
     }
@@ -139,6 +140,15 @@ public final class DemoCommand implements Callable<Integer> {
     if (!report.isValid()) {
       throw new CliException(Main.FAILED, "the sample micro-credential is invalid");
     }
+  }
+
+  /**
+   * CTDL: the sample micro-credential as a Credential Registry graph, validated offline, with its OB3 alignment.
+   *
+   * @param out where to report
+   */
+  static void ctdlStep(PrintWriter out) {
+    CtdlDemoStep.run(out, sample());
   }
 
   /**

@@ -52,4 +52,33 @@ class CtdlCommandTest {
     assertEquals(Main.FAILED, r.code());
     assertTrue(r.err().contains("no such file"), r.err());
   }
+
+  @Test
+  void exportThenImportThenValidate() throws Exception {
+    io.github.microcred.core.MicroCredential mc = io.github.microcred.core.MicroCredential.builder("Data Literacy")
+        .hours(100).credit(io.github.microcred.core.CreditValue.of(4, io.github.microcred.core.CreditUnit.ECTS))
+        .awardingBody(io.github.microcred.core.Organization.builder("Example University").build()).build();
+    Path mcFile = dir.resolve("mc.json");
+    Files.writeString(mcFile, io.github.microcred.core.MicroCredentialJson.write(mc));
+    Path graph = dir.resolve("graph.json");
+    MainTest.Run e = MainTest.run("ctdl", "export", mcFile.toString(), "--out", graph.toString());
+    assertEquals(Main.OK, e.code(), e.err());
+    assertTrue(Files.readString(graph).contains("\"ceterms:MicroCredential\""));
+    MainTest.Run v = MainTest.run("ctdl", "validate", "--no-policy", graph.toString());
+    assertEquals(Main.OK, v.code(), v.err());
+    MainTest.Run i = MainTest.run("ctdl", "import", graph.toString());
+    assertEquals(Main.OK, i.code(), i.err());
+    io.github.microcred.core.MicroCredential back = io.github.microcred.core.MicroCredentialJson.read(i.out());
+    assertEquals(mc.title(), back.title());
+    assertEquals(mc.credits(), back.credits());
+  }
+
+  @Test
+  void importPrintsWarningsWithPaths() throws IOException {
+    Path f = dir.resolve("g.json");
+    Files.writeString(f, VALID.replace("\"ceterms:inLanguage\"", "\"ceterms:jurisdiction\": [], \"ceterms:inLanguage\""));
+    MainTest.Run r = MainTest.run("ctdl", "import", f.toString());
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.err().contains("warning: $['@graph'][0]['ceterms:jurisdiction']: unmapped property"), r.err());
+  }
 }
