@@ -23,7 +23,7 @@ import java.util.Set;
  * @param title the rubric's title
  * @param points scale points, 5 or 7
  * @param criteria the criteria, at least one, with distinct ids
- * @param passThreshold the minimum weighted score to pass, in [0, 1]
+ * @param passThreshold the minimum weighted score to pass, in [0, 1] (normalised: trailing zeros stripped)
  */
 public record Rubric(String title, int points, List<Criterion> criteria, BigDecimal passThreshold) {
 
@@ -32,7 +32,7 @@ public record Rubric(String title, int points, List<Criterion> criteria, BigDeci
    *
    * @param id a stable identifier, unique within the rubric
    * @param name what is assessed
-   * @param weight the relative weight, positive
+   * @param weight the relative weight, positive (normalised: trailing zeros stripped)
    * @param levels the description of each level, lowest first; exactly {@code points} entries
    * @param minimumLevel the lowest level that still passes (1 = no minimum)
    */
@@ -49,6 +49,7 @@ public record Rubric(String title, int points, List<Criterion> criteria, BigDeci
       if (weight.signum() <= 0) {
         throw new IllegalArgumentException("criterion '" + id + "' weight must be > 0, was " + weight.toPlainString());
       }
+      weight = CreditValue.normalise(weight);
       if (minimumLevel < 1 || minimumLevel > levels.size()) {
         throw new IllegalArgumentException(
             "criterion '" + id + "' minimumLevel must be 1-" + levels.size() + ", was " + minimumLevel);
@@ -104,6 +105,7 @@ public record Rubric(String title, int points, List<Criterion> criteria, BigDeci
     if (passThreshold.signum() < 0 || passThreshold.compareTo(BigDecimal.ONE) > 0) {
       throw new IllegalArgumentException("passThreshold must be in [0, 1], was " + passThreshold.toPlainString());
     }
+    passThreshold = CreditValue.normalise(passThreshold);
     Set<String> ids = new HashSet<>();
     for (Criterion c : criteria) {
       if (!ids.add(c.id())) {

@@ -612,7 +612,8 @@ public final class JsonCodec {
       return null;
     }
     if (!v.isTextual()) {
-      throw new Missing(path + "." + key, "expected a string, found " + kind(v));
+      error(path + "." + key, "WRONG_TYPE", "expected a string, found " + kind(v));
+      return null;
     }
     return v.asText();
   }
