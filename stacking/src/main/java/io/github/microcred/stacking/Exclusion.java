@@ -1,0 +1,36 @@
+package io.github.microcred.stacking;
+
+import java.util.Objects;
+
+/**
+ * A credential that does not count, and why.
+ *
+ * @param credentialId the credential
+ * @param reason the reason code
+ * @param detail a readable explanation naming the rule, date, level or cap concerned
+ */
+public record Exclusion(String credentialId, Reason reason, String detail) {
+
+  /** Why a credential does not count. */
+  public enum Reason {
+    /** Past its expiry date at the audit date. */
+    EXPIRED,
+    /** Issued before the rules' credit validity window. */
+    OUTSIDE_VALIDITY_WINDOW,
+    /** No requirement accepts it (level too low, wrong subject, too old for a recency filter, ...). */
+    NOT_ELIGIBLE,
+    /** Counting it would exceed a cap (per provider, prior-learning share, count of a kind, ...). */
+    OVER_CAP,
+    /** Left out by the divisible relaxation's flow (its credit was not needed). */
+    NOT_NEEDED,
+    /** Not verified (the transcript came from signed credentials and this one failed verification). */
+    NOT_VERIFIED
+  }
+
+  /** Validates. */
+  public Exclusion {
+    Objects.requireNonNull(credentialId, "credentialId");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(detail, "detail");
+  }
+}

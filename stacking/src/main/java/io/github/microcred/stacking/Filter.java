@@ -1,0 +1,373 @@
+package io.github.microcred.stacking;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which credentials a requirement (or a cap) accepts. Every set field that is non-empty must match (the credential's
+ * value is in the set, or for subjects / competencies / tags, the sets intersect); all fields are combined with AND.
+ * {@code anyOf} must match at least one of its filters when non-empty; {@code noneOf} must match none.
+ *
+ * @param credentials accepted credential identifiers
+ * @param subjects accepted subjects
+ * @param competencies accepted competencies
+ * @param tags accepted tags
+ * @param minLevel lowest accepted level (inclusive); {@link Integer#MIN_VALUE} for none
+ * @param maxLevel highest accepted level (inclusive); {@link Integer#MAX_VALUE} for none
+ * @param issuers accepted issuers
+ * @param providers accepted providers
+ * @param origins accepted origins
+ * @param kinds accepted kinds
+ * @param creditBearingOnly accept only credit-bearing credentials
+ * @param assessedOnly accept only assessed credentials
+ * @param withinYears accept only credentials issued within this many years before the reference date; 0 for none
+ * @param referenceDate the reference date of {@code withinYears}; the audit date when absent
+ * @param anyOf alternatives, one of which must match (ignored when empty)
+ * @param noneOf filters that must all fail to match
+ */
+public record Filter(
+    Set<String> credentials,
+    Set<String> subjects,
+    Set<String> competencies,
+    Set<String> tags,
+    int minLevel,
+    int maxLevel,
+    Set<String> issuers,
+    Set<String> providers,
+    Set<Origin> origins,
+    Set<String> kinds,
+    boolean creditBearingOnly,
+    boolean assessedOnly,
+    int withinYears,
+    Optional<LocalDate> referenceDate,
+    List<Filter> anyOf,
+    List<Filter> noneOf) {
+
+  /** The filter that accepts every credential. */
+  public static final Filter ANY = builder().build();
+
+  /** Copies the collections. */
+  public Filter {
+    credentials = Set.copyOf(credentials);
+    subjects = Set.copyOf(subjects);
+    competencies = Set.copyOf(competencies);
+    tags = Set.copyOf(tags);
+    issuers = Set.copyOf(issuers);
+    providers = Set.copyOf(providers);
+    origins = Set.copyOf(origins);
+    kinds = Set.copyOf(kinds);
+    Objects.requireNonNull(referenceDate, "referenceDate");
+    anyOf = List.copyOf(anyOf);
+    noneOf = List.copyOf(noneOf);
+  }
+
+  /**
+   * Tests a credential.
+   *
+   * @param c the credential
+   * @param asOf the audit date (reference date of recency when none is set)
+   * @return whether the filter accepts it
+   */
+  public boolean test(Credential c, LocalDate asOf) {
+    return reason(c, asOf).isEmpty();
+  }
+
+  /**
+   * Explains why a credential is rejected.
+   *
+   * @param c the credential
+   * @param asOf the audit date
+   * @return the reason, or empty when the filter accepts the credential
+   */
+  public Optional<String> reason(Credential c, LocalDate asOf) {
+    if (!credentials.isEmpty() && !credentials.contains(c.id())) {
+      return Optional.of("not one of the named credentials");
+    }
+    if (!subjects.isEmpty() && disjoint(subjects, c.subjects())) {
+      return Optional.of("subject not in " + subjects);
+    }
+    if (!competencies.isEmpty() && disjoint(competencies, c.competencies())) {
+      return Optional.of("competency not in " + competencies);
+    }
+    if (!tags.isEmpty() && disjoint(tags, c.tags())) {
+      return Optional.of("tag not in " + tags);
+    }
+    if (c.level() < minLevel) {
+      return Optional.of("level too low (" + c.level() + " < " + minLevel + ")");
+    }
+    if (c.level() > maxLevel) {
+      return Optional.of("level too high (" + c.level() + " > " + maxLevel + ")");
+    }
+    if (!issuers.isEmpty() && !issuers.contains(c.issuer())) {
+      return Optional.of("issuer " + c.issuer() + " not accepted");
+    }
+    if (!providers.isEmpty() && !providers.contains(c.provider())) {
+      return Optional.of("provider " + c.provider() + " not accepted");
+    }
+    if (!origins.isEmpty() && !origins.contains(c.origin())) {
+      return Optional.of("origin " + c.origin() + " not accepted");
+    }
+    if (!kinds.isEmpty() && !kinds.contains(c.kind())) {
+      return Optional.of("kind " + c.kind() + " not accepted");
+    }
+    if (creditBearingOnly && !c.creditBearing()) {
+      return Optional.of("not credit-bearing");
+    }
+    if (assessedOnly && !c.assessed()) {
+      return Optional.of("not assessed");
+    }
+    if (withinYears > 0) {
+      LocalDate ref = referenceDate.orElse(asOf);
+      if (c.issued().isBefore(ref.minusYears(withinYears))) {
+        return Optional.of("issued " + c.issued() + ", more than " + withinYears + " years before " + ref);
+      }
+    }
+    if (!anyOf.isEmpty() && anyOf.stream().noneMatch(f -> f.test(c, asOf))) {
+      return Optional.of("matches none of the alternatives");
+    }
+    for (Filter f : noneOf) {
+      if (f.test(c, asOf)) {
+        return Optional.of("matches an excluded filter");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean disjoint(Set<String> a, Set<String> b) {
+    for (String s : b) {
+      if (a.contains(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Starts a builder for a filter that accepts everything until restricted.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link Filter}. */
+  public static final class Builder {
+    private Set<String> credentials = Set.of();
+    private Set<String> subjects = Set.of();
+    private Set<String> competencies = Set.of();
+    private Set<String> tags = Set.of();
+    private int minLevel = Integer.MIN_VALUE;
+    private int maxLevel = Integer.MAX_VALUE;
+    private Set<String> issuers = Set.of();
+    private Set<String> providers = Set.of();
+    private Set<Origin> origins = Set.of();
+    private Set<String> kinds = Set.of();
+    private boolean creditBearingOnly;
+    private boolean assessedOnly;
+    private int withinYears;
+    private LocalDate referenceDate;
+    private List<Filter> anyOf = List.of();
+    private List<Filter> noneOf = List.of();
+
+    private Builder() {}
+
+    /**
+     * Restricts to named credentials.
+     *
+     * @param ids identifiers
+     * @return this
+     */
+    public Builder credentials(String... ids) {
+      credentials = Set.copyOf(java.util.Arrays.asList(ids));
+      return this;
+    }
+
+    /**
+     * Restricts to named credentials.
+     *
+     * @param ids identifiers
+     * @return this
+     */
+    public Builder credentials(Set<String> ids) {
+      credentials = ids;
+      return this;
+    }
+
+    /**
+     * Restricts to subjects.
+     *
+     * @param v values
+     * @return this
+     */
+    public Builder subjects(String... v) {
+      subjects = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Restricts to competencies.
+     *
+     * @param v values
+     * @return this
+     */
+    public Builder competencies(String... v) {
+      competencies = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Restricts to tags.
+     *
+     * @param v values
+     * @return this
+     */
+    public Builder tags(String... v) {
+      tags = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Sets the minimum level.
+     *
+     * @param v level
+     * @return this
+     */
+    public Builder minLevel(int v) {
+      minLevel = v;
+      return this;
+    }
+
+    /**
+     * Sets the maximum level.
+     *
+     * @param v level
+     * @return this
+     */
+    public Builder maxLevel(int v) {
+      maxLevel = v;
+      return this;
+    }
+
+    /**
+     * Restricts to issuers.
+     *
+     * @param v values
+     * @return this
+     */
+    public Builder issuers(String... v) {
+      issuers = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Restricts to providers.
+     *
+     * @param v values
+     * @return this
+     */
+    public Builder providers(String... v) {
+      providers = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Restricts to origins.
+     *
+     * @param v values
+     * @return this
+     */
+    public Builder origins(Origin... v) {
+      origins = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Restricts to kinds.
+     *
+     * @param v values
+     * @return this
+     */
+    public Builder kinds(String... v) {
+      kinds = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Accepts only credit-bearing credentials.
+     *
+     * @return this
+     */
+    public Builder creditBearingOnly() {
+      creditBearingOnly = true;
+      return this;
+    }
+
+    /**
+     * Accepts only assessed credentials.
+     *
+     * @return this
+     */
+    public Builder assessedOnly() {
+      assessedOnly = true;
+      return this;
+    }
+
+    /**
+     * Accepts only credentials issued within {@code years} of the reference date (the audit date by default).
+     *
+     * @param years years, positive
+     * @return this
+     */
+    public Builder withinYears(int years) {
+      withinYears = years;
+      return this;
+    }
+
+    /**
+     * Sets the reference date of {@link #withinYears(int)}.
+     *
+     * @param date the date
+     * @return this
+     */
+    public Builder referenceDate(LocalDate date) {
+      referenceDate = date;
+      return this;
+    }
+
+    /**
+     * Requires one of the alternatives to match.
+     *
+     * @param v alternatives
+     * @return this
+     */
+    public Builder anyOf(List<Filter> v) {
+      anyOf = v;
+      return this;
+    }
+
+    /**
+     * Requires none of the filters to match.
+     *
+     * @param v filters
+     * @return this
+     */
+    public Builder noneOf(List<Filter> v) {
+      noneOf = v;
+      return this;
+    }
+
+    /**
+     * Builds the filter.
+     *
+     * @return the filter
+     */
+    public Filter build() {
+      return new Filter(credentials, subjects, competencies, tags, minLevel, maxLevel, issuers, providers, origins,
+          kinds, creditBearingOnly, assessedOnly, withinYears, Optional.ofNullable(referenceDate), anyOf, noneOf);
+    }
+  }
+}

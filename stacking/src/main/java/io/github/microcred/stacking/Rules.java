@@ -1,0 +1,238 @@
+package io.github.microcred.stacking;
+
+import io.github.microcred.stacking.internal.RulesJson;
+import io.github.microcred.stacking.internal.RulesValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The requirements of a qualification: a requirement tree, named definitions, global constraints and double-counting
+ * whitelists, with every credit amount in one {@code unit}. Obtain validated rules from {@link #builder(String)} or
+ * {@link #fromJson(String)}; the JSON form is described by the schema resource
+ * {@code /io/github/microcred/stacking/rules.schema.json}.
+ *
+ * @param id identifier of the qualification
+ * @param title human-readable title
+ * @param unit the credit unit of every amount in the rules (e.g. {@code ECTS})
+ * @param root the requirement tree
+ * @param definitions named requirements that {@code ref} nodes point to
+ * @param constraints global constraints
+ * @param doubleCounting whitelists of requirements that may share credentials
+ */
+public record Rules(String id, String title, String unit, Requirement root, Map<String, Requirement> definitions,
+    Constraints constraints, List<DoubleCount> doubleCounting) {
+
+  /** The classpath location of the published JSON Schema of the rule language. */
+  public static final String SCHEMA_RESOURCE = "/io/github/microcred/stacking/rules.schema.json";
+
+  /** Copies. Use {@link #validated()} or the builder to obtain checked rules. */
+  public Rules {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(root, "root");
+    definitions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+    Objects.requireNonNull(constraints, "constraints");
+    doubleCounting = List.copyOf(doubleCounting);
+  }
+
+  /**
+   * Checks the rules: unknown references, cyclic references, {@code nOf} with n greater than its children, negative
+   * amounts, duplicate ids, whitelists naming unknown requirements, bad caps.
+   *
+   * @return every problem found, each starting with the path to the fault; empty when the rules are valid
+   */
+  public List<String> problems() {
+    return RulesValidator.problems(this);
+  }
+
+  /**
+   * Returns these rules after checking them.
+   *
+   * @return this
+   * @throws StackingException {@link StackingErrorCode#RULES_INVALID} listing every fault with its path
+   */
+  public Rules validated() throws StackingException {
+    List<String> p = problems();
+    if (!p.isEmpty()) {
+      throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ", p));
+    }
+    return this;
+  }
+
+  /**
+   * Parses and validates rules in the JSON rule language.
+   *
+   * @param json the JSON text
+   * @return the rules
+   * @throws StackingException {@link StackingErrorCode#RULES_INVALID} naming the JSON path of every fault
+   */
+  public static Rules fromJson(String json) throws StackingException {
+    return RulesJson.read(json).validated();
+  }
+
+  /**
+   * Serialises the rules to the JSON rule language.
+   *
+   * @return JSON text
+   */
+  public String toJson() {
+    return RulesJson.write(this);
+  }
+
+  /**
+   * Starts a fluent builder.
+   *
+   * @param id the qualification id
+   * @return the builder
+   */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Fluent builder for {@link Rules}. */
+  public static final class Builder {
+    private final String id;
+    private String title = "";
+    private String unit = "ECTS";
+    private Requirement root;
+    private final Map<String, Requirement> definitions = new LinkedHashMap<>();
+    private java.math.BigDecimal totalCredits = java.math.BigDecimal.ZERO;
+    private java.math.BigDecimal minResidence = java.math.BigDecimal.ZERO;
+    private int validityYears;
+    private final List<Cap> caps = new ArrayList<>();
+    private final List<DoubleCount> doubleCounting = new ArrayList<>();
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /**
+     * Sets the title.
+     *
+     * @param v title
+     * @return this
+     */
+    public Builder title(String v) {
+      title = v;
+      return this;
+    }
+
+    /**
+     * Sets the credit unit of all amounts.
+     *
+     * @param v unit
+     * @return this
+     */
+    public Builder unit(String v) {
+      unit = v;
+      return this;
+    }
+
+    /**
+     * Sets the requirement tree.
+     *
+     * @param v root requirement
+     * @return this
+     */
+    public Builder requirement(Requirement v) {
+      root = v;
+      return this;
+    }
+
+    /**
+     * Adds a named definition.
+     *
+     * @param name name
+     * @param v requirement
+     * @return this
+     */
+    public Builder define(String name, Requirement v) {
+      definitions.put(name, v);
+      return this;
+    }
+
+    /**
+     * Sets the total credit minimum.
+     *
+     * @param v credits
+     * @return this
+     */
+    public Builder totalCredits(double v) {
+      totalCredits = java.math.BigDecimal.valueOf(v);
+      return this;
+    }
+
+    /**
+     * Sets the minimum credits in residence.
+     *
+     * @param v credits
+     * @return this
+     */
+    public Builder minResidence(double v) {
+      minResidence = java.math.BigDecimal.valueOf(v);
+      return this;
+    }
+
+    /**
+     * Sets the credit validity window.
+     *
+     * @param years years
+     * @return this
+     */
+    public Builder validityYears(int years) {
+      validityYears = years;
+      return this;
+    }
+
+    /**
+     * Adds a cap.
+     *
+     * @param cap the cap
+     * @return this
+     */
+    public Builder cap(Cap cap) {
+      caps.add(cap);
+      return this;
+    }
+
+    /**
+     * Allows the named requirements to share credentials.
+     *
+     * @param requirements requirement ids or paths
+     * @return this
+     */
+    public Builder allowDoubleCounting(String... requirements) {
+      doubleCounting.add(new DoubleCount(java.util.Set.of(requirements), java.util.Set.of()));
+      return this;
+    }
+
+    /**
+     * Adds a double-counting whitelist entry.
+     *
+     * @param v the entry
+     * @return this
+     */
+    public Builder allowDoubleCounting(DoubleCount v) {
+      doubleCounting.add(v);
+      return this;
+    }
+
+    /**
+     * Builds and validates.
+     *
+     * @return the rules
+     * @throws StackingException {@link StackingErrorCode#RULES_INVALID} naming the path to every fault
+     */
+    public Rules build() throws StackingException {
+      if (root == null) {
+        throw new StackingException(StackingErrorCode.RULES_INVALID, "$: no requirement set");
+      }
+      return new Rules(id, title, unit, root, definitions,
+          new Constraints(totalCredits, minResidence, validityYears, caps), doubleCounting).validated();
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package io.github.microcred.stacking.internal;
+
+import io.github.microcred.stacking.Assignment;
+import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Credential;
+import io.github.microcred.stacking.Exclusion;
+import io.github.microcred.stacking.Requirement;
+import io.github.microcred.stacking.RequirementStatus;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the exact or divisible audit on a compiled problem and explains the outcome. */
+public final class Auditor {
+  private Auditor() {}
+
+  /**
+   * Exact audit.
+   *
+   * @param k compiled problem
+   * @param asOf audit date
+   * @param budgetNanos time budget (Long.MAX_VALUE for none)
+   * @return the result
+   */
+  public static AuditResult exact(Compiled k, LocalDate asOf, long budgetNanos) {
+    Problem p = k.p;
+    ExactSolver s = new ExactSolver(p, budgetNanos);
+    int[] choice = s.solve();
+    long[] prog = new long[p.nL];
+    long[] capUse = new long[p.nK];
+    long counted = 0;
+    long res = 0;
+    List<Assignment> as = new ArrayList<>();
+    for (int c = 0; c < p.nC; c++) {
+      if (choice[c] < 0) {
+        continue;
+      }
+      for (int l : p.options[c][choice[c]]) {
+        prog[l] += p.countLeaf[l] ? 1 : p.credit[c];
+        as.add(new Assignment(k.creds.get(c).id(), k.tree.nodes.get(k.tree.leaves.get(l)).path,
+            k.converted.get(c)));
+      }
+      for (int q : p.capsOf[c]) {
+        capUse[q] += p.capCount[q] ? 1 : p.credit[c];
+      }
+      counted += p.credit[c];
+      res += p.resident[c] ? p.credit[c] : 0;
+    }
+    List<Exclusion> ex = upfront(k);
+    for (int c = 0; c < p.nC; c++) {
+      if (choice[c] >= 0 || p.options[c].length == 0) {
+        continue;
+      }
+      List<String> caps = new ArrayList<>();
+      for (int q : p.capsOf[c]) {
+        if (capUse[q] + (p.capCount[q] ? 1 : p.credit[c]) > p.capMax[q]) {
+          caps.add(k.capNames.get(q));
+        }
+      }
+      ex.add(new Exclusion(k.creds.get(c).id(), Exclusion.Reason.OVER_CAP, caps.isEmpty()
+          ? "left out to respect the caps " + capNamesOf(k, c) : "would exceed " + String.join(", ", caps)));
+    }
+    return build(k, asOf, AuditResult.Mode.EXACT, !s.wasCut(), prog, counted, res, as, ex);
+  }
+
+  private static List<String> capNamesOf(Compiled k, int c) {
+    List<String> out = new ArrayList<>();
+    for (int q : k.p.capsOf[c]) {
+      out.add(k.capNames.get(q));
+    }
+    return out;
+  }
+
+  private static List<Exclusion> upfront(Compiled k) {
+    List<Exclusion> ex = new ArrayList<>();
+    for (var e : k.excluded.entrySet()) {
+      ex.add(new Exclusion(e.getKey(), Exclusion.Reason.valueOf(e.getValue()[0]), e.getValue()[1]));
+    }
+    for (var e : k.ineligible.entrySet()) {
+      ex.add(new Exclusion(e.getKey(), Exclusion.Reason.NOT_ELIGIBLE, e.getValue()));
+    }
+    return ex;
+  }
+
+  /**
+   * Divisible-credit relaxation: one max-flow per sharing group (leaves connected by non-shareable pairs), credits
+   * split freely; credit caps applied as a source layer (a credential's first credit cap), count caps ignored.
+   *
+   * @param k compiled problem
+   * @param asOf audit date
+   * @return the result
+   */
+  public static AuditResult divisible(Compiled k, LocalDate asOf) {
+    Problem p = k.p;
+    // groups: components of the "may not share" graph on leaves
+    int[] comp = new int[p.nL];
+    java.util.Arrays.fill(comp, -1);
+    boolean[][] ok = null;
+    for (int c = 0; c < p.nC; c++) {
+      if (p.pairOk[c] != null) {
+        ok = p.pairOk[c];
+        break;
+      }
+    }
+    int groups = 0;
+    for (int l = 0; l < p.nL; l++) {
+      if (comp[l] >= 0) {
+        continue;
+      }
+      java.util.ArrayDeque<Integer> st = new java.util.ArrayDeque<>();
+      st.push(l);
+      comp[l] = groups;
+      while (!st.isEmpty()) {
+        int u = st.pop();
+        for (int v = 0; v < p.nL; v++) {
+          if (comp[v] < 0 && (ok == null || !ok[u][v])) {
+            comp[v] = groups;
+            st.push(v);
+          }
+        }
+      }
+      groups++;
+    }
+    long[] prog = new long[p.nL];
+    long[] usedMax = new long[p.nC];
+    Map<Long, Long> flows = new HashMap<>();
+    for (int g = 0; g < groups; g++) {
+      int src = 0;
+      int snk = 1;
+      int capBase = 2;
+      int credBase = capBase + p.nK;
+      int leafBase = credBase + p.nC;
+      MaxFlow f = new MaxFlow(leafBase + p.nL);
+      int[] capArc = new int[p.nK];
+      for (int q = 0; q < p.nK; q++) {
+        capArc[q] = p.capCount[q] ? -1 : f.addArc(src, capBase + q, p.capMax[q]);
+      }
+      int[] credArc = new int[p.nC];
+      List<int[]> edges = new ArrayList<>();
+      for (int c = 0; c < p.nC; c++) {
+        int from = src;
+        for (int q : p.capsOf[c]) {
+          if (!p.capCount[q]) {
+            from = capBase + q;
+            break;
+          }
+        }
+        credArc[c] = f.addArc(from, credBase + c, p.credit[c]);
+        for (int l : p.elig[c]) {
+          if (comp[l] == g && !p.countLeaf[l]) {
+            edges.add(new int[] {c, l, f.addArc(credBase + c, leafBase + l, Long.MAX_VALUE / 4)});
+          }
+        }
+      }
+      for (int l = 0; l < p.nL; l++) {
+        if (comp[l] == g && !p.countLeaf[l]) {
+          f.addArc(leafBase + l, snk, p.demand[l]);
+        }
+      }
+      f.solve(src, snk);
+      for (int c = 0; c < p.nC; c++) {
+        usedMax[c] = Math.max(usedMax[c], f.flow(credArc[c]));
+      }
+      for (int[] e : edges) {
+        long fl = f.flow(e[2]);
+        if (fl > 0) {
+          prog[e[1]] += fl;
+          flows.merge(((long) e[0] << 32) | e[1], fl, Long::sum);
+        }
+      }
+      // count leaves: matching of whole credentials, per group (b-matching by flow, unit capacities)
+      MaxFlow cf = new MaxFlow(2 + p.nC + p.nL);
+      List<int[]> cedges = new ArrayList<>();
+      for (int c = 0; c < p.nC; c++) {
+        boolean any = false;
+        for (int l : p.elig[c]) {
+          if (comp[l] == g && p.countLeaf[l]) {
+            cedges.add(new int[] {c, l, cf.addArc(2 + c, 2 + p.nC + l, 1)});
+            any = true;
+          }
+        }
+        if (any) {
+          cf.addArc(0, 2 + c, 1);
+        }
+      }
+      for (int l = 0; l < p.nL; l++) {
+        if (comp[l] == g && p.countLeaf[l]) {
+          cf.addArc(2 + p.nC + l, 1, p.demand[l]);
+        }
+      }
+      cf.solve(0, 1);
+      for (int[] e : cedges) {
+        if (cf.flow(e[2]) > 0) {
+          prog[e[1]] += 1;
+          usedMax[e[0]] = Math.max(usedMax[e[0]], p.credit[e[0]]);
+          flows.merge(((long) e[0] << 32) | e[1], p.credit[e[0]], Long::sum);
+        }
+      }
+    }
+    long counted = 0;
+    long res = 0;
+    List<Exclusion> ex = upfront(k);
+    for (int c = 0; c < p.nC; c++) {
+      counted += usedMax[c];
+      res += p.resident[c] ? usedMax[c] : 0;
+      if (usedMax[c] == 0 && p.elig[c].length > 0) {
+        ex.add(new Exclusion(k.creds.get(c).id(), Exclusion.Reason.NOT_NEEDED,
+            "no flow through it in the divisible relaxation"));
+      }
+    }
+    List<Assignment> as = new ArrayList<>();
+    for (int c = 0; c < p.nC; c++) {
+      for (int l = 0; l < p.nL; l++) {
+        Long fl = flows.get(((long) c << 32) | l);
+        if (fl != null) {
+          as.add(new Assignment(k.creds.get(c).id(), k.tree.nodes.get(k.tree.leaves.get(l)).path, k.unscaled(fl)));
+        }
+      }
+    }
+    return build(k, asOf, AuditResult.Mode.DIVISIBLE_RELAXATION, false, prog, counted, res, as, ex);
+  }
+
+  private static AuditResult build(Compiled k, LocalDate asOf, AuditResult.Mode mode, boolean proved, long[] prog,
+      long counted, long res, List<Assignment> as, List<Exclusion> ex) {
+    Problem p = k.p;
+    boolean[] leafSat = new boolean[p.nL];
+    for (int l = 0; l < p.nL; l++) {
+      leafSat[l] = prog[l] >= p.demand[l];
+    }
+    boolean[] nodeSat = new boolean[p.nN];
+    int nsat = p.evalTree(leafSat, nodeSat);
+    List<String> shortfalls = new ArrayList<>();
+    String unit = k.rules.unit();
+    if (counted < p.totalMin) {
+      shortfalls.add("total credits: " + k.unscaled(counted).toPlainString() + " of "
+          + k.unscaled(p.totalMin).toPlainString() + " " + unit + " (" + k.unscaled(p.totalMin - counted)
+          .toPlainString() + " missing)");
+    }
+    if (res < p.resMin) {
+      shortfalls.add("credits in residence: " + k.unscaled(res).toPlainString() + " of "
+          + k.unscaled(p.resMin).toPlainString() + " " + unit + " (" + k.unscaled(p.resMin - res).toPlainString()
+          + " missing)");
+    }
+    List<RequirementStatus> st = new ArrayList<>();
+    for (int v = 0; v < p.nN; v++) {
+      FlatTree.Node node = k.tree.nodes.get(v);
+      Requirement r = node.req;
+      int l = node.leaf;
+      if (l >= 0) {
+        boolean cnt = p.countLeaf[l];
+        BigDecimal req = cnt ? BigDecimal.valueOf(p.demand[l]) : k.unscaled(p.demand[l]);
+        BigDecimal app = cnt ? BigDecimal.valueOf(prog[l]) : k.unscaled(prog[l]);
+        BigDecimal miss = leafSat[l] ? BigDecimal.ZERO : req.subtract(app);
+        List<String> close = new ArrayList<>();
+        if (!leafSat[l]) {
+          String what = cnt ? (r.kind() == Requirement.Kind.COUNT ? " more credential(s) matching the filter"
+              : " of " + new java.util.TreeSet<>(r.filter().credentials()))
+              : " more " + unit + " from credentials matching the filter";
+          close.add(miss.toPlainString() + what);
+        }
+        st.add(new RequirementStatus(node.path, r.kind(), leafSat[l], req, app, miss, close));
+      } else {
+        int have = 0;
+        List<String> unmet = new ArrayList<>();
+        for (int ch : node.children) {
+          if (nodeSat[ch]) {
+            have++;
+          } else {
+            unmet.add(k.tree.nodes.get(ch).path);
+          }
+        }
+        int need = p.need[v];
+        BigDecimal miss = nodeSat[v] ? BigDecimal.ZERO : BigDecimal.valueOf(need - have);
+        st.add(new RequirementStatus(node.path, r.kind(), nodeSat[v], BigDecimal.valueOf(need),
+            BigDecimal.valueOf(have), miss, nodeSat[v] ? List.of() : unmet));
+      }
+    }
+    boolean sat = nodeSat[0] && shortfalls.isEmpty();
+    long cr = 0;
+    long cn = 0;
+    for (int l = 0; l < p.nL; l++) {
+      if (p.countLeaf[l]) {
+        cn += Math.min(prog[l], p.demand[l]);
+      } else {
+        cr += Math.min(prog[l], p.demand[l]);
+      }
+    }
+    return new AuditResult(k.rules.id(), unit, asOf, mode, sat, proved, nsat, k.unscaled(cr), cn,
+        k.unscaled(counted), as, st, ex, shortfalls);
+  }
+}

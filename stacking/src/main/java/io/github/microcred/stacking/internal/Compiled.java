@@ -1,0 +1,363 @@
+package io.github.microcred.stacking.internal;
+
+import io.github.microcred.stacking.Cap;
+import io.github.microcred.stacking.Credential;
+import io.github.microcred.stacking.DoubleCount;
+import io.github.microcred.stacking.Requirement;
+import io.github.microcred.stacking.Rules;
+import io.github.microcred.stacking.StackingErrorCode;
+import io.github.microcred.stacking.StackingException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Rules and a transcript compiled into a {@link Problem}, with what is needed to explain the result. */
+public final class Compiled {
+  /** The rules. */
+  public final Rules rules;
+  /** The expanded tree. */
+  public final FlatTree tree;
+  /** The integer problem (only credentials that are not excluded up front). */
+  public final Problem p = new Problem();
+  /** Credentials of the problem. */
+  public final List<Credential> creds = new ArrayList<>();
+  /** Converted credits of the problem's credentials, in the rules' unit. */
+  public final List<BigDecimal> converted = new ArrayList<>();
+  /** Credentials excluded up front: id to [reason code, detail]. */
+  public final Map<String, String[]> excluded = new LinkedHashMap<>();
+  /** Why a credential is not eligible for a leaf, for credentials eligible for no leaf: id to detail. */
+  public final Map<String, String> ineligible = new LinkedHashMap<>();
+  /** Cap names, per problem cap. */
+  public final List<String> capNames = new ArrayList<>();
+  /** Decimal scale of the integer credits. */
+  public int scale;
+  /** Whether any rounding happened while scaling. */
+  public boolean rounded;
+
+  private Compiled(Rules rules) {
+    this.rules = rules;
+    this.tree = FlatTree.of(rules);
+  }
+
+  /**
+   * Compiles.
+   *
+   * @param rules validated rules
+   * @param credentials the transcript's credentials
+   * @param asOf audit date
+   * @param conv credit conversion policy
+   * @return the compiled problem
+   * @throws StackingException on invalid rules or an undefined conversion
+   */
+  public static Compiled of(Rules rules, List<Credential> credentials, LocalDate asOf, CreditConverter conv)
+      throws StackingException {
+    Compiled k = new Compiled(rules);
+    if (!k.tree.problems.isEmpty()) {
+      throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ",
+          k.tree.problems));
+    }
+    var cons = rules.constraints();
+    for (int i = 0; i < credentials.size(); i++) {
+      Credential c = credentials.get(i);
+      BigDecimal v;
+      try {
+        v = conv.convert(c.credits(), c.creditUnit(), rules.unit());
+      } catch (StackingException e) {
+        throw new StackingException(StackingErrorCode.CONVERSION_UNDEFINED,
+            "credentials[" + i + "] (" + c.id() + ").credits: " + e.getMessage(), e);
+      }
+      if (c.expires().isPresent() && c.expires().get().isBefore(asOf)) {
+        k.excluded.put(c.id(), new String[] {"EXPIRED", "expired on " + c.expires().get()});
+        continue;
+      }
+      if (cons.validityYears() > 0 && c.issued().isBefore(asOf.minusYears(cons.validityYears()))) {
+        k.excluded.put(c.id(), new String[] {"OUTSIDE_VALIDITY_WINDOW", "issued " + c.issued()
+            + ", more than " + cons.validityYears() + " years before " + asOf});
+        continue;
+      }
+      k.creds.add(c);
+      k.converted.add(v);
+    }
+    // scale
+    List<BigDecimal> all = new ArrayList<>(k.converted);
+    all.add(cons.totalCredits());
+    all.add(cons.minResidence());
+    for (int l : k.tree.leaves) {
+      all.add(k.tree.nodes.get(l).req.amount());
+    }
+    List<BigDecimal> capLimits = new ArrayList<>();
+    for (Cap cap : cons.caps()) {
+      BigDecimal m = cap.shareOfTotal() ? cap.max().multiply(cons.totalCredits()) : cap.max();
+      capLimits.add(m);
+      all.add(m);
+    }
+    int s = 0;
+    for (BigDecimal b : all) {
+      s = Math.max(s, Math.max(0, b.stripTrailingZeros().scale()));
+    }
+    k.scale = Math.min(s, 6);
+    Problem p = k.p;
+    int n = k.creds.size();
+    p.nC = n;
+    p.credit = new long[n];
+    p.resident = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      p.credit[i] = k.scaled(k.converted.get(i), RoundingMode.HALF_EVEN);
+      p.resident[i] = k.creds.get(i).origin() == io.github.microcred.stacking.Origin.RESIDENT;
+    }
+    p.totalMin = k.scaled(cons.totalCredits(), RoundingMode.CEILING);
+    p.resMin = k.scaled(cons.minResidence(), RoundingMode.CEILING);
+    // leaves
+    FlatTree t = k.tree;
+    p.nL = t.leaves.size();
+    p.demand = new long[p.nL];
+    p.countLeaf = new boolean[p.nL];
+    for (int l = 0; l < p.nL; l++) {
+      Requirement r = t.nodes.get(t.leaves.get(l)).req;
+      p.countLeaf[l] = r.kind() != Requirement.Kind.CREDITS;
+      p.demand[l] = p.countLeaf[l] ? r.amount().setScale(0, RoundingMode.CEILING).longValueExact()
+          : k.scaled(r.amount(), RoundingMode.CEILING);
+    }
+    p.nN = t.nodes.size();
+    p.kids = new int[p.nN][];
+    p.need = new int[p.nN];
+    p.leafOfNode = new int[p.nN];
+    for (int v = 0; v < p.nN; v++) {
+      p.kids[v] = t.nodes.get(v).children.stream().mapToInt(Integer::intValue).toArray();
+      p.need[v] = t.threshold(v);
+      p.leafOfNode[v] = t.nodes.get(v).leaf;
+    }
+    // eligibility
+    p.elig = new int[n][];
+    for (int i = 0; i < n; i++) {
+      Credential c = k.creds.get(i);
+      List<Integer> e = new ArrayList<>();
+      Map<String, String> why = new TreeMap<>();
+      for (int l = 0; l < p.nL; l++) {
+        var node = t.nodes.get(t.leaves.get(l));
+        var reason = node.req.filter().reason(c, asOf);
+        if (reason.isEmpty()) {
+          e.add(l);
+        } else {
+          why.put(node.path, reason.get());
+        }
+      }
+      p.elig[i] = e.stream().mapToInt(Integer::intValue).toArray();
+      if (e.isEmpty()) {
+        StringBuilder sb = new StringBuilder("eligible for no requirement");
+        int shown = 0;
+        for (var w : why.entrySet()) {
+          if (shown++ == 6) {
+            sb.append("; ...");
+            break;
+          }
+          sb.append(shown == 1 ? ": " : "; ").append(w.getKey()).append(": ").append(w.getValue());
+        }
+        k.ineligible.put(c.id(), sb.toString());
+      }
+    }
+    // double counting
+    boolean[][] global = null;
+    Map<Integer, boolean[][]> specific = new HashMap<>();
+    Map<String, Integer> idIndex = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      idIndex.put(k.creds.get(i).id(), i);
+    }
+    for (DoubleCount d : rules.doubleCounting()) {
+      List<List<Integer>> groups = new ArrayList<>();
+      for (String name : d.requirements()) {
+        List<Integer> ls = new ArrayList<>();
+        for (int node : t.byName.getOrDefault(name, List.of())) {
+          ls.addAll(t.leavesUnder(node));
+        }
+        groups.add(ls);
+      }
+      List<boolean[][]> targets = new ArrayList<>();
+      if (d.credentials().isEmpty()) {
+        if (global == null) {
+          global = new boolean[p.nL][p.nL];
+        }
+        targets.add(global);
+      } else {
+        for (String id : d.credentials()) {
+          Integer ci = idIndex.get(id);
+          if (ci != null) {
+            targets.add(specific.computeIfAbsent(ci, x -> new boolean[p.nL][p.nL]));
+          }
+        }
+      }
+      for (boolean[][] m : targets) {
+        for (int a = 0; a < groups.size(); a++) {
+          for (int b = a + 1; b < groups.size(); b++) {
+            for (int la : groups.get(a)) {
+              for (int lb : groups.get(b)) {
+                if (la != lb) {
+                  m[la][lb] = true;
+                  m[lb][la] = true;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    p.pairOk = new boolean[n][][];
+    p.options = new int[n][][];
+    for (int i = 0; i < n; i++) {
+      boolean[][] m = global;
+      boolean[][] sp = specific.get(i);
+      if (sp != null) {
+        if (global != null) {
+          for (int a = 0; a < p.nL; a++) {
+            for (int b = 0; b < p.nL; b++) {
+              sp[a][b] |= global[a][b];
+            }
+          }
+        }
+        m = sp;
+      }
+      p.pairOk[i] = m;
+      p.options[i] = maximalCliques(p.elig[i], m);
+    }
+    // caps
+    List<long[]> capMax = new ArrayList<>();
+    List<Boolean> capCount = new ArrayList<>();
+    List<List<Integer>> members = new ArrayList<>();
+    List<Integer> family = new ArrayList<>();
+    for (int ci = 0; ci < cons.caps().size(); ci++) {
+      Cap cap = cons.caps().get(ci);
+      long max = cap.measure() == Cap.Measure.COUNT
+          ? capLimits.get(ci).setScale(0, RoundingMode.FLOOR).longValue()
+          : k.scaled(capLimits.get(ci), RoundingMode.FLOOR);
+      Map<String, List<Integer>> byKey = new TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        Credential c = k.creds.get(i);
+        if (cap.filter().test(c, asOf)) {
+          byKey.computeIfAbsent(cap.perProvider() ? c.provider() : "", x -> new ArrayList<>()).add(i);
+        }
+      }
+      for (var e : byKey.entrySet()) {
+        k.capNames.add(cap.perProvider() ? cap.name() + " (" + e.getKey() + ")" : cap.name());
+        capMax.add(new long[] {max});
+        capCount.add(cap.measure() == Cap.Measure.COUNT);
+        members.add(e.getValue());
+        family.add(ci);
+      }
+    }
+    p.nK = capMax.size();
+    p.capMax = new long[p.nK];
+    p.capCount = new boolean[p.nK];
+    p.capFamily = family.stream().mapToInt(Integer::intValue).toArray();
+    List<List<Integer>> capsOf = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      capsOf.add(new ArrayList<>());
+    }
+    for (int q = 0; q < p.nK; q++) {
+      p.capMax[q] = capMax.get(q)[0];
+      p.capCount[q] = capCount.get(q);
+      for (int i : members.get(q)) {
+        capsOf.get(i).add(q);
+      }
+    }
+    p.capsOf = new int[n][];
+    for (int i = 0; i < n; i++) {
+      p.capsOf[i] = capsOf.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    return k;
+  }
+
+  /**
+   * Scales a decimal to the problem's integers.
+   *
+   * @param v value
+   * @param mode rounding when the value has more decimals than the scale
+   * @return scaled value
+   */
+  public long scaled(BigDecimal v, RoundingMode mode) {
+    BigDecimal s = v.movePointRight(scale);
+    BigDecimal r = s.setScale(0, mode);
+    if (r.compareTo(s) != 0) {
+      rounded = true;
+    }
+    return r.longValueExact();
+  }
+
+  /**
+   * Converts a scaled integer back to a decimal.
+   *
+   * @param v scaled value
+   * @return decimal
+   */
+  public BigDecimal unscaled(long v) {
+    return BigDecimal.valueOf(v, scale).stripTrailingZeros().setScale(Math.max(0,
+        BigDecimal.valueOf(v, scale).stripTrailingZeros().scale()));
+  }
+
+  /**
+   * Maximal sets of pairwise-allowed leaves among the eligible ones (Bron-Kerbosch), in a deterministic order.
+   * Without any allowed pair these are the single leaves.
+   */
+  static int[][] maximalCliques(int[] elig, boolean[][] ok) {
+    if (ok == null || elig.length <= 1) {
+      int[][] out = new int[elig.length][];
+      for (int i = 0; i < elig.length; i++) {
+        out[i] = new int[] {elig[i]};
+      }
+      return out;
+    }
+    List<int[]> out = new ArrayList<>();
+    bk(new ArrayList<>(), toList(elig), new ArrayList<>(), ok, out);
+    out.sort((a, b) -> {
+      for (int i = 0; i < Math.min(a.length, b.length); i++) {
+        if (a[i] != b[i]) {
+          return Integer.compare(a[i], b[i]);
+        }
+      }
+      return Integer.compare(a.length, b.length);
+    });
+    return out.toArray(new int[0][]);
+  }
+
+  private static List<Integer> toList(int[] a) {
+    List<Integer> l = new ArrayList<>();
+    for (int x : a) {
+      l.add(x);
+    }
+    return l;
+  }
+
+  private static void bk(List<Integer> r, List<Integer> pp, List<Integer> x, boolean[][] ok, List<int[]> out) {
+    if (pp.isEmpty() && x.isEmpty()) {
+      int[] c = r.stream().mapToInt(Integer::intValue).toArray();
+      Arrays.sort(c);
+      out.add(c);
+      return;
+    }
+    for (Integer v : new ArrayList<>(pp)) {
+      List<Integer> r2 = new ArrayList<>(r);
+      r2.add(v);
+      List<Integer> p2 = new ArrayList<>();
+      for (int u : pp) {
+        if (u != v && ok[v][u]) {
+          p2.add(u);
+        }
+      }
+      List<Integer> x2 = new ArrayList<>();
+      for (int u : x) {
+        if (ok[v][u]) {
+          x2.add(u);
+        }
+      }
+      bk(r2, p2, x2, ok, out);
+      pp.remove(v);
+      x.add(v);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package io.github.microcred.stacking.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Small helpers to read JSON trees while collecting errors with their JSON paths. */
+public final class Json {
+  /** Shared mapper. */
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /** Collected errors. */
+  public final List<String> errors = new ArrayList<>();
+
+  /**
+   * Records an error.
+   *
+   * @param path JSON path
+   * @param msg message
+   */
+  public void err(String path, String msg) {
+    errors.add(path + ": " + msg);
+  }
+
+  /**
+   * Reads a text field.
+   *
+   * @param o object
+   * @param f field
+   * @param path path of the object
+   * @param def default when absent (null = required)
+   * @return value or default
+   */
+  public String text(JsonNode o, String f, String path, String def) {
+    JsonNode v = o.get(f);
+    if (v == null || v.isNull()) {
+      if (def == null) {
+        err(path + "." + f, "required string is missing");
+        return "";
+      }
+      return def;
+    }
+    if (!v.isTextual()) {
+      err(path + "." + f, "expected a string, got " + v.getNodeType());
+      return def == null ? "" : def;
+    }
+    return v.asText();
+  }
+
+  /**
+   * Reads a number field.
+   *
+   * @param o object
+   * @param f field
+   * @param path path
+   * @param def default (null = required)
+   * @return value
+   */
+  public BigDecimal number(JsonNode o, String f, String path, BigDecimal def) {
+    JsonNode v = o.get(f);
+    if (v == null || v.isNull()) {
+      if (def == null) {
+        err(path + "." + f, "required number is missing");
+        return BigDecimal.ZERO;
+      }
+      return def;
+    }
+    return number(v, path + "." + f);
+  }
+
+  /**
+   * Reads a number node; accepts a fraction string {@code "1/3"} too.
+   *
+   * @param v node
+   * @param path path
+   * @return value
+   */
+  public BigDecimal number(JsonNode v, String path) {
+    if (v.isNumber()) {
+      return v.decimalValue();
+    }
+    if (v.isTextual() && v.asText().matches("\\s*-?\\d+(\\.\\d+)?\\s*/\\s*\\d+\\s*")) {
+      String[] a = v.asText().split("/");
+      BigDecimal d = new BigDecimal(a[1].trim());
+      if (d.signum() == 0) {
+        err(path, "division by zero in " + v.asText());
+        return BigDecimal.ZERO;
+      }
+      return new BigDecimal(a[0].trim()).divide(d, 12, java.math.RoundingMode.FLOOR).stripTrailingZeros();
+    }
+    err(path, "expected a number, got " + v.getNodeType());
+    return BigDecimal.ZERO;
+  }
+
+  /**
+   * Reads an integer field.
+   *
+   * @param o object
+   * @param f field
+   * @param path path
+   * @param def default (null = required)
+   * @return value
+   */
+  public int integer(JsonNode o, String f, String path, Integer def) {
+    JsonNode v = o.get(f);
+    if (v == null || v.isNull()) {
+      if (def == null) {
+        err(path + "." + f, "required integer is missing");
+        return 0;
+      }
+      return def;
+    }
+    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+      err(path + "." + f, "expected an integer, got " + v);
+      return def == null ? 0 : def;
+    }
+    return v.intValue();
+  }
+
+  /**
+   * Reads a boolean field.
+   *
+   * @param o object
+   * @param f field
+   * @param path path
+   * @param def default
+   * @return value
+   */
+  public boolean bool(JsonNode o, String f, String path, boolean def) {
+    JsonNode v = o.get(f);
+    if (v == null || v.isNull()) {
+      return def;
+    }
+    if (!v.isBoolean()) {
+      err(path + "." + f, "expected true or false, got " + v);
+      return def;
+    }
+    return v.booleanValue();
+  }
+
+  /**
+   * Reads a string array (a single string is accepted as a one-element array).
+   *
+   * @param o object
+   * @param f field
+   * @param path path
+   * @return values
+   */
+  public Set<String> strings(JsonNode o, String f, String path) {
+    JsonNode v = o.get(f);
+    Set<String> out = new LinkedHashSet<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (v.isTextual()) {
+      out.add(v.asText());
+      return out;
+    }
+    if (!v.isArray()) {
+      err(path + "." + f, "expected an array of strings, got " + v.getNodeType());
+      return out;
+    }
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isTextual()) {
+        err(path + "." + f + "[" + i + "]", "expected a string, got " + v.get(i).getNodeType());
+      } else {
+        out.add(v.get(i).asText());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads a date field.
+   *
+   * @param o object
+   * @param f field
+   * @param path path
+   * @return the date, or null when absent
+   */
+  public LocalDate date(JsonNode o, String f, String path) {
+    JsonNode v = o.get(f);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      err(path + "." + f, "expected an ISO date string, got " + v.getNodeType());
+      return null;
+    }
+    String s = v.asText();
+    try {
+      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      err(path + "." + f, "expected an ISO date (YYYY-MM-DD), got '" + s + "'");
+      return null;
+    }
+  }
+
+  /**
+   * Reports fields not in the allowed set.
+   *
+   * @param o object
+   * @param path path
+   * @param allowed allowed field names
+   */
+  public void only(JsonNode o, String path, Set<String> allowed) {
+    o.fieldNames().forEachRemaining(f -> {
+      if (!allowed.contains(f)) {
+        err(path + "." + f, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+      }
+    });
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.microcred.stacking.internal;
+
+import java.util.Arrays;
+
+/** Dinic's maximum flow on long capacities. */
+public final class MaxFlow {
+  private final int n;
+  private int m;
+  private int[] head;
+  private int[] next;
+  private int[] to;
+  private long[] cap;
+  private final int[] level;
+  private final int[] it;
+
+  /**
+   * Creates an empty network.
+   *
+   * @param n number of vertices
+   */
+  public MaxFlow(int n) {
+    this.n = n;
+    head = new int[n];
+    Arrays.fill(head, -1);
+    next = new int[16];
+    to = new int[16];
+    cap = new long[16];
+    level = new int[n];
+    it = new int[n];
+  }
+
+  /**
+   * Adds an arc and its residual twin.
+   *
+   * @param u tail
+   * @param v head
+   * @param c capacity
+   * @return arc index (its flow is read with {@link #flow(int)})
+   */
+  public int addArc(int u, int v, long c) {
+    if (m + 2 > to.length) {
+      int k = to.length * 2;
+      next = Arrays.copyOf(next, k);
+      to = Arrays.copyOf(to, k);
+      cap = Arrays.copyOf(cap, k);
+    }
+    int e = m;
+    to[m] = v;
+    cap[m] = c;
+    next[m] = head[u];
+    head[u] = m++;
+    to[m] = u;
+    cap[m] = 0;
+    next[m] = head[v];
+    head[v] = m++;
+    return e;
+  }
+
+  /**
+   * Flow on an arc after {@link #solve(int, int)}.
+   *
+   * @param arc arc index
+   * @return flow
+   */
+  public long flow(int arc) {
+    return cap[arc ^ 1];
+  }
+
+  /**
+   * Computes a maximum flow.
+   *
+   * @param s source
+   * @param t sink
+   * @return flow value
+   */
+  public long solve(int s, int t) {
+    long total = 0;
+    int[] q = new int[n];
+    while (true) {
+      Arrays.fill(level, -1);
+      level[s] = 0;
+      int qh = 0;
+      int qt = 0;
+      q[qt++] = s;
+      while (qh < qt) {
+        int u = q[qh++];
+        for (int e = head[u]; e >= 0; e = next[e]) {
+          if (cap[e] > 0 && level[to[e]] < 0) {
+            level[to[e]] = level[u] + 1;
+            q[qt++] = to[e];
+          }
+        }
+      }
+      if (level[t] < 0) {
+        return total;
+      }
+      System.arraycopy(head, 0, it, 0, n);
+      long f;
+      while ((f = dfs(s, t, Long.MAX_VALUE)) > 0) {
+        total += f;
+      }
+    }
+  }
+
+  private long dfs(int u, int t, long f) {
+    if (u == t) {
+      return f;
+    }
+    for (; it[u] >= 0; it[u] = next[it[u]]) {
+      int e = it[u];
+      int v = to[e];
+      if (cap[e] > 0 && level[v] == level[u] + 1) {
+        long d = dfs(v, t, Math.min(f, cap[e]));
+        if (d > 0) {
+          cap[e] -= d;
+          cap[e ^ 1] += d;
+          return d;
+        }
+      }
+    }
+    return 0;
+  }
+}

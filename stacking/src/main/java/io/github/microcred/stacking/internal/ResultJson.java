@@ -1,0 +1,101 @@
+package io.github.microcred.stacking.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.stacking.Assignment;
+import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Exclusion;
+import io.github.microcred.stacking.RequirementStatus;
+
+/** Writes audit results as JSON and as a readable summary. */
+public final class ResultJson {
+  private ResultJson() {}
+
+  /**
+   * The result as a JSON tree.
+   *
+   * @param r result
+   * @return tree
+   */
+  public static ObjectNode tree(AuditResult r) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("qualification", r.qualification());
+    o.put("asOf", r.asOf().toString());
+    o.put("mode", r.mode().name());
+    o.put("satisfied", r.satisfied());
+    o.put("provedOptimal", r.provedOptimal());
+    o.put("unit", r.unit());
+    o.put("satisfiedRequirements", r.satisfiedRequirements());
+    o.put("appliedCredits", r.appliedCredits());
+    o.put("appliedCount", r.appliedCount());
+    o.put("countedCredits", r.countedCredits());
+    ArrayNode a = o.putArray("assignments");
+    for (Assignment x : r.assignments()) {
+      a.addObject().put("credential", x.credentialId()).put("requirement", x.requirement())
+          .put("credits", x.credits());
+    }
+    ArrayNode q = o.putArray("requirements");
+    for (RequirementStatus s : r.requirements()) {
+      ObjectNode n = q.addObject().put("path", s.path()).put("kind", s.kind().name()).put("satisfied", s.satisfied())
+          .put("required", s.required()).put("applied", s.applied()).put("missing", s.missing());
+      if (!s.toClose().isEmpty()) {
+        ArrayNode c = n.putArray("toClose");
+        s.toClose().forEach(c::add);
+      }
+    }
+    ArrayNode e = o.putArray("exclusions");
+    for (Exclusion x : r.exclusions()) {
+      e.addObject().put("credential", x.credentialId()).put("reason", x.reason().name()).put("detail", x.detail());
+    }
+    ArrayNode sf = o.putArray("shortfalls");
+    r.shortfalls().forEach(sf::add);
+    return o;
+  }
+
+  /**
+   * The result as JSON text.
+   *
+   * @param r result
+   * @return text
+   */
+  public static String write(AuditResult r) {
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(r));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A readable summary.
+   *
+   * @param r result
+   * @return text
+   */
+  public static String summary(AuditResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(r.qualification()).append(": ").append(r.satisfied() ? "SATISFIED" : "NOT SATISFIED")
+        .append(" (").append(r.mode() == AuditResult.Mode.EXACT ? "exact" + (r.provedOptimal() ? ", proven optimal"
+            : ", best found within the budget") : "divisible-credit relaxation, may overstate progress")
+        .append("), ").append(r.countedCredits().toPlainString()).append(' ').append(r.unit())
+        .append(" counted, as of ").append(r.asOf()).append('\n');
+    for (RequirementStatus s : r.requirements()) {
+      int depth = (int) s.path().chars().filter(ch -> ch == '/').count();
+      sb.append("  ".repeat(depth + 1)).append(s.satisfied() ? "[x] " : "[ ] ").append(s.path());
+      if (!s.satisfied()) {
+        sb.append(" - ").append(s.kind().name().startsWith("ALL") || s.kind().name().endsWith("OF")
+            ? s.missing() + " more of " + s.toClose() : String.join("; ", s.toClose()));
+      }
+      sb.append('\n');
+    }
+    for (String f : r.shortfalls()) {
+      sb.append("  shortfall: ").append(f).append('\n');
+    }
+    for (Exclusion x : r.exclusions()) {
+      sb.append("  excluded ").append(x.credentialId()).append(" (").append(x.reason()).append("): ")
+          .append(x.detail()).append('\n');
+    }
+    return sb.toString();
+  }
+}
