@@ -38,7 +38,7 @@ import java.util.Objects;
  */
 public record AuditResult(
     String qualification,
-    String unit,
+    io.github.microcred.core.CreditUnit unit,
     LocalDate asOf,
     Mode mode,
     boolean satisfied,

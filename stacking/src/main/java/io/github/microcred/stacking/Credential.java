@@ -1,5 +1,8 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.stacking.internal.Units;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -10,8 +13,7 @@ import java.util.Set;
  * One earned micro-credential as the audit sees it: an entry of a {@link Transcript}.
  *
  * @param id identifier of the micro-credential (what rules name in {@code credential} leaves)
- * @param credits credit amount, non-negative
- * @param creditUnit the unit of {@code credits} (e.g. {@code ECTS}, {@code SCH})
+ * @param credits credit value (amount and unit), non-negative
  * @param level level (e.g. EQF 1..8, or a course level); 0 when unknown
  * @param issuer issuing organisation
  * @param provider provider of the learning (for per-provider caps); often equal to the issuer
@@ -27,8 +29,7 @@ import java.util.Set;
  */
 public record Credential(
     String id,
-    BigDecimal credits,
-    String creditUnit,
+    CreditValue credits,
     int level,
     String issuer,
     String provider,
@@ -46,14 +47,13 @@ public record Credential(
   public Credential {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(credits, "credits");
-    Objects.requireNonNull(creditUnit, "creditUnit");
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(issued, "issued");
     Objects.requireNonNull(expires, "expires");
-    if (credits.signum() < 0) {
+    if (credits.amount().signum() < 0) {
       throw new IllegalArgumentException("credential " + id + ": credits must be >= 0, got " + credits);
     }
     subjects = Set.copyOf(subjects);
@@ -74,8 +74,7 @@ public record Credential(
   /** Builder for {@link Credential}. */
   public static final class Builder {
     private final String id;
-    private BigDecimal credits = BigDecimal.ZERO;
-    private String unit = "ECTS";
+    private CreditValue credits = new CreditValue(BigDecimal.ZERO, CreditUnit.ECTS);
     private int level;
     private String issuer = "";
     private String provider = "";
@@ -97,12 +96,23 @@ public record Credential(
      * Sets the credits.
      *
      * @param amount amount
-     * @param unit unit
+     * @param unit unit name ({@code ECTS}, {@code US_SEMESTER_HOUR} or {@code SCH}, {@code UK_CATS} or {@code CATS},
+     *     ...)
      * @return this
+     * @throws IllegalArgumentException for an unknown unit
      */
     public Builder credits(BigDecimal amount, String unit) {
-      this.credits = amount;
-      this.unit = unit;
+      return credits(new CreditValue(amount, Units.parse(unit)));
+    }
+
+    /**
+     * Sets the credits.
+     *
+     * @param value amount and unit
+     * @return this
+     */
+    public Builder credits(CreditValue value) {
+      this.credits = Objects.requireNonNull(value, "value");
       return this;
     }
 
@@ -258,7 +268,7 @@ public record Credential(
      * @return the credential
      */
     public Credential build() {
-      return new Credential(id, credits, unit, level, issuer, provider, origin, kind, subjects, competencies, tags,
+      return new Credential(id, credits, level, issuer, provider, origin, kind, subjects, competencies, tags,
           issued, Optional.ofNullable(expires), creditBearing, assessed);
     }
   }

@@ -12,6 +12,7 @@ import java.util.Set;
  * {@code anyOf} must match at least one of its filters when non-empty; {@code noneOf} must match none.
  *
  * @param credentials accepted credential identifiers
+ * @param idPrefixes accepted prefixes of credential identifiers (e.g. a course-number prefix {@code "CS 43"})
  * @param subjects accepted subjects
  * @param competencies accepted competencies
  * @param tags accepted tags
@@ -25,11 +26,13 @@ import java.util.Set;
  * @param assessedOnly accept only assessed credentials
  * @param withinYears accept only credentials issued within this many years before the reference date; 0 for none
  * @param referenceDate the reference date of {@code withinYears}; the audit date when absent
+ * @param allOf filters that must all match as well
  * @param anyOf alternatives, one of which must match (ignored when empty)
  * @param noneOf filters that must all fail to match
  */
 public record Filter(
     Set<String> credentials,
+    Set<String> idPrefixes,
     Set<String> subjects,
     Set<String> competencies,
     Set<String> tags,
@@ -43,6 +46,7 @@ public record Filter(
     boolean assessedOnly,
     int withinYears,
     Optional<LocalDate> referenceDate,
+    List<Filter> allOf,
     List<Filter> anyOf,
     List<Filter> noneOf) {
 
@@ -52,6 +56,7 @@ public record Filter(
   /** Copies the collections. */
   public Filter {
     credentials = Set.copyOf(credentials);
+    idPrefixes = Set.copyOf(idPrefixes);
     subjects = Set.copyOf(subjects);
     competencies = Set.copyOf(competencies);
     tags = Set.copyOf(tags);
@@ -60,6 +65,7 @@ public record Filter(
     origins = Set.copyOf(origins);
     kinds = Set.copyOf(kinds);
     Objects.requireNonNull(referenceDate, "referenceDate");
+    allOf = List.copyOf(allOf);
     anyOf = List.copyOf(anyOf);
     noneOf = List.copyOf(noneOf);
   }
@@ -85,6 +91,9 @@ public record Filter(
   public Optional<String> reason(Credential c, LocalDate asOf) {
     if (!credentials.isEmpty() && !credentials.contains(c.id())) {
       return Optional.of("not one of the named credentials");
+    }
+    if (!idPrefixes.isEmpty() && idPrefixes.stream().noneMatch(x -> c.id().startsWith(x))) {
+      return Optional.of("identifier does not start with " + idPrefixes);
     }
     if (!subjects.isEmpty() && disjoint(subjects, c.subjects())) {
       return Optional.of("subject not in " + subjects);
@@ -125,6 +134,12 @@ public record Filter(
         return Optional.of("issued " + c.issued() + ", more than " + withinYears + " years before " + ref);
       }
     }
+    for (Filter f : allOf) {
+      Optional<String> r = f.reason(c, asOf);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
     if (!anyOf.isEmpty() && anyOf.stream().noneMatch(f -> f.test(c, asOf))) {
       return Optional.of("matches none of the alternatives");
     }
@@ -157,6 +172,8 @@ public record Filter(
   /** Builder for {@link Filter}. */
   public static final class Builder {
     private Set<String> credentials = Set.of();
+    private Set<String> idPrefixes = Set.of();
+    private List<Filter> allOf = List.of();
     private Set<String> subjects = Set.of();
     private Set<String> competencies = Set.of();
     private Set<String> tags = Set.of();
@@ -194,6 +211,28 @@ public record Filter(
      */
     public Builder credentials(Set<String> ids) {
       credentials = ids;
+      return this;
+    }
+
+    /**
+     * Restricts to identifiers starting with one of the prefixes.
+     *
+     * @param v prefixes
+     * @return this
+     */
+    public Builder idPrefixes(String... v) {
+      idPrefixes = Set.copyOf(java.util.Arrays.asList(v));
+      return this;
+    }
+
+    /**
+     * Requires all of the filters to match as well.
+     *
+     * @param v filters
+     * @return this
+     */
+    public Builder allOf(List<Filter> v) {
+      allOf = v;
       return this;
     }
 
@@ -366,8 +405,8 @@ public record Filter(
      * @return the filter
      */
     public Filter build() {
-      return new Filter(credentials, subjects, competencies, tags, minLevel, maxLevel, issuers, providers, origins,
-          kinds, creditBearingOnly, assessedOnly, withinYears, Optional.ofNullable(referenceDate), anyOf, noneOf);
+      return new Filter(credentials, idPrefixes, subjects, competencies, tags, minLevel, maxLevel, issuers, providers, origins,
+          kinds, creditBearingOnly, assessedOnly, withinYears, Optional.ofNullable(referenceDate), allOf, anyOf, noneOf);
     }
   }
 }

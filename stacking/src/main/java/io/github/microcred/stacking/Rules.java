@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.core.CreditUnit;
 import io.github.microcred.stacking.internal.RulesJson;
 import io.github.microcred.stacking.internal.RulesValidator;
 import java.util.ArrayList;
@@ -16,13 +17,14 @@ import java.util.Objects;
  *
  * @param id identifier of the qualification
  * @param title human-readable title
- * @param unit the credit unit of every amount in the rules (e.g. {@code ECTS})
+ * @param unit the credit unit of every amount in the rules; credentials are converted to it through the core
+ *     {@link io.github.microcred.core.CreditConversions} policy
  * @param root the requirement tree
  * @param definitions named requirements that {@code ref} nodes point to
  * @param constraints global constraints
  * @param doubleCounting whitelists of requirements that may share credentials
  */
-public record Rules(String id, String title, String unit, Requirement root, Map<String, Requirement> definitions,
+public record Rules(String id, String title, CreditUnit unit, Requirement root, Map<String, Requirement> definitions,
     Constraints constraints, List<DoubleCount> doubleCounting) {
 
   /** The classpath location of the published JSON Schema of the rule language. */
@@ -97,7 +99,7 @@ public record Rules(String id, String title, String unit, Requirement root, Map<
   public static final class Builder {
     private final String id;
     private String title = "";
-    private String unit = "ECTS";
+    private CreditUnit unit = CreditUnit.ECTS;
     private Requirement root;
     private final Map<String, Requirement> definitions = new LinkedHashMap<>();
     private java.math.BigDecimal totalCredits = java.math.BigDecimal.ZERO;
@@ -122,12 +124,24 @@ public record Rules(String id, String title, String unit, Requirement root, Map<
     }
 
     /**
+     * Sets the credit unit of all amounts by name ({@code ECTS}, {@code SCH}, ...).
+     *
+     * @param v unit name
+     * @return this
+     * @throws IllegalArgumentException for an unknown unit
+     */
+    public Builder unit(String v) {
+      unit = io.github.microcred.stacking.internal.Units.parse(v);
+      return this;
+    }
+
+    /**
      * Sets the credit unit of all amounts.
      *
      * @param v unit
      * @return this
      */
-    public Builder unit(String v) {
+    public Builder unit(CreditUnit v) {
       unit = v;
       return this;
     }

@@ -24,6 +24,18 @@ public record Transcript(List<Credential> credentials) {
   }
 
   /**
+   * Parses a transcript: {@code {"credentials": [{"id", "credits", "unit", "level", "issuer", "provider", "origin",
+   * "kind", "subjects", "competencies", "tags", "issued", "expires", "creditBearing", "assessed"}]}}.
+   *
+   * @param json the JSON text
+   * @return the transcript
+   * @throws StackingException {@link StackingErrorCode#TRANSCRIPT_INVALID} naming the JSON path of every fault
+   */
+  public static Transcript fromJson(String json) throws StackingException {
+    return io.github.microcred.stacking.internal.TranscriptJson.read(json);
+  }
+
+  /**
    * Creates a transcript.
    *
    * @param credentials the credentials

@@ -20,7 +20,7 @@ class AuditOracleTest {
       long seed = master.nextLong();
       RandomInstances.Instance in = RandomInstances.generate(new SplittableRandom(seed), 12, 6);
       Compiled k = Compiled.of(in.rules(), in.transcript().credentials(), RandomInstances.AS_OF,
-          CreditConverter.SAME_UNIT_ONLY);
+          new CreditConverter(io.github.microcred.core.CreditConversions.defaults()));
       long[] oracle = BruteForce.solve(k.p);
       AuditResult r = Stacking.audit(in.rules(), in.transcript(), RandomInstances.AS_OF);
       long[] got = {r.satisfied() ? 1 : 0, r.appliedCredits().movePointRight(k.scale).longValueExact(),

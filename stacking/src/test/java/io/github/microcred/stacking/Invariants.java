@@ -27,7 +27,7 @@ final class Invariants {
       int vy = rules.constraints().validityYears();
       assertFalse(vy > 0 && c.issued().isBefore(asOf.minusYears(vy)), msg);
       assertTrue(reqsOf.computeIfAbsent(a.credentialId(), x -> new HashSet<>()).add(a.requirement()), msg);
-      assertEquals(0, a.credits().compareTo(c.credits()), msg);
+      assertEquals(0, a.credits().compareTo(c.credits().amount()), msg);
     }
     // no double counting unless every pair is whitelisted
     for (var e : reqsOf.entrySet()) {
@@ -41,7 +41,7 @@ final class Invariants {
     // caps
     BigDecimal total = BigDecimal.ZERO;
     for (String id : reqsOf.keySet()) {
-      total = total.add(byId.get(id).credits());
+      total = total.add(byId.get(id).credits().amount());
     }
     assertEquals(0, total.compareTo(r.countedCredits()), msg);
     for (Cap cap : rules.constraints().caps()) {
@@ -50,7 +50,7 @@ final class Invariants {
         Credential c = byId.get(id);
         if (cap.filter().test(c, asOf)) {
           use.merge(cap.perProvider() ? c.provider() : "", cap.measure() == Cap.Measure.COUNT ? BigDecimal.ONE
-              : c.credits(), BigDecimal::add);
+              : c.credits().amount(), BigDecimal::add);
         }
       }
       BigDecimal max = cap.shareOfTotal() ? cap.max().multiply(rules.constraints().totalCredits()) : cap.max();

@@ -124,7 +124,11 @@ class RulesTest {
   @Test
   void missingConversionIsAnError() throws Exception {
     Rules r = Rules.builder("q").unit("ECTS").requirement(Requirement.credits("c", 5, Filter.ANY)).build();
-    Transcript t = Transcript.of(Credential.builder("A").credits(3, "SCH").build());
+    Transcript ok = Transcript.of(Credential.builder("A").credits(3, "SCH").build());
+    AuditResult converted = Stacking.audit(r, ok, AS_OF);
+    assertTrue(converted.satisfied(), converted.summary());
+    assertEquals(0, converted.countedCredits().compareTo(BigDecimal.valueOf(6)), converted.summary());
+    Transcript t = Transcript.of(Credential.builder("A").credits(3, "CEU").build());
     StackingException e = assertThrows(StackingException.class, () -> Stacking.audit(r, t, AS_OF));
     assertEquals(StackingErrorCode.CONVERSION_UNDEFINED, e.code());
     assertTrue(e.getMessage().contains("credentials[0] (A).credits"), e.getMessage());

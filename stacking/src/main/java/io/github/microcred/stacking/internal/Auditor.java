@@ -87,7 +87,7 @@ public final class Auditor {
 
   /**
    * Divisible-credit relaxation: one max-flow per sharing group (leaves connected by non-shareable pairs), credits
-   * split freely; credit caps applied as a source layer (a credential's first credit cap), count caps ignored.
+   * split freely, requirements earlier in the rules filled first (a lexicographically maximal max-flow); credit caps applied as a source layer (a credential's first credit cap), count caps ignored.
    *
    * @param k compiled problem
    * @param asOf audit date
@@ -155,12 +155,13 @@ public final class Auditor {
           }
         }
       }
+      // priority max-flow: requirements earlier in the rules are filled first (lexicographically maximal)
       for (int l = 0; l < p.nL; l++) {
         if (comp[l] == g && !p.countLeaf[l]) {
           f.addArc(leafBase + l, snk, p.demand[l]);
+          f.solve(src, snk);
         }
       }
-      f.solve(src, snk);
       for (int c = 0; c < p.nC; c++) {
         usedMax[c] = Math.max(usedMax[c], f.flow(credArc[c]));
       }
@@ -189,9 +190,9 @@ public final class Auditor {
       for (int l = 0; l < p.nL; l++) {
         if (comp[l] == g && p.countLeaf[l]) {
           cf.addArc(2 + p.nC + l, 1, p.demand[l]);
+          cf.solve(0, 1);
         }
       }
-      cf.solve(0, 1);
       for (int[] e : cedges) {
         if (cf.flow(e[2]) > 0) {
           prog[e[1]] += 1;
@@ -233,7 +234,7 @@ public final class Auditor {
     boolean[] nodeSat = new boolean[p.nN];
     int nsat = p.evalTree(leafSat, nodeSat);
     List<String> shortfalls = new ArrayList<>();
-    String unit = k.rules.unit();
+    String unit = k.rules.unit().name();
     if (counted < p.totalMin) {
       shortfalls.add("total credits: " + k.unscaled(counted).toPlainString() + " of "
           + k.unscaled(p.totalMin).toPlainString() + " " + unit + " (" + k.unscaled(p.totalMin - counted)
@@ -288,7 +289,7 @@ public final class Auditor {
         cr += Math.min(prog[l], p.demand[l]);
       }
     }
-    return new AuditResult(k.rules.id(), unit, asOf, mode, sat, proved, nsat, k.unscaled(cr), cn,
+    return new AuditResult(k.rules.id(), k.rules.unit(), asOf, mode, sat, proved, nsat, k.unscaled(cr), cn,
         k.unscaled(counted), as, st, ex, shortfalls);
   }
 }

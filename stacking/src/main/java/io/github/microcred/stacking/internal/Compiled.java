@@ -68,7 +68,7 @@ public final class Compiled {
       Credential c = credentials.get(i);
       BigDecimal v;
       try {
-        v = conv.convert(c.credits(), c.creditUnit(), rules.unit());
+        v = conv.convert(c.credits(), rules.unit());
       } catch (StackingException e) {
         throw new StackingException(StackingErrorCode.CONVERSION_UNDEFINED,
             "credentials[" + i + "] (" + c.id() + ").credits: " + e.getMessage(), e);

@@ -1,28 +1,39 @@
 package io.github.microcred.stacking.internal;
 
+import io.github.microcred.core.CoreException;
+import io.github.microcred.core.CreditConversions;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.stacking.StackingErrorCode;
 import io.github.microcred.stacking.StackingException;
 import java.math.BigDecimal;
 
-/** Converts credit amounts into the rules' unit. */
-@FunctionalInterface
-public interface CreditConverter {
+/** Converts credit values into the rules' unit through a core {@link CreditConversions} policy. */
+public final class CreditConverter {
+  private final CreditConversions policy;
+
+  /**
+   * Creates a converter.
+   *
+   * @param policy the conversion policy
+   */
+  public CreditConverter(CreditConversions policy) {
+    this.policy = policy;
+  }
+
   /**
    * Converts.
    *
-   * @param amount amount
-   * @param from source unit
-   * @param to target unit
+   * @param v the value
+   * @param to the target unit
    * @return the amount in {@code to}
    * @throws StackingException CONVERSION_UNDEFINED when the policy has no such conversion
    */
-  BigDecimal convert(BigDecimal amount, String from, String to) throws StackingException;
-
-  /** Identity when the units are equal (ignoring case), otherwise undefined. */
-  CreditConverter SAME_UNIT_ONLY = (amount, from, to) -> {
-    if (from.equalsIgnoreCase(to)) {
-      return amount;
+  public BigDecimal convert(CreditValue v, CreditUnit to) throws StackingException {
+    try {
+      return policy.convert(v, to).amount();
+    } catch (CoreException e) {
+      throw new StackingException(StackingErrorCode.CONVERSION_UNDEFINED, e.getMessage(), e);
     }
-    throw new StackingException(io.github.microcred.stacking.StackingErrorCode.CONVERSION_UNDEFINED,
-        "no conversion from " + from + " to " + to + " in the conversion policy");
-  };
+  }
 }

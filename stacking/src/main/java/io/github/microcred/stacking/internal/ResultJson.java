@@ -25,7 +25,7 @@ public final class ResultJson {
     o.put("mode", r.mode().name());
     o.put("satisfied", r.satisfied());
     o.put("provedOptimal", r.provedOptimal());
-    o.put("unit", r.unit());
+    o.put("unit", r.unit().name());
     o.put("satisfiedRequirements", r.satisfiedRequirements());
     o.put("appliedCredits", r.appliedCredits());
     o.put("appliedCount", r.appliedCount());

@@ -28,7 +28,7 @@ public final class RulesJson {
       "constraints", "doubleCounting", "description");
   private static final Set<String> NODE = Set.of("id", "title", "description", "allOf", "anyOf", "nOf", "of",
       "credential", "equivalent", "credits", "count", "where", "ref");
-  private static final Set<String> FILTER = Set.of("credentials", "subjects", "competencies", "tags", "minLevel",
+  private static final Set<String> FILTER = Set.of("credentials", "idPrefixes", "allOf", "subjects", "competencies", "tags", "minLevel",
       "maxLevel", "issuers", "providers", "origins", "kinds", "creditBearing", "assessed", "withinYears",
       "referenceDate", "anyOf", "noneOf");
   private static final Set<String> CONS = Set.of("totalCredits", "minResidence", "validityYears", "caps");
@@ -58,7 +58,12 @@ public final class RulesJson {
     j.only(root, "$", TOP);
     String id = j.text(root, "id", "$", null);
     String title = j.text(root, "title", "$", "");
-    String unit = j.text(root, "unit", "$", null);
+    String unitName = j.text(root, "unit", "$", null);
+    var unit = Units.find(unitName);
+    if (unit.isEmpty() && !unitName.isEmpty()) {
+      j.err("$.unit", "unknown credit unit '" + unitName + "' (expected one of "
+          + java.util.Arrays.toString(io.github.microcred.core.CreditUnit.values()) + ", SCH, CATS)");
+    }
     Requirement req = null;
     if (!root.has("requirement")) {
       j.err("$.requirement", "required requirement tree is missing");
@@ -114,11 +119,11 @@ public final class RulesJson {
         }
       }
     }
-    if (!j.errors.isEmpty() || req == null) {
+    if (!j.errors.isEmpty() || req == null || unit.isEmpty()) {
       throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ",
           j.errors));
     }
-    return new Rules(id, title, unit, req, defs, cons, dc);
+    return new Rules(id, title, unit.orElseThrow(), req, defs, cons, dc);
   }
 
   private static Cap cap(Json j, JsonNode o, String path) {
@@ -224,6 +229,7 @@ public final class RulesJson {
     j.only(o, path, FILTER);
     Filter.Builder b = Filter.builder()
         .credentials(j.strings(o, "credentials", path))
+        .idPrefixes(j.strings(o, "idPrefixes", path).toArray(new String[0]))
         .subjects(j.strings(o, "subjects", path).toArray(new String[0]))
         .competencies(j.strings(o, "competencies", path).toArray(new String[0]))
         .tags(j.strings(o, "tags", path).toArray(new String[0]))
@@ -260,6 +266,7 @@ public final class RulesJson {
     if (ref != null) {
       b.referenceDate(ref);
     }
+    b.allOf(filters(j, o.get("allOf"), path + ".allOf"));
     b.anyOf(filters(j, o.get("anyOf"), path + ".anyOf"));
     b.noneOf(filters(j, o.get("noneOf"), path + ".noneOf"));
     return b.build();
@@ -293,7 +300,7 @@ public final class RulesJson {
     if (!r.title().isEmpty()) {
       o.put("title", r.title());
     }
-    o.put("unit", r.unit());
+    o.put("unit", r.unit().name());
     o.set("requirement", node(r.root()));
     if (!r.definitions().isEmpty()) {
       ObjectNode d = o.putObject("definitions");
@@ -393,6 +400,7 @@ public final class RulesJson {
     ObjectNode o = Json.MAPPER.createObjectNode();
     Map<String, Set<?>> sets = new LinkedHashMap<>();
     sets.put("credentials", f.credentials());
+    sets.put("idPrefixes", f.idPrefixes());
     sets.put("subjects", f.subjects());
     sets.put("competencies", f.competencies());
     sets.put("tags", f.tags());
@@ -421,6 +429,10 @@ public final class RulesJson {
       o.put("withinYears", f.withinYears());
     }
     f.referenceDate().ifPresent(d -> o.put("referenceDate", d.toString()));
+    if (!f.allOf().isEmpty()) {
+      ArrayNode a = o.putArray("allOf");
+      f.allOf().forEach(x -> a.add(filter(x)));
+    }
     if (!f.anyOf().isEmpty()) {
       ArrayNode a = o.putArray("anyOf");
       f.anyOf().forEach(x -> a.add(filter(x)));

@@ -22,9 +22,6 @@ public final class RulesValidator {
    */
   public static List<String> problems(Rules rules) {
     List<String> p = new ArrayList<>();
-    if (rules.unit().isBlank()) {
-      p.add("$.unit: a credit unit is required");
-    }
     Set<String> ids = new HashSet<>();
     checkNode(rules.root(), "$", p, ids, rules);
     for (var e : rules.definitions().entrySet()) {

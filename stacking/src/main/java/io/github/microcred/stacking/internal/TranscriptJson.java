@@ -66,6 +66,57 @@ public final class TranscriptJson {
   }
 
   /**
+   * Parses a catalogue (not yet checked for cycles).
+   *
+   * @param text JSON
+   * @return catalogue
+   * @throws StackingException CATALOGUE_INVALID naming the JSON path of every fault
+   */
+  public static io.github.microcred.stacking.Catalogue readCatalogue(String text) throws StackingException {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new StackingException(StackingErrorCode.CATALOGUE_INVALID, "$: not JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject() || !root.path("items").isArray()) {
+      throw new StackingException(StackingErrorCode.CATALOGUE_INVALID,
+          "$.items: expected an object with an array 'items'");
+    }
+    Json j = new Json();
+    JsonNode a = root.get("items");
+    List<io.github.microcred.stacking.CatalogueItem> out = new ArrayList<>();
+    Set<String> allowed = new HashSet<>(FIELDS);
+    allowed.addAll(Set.of("hours", "cost", "prerequisites"));
+    for (int i = 0; i < a.size(); i++) {
+      String p = "$.items[" + i + "]";
+      JsonNode o = a.get(i);
+      if (!o.isObject()) {
+        j.err(p, "expected an object");
+        continue;
+      }
+      j.only(o, p, allowed);
+      BigDecimal hours = j.number(o, "hours", p, BigDecimal.ZERO);
+      BigDecimal cost = j.number(o, "cost", p, BigDecimal.ZERO);
+      if (hours.signum() < 0) {
+        j.err(p + ".hours", "negative hours " + hours.toPlainString());
+      }
+      if (cost.signum() < 0) {
+        j.err(p + ".cost", "negative cost " + cost.toPlainString());
+      }
+      Credential c = credential(j, o, p);
+      if (c != null && hours.signum() >= 0 && cost.signum() >= 0) {
+        out.add(new io.github.microcred.stacking.CatalogueItem(c, hours, cost, j.strings(o, "prerequisites", p)));
+      }
+    }
+    if (!j.errors.isEmpty()) {
+      throw new StackingException(StackingErrorCode.CATALOGUE_INVALID, "invalid catalogue: "
+          + String.join("; ", j.errors));
+    }
+    return new io.github.microcred.stacking.Catalogue(out);
+  }
+
+  /**
    * Reads one credential object (shared with the catalogue reader).
    *
    * @param j error collector
@@ -80,8 +131,14 @@ public final class TranscriptJson {
     if (credits.signum() < 0) {
       j.err(p + ".credits", "negative credits " + credits.toPlainString());
     }
+    String unitName = j.text(o, "unit", p, "ECTS");
+    var unit = Units.find(unitName);
+    if (unit.isEmpty()) {
+      j.err(p + ".unit", "unknown credit unit '" + unitName + "'");
+    }
     Credential.Builder b = Credential.builder(id)
-        .credits(credits.max(BigDecimal.ZERO), j.text(o, "unit", p, "ECTS"))
+        .credits(new io.github.microcred.core.CreditValue(credits.max(BigDecimal.ZERO),
+            unit.orElse(io.github.microcred.core.CreditUnit.ECTS)))
         .level(j.integer(o, "level", p, 0))
         .issuer(j.text(o, "issuer", p, ""))
         .kind(j.text(o, "kind", p, "course"))

@@ -1,0 +1,75 @@
+package io.github.microcred.cli;
+
+import io.github.microcred.stacking.Catalogue;
+import io.github.microcred.stacking.Plan;
+import io.github.microcred.stacking.Stacking;
+import io.github.microcred.stacking.StackingException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mcred plan}: the cheapest completion of a qualification from a catalogue. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Plan the cheapest completion of a qualification from a catalogue (by cost, hours or number of "
+        + "items), in prerequisite order, with a certified optimality gap. Exit 0 when the plan completes the "
+        + "qualification, 1 when the catalogue cannot.")
+public final class PlanCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--rules", required = true, paramLabel = "R.json", description = "the rules")
+  Path rules;
+
+  @Option(names = "--transcript", required = true, paramLabel = "T.json", description = "the transcript")
+  Path transcript;
+
+  @Option(names = "--catalogue", required = true, paramLabel = "C.json", description = "the catalogue")
+  Path catalogue;
+
+  @Option(names = "--objective", defaultValue = "cost", paramLabel = "cost|hours|count",
+      description = "what to minimise (default ${DEFAULT-VALUE})")
+  String objective;
+
+  @Option(names = "--budget-ms", defaultValue = "5000", paramLabel = "N",
+      description = "time budget in milliseconds (default ${DEFAULT-VALUE}); the best plan found is returned with "
+          + "its gap")
+  long budgetMs;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "date (YYYY-MM-DD), default today (UTC)")
+  String asOf;
+
+  @Override
+  public Integer call() {
+    Plan.Objective obj;
+    try {
+      obj = Plan.Objective.valueOf(objective.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Main.USAGE, "--objective: expected cost, hours or count, got '" + objective + "'");
+    }
+    if (budgetMs <= 0) {
+      throw new CliException(Main.USAGE, "--budget-ms: must be positive");
+    }
+    Catalogue c;
+    try {
+      c = Catalogue.fromJson(CtdlCommand.read(catalogue));
+    } catch (StackingException e) {
+      throw new CliException(Main.FAILED, catalogue + ": " + e.getMessage());
+    }
+    Plan p;
+    try {
+      p = Stacking.plan(AuditCommand.rules(rules), AuditCommand.transcript(transcript), c, obj,
+          AuditCommand.date(asOf), Duration.ofMillis(budgetMs));
+    } catch (StackingException e) {
+      throw new CliException(Main.FAILED, e.getMessage());
+    }
+    spec.commandLine().getOut().println(p.toJson());
+    spec.commandLine().getOut().flush();
+    spec.commandLine().getErr().println((p.complete() ? "plan: " + p.items() : "the catalogue cannot complete the "
+        + "qualification") + "; " + objective + " " + p.value().toPlainString() + ", lower bound "
+        + p.lowerBound().toPlainString() + ", gap " + p.gap().toPlainString() + (p.optimal() ? " (optimal)" : ""));
+    spec.commandLine().getErr().flush();
+    return p.complete() ? Main.OK : Main.FAILED;
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.microcred.stacking;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of {@link Stacking#plan(Rules, Transcript, Catalogue, Plan.Objective, java.time.LocalDate,
+ * java.time.Duration)}.
+ *
+ * @param complete whether the plan completes the qualification (false when the catalogue cannot)
+ * @param items identifiers of the items to take, in an order that respects the prerequisites
+ * @param value the plan's objective value (total cost, hours or number of items)
+ * @param lowerBound a certified lower bound on the objective value of every completing plan
+ * @param gap the relative optimality gap {@code (value - lowerBound) / value} (0 when proven optimal)
+ * @param optimal whether the plan is proven optimal
+ * @param audit the exact audit of the transcript plus the plan
+ */
+public record Plan(boolean complete, List<String> items, BigDecimal value, BigDecimal lowerBound, BigDecimal gap,
+    boolean optimal, AuditResult audit) {
+
+  /** What the planner minimises. */
+  public enum Objective {
+    /** Total price. */
+    COST,
+    /** Total learning hours. */
+    HOURS,
+    /** Number of items. */
+    COUNT
+  }
+
+  /**
+   * The plan as JSON (with the audit of the completed transcript).
+   *
+   * @return JSON text
+   */
+  public String toJson() {
+    var o = io.github.microcred.stacking.internal.Json.MAPPER.createObjectNode();
+    o.put("complete", complete);
+    var a = o.putArray("items");
+    items.forEach(a::add);
+    o.put("value", value);
+    o.put("lowerBound", lowerBound);
+    o.put("gap", gap);
+    o.put("optimal", optimal);
+    o.set("audit", io.github.microcred.stacking.internal.ResultJson.tree(audit));
+    try {
+      return io.github.microcred.stacking.internal.Json.MAPPER.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Validates and copies. */
+  public Plan {
+    items = List.copyOf(items);
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(lowerBound, "lowerBound");
+    Objects.requireNonNull(gap, "gap");
+    Objects.requireNonNull(audit, "audit");
+  }
+}

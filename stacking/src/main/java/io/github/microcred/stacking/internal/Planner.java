@@ -1,0 +1,487 @@
+package io.github.microcred.stacking.internal;
+
+import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Catalogue;
+import io.github.microcred.stacking.CatalogueItem;
+import io.github.microcred.stacking.Credential;
+import io.github.microcred.stacking.Plan;
+import io.github.microcred.stacking.Rules;
+import io.github.microcred.stacking.StackingException;
+import io.github.microcred.stacking.Transcript;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Pathway planner: greedy completion (best useful credit per unit of objective), then branch and bound over the
+ * useful items with a combinatorial lower bound (per requirement fractional knapsack over the cheapest eligible
+ * items, combined through the tree: sum for allOf, min for anyOf, the n smallest for nOf, divided by the largest
+ * number of requirements one item may serve; and the same for the total and residence minimums), until the time
+ * budget runs out. Prerequisites are added with an item and ordered topologically in the plan.
+ */
+public final class Planner {
+  private static final double EPS = 1e-9;
+  private final Rules rules;
+  private final Transcript transcript;
+  private final LocalDate asOf;
+  private final CreditConverter conv;
+  private final List<CatalogueItem> items = new ArrayList<>();
+  private final double[] price;
+  private final Compiled all;
+  private final int base;
+  private final long deadline;
+  private final Map<String, Integer> itemIndex = new HashMap<>();
+  private final Set<String> held = new HashSet<>();
+  private final int[][] leafItems;
+  private final int[] useful;
+  private int maxOpt = 1;
+  private double best = Double.POSITIVE_INFINITY;
+  private BitSet bestSet;
+  private boolean cut;
+
+  /**
+   * Prepares a planner.
+   *
+   * @param rules rules
+   * @param transcript transcript
+   * @param catalogue validated catalogue
+   * @param objective objective
+   * @param asOf date
+   * @param budgetNanos time budget
+   * @param conv conversions
+   * @throws StackingException on invalid input
+   */
+  public Planner(Rules rules, Transcript transcript, Catalogue catalogue, Plan.Objective objective, LocalDate asOf,
+      long budgetNanos, CreditConverter conv) throws StackingException {
+    this.rules = rules;
+    this.transcript = transcript;
+    this.asOf = asOf;
+    this.conv = conv;
+    long now = System.nanoTime();
+    this.deadline = budgetNanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : now + budgetNanos;
+    transcript.credentials().forEach(c -> held.add(c.id()));
+    for (CatalogueItem it : catalogue.items()) {
+      if (!held.contains(it.id())) {
+        itemIndex.put(it.id(), items.size());
+        items.add(it);
+      }
+    }
+    price = new double[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      CatalogueItem it = items.get(i);
+      price[i] = switch (objective) {
+        case COST -> it.cost().doubleValue();
+        case HOURS -> it.hours().doubleValue();
+        case COUNT -> 1.0;
+      };
+    }
+    List<Credential> creds = new ArrayList<>(transcript.credentials());
+    for (CatalogueItem it : items) {
+      creds.add(fresh(it.credential()));
+    }
+    all = Compiled.of(rules, creds, asOf, conv);
+    base = all.creds.size() - items.size();
+    Problem p = all.p;
+    List<List<Integer>> li = new ArrayList<>();
+    for (int l = 0; l < p.nL; l++) {
+      li.add(new ArrayList<>());
+    }
+    useful = new int[items.size()];
+    for (int c = 0; c < p.nC; c++) {
+      Integer ii = itemIndex.get(all.creds.get(c).id());
+      for (int[] o : p.options[c]) {
+        maxOpt = Math.max(maxOpt, o.length);
+      }
+      if (ii == null) {
+        continue;
+      }
+      for (int l : p.elig[c]) {
+        li.get(l).add(c);
+        useful[ii]++;
+      }
+    }
+    leafItems = new int[p.nL][];
+    for (int l = 0; l < p.nL; l++) {
+      List<Integer> x = li.get(l);
+      final int ll = l;
+      x.sort((a, b) -> Double.compare(ratio(a, ll), ratio(b, ll)));
+      leafItems[l] = x.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private Credential fresh(Credential c) {
+    return new Credential(c.id(), c.credits(), c.level(), c.issuer(), c.provider(), c.origin(),
+        c.kind(), c.subjects(), c.competencies(), c.tags(), asOf, Optional.empty(), c.creditBearing(),
+        c.assessed());
+  }
+
+  private double priceOfCred(int c) {
+    Integer ii = itemIndex.get(all.creds.get(c).id());
+    return ii == null ? 0 : price[ii];
+  }
+
+  private double ratio(int c, int l) {
+    double gain = all.p.countLeaf[l] ? 1 : all.p.credit[c];
+    return gain <= 0 ? Double.POSITIVE_INFINITY : priceOfCred(c) / gain;
+  }
+
+  /**
+   * Runs the planner.
+   *
+   * @return the plan
+   * @throws StackingException on an undefined conversion
+   */
+  public Plan run() throws StackingException {
+    BitSet none = new BitSet();
+    double rootLb = lowerBound(new BitSet(), none);
+    AuditResult a0 = audit(new BitSet());
+    if (a0.satisfied()) {
+      return new Plan(true, List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, a0);
+    }
+    BitSet greedy = greedy();
+    if (greedy != null) {
+      best = cost(greedy);
+      bestSet = greedy;
+    }
+    // branch and bound over the useful items, cheapest ratio first
+    Integer[] cand = new Integer[items.size()];
+    int n = 0;
+    for (int i = 0; i < items.size(); i++) {
+      if (useful[i] > 0) {
+        cand[n++] = i;
+      }
+    }
+    Integer[] cs = Arrays.copyOf(cand, n);
+    double[] key = new double[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      key[i] = price[i] / Math.max(1e-12, all.p.credit[base + i] + 1e-12);
+    }
+    Arrays.sort(cs, (x, y) -> {
+      int c = Double.compare(key[x], key[y]);
+      return c != 0 ? c : Integer.compare(x, y);
+    });
+    int[] order = Arrays.stream(cs).mapToInt(Integer::intValue).toArray();
+    if (Double.isFinite(rootLb)) {
+      search(order, 0, new BitSet(), new BitSet(), 0.0);
+    }
+    boolean complete = bestSet != null;
+    boolean optimal = !cut;
+    BitSet chosen = complete ? bestSet : new BitSet();
+    AuditResult fin = audit(chosen);
+    BigDecimal value = exactCost(chosen);
+    BigDecimal lb;
+    if (!complete) {
+      lb = BigDecimal.ZERO;
+    } else if (optimal) {
+      lb = value;
+    } else {
+      lb = BigDecimal.valueOf(Math.min(rootLb, best)).setScale(6, RoundingMode.FLOOR);
+    }
+    BigDecimal gap = !complete || value.signum() == 0 ? BigDecimal.ZERO
+        : value.subtract(lb).divide(value, 6, RoundingMode.CEILING).max(BigDecimal.ZERO);
+    return new Plan(complete, order(chosen), value, lb, gap, optimal || !complete && !cut, fin);
+  }
+
+  private void search(int[] order, int idx, BitSet chosen, BitSet excluded, double cost) throws StackingException {
+    if (cut) {
+      return;
+    }
+    if (System.nanoTime() > deadline) {
+      cut = true;
+      return;
+    }
+    double lb = lowerBound(chosen, excluded);
+    if (cost + lb >= best - EPS) {
+      return;
+    }
+    if (lb <= EPS && audit(chosen).satisfied()) {
+      best = cost;
+      bestSet = (BitSet) chosen.clone();
+      return;
+    }
+    if (idx == order.length) {
+      return;
+    }
+    int i = order[idx];
+    if (chosen.get(i) || excluded.get(i)) {
+      search(order, idx + 1, chosen, excluded, cost);
+      return;
+    }
+    List<Integer> closure = closure(i, chosen);
+    if (closure != null && closure.stream().noneMatch(excluded::get)) {
+      BitSet c2 = (BitSet) chosen.clone();
+      double add = 0;
+      for (int x : closure) {
+        c2.set(x);
+        add += price[x];
+      }
+      search(order, idx + 1, c2, excluded, cost + add);
+    }
+    excluded.set(i);
+    search(order, idx + 1, chosen, excluded, cost);
+    excluded.clear(i);
+  }
+
+  /** The item and its missing prerequisites (transitively), or null when a prerequisite is unavailable. */
+  private List<Integer> closure(int i, BitSet chosen) {
+    List<Integer> out = new ArrayList<>();
+    java.util.ArrayDeque<Integer> st = new java.util.ArrayDeque<>();
+    st.push(i);
+    Set<Integer> seen = new HashSet<>();
+    while (!st.isEmpty()) {
+      int x = st.pop();
+      if (!seen.add(x) || chosen.get(x)) {
+        continue;
+      }
+      out.add(x);
+      for (String p : items.get(x).prerequisites()) {
+        if (held.contains(p)) {
+          continue;
+        }
+        Integer j = itemIndex.get(p);
+        if (j == null) {
+          return null;
+        }
+        st.push(j);
+      }
+    }
+    return out;
+  }
+
+  private BitSet greedy() throws StackingException {
+    BitSet chosen = new BitSet();
+    Problem p = all.p;
+    for (int round = 0; round <= items.size(); round++) {
+      if (System.nanoTime() > deadline && round > 0) {
+        cut = true;
+        if (System.nanoTime() > deadline + 2_000_000_000L) {
+          return null;
+        }
+      }
+      AuditResult a = audit(chosen);
+      if (a.satisfied()) {
+        return chosen;
+      }
+      long[] missing = new long[p.nL];
+      for (int l = 0; l < p.nL; l++) {
+        String path = all.tree.nodes.get(all.tree.leaves.get(l)).path;
+        var st = a.requirement(path).orElseThrow();
+        missing[l] = p.countLeaf[l] ? st.missing().longValue() : all.scaled(st.missing(), RoundingMode.CEILING);
+      }
+      long totalMissing = Math.max(0, p.totalMin - all.scaled(a.countedCredits(), RoundingMode.FLOOR));
+      int bestI = -1;
+      double bestScore = 0;
+      List<Integer> bestClosure = null;
+      for (int i = 0; i < items.size(); i++) {
+        if (chosen.get(i) || useful[i] == 0) {
+          continue;
+        }
+        int c = base + i;
+        double gain = 0;
+        for (int l : p.elig[c]) {
+          if (missing[l] > 0) {
+            gain += p.countLeaf[l] ? Math.max(1, p.credit[c]) : Math.min(p.credit[c], missing[l]);
+          }
+        }
+        gain += Math.min(p.credit[c], totalMissing);
+        if (gain <= 0) {
+          continue;
+        }
+        List<Integer> cl = closure(i, chosen);
+        if (cl == null) {
+          continue;
+        }
+        double cost = 0;
+        for (int x : cl) {
+          cost += price[x];
+        }
+        double score = gain / (cost + 1e-9);
+        if (score > bestScore) {
+          bestScore = score;
+          bestI = i;
+          bestClosure = cl;
+        }
+      }
+      if (bestI < 0) {
+        return null;
+      }
+      bestClosure.forEach(chosen::set);
+    }
+    return null;
+  }
+
+  private double lowerBound(BitSet chosen, BitSet excluded) {
+    Problem p = all.p;
+    double[] leafLb = new double[p.nL];
+    long[] haveArr = new long[p.nL];
+    for (int c = 0; c < base; c++) {
+      for (int l : p.elig[c]) {
+        haveArr[l] += p.countLeaf[l] ? 1 : p.credit[c];
+      }
+    }
+    for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
+      for (int l : p.elig[base + i]) {
+        haveArr[l] += p.countLeaf[l] ? 1 : p.credit[base + i];
+      }
+    }
+    for (int l = 0; l < p.nL; l++) {
+      long need = p.demand[l] - haveArr[l];
+      double lb = 0;
+      if (need > 0) {
+        for (int c : leafItems[l]) {
+          int i = c - base;
+          if (chosen.get(i) || excluded.get(i)) {
+            continue;
+          }
+          long g = p.countLeaf[l] ? 1 : p.credit[c];
+          if (g <= 0) {
+            continue;
+          }
+          if (g >= need) {
+            lb += price[i] * need / g;
+            need = 0;
+            break;
+          }
+          lb += price[i];
+          need -= g;
+        }
+        if (need > 0) {
+          lb = Double.POSITIVE_INFINITY;
+        }
+      }
+      leafLb[l] = lb;
+    }
+    double tree = node(0, leafLb) / maxOpt;
+    double total = creditMinimum(p.totalMin, chosen, excluded, false);
+    double res = creditMinimum(p.resMin, chosen, excluded, true);
+    return Math.max(tree, Math.max(total, res));
+  }
+
+  private double creditMinimum(long min, BitSet chosen, BitSet excluded, boolean residentOnly) {
+    Problem p = all.p;
+    if (min <= 0) {
+      return 0;
+    }
+    long have = 0;
+    List<Integer> pool = new ArrayList<>();
+    for (int c = 0; c < p.nC; c++) {
+      if (p.options[c].length == 0 || residentOnly && !p.resident[c]) {
+        continue;
+      }
+      if (isFree(c, chosen)) {
+        have += p.credit[c];
+      } else if (!excluded.get(c - base)) {
+        pool.add(c);
+      }
+    }
+    long need = min - have;
+    if (need <= 0) {
+      return 0;
+    }
+    pool.sort((a, b) -> Double.compare(price[a - base] / Math.max(1, p.credit[a]),
+        price[b - base] / Math.max(1, p.credit[b])));
+    double lb = 0;
+    for (int c : pool) {
+      long g = p.credit[c];
+      if (g <= 0) {
+        continue;
+      }
+      if (g >= need) {
+        return lb + price[c - base] * need / g;
+      }
+      lb += price[c - base];
+      need -= g;
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  private boolean isFree(int c, BitSet chosen) {
+    return c < base || chosen.get(c - base);
+  }
+
+  private double node(int v, double[] leafLb) {
+    Problem p = all.p;
+    if (p.leafOfNode[v] >= 0) {
+      return leafLb[p.leafOfNode[v]];
+    }
+    int k = p.kids[v].length;
+    double[] ch = new double[k];
+    for (int i = 0; i < k; i++) {
+      ch[i] = node(p.kids[v][i], leafLb);
+    }
+    Arrays.sort(ch);
+    double s = 0;
+    for (int i = 0; i < p.need[v]; i++) {
+      s += ch[i];
+    }
+    return s;
+  }
+
+  private double cost(BitSet s) {
+    double c = 0;
+    for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) {
+      c += price[i];
+    }
+    return c;
+  }
+
+  private BigDecimal exactCost(BitSet s) {
+    BigDecimal c = BigDecimal.ZERO;
+    for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) {
+      c = c.add(BigDecimal.valueOf(price[i]));
+    }
+    return Amounts.norm(c);
+  }
+
+  private AuditResult audit(BitSet chosen) throws StackingException {
+    List<Credential> creds = new ArrayList<>(transcript.credentials());
+    for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
+      creds.add(fresh(items.get(i).credential()));
+    }
+    long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+        : Math.max(20_000_000L, deadline - System.nanoTime());
+    return Auditor.exact(Compiled.of(rules, creds, asOf, conv), asOf, left);
+  }
+
+  private List<String> order(BitSet chosen) {
+    // Kahn's algorithm with the smallest id first among the ready items
+    Set<String> ids = new HashSet<>();
+    for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
+      ids.add(items.get(i).id());
+    }
+    List<String> out = new ArrayList<>();
+    TreeSet<String> remaining = new TreeSet<>(ids);
+    while (!remaining.isEmpty()) {
+      String next = null;
+      for (String id : remaining) {
+        boolean ready = true;
+        for (String pre : items.get(itemIndex.get(id)).prerequisites()) {
+          if (remaining.contains(pre)) {
+            ready = false;
+            break;
+          }
+        }
+        if (ready) {
+          next = id;
+          break;
+        }
+      }
+      if (next == null) {
+        next = remaining.first();
+      }
+      out.add(next);
+      remaining.remove(next);
+    }
+    return out;
+  }
+}
