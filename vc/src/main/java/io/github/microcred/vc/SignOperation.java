@@ -147,7 +147,7 @@ public final class SignOperation {
             verificationMethod != null ? verificationMethod : key.publicKey().didKeyVerificationMethod())
         .add("proofPurpose", proofPurpose);
     JsonObject options = opts.build();
-    JsonObject unsecured = DataIntegrity.withoutProof(document);
+    JsonObject unsecured = DataIntegrity.withDataIntegrityContext(DataIntegrity.withoutProof(document));
     DataIntegrity.HashData h = DataIntegrity.hash(unsecured,
         DataIntegrity.proofConfig(options, unsecured.get("@context")), key.type(), loader, limits);
     String proofValue = Base58.encodeMultibase(key.sign(h.combined()));

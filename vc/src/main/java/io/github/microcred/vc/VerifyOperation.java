@@ -234,6 +234,9 @@ public final class VerifyOperation {
   }
 
   private static boolean isIri(String s) {
+    if (s.startsWith("_:") && s.length() > 2) {
+      return true; // blank node identifier
+    }
     int colon = s.indexOf(':');
     if (colon <= 0) {
       return false;
@@ -349,6 +352,9 @@ public final class VerifyOperation {
 
   private String contextProblem(JsonObject doc) {
     JsonValue ctx = doc.get("@context");
+    if (ctx == null) {
+      return "$.@context is missing";
+    }
     List<JsonValue> entries = ctx.getValueType() == JsonValue.ValueType.ARRAY ? ctx.asJsonArray() : List.of(ctx);
     for (int i = 0; i < entries.size(); i++) {
       JsonValue e = entries.get(i);

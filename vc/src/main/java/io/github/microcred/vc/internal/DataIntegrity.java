@@ -5,6 +5,7 @@ import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -50,6 +51,36 @@ public final class DataIntegrity {
       if (!"proof".equals(e.getKey())) {
         b.add(e.getKey(), e.getValue());
       }
+    }
+    return b.build();
+  }
+
+  /** The Data Integrity v2 context, added to documents whose contexts do not define the proof terms. */
+  public static final String DI_CONTEXT = "https://w3id.org/security/data-integrity/v2";
+
+  /**
+   * Adds the Data Integrity context to a document whose {@code @context} lacks both the VC 2.0 context and the
+   * Data Integrity context (e.g. a VC 1.1 credential), as the Data Integrity specification requires; otherwise
+   * returns the document unchanged.
+   *
+   * @param document the document
+   * @return the document, possibly with one more context entry
+   */
+  public static JsonObject withDataIntegrityContext(JsonObject document) {
+    JsonValue ctx = document.get("@context");
+    if (ctx == null) {
+      return document;
+    }
+    JsonArray entries = ctx.getValueType() == JsonValue.ValueType.ARRAY ? ctx.asJsonArray()
+        : Json.createArrayBuilder().add(ctx).build();
+    if (entries.contains(Json.createValue("https://www.w3.org/ns/credentials/v2"))
+        || entries.contains(Json.createValue(DI_CONTEXT))) {
+      return document;
+    }
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    for (Map.Entry<String, JsonValue> e : document.entrySet()) {
+      b.add(e.getKey(), "@context".equals(e.getKey())
+          ? Json.createArrayBuilder(entries).add(DI_CONTEXT).build() : e.getValue());
     }
     return b.build();
   }
