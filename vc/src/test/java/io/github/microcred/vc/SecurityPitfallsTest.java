@@ -156,6 +156,14 @@ class SecurityPitfallsTest {
     ((ObjectNode) v1.get("credentialSubject")).put("degree", "PhD");
     assertEquals(VcErrorCode.CANONICALIZATION_FAILED,
         assertThrows(VcException.class, () -> signed(ED, v1)).code());
+    // a relative @type reference (term not defined: OB 3.0.3 without extensions.json) would be dropped: refused
+    ObjectNode relType = credential(ED.publicKey().didKey());
+    relType.putArray("credentialSchema").addObject().put("id", "https://example.org/schema.json")
+        .put("type", "1EdTechJsonSchemaValidator2019");
+    VcException rt = assertThrows(VcException.class, () -> signed(ED, relType));
+    assertTrue(rt.getMessage().contains("relative IRI"), rt::getMessage);
+    ((ArrayNode) relType.get("@context")).add("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json");
+    assertTrue(verify(signed(ED, relType)).verified());
     // relative ids would be dropped from the RDF: refused as syntax
     ObjectNode rel = signed(ED, credential(ED.publicKey().didKey()));
     rel.put("id", "relative/credential");

@@ -14,7 +14,12 @@ import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -34,6 +39,61 @@ public final class Canonicalizer {
     }
   }
 
+  private static boolean absolute(String s) {
+    if (s.startsWith("_:")) {
+      return true;
+    }
+    int colon = s.indexOf(':');
+    if (colon <= 0 || !Character.isLetter(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < colon; i++) {
+      char c = s.charAt(i);
+      if (!(Character.isLetterOrDigit(c) && c < 128 || c == '+' || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Finds an {@code @id}/{@code @type} value or property that is not an absolute IRI (jsonld.js safe mode). */
+  private static String relativeReference(JsonValue v, String path) {
+    if (v.getValueType() == JsonValue.ValueType.ARRAY) {
+      for (JsonValue e : v.asJsonArray()) {
+        String r = relativeReference(e, path);
+        if (r != null) {
+          return r;
+        }
+      }
+    } else if (v.getValueType() == JsonValue.ValueType.OBJECT) {
+      JsonObject o = v.asJsonObject();
+      boolean valueObject = o.containsKey("@value");
+      for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+        String k = e.getKey();
+        if ("@id".equals(k) || "@type".equals(k)) {
+          JsonValue t = e.getValue();
+          List<JsonValue> vals = t.getValueType() == JsonValue.ValueType.ARRAY ? t.asJsonArray() : List.of(t);
+          for (JsonValue x : vals) {
+            if (x instanceof JsonString && !absolute(((JsonString) x).getString())
+                && !(valueObject && "@type".equals(k) && "@json".equals(((JsonString) x).getString()))) {
+              return k + " '" + ((JsonString) x).getString() + "'";
+            }
+          }
+        } else if ("@value".equals(k)) {
+          continue;
+        } else if (!k.startsWith("@") && !absolute(k)) {
+          return "property '" + k + "'";
+        } else {
+          String r = relativeReference(e.getValue(), path);
+          if (r != null) {
+            return r;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /**
    * Canonicalizes a JSON-LD document.
    *
@@ -46,6 +106,22 @@ public final class Canonicalizer {
    */
   public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits)
       throws VcException {
+    return canonicalize(document, loader, limits, "SHA-256");
+  }
+
+  /**
+   * Canonicalizes a JSON-LD document with RDFC-1.0 using the given hash for blank-node labelling
+   * ({@code ecdsa-rdfc-2019} with P-384 uses SHA-384).
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @param limits the bounds
+   * @param rdfcHash {@code SHA-256} or {@code SHA-384}
+   * @return canonical N-Quads
+   * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
+   */
+  public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
+      String rdfcHash) throws VcException {
     int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.maxDocumentBytes()) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
@@ -69,12 +145,20 @@ public final class Canonicalizer {
     };
     JsonLdOptions options = new JsonLdOptions(titaniumLoader);
     options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
-    RdfCanon canon = RdfCanon.create("SHA-256", ticker);
+    RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
     try {
-      JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(canon);
+      JsonArray expanded = JsonLd.expand(JsonDocument.of(document)).options(options).get();
+      String relative = relativeReference(expanded, "");
+      if (relative != null) {
+        throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
+            + " is a relative IRI reference and would be dropped from the signed data");
+      }
+      JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
       StringWriter w = new StringWriter();
       canon.provide(new NQuadsWriter(w));
       return w.toString();
+    } catch (VcException e) {
+      throw e;
     } catch (JsonLdError e) {
       if (loaderError[0] != null) {
         throw loaderError[0];

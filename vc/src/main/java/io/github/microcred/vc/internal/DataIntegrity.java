@@ -110,7 +110,8 @@ public final class DataIntegrity {
    *
    * @param unsecured the document without proof
    * @param proofConfig the proof configuration
-   * @param keyType selects SHA-384 for P-384, SHA-256 otherwise
+   * @param keyType selects SHA-384 for P-384 (both for RDFC-1.0 blank-node labels and the hashes), SHA-256
+   *     otherwise
    * @param loader the context loader
    * @param limits the bounds
    * @return the intermediate values
@@ -118,9 +119,9 @@ public final class DataIntegrity {
    */
   public static HashData hash(JsonObject unsecured, JsonObject proofConfig, KeyType keyType, ContextLoader loader,
       CanonicalizationLimits limits) throws VcException {
-    String doc = Canonicalizer.canonicalize(unsecured, loader, limits);
-    String conf = Canonicalizer.canonicalize(proofConfig, loader, limits);
     String alg = keyType == KeyType.P384 ? "SHA-384" : "SHA-256";
+    String doc = Canonicalizer.canonicalize(unsecured, loader, limits, alg);
+    String conf = Canonicalizer.canonicalize(proofConfig, loader, limits, alg);
     return new HashData(doc, conf, digest(alg, doc), digest(alg, conf));
   }
 
