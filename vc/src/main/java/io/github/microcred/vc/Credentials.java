@@ -56,6 +56,44 @@ public final class Credentials {
   }
 
   /**
+   * Prepares issuing an Open Badge: awards a core {@link io.github.microcred.core.MicroCredential} to a learner as an
+   * {@code OpenBadgeCredential} (see {@link io.github.microcred.vc.ob3.MicroCredentials}) issued by the key's
+   * {@code did:key}, valid from now, signed with the key's default suite.
+   *
+   * @param microCredential the micro-credential (must have an IRI id)
+   * @param learnerId the learner's IRI (e.g. a DID)
+   * @param key the issuer's key
+   * @return the signing operation (configure {@code withCreated}, {@code withClock}, ...)
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the micro-credential cannot be mapped
+   */
+  public static SignOperation issue(io.github.microcred.core.MicroCredential microCredential, String learnerId,
+      KeyPair key) throws VcException {
+    return issue(microCredential, learnerId, key, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #issue(io.github.microcred.core.MicroCredential, String, KeyPair)}, with the clock that sets the
+   * award time ({@code validFrom}, {@code awardedDate}) and the proof's {@code created}.
+   *
+   * @param microCredential the micro-credential
+   * @param learnerId the learner's IRI
+   * @param key the issuer's key
+   * @param clock the clock
+   * @return the signing operation
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the micro-credential cannot be mapped
+   */
+  public static SignOperation issue(io.github.microcred.core.MicroCredential microCredential, String learnerId,
+      KeyPair key, Clock clock) throws VcException {
+    java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    io.github.microcred.vc.ob3.OpenBadgeCredential ob = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(
+        microCredential, io.github.microcred.vc.ob3.Profile.of(key.publicKey().didKey(),
+            microCredential.awardingBodies().isEmpty() ? key.publicKey().didKey()
+                : microCredential.awardingBodies().get(0).name()),
+        learnerId, "urn:uuid:" + java.util.UUID.randomUUID(), now);
+    return sign(ob.toJson(), key, Cryptosuite.forKey(key.type())).withClock(clock);
+  }
+
+  /**
    * Prepares verification of a credential.
    *
    * @param credential the credential

@@ -28,7 +28,10 @@ final class JwtTestSupport {
 
   static ObjectNode credential(String issuer) {
     ObjectNode vc = JSON.createObjectNode();
-    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+    // the OB 3.0 context defines OpenBadgeCredential (VC 2.0 has no @vocab: without it the type is undefined and
+    // Data Integrity safe mode refuses to sign it)
+    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
+        .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
     vc.put("id", "urn:uuid:6a9c92a9-2530-4e2b-9776-530467e9bbe0");
     vc.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
     vc.put("issuer", issuer);

@@ -1,0 +1,154 @@
+package io.github.microcred.vc.ob3;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.github.microcred.core.Competency;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Rubric;
+import io.github.microcred.vc.VcErrorCode;
+import io.github.microcred.vc.VcException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Maps the core model to Open Badges 3.0: a {@link MicroCredential} becomes an {@link Achievement}, and an award of
+ * it to a learner becomes an {@link OpenBadgeCredential}.
+ *
+ * <p>Nothing is dropped. What OB3 has properties for is mapped to them (title → {@code name}, short description →
+ * {@code description}, learning outcomes → criteria narrative, ECTS/other first credit → {@code creditsAvailable},
+ * competencies → {@code alignment}, rubric → {@code resultDescription} with rubric levels, first language →
+ * {@code inLanguage}, kind → {@code achievementType}, first level → {@code fieldOfStudy} is not used). In addition the
+ * <em>whole</em> core model is carried, signed, in the extension property {@code microcredential} (a JSON literal,
+ * {@code @type: @json}) defined by the pinned context {@value #EXTENSION_CONTEXT}, shipped in this jar.
+ */
+public final class MicroCredentials {
+  /** URL of the microcred OB3 extension context (served only from the pinned copy in this jar). */
+  public static final String EXTENSION_CONTEXT = "https://microcred.github.io/ns/ob3-extension/v1";
+
+  private static final ObjectMapper CORE_JSON = new ObjectMapper()
+      .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+      .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+      .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+      .registerModule(new SimpleModule("java-time-as-text")
+          .addSerializer(Period.class, ToStringSerializer.instance)
+          .addSerializer(Duration.class, ToStringSerializer.instance)
+          .addSerializer(LocalDate.class, ToStringSerializer.instance)
+          .addSerializer(Instant.class, ToStringSerializer.instance));
+
+  private MicroCredentials() {}
+
+  /**
+   * The complete core model as JSON (every field, nulls omitted, keys sorted): the value of the extension property.
+   *
+   * @param mc the micro-credential
+   * @return a new object
+   */
+  public static ObjectNode coreJson(MicroCredential mc) {
+    return CORE_JSON.valueToTree(mc);
+  }
+
+  /**
+   * Maps a micro-credential to an OB3 achievement.
+   *
+   * @param mc the micro-credential; it must have an id (an IRI)
+   * @return the achievement
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the id is missing or not an IRI
+   */
+  public static Achievement toAchievement(MicroCredential mc) throws VcException {
+    String id = mc.id().orElseThrow(() -> new VcException(VcErrorCode.MAPPING_FAILED,
+        "MicroCredential.id is required to become an OB3 Achievement id (an IRI)"));
+    if (!id.contains(":")) {
+      throw new VcException(VcErrorCode.MAPPING_FAILED, "MicroCredential.id '" + id + "' is not an IRI");
+    }
+    StringBuilder narrative = new StringBuilder();
+    if (!mc.learningOutcomes().isEmpty()) {
+      narrative.append("Learning outcomes:\n");
+      mc.learningOutcomes().forEach(o -> narrative.append("- ").append(o).append('\n'));
+    }
+    mc.assessmentDescription().ifPresent(a -> narrative.append("\nAssessment: ").append(a).append('\n'));
+    if (narrative.length() == 0) {
+      narrative.append(mc.certifiedLearning().orElse(mc.title()));
+    }
+    List<Alignment> alignments = new ArrayList<>();
+    for (Competency c : mc.competencies()) {
+      alignments.add(new Alignment(c.name(), c.uri(), Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.of("ceasn:Competency")));
+    }
+    List<ResultDescription> results = new ArrayList<>();
+    mc.rubric().ifPresent(r -> results.add(rubric(id, r)));
+    Optional<java.math.BigDecimal> credits = mc.credits().stream()
+        .filter(c -> c.unit() == CreditUnit.ECTS).map(CreditValue::amount).findFirst()
+        .or(() -> mc.credits().stream().map(CreditValue::amount).findFirst());
+    ObjectNode ext = Json.obj();
+    ext.set("microcredential", coreJson(mc));
+    return new Achievement(id, mc.kind().map(k -> achievementType(k.name())), mc.title(),
+        mc.shortDescription().or(mc::certifiedLearning).orElse(mc.title()), Optional.empty(),
+        Optional.of(narrative.toString().strip()), alignments, credits, results, Optional.empty(), Optional.empty(),
+        List.of(), Optional.empty(), mc.languages().stream().findFirst(), Optional.empty(), ext);
+  }
+
+  static String achievementType(String kind) {
+    switch (kind) {
+      case "MICRO_CREDENTIAL_MODULE":
+        return "MicroCredential";
+      case "SKILL_CREDENTIAL":
+        return "Badge";
+      default:
+        StringBuilder sb = new StringBuilder("ext:");
+        for (String part : kind.toLowerCase(Locale.ROOT).split("_")) {
+          sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+  }
+
+  private static ResultDescription rubric(String achievementId, Rubric r) {
+    List<RubricCriterionLevel> levels = new ArrayList<>();
+    for (Rubric.Criterion c : r.criteria()) {
+      for (int i = 0; i < c.levels().size(); i++) {
+        levels.add(new RubricCriterionLevel(achievementId + "#rubric-" + c.id() + "-" + i,
+            c.name() + ": " + c.levels().get(i), Optional.empty(), Optional.of(c.levels().get(i)),
+            Optional.empty(), List.of()));
+      }
+    }
+    return new ResultDescription(achievementId + "#rubric", r.title(), "RubricCriterionLevel", List.of(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), levels, List.of());
+  }
+
+  /**
+   * Builds the unsigned OB3 credential awarding a micro-credential to a learner.
+   *
+   * @param mc the micro-credential
+   * @param issuer the issuer profile (its id is the DID or https: URL whose key signs)
+   * @param learnerId the learner's IRI (e.g. a DID)
+   * @param credentialId the credential's IRI (e.g. {@code urn:uuid:...})
+   * @param awarded when it was awarded (also {@code validFrom})
+   * @return the credential
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} as {@link #toAchievement}
+   */
+  public static OpenBadgeCredential toOpenBadge(MicroCredential mc, Profile issuer, String learnerId,
+      String credentialId, Instant awarded) throws VcException {
+    Achievement a = toAchievement(mc);
+    AchievementSubject s = new AchievementSubject(Optional.of(learnerId), List.of(), a, List.of(),
+        a.creditsAvailable(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new OpenBadgeCredential(credentialId, Optional.of(mc.title()), mc.shortDescription(), issuer,
+        awarded.toString(), Optional.empty(), Optional.of(awarded.toString()), s, List.of(),
+        List.of(EXTENSION_CONTEXT), Json.obj());
+  }
+}
