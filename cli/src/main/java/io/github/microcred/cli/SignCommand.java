@@ -31,8 +31,16 @@ public final class SignCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "di", description = "di or jwt (default: ${DEFAULT-VALUE})")
   String format;
 
-  @Option(names = "--kid", paramLabel = "URL", description = "JWT kid / DI verificationMethod (default: from the key)")
+  @Option(names = {"--kid", "--vm"}, paramLabel = "URL",
+      description = "JWT kid / DI verificationMethod (default: the key's did:key)")
   String kid;
+
+  @Option(names = "--suite", paramLabel = "SUITE",
+      description = "DI cryptosuite: eddsa-rdfc-2022 or ecdsa-rdfc-2019 (default: from the key type)")
+  String suiteName;
+
+  @Option(names = "--created", paramLabel = "T", description = "DI proof creation time, e.g. 2025-01-01T00:00:00Z")
+  String created;
 
   @Parameters(index = "0", paramLabel = "IN", description = "The unsigned credential (JSON)")
   Path in;
@@ -56,7 +64,18 @@ public final class SignCommand implements Callable<Integer> {
         text = (kid != null ? op.withKeyId(kid) : op).get();
       } else if (format.equals("di")) {
         Cryptosuite suite = k.type() == KeyType.ED25519 ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
+        if (suiteName != null) {
+          suite = Cryptosuite.byId(suiteName).orElseThrow(() -> new CliException(Main.USAGE,
+              "--suite: expected eddsa-rdfc-2022 or ecdsa-rdfc-2019, got '" + suiteName + "'"));
+        }
         var op = Credentials.sign(doc, k, suite);
+        if (created != null) {
+          try {
+            op = op.withCreated(java.time.Instant.parse(created));
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new CliException(Main.USAGE, "--created: expected e.g. 2025-01-01T00:00:00Z, got '" + created + "'");
+          }
+        }
         text = (kid != null ? op.withVerificationMethod(kid) : op).get().toPrettyString();
       } else {
         throw new CliException(Main.USAGE, "--format: expected di or jwt, got '" + format + "'");

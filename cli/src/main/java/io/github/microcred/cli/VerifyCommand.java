@@ -50,6 +50,16 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--holder-is-subject", description = "Presentations: require the holder to be each subject")
   boolean holderIsSubject;
 
+  @Option(names = "--controller", paramLabel = "DOC.json",
+      description = "A trusted controller document for an https: issuer (Data Integrity); repeatable")
+  List<Path> controllers = new ArrayList<>();
+
+  @Option(names = "--now", paramLabel = "T", description = "Verification time, e.g. 2025-01-01T00:00:00Z")
+  String now;
+
+  @Option(names = "--json", description = "Data Integrity: print the VerificationResult as JSON")
+  boolean json;
+
   @Parameters(index = "0", paramLabel = "IN", description = "The credential or presentation file")
   Path in;
 
@@ -93,10 +103,31 @@ public final class VerifyCommand implements Callable<Integer> {
         ok = v.verified();
       }
     } else {
-      VerificationResult r = Credentials.verify(text).withStatus(status).get();
+      io.github.microcred.vc.VerifyOperation op = Credentials.verify(text).withStatus(status);
+      for (Path c : controllers) {
+        try {
+          op = op.withControllerDocument(io.github.microcred.vc.ControllerDocument.parse(
+              StatusCommand.JSON.readTree(read(c))));
+        } catch (io.github.microcred.vc.VcException | IOException e) {
+          throw new CliException(Main.FAILED, c + ": " + e.getMessage());
+        }
+      }
+      if (now != null) {
+        try {
+          op = op.withClock(java.time.Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new CliException(Main.USAGE, "--now: expected e.g. 2025-01-01T00:00:00Z, got '" + now + "'");
+        }
+      }
+      VerificationResult r = op.get();
+      ok = r.verified();
+      if (json) {
+        out.println(r.toJson().toPrettyString());
+        out.flush();
+        return ok ? Main.OK : Main.FAILED;
+      }
       out.println("credential (Data Integrity):");
       print(out, r, "  ");
-      ok = r.verified();
     }
     out.println(ok ? "VERIFIED" : "NOT VERIFIED");
     out.flush();

@@ -1,0 +1,97 @@
+package io.github.microcred.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataIntegrityCommandsTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static ObjectNode credential(String issuer) {
+    ObjectNode c = JSON.createObjectNode();
+    c.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
+        .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+    c.put("id", "urn:uuid:11111111-2222-4333-8444-555555555555");
+    c.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");
+    c.putObject("issuer").put("id", issuer).put("type", "Profile").put("name", "Example U");
+    c.put("validFrom", "2025-01-01T00:00:00Z");
+    ObjectNode s = c.putObject("credentialSubject");
+    s.put("id", "did:example:learner").put("type", "AchievementSubject");
+    s.putObject("achievement").put("id", "https://example.edu/a/1").put("type", "Achievement")
+        .put("name", "Teamwork").put("description", "Works in teams").putObject("criteria")
+        .put("narrative", "Project");
+    return c;
+  }
+
+  @Test
+  void keygenSignVerifyRoundTrip(@TempDir Path dir) throws Exception {
+    for (String[] t : new String[][] {{"ed25519", "jwk", "eddsa-rdfc-2022"}, {"p256", "multikey", "ecdsa-rdfc-2019"},
+        {"p384", "jwk", "ecdsa-rdfc-2019"}}) {
+      Path key = dir.resolve(t[0] + ".key");
+      Run kg = run("keygen", "--type", t[0], "--format", t[1], "--out", key.toString());
+      assertEquals(Main.OK, kg.code(), kg.err());
+      String did = kg.out().strip();
+      assertTrue(did.startsWith("did:key:z"), kg.out());
+      assertEquals(Main.FAILED, run("keygen", "--type", t[0], "--out", key.toString()).code(), "no overwrite");
+      Path in = dir.resolve(t[0] + ".json");
+      Path out = dir.resolve(t[0] + ".signed.json");
+      Files.writeString(in, credential(did).toString(), StandardCharsets.UTF_8);
+      Run s = run("sign", "--key", key.toString(), "--suite", t[2], "--created", "2025-01-02T00:00:00Z",
+          in.toString(), out.toString());
+      assertEquals(Main.OK, s.code(), s.err());
+      JsonNode signed = JSON.readTree(out.toFile());
+      assertEquals("2025-01-02T00:00:00Z", signed.at("/proof/created").asText());
+      assertEquals(t[2], signed.at("/proof/cryptosuite").asText());
+      Run v = run("verify", "--json", "--now", "2025-02-01T00:00:00Z", out.toString());
+      assertEquals(Main.OK, v.code(), v.out() + v.err());
+      assertTrue(JSON.readTree(v.out()).get("verified").asBoolean(), v.out());
+      Run early = run("verify", "--json", "--now", "2024-06-01T00:00:00Z", out.toString());
+      assertEquals(Main.FAILED, early.code(), early.out());
+      assertFalse(JSON.readTree(early.out()).get("verified").asBoolean());
+    }
+    assertEquals(Main.USAGE, run("keygen", "--type", "rsa", "--out", dir.resolve("x").toString()).code());
+  }
+
+  @Test
+  void httpsIssuerNeedsItsControllerDocument(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("k.jwk");
+    assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", key.toString()).code());
+    String issuer = "https://example.edu/issuers/1";
+    String vm = issuer + "#key-1";
+    Path in = dir.resolve("in.json");
+    Path out = dir.resolve("out.json");
+    Files.writeString(in, credential(issuer).toString(), StandardCharsets.UTF_8);
+    assertEquals(Main.OK, run("sign", "--key", key.toString(), "--vm", vm, in.toString(), out.toString()).code());
+    JsonNode jwk = JSON.readTree(key.toFile());
+    ObjectNode doc = JSON.createObjectNode().put("id", issuer);
+    ObjectNode m = doc.putArray("verificationMethod").addObject().put("id", vm).put("type", "JsonWebKey")
+        .put("controller", issuer);
+    m.putObject("publicKeyJwk").put("kty", "OKP").put("crv", "Ed25519").put("x", jwk.get("x").asText());
+    doc.putArray("assertionMethod").add(vm);
+    Path ctl = dir.resolve("issuer.json");
+    Files.writeString(ctl, doc.toString(), StandardCharsets.UTF_8);
+    assertEquals(Main.FAILED, run("verify", "--json", out.toString()).code());
+    Run ok = run("verify", "--json", "--controller", ctl.toString(), out.toString());
+    assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
+  }
+}
