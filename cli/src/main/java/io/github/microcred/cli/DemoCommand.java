@@ -55,6 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       modelStep(out);
+      issueAndVerifyStep(out);
       revocationStep(out);
       ctdlStep(out);
     } catch (VcException e) {
@@ -149,6 +150,40 @@ public final class DemoCommand implements Callable<Integer> {
    */
   static void ctdlStep(PrintWriter out) {
     CtdlDemoStep.run(out, sample());
+  }
+
+  /**
+   * Issue and verify: a core micro-credential is awarded to a learner as an Open Badges 3.0 credential, signed with
+   * {@code eddsa-rdfc-2022} by a fresh {@code did:key}, and verified offline (pinned contexts); then one changed
+   * value makes verification fail.
+   *
+   * @param out where to report
+   * @throws VcException if the demo itself breaks
+   * @throws CliException if a verification does not come out as expected
+   */
+  static void issueAndVerifyStep(PrintWriter out) throws VcException {
+    out.println("== issue and verify (Open Badges 3.0, Data Integrity eddsa-rdfc-2022)");
+    io.github.microcred.core.MicroCredential mc = io.github.microcred.core.MicroCredential
+        .builder("Data Analysis with Python").id("https://issuer.example/mc/data-analysis")
+        .shortDescription("Clean, explore and visualise data sets.")
+        .learningOutcome("Clean a messy data set", "Explain a chart to a non-expert").hours(50)
+        .credit(io.github.microcred.core.CreditValue.of("2", io.github.microcred.core.CreditUnit.ECTS))
+        .level(io.github.microcred.core.Level.eqf(5)).language("en").build();
+    KeyPair issuerKey = KeyPair.generate(KeyType.ED25519);
+    ObjectNode signed = io.github.microcred.vc.Credentials.issue(mc, "did:example:learner-1", issuerKey).get();
+    out.println("issued " + signed.get("id").asText() + " by " + issuerKey.publicKey().didKey());
+    io.github.microcred.vc.VerificationResult r = io.github.microcred.vc.Credentials.verify(signed).get();
+    r.checks().forEach(c -> out.println("  " + c.outcome() + " " + c.name() + ": " + c.message()));
+    if (!r.verified()) {
+      throw new CliException(Main.FAILED, "the freshly issued credential did not verify");
+    }
+    ObjectNode tampered = signed.deepCopy();
+    ((ObjectNode) tampered.at("/credentialSubject/achievement")).put("name", "Data Analysis with Python (Advanced)");
+    io.github.microcred.vc.VerificationResult t = io.github.microcred.vc.Credentials.verify(tampered).get();
+    if (t.verified()) {
+      throw new CliException(Main.FAILED, "a tampered credential verified");
+    }
+    out.println("tampered achievement name -> NOT VERIFIED: " + t.failures().get(0).message());
   }
 
   /**

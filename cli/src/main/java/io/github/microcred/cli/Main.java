@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Define, issue, verify, publish and stack micro-credentials.",
-    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ValidateCommand.class, KeygenCommand.class, SignCommand.class,
-        VerifyCommand.class, StatusCommand.class, PresentCommand.class, CtdlCommand.class, AuditCommand.class, PlanCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ValidateCommand.class, KeygenCommand.class, IssueCommand.class,
+        SignCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class, CtdlCommand.class, AuditCommand.class,
+        PlanCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code: the command succeeded. */

@@ -73,6 +73,36 @@ class DataIntegrityCommandsTest {
   }
 
   @Test
+  void issueFromCoreJsonThenVerify(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("k.jwk");
+    assertEquals(Main.OK, run("keygen", "--type", "p256", "--out", key.toString()).code());
+    Path mc = dir.resolve("mc.json");
+    Files.writeString(mc, io.github.microcred.core.MicroCredentialJson.write(io.github.microcred.core.MicroCredential
+        .builder("Welding basics").id("https://example.edu/mc/welding").shortDescription("Safe MIG welding")
+        .learningOutcome("Weld a butt joint").hours(30).build()), StandardCharsets.UTF_8);
+    Path out = dir.resolve("ob.json");
+    Run i = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
+        out.toString());
+    assertEquals(Main.OK, i.code(), i.err());
+    JsonNode ob = JSON.readTree(out.toFile());
+    assertEquals("Welding basics", ob.at("/credentialSubject/achievement/name").asText());
+    assertEquals("ecdsa-rdfc-2019", ob.at("/proof/cryptosuite").asText());
+    Run v = run("verify", "--json", out.toString());
+    assertEquals(Main.OK, v.code(), v.out());
+    Run bad = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "bob",
+        dir.resolve("x.json").toString());
+    assertEquals(Main.USAGE, bad.code());
+  }
+
+  @Test
+  void demoIssuesAndVerifiesASignedOpenBadge() {
+    Run d = run("demo");
+    assertEquals(Main.OK, d.code(), d.out() + d.err());
+    assertTrue(d.out().contains("issue and verify (Open Badges 3.0"), d.out());
+    assertTrue(d.out().contains("tampered achievement name -> NOT VERIFIED"), d.out());
+  }
+
+  @Test
   void httpsIssuerNeedsItsControllerDocument(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("k.jwk");
     assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", key.toString()).code());

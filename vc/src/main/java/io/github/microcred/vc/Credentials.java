@@ -94,6 +94,21 @@ public final class Credentials {
   }
 
   /**
+   * Prepares issuing an {@link io.github.microcred.core.Award} as a signed {@code OpenBadgeCredential}, issued by the
+   * key's {@code did:key} (see {@link io.github.microcred.vc.ob3.MicroCredentials#toOpenBadge(
+   * io.github.microcred.core.Award, String)}).
+   *
+   * @param award the award (with an IRI id, and its micro-credential with an IRI id)
+   * @param key the issuer's key
+   * @return the signing operation
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the award cannot be mapped
+   */
+  public static SignOperation issue(io.github.microcred.core.Award award, KeyPair key) throws VcException {
+    return sign(io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(award, key.publicKey().didKey()).toJson(),
+        key, Cryptosuite.forKey(key.type()));
+  }
+
+  /**
    * Prepares verification of a credential.
    *
    * @param credential the credential

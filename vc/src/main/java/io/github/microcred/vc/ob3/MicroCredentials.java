@@ -1,24 +1,17 @@
 package io.github.microcred.vc.ob3;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.github.microcred.core.Award;
 import io.github.microcred.core.Competency;
+import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Rubric;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,28 +32,85 @@ public final class MicroCredentials {
   /** URL of the microcred OB3 extension context (served only from the pinned copy in this jar). */
   public static final String EXTENSION_CONTEXT = "https://microcred.github.io/ns/ob3-extension/v1";
 
-  private static final ObjectMapper CORE_JSON = new ObjectMapper()
-      .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-      .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-      .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-      .registerModule(new SimpleModule("java-time-as-text")
-          .addSerializer(Period.class, ToStringSerializer.instance)
-          .addSerializer(Duration.class, ToStringSerializer.instance)
-          .addSerializer(LocalDate.class, ToStringSerializer.instance)
-          .addSerializer(Instant.class, ToStringSerializer.instance));
-
   private MicroCredentials() {}
 
   /**
-   * The complete core model as JSON (every field, nulls omitted, keys sorted): the value of the extension property.
+   * The complete core model as JSON ({@link MicroCredentialJson}, which reads it back losslessly): the value of the
+   * extension property {@code microcredential}.
    *
    * @param mc the micro-credential
    * @return a new object
    */
   public static ObjectNode coreJson(MicroCredential mc) {
-    return CORE_JSON.valueToTree(mc);
+    return MicroCredentialJson.toTree(mc);
+  }
+
+  /**
+   * Reads the core micro-credential back from an achievement produced by {@link #toAchievement}.
+   *
+   * @param achievement the achievement
+   * @return the micro-credential, if the extension is present
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the extension does not parse
+   */
+  public static Optional<MicroCredential> fromAchievement(Achievement achievement) throws VcException {
+    com.fasterxml.jackson.databind.JsonNode ext = achievement.extensions().get("microcredential");
+    if (ext == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MicroCredentialJson.fromTree(ext));
+    } catch (io.github.microcred.core.CoreException e) {
+      throw new VcException(VcErrorCode.MAPPING_FAILED, "achievement.microcredential: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Maps an {@link Award} to the unsigned OB3 credential. The learner becomes the subject ({@code id} for a DID,
+   * an {@link IdentityObject} for a hashed identity), the issue time {@code validFrom}, the validity
+   * {@code validUntil}, grade and results {@link Result}s, evidence {@link Evidence}; the complete award (core JSON)
+   * is also carried, signed, in the extension property {@code microcredentialAward}.
+   *
+   * @param award the award (must have an IRI id)
+   * @param issuerId the issuer's id: the DID or https: URL whose key will sign
+   * @return the credential
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the award or its micro-credential lacks an id
+   */
+  public static OpenBadgeCredential toOpenBadge(Award award, String issuerId) throws VcException {
+    String id = award.id().orElseThrow(() -> new VcException(VcErrorCode.MAPPING_FAILED,
+        "Award.id is required to become the credential id (an IRI)"));
+    Achievement a = toAchievement(award.microCredential());
+    LearnerIdentity l = award.learner();
+    Optional<String> subjectId = Optional.empty();
+    List<IdentityObject> ids = new ArrayList<>();
+    if (l.type() == LearnerIdentity.Type.DID) {
+      subjectId = Optional.of(l.value());
+    } else {
+      ids.add(new IdentityObject("emailAddress", true, l.value(), l.salt()));
+    }
+    List<Result> results = new ArrayList<>();
+    award.grade().ifPresent(g -> results.add(new Result(Optional.empty(), Optional.of(g), Optional.empty(),
+        Optional.of("Completed"), List.of())));
+    for (Award.Result r : award.results()) {
+      results.add(new Result(Optional.empty(), Optional.of(r.value()), Optional.empty(), Optional.empty(),
+          List.of()));
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    for (Award.Evidence e : award.evidence()) {
+      evidence.add(new Evidence(Optional.ofNullable(e.id()), Optional.ofNullable(e.name()),
+          Optional.ofNullable(e.narrative()), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+    Profile issuer = award.issuer().map(o -> new Profile(issuerId, Optional.of(o.name()), o.url(), o.email(),
+        Optional.empty())).orElse(new Profile(issuerId, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty()));
+    AchievementSubject s = new AchievementSubject(subjectId, ids, a, results, a.creditsAvailable(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty());
+    ObjectNode ext = Json.obj();
+    ext.set("microcredentialAward", MicroCredentialJson.toTree(award));
+    return new OpenBadgeCredential(id, Optional.of(award.microCredential().title()),
+        award.microCredential().shortDescription(), issuer, award.issuedOn().toString(),
+        award.effectiveExpiry().map(Instant::toString),
+        award.awardedDate().map(d -> d + "T00:00:00Z").or(() -> Optional.of(award.issuedOn().toString())), s,
+        evidence, List.of(EXTENSION_CONTEXT), ext);
   }
 
   /**
