@@ -163,12 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
    */
   static void issueAndVerifyStep(PrintWriter out) throws VcException {
     out.println("== issue and verify (Open Badges 3.0, Data Integrity eddsa-rdfc-2022)");
-    io.github.microcred.core.MicroCredential mc = io.github.microcred.core.MicroCredential
-        .builder("Data Analysis with Python").id("https://issuer.example/mc/data-analysis")
-        .shortDescription("Clean, explore and visualise data sets.")
-        .learningOutcome("Clean a messy data set", "Explain a chart to a non-expert").hours(50)
-        .credit(io.github.microcred.core.CreditValue.of("2", io.github.microcred.core.CreditUnit.ECTS))
-        .level(io.github.microcred.core.Level.eqf(5)).language("en").build();
+    MicroCredential mc = sample();
     KeyPair issuerKey = KeyPair.generate(KeyType.ED25519);
     ObjectNode signed = io.github.microcred.vc.Credentials.issue(mc, "did:example:learner-1", issuerKey).get();
     out.println("issued " + signed.get("id").asText() + " by " + issuerKey.publicKey().didKey());

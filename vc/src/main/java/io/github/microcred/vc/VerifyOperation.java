@@ -259,11 +259,18 @@ public final class VerifyOperation {
     return true;
   }
 
+  /**
+   * Terms that the pinned contexts define as JSON literals ({@code "@type": "@json"}): the microcred OB3
+   * extension carries the core model as a literal, whose rubric criteria have plain (non-IRI) ids.
+   */
+  private static final java.util.Set<String> JSON_LITERAL_TERMS = java.util.Set.of("microcredential", "microcredentialAward");
+
   private static void idProblems(JsonValue v, String path, List<String> out) {
     if (v.getValueType() == JsonValue.ValueType.OBJECT) {
       for (Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
         String k = e.getKey();
-        if ("@context".equals(k)) {
+        if ("@context".equals(k) || JSON_LITERAL_TERMS.contains(k)) {
+          // JSON literals (@type @json) are data, not graph nodes: an "id" inside them is not an @id
           continue;
         }
         if (("id".equals(k) || "@id".equals(k)) && e.getValue().getValueType() == JsonValue.ValueType.STRING
