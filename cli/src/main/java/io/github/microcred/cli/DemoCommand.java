@@ -226,6 +226,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, "the revoked credential still verified");
     }
     VerificationCheck reason = after.result().failures().get(0);
-    out.println("verify again:      NOT VERIFIED " + reason.name() + " " + reason.message());
+    String why = reason.message().substring(reason.message().indexOf(": ") + 2);
+    out.println("verify again:      NOT VERIFIED " + after.rejections() + " " + why);
   }
 }

@@ -37,6 +37,10 @@ public final class PresentCommand implements Callable<Integer> {
   @Option(names = "--domain", required = true, description = "The verifier's domain (JWT aud)")
   String domain;
 
+  @Option(names = "--format", defaultValue = "jwt",
+      description = "jwt (vp+jwt: nonce, aud) or di (Data Integrity: challenge, domain); default ${DEFAULT-VALUE}")
+  String format;
+
   @Parameters(arity = "2..*", paramLabel = "CRED... OUT", description = "Credential files, then the output file")
   List<Path> files;
 
@@ -55,6 +59,14 @@ public final class PresentCommand implements Callable<Integer> {
     Path out = files.get(files.size() - 1);
     try {
       ObjectNode vp = Presentations.create(h, creds);
+      if (format.equals("di")) {
+        StatusCommand.write(out, Presentations.signDataIntegrity(vp, k, challenge, domain).toPrettyString());
+        spec.commandLine().getOut().println("presentation (Data Integrity) of " + creds.size() + " credential(s) by "
+            + h + " written to " + out);
+        return Main.OK;
+      } else if (!format.equals("jwt")) {
+        throw new CliException(Main.USAGE, "--format: expected jwt or di, got '" + format + "'");
+      }
       var op = Presentations.signJwt(vp, k).withNonce(challenge).withAudience(domain);
       if (holder != null) {
         op = op.withKeyId(k.publicKey().didKeyVerificationMethod().startsWith(holder + "#")

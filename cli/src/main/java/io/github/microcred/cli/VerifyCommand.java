@@ -77,31 +77,15 @@ public final class VerifyCommand implements Callable<Integer> {
     if (VcJwt.looksLikeJwt(text)) {
       String typ = headerTyp(text);
       if ("vp+jwt".equals(typ)) {
-        PresentationVerifyOperation op = Presentations.verify(text.strip()).withStatus(status);
-        if (challenge != null) {
-          op = op.withNonce(challenge);
-        }
-        if (domain != null) {
-          op = op.withAudience(domain);
-        }
-        if (holderIsSubject) {
-          op = op.requireHolderIsSubject();
-        }
-        PresentationVerification v = op.get();
-        out.println("presentation (vp+jwt):");
-        print(out, v.holder().result(), "  ");
-        for (int i = 0; i < v.credentials().size(); i++) {
-          out.println("  credential " + i + ":");
-          print(out, v.credentials().get(i), "    ");
-        }
-        v.binding().forEach(c -> out.println("  " + line(c)));
-        ok = v.verified();
+        ok = presentation(text.strip(), status, out, "vp+jwt");
       } else {
         JwtVerification v = VcJwt.verify(text.strip()).withStatus(status).get();
         out.println("credential (" + (v.legacy() ? "legacy VC-JWT 1.1" : "vc+jwt") + "):");
         print(out, v.result(), "  ");
         ok = v.verified();
       }
+    } else if (text.contains("VerifiablePresentation")) {
+      ok = presentation(text, status, out, "Data Integrity");
     } else {
       io.github.microcred.vc.VerifyOperation op = Credentials.verify(text).withStatus(status);
       for (Path c : controllers) {
@@ -132,6 +116,28 @@ public final class VerifyCommand implements Callable<Integer> {
     out.println(ok ? "VERIFIED" : "NOT VERIFIED");
     out.flush();
     return ok ? Main.OK : Main.FAILED;
+  }
+
+  private boolean presentation(String text, BitstringStatusCheck status, PrintWriter out, String kind) {
+    PresentationVerifyOperation op = Presentations.verify(text).withStatus(status);
+    if (challenge != null) {
+      op = op.withChallenge(challenge);
+    }
+    if (domain != null) {
+      op = op.withDomain(domain);
+    }
+    if (holderIsSubject) {
+      op = op.requireHolderIsSubject();
+    }
+    PresentationVerification v = op.get();
+    out.println("presentation (" + kind + "):");
+    print(out, v.holder(), "  ");
+    for (int i = 0; i < v.credentials().size(); i++) {
+      out.println("  credential " + i + ":");
+      print(out, v.credentials().get(i), "    ");
+    }
+    v.binding().forEach(c -> out.println("  " + line(c)));
+    return v.verified();
   }
 
   private static void print(PrintWriter out, VerificationResult r, String indent) {

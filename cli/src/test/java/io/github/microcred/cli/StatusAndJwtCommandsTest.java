@@ -89,6 +89,16 @@ class StatusAndJwtCommandsTest {
     assertEquals(1, vpReplay.code(), vpReplay.out());
     assertTrue(vpReplay.out().contains("NONCE_MISMATCH"), vpReplay.out());
 
+    Path diVp = dir.resolve("vp.json");
+    Run presentDi = run("present", "--format", "di", "--key", holderKey.toString(), "--challenge", "c-3",
+        "--domain", "employer.example", jwt.toString(), diVp.toString());
+    assertEquals(0, presentDi.code(), presentDi.err());
+    Run diOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-3", "--domain",
+        "employer.example", "--holder-is-subject", diVp.toString());
+    assertEquals(0, diOk.code(), diOk.out() + diOk.err());
+    Run diReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-4", diVp.toString());
+    assertEquals(1, diReplay.code(), diReplay.out());
+
     Run revoke = run("status", "revoke", "--db", db, "--list", list, "--index", index);
     assertEquals(0, revoke.code(), revoke.err());
     Run pub2 = run("status", "publish", "--db", db, "--list", list, "--key", key.toString(), "--format", "di",
@@ -109,6 +119,6 @@ class StatusAndJwtCommandsTest {
     Run r = run("demo");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("revoked statusListIndex"), r.out());
-    assertTrue(r.out().contains("NOT VERIFIED STATUS"), r.out());
+    assertTrue(r.out().contains("NOT VERIFIED [STATUS] revoked (statusListIndex"), r.out());
   }
 }

@@ -10,13 +10,15 @@ import java.util.List;
  * holder-is-subject checks. Immutable.
  */
 public final class PresentationVerification {
-  private final JwtVerification holder;
+  private final VerificationResult holder;
+  private final JwtVerification jwt;
   private final List<VerificationResult> credentials;
   private final List<VerificationCheck> binding;
 
-  PresentationVerification(JwtVerification holder, List<VerificationResult> credentials,
+  PresentationVerification(VerificationResult holder, JwtVerification jwt, List<VerificationResult> credentials,
       List<VerificationCheck> binding) {
     this.holder = holder;
+    this.jwt = jwt;
     this.credentials = List.copyOf(credentials);
     this.binding = List.copyOf(binding);
   }
@@ -27,7 +29,7 @@ public final class PresentationVerification {
    * @return the verdict
    */
   public boolean verified() {
-    if (!holder.verified() || credentials.isEmpty()) {
+    if (!holder.verified() || (jwt != null && !jwt.verified()) || credentials.isEmpty()) {
       return false;
     }
     for (VerificationResult r : credentials) {
@@ -44,12 +46,21 @@ public final class PresentationVerification {
   }
 
   /**
-   * The holder's proof ({@code vp+jwt}: signature, key binding, nonce, audience, time).
+   * The holder's proof: signature, key binding, nonce / challenge, audience / domain, time.
    *
-   * @return the JWT verification
+   * @return the checks
    */
-  public JwtVerification holder() {
+  public VerificationResult holder() {
     return holder;
+  }
+
+  /**
+   * For a {@code vp+jwt}: the JWT verification with its named {@link io.github.microcred.vc.jose.JwtRejection}s.
+   *
+   * @return the JWT verification, or empty for a Data Integrity presentation
+   */
+  public java.util.Optional<JwtVerification> jwt() {
+    return java.util.Optional.ofNullable(jwt);
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Verifies a {@code vp+jwt} presentation and its credentials. Immutable; {@link #get()} never throws. */
+/** Verifies a presentation ({@code vp+jwt} or Data Integrity JSON) and its credentials. Immutable; {@link #get()} never throws. */
 public final class PresentationVerifyOperation {
   private final String presentation;
   private final Clock clock;
@@ -100,6 +100,28 @@ public final class PresentationVerifyOperation {
   }
 
   /**
+   * Requires the verifier's challenge: the {@code nonce} of a {@code vp+jwt} or the {@code challenge} of a Data
+   * Integrity proof (same as {@link #withNonce}).
+   *
+   * @param challenge the challenge
+   * @return a new operation
+   */
+  public PresentationVerifyOperation withChallenge(String challenge) {
+    return withNonce(challenge);
+  }
+
+  /**
+   * Requires the verifier's domain: {@code aud} of a {@code vp+jwt} or {@code domain} of a Data Integrity proof
+   * (same as {@link #withAudience}).
+   *
+   * @param domain the domain
+   * @return a new operation
+   */
+  public PresentationVerifyOperation withDomain(String domain) {
+    return withAudience(domain);
+  }
+
+  /**
    * Requires the holder to be a subject ({@code credentialSubject.id}) of every credential.
    *
    * @return a new operation
@@ -114,26 +136,47 @@ public final class PresentationVerifyOperation {
    * @return the outcome
    */
   public PresentationVerification get() {
-    JwtVerifyOperation op = VcJwt.verifyPresentation(presentation).withClock(clock).withDidResolver(resolver);
-    if (nonce != null) {
-      op = op.withNonce(nonce);
-    }
-    if (audience != null) {
-      op = op.withAudience(audience);
-    }
-    JwtVerification holderResult = op.get();
+    JwtVerification holderJwt = null;
+    VerificationResult holderResult;
+    ObjectNode vp;
     List<VerificationResult> results = new ArrayList<>();
     List<VerificationCheck> binding = new ArrayList<>();
-    if (holderResult.document().isEmpty()) {
-      return new PresentationVerification(holderResult, results, binding);
+    if (VcJwt.looksLikeJwt(presentation)) {
+      JwtVerifyOperation op = VcJwt.verifyPresentation(presentation).withClock(clock).withDidResolver(resolver);
+      if (nonce != null) {
+        op = op.withNonce(nonce);
+      }
+      if (audience != null) {
+        op = op.withAudience(audience);
+      }
+      holderJwt = op.get();
+      holderResult = holderJwt.result();
+      if (holderJwt.document().isEmpty()) {
+        return new PresentationVerification(holderResult, holderJwt, results, binding);
+      }
+      vp = holderJwt.document().get();
+      if (nonce == null) {
+        binding.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "nonce",
+            "no nonce was required: a presentation without a verifier-issued nonce can be replayed"));
+      }
+    } else {
+      List<VerificationCheck> checks = new ArrayList<>();
+      JsonNode parsed;
+      try {
+        parsed = Presentations.JSON.readTree(presentation);
+      } catch (java.io.IOException e) {
+        parsed = null;
+      }
+      if (parsed == null || !parsed.isObject()) {
+        checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation"));
+        return new PresentationVerification(VerificationResult.of(checks), null, results, binding);
+      }
+      vp = (ObjectNode) parsed;
+      DataIntegrityPresentations.verify(vp, holderOf(vp), resolver, nonce, audience, clock.instant(),
+          JwtVerifyOperation.DEFAULT_SKEW, checks);
+      holderResult = VerificationResult.of(checks);
     }
-    ObjectNode vp = holderResult.document().get();
-    if (nonce == null) {
-      binding.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "nonce",
-          "no nonce was required: a presentation without a verifier-issued nonce can be replayed"));
-    }
-    String holder = vp.path("holder").isObject() ? vp.path("holder").path("id").asText(null)
-        : vp.path("holder").asText(null);
+    String holder = holderOf(vp);
     JsonNode vcs = vp.path("verifiableCredential");
     List<JsonNode> list = new ArrayList<>();
     if (vcs.isArray()) {
@@ -175,7 +218,12 @@ public final class PresentationVerifyOperation {
         binding.add(subjectCheck(credential, holder, path));
       }
     }
-    return new PresentationVerification(holderResult, results, binding);
+    return new PresentationVerification(holderResult, holderJwt, results, binding);
+  }
+
+  private static String holderOf(JsonNode vp) {
+    return vp.path("holder").isObject() ? vp.path("holder").path("id").asText(null)
+        : vp.path("holder").asText(null);
   }
 
   private static VerificationCheck subjectCheck(ObjectNode credential, String holder, String path) {

@@ -83,9 +83,30 @@ public final class Presentations {
   }
 
   /**
-   * Starts verifying a presentation given as a {@code vp+jwt}.
+   * Signs a presentation with a Data Integrity proof ({@code authentication} purpose) bound to the verifier's
+   * {@code challenge} and {@code domain}; {@code eddsa-rdfc-2022} for Ed25519 keys, {@code ecdsa-rdfc-2019}
+   * otherwise; the verification method is the key's {@code did:key} method (the holder must be that did:key).
    *
-   * @param presentation the compact JWT
+   * @param presentation the presentation
+   * @param holderKey the holder's key
+   * @param challenge the verifier's challenge
+   * @param domain the verifier's domain
+   * @return the signed presentation
+   * @throws VcException when the presentation cannot be canonicalized (for example an unpinned context)
+   */
+  public static ObjectNode signDataIntegrity(JsonNode presentation, KeyPair holderKey, String challenge,
+      String domain) throws VcException {
+    io.github.microcred.vc.Cryptosuite suite = holderKey.type() == io.github.microcred.vc.KeyType.ED25519
+        ? io.github.microcred.vc.Cryptosuite.EDDSA_RDFC_2022 : io.github.microcred.vc.Cryptosuite.ECDSA_RDFC_2019;
+    return DataIntegrityPresentations.sign(presentation, holderKey, suite,
+        holderKey.publicKey().didKeyVerificationMethod(), Objects.requireNonNull(challenge, "challenge"),
+        Objects.requireNonNull(domain, "domain"), java.time.Instant.now());
+  }
+
+  /**
+   * Starts verifying a presentation: a {@code vp+jwt}, or a JSON presentation with a Data Integrity proof.
+   *
+   * @param presentation the compact JWT or the JSON text
    * @return the operation
    */
   public static PresentationVerifyOperation verify(String presentation) {

@@ -53,7 +53,7 @@ class PresentationsTest {
         java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0])).get("typ").asText());
     PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n-123")
         .withAudience("https://employer.example").requireHolderIsSubject().get();
-    assertTrue(v.verified(), v + " " + v.holder().result() + " " + v.credentials() + " " + v.binding());
+    assertTrue(v.verified(), v + " " + v.holder() + " " + v.credentials() + " " + v.binding());
     assertEquals(2, v.credentials().size());
   }
 
@@ -63,10 +63,10 @@ class PresentationsTest {
     PresentationVerification replay = Presentations.verify(token).withClock(NOW).withNonce("n-999")
         .withAudience("https://employer.example").get();
     assertFalse(replay.verified());
-    assertTrue(replay.holder().rejectedFor(JwtRejection.NONCE_MISMATCH));
+    assertTrue(replay.jwt().orElseThrow().rejectedFor(JwtRejection.NONCE_MISMATCH));
     PresentationVerification elsewhere = Presentations.verify(token).withClock(NOW).withNonce("n-123")
         .withAudience("https://other.example").get();
-    assertTrue(elsewhere.holder().rejectedFor(JwtRejection.AUDIENCE_MISMATCH));
+    assertTrue(elsewhere.jwt().orElseThrow().rejectedFor(JwtRejection.AUDIENCE_MISMATCH));
     PresentationVerification noNonce = Presentations.verify(token).withClock(NOW).get();
     assertFalse(noNonce.verified(), "a verifier that asked for no nonce gets no verified presentation");
   }
@@ -88,7 +88,7 @@ class PresentationsTest {
     String token = vp("n", "aud", holder, thief);
     PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get();
     assertFalse(v.verified());
-    assertEquals(JwtRejection.KID_NOT_ISSUER, v.holder().rejections().get(0));
+    assertEquals(JwtRejection.KID_NOT_ISSUER, v.jwt().orElseThrow().rejections().get(0));
   }
 
   @Test
@@ -101,7 +101,50 @@ class PresentationsTest {
     String token = Presentations.signJwt(vp, holderKey).withNonce("n").withAudience("aud").withClock(NOW).get();
     PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get();
     assertTrue(v.holder().verified());
+    assertTrue(v.jwt().orElseThrow().verified());
     assertFalse(v.verified());
     assertFalse(v.credentials().get(0).verified());
+  }
+
+  String diVp(KeyPair signer, String challenge, String domain, String subject) throws Exception {
+    String jwtVc = VcJwt.sign(credentialFor(subject), issuerKey).withClock(NOW).get();
+    ObjectNode vp = Presentations.create(holder, List.of(jwtVc));
+    return Presentations.signDataIntegrity(vp, signer, challenge, domain).toString();
+  }
+
+  @Test
+  void dataIntegrityPresentationWithChallengeAndDomain() throws Exception {
+    String vp = diVp(holderKey, "ch-1", "employer.example", holder);
+    Clock real = Clock.systemUTC();
+    PresentationVerification ok = Presentations.verify(vp).withClock(real).withChallenge("ch-1")
+        .withDomain("employer.example").requireHolderIsSubject().get();
+    assertTrue(ok.verified(), ok.holder() + " " + ok.credentials() + " " + ok.binding());
+    assertTrue(ok.jwt().isEmpty());
+
+    PresentationVerification replay = Presentations.verify(vp).withClock(real).withChallenge("ch-2")
+        .withDomain("employer.example").get();
+    assertFalse(replay.verified());
+    assertTrue(replay.holder().failures().get(0).message().contains("challenge"), replay.holder().toString());
+    PresentationVerification elsewhere = Presentations.verify(vp).withClock(real).withChallenge("ch-1")
+        .withDomain("other.example").get();
+    assertTrue(elsewhere.holder().failures().get(0).message().contains("domain"), elsewhere.holder().toString());
+
+    ObjectNode tampered = (ObjectNode) JwtTestAccess.JSON.readTree(vp);
+    tampered.put("holder", did(KeyPair.generate(KeyType.ED25519)));
+    assertFalse(Presentations.verify(tampered.toString()).withClock(real).withChallenge("ch-1").get().verified());
+
+    ObjectNode changedProof = (ObjectNode) JwtTestAccess.JSON.readTree(vp);
+    ((ObjectNode) changedProof.get("proof")).put("challenge", "ch-2");
+    PresentationVerification forged = Presentations.verify(changedProof.toString()).withClock(real)
+        .withChallenge("ch-2").withDomain("employer.example").get();
+    assertFalse(forged.verified());
+    assertTrue(forged.holder().failures().get(0).message().contains("does not verify"), forged.holder().toString());
+
+    String stolen = diVp(KeyPair.generate(KeyType.ED25519), "ch-1", "employer.example", holder);
+    PresentationVerification thief = Presentations.verify(stolen).withClock(real).withChallenge("ch-1")
+        .withDomain("employer.example").get();
+    assertFalse(thief.verified());
+    assertTrue(thief.holder().failures().get(0).message().contains("does not belong to the holder"),
+        thief.holder().toString());
   }
 }

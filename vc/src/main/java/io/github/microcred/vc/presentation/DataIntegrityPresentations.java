@@ -1,0 +1,189 @@
+package io.github.microcred.vc.presentation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CanonicalizationLimits;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.ContextLoader;
+import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.DidResolver;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.VcErrorCode;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationMethod;
+import io.github.microcred.vc.internal.Base58;
+import io.github.microcred.vc.internal.DataIntegrity;
+import io.github.microcred.vc.internal.JsonSupport;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** Data Integrity proofs on presentations: {@code authentication} purpose bound to a challenge and domain. */
+final class DataIntegrityPresentations {
+  static final String VC2 = "https://www.w3.org/ns/credentials/v2";
+
+  private DataIntegrityPresentations() {}
+
+  static ObjectNode sign(JsonNode vp, KeyPair key, Cryptosuite suite, String vmId, String challenge, String domain,
+      Instant created) throws VcException {
+    if (!suite.accepts(key.type())) {
+      throw new VcException(VcErrorCode.UNSUPPORTED_SUITE, suite.id() + " cannot be used with a " + key.type() + " key");
+    }
+    JsonValue v = JsonSupport.toJsonP(vp);
+    if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$: the presentation must be a JSON object");
+    }
+    JsonObject unsecured = DataIntegrity.withoutProof(v.asJsonObject());
+    JsonObject options = Json.createObjectBuilder()
+        .add("type", "DataIntegrityProof")
+        .add("cryptosuite", suite.id())
+        .add("created", created.truncatedTo(ChronoUnit.SECONDS).toString())
+        .add("verificationMethod", vmId)
+        .add("proofPurpose", "authentication")
+        .add("challenge", challenge)
+        .add("domain", domain)
+        .build();
+    DataIntegrity.HashData h = DataIntegrity.hash(unsecured,
+        DataIntegrity.proofConfig(options, unsecured.get("@context")), key.type(), ContextLoader.pinned(),
+        CanonicalizationLimits.DEFAULT);
+    JsonObject proof = Json.createObjectBuilder(options)
+        .add("proofValue", Base58.encodeMultibase(key.sign(h.combined()))).build();
+    JsonObjectBuilder out = Json.createObjectBuilder(unsecured);
+    out.add("proof", proof);
+    return JsonSupport.toJackson(out.build());
+  }
+
+  /** Verifies the holder's proof; returns the checks, or adds failures. */
+  static void verify(ObjectNode vp, String holder, DidResolver resolver, String challenge, String domain,
+      Instant now, Duration skew, List<VerificationCheck> checks) {
+    JsonNode types = vp.path("type");
+    boolean isVp = types.asText().equals("VerifiablePresentation");
+    for (JsonNode t : types) {
+      isVp |= t.asText().equals("VerifiablePresentation");
+    }
+    JsonNode ctx = vp.path("@context");
+    if (!isVp || holder == null || !ctx.isArray() || !VC2.equals(ctx.path(0).asText())) {
+      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$",
+          "expected a VerifiablePresentation with a holder and the VC 2.0 context first"));
+      return;
+    }
+    ContextLoader loader = ContextLoader.pinned();
+    for (JsonNode c : ctx) {
+      if (!c.isTextual() || !loader.pinnedUrls().contains(c.asText())) {
+        checks.add(VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", "context " + c + " is not pinned"));
+        return;
+      }
+    }
+    checks.add(VerificationCheck.passed(CheckName.SYNTAX, "$", "well-formed presentation"));
+    JsonNode p = vp.path("proof");
+    if (!p.isObject()) {
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "expected one Data Integrity proof object"));
+      return;
+    }
+    for (String m : List.of("type", "cryptosuite", "verificationMethod", "proofPurpose", "proofValue", "created")) {
+      if (!p.path(m).isTextual()) {
+        checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof." + m, "missing or not a string"));
+        return;
+      }
+    }
+    if (!p.get("proofPurpose").asText().equals("authentication")) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.proofPurpose",
+          "expected authentication, got " + p.get("proofPurpose").asText()));
+      return;
+    }
+    if (challenge == null) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.challenge",
+          "no challenge was required: a presentation without a verifier-issued challenge can be replayed"));
+    } else if (!challenge.equals(p.path("challenge").asText(null))) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.challenge",
+          "expected challenge '" + challenge + "', got " + p.get("challenge")));
+    }
+    if (domain != null && !contains(p.get("domain"), domain)) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.domain",
+          "expected domain '" + domain + "', got " + p.get("domain")));
+    }
+    String vmId = p.get("verificationMethod").asText();
+    int hash = vmId.indexOf('#');
+    String did = hash < 0 ? vmId : vmId.substring(0, hash);
+    if (!did.equals(holder)) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
+          vmId + " does not belong to the holder " + holder));
+      return;
+    }
+    ControllerDocument doc;
+    try {
+      doc = resolver.resolve(did);
+    } catch (VcException | RuntimeException e) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
+          "cannot resolve " + did + ": " + e.getMessage()));
+      return;
+    }
+    Optional<VerificationMethod> vm = doc.method(vmId);
+    if (vm.isEmpty() || !holder.equals(vm.get().controller()) || !doc.authorizes(vmId, "authentication")) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
+          vmId + " is not an authentication key controlled by the holder " + holder));
+      return;
+    }
+    Cryptosuite suite = null;
+    for (Cryptosuite s : Cryptosuite.values()) {
+      if (s.id().equals(p.get("cryptosuite").asText())) {
+        suite = s;
+      }
+    }
+    if (suite == null || !suite.accepts(vm.get().publicKey().type()) || !p.get("type").asText().equals("DataIntegrityProof")) {
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite",
+          "unsupported proof " + p.get("type") + "/" + p.get("cryptosuite") + " for a " + vm.get().publicKey().type() + " key"));
+      return;
+    }
+    try {
+      Instant created = OffsetDateTime.parse(p.get("created").asText()).toInstant();
+      if (created.isAfter(now.plus(skew))) {
+        checks.add(VerificationCheck.failed(CheckName.VALIDITY_PERIOD, "$.proof.created", "created in the future: " + created));
+      }
+    } catch (RuntimeException e) {
+      checks.add(VerificationCheck.failed(CheckName.VALIDITY_PERIOD, "$.proof.created", "not a date-time"));
+    }
+    try {
+      JsonObject secured = JsonSupport.toJsonP(vp).asJsonObject();
+      JsonObject unsecured = DataIntegrity.withoutProof(secured);
+      JsonObject proof = secured.getJsonObject("proof");
+      DataIntegrity.HashData h = DataIntegrity.hash(unsecured, DataIntegrity.proofConfig(proof,
+          unsecured.get("@context")), vm.get().publicKey().type(), loader, CanonicalizationLimits.DEFAULT);
+      byte[] sig = Base58.decodeMultibase(p.get("proofValue").asText());
+      if (!vm.get().publicKey().verify(h.combined(), sig)) {
+        checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.proofValue", "the signature does not verify"));
+        return;
+      }
+    } catch (VcException | RuntimeException e) {
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "cannot verify: " + e.getMessage()));
+      return;
+    }
+    checks.add(VerificationCheck.passed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
+        vmId + " is an authentication key of the holder"));
+    checks.add(VerificationCheck.passed(CheckName.PROOF, "$.proof", suite.id() + " proof verified"));
+  }
+
+  private static boolean contains(JsonNode n, String v) {
+    if (n == null) {
+      return false;
+    }
+    if (n.isArray()) {
+      for (JsonNode x : n) {
+        if (v.equals(x.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return v.equals(n.asText());
+  }
+}
