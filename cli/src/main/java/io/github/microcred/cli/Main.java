@@ -46,6 +46,7 @@ public final class Main implements Runnable {
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    shareVersion(cl, new Version());
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : FAILED);
@@ -58,6 +59,14 @@ public final class Main implements Runnable {
           return ex instanceof CliException ce ? ce.exitCode() : FAILED;
         });
     return cl;
+  }
+
+  /** Every command, however deep, answers {@code --version} with the tool's version. */
+  private static void shareVersion(CommandLine cl, CommandLine.IVersionProvider version) {
+    cl.getCommandSpec().versionProvider(version);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      shareVersion(sub, version);
+    }
   }
 
   /**
