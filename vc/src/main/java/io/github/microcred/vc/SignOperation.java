@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -139,7 +138,7 @@ public final class SignOperation {
           suite.id() + " cannot be used with a " + key.type() + " key");
     }
     Instant t = created != null ? created : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    JsonObjectBuilder opts = Json.createObjectBuilder()
+    JsonObjectBuilder opts = JsonSupport.PROVIDER.createObjectBuilder()
         .add("type", "DataIntegrityProof")
         .add("cryptosuite", suite.id())
         .add("created", t.toString())
@@ -151,8 +150,8 @@ public final class SignOperation {
     DataIntegrity.HashData h = DataIntegrity.hash(unsecured,
         DataIntegrity.proofConfig(options, unsecured.get("@context")), key.type(), loader, limits);
     String proofValue = Base58.encodeMultibase(key.sign(h.combined()));
-    JsonObject proof = Json.createObjectBuilder(options).add("proofValue", proofValue).build();
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObject proof = JsonSupport.PROVIDER.createObjectBuilder(options).add("proofValue", proofValue).build();
+    JsonObjectBuilder out = JsonSupport.PROVIDER.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : unsecured.entrySet()) {
       out.add(e.getKey(), e.getValue());
     }
@@ -160,7 +159,7 @@ public final class SignOperation {
     if (existing == null) {
       out.add("proof", proof);
     } else {
-      JsonArrayBuilder set = Json.createArrayBuilder();
+      JsonArrayBuilder set = JsonSupport.PROVIDER.createArrayBuilder();
       if (existing.getValueType() == JsonValue.ValueType.ARRAY) {
         existing.asJsonArray().forEach(set::add);
       } else {

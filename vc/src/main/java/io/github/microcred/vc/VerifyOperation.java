@@ -16,10 +16,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A configured verification of one credential. Immutable: each {@code with...} returns a new operation.
@@ -33,6 +35,8 @@ public final class VerifyOperation {
   public static final String VC1 = "https://www.w3.org/2018/credentials/v1";
   /** The largest clock skew {@link #withMaxClockSkew} accepts. */
   public static final Duration MAX_SKEW = Duration.ofHours(1);
+
+  private static final JsonString VERIFIABLE_CREDENTIAL = JsonSupport.PROVIDER.createValue("VerifiableCredential");
 
   private final String text;
   private final Clock clock;
@@ -260,16 +264,53 @@ public final class VerifyOperation {
   }
 
   /**
-   * Terms that the pinned contexts define as JSON literals ({@code "@type": "@json"}): the microcred OB3
-   * extension carries the core model as a literal, whose rubric criteria have plain (non-IRI) ids.
+   * The terms that the document's own contexts define as JSON literals ({@code "@type": "@json"}), in any context
+   * of the tree, type- and property-scoped contexts included. Values under such a term are data, not graph nodes,
+   * so an {@code id} inside them is not an {@code @id} (e.g. the microcred OB3 extension carries the core model,
+   * whose rubric criteria have plain ids, as a JSON literal). A term that is {@code @json} in one scope only is
+   * skipped everywhere; the canonicalizer's safe-mode check on the expanded document still refuses any relative
+   * {@code @id} there.
    */
-  private static final java.util.Set<String> JSON_LITERAL_TERMS = java.util.Set.of("microcredential", "microcredentialAward");
+  Set<String> jsonLiteralTerms(JsonObject doc) {
+    Set<String> out = new HashSet<>();
+    JsonValue ctx = doc.get("@context");
+    if (ctx == null) {
+      return out;
+    }
+    for (JsonValue e : ctx.getValueType() == JsonValue.ValueType.ARRAY ? ctx.asJsonArray() : List.of(ctx)) {
+      if (e.getValueType() == JsonValue.ValueType.STRING) {
+        try {
+          collectJsonLiteralTerms(loader.load(((JsonString) e).getString()), out);
+        } catch (VcException ex) {
+          // reported by the contexts check
+        }
+      }
+    }
+    return out;
+  }
 
-  private static void idProblems(JsonValue v, String path, List<String> out) {
+  private static void collectJsonLiteralTerms(JsonValue v, Set<String> out) {
+    if (v.getValueType() == JsonValue.ValueType.OBJECT) {
+      for (Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
+        JsonValue def = e.getValue();
+        if (!e.getKey().startsWith("@") && def.getValueType() == JsonValue.ValueType.OBJECT
+            && JSON_TYPE.equals(def.asJsonObject().get("@type"))) {
+          out.add(e.getKey());
+        }
+        collectJsonLiteralTerms(def, out);
+      }
+    } else if (v.getValueType() == JsonValue.ValueType.ARRAY) {
+      v.asJsonArray().forEach(x -> collectJsonLiteralTerms(x, out));
+    }
+  }
+
+  private static final JsonString JSON_TYPE = JsonSupport.PROVIDER.createValue("@json");
+
+  private static void idProblems(JsonValue v, String path, Set<String> jsonLiterals, List<String> out) {
     if (v.getValueType() == JsonValue.ValueType.OBJECT) {
       for (Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
         String k = e.getKey();
-        if ("@context".equals(k) || JSON_LITERAL_TERMS.contains(k)) {
+        if ("@context".equals(k) || "@value".equals(k) || jsonLiterals.contains(k)) {
           // JSON literals (@type @json) are data, not graph nodes: an "id" inside them is not an @id
           continue;
         }
@@ -277,17 +318,17 @@ public final class VerifyOperation {
             && !isIri(((JsonString) e.getValue()).getString())) {
           out.add(path + "." + k + " must be an absolute IRI");
         }
-        idProblems(e.getValue(), path + "." + k, out);
+        idProblems(e.getValue(), path + "." + k, jsonLiterals, out);
       }
     } else if (v.getValueType() == JsonValue.ValueType.ARRAY) {
       JsonArray a = v.asJsonArray();
       for (int i = 0; i < a.size(); i++) {
-        idProblems(a.get(i), path + "[" + i + "]", out);
+        idProblems(a.get(i), path + "[" + i + "]", jsonLiterals, out);
       }
     }
   }
 
-  static List<String> syntaxProblems(JsonObject doc) {
+  List<String> syntaxProblems(JsonObject doc) {
     List<String> p = new ArrayList<>();
     JsonValue ctx = doc.get("@context");
     String first = null;
@@ -303,9 +344,9 @@ public final class VerifyOperation {
       p.add("$.@context[0] must be " + VC2 + " (or " + VC1 + ")");
     }
     JsonValue type = doc.get("type");
-    boolean vc = type != null && (type.equals(jakarta.json.Json.createValue("VerifiableCredential"))
+    boolean vc = type != null && (type.equals(VERIFIABLE_CREDENTIAL)
         || type.getValueType() == JsonValue.ValueType.ARRAY
-        && type.asJsonArray().contains(jakarta.json.Json.createValue("VerifiableCredential")));
+        && type.asJsonArray().contains(VERIFIABLE_CREDENTIAL));
     if (!vc) {
       p.add("$.type must include VerifiableCredential");
     }
@@ -341,7 +382,7 @@ public final class VerifyOperation {
         }
       }
     }
-    idProblems(doc, "$", p);
+    idProblems(doc, "$", jsonLiteralTerms(doc), p);
     return p;
   }
 

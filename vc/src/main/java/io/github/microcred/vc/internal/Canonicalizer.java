@@ -1,6 +1,5 @@
 package io.github.microcred.vc.internal;
 
-import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
@@ -18,10 +17,20 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import com.apicatalog.jsonld.context.ActiveContext;
+import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.json.JsonUtils;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringWriter;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON-LD to RDF (titanium, safe mode: undefined terms fail) and RDFC-1.0 canonical N-Quads (titanium-rdfc), with
@@ -95,6 +104,138 @@ public final class Canonicalizer {
   }
 
   /**
+   * Titanium state for one {@link ContextLoader}: options (safe mode, the pinned loader, no titanium caches: the
+   * loader already holds parsed documents) and a bounded cache of the active contexts that top-level
+   * {@code @context} lists of URLs produce. Processing the OB3 context tree is most of the JSON-LD work; the active
+   * context depends only on the list of URLs and the loader, so it is processed once and reused (titanium copies an
+   * active context before changing it). Inline contexts are never cached.
+   */
+  private static final class Processor {
+    private static final int MAX_CACHED_CONTEXTS = 64;
+
+    private final JsonLdOptions options;
+    private final ActiveContext initial;
+    private final Map<JsonValue, ActiveContext> contexts = new ConcurrentHashMap<>();
+
+    Processor(ContextLoader loader) {
+      // the titanium loader must not hold the ContextLoader strongly: PROCESSORS is weak in its keys
+      WeakReference<ContextLoader> ref = new WeakReference<>(loader);
+      DocumentLoader titaniumLoader = (url, o) -> {
+        ContextLoader l = ref.get();
+        if (l == null) {
+          throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "context loader was discarded");
+        }
+        try {
+          return JsonDocument.of(l.load(url.toString()));
+        } catch (VcException e) {
+          LOADER_ERROR.set(e);
+          throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, e.getMessage());
+        }
+      };
+      options = new JsonLdOptions(titaniumLoader);
+      options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+      options.setContextCache(null);
+      options.setDocumentCache(null);
+      initial = new ActiveContext(null, null, ProcessingRuntime.of(options));
+    }
+
+    /** The active context after processing {@code ctx} (a URL or an array of URLs), cached. */
+    ActiveContext context(JsonValue ctx) throws JsonLdError {
+      ActiveContext c = contexts.get(ctx);
+      if (c == null) {
+        c = initial.newContext().create(ctx, null);
+        if (contexts.size() < MAX_CACHED_CONTEXTS) {
+          contexts.putIfAbsent(ctx, c);
+        }
+      }
+      return c;
+    }
+
+    /** JSON-LD expansion, as {@code JsonLd.expand(document)} with this processor's options. */
+    JsonArray expand(JsonObject document) throws JsonLdError {
+      JsonValue ctx = document.get("@context");
+      ActiveContext active = initial;
+      JsonValue element = document;
+      if (ctx != null && urlsOnly(ctx)) {
+        // equivalent to processing the @context entry first (expansion algorithm step 9, before the type-scoped
+        // context is initialised in step 10)
+        active = context(ctx);
+        JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
+        document.forEach((k, v) -> {
+          if (!"@context".equals(k)) {
+            b.add(k, v);
+          }
+        });
+        element = b.build();
+      }
+      JsonValue expanded = Expansion.with(active, element, null, null).frameExpansion(false)
+          .ordered(options.isOrdered()).compute();
+      if (JsonUtils.isObject(expanded) && expanded.asJsonObject().size() == 1
+          && expanded.asJsonObject().containsKey("@graph")) {
+        expanded = expanded.asJsonObject().get("@graph");
+      }
+      if (JsonUtils.isNull(expanded)) {
+        return JsonValue.EMPTY_JSON_ARRAY;
+      }
+      return JsonUtils.toJsonArray(expanded);
+    }
+
+    private static boolean urlsOnly(JsonValue ctx) {
+      if (ctx.getValueType() == JsonValue.ValueType.STRING) {
+        return true;
+      }
+      if (ctx.getValueType() != JsonValue.ValueType.ARRAY) {
+        return false;
+      }
+      for (JsonValue v : ctx.asJsonArray()) {
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** One processor per loader; weak keys, so loaders made per call do not accumulate. */
+  private static final Map<ContextLoader, Processor> PROCESSORS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** The typed failure of the last context load on this thread (titanium only carries a message). */
+  private static final ThreadLocal<VcException> LOADER_ERROR = new ThreadLocal<>();
+
+  private static Processor processor(ContextLoader loader) {
+    return PROCESSORS.computeIfAbsent(loader, Processor::new);
+  }
+
+  /**
+   * JSON-LD expansion in safe mode with the pinned loader (used by conformance tests and the syntax check).
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @return the expanded document
+   * @throws VcException {@link VcErrorCode#CONTEXT_NOT_PINNED} or {@link VcErrorCode#CANONICALIZATION_FAILED}
+   */
+  public static JsonArray expand(JsonObject document, ContextLoader loader) throws VcException {
+    LOADER_ERROR.remove();
+    try {
+      return processor(loader).expand(document);
+    } catch (JsonLdError e) {
+      throw translate(e);
+    } finally {
+      LOADER_ERROR.remove();
+    }
+  }
+
+  private static VcException translate(JsonLdError e) {
+    VcException loaderError = LOADER_ERROR.get();
+    if (loaderError != null) {
+      return loaderError;
+    }
+    return new VcException(VcErrorCode.CANONICALIZATION_FAILED,
+        "JSON-LD processing failed (" + e.getCode() + "): " + e.getMessage());
+  }
+
+  /**
    * Canonicalizes a JSON-LD document.
    *
    * @param document the document
@@ -134,37 +275,24 @@ public final class Canonicalizer {
         throw new WorkExceeded("canonicalization exceeded " + max + " blank-node work steps (poison graph?)");
       }
     };
-    VcException[] loaderError = {null};
-    DocumentLoader titaniumLoader = (url, options) -> {
-      try {
-        return JsonDocument.of(loader.load(url.toString()));
-      } catch (VcException e) {
-        loaderError[0] = e;
-        throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, e.getMessage());
-      }
-    };
-    JsonLdOptions options = new JsonLdOptions(titaniumLoader);
-    options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+    Processor p = processor(loader);
     RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
+    LOADER_ERROR.remove();
     try {
-      JsonArray expanded = JsonLd.expand(JsonDocument.of(document)).options(options).get();
+      JsonArray expanded = p.expand(document);
       String relative = relativeReference(expanded, "");
       if (relative != null) {
         throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
             + " is a relative IRI reference and would be dropped from the signed data");
       }
-      JsonLd.toRdf(JsonDocument.of(expanded)).options(options).provide(canon);
+      ToRdfProcessor.toRdf(canon, expanded, p.options);
       StringWriter w = new StringWriter();
       canon.provide(new NQuadsWriter(w));
       return w.toString();
     } catch (VcException e) {
       throw e;
     } catch (JsonLdError e) {
-      if (loaderError[0] != null) {
-        throw loaderError[0];
-      }
-      throw new VcException(VcErrorCode.CANONICALIZATION_FAILED,
-          "JSON-LD processing failed (" + e.getCode() + "): " + e.getMessage());
+      throw translate(e);
     } catch (WorkExceeded e) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
     } catch (RdfConsumerException | RuntimeException e) {
@@ -172,6 +300,8 @@ public final class Canonicalizer {
         throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getCause().getMessage());
       }
       throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "canonicalization failed: " + e);
+    } finally {
+      LOADER_ERROR.remove();
     }
   }
 }

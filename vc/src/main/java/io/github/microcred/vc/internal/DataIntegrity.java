@@ -4,7 +4,6 @@ import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -46,7 +45,7 @@ public final class DataIntegrity {
    * @return the unsecured document
    */
   public static JsonObject withoutProof(JsonObject secured) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : secured.entrySet()) {
       if (!"proof".equals(e.getKey())) {
         b.add(e.getKey(), e.getValue());
@@ -72,15 +71,15 @@ public final class DataIntegrity {
       return document;
     }
     JsonArray entries = ctx.getValueType() == JsonValue.ValueType.ARRAY ? ctx.asJsonArray()
-        : Json.createArrayBuilder().add(ctx).build();
-    if (entries.contains(Json.createValue("https://www.w3.org/ns/credentials/v2"))
-        || entries.contains(Json.createValue(DI_CONTEXT))) {
+        : JsonSupport.PROVIDER.createArrayBuilder().add(ctx).build();
+    if (entries.contains(JsonSupport.PROVIDER.createValue("https://www.w3.org/ns/credentials/v2"))
+        || entries.contains(JsonSupport.PROVIDER.createValue(DI_CONTEXT))) {
       return document;
     }
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : document.entrySet()) {
       b.add(e.getKey(), "@context".equals(e.getKey())
-          ? Json.createArrayBuilder(entries).add(DI_CONTEXT).build() : e.getValue());
+          ? JsonSupport.PROVIDER.createArrayBuilder(entries).add(DI_CONTEXT).build() : e.getValue());
     }
     return b.build();
   }
@@ -93,7 +92,7 @@ public final class DataIntegrity {
    * @return the configuration
    */
   public static JsonObject proofConfig(JsonObject proof, JsonValue documentContext) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder();
     if (documentContext != null) {
       b.add("@context", documentContext);
     }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 
@@ -23,8 +23,14 @@ public final class JsonSupport {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
+  /**
+   * The JSON-P provider, looked up once: {@code jakarta.json.Json.createXxx} runs a {@code ServiceLoader} lookup on
+   * every call.
+   */
+  public static final JsonProvider PROVIDER = JsonProvider.provider();
+
   private static final JsonReaderFactory STRICT =
-      Json.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+      PROVIDER.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
   private JsonSupport() {}
 
