@@ -41,6 +41,7 @@ public final class CoreMapping {
   private static final String NATIONAL = "urn:microcred:level-framework:";
   private static final Pattern CTID = Pattern.compile(
       "(ce-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$");
+  private static final Pattern ABSOLUTE_URI = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:[^\\s\"<>{}|^`\\\\]+$");
   private static final Map<CreditUnit, String> UNITS = Map.of(CreditUnit.ECTS, "ECTS",
       CreditUnit.US_SEMESTER_HOUR, "SemesterHour", CreditUnit.US_QUARTER_HOUR, "QuarterHour", CreditUnit.UK_CATS,
       "CATS", CreditUnit.NZQA_CREDIT, "NZQA", CreditUnit.CEU, "ContinuingEducationUnit", CreditUnit.HOUR, "ClockHour");
@@ -103,6 +104,8 @@ public final class CoreMapping {
     m.ctid = ctidOf(mc);
     m.name.put(m.lang, mc.title());
     mc.shortDescription().or(mc::certifiedLearning).ifPresent(d -> m.description.put(m.lang, d));
+    m.certifiedLearning = mc.certifiedLearning().orElse(null);
+    m.jurisdiction = mc.issuerCountry().orElse(null);
     m.inLanguage.addAll(mc.languages());
     String id = mc.id().orElse(null);
     if (id != null && !CTID.matcher(id).find()) {
@@ -117,9 +120,6 @@ public final class CoreMapping {
     for (int i = 0; i < bodies.size(); i++) {
       CtdlModel.Org o = org(bodies.get(i));
       if (i == 0) {
-        if (o.country == null) {
-          o.country = mc.issuerCountry().orElse(null);
-        }
         m.owner = o;
       } else {
         m.offeredBy.add(o);
@@ -229,6 +229,8 @@ public final class CoreMapping {
       Matcher cm = CTID.matcher(id);
       if (cm.find()) {
         x.ctid = cm.group(1).toLowerCase(Locale.ROOT);
+      } else if (ABSOLUTE_URI.matcher(id).matches()) {
+        x.sameAs = id;
       }
       x.id = id;
     });
@@ -266,26 +268,47 @@ public final class CoreMapping {
     String title = preferred(m.name);
     if (title == null || title.isBlank()) {
       title = m.ctid != null ? m.ctid : "(untitled)";
-      warnings.add(new CtdlReader.Warning("$", "no name: the title is set to '" + title + "'"));
+      warnings.add(new CtdlReader.Warning(m.path("ceterms:name"), "no name: the title is set to '" + title + "'"));
     }
     MicroCredential.Builder b = MicroCredential.builder(title);
-    if (m.ctid != null) {
-      b.id(CtdlWriter.RESOURCES + m.ctid);
+    String id = null;
+    if (m.credentialId != null && (m.ctid == null
+        || ABSOLUTE_URI.matcher(m.credentialId).matches() && CtdlWriter.ctid("microcred:" + m.credentialId).equals(m.ctid))) {
+      id = m.credentialId; // this library's own export: the CTID is derived from this id
+    } else if (m.ctid != null) {
+      id = CtdlWriter.RESOURCES + m.ctid;
+      if (m.credentialId != null) {
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:credentialId"), "credentialId " + m.credentialId
+            + " not mapped: the id is the Registry URI of the CTID"));
+      }
     }
-    if (!m.description.isEmpty()) {
-      b.shortDescription(preferred(m.description));
+    if (id != null) {
+      b.id(id);
     }
-    if (m.subjectWebpage != null) {
+    languages(m.name, m.path("ceterms:name"), warnings);
+    languages(m.description, m.path("ceterms:description"), warnings);
+    String description = preferred(m.description);
+    if (m.certifiedLearning != null) {
+      b.certifiedLearning(m.certifiedLearning);
+    }
+    if (description != null && !description.equals(m.certifiedLearning)) {
+      b.shortDescription(description);
+    }
+    String ownerPage = m.owner == null ? null : m.owner.webpage;
+    if (m.subjectWebpage != null && !m.subjectWebpage.equals(id) && !m.subjectWebpage.equals(ownerPage)) {
       b.furtherInformation(m.subjectWebpage);
     }
+    notCarried(m, warnings);
     List<String> langs = new ArrayList<>(m.inLanguage);
     b.languages(langs);
     List<Organization> bodies = new ArrayList<>();
     if (m.owner != null) {
       bodies.add(org(m.owner, Organization.Role.AWARDING_BODY));
-      if (m.owner.country != null) {
-        b.issuerCountry(m.owner.country);
-      }
+    }
+    if (m.jurisdiction != null) {
+      b.issuerCountry(m.jurisdiction);
+    } else if (m.owner != null && m.owner.country != null) {
+      b.issuerCountry(m.owner.country);
     }
     for (CtdlModel.Org o : m.offeredBy) {
       bodies.add(org(o, Organization.Role.AWARDING_BODY));
@@ -302,7 +325,7 @@ public final class CoreMapping {
         unit = CreditUnit.HOUR;
       }
       if (unit == null) {
-        warnings.add(new CtdlReader.Warning("$", "credit " + c.amount + " " + (c.unit != null ? c.unit : c.unitText)
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "credit " + c.amount + " " + (c.unit != null ? c.unit : c.unitText)
             + ": no core credit unit for it, not mapped"));
         continue;
       }
@@ -327,26 +350,43 @@ public final class CoreMapping {
         } else if (l.frameworkName != null && l.nodeName != null) {
           levels.add(Level.national(l.frameworkName, l.nodeName));
         } else {
-          warnings.add(new CtdlReader.Warning("$", "level " + node + " not mapped"));
+          warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), "level " + node + " not mapped"));
         }
       } catch (RuntimeException e) {
-        warnings.add(new CtdlReader.Warning("$", "level " + node + " not mapped: " + e.getMessage()));
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), "level " + node + " not mapped: " + e.getMessage()));
       }
     }
     b.levels(levels);
+    boolean levelSet = false;
     for (String a : m.audienceLevels) {
+      EquivalentLevel found = null;
       for (Map.Entry<EquivalentLevel, String> e : AUDIENCE.entrySet()) {
         if (e.getValue().equals(a)) {
-          b.equivalentLevel(e.getKey());
+          found = e.getKey();
         }
       }
+      if (found != null && !levelSet) {
+        b.equivalentLevel(found);
+        levelSet = true;
+      } else {
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:audienceLevelType"), "audience level " + a
+            + " not mapped" + (found != null ? " (only the first degree level is kept)" : "")));
+      }
     }
+    boolean deliverySet = false;
     for (String d : m.learningDelivery) {
-      switch (d) {
-        case "OnlineOnly" -> b.participation(ParticipationMode.ONLINE);
-        case "InPerson" -> b.participation(ParticipationMode.ONSITE);
-        case "BlendedDelivery" -> b.participation(ParticipationMode.BLENDED);
-        default -> warnings.add(new CtdlReader.Warning("$", "delivery type " + d + " not mapped"));
+      ParticipationMode p = switch (d) {
+        case "OnlineOnly" -> ParticipationMode.ONLINE;
+        case "InPerson" -> ParticipationMode.ONSITE;
+        case "BlendedDelivery" -> ParticipationMode.BLENDED;
+        default -> null;
+      };
+      if (p != null && !deliverySet) {
+        b.participation(p);
+        deliverySet = true;
+      } else {
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:learningDeliveryType"), "delivery type " + d
+            + " not mapped" + (p != null ? " (only the first is kept)" : "")));
       }
     }
     if (m.assessment != null) {
@@ -360,7 +400,7 @@ public final class CoreMapping {
           try {
             types.add(AssessmentType.valueOf(t.trim()));
           } catch (IllegalArgumentException e) {
-            warnings.add(new CtdlReader.Warning("$", "assessment type " + t + " not mapped"));
+            warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment type " + t + " not mapped"));
           }
         }
       } else {
@@ -370,7 +410,7 @@ public final class CoreMapping {
             case "Artifact" -> types.add(AssessmentType.PROJECT);
             case "PortfolioEvaluation" -> types.add(AssessmentType.PORTFOLIO);
             case "Performance" -> types.add(AssessmentType.PRACTICAL_DEMONSTRATION);
-            default -> warnings.add(new CtdlReader.Warning("$", "assessment method " + x + " not mapped"));
+            default -> warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment method " + x + " not mapped"));
           }
         }
       }
@@ -417,10 +457,109 @@ public final class CoreMapping {
       try {
         b.validity(ValidityPolicy.periodAfterAward(Period.parse(m.renewalFrequency)));
       } catch (RuntimeException e) {
-        warnings.add(new CtdlReader.Warning("$", "renewalFrequency " + m.renewalFrequency + " not mapped"));
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:renewalFrequency"), "renewalFrequency " + m.renewalFrequency + " not mapped"));
       }
     }
-    return b.build();
+    MicroCredential built = b.build();
+    Kind k = kindFor(m.ctdlClass);
+    // ceterms:MicroCredential is also the class of a micro-credential without a kind: no override then
+    boolean ambiguous = k == Kind.MICRO_CREDENTIAL_MODULE && built.derivedKind().isEmpty();
+    if (k != null && !ambiguous && built.kind().orElse(null) != k) {
+      built = built.toBuilder().kindOverride(k).build();
+    }
+    return built;
+  }
+
+  /**
+   * The kind a CTDL class stands for (the inverse of {@link #classFor}), or null.
+   *
+   * @param ctdlClass the class CURIE
+   * @return the kind or null
+   */
+  static Kind kindFor(String ctdlClass) {
+    if (ctdlClass == null) {
+      return null;
+    }
+    return switch (ctdlClass) {
+      case "ceterms:DigitalBadge" -> Kind.SKILL_CREDENTIAL;
+      case "ceterms:MicroCredential" -> Kind.MICRO_CREDENTIAL_MODULE;
+      case "ceterms:Certificate" -> Kind.SHORT_LEARNING_PROGRAMME;
+      default -> null;
+    };
+  }
+
+  private static void languages(Map<String, String> text, String path, List<CtdlReader.Warning> warnings) {
+    if (text.size() > 1) {
+      String kept = null;
+      for (Map.Entry<String, String> e : text.entrySet()) {
+        if (e.getValue().equals(preferred(text)) && kept == null) {
+          kept = e.getKey();
+        }
+      }
+      List<String> dropped = new ArrayList<>(text.keySet());
+      dropped.remove(kept);
+      warnings.add(new CtdlReader.Warning(path, "only the '" + kept + "' text is mapped; not mapped: "
+          + String.join(", ", dropped)));
+    }
+  }
+
+  /** Warns, with their paths, about values the reader understood but the core model has no field for. */
+  private static void notCarried(CtdlModel m, List<CtdlReader.Warning> w) {
+    if (!m.keywords.isEmpty()) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:keyword"), "keywords " + m.keywords + " not mapped"));
+    }
+    if (m.dateEffective != null) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:dateEffective"), "dateEffective " + m.dateEffective
+          + " not mapped"));
+    }
+    if (m.expirationDate != null) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:expirationDate"), "expirationDate " + m.expirationDate
+          + " not mapped"));
+    }
+    if (m.image != null) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:image"), "image " + m.image + " not mapped"));
+    }
+    if (m.exactDuration != null || m.minDuration != null || m.maxDuration != null) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:estimatedDuration"), "duration "
+          + (m.exactDuration != null ? m.exactDuration : m.minDuration + ".." + m.maxDuration)
+          + " not mapped (only timeRequired becomes the workload hours); see CtdlImport.duration()"));
+    }
+    if (m.status != null && !m.status.equals("Active")) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:credentialStatusType"), "status " + m.status + " not mapped"));
+    }
+    if (!m.prerequisiteCredentials.isEmpty()) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:requires"), "required credentials "
+          + m.prerequisiteCredentials.stream().map(r -> r.uri != null ? r.uri : r.ctid).toList() + " not mapped"));
+    }
+    if (!m.hasPart.isEmpty()) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:hasPart"), "parts "
+          + m.hasPart.stream().map(r -> r.uri != null ? r.uri : r.ctid).toList() + " not mapped"));
+    }
+    if (m.pathway != null) {
+      w.add(new CtdlReader.Warning(m.nodePath, "pathway " + (m.pathway.ctid == null ? "" : m.pathway.ctid)
+          + " (" + m.pathway.requiredNumber + " of " + m.pathway.components.size() + " components) not mapped"));
+    }
+    if (m.assessment != null && m.assessment.delivery != null) {
+      w.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment delivery type "
+          + m.assessment.delivery + " not mapped"));
+    }
+    for (CtdlModel.Qa q : m.qa) {
+      if (!q.relation.equals("ceterms:accreditedBy")) {
+        w.add(new CtdlReader.Warning(m.path(q.relation), q.relation + " read as external quality assurance"));
+      }
+    }
+    List<CtdlModel.Org> orgs = new ArrayList<>();
+    if (m.owner != null) {
+      orgs.add(m.owner);
+    }
+    orgs.addAll(m.offeredBy);
+    m.qa.forEach(q -> orgs.add(q.org));
+    for (CtdlModel.Org o : orgs) {
+      if (!o.description.isEmpty() || o.region != null) {
+        w.add(new CtdlReader.Warning(m.nodePath, "organization " + preferred(o.name) + ": description / region "
+            + "not mapped"));
+      }
+    }
   }
 
   /**
@@ -449,7 +588,8 @@ public final class CoreMapping {
     String name = o.name.isEmpty() ? (o.ctid != null ? o.ctid : o.id != null ? o.id : "(unnamed)")
         : preferred(o.name);
     Organization.Builder b = Organization.builder(name).role(role);
-    String id = o.id != null ? o.id : o.ctid != null ? CtdlWriter.RESOURCES + o.ctid : null;
+    String id = o.id != null ? o.id : o.sameAs != null && o.ctid == null ? o.sameAs
+        : o.ctid != null ? CtdlWriter.RESOURCES + o.ctid : null;
     if (id != null) {
       b.id(id);
     }

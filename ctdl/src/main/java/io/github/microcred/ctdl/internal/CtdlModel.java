@@ -28,6 +28,8 @@ public final class CtdlModel {
     public String email;
     public String country;
     public String region;
+    /** An identifier of the organization that is not a CTID ({@code ceterms:sameAs}). */
+    public String sameAs;
     public boolean qa;
   }
 
@@ -122,4 +124,20 @@ public final class CtdlModel {
   public String credentialId;
   public String renewalFrequency;
   public String lang = "en";
+  /** The certified learning statement (description of the learning-outcomes condition). */
+  public String certifiedLearning;
+  /** The issuer's country or subdivision (ISO 3166), as the main jurisdiction. */
+  public String jurisdiction;
+  /** The JSON path of the primary node in the record read (for warnings). */
+  public String nodePath = "$";
+
+  /**
+   * The JSON path of a property of the primary node.
+   *
+   * @param term the property CURIE
+   * @return the path
+   */
+  public String path(String term) {
+    return nodePath + "['" + term + "']";
+  }
 }

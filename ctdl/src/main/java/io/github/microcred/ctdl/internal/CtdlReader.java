@@ -361,9 +361,14 @@ public final class CtdlReader {
           warn(path(n) + "['" + e.getKey() + "']", "unmapped property " + e.getKey());
         }
       } else {
-        for (JsonNode v : list(e.getValue())) {
+        List<JsonNode> values = list(e.getValue());
+        for (int i = 0; i < values.size(); i++) {
+          JsonNode v = values.get(i);
           if (v.isObject() && used.containsKey(v)) {
             reportNode(v);
+          } else if (v.isObject() && (v.has("@type") || v.size() > 1 && v.has("@id"))) {
+            warn(path(n) + "['" + e.getKey() + "']" + (e.getValue().isArray() ? "[" + i + "]" : ""),
+                "unmapped value " + types(v) + " of " + e.getKey());
           }
         }
       }
@@ -373,7 +378,14 @@ public final class CtdlReader {
   // ---------------------------------------------------------------- values
 
   private Map<String, String> text(JsonNode n, String key) {
-    JsonNode v = get(n, key);
+    Map<String, String> out = peekText(n, key);
+    get(n, key);
+    return out;
+  }
+
+  /** Language-tagged text of a property, without marking it as read. */
+  private Map<String, String> peekText(JsonNode n, String key) {
+    JsonNode v = n.get(key);
     Map<String, String> out = new LinkedHashMap<>();
     if (v == null) {
       return out;
@@ -581,6 +593,7 @@ public final class CtdlReader {
     o.description = text(n, "ceterms:description");
     o.webpage = string(n, "ceterms:subjectWebpage");
     o.email = string(n, "ceterms:email");
+    o.sameAs = string(n, "ceterms:sameAs");
     for (JsonNode a : list(get(n, "ceterms:address"))) {
       if (a.isObject()) {
         use(a, "@type");
@@ -628,6 +641,7 @@ public final class CtdlReader {
   private void readOffering(JsonNode n) {
     CtdlModel m = r.model;
     use(n, "@type", "@id");
+    m.nodePath = path(n);
     m.ctid = ctid(n);
     m.id = n.path("@id").asText(null);
     m.name = text(n, "ceterms:name");
@@ -659,6 +673,7 @@ public final class CtdlReader {
       }
     }
     m.credentialId = string(n, "ceterms:credentialId");
+    jurisdiction(n);
     m.dateEffective = string(n, "ceterms:dateEffective");
     m.expirationDate = string(n, "ceterms:expirationDate");
     m.image = string(n, "ceterms:image");
@@ -747,7 +762,8 @@ public final class CtdlReader {
 
   private void condition(JsonNode cp) {
     CtdlModel m = r.model;
-    use(cp, "@type", "ceterms:name", "ceterms:description");
+    use(cp, "@type");
+    int creditsBefore = m.credits.size();
     boolean credit = false;
     String unitDescription = first(text(cp, "ceterms:creditUnitTypeDescription"));
     for (JsonNode v : list(get(cp, "ceterms:creditValue"))) {
@@ -785,6 +801,56 @@ public final class CtdlReader {
       m.prerequisites.addAll(texts(cp, "ceterms:condition"));
       for (JsonNode v : list(get(cp, "ceterms:targetCredential"))) {
         m.prerequisiteCredentials.add(ref(v, path(cp) + "['ceterms:targetCredential']"));
+      }
+    }
+    // name and description are read only where they carry something (or are this library's own boilerplate);
+    // otherwise they stay unmapped and are reported with their path
+    String name = first(peekText(cp, "ceterms:name"));
+    String description = first(peekText(cp, "ceterms:description"));
+    boolean learning = cp.has("ceterms:targetCompetency") || CtdlWriter.LEARNING_OUTCOMES.equals(name);
+    Set<String> ownNames = Set.of("Credit", CtdlWriter.LEARNING_OUTCOMES, "Assessment", "Entry requirements");
+    if (name != null && ownNames.contains(name) && peekText(cp, "ceterms:name").size() == 1) {
+      use(cp, "ceterms:name");
+    }
+    if (description != null && peekText(cp, "ceterms:description").size() == 1) {
+      boolean own = description.equals(CtdlWriter.ASSESSMENT_TEXT) || description.equals(CtdlWriter.ENTRY_TEXT)
+          || description.equals(CtdlWriter.LEARNING_OUTCOMES_TEXT);
+      if (m.credits.size() == creditsBefore + 1 && description.equals(CtdlWriter.creditText(m.credits.get(creditsBefore)))) {
+        own = true;
+      }
+      if (own) {
+        use(cp, "ceterms:description");
+      } else if (learning && m.certifiedLearning == null) {
+        m.certifiedLearning = description;
+        use(cp, "ceterms:description");
+      }
+    }
+  }
+
+  private void jurisdiction(JsonNode n) {
+    List<JsonNode> profiles = list(get(n, "ceterms:jurisdiction"));
+    for (int i = 0; i < profiles.size(); i++) {
+      JsonNode jp = profiles.get(i);
+      if (!jp.isObject()) {
+        continue;
+      }
+      use(jp, "@type");
+      if (CtdlWriter.JURISDICTION.equals(first(peekText(jp, "ceterms:description")))) {
+        use(jp, "ceterms:description");
+      }
+      List<JsonNode> places = list(get(jp, "ceterms:mainJurisdiction"));
+      if (places.size() != 1 || !places.get(0).isObject() || r.model.jurisdiction != null) {
+        continue; // left for the unmapped-value report
+      }
+      JsonNode place = places.get(0);
+      use(place, "@type");
+      String country = string(place, "ceterms:addressCountry");
+      String region = first(peekText(place, "ceterms:addressRegion"));
+      if (region != null && country != null && region.matches("^" + Pattern.quote(country) + "-[A-Z0-9]{1,3}$")) {
+        use(place, "ceterms:addressRegion");
+        r.model.jurisdiction = region;
+      } else {
+        r.model.jurisdiction = country;
       }
     }
   }

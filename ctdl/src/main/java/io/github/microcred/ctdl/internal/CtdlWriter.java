@@ -21,6 +21,16 @@ public final class CtdlWriter {
   public static final String GRAPH = "https://credentialengineregistry.org/graph/";
   /** The European Qualifications Framework concept scheme (Europass / ESCO). */
   public static final String EQF_SCHEME = "http://data.europa.eu/snb/eqf/25831c2";
+  /** Name of the condition that targets the competencies; its description is the certified learning. */
+  public static final String LEARNING_OUTCOMES = "Learning outcomes";
+  /** Description of the learning-outcomes condition when there is no certified-learning statement. */
+  public static final String LEARNING_OUTCOMES_TEXT = "Demonstrate the learning outcomes of this credential.";
+  /** Description of the assessment condition. */
+  public static final String ASSESSMENT_TEXT = "Pass the assessment.";
+  /** Description of the entry-requirements condition. */
+  public static final String ENTRY_TEXT = "Requirements for entry to this credential.";
+  /** Description of the issuer's jurisdiction profile. */
+  public static final String JURISDICTION = "Country or region of the issuer.";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private final CtdlModel m;
@@ -104,6 +114,20 @@ public final class CtdlWriter {
     }
     if (m.credentialId != null) {
       main.put("ceterms:credentialId", m.credentialId);
+    }
+    if (m.jurisdiction != null) {
+      ObjectNode place = F.objectNode();
+      place.put("@type", "ceterms:Place");
+      int dash = m.jurisdiction.indexOf('-');
+      place.put("ceterms:addressCountry", dash > 0 ? m.jurisdiction.substring(0, dash) : m.jurisdiction);
+      if (dash > 0) {
+        place.set("ceterms:addressRegion", text("en", m.jurisdiction));
+      }
+      ObjectNode jp = F.objectNode();
+      jp.put("@type", "ceterms:JurisdictionProfile");
+      jp.set("ceterms:description", lang1(JURISDICTION));
+      jp.putArray("ceterms:mainJurisdiction").add(place);
+      main.putArray("ceterms:jurisdiction").add(jp);
     }
     if (m.dateEffective != null) {
       main.put("ceterms:dateEffective", m.dateEffective);
@@ -230,7 +254,7 @@ public final class CtdlWriter {
   private void requires(ObjectNode main) {
     ArrayNode req = F.arrayNode();
     for (CtdlModel.Credit c : m.credits) {
-      ObjectNode cp = condition("Credit", "Earn " + plain(c.amount) + " " + unitLabel(c) + ".");
+      ObjectNode cp = condition("Credit", creditText(c));
       ObjectNode vp = F.objectNode();
       vp.put("@type", "ceterms:ValueProfile");
       vp.put("schema:value", c.amount);
@@ -245,8 +269,12 @@ public final class CtdlWriter {
       cp.putArray("ceterms:creditValue").add(vp);
       req.add(cp);
     }
+    if (m.certifiedLearning != null && m.competencies.isEmpty()) {
+      req.add(condition(LEARNING_OUTCOMES, m.certifiedLearning));
+    }
     if (!m.competencies.isEmpty()) {
-      ObjectNode cp = condition("Learning outcomes", "Demonstrate the learning outcomes of this credential.");
+      ObjectNode cp = condition(LEARNING_OUTCOMES, m.certifiedLearning != null ? m.certifiedLearning
+          : LEARNING_OUTCOMES_TEXT);
       ArrayNode tc = cp.putArray("ceterms:targetCompetency");
       Map<String, ArrayNode> tops = new LinkedHashMap<>();
       Map<String, String> fwIds = new LinkedHashMap<>();
@@ -342,12 +370,12 @@ public final class CtdlWriter {
         ap.put("ceterms:isProctored", a.proctored);
       }
       graph.add(ap);
-      ObjectNode cp = condition("Assessment", "Pass the assessment.");
+      ObjectNode cp = condition("Assessment", ASSESSMENT_TEXT);
       cp.putArray("ceterms:targetAssessment").add(RESOURCES + actid);
       req.add(cp);
     }
     if (!m.prerequisites.isEmpty() || !m.prerequisiteCredentials.isEmpty()) {
-      ObjectNode cp = condition("Entry requirements", "Requirements for entry to this credential.");
+      ObjectNode cp = condition("Entry requirements", ENTRY_TEXT);
       if (!m.prerequisites.isEmpty()) {
         ObjectNode c = F.objectNode();
         ArrayNode a = c.putArray(m.lang);
@@ -463,6 +491,9 @@ public final class CtdlWriter {
     if (o.email != null) {
       n.putArray("ceterms:email").add(o.email);
     }
+    if (o.sameAs != null) {
+      n.putArray("ceterms:sameAs").add(o.sameAs);
+    }
     if (o.country != null || o.region != null) {
       ObjectNode place = F.objectNode();
       place.put("@type", "ceterms:Place");
@@ -493,6 +524,16 @@ public final class CtdlWriter {
     c.put("ceterms:targetNode", node);
     c.set("ceterms:targetNodeName", text("en", label));
     return c;
+  }
+
+  /**
+   * The description of the condition that carries a credit value.
+   *
+   * @param c the credit
+   * @return the text
+   */
+  public static String creditText(CtdlModel.Credit c) {
+    return "Earn " + plain(c.amount) + " " + unitLabel(c) + ".";
   }
 
   static String unitLabel(CtdlModel.Credit c) {
