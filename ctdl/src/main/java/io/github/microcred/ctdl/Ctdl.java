@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.ctdl.internal.CoreMapping;
+import io.github.microcred.ctdl.internal.CtdlModel;
 import io.github.microcred.ctdl.internal.CtdlReader;
 import io.github.microcred.ctdl.internal.Json;
 import java.io.BufferedReader;
@@ -140,7 +141,12 @@ public final class Ctdl {
       warnings.add(new CtdlWarning(x.path(), x.message()));
     }
     String name = CoreMapping.preferred(r.model.name);
-    return new CtdlImport(r.primaryType == null ? "" : r.primaryType, r.model.ctid, name, mc, org, warnings);
+    CtdlModel m = r.model;
+    String duration = m.exactDuration != null ? m.exactDuration
+        : m.minDuration != null || m.maxDuration != null
+            ? (m.minDuration == null ? "" : m.minDuration) + ".." + (m.maxDuration == null ? "" : m.maxDuration)
+            : null;
+    return new CtdlImport(r.primaryType == null ? "" : r.primaryType, m.ctid, name, mc, org, duration, warnings);
   }
 
   private static volatile Map<String, String> achievementTypes;

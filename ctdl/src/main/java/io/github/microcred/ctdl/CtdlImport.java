@@ -18,15 +18,17 @@ public final class CtdlImport {
   private final String name;
   private final MicroCredential microCredential;
   private final Organization organization;
+  private final String duration;
   private final List<CtdlWarning> warnings;
 
-  CtdlImport(String ctdlType, String ctid, String name, MicroCredential mc, Organization org,
+  CtdlImport(String ctdlType, String ctid, String name, MicroCredential mc, Organization org, String duration,
       List<CtdlWarning> warnings) {
     this.ctdlType = Objects.requireNonNull(ctdlType, "ctdlType");
     this.ctid = ctid;
     this.name = name;
     this.microCredential = mc;
     this.organization = org;
+    this.duration = duration;
     this.warnings = List.copyOf(warnings);
   }
 
@@ -73,6 +75,17 @@ public final class CtdlImport {
    */
   public Optional<Organization> organization() {
     return Optional.ofNullable(organization);
+  }
+
+  /**
+   * The estimated duration of the main resource ({@code ceterms:estimatedDuration}): its ISO 8601
+   * {@code exactDuration}, or {@code minimumDuration..maximumDuration} when only a range is given (either end may
+   * be missing). A {@code timeRequired} workload becomes the micro-credential's hours instead.
+   *
+   * @return the duration, if the record has one
+   */
+  public Optional<String> duration() {
+    return Optional.ofNullable(duration);
   }
 
   /**

@@ -585,8 +585,10 @@ public final class CoreMapping {
    * @return the organization
    */
   public static Organization org(CtdlModel.Org o, Organization.Role role) {
-    String name = o.name.isEmpty() ? (o.ctid != null ? o.ctid : o.id != null ? o.id : "(unnamed)")
-        : preferred(o.name);
+    String name = preferred(o.name);
+    if (name == null || name.isBlank()) {
+      name = o.ctid != null ? o.ctid : o.id != null && !o.id.isBlank() ? o.id : "(unnamed organization)";
+    }
     Organization.Builder b = Organization.builder(name).role(role);
     String id = o.id != null ? o.id : o.sameAs != null && o.ctid == null ? o.sameAs
         : o.ctid != null ? CtdlWriter.RESOURCES + o.ctid : null;

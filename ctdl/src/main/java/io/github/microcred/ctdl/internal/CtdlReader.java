@@ -206,6 +206,19 @@ public final class CtdlReader {
         term = "ceterms:ctid";
       }
       JsonNode v = e.getValue();
+      if ((k.equals("OwnedBy") || k.equals("OfferedBy")) && v.isArray()) {
+        // Assistant organization references {"CTID": ...} → Registry URIs
+        ArrayNode refs = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode x : v) {
+          String c = x.path("CTID").asText(x.path("Ctid").asText(""));
+          if (!c.isEmpty()) {
+            refs.add(CtdlWriter.RESOURCES + c);
+          } else {
+            refs.add(x);
+          }
+        }
+        v = refs;
+      }
       Vocabulary.PropertyDef p = vocab.property(term);
       if (p != null && p.range().contains("rdf:langString") && v.isTextual()) {
         ObjectNode lm = JsonNodeFactory.instance.objectNode();
@@ -614,6 +627,13 @@ public final class CtdlReader {
     }
     CtdlModel.Org o = new CtdlModel.Org();
     String iri = v.isObject() ? v.path("@id").asText() : v.asText();
+    if (iri.isBlank()) {
+      warn(path, "organization reference without an @id: only kept as an unnamed organization");
+      if (v.isObject()) {
+        use(v, "@id");
+      }
+      return o;
+    }
     o.id = refIri(iri, path);
     Matcher m = CTID_IN_IRI.matcher(o.id);
     o.ctid = m.find() ? m.group(1) : null;
