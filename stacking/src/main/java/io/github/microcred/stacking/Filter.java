@@ -78,7 +78,7 @@ public record Filter(
    * @return whether the filter accepts it
    */
   public boolean test(Credential c, LocalDate asOf) {
-    return reason(c, asOf).isEmpty();
+    return check(c, asOf, false) == null;
   }
 
   /**
@@ -89,66 +89,73 @@ public record Filter(
    * @return the reason, or empty when the filter accepts the credential
    */
   public Optional<String> reason(Credential c, LocalDate asOf) {
+    return Optional.ofNullable(check(c, asOf, true));
+  }
+
+  private static final String NO = "rejected";
+
+  /** Null when accepted; otherwise the reason (when explaining) or a constant. */
+  private String check(Credential c, LocalDate asOf, boolean explain) {
     if (!credentials.isEmpty() && !credentials.contains(c.id())) {
-      return Optional.of("not one of the named credentials");
+      return explain ? "not one of the named credentials" : NO;
     }
     if (!idPrefixes.isEmpty() && idPrefixes.stream().noneMatch(x -> c.id().startsWith(x))) {
-      return Optional.of("identifier does not start with " + idPrefixes);
+      return explain ? "identifier does not start with " + idPrefixes : NO;
     }
     if (!subjects.isEmpty() && disjoint(subjects, c.subjects())) {
-      return Optional.of("subject not in " + subjects);
+      return explain ? "subject not in " + subjects : NO;
     }
     if (!competencies.isEmpty() && disjoint(competencies, c.competencies())) {
-      return Optional.of("competency not in " + competencies);
+      return explain ? "competency not in " + competencies : NO;
     }
     if (!tags.isEmpty() && disjoint(tags, c.tags())) {
-      return Optional.of("tag not in " + tags);
+      return explain ? "tag not in " + tags : NO;
     }
     if (c.level() < minLevel) {
-      return Optional.of("level too low (" + c.level() + " < " + minLevel + ")");
+      return explain ? "level too low (" + c.level() + " < " + minLevel + ")" : NO;
     }
     if (c.level() > maxLevel) {
-      return Optional.of("level too high (" + c.level() + " > " + maxLevel + ")");
+      return explain ? "level too high (" + c.level() + " > " + maxLevel + ")" : NO;
     }
     if (!issuers.isEmpty() && !issuers.contains(c.issuer())) {
-      return Optional.of("issuer " + c.issuer() + " not accepted");
+      return explain ? "issuer " + c.issuer() + " not accepted" : NO;
     }
     if (!providers.isEmpty() && !providers.contains(c.provider())) {
-      return Optional.of("provider " + c.provider() + " not accepted");
+      return explain ? "provider " + c.provider() + " not accepted" : NO;
     }
     if (!origins.isEmpty() && !origins.contains(c.origin())) {
-      return Optional.of("origin " + c.origin() + " not accepted");
+      return explain ? "origin " + c.origin() + " not accepted" : NO;
     }
     if (!kinds.isEmpty() && !kinds.contains(c.kind())) {
-      return Optional.of("kind " + c.kind() + " not accepted");
+      return explain ? "kind " + c.kind() + " not accepted" : NO;
     }
     if (creditBearingOnly && !c.creditBearing()) {
-      return Optional.of("not credit-bearing");
+      return explain ? "not credit-bearing" : NO;
     }
     if (assessedOnly && !c.assessed()) {
-      return Optional.of("not assessed");
+      return explain ? "not assessed" : NO;
     }
     if (withinYears > 0) {
       LocalDate ref = referenceDate.orElse(asOf);
       if (c.issued().isBefore(ref.minusYears(withinYears))) {
-        return Optional.of("issued " + c.issued() + ", more than " + withinYears + " years before " + ref);
+        return explain ? "issued " + c.issued() + ", more than " + withinYears + " years before " + ref : NO;
       }
     }
     for (Filter f : allOf) {
-      Optional<String> r = f.reason(c, asOf);
-      if (r.isPresent()) {
+      String r = f.check(c, asOf, explain);
+      if (r != null) {
         return r;
       }
     }
     if (!anyOf.isEmpty() && anyOf.stream().noneMatch(f -> f.test(c, asOf))) {
-      return Optional.of("matches none of the alternatives");
+      return explain ? "matches none of the alternatives" : NO;
     }
     for (Filter f : noneOf) {
       if (f.test(c, asOf)) {
-        return Optional.of("matches an excluded filter");
+        return explain ? "matches an excluded filter" : NO;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   private static boolean disjoint(Set<String> a, Set<String> b) {

@@ -17,6 +17,12 @@ final class RandomInstances {
   private RandomInstances() {}
 
   static Instance generate(SplittableRandom r, int maxCreds, int maxLeaves) throws StackingException {
+    return generate(r, maxCreds, maxLeaves, SUBJECTS);
+  }
+
+  /** As {@link #generate(SplittableRandom, int, int)}, over the given subjects (more subjects, more components). */
+  static Instance generate(SplittableRandom r, int maxCreds, int maxLeaves, String[] subjects)
+      throws StackingException {
     int nc = r.nextInt(maxCreds + 1);
     List<Credential> creds = new ArrayList<>();
     for (int i = 0; i < nc; i++) {
@@ -25,8 +31,8 @@ final class RandomInstances {
           .issuer(PROVIDERS[r.nextInt(PROVIDERS.length)])
           .origin(Origin.values()[r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0])
           .kind(r.nextInt(3) == 0 ? "badge" : "course")
-          .subjects(r.nextBoolean() ? new String[] {SUBJECTS[r.nextInt(3)]}
-              : new String[] {SUBJECTS[r.nextInt(3)], SUBJECTS[r.nextInt(3)]}.clone())
+          .subjects(r.nextBoolean() ? new String[] {subjects[r.nextInt(subjects.length)]}
+              : new String[] {subjects[r.nextInt(subjects.length)], subjects[r.nextInt(subjects.length)]}.clone())
           .issued(AS_OF.minusDays(r.nextInt(365 * 10)));
       if (r.nextInt(10) == 0) {
         b.expires(AS_OF.plusDays(r.nextInt(400) - 200));
@@ -44,9 +50,9 @@ final class RandomInstances {
       leafIds.add(id);
       int t = r.nextInt(10);
       if (t < 5) {
-        items.add(Requirement.credits(id, r.nextInt(11), randomFilter(r)));
+        items.add(Requirement.credits(id, r.nextInt(11), randomFilter(r, subjects)));
       } else if (t < 7) {
-        items.add(Requirement.count(id, 1 + r.nextInt(3), randomFilter(r)));
+        items.add(Requirement.count(id, 1 + r.nextInt(3), randomFilter(r, subjects)));
       } else if (t < 9) {
         items.add(Requirement.credential(id, "C" + r.nextInt(Math.max(1, nc + 1))));
       } else {
@@ -90,7 +96,7 @@ final class RandomInstances {
       rb.cap(Cap.maxCount("badges", Filter.builder().kinds("badge").build(), r.nextInt(3)));
     }
     if (r.nextInt(5) == 0) {
-      rb.cap(Cap.maxCredits("subjectA", Filter.builder().subjects("a").build(),
+      rb.cap(Cap.maxCredits("subjectA", Filter.builder().subjects(subjects[0]).build(),
           BigDecimal.valueOf(r.nextInt(10))));
     }
     int wl = r.nextInt(3);
@@ -110,9 +116,13 @@ final class RandomInstances {
   }
 
   static Filter randomFilter(SplittableRandom r) {
+    return randomFilter(r, SUBJECTS);
+  }
+
+  static Filter randomFilter(SplittableRandom r, String[] subjects) {
     Filter.Builder b = Filter.builder();
     if (r.nextInt(3) > 0) {
-      b.subjects(SUBJECTS[r.nextInt(3)]);
+      b.subjects(subjects[r.nextInt(subjects.length)]);
     }
     if (r.nextInt(3) == 0) {
       b.minLevel(1 + r.nextInt(4));

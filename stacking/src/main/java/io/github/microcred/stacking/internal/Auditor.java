@@ -27,7 +27,7 @@ public final class Auditor {
    */
   public static AuditResult exact(Compiled k, LocalDate asOf, long budgetNanos) {
     Problem p = k.p;
-    ExactSolver s = new ExactSolver(p, budgetNanos);
+    Decomposer s = new Decomposer(p, budgetNanos);
     int[] choice = s.solve();
     long[] prog = new long[p.nL];
     long[] capUse = new long[p.nK];

@@ -43,7 +43,20 @@ public final class Compiled {
 
   private Compiled(Rules rules) {
     this.rules = rules;
-    this.tree = FlatTree.of(rules);
+    this.tree = tree(rules);
+  }
+
+  /** A one-entry identity cache: bulk and repeated audits reuse the expanded tree of the same rules. */
+  private static volatile Object[] lastTree = {null, null};
+
+  private static FlatTree tree(Rules rules) {
+    Object[] last = lastTree;
+    if (last[0] == rules) {
+      return (FlatTree) last[1];
+    }
+    FlatTree t = FlatTree.of(rules);
+    lastTree = new Object[] {rules, t};
+    return t;
   }
 
   /**
@@ -100,7 +113,9 @@ public final class Compiled {
     }
     int s = 0;
     for (BigDecimal b : all) {
-      s = Math.max(s, Math.max(0, b.stripTrailingZeros().scale()));
+      if (b.scale() > s) {
+        s = Math.max(s, Math.max(0, b.stripTrailingZeros().scale()));
+      }
     }
     k.scale = Math.min(s, 6);
     Problem p = k.p;
@@ -126,31 +141,31 @@ public final class Compiled {
           : k.scaled(r.amount(), RoundingMode.CEILING);
     }
     p.nN = t.nodes.size();
-    p.kids = new int[p.nN][];
-    p.need = new int[p.nN];
-    p.leafOfNode = new int[p.nN];
-    for (int v = 0; v < p.nN; v++) {
-      p.kids[v] = t.nodes.get(v).children.stream().mapToInt(Integer::intValue).toArray();
-      p.need[v] = t.threshold(v);
-      p.leafOfNode[v] = t.nodes.get(v).leaf;
-    }
+    p.kids = t.kids;
+    p.need = t.need;
+    p.leafOfNode = t.leafOfNode;
     // eligibility
     p.elig = new int[n][];
+    Requirement[] leafReq = t.leafReq;
+    int[] buf = new int[p.nL];
+    int[] cand = new int[p.nL];
+    int[] mark = new int[p.nL];
     for (int i = 0; i < n; i++) {
       Credential c = k.creds.get(i);
-      List<Integer> e = new ArrayList<>();
-      Map<String, String> why = new TreeMap<>();
-      for (int l = 0; l < p.nL; l++) {
-        var node = t.nodes.get(t.leaves.get(l));
-        var reason = node.req.filter().reason(c, asOf);
-        if (reason.isEmpty()) {
-          e.add(l);
-        } else {
-          why.put(node.path, reason.get());
+      int ne = 0;
+      int nc = t.candidates(c, mark, i + 1, cand);
+      for (int x = 0; x < nc; x++) {
+        int l = cand[x];
+        if (leafReq[l].filter().test(c, asOf)) {
+          buf[ne++] = l;
         }
       }
-      p.elig[i] = e.stream().mapToInt(Integer::intValue).toArray();
-      if (e.isEmpty()) {
+      p.elig[i] = Arrays.copyOf(buf, ne);
+      if (ne == 0) {
+        Map<String, String> why = new TreeMap<>();
+        for (int l = 0; l < p.nL; l++) {
+          why.put(t.nodes.get(t.leaves.get(l)).path, leafReq[l].filter().reason(c, asOf).orElse(""));
+        }
         StringBuilder sb = new StringBuilder("eligible for no requirement");
         int shown = 0;
         for (var w : why.entrySet()) {
@@ -167,7 +182,7 @@ public final class Compiled {
     boolean[][] global = null;
     Map<Integer, boolean[][]> specific = new HashMap<>();
     Map<String, Integer> idIndex = new HashMap<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !rules.doubleCounting().isEmpty(); i++) {
       idIndex.put(k.creds.get(i).id(), i);
     }
     for (DoubleCount d : rules.doubleCounting()) {
@@ -281,6 +296,9 @@ public final class Compiled {
    * @return scaled value
    */
   public long scaled(BigDecimal v, RoundingMode mode) {
+    if (scale == 0 && v.scale() <= 0) {
+      return v.longValueExact();
+    }
     BigDecimal s = v.movePointRight(scale);
     BigDecimal r = s.setScale(0, mode);
     if (r.compareTo(s) != 0) {
@@ -296,6 +314,9 @@ public final class Compiled {
    * @return decimal
    */
   public BigDecimal unscaled(long v) {
+    if (scale == 0) {
+      return BigDecimal.valueOf(v);
+    }
     return BigDecimal.valueOf(v, scale).stripTrailingZeros().setScale(Math.max(0,
         BigDecimal.valueOf(v, scale).stripTrailingZeros().scale()));
   }

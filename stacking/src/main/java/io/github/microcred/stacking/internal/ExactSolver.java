@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Exact branch and bound for the indivisible audit. Maximises, lexicographically, (1) the qualification satisfied,
- * (2) the number of satisfied requirement nodes, (3) the counted credit, encoded as one long
- * {@code sat * W2 + nodes * W1 + counted}. Bounds: each leaf optimistically receives every remaining eligible
- * credential (a relaxation of exclusivity), combined through the tree; credit by the remaining eligible credit.
+ * (2) the applied credit (per credit leaf, capped at its demand), (3) the applied count (per count leaf, capped),
+ * (4) the counted credit, encoded as one long {@code sat * W3 + credit * W2 + count * W1 + counted}. Bounds: each
+ * leaf optimistically receives every remaining eligible credential (a relaxation of exclusivity), combined through
+ * the tree, then divisible max-flow relaxations of the progress terms; credit by the remaining eligible credit under
+ * each cap family. The search stops as soon as the incumbent reaches the root bound (proven optimal).
  * Dominance: a credential whose eligible leaves are all already met only decides "count or not" (caps).
  */
 public final class ExactSolver {
@@ -40,6 +42,10 @@ public final class ExactSolver {
   private boolean[] mandatory;
   private int[] maxOpt;
   private int nFamilies;
+  private final boolean ignoreSat;
+  private boolean allMandatory;
+  private long creditDemand;
+  private long countDemand;
 
   /**
    * Creates a solver.
@@ -48,7 +54,20 @@ public final class ExactSolver {
    * @param budgetNanos time budget (Long.MAX_VALUE for none)
    */
   public ExactSolver(Problem p, long budgetNanos) {
+    this(p, budgetNanos, false);
+  }
+
+  /**
+   * Creates a solver.
+   *
+   * @param p the problem
+   * @param budgetNanos time budget (Long.MAX_VALUE for none)
+   * @param ignoreSat drop objective component (1): maximise (applied credit, applied count, counted credit) only,
+   *     as a component must when the qualification cannot be satisfied as a whole
+   */
+  public ExactSolver(Problem p, long budgetNanos, boolean ignoreSat) {
     this.p = p;
+    this.ignoreSat = ignoreSat;
     long total = 0;
     for (long c : p.credit) {
       total += c;
@@ -91,19 +110,33 @@ public final class ExactSolver {
    * @return the best choice per credential: option index, or -1 for not counted
    */
   public int[] solve() {
-    List<Integer> branch = new ArrayList<>();
+    mandatory = new boolean[p.nL];
+    markMandatory(0);
+    allMandatory = true;
+    for (int l = 0; l < p.nL; l++) {
+      allMandatory &= mandatory[l];
+    }
     for (int c = 0; c < p.nC; c++) {
-      if (p.options[c].length == 0) {
-        continue;
-      }
       if (p.options[c].length == 1 && p.capsOf[c].length == 0) {
         apply(c, 0); // forced: the only option and nothing to lose
-      } else {
+      }
+    }
+    if (allMandatory) {
+      fixIntoShortLeaves();
+    }
+    List<Integer> branch = new ArrayList<>();
+    for (int c = 0; c < p.nC; c++) {
+      if (p.options[c].length > 0 && choice[c] < 0) {
         branch.add(c);
       }
     }
+    boolean[] split = splitInRootFlow(branch);
     branch.sort((a, b) -> {
-      int x = Long.compare(p.credit[b], p.credit[a]);
+      int x = Boolean.compare(split[b], split[a]);
+      if (x != 0) {
+        return x;
+      }
+      x = Long.compare(p.credit[b], p.credit[a]);
       return x != 0 ? x : Integer.compare(a, b);
     });
     order = branch.stream().mapToInt(Integer::intValue).toArray();
@@ -136,7 +169,11 @@ public final class ExactSolver {
     }
     capPositions = new int[p.nK][];
     for (int q = 0; q < p.nK; q++) {
-      capPositions[q] = pos.get(q).stream().mapToInt(Integer::intValue).toArray();
+      // by decreasing credit: the count-cap bound takes the largest credits still to come
+      capPositions[q] = pos.get(q).stream().sorted((a, b) -> {
+        int x = Long.compare(p.credit[order[b]], p.credit[order[a]]);
+        return x != 0 ? x : Integer.compare(a, b);
+      }).mapToInt(Integer::intValue).toArray();
       nFamilies = Math.max(nFamilies, p.capFamily[q] + 1);
     }
     for (int i = m - 1; i >= 0; i--) {
@@ -148,18 +185,284 @@ public final class ExactSolver {
         remCapCredit[i][q] += p.credit[c];
       }
     }
-    // leaves whose every ancestor needs all of its children
-    mandatory = new boolean[p.nL];
-    markMandatory(0);
+    for (int l = 0; l < p.nL; l++) {
+      if (p.countLeaf[l]) {
+        countDemand += p.demand[l];
+      } else {
+        creditDemand += p.demand[l];
+      }
+    }
     maxOpt = new int[p.nC];
     for (int c = 0; c < p.nC; c++) {
       for (int[] o : p.options[c]) {
         maxOpt[c] = Math.max(maxOpt[c], o.length);
       }
     }
+    // a greedy dive first: when it reaches the cheap bound, no max-flow is needed at all
+    dive();
+    long cheap = cheapBound(0);
+    if (bestVal >= cheap) {
+      rootBound = cheap;
+      return bestChoice.clone();
+    }
     rootBound = bound(0);
-    dfs(0);
+    if (bestVal < rootBound) {
+      improve();
+    }
+    if (bestVal < rootBound) {
+      dfs(0);
+    }
     return bestChoice.clone();
+  }
+
+  /**
+   * Reduction when every leaf is mandatory: a credit leaf whose whole eligible supply (held plus still free) does not
+   * exceed its demand loses nothing by taking any of its free credentials, so a credential that may only serve
+   * single leaves, is under no cap and serves no count leaf is fixed to such a leaf (an exchange argument: the leaf
+   * gains its full credit, the leaf it leaves loses at most that; satisfaction needs every credential of a leaf whose
+   * supply equals its demand). Repeated until nothing changes, as each fix lowers the supply of other leaves.
+   */
+  private void fixIntoShortLeaves() {
+    long[] supply = new long[p.nL];
+    boolean[] free = new boolean[p.nC];
+    for (int c = 0; c < p.nC; c++) {
+      if (p.options[c].length == 0) {
+        continue;
+      }
+      boolean ok = choice[c] < 0 && p.capsOf[c].length == 0 && p.credit[c] > 0;
+      for (int[] o : p.options[c]) {
+        ok &= o.length == 1 && !p.countLeaf[o[0]];
+      }
+      free[c] = ok;
+      if (choice[c] < 0) {
+        for (int l : p.elig[c]) {
+          supply[l] += p.credit[c];
+        }
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int c = 0; c < p.nC; c++) {
+        if (!free[c] || choice[c] >= 0) {
+          continue;
+        }
+        for (int o = 0; o < p.options[c].length; o++) {
+          int l = p.options[c][o][0];
+          if (prog[l] + supply[l] <= p.demand[l]) {
+            apply(c, o);
+            for (int e : p.elig[c]) {
+              supply[e] -= p.credit[c];
+            }
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Credentials whose credit the divisible relaxation of the credit leaves splits over several leaves: the integrality
+   * gap comes from them, so the search branches on them first.
+   */
+  private boolean[] splitInRootFlow(List<Integer> branch) {
+    boolean[] split = new boolean[p.nC];
+    if (branch.size() < 2) {
+      return split;
+    }
+    MaxFlow f = new MaxFlow(2 + p.nC + p.nL);
+    int[][] arcs = new int[p.nC][];
+    for (int c : branch) {
+      arcs[c] = new int[p.elig[c].length];
+      f.addArc(0, 2 + c, p.credit[c]);
+      for (int j = 0; j < p.elig[c].length; j++) {
+        int l = p.elig[c][j];
+        arcs[c][j] = p.countLeaf[l] ? -1 : f.addArc(2 + c, 2 + p.nC + l, p.credit[c]);
+      }
+    }
+    for (int l = 0; l < p.nL; l++) {
+      if (!p.countLeaf[l] && p.demand[l] > prog[l]) {
+        f.addArc(2 + p.nC + l, 1, p.demand[l] - prog[l]);
+      }
+    }
+    f.solve(0, 1);
+    for (int c : branch) {
+      int used = 0;
+      for (int a : arcs[c]) {
+        if (a >= 0 && f.flow(a) > 0 && f.flow(a) < p.credit[c]) {
+          used = 2;
+        } else if (a >= 0 && f.flow(a) > 0) {
+          used++;
+        }
+      }
+      split[c] = used > 1;
+    }
+    return split;
+  }
+
+  private int[][] credsOfLeaf;
+  private boolean[] moved;
+
+  /**
+   * Local search on the incumbent: single moves of a credential to another option (or out, to free a cap), and
+   * ejection chains (a credential moves, another one moves into a leaf the first one left, up to three moves).
+   * Only strict improvements of the objective are kept; it ends at the root bound or a local optimum.
+   */
+  private void improve() {
+    List<List<Integer>> byLeaf = new ArrayList<>();
+    for (int l = 0; l < p.nL; l++) {
+      byLeaf.add(new ArrayList<>());
+    }
+    for (int c : order) {
+      for (int l : p.elig[c]) {
+        byLeaf.get(l).add(c);
+      }
+    }
+    credsOfLeaf = new int[p.nL][];
+    for (int l = 0; l < p.nL; l++) {
+      credsOfLeaf[l] = byLeaf.get(l).stream().mapToInt(Integer::intValue).toArray();
+    }
+    moved = new boolean[p.nC];
+    for (int c : order) {
+      if (bestChoice[c] >= 0) {
+        apply(c, bestChoice[c]);
+      }
+    }
+    for (int depth = 2; depth <= 3 && bestVal < rootBound; depth++) {
+      boolean improved = true;
+      for (int pass = 0; improved && pass < 50 && bestVal < rootBound; pass++) {
+        improved = false;
+        for (int c : order) {
+          if (tryMoves(c, depth)) {
+            improved = true;
+            if (bestVal >= rootBound) {
+              break;
+            }
+          }
+        }
+      }
+    }
+    for (int i = order.length - 1; i >= 0; i--) {
+      if (choice[order[i]] >= 0) {
+        undo(order[i]);
+      }
+    }
+  }
+
+  /** Tries to move credential c (then a chain of up to depth-1 more); keeps the state when it improves. */
+  private boolean tryMoves(int c, int depth) {
+    int old = choice[c];
+    int k = p.options[c].length;
+    moved[c] = true;
+    for (int o = p.capsOf[c].length > 0 ? -1 : 0; o < k; o++) {
+      if (o == old || !set(c, o)) {
+        continue;
+      }
+      long v = value();
+      if (v > bestVal) {
+        bestVal = v;
+        bestChoice = choice.clone();
+        moved[c] = false;
+        return true;
+      }
+      if (depth > 1 && old >= 0 && chain(p.options[c][old], depth - 1)) {
+        moved[c] = false;
+        return true;
+      }
+      set(c, old);
+    }
+    moved[c] = false;
+    return false;
+  }
+
+  /** Moves one more credential into one of the vacated leaves; keeps the state when the objective improves. */
+  private boolean chain(int[] vacated, int depth) {
+    for (int l : vacated) {
+      if (prog[l] >= p.demand[l]) {
+        continue;
+      }
+      for (int c : credsOfLeaf[l]) {
+        if (moved[c]) {
+          continue;
+        }
+        int old = choice[c];
+        moved[c] = true;
+        int[][] opts = p.options[c];
+        for (int o = 0; o < opts.length; o++) {
+          if (o == old || !contains(opts[o], l) || !set(c, o)) {
+            continue;
+          }
+          long v = value();
+          if (v > bestVal) {
+            bestVal = v;
+            bestChoice = choice.clone();
+            moved[c] = false;
+            return true;
+          }
+          if (depth > 1 && old >= 0 && chain(opts[old], depth - 1)) {
+            moved[c] = false;
+            return true;
+          }
+          set(c, old);
+        }
+        moved[c] = false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(int[] a, int x) {
+    for (int y : a) {
+      if (y == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sets credential c to option o (-1: not counted) when the caps allow it; returns false (unchanged) otherwise. */
+  private boolean set(int c, int o) {
+    int old = choice[c];
+    if (old >= 0) {
+      undo(c);
+    }
+    if (o >= 0) {
+      if (!fits(c)) {
+        if (old >= 0) {
+          apply(c, old);
+        }
+        return false;
+      }
+      apply(c, o);
+    }
+    return true;
+  }
+
+  /** The first path of the search (a greedy assignment), recorded as the incumbent; the state is restored. */
+  private void dive() {
+    for (int i = 0; i < order.length; i++) {
+      int c = order[i];
+      if (!fits(c)) {
+        continue;
+      }
+      int[][] opts = p.options[c];
+      boolean useful = false;
+      for (int l : p.elig[c]) {
+        if (prog[l] < p.demand[l]) {
+          useful = true;
+          break;
+        }
+      }
+      apply(c, !useful || opts.length == 1 ? 0 : optionOrder(opts, i)[0]);
+    }
+    bestVal = value();
+    bestChoice = choice.clone();
+    for (int i = order.length - 1; i >= 0; i--) {
+      if (choice[order[i]] >= 0) {
+        undo(order[i]);
+      }
+    }
   }
 
   /**
@@ -252,10 +555,32 @@ public final class ExactSolver {
         cr += a;
       }
     }
-    return (sat ? w3 : 0) + cr * w2 + cn * w1 + counted;
+    return (sat && !ignoreSat ? w3 : 0) + cr * w2 + cn * w1 + counted;
   }
 
   private long bound(int i) {
+    long ub = cheapBound(i);
+    if (ub <= bestVal) {
+      return ub;
+    }
+    boolean sat = lastCheapSat;
+    long cb = lastCreditBound;
+    // stronger: divisible max-flow relaxations of the progress terms and of the mandatory leaves
+    long fcr = progressFlow(i, false, false);
+    long fcn = progressFlow(i, true, false);
+    if (allMandatory) {
+      sat &= fcr == creditDemand && fcn == countDemand; // the mandatory relaxation is the progress relaxation
+    } else if (sat && !ignoreSat && bestVal < w3 && !mandatoryFeasible(i)) {
+      sat = false;
+    }
+    return (sat && !ignoreSat ? w3 : 0) + fcr * w2 + fcn * w1 + counted + cb;
+  }
+
+  private boolean lastCheapSat;
+  private long lastCreditBound;
+
+  /** Each leaf receives every remaining eligible credential, combined through the tree. */
+  private long cheapBound(int i) {
     long cr = 0;
     long cn = 0;
     for (int l = 0; l < p.nL; l++) {
@@ -271,17 +596,9 @@ public final class ExactSolver {
     p.evalTree(leafSat, nodeSat);
     long cb = creditBound(i);
     boolean sat = nodeSat[0] && counted + cb >= p.totalMin && res + remRes[i] >= p.resMin;
-    long ub = (sat ? w3 : 0) + cr * w2 + cn * w1 + counted + cb;
-    if (ub <= bestVal) {
-      return ub;
-    }
-    // stronger: divisible max-flow relaxations of the progress terms and of the mandatory leaves
-    long fcr = progressFlow(i, false, false);
-    long fcn = progressFlow(i, true, false);
-    if (sat && bestVal < w3 && !mandatoryFeasible(i)) {
-      sat = false;
-    }
-    return (sat ? w3 : 0) + fcr * w2 + fcn * w1 + counted + cb;
+    lastCheapSat = sat;
+    lastCreditBound = cb;
+    return (sat && !ignoreSat ? w3 : 0) + cr * w2 + cn * w1 + counted + cb;
   }
 
   /** Current capped progress plus the max-flow of the remaining credentials into residual demands. */
@@ -408,6 +725,9 @@ public final class ExactSolver {
       return;
     }
     if (bestChoice != null) {
+      if (bestVal >= rootBound) {
+        return; // the incumbent reaches the root bound: proven optimal
+      }
       if ((nodes & 1023) == 0 && System.nanoTime() > deadline) {
         cut = true;
       }
@@ -432,7 +752,7 @@ public final class ExactSolver {
         dfs(i + 1);
         undo(c);
       } else {
-        int[] ord = optionOrder(opts);
+        int[] ord = optionOrder(opts, i);
         for (int o : ord) {
           apply(c, o);
           dfs(i + 1);
@@ -454,23 +774,36 @@ public final class ExactSolver {
     }
   }
 
-  private int[] optionOrder(int[][] opts) {
+  /**
+   * Options touching more unmet leaves first; among those, the option whose most constrained unmet leaf has the least
+   * slack (supply still to come minus what it misses) first, so the first dive is a good greedy assignment.
+   */
+  private int[] optionOrder(int[][] opts, int i) {
     int k = opts.length;
     long[] key = new long[k];
+    long[] key2 = new long[k];
     Integer[] idx = new Integer[k];
     for (int o = 0; o < k; o++) {
       idx[o] = o;
       long score = 0;
+      long slack = Long.MAX_VALUE;
       for (int l : opts[o]) {
         long miss = p.demand[l] - prog[l];
         if (miss > 0) {
-          score += 1_000_000L;
+          score++;
+          long later = p.countLeaf[l] ? remCount[i + 1][l] : remCredit[i + 1][l];
+          slack = Math.min(slack, later - miss);
         }
       }
       key[o] = score;
+      key2[o] = slack;
     }
     Arrays.sort(idx, (a, b) -> {
       int x = Long.compare(key[b], key[a]);
+      if (x != 0) {
+        return x;
+      }
+      x = Long.compare(key2[a], key2[b]);
       return x != 0 ? x : Integer.compare(a, b);
     });
     int[] out = new int[k];

@@ -52,7 +52,115 @@ public final class FlatTree {
   public static FlatTree of(Rules rules) {
     FlatTree t = new FlatTree();
     t.add(rules, rules.root(), "$", -1, new ArrayList<>());
+    t.index();
     return t;
+  }
+
+  /** Children per node, as arrays. */
+  public int[][] kids;
+  /** Threshold per node. */
+  public int[] need;
+  /** Leaf index per node, or -1. */
+  public int[] leafOfNode;
+  /** The requirement of each leaf. */
+  public Requirement[] leafReq;
+  private final Map<String, int[]> byId = new HashMap<>();
+  private final Map<String, int[]> byTag = new HashMap<>();
+  private final Map<String, int[]> bySubject = new HashMap<>();
+  private final Map<String, int[]> byCompetency = new HashMap<>();
+  private int[] unindexed;
+
+  private void index() {
+    int n = nodes.size();
+    kids = new int[n][];
+    need = new int[n];
+    leafOfNode = new int[n];
+    for (int v = 0; v < n; v++) {
+      List<Integer> ch = nodes.get(v).children;
+      kids[v] = new int[ch.size()];
+      for (int i = 0; i < kids[v].length; i++) {
+        kids[v][i] = ch.get(i);
+      }
+      need[v] = threshold(v);
+      leafOfNode[v] = nodes.get(v).leaf;
+    }
+    leafReq = new Requirement[leaves.size()];
+    Map<String, List<Integer>> ids = new HashMap<>();
+    Map<String, List<Integer>> tags = new HashMap<>();
+    Map<String, List<Integer>> subjects = new HashMap<>();
+    Map<String, List<Integer>> competencies = new HashMap<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int l = 0; l < leafReq.length; l++) {
+      leafReq[l] = nodes.get(leaves.get(l)).req;
+      io.github.microcred.stacking.Filter f = leafReq[l].filter();
+      // a leaf is indexed under the values of one set field that every accepted credential must match
+      if (!f.credentials().isEmpty()) {
+        put(ids, f.credentials(), l);
+      } else if (!f.tags().isEmpty()) {
+        put(tags, f.tags(), l);
+      } else if (!f.subjects().isEmpty()) {
+        put(subjects, f.subjects(), l);
+      } else if (!f.competencies().isEmpty()) {
+        put(competencies, f.competencies(), l);
+      } else {
+        rest.add(l);
+      }
+    }
+    freeze(ids, byId);
+    freeze(tags, byTag);
+    freeze(subjects, bySubject);
+    freeze(competencies, byCompetency);
+    unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static void put(Map<String, List<Integer>> m, java.util.Set<String> keys, int l) {
+    for (String k : keys) {
+      m.computeIfAbsent(k, x -> new ArrayList<>()).add(l);
+    }
+  }
+
+  private static void freeze(Map<String, List<Integer>> from, Map<String, int[]> to) {
+    for (var e : from.entrySet()) {
+      to.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  /**
+   * The leaves that may accept a credential (a superset of those whose filter accepts it), in ascending order.
+   *
+   * @param c the credential
+   * @param mark scratch array of at least the number of leaves, all below {@code stamp}
+   * @param stamp a value not yet used in {@code mark}
+   * @param out output buffer of at least the number of leaves
+   * @return the number of candidates written to {@code out}
+   */
+  public int candidates(io.github.microcred.stacking.Credential c, int[] mark, int stamp, int[] out) {
+    int n = 0;
+    n = add(byId.get(c.id()), mark, stamp, out, n);
+    for (String x : c.tags()) {
+      n = add(byTag.get(x), mark, stamp, out, n);
+    }
+    for (String x : c.subjects()) {
+      n = add(bySubject.get(x), mark, stamp, out, n);
+    }
+    for (String x : c.competencies()) {
+      n = add(byCompetency.get(x), mark, stamp, out, n);
+    }
+    n = add(unindexed, mark, stamp, out, n);
+    java.util.Arrays.sort(out, 0, n);
+    return n;
+  }
+
+  private static int add(int[] ls, int[] mark, int stamp, int[] out, int n) {
+    if (ls != null) {
+      for (int l : ls) {
+        if (mark[l] != stamp) {
+          mark[l] = stamp;
+          out[n++] = l;
+        }
+      }
+    }
+    return n;
   }
 
   private void add(Rules rules, Requirement r, String path, int parent, List<String> refs) {
