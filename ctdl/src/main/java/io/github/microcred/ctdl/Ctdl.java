@@ -8,6 +8,7 @@ import io.github.microcred.ctdl.internal.CoreMapping;
 import io.github.microcred.ctdl.internal.CtdlModel;
 import io.github.microcred.ctdl.internal.CtdlReader;
 import io.github.microcred.ctdl.internal.Json;
+import io.github.microcred.ctdl.internal.Vocabulary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The front door of the ctdl module: Credential Engine's Credential Transparency Description Language.
@@ -149,6 +151,7 @@ public final class Ctdl {
     return new CtdlImport(r.primaryType == null ? "" : r.primaryType, m.ctid, name, mc, org, duration, warnings);
   }
 
+  private static volatile List<String> achievementTypeNames = List.of();
   private static volatile Map<String, String> achievementTypes;
 
   /**
@@ -164,6 +167,7 @@ public final class Ctdl {
     Map<String, String> m = achievementTypes;
     if (m == null) {
       m = new HashMap<>();
+      List<String> names = new ArrayList<>();
       try (InputStream in = Ctdl.class.getResourceAsStream("ob3-achievementType-to-ctdl.tsv");
           BufferedReader br = new BufferedReader(new InputStreamReader(
               Objects.requireNonNull(in, "ob3-achievementType-to-ctdl.tsv"), StandardCharsets.UTF_8))) {
@@ -172,15 +176,49 @@ public final class Ctdl {
           if (!line.startsWith("#") && line.contains("\t")) {
             String[] f = line.split("\t");
             m.put(f[0].toLowerCase(Locale.ROOT), f[1]);
+            names.add(f[0]);
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      achievementTypeNames = List.copyOf(names);
       achievementTypes = m;
     }
     String c = m.get(Objects.requireNonNull(achievementType, "achievementType").toLowerCase(Locale.ROOT));
     return c == null || c.equals("ceterms:Degree") ? "ceterms:OpenBadge" : c;
+  }
+
+  /**
+   * The Open Badges 3.0 {@code achievementType} for a CTDL credential class: the OB3 value whose CTDL class
+   * (as {@link #classForAchievementType} maps it) is the class or its nearest ancestor, preferring the value with
+   * the same name; {@code ceterms:OpenBadge} and the other badges give {@code Badge}.
+   *
+   * @param ctdlClass a CTDL class CURIE or IRI, e.g. {@code ceterms:MicroCredential}
+   * @return the achievement type, empty for classes that are not CTDL credentials
+   */
+  public static Optional<String> achievementTypeForClass(String ctdlClass) {
+    Vocabulary v = Vocabulary.defaults();
+    String c = v.compact(Objects.requireNonNull(ctdlClass, "ctdlClass"));
+    if (v.classDef(c) == null || !v.isA(c, List.of("ceterms:Credential"))) {
+      return Optional.empty();
+    }
+    if (v.isA(c, List.of("ceterms:Badge"))) {
+      return Optional.of("Badge");
+    }
+    classForAchievementType("Achievement");
+    for (String a : v.selfAndAncestors(c)) {
+      String local = a.substring(a.indexOf(':') + 1);
+      if (achievementTypes.containsKey(local.toLowerCase(Locale.ROOT))
+          && a.equals(achievementTypes.get(local.toLowerCase(Locale.ROOT)))) {
+        for (String type : achievementTypeNames) {
+          if (type.equalsIgnoreCase(local)) {
+            return Optional.of(type);
+          }
+        }
+      }
+    }
+    return Optional.of("Achievement");
   }
 
   /**

@@ -192,4 +192,33 @@ class ExportImportTest {
     CtdlException e2 = assertThrows(CtdlException.class, () -> Ctdl.importRecord("{\"x\": 1}"));
     assertEquals(CtdlErrorCode.INVALID_RECORD, e2.code());
   }
+
+  /** Every row of shared/specs/ctdl/ob3-achievementType-to-ctdl.tsv (CE Open-Badge-Publisher's mapping). */
+  static java.util.stream.Stream<String> ob3Rows() throws java.io.IOException {
+    return java.nio.file.Files.readAllLines(Shared.ctdl("ob3-achievementType-to-ctdl.tsv")).stream().skip(1)
+        .filter(l -> !l.isBlank());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("ob3Rows")
+  void everyOb3AchievementTypeMapsAsCredentialEngineMapsIt(String line) {
+    String[] row = line.split("\t");
+    String expected = row[2].equals("ceterms:Degree") ? "ceterms:OpenBadge" : row[2];
+    String c = Ctdl.classForAchievementType(row[0]);
+    assertEquals(expected, c, row[0]);
+    // and back: the class gives an achievement type that maps to the same class
+    String back = Ctdl.achievementTypeForClass(c).orElseThrow();
+    assertEquals(c, Ctdl.classForAchievementType(back), row[0] + " -> " + c + " -> " + back);
+    if (row[1].equals("True") && c.equals("ceterms:" + row[0])) {
+      assertEquals(row[0], back, "exact matches come back unchanged");
+    }
+  }
+
+  @Test
+  void achievementTypeForClassesWithoutAnOb3Name() {
+    assertEquals(Optional.of("Badge"), Ctdl.achievementTypeForClass("ceterms:DigitalBadge"));
+    assertEquals(Optional.of("MicroCredential"), Ctdl.achievementTypeForClass("https://purl.org/ctdl/terms/MicroCredential"));
+    assertEquals(Optional.of("Certificate"), Ctdl.achievementTypeForClass("ceterms:ProfessionalCertificate"));
+    assertEquals(Optional.empty(), Ctdl.achievementTypeForClass("ceterms:AssessmentProfile"));
+  }
 }
