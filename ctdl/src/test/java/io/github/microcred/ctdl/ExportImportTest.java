@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.DegreePathway;
 import io.github.microcred.core.EquivalentLevel;
 import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.MicroCredential;
@@ -97,6 +98,8 @@ class ExportImportTest {
       assertEquals(mc.competencies(), b.competencies(), ctx);
       assertEquals(mc.languages(), b.languages(), ctx);
       assertEquals(mc.validity().filter(v -> v.period().isPresent()), b.validity(), ctx);
+      assertEquals(mc.entryToDegree().filter(DegreePathway::granted), b.entryToDegree(), ctx);
+      assertEquals(mc.creditForDegree().filter(DegreePathway::granted), b.creditForDegree(), ctx);
       CtdlGraph g2 = Ctdl.export(b);
       assertEquals(g.ctid(), g2.ctid(), ctx);
       assertEquals(g2, Ctdl.export(Ctdl.importRecord(g2.toJson()).microCredential().orElseThrow()),

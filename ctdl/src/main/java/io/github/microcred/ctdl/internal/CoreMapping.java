@@ -4,6 +4,7 @@ import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.DegreePathway;
 import io.github.microcred.core.EquivalentLevel;
 import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.Kind;
@@ -105,6 +106,8 @@ public final class CoreMapping {
     m.name.put(m.lang, mc.title());
     mc.shortDescription().or(mc::certifiedLearning).ifPresent(d -> m.description.put(m.lang, d));
     m.certifiedLearning = mc.certifiedLearning().orElse(null);
+    m.entryToDegree = mc.entryToDegree().map(CoreMapping::degreeRoute).orElse(null);
+    m.creditForDegree = mc.creditForDegree().map(CoreMapping::degreeRoute).orElse(null);
     m.jurisdiction = mc.issuerCountry().orElse(null);
     m.inLanguage.addAll(mc.languages());
     String id = mc.id().orElse(null);
@@ -315,21 +318,16 @@ public final class CoreMapping {
     }
     b.awardingBodies(bodies);
     for (CtdlModel.Credit c : m.credits) {
-      CreditUnit unit = null;
-      for (Map.Entry<CreditUnit, String> e : UNITS.entrySet()) {
-        if (e.getValue().equals(c.unit)) {
-          unit = e.getKey();
-        }
+      CreditValue v = coreCredit(c, m.path("ceterms:requires"), warnings);
+      if (v != null) {
+        b.credit(v);
       }
-      if ("ContactHour".equals(c.unit)) {
-        unit = CreditUnit.HOUR;
-      }
-      if (unit == null) {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "credit " + c.amount + " " + (c.unit != null ? c.unit : c.unitText)
-            + ": no core credit unit for it, not mapped"));
-        continue;
-      }
-      b.credit(new CreditValue(BigDecimal.valueOf(c.amount).stripTrailingZeros(), unit));
+    }
+    if (m.entryToDegree != null) {
+      b.entryToDegree(degreeRoute(m.entryToDegree, m.path("ceterms:isPreparationFor"), warnings));
+    }
+    if (m.creditForDegree != null) {
+      b.creditForDegree(degreeRoute(m.creditForDegree, m.path("ceterms:isAdvancedStandingFor"), warnings));
     }
     if (m.workloadHours != null) {
       b.hours(BigDecimal.valueOf(m.workloadHours).stripTrailingZeros());
@@ -468,6 +466,43 @@ public final class CoreMapping {
       built = built.toBuilder().kindOverride(k).build();
     }
     return built;
+  }
+
+  private static CreditValue coreCredit(CtdlModel.Credit c, String path, List<CtdlReader.Warning> warnings) {
+    CreditUnit unit = null;
+    for (Map.Entry<CreditUnit, String> e : UNITS.entrySet()) {
+      if (e.getValue().equals(c.unit)) {
+        unit = e.getKey();
+      }
+    }
+    if ("ContactHour".equals(c.unit)) {
+      unit = CreditUnit.HOUR;
+    }
+    if (unit == null) {
+      warnings.add(new CtdlReader.Warning(path, "credit " + c.amount + " " + (c.unit != null ? c.unit : c.unitText)
+          + ": no core credit unit for it, not mapped"));
+      return null;
+    }
+    return new CreditValue(BigDecimal.valueOf(c.amount).stripTrailingZeros(), unit);
+  }
+
+  private static DegreePathway degreeRoute(CtdlModel.DegreeRoute r, String path, List<CtdlReader.Warning> warnings) {
+    CreditValue credit = r.credit == null ? null : coreCredit(r.credit, path, warnings);
+    return DegreePathway.of(true, r.programmes, credit);
+  }
+
+  private static CtdlModel.DegreeRoute degreeRoute(DegreePathway p) {
+    if (!p.granted()) {
+      return null;
+    }
+    CtdlModel.DegreeRoute r = new CtdlModel.DegreeRoute();
+    r.programmes.addAll(p.programmes());
+    p.credit().ifPresent(c -> {
+      r.credit = new CtdlModel.Credit();
+      r.credit.amount = c.amount().doubleValue();
+      r.credit.unit = UNITS.get(c.unit());
+    });
+    return r;
   }
 
   /**

@@ -82,6 +82,12 @@ public final class CtdlModel {
     public String methodDescription;
   }
 
+  /** Entry to, or credit towards, degree programmes ({@code isPreparationFor} / {@code isAdvancedStandingFor}). */
+  public static final class DegreeRoute {
+    public List<String> programmes = new ArrayList<>();
+    public Credit credit;
+  }
+
   /** Stacking target: a pathway of N-of-M component credentials. */
   public static final class Pathway {
     public String ctid;
@@ -126,6 +132,10 @@ public final class CtdlModel {
   public String lang = "en";
   /** The certified learning statement (description of the learning-outcomes condition). */
   public String certifiedLearning;
+  /** Entry to degree programmes. */
+  public DegreeRoute entryToDegree;
+  /** Credit towards degree programmes. */
+  public DegreeRoute creditForDegree;
   /** The issuer's country or subdivision (ISO 3166), as the main jurisdiction. */
   public String jurisdiction;
   /** The JSON path of the primary node in the record read (for warnings). */

@@ -763,6 +763,8 @@ public final class CtdlReader {
       a.ctid = null; // the assessment is the record itself
       m.assessment = a;
     }
+    m.entryToDegree = degreeRoute(n, "ceterms:isPreparationFor", CtdlWriter.ENTRY_TO_DEGREE);
+    m.creditForDegree = degreeRoute(n, "ceterms:isAdvancedStandingFor", CtdlWriter.CREDIT_FOR_DEGREE);
     for (String rel : QA) {
       for (JsonNode v : list(get(n, rel))) {
         CtdlModel.Qa q = new CtdlModel.Qa();
@@ -845,6 +847,40 @@ public final class CtdlReader {
         use(cp, "ceterms:description");
       }
     }
+  }
+
+  /**
+   * A degree route from the one ConditionProfile of a property; any other shape (several conditions, links to
+   * credentials) is left unread and so reported as unmapped.
+   */
+  private CtdlModel.DegreeRoute degreeRoute(JsonNode n, String key, String ownName) {
+    List<JsonNode> values = list(n.get(key));
+    if (values.size() != 1 || !values.get(0).isObject()
+        || !types(values.get(0)).equals(List.of("ceterms:ConditionProfile"))) {
+      return null;
+    }
+    get(n, key);
+    JsonNode cp = values.get(0);
+    use(cp, "@type");
+    CtdlModel.DegreeRoute r = new CtdlModel.DegreeRoute();
+    r.programmes.addAll(texts(cp, "ceterms:condition"));
+    List<JsonNode> credits = list(cp.get("ceterms:creditValue"));
+    if (credits.size() == 1) {
+      get(cp, "ceterms:creditValue");
+      int before = this.r.model.credits.size();
+      String unitDescription = first(text(cp, "ceterms:creditUnitTypeDescription"));
+      if (credit(credits.get(0), unitDescription)) {
+        r.credit = this.r.model.credits.remove(before);
+      }
+    }
+    if (ownName.equals(first(peekText(cp, "ceterms:name"))) && peekText(cp, "ceterms:name").size() == 1) {
+      use(cp, "ceterms:name");
+    }
+    String description = first(peekText(cp, "ceterms:description"));
+    if (description != null && description.equals(CtdlWriter.degreeRouteText(ownName, r))) {
+      use(cp, "ceterms:description");
+    }
+    return r;
   }
 
   private void jurisdiction(JsonNode n) {

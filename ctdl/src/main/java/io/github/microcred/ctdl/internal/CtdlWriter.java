@@ -29,6 +29,10 @@ public final class CtdlWriter {
   public static final String ASSESSMENT_TEXT = "Pass the assessment.";
   /** Description of the entry-requirements condition. */
   public static final String ENTRY_TEXT = "Requirements for entry to this credential.";
+  /** Name of the {@code isPreparationFor} condition that carries entry to degree programmes. */
+  public static final String ENTRY_TO_DEGREE = "Entry to degree programmes";
+  /** Name of the {@code isAdvancedStandingFor} condition that carries credit towards degree programmes. */
+  public static final String CREDIT_FOR_DEGREE = "Credit towards degree programmes";
   /** Description of the issuer's jurisdiction profile. */
   public static final String JURISDICTION = "Country or region of the issuer.";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -255,18 +259,7 @@ public final class CtdlWriter {
     ArrayNode req = F.arrayNode();
     for (CtdlModel.Credit c : m.credits) {
       ObjectNode cp = condition("Credit", creditText(c));
-      ObjectNode vp = F.objectNode();
-      vp.put("@type", "ceterms:ValueProfile");
-      vp.put("schema:value", c.amount);
-      if (c.unit != null && Vocabulary.defaults().schemesOf("creditUnit:" + c.unit).contains("ceterms:CreditUnit")) {
-        vp.putArray("ceterms:creditUnitType").add(cao("https://credreg.net/ctdl/terms/CreditUnit",
-            "creditUnit:" + c.unit, Vocabulary.defaults().conceptLabel("creditUnit:" + c.unit)));
-      } else {
-        // CTDL's CreditUnit scheme has no ECTS / CATS / NZQA concept: the unit is named in text (see README)
-        vp.set("schema:description", lang1(plain(c.amount) + " " + unitLabel(c)));
-        cp.set("ceterms:creditUnitTypeDescription", lang1(unitLabel(c)));
-      }
-      cp.putArray("ceterms:creditValue").add(vp);
+      cp.putArray("ceterms:creditValue").add(valueProfile(c, cp));
       req.add(cp);
     }
     if (m.certifiedLearning != null && m.competencies.isEmpty()) {
@@ -393,6 +386,52 @@ public final class CtdlWriter {
     if (!req.isEmpty()) {
       main.set("ceterms:requires", req);
     }
+    degreeRoute(main, "ceterms:isPreparationFor", ENTRY_TO_DEGREE, m.entryToDegree);
+    degreeRoute(main, "ceterms:isAdvancedStandingFor", CREDIT_FOR_DEGREE, m.creditForDegree);
+  }
+
+  private ObjectNode valueProfile(CtdlModel.Credit c, ObjectNode cp) {
+    ObjectNode vp = F.objectNode();
+    vp.put("@type", "ceterms:ValueProfile");
+    vp.put("schema:value", c.amount);
+    if (c.unit != null && Vocabulary.defaults().schemesOf("creditUnit:" + c.unit).contains("ceterms:CreditUnit")) {
+      vp.putArray("ceterms:creditUnitType").add(cao("https://credreg.net/ctdl/terms/CreditUnit",
+          "creditUnit:" + c.unit, Vocabulary.defaults().conceptLabel("creditUnit:" + c.unit)));
+    } else {
+      // CTDL's CreditUnit scheme has no ECTS / CATS / NZQA concept: the unit is named in text (see README)
+      vp.set("schema:description", lang1(plain(c.amount) + " " + unitLabel(c)));
+      cp.set("ceterms:creditUnitTypeDescription", lang1(unitLabel(c)));
+    }
+    return vp;
+  }
+
+  private void degreeRoute(ObjectNode main, String prop, String name, CtdlModel.DegreeRoute r) {
+    if (r == null) {
+      return;
+    }
+    ObjectNode cp = condition(name, degreeRouteText(name, r));
+    if (!r.programmes.isEmpty()) {
+      ObjectNode c = F.objectNode();
+      ArrayNode a = c.putArray(m.lang);
+      r.programmes.forEach(a::add);
+      cp.set("ceterms:condition", c);
+    }
+    if (r.credit != null) {
+      cp.putArray("ceterms:creditValue").add(valueProfile(r.credit, cp));
+    }
+    main.putArray(prop).add(cp);
+  }
+
+  /**
+   * The description of a degree-route condition.
+   *
+   * @param name the condition name ({@link #ENTRY_TO_DEGREE} or {@link #CREDIT_FOR_DEGREE})
+   * @param r the route
+   * @return the text
+   */
+  public static String degreeRouteText(String name, CtdlModel.DegreeRoute r) {
+    return name + (r.credit == null ? "" : " (" + plain(r.credit.amount) + " " + unitLabel(r.credit) + ")")
+        + (r.programmes.isEmpty() ? "." : ": " + String.join("; ", r.programmes) + ".");
   }
 
   private void pathway() {
