@@ -98,6 +98,7 @@ public final class CtdlExporter {
       }
       p.components.addAll(refs);
       m.pathway = p;
+      m.hasPart.addAll(refs); // the target's parts are its component credentials
     }
     return new CtdlGraph(CtdlWriter.write(m), m.ctid);
   }

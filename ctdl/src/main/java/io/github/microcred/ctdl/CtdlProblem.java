@@ -26,6 +26,18 @@ public record CtdlProblem(String path, CtdlProblemCode code, CtdlSeverity severi
     Objects.requireNonNull(message, "message");
   }
 
+  /**
+   * The same problem as a core {@link io.github.microcred.core.ValidationIssue}, so that CTDL findings can be
+   * reported next to core validation: the code becomes its name, {@link CtdlSeverity#INFO} becomes a warning.
+   *
+   * @return the issue
+   */
+  public io.github.microcred.core.ValidationIssue toValidationIssue() {
+    return new io.github.microcred.core.ValidationIssue(path, code.name(), severity == CtdlSeverity.ERROR
+        ? io.github.microcred.core.ValidationIssue.Severity.ERROR
+        : io.github.microcred.core.ValidationIssue.Severity.WARNING, message);
+  }
+
   @Override
   public String toString() {
     return severity + " " + code + " at " + path + ": " + message;

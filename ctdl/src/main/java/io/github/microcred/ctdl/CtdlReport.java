@@ -58,6 +58,17 @@ public record CtdlReport(List<CtdlProblem> problems) {
     return problems.stream().filter(p -> p.code() == code).collect(Collectors.toUnmodifiableList());
   }
 
+  /**
+   * This report as a core {@link io.github.microcred.core.ValidationReport} (see
+   * {@link CtdlProblem#toValidationIssue()}); validity is the same.
+   *
+   * @return the core report
+   */
+  public io.github.microcred.core.ValidationReport toValidationReport() {
+    return new io.github.microcred.core.ValidationReport(
+        problems.stream().map(CtdlProblem::toValidationIssue).collect(Collectors.toUnmodifiableList()));
+  }
+
   @Override
   public String toString() {
     if (problems.isEmpty()) {

@@ -166,6 +166,9 @@ class ExportImportTest {
       }
     }
     assertEquals(1, pathways);
+    List<String> hasPart = new ArrayList<>();
+    graph.get(0).get("ceterms:hasPart").forEach(x -> hasPart.add(x.asText()));
+    assertEquals(parts.stream().map(c -> "https://credentialengineregistry.org/resources/" + c).toList(), hasPart);
     assertEquals(3, cond.get("ceterms:requiredNumber").asInt());
     assertEquals(4, cond.get("ceterms:targetComponent").size());
     assertThrows(CtdlException.class, () -> Ctdl.exporter().withStackingTarget(5, parts));

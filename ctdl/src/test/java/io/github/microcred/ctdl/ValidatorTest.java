@@ -189,6 +189,20 @@ class ValidatorTest {
   }
 
   @Test
+  void reportConvertsToACoreValidationReport() throws IOException {
+    ObjectNode d = minimal();
+    main(d).remove("ceterms:description");
+    main(d).put("ceterms:fooBar", "x");
+    CtdlReport r = Ctdl.validate(d);
+    io.github.microcred.core.ValidationReport core = r.toValidationReport();
+    assertEquals(r.isValid(), core.isValid());
+    assertEquals(r.problems().size(), core.issues().size());
+    assertTrue(core.has("UNKNOWN_TERM"), core::summary);
+    assertEquals("$['@graph'][0]['ceterms:fooBar']", core.issues().stream()
+        .filter(i -> i.code().equals("UNKNOWN_TERM")).findFirst().orElseThrow().path());
+  }
+
+  @Test
   void policyIsDataDriven() throws Exception {
     ObjectNode d = minimal();
     String tsv = "class\tlevel\tlabel\tproperties\nceterms:MicroCredential\tREQUIRED\tKeyword\tceterms:keyword\n";
