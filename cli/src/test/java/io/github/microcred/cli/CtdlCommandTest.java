@@ -99,4 +99,25 @@ class CtdlCommandTest {
     assertTrue(out.contains("offline validation: 0 schema error(s)"), out);
     assertTrue(out.contains("\"targetCode\":\"" + main.get("ceterms:ctid").asText() + "\""), out);
   }
+
+  @Test
+  void exitCodes() throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"title\": ");
+    MainTest.Run e = MainTest.run("ctdl", "export", bad.toString());
+    assertEquals(Main.FAILED, e.code(), e.err());
+    Path mcFile = dir.resolve("mc.json");
+    Files.writeString(mcFile, io.github.microcred.core.MicroCredentialJson.write(
+        io.github.microcred.core.MicroCredential.builder("Data Literacy").build()));
+    MainTest.Run c = MainTest.run("ctdl", "export", mcFile.toString(), "--class", "ceterms:Credential");
+    assertEquals(Main.USAGE, c.code(), c.err());
+    assertTrue(c.err().contains("not a concrete CTDL credential class"), c.err());
+    MainTest.Run i = MainTest.run("ctdl", "import", bad.toString());
+    assertEquals(Main.FAILED, i.code(), i.err());
+    assertTrue(i.err().contains("line 1"), i.err());
+    MainTest.Run v = MainTest.run("ctdl", "validate", bad.toString());
+    assertEquals(Main.FAILED, v.code(), v.err());
+    assertEquals(Main.USAGE, MainTest.run("ctdl", "export").code());
+    assertEquals(Main.USAGE, MainTest.run("ctdl").code());
+  }
 }

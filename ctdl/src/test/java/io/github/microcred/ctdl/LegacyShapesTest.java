@@ -151,4 +151,15 @@ class LegacyShapesTest {
     warning(i, "$['@graph'][0]['ceterms:requires'][0]['ceterms:minimumAge']");
     assertTrue(warning(i, "$['@graph'][0]['ceterms:name']").contains("de"));
   }
+
+  @Test
+  void extraTextsInLanguageMapsAreWarned() throws CtdlException {
+    CtdlImport i = imp(graph("\"ceterms:description\": {\"en\": [\"First.\", \"Second.\"]}, "
+        + "\"ceterms:requires\": [{\"@type\": \"ceterms:ConditionProfile\", "
+        + "\"ceterms:condition\": {\"en\": [\"Be 18\"], \"fr\": [\"Avoir 18 ans\"]}}]"));
+    assertEquals("First.", i.microCredential().orElseThrow().shortDescription().orElseThrow());
+    assertEquals(List.of("Be 18"), i.microCredential().orElseThrow().prerequisites());
+    assertTrue(warning(i, "$['@graph'][0]['ceterms:description']['en']").contains("first of 2"));
+    assertTrue(warning(i, "$['@graph'][0]['ceterms:requires'][0]['ceterms:condition']").contains("fr"));
+  }
 }

@@ -392,7 +392,17 @@ public final class CtdlReader {
 
   private Map<String, String> text(JsonNode n, String key) {
     Map<String, String> out = peekText(n, key);
-    get(n, key);
+    JsonNode v = get(n, key);
+    if (v != null && v.isObject()) {
+      v.fields().forEachRemaining(e -> {
+        if (e.getValue().isArray() && e.getValue().size() > 1) {
+          warn(path(n) + "['" + key + "']['" + e.getKey() + "']", "only the first of " + e.getValue().size()
+              + " texts is mapped");
+        }
+      });
+    } else if (v != null && v.isArray() && v.size() > 1) {
+      warn(path(n) + "['" + key + "']", "only the first of " + v.size() + " texts is mapped");
+    }
     return out;
   }
 
@@ -434,6 +444,12 @@ public final class CtdlReader {
         if (x.isTextual()) {
           out.add(x.asText());
         }
+      }
+      if (v.size() > 1) {
+        List<String> langs = new ArrayList<>();
+        v.fieldNames().forEachRemaining(langs::add);
+        warn(path(n) + "['" + key + "']", "only the '" + langs.get(0) + "' texts are mapped; not mapped: "
+            + String.join(", ", langs.subList(1, langs.size())));
       }
     } else {
       for (JsonNode x : list(v)) {
