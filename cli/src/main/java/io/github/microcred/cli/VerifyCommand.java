@@ -51,7 +51,7 @@ public final class VerifyCommand implements Callable<Integer> {
   boolean holderIsSubject;
 
   @Option(names = "--controller", paramLabel = "DOC.json",
-      description = "A trusted controller document for an https: issuer (Data Integrity); repeatable")
+      description = "A trusted controller document for an https: issuer (Data Integrity and JWT); repeatable")
   List<Path> controllers = new ArrayList<>();
 
   @Option(names = "--now", paramLabel = "T", description = "Verification time, e.g. 2025-01-01T00:00:00Z")
@@ -71,37 +71,35 @@ public final class VerifyCommand implements Callable<Integer> {
       String list = read(p).strip();
       lists.put(listId(list, p), list);
     }
+    java.time.Clock clock = clock();
+    List<io.github.microcred.vc.ControllerDocument> docs = controllerDocuments();
     BitstringStatusCheck status = BitstringStatusCheck.create(StatusListSource.offline(lists));
+    for (io.github.microcred.vc.ControllerDocument d : docs) {
+      status = status.withControllerDocument(d);
+    }
     PrintWriter out = spec.commandLine().getOut();
     boolean ok;
     if (VcJwt.looksLikeJwt(text)) {
       String typ = headerTyp(text);
       if ("vp+jwt".equals(typ)) {
-        ok = presentation(text.strip(), status, out, "vp+jwt");
+        ok = presentation(text.strip(), status, clock, out, "vp+jwt");
       } else {
-        JwtVerification v = VcJwt.verify(text.strip()).withStatus(status).get();
+        io.github.microcred.vc.jose.JwtVerifyOperation op = VcJwt.verify(text.strip()).withStatus(status)
+            .withClock(clock);
+        for (io.github.microcred.vc.ControllerDocument d : docs) {
+          op = op.withControllerDocument(d);
+        }
+        JwtVerification v = op.get();
         out.println("credential (" + (v.legacy() ? "legacy VC-JWT 1.1" : "vc+jwt") + "):");
         print(out, v.result(), "  ");
         ok = v.verified();
       }
-    } else if (text.contains("VerifiablePresentation")) {
-      ok = presentation(text, status, out, "Data Integrity");
+    } else if (isPresentation(text)) {
+      ok = presentation(text, status, clock, out, "Data Integrity");
     } else {
-      io.github.microcred.vc.VerifyOperation op = Credentials.verify(text).withStatus(status);
-      for (Path c : controllers) {
-        try {
-          op = op.withControllerDocument(io.github.microcred.vc.ControllerDocument.parse(
-              StatusCommand.JSON.readTree(read(c))));
-        } catch (io.github.microcred.vc.VcException | IOException e) {
-          throw new CliException(Main.FAILED, c + ": " + e.getMessage());
-        }
-      }
-      if (now != null) {
-        try {
-          op = op.withClock(java.time.Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC));
-        } catch (java.time.format.DateTimeParseException e) {
-          throw new CliException(Main.USAGE, "--now: expected e.g. 2025-01-01T00:00:00Z, got '" + now + "'");
-        }
+      io.github.microcred.vc.VerifyOperation op = Credentials.verify(text).withStatus(status).withClock(clock);
+      for (io.github.microcred.vc.ControllerDocument d : docs) {
+        op = op.withControllerDocument(d);
       }
       VerificationResult r = op.get();
       ok = r.verified();
@@ -118,8 +116,54 @@ public final class VerifyCommand implements Callable<Integer> {
     return ok ? Main.OK : Main.FAILED;
   }
 
-  private boolean presentation(String text, BitstringStatusCheck status, PrintWriter out, String kind) {
-    PresentationVerifyOperation op = Presentations.verify(text).withStatus(status);
+  private java.time.Clock clock() throws CliException {
+    if (now == null) {
+      return java.time.Clock.systemUTC();
+    }
+    try {
+      return java.time.Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CliException(Main.USAGE, "--now: expected e.g. 2025-01-01T00:00:00Z, got '" + now + "'");
+    }
+  }
+
+  private List<io.github.microcred.vc.ControllerDocument> controllerDocuments() throws CliException {
+    List<io.github.microcred.vc.ControllerDocument> docs = new ArrayList<>();
+    for (Path c : controllers) {
+      try {
+        docs.add(io.github.microcred.vc.ControllerDocument.parse(StatusCommand.JSON.readTree(read(c))));
+      } catch (io.github.microcred.vc.VcException | IOException e) {
+        throw new CliException(Main.FAILED, c + ": " + e.getMessage());
+      }
+    }
+    return docs;
+  }
+
+  /** A JSON document whose {@code type} includes VerifiablePresentation (not merely mentioning the word). */
+  private static boolean isPresentation(String text) {
+    try {
+      JsonNode doc = StatusCommand.JSON.readTree(text);
+      JsonNode type = doc == null ? null : doc.get("type");
+      if (type == null) {
+        return false;
+      }
+      if (type.isTextual()) {
+        return type.asText().equals("VerifiablePresentation");
+      }
+      for (JsonNode t : type) {
+        if (t.asText().equals("VerifiablePresentation")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean presentation(String text, BitstringStatusCheck status, java.time.Clock clock, PrintWriter out,
+      String kind) {
+    PresentationVerifyOperation op = Presentations.verify(text).withStatus(status).withClock(clock);
     if (challenge != null) {
       op = op.withChallenge(challenge);
     }

@@ -141,4 +141,22 @@ class BitstringStatusListTest {
     VcException range = assertThrows(VcException.class, () -> ok.status(131_072));
     assertTrue(range.getMessage().contains("131072"), range.getMessage());
   }
+
+  @Test
+  void listsHoldAtLeast131072Entries() {
+    IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
+        () -> new StatusListDefinition("https://example.edu/s", StatusPurpose.REVOCATION, 1, 131_071,
+            java.util.List.of()));
+    assertTrue(small.getMessage().startsWith("entries:"), small.getMessage());
+    assertEquals(131_072, StatusListDefinition.revocation("https://example.edu/s").entries());
+    assertEquals(131_072, StatusListDefinition.suspension("https://example.edu/s").entries());
+    IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
+        () -> new StatusListDefinition("https://example.edu/s", StatusPurpose.REVOCATION, 2, 131_072,
+            java.util.List.of()));
+    assertTrue(wide.getMessage().startsWith("statusSize:"), wide.getMessage());
+    IllegalArgumentException fewMessages = assertThrows(IllegalArgumentException.class,
+        () -> StatusListDefinition.message("https://example.edu/s", 2,
+            java.util.List.of(new StatusMessage(0, "ok"), new StatusMessage(1, "late"))));
+    assertTrue(fewMessages.getMessage().startsWith("messages:"), fewMessages.getMessage());
+  }
 }
