@@ -14,6 +14,7 @@ import com.nimbusds.jose.Payload;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.jose.OfflineDids;
 import io.github.microcred.vc.internal.jose.RawJwsSigner;
 import java.time.Clock;
 import java.util.List;
@@ -146,12 +147,12 @@ public final class JwtSignOperation {
   }
 
   private String defaultKid(String party) throws VcException {
-    if (party.equals(key.publicKey().didJwk())) {
-      return party + "#0";
-    }
-    String didKeyVm = key.publicKey().didKeyVerificationMethod();
-    if (party.isEmpty() || didKeyVm.startsWith(party + "#")) {
+    String didKeyVm = OfflineDids.didKeyVerificationMethod(key.publicKey());
+    if (party.isEmpty() || (didKeyVm.startsWith(party) && didKeyVm.startsWith("#", party.length()))) {
       return didKeyVm;
+    }
+    if (party.startsWith("did:jwk:") && party.equals(key.publicKey().didJwk())) {
+      return party + "#0";
     }
     throw new VcException(VcErrorCode.INVALID_ARGUMENT,
         "kid: the " + (kind == JwtKind.CREDENTIAL ? "issuer" : "holder") + " " + party

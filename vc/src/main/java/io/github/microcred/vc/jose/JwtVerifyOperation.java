@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.DidResolver;
-import io.github.microcred.vc.DidResolvers;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.PublicKey;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
+import io.github.microcred.vc.internal.jose.OfflineDids;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +60,7 @@ public final class JwtVerifyOperation {
   private final String audience;
 
   JwtVerifyOperation(JwtKind kind, String jwt) {
-    this(kind, jwt, Clock.systemUTC(), DEFAULT_SKEW, DidResolvers.offline(), Map.of(), VcJwt.ALGORITHMS, null,
+    this(kind, jwt, Clock.systemUTC(), DEFAULT_SKEW, OfflineDids.RESOLVER, Map.of(), VcJwt.ALGORITHMS, null,
         null, null);
   }
 
@@ -553,8 +553,12 @@ public final class JwtVerifyOperation {
   }
 
   private static byte[] b64(String part) {
-    if (!part.matches("[A-Za-z0-9_-]*")) {
-      return null;
+    for (int i = 0; i < part.length(); i++) {
+      char ch = part.charAt(i);
+      if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'
+          || ch == '_')) {
+        return null;
+      }
     }
     try {
       return Base64.getUrlDecoder().decode(part);

@@ -2,9 +2,16 @@ package io.github.microcred.vc.status;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.jose.VcJwt;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -19,7 +26,8 @@ import java.util.Objects;
  * credential.set("credentialStatus", entry.toJson());
  * ...
  * manager.revoke(entry);
- * ObjectNode list = manager.statusListCredential("https://example.edu/status/1", issuerDid, Instant.now());
+ * String published = manager.publishJwt("https://example.edu/status/1", issuerKey, Instant.now());
+ * // or publishDataIntegrity(..), or statusListCredential(..) to sign it yourself
  * }</pre>
  */
 public final class StatusListManager {
@@ -172,6 +180,45 @@ public final class StatusListManager {
     subject.put("statusPurpose", def.purpose().term());
     subject.put("encodedList", bits.encode());
     return vc;
+  }
+
+  /**
+   * Publishes a list as a signed {@code vc+jwt}: the current {@link #statusListCredential} issued by the key's
+   * {@code did:key}, {@code iat} and {@code validFrom} set to {@code validFrom}. For another issuer id (an https
+   * URL, did:web), sign {@link #statusListCredential} with {@link VcJwt#sign} and
+   * {@link io.github.microcred.vc.jose.JwtSignOperation#withKeyId}.
+   *
+   * @param listId the list URL
+   * @param issuerKey the issuer's key (the same that signs the credentials pointing at the list)
+   * @param validFrom the publication time
+   * @return the compact JWS to serve at the list URL
+   * @throws VcException when the list is unknown, or on storage failure
+   */
+  public String publishJwt(String listId, KeyPair issuerKey, Instant validFrom) throws VcException {
+    ObjectNode vc = statusListCredential(listId, issuerOf(issuerKey), validFrom);
+    return VcJwt.sign(vc, issuerKey).withClock(Clock.fixed(validFrom, ZoneOffset.UTC)).get();
+  }
+
+  /**
+   * Publishes a list with a Data Integrity proof ({@code eddsa-rdfc-2022} for Ed25519 keys,
+   * {@code ecdsa-rdfc-2019} for P-256 / P-384): the current {@link #statusListCredential} issued by the key's
+   * {@code did:key}, the proof created at {@code validFrom}.
+   *
+   * @param listId the list URL
+   * @param issuerKey the issuer's key
+   * @param validFrom the publication time
+   * @return the signed credential to serve at the list URL
+   * @throws VcException when the list is unknown, or on storage or signing failure
+   */
+  public ObjectNode publishDataIntegrity(String listId, KeyPair issuerKey, Instant validFrom) throws VcException {
+    ObjectNode vc = statusListCredential(listId, issuerOf(issuerKey), validFrom);
+    Cryptosuite suite = issuerKey.type() == KeyType.ED25519 ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
+    return Credentials.sign(vc, issuerKey, suite).withClock(Clock.fixed(validFrom, ZoneOffset.UTC)).get();
+  }
+
+  private static String issuerOf(KeyPair key) {
+    String vm = key.publicKey().didKeyVerificationMethod();
+    return vm.substring(0, vm.indexOf('#'));
   }
 
   private StatusListDefinition definition(String listId) throws VcException {

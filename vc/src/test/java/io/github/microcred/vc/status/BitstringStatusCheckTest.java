@@ -70,6 +70,30 @@ class BitstringStatusCheckTest {
   }
 
   @Test
+  void managerPublishesSignedListsAsJwtAndAsDataIntegrity() throws Exception {
+    manager.createList(StatusListDefinition.revocation(LIST));
+    StatusEntry a = manager.allocate(LIST);
+    StatusEntry b = manager.allocate(LIST);
+    manager.revoke(LIST, a.index());
+    Instant published = NOW.minusSeconds(60);
+    String jwt = manager.publishJwt(LIST, issuerKey, published);
+    ObjectNode di = manager.publishDataIntegrity(LIST, issuerKey, published);
+    assertTrue(di.has("proof"), di.toString());
+    assertEquals("eddsa-rdfc-2022", di.get("proof").get("cryptosuite").asText());
+    assertEquals(issuer, di.get("issuer").asText());
+    JwtVerification jv = VcJwt.verify(jwt).withClock(CLOCK).get();
+    assertTrue(jv.verified(), jv.toString());
+    assertEquals("vc+jwt", jv.header().orElseThrow().get("typ").asText());
+    for (String list : List.of(jwt, di.toString())) {
+      BitstringStatusCheck check = BitstringStatusCheck.create(StatusListSource.offline(Map.of(LIST, list)));
+      VerificationCheck revoked = check.check(credentialWith(a), NOW);
+      assertTrue(revoked.failed() && revoked.message().startsWith("revoked"), revoked.toString());
+      VerificationCheck fine = check.check(credentialWith(b), NOW);
+      assertEquals(VerificationCheck.Outcome.PASSED, fine.outcome(), fine.toString());
+    }
+  }
+
+  @Test
   void dataIntegritySignedListIsVerifiedAndUsed() throws Exception {
     manager.createList(StatusListDefinition.suspension(LIST));
     StatusEntry a = manager.allocate(LIST);
