@@ -256,14 +256,15 @@ public final class BitstringStatusCheck implements StatusCheck {
       purposes.add(p.asText());
     }
     String encoded = subject.get("encodedList").asText();
-    BitstringStatusList.decode(encoded, 1); // validate once: bad lists fail here, before caching
+    // decode once: bad lists fail here, before caching; the 1-bit view is kept for revocation / suspension
+    BitstringStatusList oneBit = BitstringStatusList.decode(encoded, 1);
     Duration life = ttl;
     if (subject.path("ttl").canConvertToLong() && subject.get("ttl").asLong() >= 0) {
       Duration listTtl = Duration.ofMillis(subject.get("ttl").asLong());
       life = listTtl.compareTo(life) < 0 ? listTtl : life;
     }
     Cached c = new Cached(partyId(vc.get("issuer")), List.copyOf(purposes), encoded, t.plus(life),
-        new ConcurrentHashMap<>());
+        new ConcurrentHashMap<>(Map.of(1, oneBit)));
     if (!life.isZero()) {
       cache.put(url, c);
     }
