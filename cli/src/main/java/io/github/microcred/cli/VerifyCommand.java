@@ -57,7 +57,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--now", paramLabel = "T", description = "Verification time, e.g. 2025-01-01T00:00:00Z")
   String now;
 
-  @Option(names = "--json", description = "Data Integrity: print the VerificationResult as JSON")
+  @Option(names = "--json", description = "Data Integrity credentials: print the VerificationResult as JSON (the default)")
   boolean json;
 
   @Parameters(index = "0", paramLabel = "IN", description = "The credential or presentation file")
@@ -103,13 +103,10 @@ public final class VerifyCommand implements Callable<Integer> {
       }
       VerificationResult r = op.get();
       ok = r.verified();
-      if (json) {
-        out.println(r.toJson().toPrettyString());
-        out.flush();
-        return ok ? Main.OK : Main.FAILED;
-      }
-      out.println("credential (Data Integrity):");
-      print(out, r, "  ");
+      // a Data Integrity credential always prints the JSON VerificationResult (--json is accepted and implied)
+      out.println(r.toJson().toPrettyString());
+      out.flush();
+      return ok ? Main.OK : Main.FAILED;
     }
     out.println(ok ? "VERIFIED" : "NOT VERIFIED");
     out.flush();

@@ -65,6 +65,12 @@ class DataIntegrityCommandsTest {
       Run v = run("verify", "--json", "--now", "2025-02-01T00:00:00Z", out.toString());
       assertEquals(Main.OK, v.code(), v.out() + v.err());
       assertTrue(JSON.readTree(v.out()).get("verified").asBoolean(), v.out());
+      // exactly as the issue spells it: verify [--controller DOC.json]… [--now T] FILE prints the JSON result
+      Run plain = run("verify", "--now", "2025-02-01T00:00:00Z", out.toString());
+      assertEquals(Main.OK, plain.code(), plain.out() + plain.err());
+      JsonNode result = JSON.readTree(plain.out());
+      assertTrue(result.get("verified").asBoolean(), plain.out());
+      assertTrue(result.get("checks").isArray() && result.get("checks").size() >= 5, plain.out());
       Run early = run("verify", "--json", "--now", "2024-06-01T00:00:00Z", out.toString());
       assertEquals(Main.FAILED, early.code(), early.out());
       assertFalse(JSON.readTree(early.out()).get("verified").asBoolean());
@@ -123,5 +129,8 @@ class DataIntegrityCommandsTest {
     assertEquals(Main.FAILED, run("verify", "--json", out.toString()).code());
     Run ok = run("verify", "--json", "--controller", ctl.toString(), out.toString());
     assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
+    Run noFlag = run("verify", "--controller", ctl.toString(), out.toString());
+    assertEquals(Main.OK, noFlag.code(), noFlag.out() + noFlag.err());
+    assertTrue(JSON.readTree(noFlag.out()).get("verified").asBoolean(), noFlag.out());
   }
 }

@@ -153,6 +153,27 @@ class InteropDiTest {
     javaSigned.add(Credentials.sign(endorsement, ek, Cryptosuite.EDDSA_RDFC_2022).withClock(CLOCK).get());
     labels.add("endorsement");
     schema.addObject().put("schema", "ob_v3p0_endorsementcredential_schema.json").set("document", endorsement);
+    schema.addObject().put("schema", "ob_v3p0_endorsementcredential_schema.json")
+        .set("document", javaSigned.get(javaSigned.size() - 1));
+    // what the core-model mapping produces (Credentials.issue), with the microcred extension: unsigned and signed,
+    // from a MicroCredential and from an Award (results, evidence, hashed e-mail identity)
+    for (int i = 0; i < 2; i++) {
+      KeyPair k = KeyPair.generate(i == 0 ? KeyType.ED25519 : KeyType.P384);
+      io.github.microcred.core.Award award = io.github.microcred.core.Award.builder(
+          MicroCredentialMappingTest.sample(), i == 0
+              ? io.github.microcred.core.LearnerIdentity.did("did:example:learner-7")
+              : io.github.microcred.core.LearnerIdentity.hashedEmail("ada@example.org", "salt-" + i),
+          NOW.minusSeconds(86_400L * 30)).id("urn:uuid:9d7c0c2e-1b1a-4e55-9d3e-6f1d3c2e4b2" + i).build();
+      ObjectNode unsigned = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(award, k.publicKey().didKey())
+          .toJson();
+      ObjectNode signed = i == 0
+          ? Credentials.issue(award, k).withClock(CLOCK).get()
+          : Credentials.issue(MicroCredentialMappingTest.sample(), "did:example:learner-8", k, CLOCK).get();
+      javaSigned.add(signed);
+      labels.add("Credentials.issue #" + i + " " + k.type());
+      schema.addObject().put("schema", "ob_v3p0_achievementcredential_schema.json").set("document", unsigned);
+      schema.addObject().put("schema", "ob_v3p0_achievementcredential_schema.json").set("document", signed);
+    }
     // (c) one changed value each
     List<String> tamperedPaths = new ArrayList<>();
     List<ObjectNode> tampered = new ArrayList<>();

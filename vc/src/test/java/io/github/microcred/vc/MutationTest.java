@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded mutation test: 10,000+ mutations of signed OB3 credentials (changed values, added and removed properties,
- * reordered @context, swapped key or verification method). Verification must accept none of those whose meaning
- * changed, and must still accept pure JSON key reorderings and reorderings of (unordered) JSON-LD arrays.
+ * reordered @context and reordered {@code @list} arrays such as OB3 {@code allowedValue}, swapped key or verification
+ * method). Verification must accept none of those whose meaning changed, and must still accept pure JSON key
+ * reorderings and reorderings of (unordered, set-valued) JSON-LD arrays such as {@code alignment} and
+ * {@code evidence}.
  */
 class MutationTest {
   static final long SEED = 77_001L;
@@ -165,6 +167,29 @@ class MutationTest {
       ((ObjectNode) target).put(name, "added " + r.nextInt(1000));
       return "add " + p + "/" + name;
     }
+    if (kind < 88) { // reorder an @list array (OB3 ResultDescription.allowedValue): order is meaning
+      List<String> lists = new ArrayList<>();
+      for (String p : paths(doc, "", false, false)) {
+        JsonNode n = doc.at(p);
+        if (lastSegment(p).equals("allowedValue") && n.isArray() && n.size() > 1) {
+          lists.add(p);
+        }
+      }
+      if (lists.isEmpty()) {
+        return null;
+      }
+      String p = lists.get(r.nextInt(lists.size()));
+      ArrayNode list = (ArrayNode) doc.at(p);
+      int i = r.nextInt(list.size());
+      int j = r.nextInt(list.size());
+      if (list.get(i).equals(list.get(j))) {
+        return null;
+      }
+      JsonNode t = list.get(i);
+      list.set(i, list.get(j));
+      list.set(j, t);
+      return "reorder @list " + p + " " + i + "," + j;
+    }
     if (kind < 90) { // reorder @context (order matters)
       ArrayNode ctx = (ArrayNode) doc.get("@context");
       int i = r.nextInt(ctx.size());
@@ -218,6 +243,7 @@ class MutationTest {
     int applied = 0;
     int reorderings = 0;
     int equivalent = 0;
+    int listReorders = 0;
     int attempt = 0;
     while (applied < MUTATIONS) {
       attempt++;
@@ -231,8 +257,21 @@ class MutationTest {
           ((ArrayNode) types).remove(0);
           ((ArrayNode) types).add(first);
         }
+        // arrays without @list are sets in JSON-LD: reversing them keeps the meaning
+        for (String p : paths(shuffled, "", false, false)) {
+          String last = lastSegment(p);
+          JsonNode n = shuffled.at(p);
+          if (n.isArray() && (last.equals("alignment") || last.equals("evidence") || last.equals("tag"))) {
+            List<JsonNode> items = new ArrayList<>();
+            n.forEach(items::add);
+            ((ArrayNode) n).removeAll();
+            for (int k = items.size() - 1; k >= 0; k--) {
+              ((ArrayNode) n).add(items.get(k));
+            }
+          }
+        }
         VerificationResult vr = Credentials.verify(shuffled).withClock(CLOCK).get();
-        assertTrue(vr.verified(), "seed " + SEED + " attempt " + attempt + ": key reordering rejected: " + vr);
+        assertTrue(vr.verified(), "seed " + SEED + " attempt " + attempt + ": key/set reordering rejected: " + vr);
         reorderings++;
         continue;
       }
@@ -249,6 +288,9 @@ class MutationTest {
         continue;
       }
       applied++;
+      if (what.startsWith("reorder @list")) {
+        listReorders++;
+      }
       if (vr.verified()) {
         throw new AssertionError("seed " + SEED + " attempt " + attempt + ": mutation '" + what
             + "' still verifies: " + doc);
@@ -256,5 +298,6 @@ class MutationTest {
     }
     assertEquals(MUTATIONS, applied);
     assertTrue(reorderings > 100, "reorderings " + reorderings);
+    assertTrue(listReorders > 50, "@list reorderings " + listReorders);
   }
 }
