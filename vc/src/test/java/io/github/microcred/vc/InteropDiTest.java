@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class InteropDiTest {
   static final long SEED = 20_261_122L;
+  /** How many generated OB3 credentials the JS stack signs for direction (b). */
+  static final int JS_SIGNED = 50;
   static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static Path harness;
@@ -182,14 +184,14 @@ class InteropDiTest {
       tamperedPaths.add(tamper(t, r));
       tampered.add(t);
     }
-    // (b) JS signs 24 more, with keys generated here
+    // (b) JS signs 50 more, with keys generated here
     ObjectNode job = TestSupport.JSON.createObjectNode();
     ArrayNode verify = job.putArray("verify");
     javaSigned.forEach(c -> verify.addObject().set("credential", c));
     tampered.forEach(c -> verify.addObject().set("credential", c));
     ArrayNode sign = job.putArray("sign");
     List<ObjectNode> jsUnsigned = new ArrayList<>();
-    for (int i = 0; i < 24; i++) {
+    for (int i = 0; i < JS_SIGNED; i++) {
       KeyPair k = KeyPair.generate(keyFor(i));
       ObjectNode u = Ob3Generator.badge(r, k.publicKey().didKey()).toJson();
       jsUnsigned.add(u);
@@ -224,7 +226,7 @@ class InteropDiTest {
     ObjectNode job2 = TestSupport.JSON.createObjectNode().put("now", Instant.now().toString());
     ArrayNode verify2 = job2.putArray("verify");
     List<String> paths2 = new ArrayList<>();
-    for (int i = 0; i < 24; i++) {
+    for (int i = 0; i < JS_SIGNED; i++) {
       JsonNode js = out.get("sign").get(i);
       assertFalse(js.has("error"), "JS signing failed: " + js.get("error"));
       assertTrue(js.get("proof").get("cryptosuite").asText().endsWith(keyFor(i) == KeyType.ED25519
@@ -239,7 +241,7 @@ class InteropDiTest {
       verify2.addObject().set("credential", t);
     }
     JsonNode out2 = runNode(job2);
-    for (int i = 0; i < 24; i++) {
+    for (int i = 0; i < JS_SIGNED; i++) {
       assertFalse(out2.get("verify").get(i).get("verified").asBoolean(),
           "JS-signed #" + i + " tampered at " + paths2.get(i) + " verified in JS");
     }
