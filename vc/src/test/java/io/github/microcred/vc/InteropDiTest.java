@@ -200,6 +200,17 @@ class InteropDiTest {
       item.putObject("key").put("type", k.type().name()).put("publicKeyMultibase", k.publicKey().toMultibase())
           .put("secretKeyMultibase", k.secretKeyMultibase(SecretKeyAccess.get()));
     }
+    // the schema check can fail: documents that break the 1EdTech schemas must be reported invalid
+    int firstInvalid = schema.size();
+    ObjectNode noSubject = javaSigned.get(0).deepCopy();
+    noSubject.remove("credentialSubject");
+    schema.addObject().put("schema", "ob_v3p0_achievementcredential_schema.json").set("document", noSubject);
+    ObjectNode noCriteria = javaSigned.get(1).deepCopy();
+    ((ObjectNode) noCriteria.at("/credentialSubject/achievement")).remove("criteria");
+    schema.addObject().put("schema", "ob_v3p0_achievementcredential_schema.json").set("document", noCriteria);
+    ObjectNode clrNoName = javaSigned.get(60).deepCopy();
+    clrNoName.remove("name");
+    schema.addObject().put("schema", "clr_v2p0_clrcredential_schema.json").set("document", clrNoName);
     job.set("schema", schema);
     JsonNode out = runNode(job);
 
@@ -217,10 +228,14 @@ class InteropDiTest {
       assertFalse(Credentials.verify(tampered.get(i)).withClock(CLOCK).get().verified(),
           labels.get(i) + " tampered at " + tamperedPaths.get(i) + " still verified in Java");
     }
-    for (int i = 0; i < schema.size(); i++) {
+    for (int i = 0; i < firstInvalid; i++) {
       JsonNode s = out.get("schema").get(i);
       assertTrue(s.get("valid").asBoolean(), "schema " + schema.get(i).get("schema") + " case " + i + ": "
           + s.get("errors"));
+    }
+    for (int i = firstInvalid; i < schema.size(); i++) {
+      assertFalse(out.get("schema").get(i).get("valid").asBoolean(), "invalid document accepted by schema "
+          + schema.get(i).get("schema") + " case " + i);
     }
     // (b) JS-signed credentials verify in Java; one changed value fails in both
     ObjectNode job2 = TestSupport.JSON.createObjectNode().put("now", Instant.now().toString());
