@@ -40,6 +40,7 @@ import picocli.CommandLine.Parameters;
       StatusCommand.Revoke.class,
       StatusCommand.Suspend.class,
       StatusCommand.Resume.class,
+      StatusCommand.SetValue.class,
       StatusCommand.Publish.class
     })
 public final class StatusCommand implements Runnable {
@@ -178,6 +179,26 @@ public final class StatusCommand implements Runnable {
     void act(StatusListManager m, PrintWriter out) throws VcException {
       m.resume(store.list, index);
       out.println("resumed statusListIndex " + index + " of " + store.list);
+    }
+  }
+
+  /** {@code status set} (message lists). */
+  @Command(name = "set", mixinStandardHelpOptions = true,
+      description = "Set the status value of an entry of a message list (0..2^statusSize-1).")
+  static final class SetValue extends IndexAction {
+    @Option(names = "--value", required = true, description = "The status value, e.g. 2 or 0x2")
+    String value;
+
+    @Override
+    void act(StatusListManager m, PrintWriter out) throws VcException, CliException {
+      int v;
+      try {
+        v = Integer.decode(value);
+      } catch (NumberFormatException e) {
+        throw new CliException(Main.USAGE, "--value: expected a number such as 2 or 0x2, got '" + value + "'");
+      }
+      m.setMessage(store.list, index, v);
+      out.println("set statusListIndex " + index + " of " + store.list + " to 0x" + Integer.toHexString(v));
     }
   }
 

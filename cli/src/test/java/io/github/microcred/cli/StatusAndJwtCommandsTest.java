@@ -115,6 +115,54 @@ class StatusAndJwtCommandsTest {
   }
 
   @Test
+  void messageListSetPublishAndVerifyReportsTheMessage() throws Exception {
+    KeyPair issuer = KeyPair.generate(KeyType.P256);
+    String did = issuer.publicKey().didKeyVerificationMethod().split("#")[0];
+    Path key = keyFile(issuer, "issuer.json");
+    String db = dir.resolve("status").toString();
+    String list = "https://issuer.example/messages/1";
+    Run init = run("status", "init", "--db", db, "--list", list, "--purpose", "message", "--status-size", "2",
+        "--message", "0=valid", "--message", "1=under review", "--message", "2=pending appeal",
+        "--message", "3=withdrawn");
+    assertEquals(0, init.code(), init.err());
+    JsonNode entry = StatusCommand.JSON.readTree(run("status", "allocate", "--db", db, "--list", list).out());
+    assertEquals(2, entry.get("statusSize").asInt());
+    assertEquals(4, entry.get("statusMessage").size());
+    String index = entry.get("statusListIndex").asText();
+
+    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+    vc.putArray("type").add("VerifiableCredential");
+    vc.put("issuer", did);
+    vc.put("validFrom", Instant.now().minusSeconds(120).toString().replaceAll("\\.\\d+Z", "Z"));
+    vc.putObject("credentialSubject").put("id", "did:example:learner");
+    vc.set("credentialStatus", entry);
+    Path unsigned = dir.resolve("vc.json");
+    Files.writeString(unsigned, vc.toString());
+    Path jwt = dir.resolve("vc.jwt");
+    assertEquals(0, run("sign", "--format", "jwt", "--key", key.toString(), unsigned.toString(), jwt.toString())
+        .code());
+
+    Run set = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "0x2");
+    assertEquals(0, set.code(), set.err());
+    Path published = dir.resolve("list.json");
+    assertEquals(0, run("status", "publish", "--db", db, "--list", list, "--key", key.toString(),
+        published.toString()).code());
+    Run verify = run("verify", "--status-list", published.toString(), jwt.toString());
+    assertEquals(0, verify.code(), verify.out() + verify.err());
+    assertTrue(verify.out().contains("status 0x2: pending appeal"), verify.out());
+
+    Run tooBig = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "4");
+    assertEquals(1, tooBig.code());
+    assertTrue(tooBig.err().contains("does not fit"), tooBig.err());
+    Run notANumber = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "high");
+    assertEquals(2, notANumber.code());
+    Run wrongList = run("status", "revoke", "--db", db, "--list", list, "--index", index);
+    assertEquals(1, wrongList.code());
+    assertTrue(wrongList.err().contains("statusPurpose is message"), wrongList.err());
+  }
+
+  @Test
   void demoShowsRevocation() {
     Run r = run("demo");
     assertEquals(0, r.code(), r.out() + r.err());
