@@ -121,7 +121,7 @@ public final class CoreMapping {
     }
     List<Organization> bodies = mc.awardingBodies();
     for (int i = 0; i < bodies.size(); i++) {
-      CtdlModel.Org o = org(bodies.get(i));
+      CtdlModel.Org o = org(bodies.get(i), m.lang);
       if (i == 0) {
         m.owner = o;
       } else {
@@ -187,7 +187,7 @@ public final class CoreMapping {
     mc.qualityAssurance().filter(q -> q.type() == QualityAssuranceType.EXTERNAL)
         .ifPresent(q -> q.bodies().forEach(b -> {
           CtdlModel.Qa qa = new CtdlModel.Qa();
-          qa.org = org(b);
+          qa.org = org(b, m.lang);
           qa.org.qa = true;
           m.qa.add(qa);
         }));
@@ -225,9 +225,9 @@ public final class CoreMapping {
     return m;
   }
 
-  private static CtdlModel.Org org(Organization o) {
+  private static CtdlModel.Org org(Organization o, String lang) {
     CtdlModel.Org x = new CtdlModel.Org();
-    x.name.put("en", o.name());
+    x.name.put(lang, o.name());
     o.id().ifPresent(id -> {
       Matcher cm = CTID.matcher(id);
       if (cm.find()) {
