@@ -58,6 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
       issueAndVerifyStep(out);
       revocationStep(out);
       ctdlStep(out);
+      StackingDemoStep.run(out, sample());
     } catch (VcException e) {
       throw new CliException(Main.FAILED, "demo failed: " + e.getMessage());
     }

@@ -16,4 +16,21 @@ class DemoTest {
     assertTrue(r.out().contains("tampered achievement name -> NOT VERIFIED"), r.out());
     assertTrue(r.out().contains("verify again:      NOT VERIFIED"), r.out());
   }
+
+  @Test
+  void demoEndsByAuditingVerifiedCredentialsAndPlanningTheCheapestCompletion() {
+    MainTest.Run r = MainTest.run("demo");
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    String s = r.out().substring(r.out().indexOf("== stacking"));
+    // the altered credential does not verify and does not count; the others do
+    assertTrue(s.contains("does not count Data Visualisation for Public Services (not verified: "), s);
+    assertTrue(s.contains("verified      Statistics for Policy Analysis"), s);
+    assertTrue(s.contains("NOT SATISFIED"), s);
+    assertTrue(s.contains("verified      Spreadsheet Basics"), s);
+    assertTrue(s.contains("excluded https://credentials.example.edu/micro/spreadsheet-basics (NOT_ELIGIBLE): "), s);
+    assertTrue(s.contains("$/methods: level too low (4 < 6)"), s);
+    assertTrue(s.contains("shortfall: total credits: 5 of 10 ECTS (5 missing)"), s);
+    assertTrue(s.contains("cheapest completion: https://credentials.example.edu/micro/survey-methods -> "
+        + "https://credentials.example.edu/micro/psa-capstone (cost 650, proven optimal)"), s);
+  }
 }

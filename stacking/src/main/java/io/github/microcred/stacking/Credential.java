@@ -62,6 +62,68 @@ public record Credential(
   }
 
   /**
+   * The transcript entry of a core {@link io.github.microcred.core.Award} (origin {@link Origin#RESIDENT}).
+   *
+   * @param award the award (e.g. read back from a verified Open Badges credential)
+   * @return the credential
+   * @see #fromAward(io.github.microcred.core.Award, Origin)
+   */
+  public static Credential fromAward(io.github.microcred.core.Award award) {
+    return fromAward(award, Origin.RESIDENT);
+  }
+
+  /**
+   * The transcript entry of a core {@link io.github.microcred.core.Award}. Mapping: {@code id} = the
+   * micro-credential's id (its title when it has none), credits = its first credit value (0 ECTS when none), level =
+   * its EQF level (else the first level with a number, else 0), issuer and provider = the award's issuer or the
+   * first awarding body (its id, else its name), kind = the core kind ({@code micro-credential-module}, ...),
+   * competencies = the names and URIs of its competencies, tags = its stackability targets, issued = the awarded
+   * date (else the issue date, UTC), expires = the award's effective expiry, credit-bearing as stated, assessed when
+   * it names an assessment type.
+   *
+   * @param award the award
+   * @param origin resident, external or prior learning, relative to the qualification audited
+   * @return the credential
+   */
+  public static Credential fromAward(io.github.microcred.core.Award award, Origin origin) {
+    io.github.microcred.core.MicroCredential mc = award.microCredential();
+    Builder b = builder(mc.id().orElse(mc.title()));
+    if (!mc.credits().isEmpty()) {
+      b.credits(mc.credits().get(0));
+    }
+    int level = 0;
+    for (io.github.microcred.core.Level l : mc.levels()) {
+      if (l.isEqf() && l.number().isPresent()) {
+        level = l.number().get();
+        break;
+      }
+    }
+    if (level == 0) {
+      level = mc.levels().stream().flatMap(l -> l.number().stream()).findFirst().orElse(0);
+    }
+    b.level(level);
+    java.util.Optional<io.github.microcred.core.Organization> org = award.issuer()
+        .or(() -> mc.awardingBodies().stream().findFirst());
+    String issuer = org.map(o -> o.id().orElse(o.name())).orElse("");
+    b.issuer(issuer).provider(issuer).origin(origin);
+    mc.kind().ifPresent(k -> b.kind(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+    java.util.List<String> comps = new java.util.ArrayList<>();
+    for (io.github.microcred.core.Competency c : mc.competencies()) {
+      comps.add(c.name());
+      if (c.uri() != null && !c.uri().isEmpty()) {
+        comps.add(c.uri());
+      }
+    }
+    b.competencies(comps.toArray(new String[0]));
+    b.tags(mc.stackability().map(st -> st.targets().toArray(new String[0])).orElse(new String[0]));
+    b.issued(award.awardedDate().orElse(LocalDate.ofInstant(award.issuedOn(), java.time.ZoneOffset.UTC)));
+    award.effectiveExpiry().ifPresent(e -> b.expires(LocalDate.ofInstant(e, java.time.ZoneOffset.UTC)));
+    b.creditBearing(mc.isCreditBearing());
+    b.assessed(!mc.assessmentTypes().isEmpty());
+    return b.build();
+  }
+
+  /**
    * Starts a builder.
    *
    * @param id the credential identifier

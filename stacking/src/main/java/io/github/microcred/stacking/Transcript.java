@@ -36,6 +36,25 @@ public record Transcript(List<Credential> credentials) {
   }
 
   /**
+   * The transcript of a learner's core awards (see {@link Credential#fromAward(io.github.microcred.core.Award)}).
+   * A micro-credential awarded more than once appears once, from its most recent award.
+   *
+   * @param awards the awards, e.g. read back from verified Open Badges credentials
+   * @return the transcript
+   */
+  public static Transcript fromAwards(java.util.Collection<io.github.microcred.core.Award> awards) {
+    java.util.Map<String, io.github.microcred.core.Award> latest = new java.util.LinkedHashMap<>();
+    for (io.github.microcred.core.Award a : awards) {
+      String id = a.microCredential().id().orElse(a.microCredential().title());
+      io.github.microcred.core.Award prev = latest.get(id);
+      if (prev == null || a.issuedOn().isAfter(prev.issuedOn())) {
+        latest.put(id, a);
+      }
+    }
+    return new Transcript(latest.values().stream().map(Credential::fromAward).toList());
+  }
+
+  /**
    * Creates a transcript.
    *
    * @param credentials the credentials

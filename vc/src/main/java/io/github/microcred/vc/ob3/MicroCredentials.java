@@ -188,7 +188,8 @@ public final class MicroCredentials {
    * @param issuer the issuer profile (its id is the DID or https: URL whose key signs)
    * @param learnerId the learner's IRI (e.g. a DID)
    * @param credentialId the credential's IRI (e.g. {@code urn:uuid:...})
-   * @param awarded when it was awarded (also {@code validFrom})
+   * @param awarded when it was awarded (also {@code validFrom}); the micro-credential's validity policy applied to
+   *     this date (UTC) gives {@code validUntil}, as {@link Award#effectiveExpiry()} does
    * @return the credential
    * @throws VcException {@link VcErrorCode#MAPPING_FAILED} as {@link #toAchievement}
    */
@@ -197,8 +198,11 @@ public final class MicroCredentials {
     Achievement a = toAchievement(mc);
     AchievementSubject s = new AchievementSubject(Optional.of(learnerId), List.of(), a, List.of(),
         a.creditsAvailable(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    Optional<String> validUntil = mc.validity()
+        .flatMap(p -> p.expiryFor(java.time.LocalDate.ofInstant(awarded, java.time.ZoneOffset.UTC)))
+        .map(d -> d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
     return new OpenBadgeCredential(credentialId, Optional.of(mc.title()), mc.shortDescription(), issuer,
-        awarded.toString(), Optional.empty(), Optional.of(awarded.toString()), s, List.of(),
+        awarded.toString(), validUntil, Optional.of(awarded.toString()), s, List.of(),
         List.of(EXTENSION_CONTEXT), Json.obj());
   }
 }

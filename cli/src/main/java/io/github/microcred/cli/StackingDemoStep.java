@@ -1,0 +1,103 @@
+package io.github.microcred.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.Level;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Catalogue;
+import io.github.microcred.stacking.Plan;
+import io.github.microcred.stacking.Rules;
+import io.github.microcred.stacking.Stacking;
+import io.github.microcred.stacking.StackingException;
+import io.github.microcred.stacking.Transcript;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.VcException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The demo's last step: the learner's signed Open Badges credentials are verified, only the verified ones become
+ * the stacking transcript, which is audited against a sample qualification; then the cheapest completion is planned
+ * from a sample catalogue. The rules and catalogue are {@code examples/stacking/certificate-rules.json} and
+ * {@code examples/stacking/catalogue.json} (shipped as resources of the CLI).
+ */
+final class StackingDemoStep {
+  static final String RULES = "/io/github/microcred/cli/demo/certificate-rules.json";
+  static final String CATALOGUE = "/io/github/microcred/cli/demo/catalogue.json";
+  static final String LEARNER = "did:example:learner-1";
+
+  private StackingDemoStep() {}
+
+  static String resource(String name) {
+    try (InputStream in = StackingDemoStep.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new CliException(Main.FAILED, "missing demo resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException(Main.FAILED, "cannot read demo resource " + name + ": " + e.getMessage());
+    }
+  }
+
+  /** Another micro-credential of the same programme, derived from the demo's sample. */
+  static MicroCredential variant(MicroCredential base, String slug, String title, int ects, int eqf) {
+    return base.toBuilder().id("https://credentials.example.edu/micro/" + slug).title(title)
+        .credits(List.of(CreditValue.of(ects, CreditUnit.ECTS))).hours(25L * ects).levels(List.of(Level.eqf(eqf)))
+        .creditForDegree(io.github.microcred.core.DegreePathway.none()).build();
+  }
+
+  static void run(PrintWriter out, MicroCredential sample) throws VcException {
+    out.println("== stacking (verified credentials audited against a qualification, cheapest completion planned)");
+    KeyPair issuer = KeyPair.generate(KeyType.ED25519);
+    List<MicroCredential> earned = List.of(sample,
+        variant(sample, "statistics-for-policy", "Statistics for Policy Analysis", 3, 6),
+        variant(sample, "data-visualisation", "Data Visualisation for Public Services", 2, 6),
+        variant(sample, "spreadsheet-basics", "Spreadsheet Basics", 1, 4));
+    VerifiedTranscript vt = new VerifiedTranscript();
+    for (MicroCredential mc : earned) {
+      ObjectNode signed = io.github.microcred.vc.Credentials.issue(mc, LEARNER, issuer).get();
+      if (mc.id().orElse("").endsWith("data-visualisation")) {
+        // the learner's copy was altered after signing: it must not count
+        ((ObjectNode) signed.at("/credentialSubject/achievement")).put("name", "Advanced Data Visualisation");
+      }
+      vt.add(mc.title(), signed.toString());
+    }
+    for (int i = 0; i < vt.awards.size(); i++) {
+      out.println("  verified      " + vt.sources.get(i));
+    }
+    for (VerifiedTranscript.Excluded e : vt.excluded) {
+      out.println("  does not count " + e.source() + " (" + e.reason() + ")");
+    }
+    if (vt.awards.size() != earned.size() - 1 || vt.excluded.size() != 1) {
+      throw new CliException(Main.FAILED, "expected exactly the altered credential to fail verification");
+    }
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    try {
+      Rules rules = Rules.fromJson(resource(RULES));
+      Transcript transcript = vt.transcript();
+      AuditResult audit = Stacking.audit(rules, transcript, today);
+      for (String line : audit.summary().split("\n")) {
+        out.println("  " + line);
+      }
+      Catalogue catalogue = Catalogue.fromJson(resource(CATALOGUE));
+      Plan plan = Stacking.plan(rules, transcript, catalogue, Plan.Objective.COST, today, Duration.ofSeconds(1));
+      out.println("  cheapest completion: " + (plan.complete() ? String.join(" -> ", plan.items())
+          + " (cost " + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal"
+          : "gap " + plan.gap().toPlainString()) + ")" : "none in the catalogue"));
+      if (audit.satisfied() || !plan.complete() || !plan.audit().satisfied()) {
+        throw new CliException(Main.FAILED, "the stacking demo did not come out as expected");
+      }
+    } catch (StackingException e) {
+      throw new CliException(Main.FAILED, "stacking demo: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.github.microcred.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Award;
+import io.github.microcred.stacking.Transcript;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.VcJwt;
+import io.github.microcred.vc.ob3.Awards;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A transcript built from signed Open Badges 3.0 credentials (Data Integrity JSON or {@code vc+jwt}): each one is
+ * verified offline with the vc module, the verified ones are read back to core {@link Award}s and become the stacking
+ * transcript; the others are excluded with the reason. Only credentials that verify count.
+ */
+final class VerifiedTranscript {
+  /** A credential that does not count, and why. */
+  record Excluded(String source, String reason) {}
+
+  final List<Award> awards = new ArrayList<>();
+  private final java.util.Set<String> trusted;
+
+  /** A transcript that counts every credential that verifies, whoever issued it. */
+  VerifiedTranscript() {
+    this(java.util.Set.of());
+  }
+
+  /**
+   * A transcript that counts only credentials from trusted issuers.
+   *
+   * @param trusted the issuer ids to trust; empty trusts every issuer whose signature verifies
+   */
+  VerifiedTranscript(java.util.Set<String> trusted) {
+    this.trusted = java.util.Set.copyOf(trusted);
+  }
+
+  final List<String> sources = new ArrayList<>();
+  final List<Excluded> excluded = new ArrayList<>();
+
+  /**
+   * Verifies and maps one signed credential.
+   *
+   * @param source a name for messages (file name)
+   * @param text the credential text
+   */
+  void add(String source, String text) {
+    JsonNode doc;
+    VerificationResult r;
+    if (VcJwt.looksLikeJwt(text)) {
+      JwtVerification v = VcJwt.verify(text.strip()).get();
+      r = v.result();
+      doc = v.document().orElse(null);
+      if (!v.verified()) {
+        excluded.add(new Excluded(source, "not verified: " + reason(r) + " " + v.rejections()));
+        return;
+      }
+    } else {
+      r = Credentials.verify(text).get();
+      if (!r.verified()) {
+        excluded.add(new Excluded(source, "not verified: " + reason(r)));
+        return;
+      }
+      try {
+        doc = StatusCommand.JSON.readTree(text);
+      } catch (IOException e) {
+        excluded.add(new Excluded(source, "unreadable: " + e.getMessage()));
+        return;
+      }
+    }
+    if (doc == null) {
+      excluded.add(new Excluded(source, "verified, but no credential document"));
+      return;
+    }
+    String issuer = doc.path("issuer").isTextual() ? doc.path("issuer").asText()
+        : doc.path("issuer").path("id").asText("");
+    if (!trusted.isEmpty() && !trusted.contains(issuer)) {
+      excluded.add(new Excluded(source, "issuer not trusted: " + issuer));
+      return;
+    }
+    try {
+      awards.add(Awards.fromCredential(doc));
+      sources.add(source);
+    } catch (VcException e) {
+      excluded.add(new Excluded(source, "verified, but not a microcred award: " + e.getMessage()));
+    }
+  }
+
+  private static String reason(VerificationResult r) {
+    List<VerificationCheck> f = r.failures();
+    return f.isEmpty() ? "failed" : f.get(0).name() + ": " + f.get(0).message();
+  }
+
+  /**
+   * The stacking transcript of the verified awards.
+   *
+   * @return the transcript
+   */
+  Transcript transcript() {
+    return Transcript.fromAwards(awards);
+  }
+
+  /**
+   * Adds the excluded credentials to a JSON audit result as {@code "notVerified": [{"source", "reason"}]}.
+   *
+   * @param result the result object
+   */
+  void annotate(ObjectNode result) {
+    ArrayNode a = result.putArray("notVerified");
+    for (Excluded e : excluded) {
+      a.addObject().put("source", e.source()).put("reason", e.reason());
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.microcred.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mcred audit --transcript} with signed Open Badges files: only credentials that verify count. */
+class AuditSignedCredentialsTest {
+  @TempDir Path dir;
+
+  @Test
+  void onlyVerifiedCredentialsCount() throws Exception {
+    KeyPair key = KeyPair.generate(KeyType.ED25519);
+    MicroCredential base = DemoCommand.sample();
+    MicroCredential stats = StackingDemoStep.variant(base, "statistics-for-policy", "Statistics", 3, 6);
+    MicroCredential viz = StackingDemoStep.variant(base, "data-visualisation", "Visualisation", 2, 6);
+    MicroCredential capstone = StackingDemoStep.variant(base, "psa-capstone", "Capstone", 3, 6);
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.json");
+    Path c = dir.resolve("c.json");
+    Path d = dir.resolve("d.json");
+    Files.writeString(a, io.github.microcred.vc.Credentials.issue(base, "did:example:l", key).get().toString());
+    Files.writeString(b, io.github.microcred.vc.Credentials.issue(stats, "did:example:l", key).get().toString());
+    Files.writeString(c, io.github.microcred.vc.Credentials.issue(capstone, "did:example:l", key).get().toString());
+    ObjectNode forged = io.github.microcred.vc.Credentials.issue(viz, "did:example:l", key).get();
+    // credits raised after signing: the proof no longer matches
+    ((ObjectNode) forged.at("/credentialSubject/achievement")).put("name", "Visualisation (4 ECTS)");
+    Files.writeString(d, forged.toString());
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, StackingDemoStep.resource(StackingDemoStep.RULES));
+
+    MainTest.Run all = MainTest.run("audit", "--rules", rules.toString(), "--transcript", a.toString(), b.toString(),
+        c.toString(), d.toString());
+    JsonNode out = StatusCommand.JSON.readTree(all.out());
+    // without the forged 2 ECTS, methods has 3 of 5 and the total 8 of 10
+    assertEquals(Main.FAILED, all.code(), all.err());
+    assertEquals(1, out.get("notVerified").size(), all.out());
+    assertEquals(d.toString(), out.get("notVerified").get(0).get("source").asText());
+    assertTrue(out.get("notVerified").get(0).get("reason").asText().startsWith("not verified: "), all.out());
+    assertTrue(all.err().contains("does not count " + d), all.err());
+    for (JsonNode as : out.get("assignments")) {
+      assertTrue(!as.get("credential").asText().endsWith("data-visualisation"), all.out());
+    }
+
+    // the same credential, untouched, counts and completes "methods"; still short of the total (8 + 2 = 10 ok)
+    Files.writeString(d, io.github.microcred.vc.Credentials.issue(viz, "did:example:l", key).get().toString());
+    MainTest.Run ok = MainTest.run("audit", "--rules", rules.toString(), "--transcript", a.toString(), b.toString(),
+        c.toString(), d.toString());
+    assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
+    assertEquals(0, StatusCommand.JSON.readTree(ok.out()).get("notVerified").size());
+  }
+
+  @Test
+  void jwtCredentialsCountAndUntrustedIssuersDoNot() throws Exception {
+    KeyPair key = KeyPair.generate(KeyType.ED25519);
+    KeyPair other = KeyPair.generate(KeyType.P256);
+    MicroCredential base = DemoCommand.sample();
+    MicroCredential stats = StackingDemoStep.variant(base, "statistics-for-policy", "Statistics", 3, 6);
+    MicroCredential viz = StackingDemoStep.variant(base, "data-visualisation", "Visualisation", 2, 6);
+    MicroCredential capstone = StackingDemoStep.variant(base, "psa-capstone", "Capstone", 3, 6);
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.jwt");
+    Path c = dir.resolve("c.json");
+    Path d = dir.resolve("d.json");
+    Files.writeString(a, io.github.microcred.vc.Credentials.issue(base, "did:example:l", key).get().toString());
+    // the same OB3 credential secured as a vc+jwt instead of a Data Integrity proof
+    ObjectNode unsigned = io.github.microcred.vc.Credentials.issue(stats, "did:example:l", key).get();
+    unsigned.remove("proof");
+    Files.writeString(b, io.github.microcred.vc.jose.VcJwt.sign(unsigned, key).get() + "\n");
+    Files.writeString(c, io.github.microcred.vc.Credentials.issue(capstone, "did:example:l", key).get().toString());
+    // a valid signature, but by a key the auditor does not trust
+    Files.writeString(d, io.github.microcred.vc.Credentials.issue(viz, "did:example:l", other).get().toString());
+    Path rules = dir.resolve("rules.json");
+    Files.writeString(rules, StackingDemoStep.resource(StackingDemoStep.RULES));
+    String[] files = {a.toString(), b.toString(), c.toString(), d.toString()};
+
+    MainTest.Run any = MainTest.run(args(rules, files));
+    assertEquals(Main.OK, any.code(), any.out() + any.err());
+    assertTrue(any.err().contains("verified " + b + ": Statistics"), any.err());
+
+    String trusted = key.publicKey().didKey();
+    String[] withTrust = java.util.stream.Stream.concat(java.util.Arrays.stream(args(rules, files)),
+        java.util.stream.Stream.of("--trusted-issuer", trusted)).toArray(String[]::new);
+    MainTest.Run only = MainTest.run(withTrust);
+    assertEquals(Main.FAILED, only.code(), only.out() + only.err());
+    JsonNode out = StatusCommand.JSON.readTree(only.out());
+    assertEquals(1, out.get("notVerified").size(), only.out());
+    assertEquals("issuer not trusted: " + other.publicKey().didKey(),
+        out.get("notVerified").get(0).get("reason").asText());
+    assertFalse(out.get("satisfied").asBoolean(), only.out());
+    for (JsonNode as : out.get("assignments")) {
+      assertFalse(as.get("credential").asText().endsWith("data-visualisation"), only.out());
+    }
+
+    // --trusted-issuer makes no sense for a plain stacking transcript file
+    Path t = dir.resolve("t.json");
+    Files.writeString(t, "{\"credentials\":[]}");
+    MainTest.Run usage = MainTest.run("audit", "--rules", rules.toString(), "--transcript", t.toString(),
+        "--trusted-issuer", trusted);
+    assertEquals(Main.USAGE, usage.code(), usage.err());
+  }
+
+  static String[] args(Path rules, String... files) {
+    java.util.List<String> a = new java.util.ArrayList<>(
+        java.util.List.of("audit", "--rules", rules.toString(), "--transcript"));
+    a.addAll(java.util.List.of(files));
+    return a.toArray(String[]::new);
+  }
+
+  @Test
+  void examplesMatchTheDemoResources() throws Exception {
+    // surefire runs in the module directory; the examples are at the repository root
+    Path ex = Path.of("").toAbsolutePath().getParent().resolve("examples").resolve("stacking");
+    assertEquals(Files.readString(ex.resolve("certificate-rules.json")),
+        StackingDemoStep.resource(StackingDemoStep.RULES));
+    assertEquals(Files.readString(ex.resolve("catalogue.json")), StackingDemoStep.resource(StackingDemoStep.CATALOGUE));
+  }
+}
