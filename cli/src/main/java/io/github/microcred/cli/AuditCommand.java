@@ -48,7 +48,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--transcript", arity = "1..*", paramLabel = "T",
         description = "the transcript: a stacking transcript JSON file, or one or more signed Open Badges 3.0 "
             + "credentials (Data Integrity JSON or vc+jwt files), each verified offline; only those that verify "
-            + "count, the others are listed under notVerified")
+            + "count, the others are excluded as NOT_VERIFIED with the reason")
     List<Path> transcript;
 
     @Option(names = "--bulk", paramLabel = "T.jsonl",
@@ -156,19 +156,13 @@ public final class AuditCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (v == null) {
-      spec.commandLine().getOut().println(a.toJson());
-    } else {
-      ObjectNode o = tree(a);
-      v.annotate(o);
-      spec.commandLine().getOut().println(o.toPrettyString());
+    if (v != null) {
+      a = v.withExclusions(a);
       for (int i = 0; i < v.awards.size(); i++) {
         err.println("verified " + v.sources.get(i) + ": " + v.awards.get(i).microCredential().title());
       }
-      for (VerifiedTranscript.Excluded e : v.excluded) {
-        err.println("does not count " + e.source() + ": " + e.reason());
-      }
     }
+    spec.commandLine().getOut().println(a.toJson());
     spec.commandLine().getOut().flush();
     err.print(a.summary());
     err.flush();

@@ -1,9 +1,9 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.Award;
+import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.Transcript;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.VcException;
@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * A transcript built from signed Open Badges 3.0 credentials (Data Integrity JSON or {@code vc+jwt}): each one is
  * verified offline with the vc module, the verified ones are read back to core {@link Award}s and become the stacking
- * transcript; the others are excluded with the reason. Only credentials that verify count.
+ * transcript; the others are excluded with the reason ({@link Exclusion.Reason#NOT_VERIFIED}). Only credentials that verify
+ * (and, when trusted issuers are named, come from one of them) count.
  */
 final class VerifiedTranscript {
   /** A credential that does not count, and why. */
@@ -59,13 +60,13 @@ final class VerifiedTranscript {
       r = v.result();
       doc = v.document().orElse(null);
       if (!v.verified()) {
-        excluded.add(new Excluded(source, "not verified: " + reason(r) + " " + v.rejections()));
+        excluded.add(new Excluded(source, reason(r) + " " + v.rejections()));
         return;
       }
     } else {
       r = Credentials.verify(text).get();
       if (!r.verified()) {
-        excluded.add(new Excluded(source, "not verified: " + reason(r)));
+        excluded.add(new Excluded(source, reason(r)));
         return;
       }
       try {
@@ -108,14 +109,19 @@ final class VerifiedTranscript {
   }
 
   /**
-   * Adds the excluded credentials to a JSON audit result as {@code "notVerified": [{"source", "reason"}]}.
+   * The audit result with the credentials that did not verify added to its exclusions, as
+   * {@link Exclusion.Reason#NOT_VERIFIED} with the file (source) as the credential id.
    *
-   * @param result the result object
+   * @param a the audit of {@link #transcript()}
+   * @return the result with every excluded file explained
    */
-  void annotate(ObjectNode result) {
-    ArrayNode a = result.putArray("notVerified");
+  AuditResult withExclusions(AuditResult a) {
+    List<Exclusion> all = new ArrayList<>(a.exclusions());
     for (Excluded e : excluded) {
-      a.addObject().put("source", e.source()).put("reason", e.reason());
+      all.add(new Exclusion(e.source(), Exclusion.Reason.NOT_VERIFIED, e.reason()));
     }
+    return new AuditResult(a.qualification(), a.unit(), a.asOf(), a.mode(), a.satisfied(), a.provedOptimal(),
+        a.satisfiedRequirements(), a.appliedCredits(), a.appliedCount(), a.countedCredits(), a.assignments(),
+        a.requirements(), all, a.shortfalls());
   }
 }

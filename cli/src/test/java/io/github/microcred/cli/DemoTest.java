@@ -23,7 +23,7 @@ class DemoTest {
     assertEquals(Main.OK, r.code(), r.out() + r.err());
     String s = r.out().substring(r.out().indexOf("== stacking"));
     // the altered credential does not verify and does not count; the others do
-    assertTrue(s.contains("does not count Data Visualisation for Public Services (not verified: "), s);
+    assertTrue(s.contains("excluded Data Visualisation for Public Services (NOT_VERIFIED): PROOF: "), s);
     assertTrue(s.contains("verified      Statistics for Policy Analysis"), s);
     assertTrue(s.contains("NOT SATISFIED"), s);
     assertTrue(s.contains("verified      Spreadsheet Basics"), s);

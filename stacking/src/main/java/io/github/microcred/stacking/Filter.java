@@ -148,11 +148,18 @@ public record Filter(
       }
     }
     if (!anyOf.isEmpty() && anyOf.stream().noneMatch(f -> f.test(c, asOf))) {
-      return explain ? "matches none of the alternatives" : NO;
+      if (!explain) {
+        return NO;
+      }
+      StringBuilder b = new StringBuilder("matches none of the alternatives (");
+      for (int i = 0; i < anyOf.size(); i++) {
+        b.append(i == 0 ? "" : "; ").append(anyOf.get(i).check(c, asOf, true));
+      }
+      return b.append(')').toString();
     }
-    for (Filter f : noneOf) {
-      if (f.test(c, asOf)) {
-        return explain ? "matches an excluded filter" : NO;
+    for (int i = 0; i < noneOf.size(); i++) {
+      if (noneOf.get(i).test(c, asOf)) {
+        return explain ? "matches excluded filter " + (i + 1) + " of " + noneOf.size() : NO;
       }
     }
     return null;
