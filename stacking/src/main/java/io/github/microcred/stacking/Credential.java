@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param id identifier of the micro-credential (what rules name in {@code credential} leaves)
  * @param credits credit value (amount and unit), non-negative
- * @param level level (e.g. EQF 1..8, or a course level); 0 when unknown
+ * @param level level as a number on the scale the rules' level filters use (EQF 1..8 for credentials from awards,
+ *     or e.g. a course level such as 200 or 3000); 0 when unknown
  * @param issuer issuing organisation
  * @param provider provider of the learning (for per-provider caps); often equal to the issuer
  * @param origin resident, external or recognised prior learning
@@ -75,7 +76,7 @@ public record Credential(
   /**
    * The transcript entry of a core {@link io.github.microcred.core.Award}. Mapping: {@code id} = the
    * micro-credential's id (its title when it has none), credits = its first credit value (0 ECTS when none), level =
-   * its EQF level (else the first level with a number, else 0), issuer and provider = the award's issuer or the
+   * its EQF level (see {@link #eqfLevel(java.util.List)}; 0, unknown, when it has none), issuer and provider = the award's issuer or the
    * first awarding body (its id, else its name), kind = the core kind ({@code micro-credential-module}, ...),
    * competencies = the names and URIs of its competencies, tags = its stackability targets, issued = the awarded
    * date (else the issue date, UTC), expires = the award's effective expiry, credit-bearing as stated, assessed when
@@ -91,16 +92,7 @@ public record Credential(
     if (!mc.credits().isEmpty()) {
       b.credits(mc.credits().get(0));
     }
-    int level = 0;
-    for (io.github.microcred.core.Level l : mc.levels()) {
-      if (l.isEqf() && l.number().isPresent()) {
-        level = l.number().get();
-        break;
-      }
-    }
-    if (level == 0) {
-      level = mc.levels().stream().flatMap(l -> l.number().stream()).findFirst().orElse(0);
-    }
+    int level = eqfLevel(mc.levels());
     b.level(level);
     java.util.Optional<io.github.microcred.core.Organization> org = award.issuer()
         .or(() -> mc.awardingBodies().stream().findFirst());
@@ -121,6 +113,29 @@ public record Credential(
     b.creditBearing(mc.isCreditBearing());
     b.assessed(!mc.assessmentTypes().isEmpty());
     return b.build();
+  }
+
+  /**
+   * The EQF level of a micro-credential's levels, the scale {@link #fromAward} puts in {@link #level()}: its EQF
+   * level; else its ISCED 2011 level when that is 5 to 8 (the tertiary levels, aligned one to one with EQF 5 to 8, as
+   * {@link io.github.microcred.core.EquivalentLevel} records); else 0, unknown. A national framework's number is
+   * never taken as an EQF level: levels of different frameworks are not comparable without a referencing table.
+   *
+   * @param levels the levels
+   * @return the EQF level, or 0 when none can be stated
+   */
+  public static int eqfLevel(java.util.List<io.github.microcred.core.Level> levels) {
+    int isced = 0;
+    for (io.github.microcred.core.Level l : levels) {
+      if (l.isEqf() && l.number().isPresent()) {
+        return l.number().get();
+      }
+      if (l.framework().equals(io.github.microcred.core.Level.ISCED_2011) && l.number().isPresent()
+          && l.number().get() >= 5 && l.number().get() <= 8 && isced == 0) {
+        isced = l.number().get();
+      }
+    }
+    return isced;
   }
 
   /**

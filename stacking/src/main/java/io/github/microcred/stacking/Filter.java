@@ -112,7 +112,8 @@ public record Filter(
       return explain ? "tag not in " + tags : NO;
     }
     if (c.level() < minLevel) {
-      return explain ? "level too low (" + c.level() + " < " + minLevel + ")" : NO;
+      return !explain ? NO : c.level() == 0 && minLevel > 0 ? "level unknown (at least " + minLevel + " needed)"
+          : "level too low (" + c.level() + " < " + minLevel + ")";
     }
     if (c.level() > maxLevel) {
       return explain ? "level too high (" + c.level() + " > " + maxLevel + ")" : NO;

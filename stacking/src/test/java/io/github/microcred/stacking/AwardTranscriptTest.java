@@ -51,6 +51,18 @@ class AwardTranscriptTest {
     assertTrue(c.assessed());
     assertEquals(Origin.RESIDENT, c.origin());
     assertEquals(Origin.RPL, Credential.fromAward(a, Origin.RPL).origin());
+    // levels of other frameworks: ISCED 5-8 align with EQF; a national number is never read as EQF
+    assertEquals(7, Credential.eqfLevel(List.of(Level.national("NFQ-IE", "9"), Level.isced(7))));
+    assertEquals(0, Credential.eqfLevel(List.of(Level.isced(3))));
+    assertEquals(0, Credential.eqfLevel(List.of(Level.national("NFQ-IE", "7"))));
+    Award national = Award.builder(mc("n", 2, Level.national("NFQ-IE", "7")), l, Instant.parse("2025-03-01T10:00:00Z"))
+        .build();
+    Credential n = Credential.fromAward(national);
+    assertEquals(0, n.level());
+    Rules eqf6 = Rules.builder("eqf6").unit("ECTS").requirement(Requirement.credits("r", 1,
+        Filter.builder().minLevel(6).build())).build();
+    AuditResult unknown = Stacking.audit(eqf6, new Transcript(List.of(n)), LocalDate.of(2026, 1, 1));
+    assertTrue(unknown.exclusions().get(0).detail().contains("level unknown (at least 6 needed)"), unknown.summary());
 
     // the same micro-credential awarded twice counts once, from the latest award
     Award again = Award.builder(a.microCredential(), l, Instant.parse("2026-01-10T00:00:00Z")).id("urn:uuid:2")
