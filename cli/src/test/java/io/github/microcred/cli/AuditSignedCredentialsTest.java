@@ -18,21 +18,27 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditSignedCredentialsTest {
   @TempDir Path dir;
 
+  /** The demo's programme: the sample (foundation), statistics (3 ECTS), visualisation (2) and the capstone (3). */
+  static final MicroCredential BASE = DemoCommand.sample();
+  static final MicroCredential STATS = StackingDemoStep.variant(BASE, "statistics-for-policy", "Statistics", 3, 6);
+  static final MicroCredential VIZ = StackingDemoStep.variant(BASE, "data-visualisation", "Visualisation", 2, 6);
+  static final MicroCredential CAPSTONE = StackingDemoStep.variant(BASE, "psa-capstone", "Capstone", 3, 6);
+
+  static String issue(MicroCredential mc, KeyPair key) throws Exception {
+    return io.github.microcred.vc.Credentials.issue(mc, "did:example:l", key).get().toString();
+  }
+
   @Test
   void onlyVerifiedCredentialsCount() throws Exception {
     KeyPair key = KeyPair.generate(KeyType.ED25519);
-    MicroCredential base = DemoCommand.sample();
-    MicroCredential stats = StackingDemoStep.variant(base, "statistics-for-policy", "Statistics", 3, 6);
-    MicroCredential viz = StackingDemoStep.variant(base, "data-visualisation", "Visualisation", 2, 6);
-    MicroCredential capstone = StackingDemoStep.variant(base, "psa-capstone", "Capstone", 3, 6);
     Path a = dir.resolve("a.json");
     Path b = dir.resolve("b.json");
     Path c = dir.resolve("c.json");
     Path d = dir.resolve("d.json");
-    Files.writeString(a, io.github.microcred.vc.Credentials.issue(base, "did:example:l", key).get().toString());
-    Files.writeString(b, io.github.microcred.vc.Credentials.issue(stats, "did:example:l", key).get().toString());
-    Files.writeString(c, io.github.microcred.vc.Credentials.issue(capstone, "did:example:l", key).get().toString());
-    ObjectNode forged = io.github.microcred.vc.Credentials.issue(viz, "did:example:l", key).get();
+    Files.writeString(a, issue(BASE, key));
+    Files.writeString(b, issue(STATS, key));
+    Files.writeString(c, issue(CAPSTONE, key));
+    ObjectNode forged = io.github.microcred.vc.Credentials.issue(VIZ, "did:example:l", key).get();
     // credits raised after signing: the proof no longer matches
     ((ObjectNode) forged.at("/credentialSubject/achievement")).put("name", "Visualisation (4 ECTS)");
     Files.writeString(d, forged.toString());
@@ -54,7 +60,7 @@ class AuditSignedCredentialsTest {
     }
 
     // the same credential, untouched, counts and completes "methods"; still short of the total (8 + 2 = 10 ok)
-    Files.writeString(d, io.github.microcred.vc.Credentials.issue(viz, "did:example:l", key).get().toString());
+    Files.writeString(d, issue(VIZ, key));
     MainTest.Run ok = MainTest.run("audit", "--rules", rules.toString(), "--transcript", a.toString(), b.toString(),
         c.toString(), d.toString());
     assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
@@ -65,22 +71,18 @@ class AuditSignedCredentialsTest {
   void jwtCredentialsCountAndUntrustedIssuersDoNot() throws Exception {
     KeyPair key = KeyPair.generate(KeyType.ED25519);
     KeyPair other = KeyPair.generate(KeyType.P256);
-    MicroCredential base = DemoCommand.sample();
-    MicroCredential stats = StackingDemoStep.variant(base, "statistics-for-policy", "Statistics", 3, 6);
-    MicroCredential viz = StackingDemoStep.variant(base, "data-visualisation", "Visualisation", 2, 6);
-    MicroCredential capstone = StackingDemoStep.variant(base, "psa-capstone", "Capstone", 3, 6);
     Path a = dir.resolve("a.json");
     Path b = dir.resolve("b.jwt");
     Path c = dir.resolve("c.json");
     Path d = dir.resolve("d.json");
-    Files.writeString(a, io.github.microcred.vc.Credentials.issue(base, "did:example:l", key).get().toString());
+    Files.writeString(a, issue(BASE, key));
     // the same OB3 credential secured as a vc+jwt instead of a Data Integrity proof
-    ObjectNode unsigned = io.github.microcred.vc.Credentials.issue(stats, "did:example:l", key).get();
+    ObjectNode unsigned = io.github.microcred.vc.Credentials.issue(STATS, "did:example:l", key).get();
     unsigned.remove("proof");
     Files.writeString(b, io.github.microcred.vc.jose.VcJwt.sign(unsigned, key).get() + "\n");
-    Files.writeString(c, io.github.microcred.vc.Credentials.issue(capstone, "did:example:l", key).get().toString());
+    Files.writeString(c, issue(CAPSTONE, key));
     // a valid signature, but by a key the auditor does not trust
-    Files.writeString(d, io.github.microcred.vc.Credentials.issue(viz, "did:example:l", other).get().toString());
+    Files.writeString(d, issue(VIZ, other));
     Path rules = dir.resolve("rules.json");
     Files.writeString(rules, StackingDemoStep.resource(StackingDemoStep.RULES));
     String[] files = {a.toString(), b.toString(), c.toString(), d.toString()};
