@@ -48,4 +48,23 @@ class StackingCommandsTest {
     assertEquals("1", bad[0]);
     assertTrue(bad[2].contains("$.credentials: unknown field"), bad[2]);
   }
+
+  @Test
+  void theReadmeExamplesRun() throws Exception {
+    // surefire runs in cli/; the README's commands run from the repository root
+    Path ex = Path.of("").toAbsolutePath().getParent().resolve("examples").resolve("stacking");
+    String rules = ex.resolve("certificate-rules.json").toString();
+    String transcript = ex.resolve("transcript.json").toString();
+    String[] a = run("audit", "--rules", rules, "--transcript", transcript, "--as-of", "2026-11-22");
+    assertEquals("1", a[0], a[2]);
+    // the same outcome as the demo's verified credentials: 5 of 10 ECTS, spreadsheet basics below level 6
+    assertTrue(a[2].contains("NOT SATISFIED (exact, proven optimal), 5 ECTS counted, as of 2026-11-22"), a[2]);
+    assertTrue(a[2].contains("$/methods: level too low (4 < 6)"), a[2]);
+    String[] p = run("plan", "--rules", rules, "--transcript", transcript, "--catalogue",
+        ex.resolve("catalogue.json").toString(), "--objective", "cost", "--as-of", "2026-11-22");
+    assertEquals("0", p[0], p[2]);
+    assertTrue(p[1].contains("\"items\" : [ \"https://credentials.example.edu/micro/survey-methods\", "
+        + "\"https://credentials.example.edu/micro/psa-capstone\" ]"), p[1]);
+    assertTrue(p[1].contains("\"optimal\" : true"), p[1]);
+  }
 }
