@@ -1,5 +1,7 @@
 package io.github.microcred.cli;
 
+import static io.github.microcred.cli.MainTest.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DataIntegrityCommandsTest {
   static final ObjectMapper JSON = new ObjectMapper();
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   static ObjectNode credential(String issuer) {
     ObjectNode c = JSON.createObjectNode();
@@ -48,7 +39,7 @@ class DataIntegrityCommandsTest {
     for (String[] t : new String[][] {{"ed25519", "jwk", "eddsa-rdfc-2022"}, {"p256", "multikey", "ecdsa-rdfc-2019"},
         {"p384", "jwk", "ecdsa-rdfc-2019"}}) {
       Path key = dir.resolve(t[0] + ".key");
-      Run kg = run("keygen", "--type", t[0], "--format", t[1], "--out", key.toString());
+      var kg = run("keygen", "--type", t[0], "--format", t[1], "--out", key.toString());
       assertEquals(Main.OK, kg.code(), kg.err());
       String did = kg.out().strip();
       assertTrue(did.startsWith("did:key:z"), kg.out());
@@ -56,22 +47,22 @@ class DataIntegrityCommandsTest {
       Path in = dir.resolve(t[0] + ".json");
       Path out = dir.resolve(t[0] + ".signed.json");
       Files.writeString(in, credential(did).toString(), StandardCharsets.UTF_8);
-      Run s = run("sign", "--key", key.toString(), "--suite", t[2], "--created", "2025-01-02T00:00:00Z",
+      var s = run("sign", "--key", key.toString(), "--suite", t[2], "--created", "2025-01-02T00:00:00Z",
           in.toString(), out.toString());
       assertEquals(Main.OK, s.code(), s.err());
       JsonNode signed = JSON.readTree(out.toFile());
       assertEquals("2025-01-02T00:00:00Z", signed.at("/proof/created").asText());
       assertEquals(t[2], signed.at("/proof/cryptosuite").asText());
-      Run v = run("verify", "--json", "--now", "2025-02-01T00:00:00Z", out.toString());
+      var v = run("verify", "--json", "--now", "2025-02-01T00:00:00Z", out.toString());
       assertEquals(Main.OK, v.code(), v.out() + v.err());
       assertTrue(JSON.readTree(v.out()).get("verified").asBoolean(), v.out());
       // exactly as the issue spells it: verify [--controller DOC.json]… [--now T] FILE prints the JSON result
-      Run plain = run("verify", "--now", "2025-02-01T00:00:00Z", out.toString());
+      var plain = run("verify", "--now", "2025-02-01T00:00:00Z", out.toString());
       assertEquals(Main.OK, plain.code(), plain.out() + plain.err());
       JsonNode result = JSON.readTree(plain.out());
       assertTrue(result.get("verified").asBoolean(), plain.out());
       assertTrue(result.get("checks").isArray() && result.get("checks").size() >= 5, plain.out());
-      Run early = run("verify", "--json", "--now", "2024-06-01T00:00:00Z", out.toString());
+      var early = run("verify", "--json", "--now", "2024-06-01T00:00:00Z", out.toString());
       assertEquals(Main.FAILED, early.code(), early.out());
       assertFalse(JSON.readTree(early.out()).get("verified").asBoolean());
     }
@@ -87,22 +78,22 @@ class DataIntegrityCommandsTest {
         .builder("Welding basics").id("https://example.edu/mc/welding").shortDescription("Safe MIG welding")
         .learningOutcome("Weld a butt joint").hours(30).build()), StandardCharsets.UTF_8);
     Path out = dir.resolve("ob.json");
-    Run i = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
+    var i = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
         out.toString());
     assertEquals(Main.OK, i.code(), i.err());
     JsonNode ob = JSON.readTree(out.toFile());
     assertEquals("Welding basics", ob.at("/credentialSubject/achievement/name").asText());
     assertEquals("ecdsa-rdfc-2019", ob.at("/proof/cryptosuite").asText());
-    Run v = run("verify", "--json", out.toString());
+    var v = run("verify", "--json", out.toString());
     assertEquals(Main.OK, v.code(), v.out());
-    Run bad = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "bob",
+    var bad = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "bob",
         dir.resolve("x.json").toString());
     assertEquals(Main.USAGE, bad.code());
   }
 
   @Test
   void demoIssuesAndVerifiesASignedOpenBadge() {
-    Run d = run("demo");
+    var d = run("demo");
     assertEquals(Main.OK, d.code(), d.out() + d.err());
     assertTrue(d.out().contains("issue and verify (Open Badges 3.0"), d.out());
     assertTrue(d.out().contains("tampered achievement name -> NOT VERIFIED"), d.out());
@@ -127,9 +118,9 @@ class DataIntegrityCommandsTest {
     Path ctl = dir.resolve("issuer.json");
     Files.writeString(ctl, doc.toString(), StandardCharsets.UTF_8);
     assertEquals(Main.FAILED, run("verify", "--json", out.toString()).code());
-    Run ok = run("verify", "--json", "--controller", ctl.toString(), out.toString());
+    var ok = run("verify", "--json", "--controller", ctl.toString(), out.toString());
     assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
-    Run noFlag = run("verify", "--controller", ctl.toString(), out.toString());
+    var noFlag = run("verify", "--controller", ctl.toString(), out.toString());
     assertEquals(Main.OK, noFlag.code(), noFlag.out() + noFlag.err());
     assertTrue(JSON.readTree(noFlag.out()).get("verified").asBoolean(), noFlag.out());
   }

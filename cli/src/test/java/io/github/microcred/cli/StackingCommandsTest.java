@@ -3,8 +3,6 @@ package io.github.microcred.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,11 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 class StackingCommandsTest {
   @TempDir Path dir;
 
-  String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  /** Exit code, stdout, stderr of a run (see {@link MainTest#run}). */
+  static String[] run(String... args) {
+    MainTest.Run r = MainTest.run(args);
+    return new String[] {Integer.toString(r.code()), r.out(), r.err()};
   }
 
   @Test

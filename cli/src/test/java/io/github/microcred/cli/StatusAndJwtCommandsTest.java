@@ -1,5 +1,7 @@
 package io.github.microcred.cli;
 
+import static io.github.microcred.cli.MainTest.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.SecretKeyAccess;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StatusAndJwtCommandsTest {
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   Path keyFile(KeyPair k, String name) throws Exception {
     Path p = dir.resolve(name);
@@ -45,9 +36,9 @@ class StatusAndJwtCommandsTest {
     String db = dir.resolve("status").toString();
     String list = "https://issuer.example/status/7";
 
-    Run init = run("status", "init", "--db", db, "--list", list);
+    var init = run("status", "init", "--db", db, "--list", list);
     assertEquals(0, init.code(), init.err());
-    Run alloc = run("status", "allocate", "--db", db, "--list", list);
+    var alloc = run("status", "allocate", "--db", db, "--list", list);
     assertEquals(0, alloc.code(), alloc.err());
     JsonNode entry = StatusCommand.JSON.readTree(alloc.out());
     String index = entry.get("statusListIndex").asText();
@@ -62,53 +53,53 @@ class StatusAndJwtCommandsTest {
     Path unsigned = dir.resolve("vc.json");
     Files.writeString(unsigned, vc.toString());
     Path jwt = dir.resolve("vc.jwt");
-    Run sign = run("sign", "--format", "jwt", "--key", key.toString(), unsigned.toString(), jwt.toString());
+    var sign = run("sign", "--format", "jwt", "--key", key.toString(), unsigned.toString(), jwt.toString());
     assertEquals(0, sign.code(), sign.err());
 
     Path listJwt = dir.resolve("list.jwt");
-    Run pub = run("status", "publish", "--db", db, "--list", list, "--key", key.toString(), "--format", "jwt",
+    var pub = run("status", "publish", "--db", db, "--list", list, "--key", key.toString(), "--format", "jwt",
         listJwt.toString());
     assertEquals(0, pub.code(), pub.err());
-    Run ok = run("verify", "--status-list", listJwt.toString(), jwt.toString());
+    var ok = run("verify", "--status-list", listJwt.toString(), jwt.toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().contains("VERIFIED") && ok.out().contains("not revoked"), ok.out());
 
-    Run noList = run("verify", jwt.toString());
+    var noList = run("verify", jwt.toString());
     assertEquals(1, noList.code(), "a credential with status and no list must not verify: " + noList.out());
 
     // holder presents the (still valid) credential
     Path vp = dir.resolve("vp.jwt");
-    Run present = run("present", "--key", holderKey.toString(), "--challenge", "c-1", "--domain",
+    var present = run("present", "--key", holderKey.toString(), "--challenge", "c-1", "--domain",
         "https://employer.example", jwt.toString(), vp.toString());
     assertEquals(0, present.code(), present.err());
-    Run vpOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-1", "--domain",
+    var vpOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(0, vpOk.code(), vpOk.out() + vpOk.err());
-    Run vpReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-2", "--domain",
+    var vpReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-2", "--domain",
         "https://employer.example", vp.toString());
     assertEquals(1, vpReplay.code(), vpReplay.out());
     assertTrue(vpReplay.out().contains("NONCE_MISMATCH"), vpReplay.out());
 
     Path diVp = dir.resolve("vp.json");
-    Run presentDi = run("present", "--format", "di", "--key", holderKey.toString(), "--challenge", "c-3",
+    var presentDi = run("present", "--format", "di", "--key", holderKey.toString(), "--challenge", "c-3",
         "--domain", "employer.example", jwt.toString(), diVp.toString());
     assertEquals(0, presentDi.code(), presentDi.err());
-    Run diOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-3", "--domain",
+    var diOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-3", "--domain",
         "employer.example", "--holder-is-subject", diVp.toString());
     assertEquals(0, diOk.code(), diOk.out() + diOk.err());
-    Run diReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-4", diVp.toString());
+    var diReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-4", diVp.toString());
     assertEquals(1, diReplay.code(), diReplay.out());
 
-    Run revoke = run("status", "revoke", "--db", db, "--list", list, "--index", index);
+    var revoke = run("status", "revoke", "--db", db, "--list", list, "--index", index);
     assertEquals(0, revoke.code(), revoke.err());
-    Run pub2 = run("status", "publish", "--db", db, "--list", list, "--key", key.toString(), "--format", "di",
+    var pub2 = run("status", "publish", "--db", db, "--list", list, "--key", key.toString(), "--format", "di",
         dir.resolve("list.json").toString());
     assertEquals(0, pub2.code(), pub2.err());
-    Run revoked = run("verify", "--status-list", dir.resolve("list.json").toString(), jwt.toString());
+    var revoked = run("verify", "--status-list", dir.resolve("list.json").toString(), jwt.toString());
     assertEquals(1, revoked.code(), revoked.out());
     assertTrue(revoked.out().contains("STATUS: revoked"), revoked.out());
 
-    Run bad = run("status", "suspend", "--db", db, "--list", list, "--index", index);
+    var bad = run("status", "suspend", "--db", db, "--list", list, "--index", index);
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("statusPurpose is revocation"), bad.err());
     assertTrue(!bad.err().contains("Exception"), bad.err());
@@ -121,7 +112,7 @@ class StatusAndJwtCommandsTest {
     Path key = keyFile(issuer, "issuer.json");
     String db = dir.resolve("status").toString();
     String list = "https://issuer.example/messages/1";
-    Run init = run("status", "init", "--db", db, "--list", list, "--purpose", "message", "--status-size", "2",
+    var init = run("status", "init", "--db", db, "--list", list, "--purpose", "message", "--status-size", "2",
         "--message", "0=valid", "--message", "1=under review", "--message", "2=pending appeal",
         "--message", "3=withdrawn");
     assertEquals(0, init.code(), init.err());
@@ -143,28 +134,28 @@ class StatusAndJwtCommandsTest {
     assertEquals(0, run("sign", "--format", "jwt", "--key", key.toString(), unsigned.toString(), jwt.toString())
         .code());
 
-    Run set = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "0x2");
+    var set = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "0x2");
     assertEquals(0, set.code(), set.err());
     Path published = dir.resolve("list.json");
     assertEquals(0, run("status", "publish", "--db", db, "--list", list, "--key", key.toString(),
         published.toString()).code());
-    Run verify = run("verify", "--status-list", published.toString(), jwt.toString());
+    var verify = run("verify", "--status-list", published.toString(), jwt.toString());
     assertEquals(0, verify.code(), verify.out() + verify.err());
     assertTrue(verify.out().contains("status 0x2: pending appeal"), verify.out());
 
-    Run tooBig = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "4");
+    var tooBig = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "4");
     assertEquals(1, tooBig.code());
     assertTrue(tooBig.err().contains("does not fit"), tooBig.err());
-    Run notANumber = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "high");
+    var notANumber = run("status", "set", "--db", db, "--list", list, "--index", index, "--value", "high");
     assertEquals(2, notANumber.code());
-    Run wrongList = run("status", "revoke", "--db", db, "--list", list, "--index", index);
+    var wrongList = run("status", "revoke", "--db", db, "--list", list, "--index", index);
     assertEquals(1, wrongList.code());
     assertTrue(wrongList.err().contains("statusPurpose is message"), wrongList.err());
   }
 
   @Test
   void demoShowsRevocation() {
-    Run r = run("demo");
+    var r = run("demo");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("revoked statusListIndex"), r.out());
     assertTrue(r.out().contains("NOT VERIFIED [STATUS] revoked (statusListIndex"), r.out());

@@ -1,5 +1,7 @@
 package io.github.microcred.cli;
 
+import static io.github.microcred.cli.MainTest.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -9,8 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.SecretKeyAccess;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,15 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatusJdbcCommandsTest {
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   static String postgresUrl() {
     String url = System.getenv("MICROCRED_PG_URL");
@@ -71,14 +62,14 @@ class StatusJdbcCommandsTest {
     Path unsigned = dir.resolve(name + ".json");
     Files.writeString(unsigned, vc.toString());
     Path jwt = dir.resolve(name + ".jwt");
-    Run sign = run("sign", "--format", "jwt", "--key", issuerKey.toString(), unsigned.toString(), jwt.toString());
+    var sign = run("sign", "--format", "jwt", "--key", issuerKey.toString(), unsigned.toString(), jwt.toString());
     assertEquals(0, sign.code(), sign.err());
     return jwt;
   }
 
   Path publish(String jdbc, String list, Path key, String name) {
     Path out = dir.resolve(name);
-    Run pub = run("status", "publish", "--jdbc", jdbc, "--list", list, "--key", key.toString(), "--format", "jwt",
+    var pub = run("status", "publish", "--jdbc", jdbc, "--list", list, "--key", key.toString(), "--format", "jwt",
         out.toString());
     assertEquals(0, pub.code(), pub.err());
     return out;
@@ -93,7 +84,7 @@ class StatusJdbcCommandsTest {
     Path holderKey = keyFile(holder, "holder.json");
     String list = "https://issuer.example/status/" + UUID.randomUUID();
 
-    Run init = run("status", "init", "--jdbc", jdbc, "--list", list, "--purpose", "suspension");
+    var init = run("status", "init", "--jdbc", jdbc, "--list", list, "--purpose", "suspension");
     assertEquals(0, init.code(), init.err());
     JsonNode e1 = StatusCommand.JSON.readTree(run("status", "allocate", "--jdbc", jdbc, "--list", list).out());
     JsonNode e2 = StatusCommand.JSON.readTree(run("status", "allocate", "--jdbc", jdbc, "--list", list).out());
@@ -103,48 +94,48 @@ class StatusJdbcCommandsTest {
     Path vc2 = signedCredential(issuerKey, did(issuer), did(holder), e2, "vc2");
 
     Path listV1 = publish(jdbc, list, issuerKey, "list1.jwt");
-    Run ok = run("verify", "--status-list", listV1.toString(), vc1.toString());
+    var ok = run("verify", "--status-list", listV1.toString(), vc1.toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().contains("not suspended"), ok.out());
 
-    Run suspend = run("status", "suspend", "--jdbc", jdbc, "--list", list, "--index",
+    var suspend = run("status", "suspend", "--jdbc", jdbc, "--list", list, "--index",
         e1.get("statusListIndex").asText());
     assertEquals(0, suspend.code(), suspend.err());
     Path listV2 = publish(jdbc, list, issuerKey, "list2.jwt");
-    Run suspended = run("verify", "--status-list", listV2.toString(), vc1.toString());
+    var suspended = run("verify", "--status-list", listV2.toString(), vc1.toString());
     assertEquals(1, suspended.code(), suspended.out());
     assertTrue(suspended.out().contains("STATUS") && suspended.out().contains("suspended (statusListIndex "
         + e1.get("statusListIndex").asText()), suspended.out());
-    Run other = run("verify", "--status-list", listV2.toString(), vc2.toString());
+    var other = run("verify", "--status-list", listV2.toString(), vc2.toString());
     assertEquals(0, other.code(), "only the suspended entry fails: " + other.out());
 
     // a presentation of both credentials fails while one is suspended, and passes once it is resumed
     Path vp = dir.resolve("vp.jwt");
-    Run present = run("present", "--key", holderKey.toString(), "--challenge", "n-1", "--domain",
+    var present = run("present", "--key", holderKey.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", vc1.toString(), vc2.toString(), vp.toString());
     assertEquals(0, present.code(), present.err());
     assertTrue(present.out().contains("2 credential(s)"), present.out());
-    Run vpSuspended = run("verify", "--status-list", listV2.toString(), "--challenge", "n-1", "--domain",
+    var vpSuspended = run("verify", "--status-list", listV2.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(1, vpSuspended.code(), vpSuspended.out());
 
-    Run resume = run("status", "resume", "--jdbc", jdbc, "--list", list, "--index",
+    var resume = run("status", "resume", "--jdbc", jdbc, "--list", list, "--index",
         e1.get("statusListIndex").asText());
     assertEquals(0, resume.code(), resume.err());
     Path listV3 = publish(jdbc, list, issuerKey, "list3.jwt");
-    Run vpOk = run("verify", "--status-list", listV3.toString(), "--challenge", "n-1", "--domain",
+    var vpOk = run("verify", "--status-list", listV3.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(0, vpOk.code(), vpOk.out() + vpOk.err());
     assertTrue(vpOk.out().contains("credential 1:"), vpOk.out());
 
     // --now applies to JWTs: a year later both the credential and the list are outside their validity
-    Run later = run("verify", "--status-list", listV3.toString(), "--now",
+    var later = run("verify", "--status-list", listV3.toString(), "--now",
         Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString(), vc1.toString());
     assertEquals(1, later.code(), later.out());
     assertTrue(later.out().contains("EXPIRED"), later.out());
 
     // revoke is refused on a suspension list, with the reason and no stack trace
-    Run revoke = run("status", "revoke", "--jdbc", jdbc, "--list", list, "--index",
+    var revoke = run("status", "revoke", "--jdbc", jdbc, "--list", list, "--index",
         e1.get("statusListIndex").asText());
     assertEquals(1, revoke.code());
     assertTrue(revoke.err().contains("statusPurpose is suspension") && !revoke.err().contains("Exception"),
