@@ -102,6 +102,37 @@ class PlannerTest {
   }
 
   @Test
+  void rootLowerBoundNeverExceedsTheBruteForceOptimum() throws Exception {
+    SplittableRandom m = new SplittableRandom(9090);
+    int bounded = 0;
+    for (int i = 0; i < 400; i++) {
+      long seed = m.nextLong();
+      Case c = generate(new SplittableRandom(seed), 9, 5, 3);
+      BigDecimal oracle = bruteForce(c);
+      for (Plan.Objective o : Plan.Objective.values()) {
+        double lb = new io.github.microcred.stacking.internal.Planner(c.rules().validated(), c.transcript(),
+            c.catalogue().validated(), o, AS_OF, Duration.ofSeconds(5).toNanos(),
+            new io.github.microcred.stacking.internal.CreditConverter(
+                io.github.microcred.core.CreditConversions.defaults())).rootLowerBound();
+        if (o == Plan.Objective.COST && oracle != null) {
+          assertTrue(lb <= oracle.doubleValue() + 1e-9, "case " + i + " seed " + seed + " lb " + lb + " > optimum "
+              + oracle + "\n" + c.rules().toJson());
+          if (lb > 0) {
+            bounded++;
+          }
+        }
+        if (o != Plan.Objective.COST) {
+          Plan p = Stacking.plan(c.rules(), c.transcript(), c.catalogue(), o, AS_OF, Duration.ofMinutes(1));
+          if (p.complete()) {
+            assertTrue(lb <= p.value().doubleValue() + 1e-9, "case " + i + " seed " + seed + " " + o);
+          }
+        }
+      }
+    }
+    assertTrue(bounded > 50, "a bound that is always 0 tests nothing: " + bounded);
+  }
+
+  @Test
   void largeCataloguesReportAConsistentGap() throws Exception {
     SplittableRandom m = new SplittableRandom(77);
     for (int i = 0; i < 4; i++) {

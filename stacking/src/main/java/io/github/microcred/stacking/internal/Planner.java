@@ -23,14 +23,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Pathway planner: greedy completion (best useful credit per unit of objective), then branch and bound over the
- * useful items with a combinatorial lower bound (per requirement fractional knapsack over the cheapest eligible
- * items, combined through the tree: sum for allOf, min for anyOf, the n smallest for nOf, divided by the largest
- * number of requirements one item may serve; and the same for the total and residence minimums), until the time
- * budget runs out. Prerequisites are added with an item and ordered topologically in the plan.
+ * Pathway planner. Lower bounds, all valid for every complete plan: a combinatorial one (per requirement fractional
+ * knapsack combined through the tree), the LP relaxation of covering the mandatory credit requirements solved as a
+ * min-cost flow, and a Lagrangian bound that prices "a credential serves one requirement" and solves one exact
+ * knapsack cover per requirement ({@link PlannerBound}). Plans: the covers the Lagrangian multipliers suggest,
+ * completed greedily until the exact audit is satisfied, and a greedy from scratch (best useful credit per unit of
+ * objective); then branch and bound over the useful items until the time budget runs out, unless the bound already
+ * proves the best plan optimal (bound above best minus the smallest price step). Prerequisites are added with an
+ * item and ordered topologically in the plan.
  */
 public final class Planner {
   private static final double EPS = 1e-9;
+  /** Time budget of one exact audit of a candidate plan, in nanoseconds. */
+  private static final long AUDIT_BUDGET = 20_000_000L;
   private final Rules rules;
   private final Transcript transcript;
   private final LocalDate asOf;
@@ -44,6 +49,8 @@ public final class Planner {
   private final Set<String> held = new HashSet<>();
   private final int[][] leafItems;
   private final int[] useful;
+  private final PlannerBound flowBound;
+  private final Plan.Objective objective;
   private int maxOpt = 1;
   private double best = Double.POSITIVE_INFINITY;
   private BitSet bestSet;
@@ -64,6 +71,7 @@ public final class Planner {
   public Planner(Rules rules, Transcript transcript, Catalogue catalogue, Plan.Objective objective, LocalDate asOf,
       long budgetNanos, CreditConverter conv) throws StackingException {
     this.rules = rules;
+    this.objective = objective;
     this.transcript = transcript;
     this.asOf = asOf;
     this.conv = conv;
@@ -110,6 +118,7 @@ public final class Planner {
         useful[ii]++;
       }
     }
+    flowBound = new PlannerBound(p, base, price);
     leafItems = new int[p.nL][];
     for (int l = 0; l < p.nL; l++) {
       List<Integer> x = li.get(l);
@@ -136,6 +145,19 @@ public final class Planner {
   }
 
   /**
+   * The root lower bound alone (combinatorial, LP and Lagrangian), for tests that check it against brute force.
+   *
+   * @return a lower bound on the cost of every complete plan (+∞ when none exists)
+   */
+  public double rootLowerBound() {
+    double lb = lowerBound(new BitSet(), new BitSet());
+    if (flowBound.active() && Double.isFinite(lb)) {
+      lb = Math.max(lb, flowBound.lagrangian(greedyCostEstimate(), deadline) * (1 - 1e-9));
+    }
+    return lb;
+  }
+
+  /**
    * Runs the planner.
    *
    * @return the plan
@@ -148,11 +170,40 @@ public final class Planner {
     if (a0.satisfied()) {
       return new Plan(true, List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, a0);
     }
-    BitSet greedy = greedy();
-    if (greedy != null) {
-      best = cost(greedy);
-      bestSet = greedy;
+    if (flowBound.active()) {
+      // Lagrangian bound and the plans its multipliers suggest (a quarter of the budget at most)
+      long until = System.nanoTime() + Math.max(0, (deadline - System.nanoTime()) / 4);
+      double ub = greedyCostEstimate();
+      rootLb = Math.max(rootLb, flowBound.lagrangian(ub, Math.min(deadline, until)) * (1 - 1e-9));
+      List<BitSet> cands = new ArrayList<>(flowBound.primal);
+      cands.sort((x, y) -> Double.compare(cost(x), cost(y)));
+      BitSet prev = null;
+      for (BitSet c : cands) {
+        if (c.equals(prev) || cost(c) >= best - EPS) {
+          continue;
+        }
+        prev = c;
+        // a candidate covers every mandatory requirement by construction: give its audit more time to find that
+        auditBudget = 5 * AUDIT_BUDGET;
+        BitSet done = complete(withPrerequisites(c));
+        auditBudget = AUDIT_BUDGET;
+        if (done != null && cost(done) < best - EPS) {
+          best = cost(done);
+          bestSet = done;
+        }
+        if (System.nanoTime() > deadline) {
+          break;
+        }
+      }
     }
+    if (bestSet == null || best > rootLb + unit() - EPS) {
+      BitSet greedy = greedy(new BitSet());
+      if (greedy != null && cost(greedy) < best - EPS) {
+        best = cost(greedy);
+        bestSet = greedy;
+      }
+    }
+    boolean proven = bestSet != null && rootLb > best - unit() + EPS * Math.max(1, best);
     // branch and bound over the useful items, cheapest ratio first
     Integer[] cand = new Integer[items.size()];
     int n = 0;
@@ -171,11 +222,11 @@ public final class Planner {
       return c != 0 ? c : Integer.compare(x, y);
     });
     int[] order = Arrays.stream(cs).mapToInt(Integer::intValue).toArray();
-    if (Double.isFinite(rootLb)) {
+    if (Double.isFinite(rootLb) && !proven) {
       search(order, 0, new BitSet(), new BitSet(), 0.0);
     }
     boolean complete = bestSet != null;
-    boolean optimal = !cut;
+    boolean optimal = proven || !cut;
     BitSet chosen = complete ? bestSet : new BitSet();
     AuditResult fin = audit(chosen);
     BigDecimal value = exactCost(chosen);
@@ -258,8 +309,64 @@ public final class Planner {
     return out;
   }
 
-  private BitSet greedy() throws StackingException {
-    BitSet chosen = new BitSet();
+  /**
+   * The smallest difference between two plan costs: 10^-s for prices with at most s decimals. A lower bound above
+   * {@code best - unit} proves {@code best} optimal.
+   */
+  private double unit() {
+    int s = 0;
+    for (CatalogueItem it : items) {
+      BigDecimal v = switch (objective) {
+        case COST -> it.cost();
+        case HOURS -> it.hours();
+        case COUNT -> BigDecimal.ONE;
+      };
+      s = Math.max(s, v.stripTrailingZeros().scale());
+    }
+    return Math.pow(10, -Math.min(s, 9));
+  }
+
+  /** A cheap upper estimate for the Lagrangian's step rule: every useful item's price, or 1 if none. */
+  private double greedyCostEstimate() {
+    double s = 0;
+    for (int i = 0; i < items.size(); i++) {
+      if (useful[i] > 0) {
+        s += price[i];
+      }
+    }
+    return Math.max(1, Math.min(s, Double.isFinite(best) ? best : s));
+  }
+
+  /** The set with every missing prerequisite of its items added, or null when one is unavailable. */
+  private BitSet withPrerequisites(BitSet s) {
+    BitSet out = (BitSet) s.clone();
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    s.stream().forEach(work::push);
+    while (!work.isEmpty()) {
+      for (String pre : items.get(work.pop()).prerequisites()) {
+        if (held.contains(pre)) {
+          continue;
+        }
+        Integer j = itemIndex.get(pre);
+        if (j == null) {
+          return null;
+        }
+        if (!out.get(j)) {
+          out.set(j);
+          work.push(j);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Completes a partial plan greedily when the exact audit is not yet satisfied (null when it cannot). */
+  private BitSet complete(BitSet start) throws StackingException {
+    return start == null ? null : greedy(start);
+  }
+
+  private BitSet greedy(BitSet start) throws StackingException {
+    BitSet chosen = (BitSet) start.clone();
     Problem p = all.p;
     for (int round = 0; round <= items.size(); round++) {
       if (System.nanoTime() > deadline && round > 0) {
@@ -364,7 +471,12 @@ public final class Planner {
     double tree = node(0, leafLb) / maxOpt;
     double total = creditMinimum(p.totalMin, chosen, excluded, false);
     double res = creditMinimum(p.resMin, chosen, excluded, true);
-    return Math.max(tree, Math.max(total, res));
+    double lb = Math.max(tree, Math.max(total, res));
+    if (flowBound.active()) {
+      // the LP bound, less a relative 1e-9 for floating-point rounding so that it stays a valid lower bound
+      lb = Math.max(lb, flowBound.bound(chosen, excluded) * (1 - 1e-9));
+    }
+    return lb;
   }
 
   private double creditMinimum(long min, BitSet chosen, BitSet excluded, boolean residentOnly) {
@@ -443,13 +555,17 @@ public final class Planner {
     return Amounts.norm(c);
   }
 
+  private long auditBudget = AUDIT_BUDGET;
+
   private AuditResult audit(BitSet chosen) throws StackingException {
     List<Credential> creds = new ArrayList<>(transcript.credentials());
     for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
       creds.add(fresh(items.get(i).credential()));
     }
+    // a plan is only accepted when an assignment satisfying it is found, so a short budget per audit can cost plan
+    // quality but never correctness: the planner's time goes to bounds and search, not to proving infeasibility
     long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
-        : Math.max(20_000_000L, deadline - System.nanoTime());
+        : Math.max(5_000_000L, Math.min(auditBudget, deadline - System.nanoTime()));
     return Auditor.exact(Compiled.of(rules, creds, asOf, conv), asOf, left);
   }
 
