@@ -10,7 +10,9 @@ import java.util.List;
  * (4) the counted credit, encoded as one long {@code sat * W3 + credit * W2 + count * W1 + counted}. Bounds: each
  * leaf optimistically receives every remaining eligible credential (a relaxation of exclusivity), combined through
  * the tree, then divisible max-flow relaxations of the progress terms; credit by the remaining eligible credit under
- * each cap family. The search stops as soon as the incumbent reaches the root bound (proven optimal).
+ * each cap family; when whole credits leave the incumbent below the flow bound, a Lagrangian bound with exact
+ * per-leaf knapsacks tightens the root bound, and its multipliers suggest assignments (see {@code lagrangianBound}).
+ * The search stops as soon as the incumbent reaches the root bound (proven optimal).
  * Dominance: a credential whose eligible leaves are all already met only decides "count or not" (caps).
  */
 public final class ExactSolver {
@@ -209,10 +211,125 @@ public final class ExactSolver {
     if (bestVal < rootBound) {
       improve();
     }
+    if (bestVal < rootBound && components(rootBound)[1] > components(bestVal)[1]) {
+      rootBound = Math.min(rootBound, lagrangianBound());
+    }
     if (bestVal < rootBound) {
       dfs(0);
     }
     return bestChoice.clone();
+  }
+
+  /**
+   * A Lagrangian upper bound on the objective at the root, for when whole credits leave the incumbent's applied
+   * credit below the flow bound. "A credential serves at most k leaves" (k its largest option) is priced with a
+   * multiplier λ_c; the applied credit then splits into one exact knapsack per credit leaf, max over subsets S of
+   * min(credit(S), residual demand) − λ(S), solved by a dynamic programme over the credit covered. Every λ ≥ 0 gives
+   * an upper bound (caps, count leaves and the tree are dropped, which only relaxes); subgradient steps with Polyak's
+   * rule towards the incumbent lower it. Unlike the flow it cannot split a credential, so a leaf that needs 3 more
+   * and can only take a 10-credit credential pays for all 10. The satisfied component is 0 when every leaf is
+   * mandatory and the credit bound is short of the total credit demand; the count and counted components take their
+   * trivial bounds, so the value is a valid bound of the lexicographic objective.
+   */
+  private long lagrangianBound() {
+    long fixedApplied = 0;
+    long[] resid = new long[p.nL];
+    long dpWork = 0;
+    List<List<Integer>> eligible = new ArrayList<>();
+    for (int l = 0; l < p.nL; l++) {
+      eligible.add(new ArrayList<>());
+      if (!p.countLeaf[l]) {
+        fixedApplied += Math.min(prog[l], p.demand[l]);
+        resid[l] = Math.max(0, p.demand[l] - prog[l]);
+      }
+    }
+    for (int c : order) {
+      for (int l : p.elig[c]) {
+        if (!p.countLeaf[l] && resid[l] > 0 && p.credit[c] > 0) {
+          eligible.get(l).add(c);
+        }
+      }
+    }
+    int maxLen = 1;
+    for (int l = 0; l < p.nL; l++) {
+      dpWork += (resid[l] + 1) * (long) eligible.get(l).size();
+      maxLen = Math.max(maxLen, eligible.get(l).size());
+    }
+    // a few million table cells in all: the bound pays off on large audits and stays cheap on small ones
+    int iterations = (int) Math.min(300, 4_000_000L / Math.max(1, dpWork));
+    if (iterations < 20) {
+      return Long.MAX_VALUE;
+    }
+    long target = components(bestVal)[1] - fixedApplied;
+    double[] lambda = new double[p.nC];
+    int[] used = new int[p.nC];
+    double best = Double.POSITIVE_INFINITY;
+    double alpha = 1;
+    int stale = 0;
+    for (int it = 0; it < iterations && System.nanoTime() < deadline; it++) {
+      Arrays.fill(used, 0);
+      double a = 0;
+      for (int c : order) {
+        a += maxOpt[c] * lambda[c];
+      }
+      List<Integer> picked = new ArrayList<>();
+      for (int l = 0; l < p.nL; l++) {
+        List<Integer> e = eligible.get(l);
+        if (resid[l] == 0 || e.isEmpty()) {
+          continue;
+        }
+        picked.clear();
+        a += leafCover(e, (int) resid[l], lambda, picked);
+        for (int c : picked) {
+          used[c]++;
+        }
+      }
+      if (it % 10 == 0) {
+        repair(eligible, lambda, false);
+        repair(eligible, lambda, true);
+        target = Math.max(target, components(bestVal)[1] - fixedApplied);
+      }
+      if (a < best - 1e-9) {
+        best = a;
+        stale = 0;
+      } else if (++stale >= 10) {
+        alpha /= 2;
+        stale = 0;
+      }
+      if (Math.floor(best + 1e-6) <= target || alpha < 1e-3) {
+        break;
+      }
+      double norm = 0;
+      for (int c : order) {
+        double g = maxOpt[c] - used[c];
+        norm += g * g;
+      }
+      if (norm == 0) {
+        break;
+      }
+      double step = alpha * (a - target) / norm;
+      for (int c : order) {
+        lambda[c] = Math.max(0, lambda[c] - step * (maxOpt[c] - used[c]));
+      }
+    }
+    if (best == Double.POSITIVE_INFINITY) {
+      return Long.MAX_VALUE;
+    }
+    long creditUb = fixedApplied + (long) Math.floor(best + 1e-6);
+    long countUb = 0;
+    long countedUb = 0;
+    for (int l = 0; l < p.nL; l++) {
+      if (p.countLeaf[l]) {
+        countUb += p.demand[l];
+      }
+    }
+    for (int c = 0; c < p.nC; c++) {
+      if (p.options[c].length > 0) {
+        countedUb += p.credit[c];
+      }
+    }
+    long satUb = ignoreSat || allMandatory && creditUb < creditDemand ? 0 : 1;
+    return satUb * w3 + creditUb * w2 + Math.min(countUb, w2 / w1 - 1) * w1 + Math.min(countedUb, w1 - 1);
   }
 
   /**
@@ -463,6 +580,130 @@ public final class ExactSolver {
         undo(order[i]);
       }
     }
+  }
+
+  private double[] table = new double[0];
+
+  /**
+   * The best knapsack cover of one leaf at the multiplier prices: max over subsets S of min(credit(S), d) − λ(S).
+   *
+   * @param e the credentials that may serve the leaf
+   * @param d the residual demand
+   * @param lambda the prices
+   * @param picked receives the credentials of the best subset
+   * @return its value
+   */
+  private double leafCover(List<Integer> e, int d, double[] lambda, List<Integer> picked) {
+    int n = e.size();
+    int w1 = d + 1;
+    if (table.length < (n + 1) * w1) {
+      table = new double[(n + 1) * w1];
+    }
+    // table[j][t]: least price of covering t (capped at d) with the first j credentials
+    Arrays.fill(table, 0, w1, Double.POSITIVE_INFINITY);
+    table[0] = 0;
+    for (int j = 0; j < n; j++) {
+      int c = e.get(j);
+      int w = (int) Math.min(d, p.credit[c]);
+      int row = j * w1;
+      System.arraycopy(table, row, table, row + w1, w1);
+      for (int t = 0; t <= d; t++) {
+        double v = table[row + t];
+        if (v != Double.POSITIVE_INFINITY) {
+          int u = Math.min(d, t + w);
+          if (v + lambda[c] < table[row + w1 + u]) {
+            table[row + w1 + u] = v + lambda[c];
+          }
+        }
+      }
+    }
+    int bestT = 0;
+    double bestV = 0;
+    for (int t = 1; t <= d; t++) {
+      double v = t - table[n * w1 + t];
+      if (v > bestV) {
+        bestV = v;
+        bestT = t;
+      }
+    }
+    int t = bestT;
+    for (int j = n - 1; j >= 0 && t > 0; j--) {
+      double v = table[(j + 1) * w1 + t];
+      if (v == table[j * w1 + t]) {
+        continue;
+      }
+      int c = e.get(j);
+      int w = (int) Math.min(d, p.credit[c]);
+      int from = -1;
+      for (int f = t < d ? t - w : Math.max(0, t - w); f <= (t < d ? t - w : t); f++) {
+        if (f >= 0 && table[j * w1 + f] + lambda[c] == v) {
+          from = f;
+          break;
+        }
+      }
+      if (from < 0) {
+        break;
+      }
+      picked.add(c);
+      t = from;
+    }
+    return bestV;
+  }
+
+  /**
+   * An assignment from the multipliers: leaf by leaf, the best cover at the multiplier prices among the credentials
+   * still free (and within the caps), then every other credential counted where it fits; kept when it beats the
+   * incumbent. The state is restored.
+   */
+  private void repair(List<List<Integer>> eligible, double[] lambda, boolean reverse) {
+    List<Integer> applied = new ArrayList<>();
+    List<Integer> picked = new ArrayList<>();
+    for (int k = 0; k < p.nL; k++) {
+      int l = reverse ? p.nL - 1 - k : k;
+      long d = p.demand[l] - prog[l];
+      if (p.countLeaf[l] || d <= 0) {
+        continue;
+      }
+      List<Integer> free = new ArrayList<>();
+      for (int c : eligible.get(l)) {
+        if (choice[c] < 0) {
+          free.add(c);
+        }
+      }
+      picked.clear();
+      leafCover(free, (int) d, lambda, picked);
+      for (int c : picked) {
+        int o = optionWith(c, l);
+        if (o >= 0 && fits(c)) {
+          apply(c, o);
+          applied.add(c);
+        }
+      }
+    }
+    for (int c : order) {
+      if (choice[c] < 0 && p.options[c].length > 0 && fits(c)) {
+        apply(c, 0);
+        applied.add(c);
+      }
+    }
+    long v = value();
+    if (v > bestVal) {
+      bestVal = v;
+      bestChoice = choice.clone();
+    }
+    for (int i = applied.size() - 1; i >= 0; i--) {
+      undo(applied.get(i));
+    }
+  }
+
+  private int optionWith(int c, int l) {
+    int[][] opts = p.options[c];
+    for (int o = 0; o < opts.length; o++) {
+      if (contains(opts[o], l)) {
+        return o;
+      }
+    }
+    return -1;
   }
 
   /**
