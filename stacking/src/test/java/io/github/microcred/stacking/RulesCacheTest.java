@@ -1,0 +1,78 @@
+package io.github.microcred.stacking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The per-Rules caches (validation, expanded tree) never change a result. */
+class RulesCacheTest {
+
+  /** A fresh copy of the rules: equal components, a different identity, so nothing cached applies to it. */
+  private static Rules fresh(Rules r) {
+    return new Rules(r.id(), r.title(), r.unit(), r.root(), r.definitions(), r.constraints(), r.doubleCounting());
+  }
+
+  @Test
+  void cachedRulesGiveTheSameResultAsAFreshCompile() throws Exception {
+    SplittableRandom master = new SplittableRandom(424242L);
+    for (int i = 0; i < 300; i++) {
+      long seed = master.nextLong();
+      RandomInstances.Instance in = RandomInstances.generate(new SplittableRandom(seed), 12, 6);
+      Rules rules = in.rules().validated();
+      AuditResult first = Stacking.audit(rules, in.transcript(), RandomInstances.AS_OF);
+      AuditResult again = Stacking.audit(rules, in.transcript(), RandomInstances.AS_OF);
+      AuditResult other = Stacking.audit(fresh(rules), in.transcript(), RandomInstances.AS_OF);
+      assertEquals(first, again, "seed " + seed);
+      assertEquals(first, other, "seed " + seed);
+      assertEquals(first.toJson(), other.toJson(), "seed " + seed);
+    }
+  }
+
+  @Test
+  void sameRulesAuditedConcurrentlyMatchSequential() throws Exception {
+    SplittableRandom master = new SplittableRandom(99L);
+    List<RandomInstances.Instance> ins = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ins.add(RandomInstances.generate(new SplittableRandom(master.nextLong()), 12, 6));
+    }
+    // several rule sets interleaved from several threads, so the one-entry caches are replaced while in use
+    List<AuditResult> expected = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      RandomInstances.Instance in = ins.get(i % ins.size());
+      expected.add(Stacking.audit(fresh(in.rules()), in.transcript(), RandomInstances.AS_OF));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<AuditResult>> got = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        RandomInstances.Instance in = ins.get(i % ins.size());
+        got.add(pool.submit(() -> Stacking.audit(in.rules(), in.transcript(), RandomInstances.AS_OF)));
+      }
+      for (int i = 0; i < 200; i++) {
+        assertEquals(expected.get(i), got.get(i).get(), "audit " + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void invalidRulesStillRejectedAfterValidOnesWereCached() throws Exception {
+    RandomInstances.Instance in = RandomInstances.generate(new SplittableRandom(5L), 12, 6);
+    Stacking.audit(in.rules(), in.transcript(), RandomInstances.AS_OF);
+    Rules bad = new Rules("q", "bad", in.rules().unit(), Requirement.ref("nowhere"), java.util.Map.of(),
+        in.rules().constraints(), List.of());
+    for (int i = 0; i < 2; i++) {
+      StackingException e = assertThrows(StackingException.class,
+          () -> Stacking.audit(bad, in.transcript(), RandomInstances.AS_OF));
+      assertEquals(StackingErrorCode.RULES_INVALID, e.code());
+    }
+  }
+}
