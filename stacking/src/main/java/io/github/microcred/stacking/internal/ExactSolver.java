@@ -37,6 +37,10 @@ public final class ExactSolver {
   private long nodes;
   private final long deadline;
   private boolean cut;
+  /** Search nodes after which a search that has not settled pauses for the Lagrangian bound. */
+  private static final long PAUSE_AFTER_NODES = 32;
+  private long nodeLimit = Long.MAX_VALUE;
+  private boolean paused;
   private long rootBound;
   private long[][] remCap;
   private long[][] remCapCredit;
@@ -212,9 +216,19 @@ public final class ExactSolver {
       improve();
     }
     if (bestVal < rootBound && components(rootBound)[1] > components(bestVal)[1]) {
-      rootBound = Math.min(rootBound, lagrangianBound());
-    }
-    if (bestVal < rootBound) {
+      // most such audits are settled by a short search; the Lagrangian bound is for those that are not
+      nodeLimit = PAUSE_AFTER_NODES;
+      dfs(0);
+      nodeLimit = Long.MAX_VALUE;
+      if (paused) {
+        paused = false;
+        cut = false;
+        rootBound = Math.min(rootBound, lagrangianBound());
+        if (bestVal < rootBound) {
+          dfs(0);
+        }
+      }
+    } else if (bestVal < rootBound) {
       dfs(0);
     }
     return bestChoice.clone();
@@ -971,6 +985,9 @@ public final class ExactSolver {
       }
       if ((nodes & 1023) == 0 && System.nanoTime() > deadline) {
         cut = true;
+      } else if (nodes > nodeLimit) {
+        cut = true;
+        paused = true;
       }
       if (cut || bound(i) <= bestVal) {
         return;
