@@ -203,6 +203,9 @@ public final class Planner {
         bestSet = greedy;
       }
     }
+    if (bestSet != null) {
+      dropRedundant();
+    }
     boolean proven = bestSet != null && rootLb > best - unit() + EPS * Math.max(1, best);
     // branch and bound over the useful items, cheapest ratio first
     Integer[] cand = new Integer[items.size()];
@@ -335,6 +338,39 @@ public final class Planner {
       }
     }
     return Math.max(1, Math.min(s, Double.isFinite(best) ? best : s));
+  }
+
+  /**
+   * Removes from the best plan, dearest first, every item whose removal leaves the exact audit satisfied (and that no
+   * other item of the plan needs as a prerequisite); covers assembled requirement by requirement often carry one.
+   */
+  private void dropRedundant() throws StackingException {
+    Integer[] in = bestSet.stream().boxed().toArray(Integer[]::new);
+    Arrays.sort(in, (x, y) -> Double.compare(price[y], price[x]));
+    for (int i : in) {
+      if (System.nanoTime() > deadline) {
+        return;
+      }
+      if (price[i] <= 0 || neededAsPrerequisite(i)) {
+        continue;
+      }
+      bestSet.clear(i);
+      if (audit(bestSet).satisfied()) {
+        best -= price[i];
+      } else {
+        bestSet.set(i);
+      }
+    }
+  }
+
+  private boolean neededAsPrerequisite(int i) {
+    String id = items.get(i).id();
+    for (int j = bestSet.nextSetBit(0); j >= 0; j = bestSet.nextSetBit(j + 1)) {
+      if (j != i && items.get(j).prerequisites().contains(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The set with every missing prerequisite of its items added, or null when one is unavailable. */
