@@ -596,7 +596,7 @@ public final class ExactSolver {
     }
   }
 
-  private double[] table = new double[0];
+  private final KnapsackCover knapsack = new KnapsackCover();
 
   /**
    * The best knapsack cover of one leaf at the multiplier prices: max over subsets S of min(credit(S), d) − λ(S).
@@ -608,59 +608,17 @@ public final class ExactSolver {
    * @return its value
    */
   private double leafCover(List<Integer> e, int d, double[] lambda, List<Integer> picked) {
-    int n = e.size();
-    int w1 = d + 1;
-    if (table.length < (n + 1) * w1) {
-      table = new double[(n + 1) * w1];
-    }
-    // table[j][t]: least price of covering t (capped at d) with the first j credentials
-    Arrays.fill(table, 0, w1, Double.POSITIVE_INFINITY);
-    table[0] = 0;
-    for (int j = 0; j < n; j++) {
-      int c = e.get(j);
-      int w = (int) Math.min(d, p.credit[c]);
-      int row = j * w1;
-      System.arraycopy(table, row, table, row + w1, w1);
-      for (int t = 0; t <= d; t++) {
-        double v = table[row + t];
-        if (v != Double.POSITIVE_INFINITY) {
-          int u = Math.min(d, t + w);
-          if (v + lambda[c] < table[row + w1 + u]) {
-            table[row + w1 + u] = v + lambda[c];
-          }
-        }
-      }
-    }
+    knapsack.fill(e, p.credit, lambda, d);
     int bestT = 0;
     double bestV = 0;
     for (int t = 1; t <= d; t++) {
-      double v = t - table[n * w1 + t];
+      double v = t - knapsack.cost(t);
       if (v > bestV) {
         bestV = v;
         bestT = t;
       }
     }
-    int t = bestT;
-    for (int j = n - 1; j >= 0 && t > 0; j--) {
-      double v = table[(j + 1) * w1 + t];
-      if (v == table[j * w1 + t]) {
-        continue;
-      }
-      int c = e.get(j);
-      int w = (int) Math.min(d, p.credit[c]);
-      int from = -1;
-      for (int f = t < d ? t - w : Math.max(0, t - w); f <= (t < d ? t - w : t); f++) {
-        if (f >= 0 && table[j * w1 + f] + lambda[c] == v) {
-          from = f;
-          break;
-        }
-      }
-      if (from < 0) {
-        break;
-      }
-      picked.add(c);
-      t = from;
-    }
+    knapsack.walkBack(e, p.credit, lambda, bestT, picked);
     return bestV;
   }
 

@@ -320,7 +320,7 @@ final class PlannerBound {
     return c < base ? 0 : price[c - base];
   }
 
-  private double[] table = new double[0];
+  private final KnapsackCover knapsack = new KnapsackCover();
 
   /** Min-cost cover of demand d from the candidates at prices λ; counts the multi-requirement credentials used. */
   private double cover(List<Integer> cand, long d, double[] lambda, int[] used) {
@@ -335,59 +335,10 @@ final class PlannerBound {
   }
 
   private double coverSet(List<Integer> cand, long d, double[] lambda, List<Integer> chosen) {
-    int n = cand.size();
-    int w1 = (int) d + 1;
-    if (table.length < (n + 1) * w1) {
-      table = new double[(n + 1) * w1];
-    }
-    double[] dp = table;
-    Arrays.fill(dp, 0, w1, Double.POSITIVE_INFINITY);
-    dp[0] = 0;
-    for (int j = 0; j < n; j++) {
-      int c = cand.get(j);
-      int w = (int) Math.min(d, p.credit[c]);
-      double price = lambda[c];
-      int row = j * w1;
-      int nxt = row + w1;
-      System.arraycopy(dp, row, dp, nxt, w1);
-      for (int t = 0; t < w1; t++) {
-        double v = dp[row + t];
-        if (v == Double.POSITIVE_INFINITY) {
-          continue;
-        }
-        int u = (int) Math.min(d, t + w);
-        if (v + price < dp[nxt + u]) {
-          dp[nxt + u] = v + price;
-        }
-      }
-    }
-    double total = dp[n * w1 + (int) d];
-    if (total == Double.POSITIVE_INFINITY) {
-      return total;
-    }
-    // walk back from (n, d): an item was taken where the row changed the value
-    int u = (int) d;
-    for (int j = n - 1; j >= 0 && u > 0; j--) {
-      double v = dp[(j + 1) * w1 + u];
-      if (v == dp[j * w1 + u]) {
-        continue;
-      }
-      int c = cand.get(j);
-      int w = (int) Math.min(d, p.credit[c]);
-      int from = -1;
-      int lo = u < d ? u - w : Math.max(0, u - w);
-      int hi = u < d ? u - w : u;
-      for (int t = lo; t <= hi; t++) {
-        if (t >= 0 && dp[j * w1 + t] + lambda[c] == v) {
-          from = t;
-          break;
-        }
-      }
-      if (from < 0) {
-        break; // rounding: stop counting (the value itself is exact for this λ)
-      }
-      chosen.add(c);
-      u = from;
+    knapsack.fill(cand, p.credit, lambda, (int) d);
+    double total = knapsack.cost((int) d);
+    if (total != Double.POSITIVE_INFINITY) {
+      knapsack.walkBack(cand, p.credit, lambda, (int) d, chosen);
     }
     return total;
   }
