@@ -93,8 +93,12 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   static Transcript transcript(Path p) {
+    return transcript(p, CtdlCommand.read(p));
+  }
+
+  private static Transcript transcript(Path p, String text) {
     try {
-      return Transcript.fromJson(CtdlCommand.read(p));
+      return Transcript.fromJson(text);
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, p + ": " + e.getMessage());
     }
@@ -117,22 +121,33 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   /**
-   * Loads a transcript: one stacking transcript file, or signed OB3 credentials verified one by one.
+   * Loads the transcript: one stacking transcript file (each file is read once), or signed OB3 credentials verified
+   * one by one.
    *
    * @param files the files
    * @param trusted the trusted issuer ids (empty: any issuer)
-   * @return the verified transcript, or null for a stacking transcript file (then see {@link #transcript(Path)})
+   * @return the transcript and, for signed credentials, what was verified and excluded
    */
-  static VerifiedTranscript verified(List<Path> files, Set<String> trusted) {
-    if (files.size() == 1 && isStackingTranscript(CtdlCommand.read(files.get(0)))) {
-      return null;
+  static Loaded load(List<Path> files, Set<String> trusted) {
+    if (files.size() == 1) {
+      String text = CtdlCommand.read(files.get(0));
+      if (isStackingTranscript(text)) {
+        if (!trusted.isEmpty()) {
+          throw new CliException(Main.USAGE, "--trusted-issuer applies to signed credentials, not to a stacking "
+              + "transcript file");
+        }
+        return new Loaded(transcript(files.get(0), text), null);
+      }
     }
     VerifiedTranscript v = new VerifiedTranscript(trusted);
     for (Path p : files) {
       v.add(p.toString(), CtdlCommand.read(p));
     }
-    return v;
+    return new Loaded(v.transcript(), v);
   }
+
+  /** A loaded transcript; {@code signed} is null for a stacking transcript file. */
+  record Loaded(Transcript transcript, VerifiedTranscript signed) {}
 
   @Override
   public Integer call() {
@@ -143,23 +158,19 @@ public final class AuditCommand implements Callable<Integer> {
       }
       return bulk(r, input.bulk, date(asOf), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
-    VerifiedTranscript v = verified(input.transcript, trustedIssuers);
-    if (v == null && !trustedIssuers.isEmpty()) {
-      throw new CliException(Main.USAGE, "--trusted-issuer applies to signed credentials, not to a stacking "
-          + "transcript file");
-    }
-    Transcript t = v == null ? transcript(input.transcript.get(0)) : v.transcript();
+    Loaded loaded = load(input.transcript, trustedIssuers);
+    VerifiedTranscript v = loaded.signed();
     AuditResult a;
     try {
-      a = Stacking.audit(r, t, date(asOf), divisible);
+      a = Stacking.audit(r, loaded.transcript(), date(asOf), divisible);
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
     if (v != null) {
       a = v.withExclusions(a);
-      for (int i = 0; i < v.awards.size(); i++) {
-        err.println("verified " + v.sources.get(i) + ": " + v.awards.get(i).microCredential().title());
+      for (VerifiedTranscript.Verified x : v.verified) {
+        err.println("verified " + x.source() + ": " + x.award().microCredential().title());
       }
     }
     spec.commandLine().getOut().println(a.toJson());
@@ -190,7 +201,7 @@ public final class AuditCommand implements Callable<Integer> {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       long lineNo = 0;
       long doneBefore = 0;
-      List<long[]> lines = new ArrayList<>();
+      List<Long> lines = new ArrayList<>();
       List<String> texts = new ArrayList<>();
       String s;
       boolean more = true;
@@ -200,14 +211,14 @@ public final class AuditCommand implements Callable<Integer> {
         if (more) {
           lineNo++;
           if (!s.isBlank()) {
-            lines.add(new long[] {lineNo});
+            lines.add(lineNo);
             texts.add(s);
           }
         }
         if (texts.size() == BATCH || !more && !texts.isEmpty()) {
           Batch b = audit(rules, texts, asOf, doneBefore, progress);
           for (int i = 0; i < texts.size(); i++) {
-            ObjectNode o = StatusCommand.JSON.createObjectNode().put("line", lines.get(i)[0]);
+            ObjectNode o = StatusCommand.JSON.createObjectNode().put("line", lines.get(i));
             if (b.results[i] != null) {
               o.set("result", tree(b.results[i]));
               if (b.results[i].satisfied()) {
@@ -216,7 +227,7 @@ public final class AuditCommand implements Callable<Integer> {
                 unsatisfied++;
               }
             } else {
-              o.put("error", "line " + lines.get(i)[0] + ": " + b.errors[i]);
+              o.put("error", "line " + lines.get(i) + ": " + b.errors[i]);
               invalid++;
             }
             out.println(o.toString());

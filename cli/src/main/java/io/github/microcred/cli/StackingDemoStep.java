@@ -71,10 +71,10 @@ final class StackingDemoStep {
       }
       vt.add(mc.title(), signed.toString());
     }
-    for (int i = 0; i < vt.awards.size(); i++) {
-      out.println("  verified      " + vt.sources.get(i));
+    for (VerifiedTranscript.Verified v : vt.verified) {
+      out.println("  verified      " + v.source());
     }
-    if (vt.awards.size() != earned.size() - 1 || vt.excluded.size() != 1) {
+    if (vt.verified.size() != earned.size() - 1 || vt.excluded.size() != 1) {
       throw new CliException(Main.FAILED, "expected exactly the altered credential to fail verification");
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -12,6 +12,7 @@ import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.jose.JwtVerification;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.ob3.Awards;
+import io.github.microcred.vc.ob3.Profile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,14 @@ import java.util.List;
  * (and, when trusted issuers are named, come from one of them) count.
  */
 final class VerifiedTranscript {
+  /** A credential that counts: where it came from and its award. */
+  record Verified(String source, Award award) {}
+
   /** A credential that does not count, and why. */
   record Excluded(String source, String reason) {}
 
-  final List<Award> awards = new ArrayList<>();
+  final List<Verified> verified = new ArrayList<>();
+  final List<Excluded> excluded = new ArrayList<>();
   private final java.util.Set<String> trusted;
 
   /** A transcript that counts every credential that verifies, whoever issued it. */
@@ -42,9 +47,6 @@ final class VerifiedTranscript {
   VerifiedTranscript(java.util.Set<String> trusted) {
     this.trusted = java.util.Set.copyOf(trusted);
   }
-
-  final List<String> sources = new ArrayList<>();
-  final List<Excluded> excluded = new ArrayList<>();
 
   /**
    * Verifies and maps one signed credential.
@@ -80,15 +82,13 @@ final class VerifiedTranscript {
       excluded.add(new Excluded(source, "verified, but no credential document"));
       return;
     }
-    String issuer = doc.path("issuer").isTextual() ? doc.path("issuer").asText()
-        : doc.path("issuer").path("id").asText("");
-    if (!trusted.isEmpty() && !trusted.contains(issuer)) {
-      excluded.add(new Excluded(source, "issuer not trusted: " + issuer));
-      return;
-    }
     try {
-      awards.add(Awards.fromCredential(doc));
-      sources.add(source);
+      String issuer = Profile.fromJson(doc.get("issuer"), "$.issuer").id();
+      if (!trusted.isEmpty() && !trusted.contains(issuer)) {
+        excluded.add(new Excluded(source, "issuer not trusted: " + issuer));
+        return;
+      }
+      verified.add(new Verified(source, Awards.fromCredential(doc)));
     } catch (VcException e) {
       excluded.add(new Excluded(source, "verified, but not a microcred award: " + e.getMessage()));
     }
@@ -105,7 +105,7 @@ final class VerifiedTranscript {
    * @return the transcript
    */
   Transcript transcript() {
-    return Transcript.fromAwards(awards);
+    return Transcript.fromAwards(verified.stream().map(Verified::award).toList());
   }
 
   /**
