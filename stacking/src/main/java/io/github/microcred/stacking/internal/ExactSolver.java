@@ -264,10 +264,8 @@ public final class ExactSolver {
         }
       }
     }
-    int maxLen = 1;
     for (int l = 0; l < p.nL; l++) {
       dpWork += (resid[l] + 1) * (long) eligible.get(l).size();
-      maxLen = Math.max(maxLen, eligible.get(l).size());
     }
     // a few million table cells in all: the bound pays off on large audits and stays cheap on small ones
     int iterations = (int) Math.min(300, 4_000_000L / Math.max(1, dpWork));

@@ -51,6 +51,8 @@ public final class Planner {
   private final int[] useful;
   private final PlannerBound flowBound;
   private final Plan.Objective objective;
+  /** See {@link #priceStep()}. */
+  private final double unit;
   private int maxOpt = 1;
   private double best = Double.POSITIVE_INFINITY;
   private BitSet bestSet;
@@ -119,6 +121,7 @@ public final class Planner {
       }
     }
     flowBound = new PlannerBound(p, base, price);
+    unit = priceStep();
     leafItems = new int[p.nL][];
     for (int l = 0; l < p.nL; l++) {
       List<Integer> x = li.get(l);
@@ -151,10 +154,15 @@ public final class Planner {
    */
   public double rootLowerBound() {
     double lb = lowerBound(new BitSet(), new BitSet());
-    if (flowBound.active() && Double.isFinite(lb)) {
-      lb = Math.max(lb, flowBound.lagrangian(greedyCostEstimate(), deadline) * (1 - 1e-9));
-    }
-    return lb;
+    return flowBound.active() && Double.isFinite(lb) ? withLagrangian(lb, deadline) : lb;
+  }
+
+  /**
+   * The bound raised by the Lagrangian one, less a relative 1e-9 for floating-point rounding so that it stays a valid
+   * lower bound.
+   */
+  private double withLagrangian(double lb, long until) {
+    return Math.max(lb, flowBound.lagrangian(upperEstimate(), until) * (1 - 1e-9));
   }
 
   /**
@@ -173,8 +181,7 @@ public final class Planner {
     if (flowBound.active()) {
       // Lagrangian bound and the plans its multipliers suggest (a quarter of the budget at most)
       long until = System.nanoTime() + Math.max(0, (deadline - System.nanoTime()) / 4);
-      double ub = greedyCostEstimate();
-      rootLb = Math.max(rootLb, flowBound.lagrangian(ub, Math.min(deadline, until)) * (1 - 1e-9));
+      rootLb = withLagrangian(rootLb, Math.min(deadline, until));
       List<BitSet> cands = new ArrayList<>(flowBound.primal);
       cands.sort((x, y) -> Double.compare(cost(x), cost(y)));
       BitSet prev = null;
@@ -185,7 +192,9 @@ public final class Planner {
         prev = c;
         // a candidate covers every mandatory requirement by construction: give its audit more time to find that
         auditBudget = 5 * AUDIT_BUDGET;
-        BitSet done = complete(withPrerequisites(c));
+        BitSet start = withPrerequisites(c);
+        // completed greedily when the exact audit is not yet satisfied
+        BitSet done = start == null ? null : greedy(start);
         auditBudget = AUDIT_BUDGET;
         if (done != null && cost(done) < best - EPS) {
           best = cost(done);
@@ -196,7 +205,7 @@ public final class Planner {
         }
       }
     }
-    if (bestSet == null || best > rootLb + unit() - EPS) {
+    if (bestSet == null || best > rootLb + unit - EPS) {
       BitSet greedy = greedy(new BitSet());
       if (greedy != null && cost(greedy) < best - EPS) {
         best = cost(greedy);
@@ -206,7 +215,7 @@ public final class Planner {
     if (bestSet != null) {
       dropRedundant();
     }
-    boolean proven = bestSet != null && rootLb > best - unit() + EPS * Math.max(1, best);
+    boolean proven = bestSet != null && rootLb > best - unit + EPS * Math.max(1, best);
     // branch and bound over the useful items, cheapest ratio first
     Integer[] cand = new Integer[items.size()];
     int n = 0;
@@ -271,52 +280,62 @@ public final class Planner {
       search(order, idx + 1, chosen, excluded, cost);
       return;
     }
-    List<Integer> closure = closure(i, chosen);
-    if (closure != null && closure.stream().noneMatch(excluded::get)) {
+    BitSet closure = missing(single(i), chosen);
+    if (closure != null && !closure.intersects(excluded)) {
       BitSet c2 = (BitSet) chosen.clone();
-      double add = 0;
-      for (int x : closure) {
-        c2.set(x);
-        add += price[x];
-      }
-      search(order, idx + 1, c2, excluded, cost + add);
+      c2.or(closure);
+      search(order, idx + 1, c2, excluded, cost + cost(closure));
     }
     excluded.set(i);
     search(order, idx + 1, chosen, excluded, cost);
     excluded.clear(i);
   }
 
-  /** The item and its missing prerequisites (transitively), or null when a prerequisite is unavailable. */
-  private List<Integer> closure(int i, BitSet chosen) {
-    List<Integer> out = new ArrayList<>();
-    java.util.ArrayDeque<Integer> st = new java.util.ArrayDeque<>();
-    st.push(i);
-    Set<Integer> seen = new HashSet<>();
-    while (!st.isEmpty()) {
-      int x = st.pop();
-      if (!seen.add(x) || chosen.get(x)) {
-        continue;
+  /**
+   * What must be added for the seeds to be in the plan with all their prerequisites: the seeds not in {@code have},
+   * and every prerequisite, transitively, neither held nor in {@code have} (an item in {@code have} is taken as
+   * complete already).
+   *
+   * @return the items to add, or null when a prerequisite is not in the catalogue
+   */
+  private BitSet missing(BitSet seeds, BitSet have) {
+    BitSet add = new BitSet();
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    for (int i = seeds.nextSetBit(0); i >= 0; i = seeds.nextSetBit(i + 1)) {
+      if (!have.get(i)) {
+        add.set(i);
       }
-      out.add(x);
-      for (String p : items.get(x).prerequisites()) {
-        if (held.contains(p)) {
+      work.push(i);
+    }
+    while (!work.isEmpty()) {
+      for (String pre : items.get(work.pop()).prerequisites()) {
+        if (held.contains(pre)) {
           continue;
         }
-        Integer j = itemIndex.get(p);
+        Integer j = itemIndex.get(pre);
         if (j == null) {
           return null;
         }
-        st.push(j);
+        if (!have.get(j) && !add.get(j)) {
+          add.set(j);
+          work.push(j);
+        }
       }
     }
-    return out;
+    return add;
+  }
+
+  private static BitSet single(int i) {
+    BitSet b = new BitSet();
+    b.set(i);
+    return b;
   }
 
   /**
    * The smallest difference between two plan costs: 10^-s for prices with at most s decimals. A lower bound above
    * {@code best - unit} proves {@code best} optimal.
    */
-  private double unit() {
+  private double priceStep() {
     int s = 0;
     for (CatalogueItem it : items) {
       BigDecimal v = switch (objective) {
@@ -329,8 +348,11 @@ public final class Planner {
     return Math.pow(10, -Math.min(s, 9));
   }
 
-  /** A cheap upper estimate for the Lagrangian's step rule: every useful item's price, or 1 if none. */
-  private double greedyCostEstimate() {
+  /**
+   * An upper estimate of the optimum for the Lagrangian's step rule: the best plan's cost, else every useful item's
+   * price; at least 1.
+   */
+  private double upperEstimate() {
     double s = 0;
     for (int i = 0; i < items.size(); i++) {
       if (useful[i] > 0) {
@@ -375,30 +397,12 @@ public final class Planner {
 
   /** The set with every missing prerequisite of its items added, or null when one is unavailable. */
   private BitSet withPrerequisites(BitSet s) {
-    BitSet out = (BitSet) s.clone();
-    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
-    s.stream().forEach(work::push);
-    while (!work.isEmpty()) {
-      for (String pre : items.get(work.pop()).prerequisites()) {
-        if (held.contains(pre)) {
-          continue;
-        }
-        Integer j = itemIndex.get(pre);
-        if (j == null) {
-          return null;
-        }
-        if (!out.get(j)) {
-          out.set(j);
-          work.push(j);
-        }
-      }
+    BitSet add = missing(s, s);
+    if (add == null) {
+      return null;
     }
-    return out;
-  }
-
-  /** Completes a partial plan greedily when the exact audit is not yet satisfied (null when it cannot). */
-  private BitSet complete(BitSet start) throws StackingException {
-    return start == null ? null : greedy(start);
+    add.or(s);
+    return add;
   }
 
   private BitSet greedy(BitSet start) throws StackingException {
@@ -424,7 +428,7 @@ public final class Planner {
       long totalMissing = Math.max(0, p.totalMin - all.scaled(a.countedCredits(), RoundingMode.FLOOR));
       int bestI = -1;
       double bestScore = 0;
-      List<Integer> bestClosure = null;
+      BitSet bestClosure = null;
       for (int i = 0; i < items.size(); i++) {
         if (chosen.get(i) || useful[i] == 0) {
           continue;
@@ -440,15 +444,11 @@ public final class Planner {
         if (gain <= 0) {
           continue;
         }
-        List<Integer> cl = closure(i, chosen);
+        BitSet cl = missing(single(i), chosen);
         if (cl == null) {
           continue;
         }
-        double cost = 0;
-        for (int x : cl) {
-          cost += price[x];
-        }
-        double score = gain / (cost + 1e-9);
+        double score = gain / (cost(cl) + 1e-9);
         if (score > bestScore) {
           bestScore = score;
           bestI = i;
@@ -458,7 +458,7 @@ public final class Planner {
       if (bestI < 0) {
         return null;
       }
-      bestClosure.forEach(chosen::set);
+      chosen.or(bestClosure);
     }
     return null;
   }

@@ -162,6 +162,9 @@ final class PlannerBound {
     return g.minCost(0, sink, demand);
   }
 
+  /** Plans built from the multipliers while {@link #lagrangian} ran (catalogue item indices), in no order. */
+  final List<BitSet> primal = new ArrayList<>();
+
   /**
    * The Lagrangian bound at the root: the constraint "a credential serves at most k requirements" is priced with a
    * multiplier per credential, which splits the covering problem into one exact min-cost knapsack cover per
@@ -175,9 +178,6 @@ final class PlannerBound {
    * @return the best bound found; +∞ when the mandatory requirements cannot be covered; 0 when there is nothing to
    *     bound or the requirements are too large for the dynamic programme
    */
-  /** Plans built from the multipliers while {@link #lagrangian} ran (catalogue item indices), cheapest first. */
-  final List<BitSet> primal = new ArrayList<>();
-
   double lagrangian(double upper, long deadline) {
     int nq = leaves.length;
     if (nq == 0) {
@@ -284,7 +284,7 @@ final class PlannerBound {
     int nq = leaves.length;
     boolean[] taken = new boolean[p.nC];
     BitSet items = new BitSet();
-    int[] none = new int[p.nC];
+    double[] pr = new double[p.nC];
     for (int k = 0; k < nq; k++) {
       int q = reverse ? nq - 1 - k : k;
       List<Integer> free = new ArrayList<>();
@@ -293,7 +293,6 @@ final class PlannerBound {
           free.add(c);
         }
       }
-      double[] pr = new double[p.nC];
       for (int c : free) {
         pr[c] = c < base ? lambda[c] : Math.max(lambda[c], pi(c));
       }
