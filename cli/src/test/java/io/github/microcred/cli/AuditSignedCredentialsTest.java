@@ -24,6 +24,10 @@ class AuditSignedCredentialsTest {
   static final MicroCredential VIZ = StackingDemoStep.variant(BASE, "data-visualisation", "Visualisation", 2, 6);
   static final MicroCredential CAPSTONE = StackingDemoStep.variant(BASE, "psa-capstone", "Capstone", 3, 6);
 
+  Path write(String name, String text) throws java.io.IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
   static String issue(MicroCredential mc, KeyPair key) throws Exception {
     return io.github.microcred.vc.Credentials.issue(mc, "did:example:l", key).get().toString();
   }
@@ -31,17 +35,13 @@ class AuditSignedCredentialsTest {
   @Test
   void onlyVerifiedCredentialsCount() throws Exception {
     KeyPair key = KeyPair.generate(KeyType.ED25519);
-    Path a = dir.resolve("a.json");
-    Path b = dir.resolve("b.json");
-    Path c = dir.resolve("c.json");
-    Path d = dir.resolve("d.json");
-    Files.writeString(a, issue(BASE, key));
-    Files.writeString(b, issue(STATS, key));
-    Files.writeString(c, issue(CAPSTONE, key));
+    Path a = write("a.json", issue(BASE, key));
+    Path b = write("b.json", issue(STATS, key));
+    Path c = write("c.json", issue(CAPSTONE, key));
     ObjectNode forged = io.github.microcred.vc.Credentials.issue(VIZ, "did:example:l", key).get();
     // credits raised after signing: the proof no longer matches
     ((ObjectNode) forged.at("/credentialSubject/achievement")).put("name", "Visualisation (4 ECTS)");
-    Files.writeString(d, forged.toString());
+    Path d = write("d.json", forged.toString());
     Path rules = dir.resolve("rules.json");
     Files.writeString(rules, StackingDemoStep.resource(StackingDemoStep.RULES));
 
@@ -71,18 +71,14 @@ class AuditSignedCredentialsTest {
   void jwtCredentialsCountAndUntrustedIssuersDoNot() throws Exception {
     KeyPair key = KeyPair.generate(KeyType.ED25519);
     KeyPair other = KeyPair.generate(KeyType.P256);
-    Path a = dir.resolve("a.json");
-    Path b = dir.resolve("b.jwt");
-    Path c = dir.resolve("c.json");
-    Path d = dir.resolve("d.json");
-    Files.writeString(a, issue(BASE, key));
+    Path a = write("a.json", issue(BASE, key));
     // the same OB3 credential secured as a vc+jwt instead of a Data Integrity proof
     ObjectNode unsigned = io.github.microcred.vc.Credentials.issue(STATS, "did:example:l", key).get();
     unsigned.remove("proof");
-    Files.writeString(b, io.github.microcred.vc.jose.VcJwt.sign(unsigned, key).get() + "\n");
-    Files.writeString(c, issue(CAPSTONE, key));
+    Path b = write("b.jwt", io.github.microcred.vc.jose.VcJwt.sign(unsigned, key).get() + "\n");
+    Path c = write("c.json", issue(CAPSTONE, key));
     // a valid signature, but by a key the auditor does not trust
-    Files.writeString(d, issue(VIZ, other));
+    Path d = write("d.json", issue(VIZ, other));
     Path rules = dir.resolve("rules.json");
     Files.writeString(rules, StackingDemoStep.resource(StackingDemoStep.RULES));
     String[] files = {a.toString(), b.toString(), c.toString(), d.toString()};

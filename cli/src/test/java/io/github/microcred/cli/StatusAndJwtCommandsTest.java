@@ -19,6 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusAndJwtCommandsTest {
   @TempDir Path dir;
 
+  /** An unsigned VC 2.0 credential from {@code issuer} to {@code subject}, valid from two minutes ago, with a status. */
+  static ObjectNode statusCredential(String issuer, String subject, JsonNode entry) {
+    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+    vc.putArray("type").add("VerifiableCredential");
+    vc.put("issuer", issuer);
+    vc.put("validFrom", Instant.now().minusSeconds(120).toString().replaceAll("\\.\\d+Z", "Z"));
+    vc.putObject("credentialSubject").put("id", subject);
+    vc.set("credentialStatus", entry);
+    return vc;
+  }
+
   Path keyFile(KeyPair k, String name) throws Exception {
     Path p = dir.resolve(name);
     Files.writeString(p, k.toKeyFile("jwk", SecretKeyAccess.get()).toString());
@@ -43,13 +55,7 @@ class StatusAndJwtCommandsTest {
     JsonNode entry = StatusCommand.JSON.readTree(alloc.out());
     String index = entry.get("statusListIndex").asText();
 
-    ObjectNode vc = StatusCommand.JSON.createObjectNode();
-    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-    vc.putArray("type").add("VerifiableCredential");
-    vc.put("issuer", did);
-    vc.put("validFrom", Instant.now().minusSeconds(120).toString().replaceAll("\\.\\d+Z", "Z"));
-    vc.putObject("credentialSubject").put("id", holderDid);
-    vc.set("credentialStatus", entry);
+    ObjectNode vc = statusCredential(did, holderDid, entry);
     Path unsigned = dir.resolve("vc.json");
     Files.writeString(unsigned, vc.toString());
     Path jwt = dir.resolve("vc.jwt");
@@ -121,13 +127,7 @@ class StatusAndJwtCommandsTest {
     assertEquals(4, entry.get("statusMessage").size());
     String index = entry.get("statusListIndex").asText();
 
-    ObjectNode vc = StatusCommand.JSON.createObjectNode();
-    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-    vc.putArray("type").add("VerifiableCredential");
-    vc.put("issuer", did);
-    vc.put("validFrom", Instant.now().minusSeconds(120).toString().replaceAll("\\.\\d+Z", "Z"));
-    vc.putObject("credentialSubject").put("id", "did:example:learner");
-    vc.set("credentialStatus", entry);
+    ObjectNode vc = statusCredential(did, "did:example:learner", entry);
     Path unsigned = dir.resolve("vc.json");
     Files.writeString(unsigned, vc.toString());
     Path jwt = dir.resolve("vc.jwt");
