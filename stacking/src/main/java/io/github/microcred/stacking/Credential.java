@@ -24,7 +24,9 @@ import java.util.Set;
  * @param competencies competency identifiers
  * @param tags other tags
  * @param issued date of issue
- * @param expires expiry date, if any
+ * @param expires expiry date, if any. One rule for dates: a credential counts on the audit date {@code asOf} only
+ *     when {@code issued <= asOf <= expires} (both inclusive); otherwise the audit excludes it as
+ *     {@link Exclusion.Reason#NOT_YET_ISSUED} or {@link Exclusion.Reason#EXPIRED}
  * @param creditBearing whether the credential carries academic credit
  * @param assessed whether the learning was assessed
  */

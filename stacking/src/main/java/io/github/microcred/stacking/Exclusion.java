@@ -13,6 +13,11 @@ public record Exclusion(String credentialId, Reason reason, String detail) {
 
   /** Why a credential does not count. */
   public enum Reason {
+    /**
+     * Issued after the audit date: a credential counts on the audit date {@code asOf} only when
+     * {@code issued <= asOf <= expires} (both inclusive; see {@link Credential}).
+     */
+    NOT_YET_ISSUED,
     /** Past its expiry date at the audit date. */
     EXPIRED,
     /** Issued before the rules' credit validity window. */

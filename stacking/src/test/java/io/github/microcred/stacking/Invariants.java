@@ -22,7 +22,8 @@ final class Invariants {
     Map<String, Set<String>> reqsOf = new HashMap<>();
     for (Assignment a : r.assignments()) {
       Credential c = byId.get(a.credentialId());
-      // never expired or out of the validity window
+      // never issued after the audit date, expired or out of the validity window
+      assertFalse(c.issued().isAfter(asOf), msg);
       assertFalse(c.expires().isPresent() && c.expires().get().isBefore(asOf), msg);
       int vy = rules.constraints().validityYears();
       assertFalse(vy > 0 && c.issued().isBefore(asOf.minusYears(vy)), msg);

@@ -20,6 +20,14 @@ final class RandomInstances {
     return generate(r, maxCreds, maxLeaves, SUBJECTS);
   }
 
+  /**
+   * The issue date for a drawn day count: about one credential in 50 is future-dated (issued after the audit date,
+   * so it must be excluded), without drawing more randomness than before.
+   */
+  static LocalDate issued(int days) {
+    return days % 50 == 0 ? AS_OF.plusDays(1 + days / 50) : AS_OF.minusDays(days);
+  }
+
   /** As {@link #generate(SplittableRandom, int, int)}, over the given subjects (more subjects, more components). */
   static Instance generate(SplittableRandom r, int maxCreds, int maxLeaves, String[] subjects)
       throws StackingException {
@@ -33,7 +41,7 @@ final class RandomInstances {
           .kind(r.nextInt(3) == 0 ? "badge" : "course")
           .subjects(r.nextBoolean() ? new String[] {subjects[r.nextInt(subjects.length)]}
               : new String[] {subjects[r.nextInt(subjects.length)], subjects[r.nextInt(subjects.length)]}.clone())
-          .issued(AS_OF.minusDays(r.nextInt(365 * 10)));
+          .issued(issued(r.nextInt(365 * 10)));
       if (r.nextInt(10) == 0) {
         b.expires(AS_OF.plusDays(r.nextInt(400) - 200));
       }

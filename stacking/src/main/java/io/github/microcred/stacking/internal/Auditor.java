@@ -246,6 +246,7 @@ public final class Auditor {
           + " missing)");
     }
     List<RequirementStatus> st = new ArrayList<>();
+    Held held = new Held(k, prog, as, ex, asOf);
     for (int v = 0; v < p.nN; v++) {
       FlatTree.Node node = k.tree.nodes.get(v);
       Requirement r = node.req;
@@ -262,7 +263,8 @@ public final class Auditor {
               : " more " + unit + " from credentials matching the filter";
           close.add(miss.toPlainString() + what);
         }
-        st.add(new RequirementStatus(node.path, r.kind(), leafSat[l], req, app, miss, close));
+        st.add(new RequirementStatus(node.path, r.kind(), leafSat[l], req, app, miss, close,
+            leafSat[l] ? List.of() : held.of(l)));
       } else {
         int have = 0;
         List<String> unmet = new ArrayList<>();
@@ -291,5 +293,98 @@ public final class Auditor {
     }
     return new AuditResult(k.rules.id(), k.rules.unit(), asOf, mode, sat, proved, nsat, k.unscaled(cr), cn,
         k.unscaled(counted), as, st, ex, shortfalls);
+  }
+
+  /**
+   * Where the credentials an unmet leaf accepts went instead, derived from the assignment: the leaves each one counts
+   * toward and how short those would be without it, or why it counts nowhere.
+   */
+  private static final class Held {
+    private final Compiled k;
+    private final long[] prog;
+    private final LocalDate asOf;
+    private final Map<String, List<Assignment>> byCred = new HashMap<>();
+    private final Map<String, Integer> leafByPath = new HashMap<>();
+    private final Map<String, Exclusion> excluded = new HashMap<>();
+
+    Held(Compiled k, long[] prog, List<Assignment> as, List<Exclusion> ex, LocalDate asOf) {
+      this.k = k;
+      this.prog = prog;
+      this.asOf = asOf;
+      for (Assignment a : as) {
+        byCred.computeIfAbsent(a.credentialId(), x -> new ArrayList<>()).add(a);
+      }
+      for (int l = 0; l < k.p.nL; l++) {
+        leafByPath.put(k.tree.nodes.get(k.tree.leaves.get(l)).path, l);
+      }
+      for (Exclusion e : ex) {
+        excluded.putIfAbsent(e.credentialId(), e);
+      }
+    }
+
+    List<RequirementStatus.Held> of(int l) {
+      Problem p = k.p;
+      String here = k.tree.nodes.get(k.tree.leaves.get(l)).path;
+      Requirement r = k.tree.leafReq[l];
+      java.util.Set<String> named = r.filter().credentials();
+      List<RequirementStatus.Held> out = new ArrayList<>();
+      for (int c = 0; c < p.nC; c++) {
+        Credential cr = k.creds.get(c);
+        List<Assignment> mine = byCred.getOrDefault(cr.id(), List.of());
+        List<String> toward = new ArrayList<>();
+        for (Assignment a : mine) {
+          toward.add(a.requirement());
+        }
+        if (!accepts(p.elig[c], l)) {
+          if (named.contains(cr.id())) {
+            out.add(new RequirementStatus.Held(cr.id(), toward, cr.id() + " is held but not accepted here: "
+                + r.filter().reason(cr, asOf).orElse("not eligible")));
+          }
+          continue;
+        }
+        if (toward.contains(here)) {
+          continue;
+        }
+        if (mine.isEmpty()) {
+          Exclusion e = excluded.get(cr.id());
+          out.add(new RequirementStatus.Held(cr.id(), List.of(), cr.id() + " could count here but counts toward no "
+              + "requirement" + (e == null ? "" : " (" + e.reason() + ": " + e.detail() + ")")));
+          continue;
+        }
+        List<String> shorts = new ArrayList<>();
+        for (Assignment a : mine) {
+          int m = leafByPath.get(a.requirement());
+          long contrib = p.countLeaf[m] ? 1 : k.scaled(a.credits(), java.math.RoundingMode.HALF_EVEN);
+          long gap = p.demand[m] - (prog[m] - contrib);
+          if (gap > 0) {
+            shorts.add(a.requirement() + " would be short by " + (p.countLeaf[m]
+                ? gap + (gap == 1 ? " credential" : " credentials")
+                : k.unscaled(gap).toPlainString() + " " + k.rules.unit().name()));
+          }
+        }
+        String where = String.join(" and ", toward);
+        out.add(new RequirementStatus.Held(cr.id(), toward, cr.id() + " counts toward " + where
+            + "; it could count here if " + where + " were met by other credentials"
+            + (shorts.isEmpty() ? " (" + where + " would still be met without it)"
+                : " (without it " + String.join(", ", shorts) + ")")));
+      }
+      for (String id : new java.util.TreeSet<>(named)) {
+        String[] x = k.excluded.get(id);
+        if (x != null) {
+          out.add(new RequirementStatus.Held(id, List.of(), id + " is held but does not count (" + x[0] + ": " + x[1]
+              + ")"));
+        }
+      }
+      return out;
+    }
+
+    private static boolean accepts(int[] elig, int l) {
+      for (int x : elig) {
+        if (x == l) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

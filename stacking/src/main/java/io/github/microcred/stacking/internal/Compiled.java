@@ -86,6 +86,12 @@ public final class Compiled {
         throw new StackingException(StackingErrorCode.CONVERSION_UNDEFINED,
             "credentials[" + i + "] (" + c.id() + ").credits: " + e.getMessage(), e);
       }
+      // one rule for the audit date: a credential counts on asOf when issued <= asOf <= expires (both inclusive)
+      if (c.issued().isAfter(asOf)) {
+        k.excluded.put(c.id(), new String[] {"NOT_YET_ISSUED", "issued " + c.issued() + ", after the audit date "
+            + asOf});
+        continue;
+      }
       if (c.expires().isPresent() && c.expires().get().isBefore(asOf)) {
         k.excluded.put(c.id(), new String[] {"EXPIRED", "expired on " + c.expires().get()});
         continue;

@@ -43,6 +43,14 @@ public final class ResultJson {
         ArrayNode c = n.putArray("toClose");
         s.toClose().forEach(c::add);
       }
+      if (!s.held().isEmpty()) {
+        ArrayNode h = n.putArray("held");
+        for (RequirementStatus.Held x : s.held()) {
+          ObjectNode ho = h.addObject().put("credential", x.credentialId());
+          x.countsToward().forEach(ho.putArray("countsToward")::add);
+          ho.put("explanation", x.explanation());
+        }
+      }
     }
     ArrayNode e = o.putArray("exclusions");
     for (Exclusion x : r.exclusions()) {
@@ -88,6 +96,9 @@ public final class ResultJson {
             ? s.missing() + " more of " + s.toClose() : String.join("; ", s.toClose()));
       }
       sb.append('\n');
+      for (RequirementStatus.Held h : s.held()) {
+        sb.append("  ".repeat(depth + 2)).append(h.explanation()).append('\n');
+      }
     }
     for (String f : r.shortfalls()) {
       sb.append("  shortfall: ").append(f).append('\n');
