@@ -16,7 +16,8 @@ import java.util.Set;
  * @param children children of a combinator, empty for leaves
  * @param n the number of children that must be satisfied ({@code nOf}; {@code allOf} = all, {@code anyOf} = 1)
  * @param amount minimum credits ({@code credits}) or count ({@code count}, {@code credential}, {@code equivalent})
- * @param filter the credentials a leaf accepts
+ * @param filter the credentials a leaf accepts (for a credential or equivalent leaf: the named identifiers and
+ *     whatever else its {@code where} asks, e.g. a minimum level); {@link Filter#ANY} for combinators and references
  * @param ref the definition named by a {@code ref} node, empty otherwise
  */
 public record Requirement(
@@ -112,6 +113,33 @@ public record Requirement(
   public static Requirement credential(String id, String credentialId) {
     return new Requirement(Kind.CREDENTIAL, id, List.of(), 0, BigDecimal.ONE,
         Filter.builder().credentials(credentialId).build(), "");
+  }
+
+  /**
+   * The named micro-credential, when it also passes a filter (e.g. at least a level, or recent enough).
+   *
+   * @param id node id (may be empty)
+   * @param credentialId the micro-credential's identifier
+   * @param where what else the credential must satisfy
+   * @return the node
+   */
+  public static Requirement credential(String id, String credentialId, Filter where) {
+    return new Requirement(Kind.CREDENTIAL, id, List.of(), 0, BigDecimal.ONE,
+        io.github.microcred.stacking.internal.RulesJson.withCredentials(where, Set.of(credentialId)), "");
+  }
+
+  /**
+   * One micro-credential out of an equivalence set, when it also passes a filter.
+   *
+   * @param id node id (may be empty)
+   * @param where what else the credential must satisfy
+   * @param credentialIds the equivalent identifiers
+   * @return the node
+   */
+  public static Requirement equivalent(String id, Filter where, String... credentialIds) {
+    return new Requirement(Kind.EQUIVALENT, id, List.of(), 0, BigDecimal.ONE,
+        io.github.microcred.stacking.internal.RulesJson.withCredentials(where,
+            Set.copyOf(java.util.Arrays.asList(credentialIds))), "");
   }
 
   /**

@@ -54,9 +54,11 @@ final class Invariants {
               : c.credits().amount(), BigDecimal::add);
         }
       }
-      BigDecimal max = cap.shareOfTotal() ? cap.max().multiply(rules.constraints().totalCredits()) : cap.max();
+      // exact: the share times the total as a fraction, compared with the exact sum
+      Fraction max = cap.shareOfTotal() ? cap.max().multiply(Fraction.of(rules.constraints().totalCredits()))
+          : cap.max();
       for (BigDecimal u : use.values()) {
-        assertTrue(u.compareTo(max) <= 0, msg + "\n cap " + cap.name() + " used " + u + " > " + max);
+        assertTrue(Fraction.of(u).compareTo(max) <= 0, msg + "\n cap " + cap.name() + " used " + u + " > " + max);
       }
     }
   }

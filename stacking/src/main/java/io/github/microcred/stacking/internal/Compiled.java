@@ -38,8 +38,10 @@ public final class Compiled {
   public final List<String> capNames = new ArrayList<>();
   /** Decimal scale of the integer credits. */
   public int scale;
-  /** Whether any rounding happened while scaling. */
+  /** Whether any rounding happened while scaling (only for credit amounts with more than MAX_SCALE decimals). */
   public boolean rounded;
+  /** The most decimal places of the integer problem (core's conversions give at most 6). */
+  public static final int MAX_SCALE = 6;
 
   private Compiled(Rules rules) {
     this.rules = rules;
@@ -104,26 +106,27 @@ public final class Compiled {
       k.creds.add(c);
       k.converted.add(v);
     }
-    // scale
+    // scale: the integers are multiples of 10^-scale. Every credit amount (and every demand and limit with a finite
+    // decimal value) is a whole multiple at this scale, so the integer problem is exact: a demand D is met by
+    // integer credit x exactly when x >= ceil(D), and a limit C (1/3 of 31, say) admits x exactly when
+    // x <= floor(C). Only credit amounts with more than MAX_SCALE decimals are rounded (half-even; see rounded).
     List<BigDecimal> all = new ArrayList<>(k.converted);
     all.add(cons.totalCredits());
     all.add(cons.minResidence());
     for (int l : k.tree.leaves) {
       all.add(k.tree.nodes.get(l).req.amount());
     }
-    List<BigDecimal> capLimits = new ArrayList<>();
+    List<io.github.microcred.stacking.Fraction> capLimits = new ArrayList<>();
     for (Cap cap : cons.caps()) {
-      BigDecimal m = cap.shareOfTotal() ? cap.max().multiply(cons.totalCredits()) : cap.max();
+      io.github.microcred.stacking.Fraction m = cap.limit(cons.totalCredits());
       capLimits.add(m);
-      all.add(m);
+      m.exactDecimal().ifPresent(all::add);
     }
     int s = 0;
     for (BigDecimal b : all) {
-      if (b.scale() > s) {
-        s = Math.max(s, Math.max(0, b.stripTrailingZeros().scale()));
-      }
+      s = Math.max(s, b.stripTrailingZeros().scale());
     }
-    k.scale = Math.min(s, 6);
+    k.scale = Math.min(s, MAX_SCALE);
     Problem p = k.p;
     int n = k.creds.size();
     p.nC = n;
@@ -254,9 +257,8 @@ public final class Compiled {
     List<Integer> family = new ArrayList<>();
     for (int ci = 0; ci < cons.caps().size(); ci++) {
       Cap cap = cons.caps().get(ci);
-      long max = cap.measure() == Cap.Measure.COUNT
-          ? capLimits.get(ci).setScale(0, RoundingMode.FLOOR).longValue()
-          : k.scaled(capLimits.get(ci), RoundingMode.FLOOR);
+      long max = fit(capLimits.get(ci).scaled(cap.measure() == Cap.Measure.COUNT ? 0 : k.scale,
+          RoundingMode.FLOOR));
       Map<String, List<Integer>> byKey = new TreeMap<>();
       for (int i = 0; i < n; i++) {
         Credential c = k.creds.get(i);
@@ -307,10 +309,16 @@ public final class Compiled {
     }
     BigDecimal s = v.movePointRight(scale);
     BigDecimal r = s.setScale(0, mode);
-    if (r.compareTo(s) != 0) {
-      rounded = true;
+    if (r.compareTo(s) != 0 && mode == RoundingMode.HALF_EVEN) {
+      rounded = true; // a credit amount; demands are rounded up and limits down, which is exact at this scale
     }
     return r.longValueExact();
+  }
+
+  /** A limit as a long: clamped to a value above every reachable sum (a limit no sum reaches). */
+  private static long fit(java.math.BigInteger v) {
+    java.math.BigInteger hi = java.math.BigInteger.valueOf(Long.MAX_VALUE / 4);
+    return v.compareTo(hi) > 0 ? hi.longValueExact() : v.max(java.math.BigInteger.ZERO).longValueExact();
   }
 
   /**

@@ -76,27 +76,69 @@ public final class Json {
   }
 
   /**
-   * Reads a number node; accepts a fraction string {@code "1/3"} too.
+   * Reads a number node exactly; accepts a fraction string {@code "7/2"} too when it has a finite decimal value. A
+   * fraction without one ({@code "10/3"}) is an error naming the path: an amount is never rounded on reading.
    *
    * @param v node
    * @param path path
    * @return value
    */
   public BigDecimal number(JsonNode v, String path) {
-    if (v.isNumber()) {
-      return v.decimalValue();
-    }
-    if (v.isTextual() && v.asText().matches("\\s*-?\\d+(\\.\\d+)?\\s*/\\s*\\d+\\s*")) {
-      String[] a = v.asText().split("/");
-      BigDecimal d = new BigDecimal(a[1].trim());
-      if (d.signum() == 0) {
-        err(path, "division by zero in " + v.asText());
+    if (v.isTextual() && v.asText().contains("/")) {
+      io.github.microcred.stacking.Fraction f = fraction(v, path);
+      var d = f.exactDecimal();
+      if (d.isEmpty()) {
+        err(path, "'" + v.asText() + "' has no exact decimal value; give this amount as a decimal or a fraction"
+            + " that divides evenly (a share of the total, maxShare, takes any fraction)");
         return BigDecimal.ZERO;
       }
-      return new BigDecimal(a[0].trim()).divide(d, 12, java.math.RoundingMode.FLOOR).stripTrailingZeros();
+      return d.get();
     }
-    err(path, "expected a number, got " + v.getNodeType());
-    return BigDecimal.ZERO;
+    return fraction(v, path).exactDecimal().orElse(BigDecimal.ZERO);
+  }
+
+  /**
+   * Reads a fraction field exactly: a JSON number or a string {@code "a/b"}.
+   *
+   * @param o object
+   * @param f field
+   * @param path path of the object
+   * @param def default (null = required)
+   * @return value
+   */
+  public io.github.microcred.stacking.Fraction fraction(JsonNode o, String f, String path,
+      io.github.microcred.stacking.Fraction def) {
+    JsonNode v = o.get(f);
+    if (v == null || v.isNull()) {
+      if (def == null) {
+        err(path + "." + f, "required number is missing");
+        return io.github.microcred.stacking.Fraction.ZERO;
+      }
+      return def;
+    }
+    return fraction(v, path + "." + f);
+  }
+
+  private io.github.microcred.stacking.Fraction fraction(JsonNode v, String path) {
+    if (v.isNumber()) {
+      BigDecimal d = v.decimalValue();
+      if (Math.abs((long) d.scale()) > 100 || (long) d.precision() - d.scale() > 100) {
+        err(path, "number out of range: " + v);
+        return io.github.microcred.stacking.Fraction.ZERO;
+      }
+      return io.github.microcred.stacking.Fraction.of(d);
+    }
+    if (v.isTextual() && v.asText().matches("\\s*-?\\d+(\\.\\d+)?\\s*/\\s*\\d+(\\.\\d+)?\\s*")) {
+      try {
+        return io.github.microcred.stacking.Fraction.parse(v.asText());
+      } catch (IllegalArgumentException e) {
+        err(path, e.getMessage());
+        return io.github.microcred.stacking.Fraction.ZERO;
+      }
+    }
+    err(path, "expected a number or a fraction string \"a/b\", got " + (v.isTextual() ? "'" + v.asText() + "'"
+        : v.getNodeType().toString()));
+    return io.github.microcred.stacking.Fraction.ZERO;
   }
 
   /**

@@ -134,15 +134,24 @@ public final class RulesJson {
     j.only(o, path, CAP);
     String name = j.text(o, "name", path, path);
     Filter f = o.has("where") ? filter(j, o.get("where"), path + ".where") : Filter.ANY;
+    List<String> limits = new ArrayList<>();
+    for (String k : List.of("maxCredits", "maxCount", "maxShare", "maxPerProvider")) {
+      if (o.has(k)) {
+        limits.add(k);
+      }
+    }
+    if (limits.size() > 1) {
+      j.err(path, "a cap has exactly one of maxCredits, maxCount, maxShare, maxPerProvider, got " + limits);
+    }
     if (o.has("maxCredits")) {
-      return Cap.maxCredits(name, f, j.number(o, "maxCredits", path, null));
+      return new Cap(name, f, Cap.Measure.CREDITS, j.fraction(o, "maxCredits", path, null), false, false);
     } else if (o.has("maxCount")) {
       return new Cap(name, f, Cap.Measure.COUNT, BigDecimal.valueOf(j.integer(o, "maxCount", path, null)), false,
           false);
     } else if (o.has("maxShare")) {
-      return Cap.maxShare(name, f, j.number(o, "maxShare", path, null));
+      return Cap.maxShare(name, f, j.fraction(o, "maxShare", path, null));
     } else if (o.has("maxPerProvider")) {
-      return new Cap(name, f, Cap.Measure.CREDITS, j.number(o, "maxPerProvider", path, null), true, false);
+      return new Cap(name, f, Cap.Measure.CREDITS, j.fraction(o, "maxPerProvider", path, null), true, false);
     }
     j.err(path, "a cap needs one of maxCredits, maxCount, maxShare, maxPerProvider");
     return Cap.maxCount(name, f, 0);
@@ -167,7 +176,15 @@ public final class RulesJson {
       return Requirement.count(id, 0, Filter.ANY);
     }
     Filter where = o.has("where") ? filter(j, o.get("where"), path + ".where") : Filter.ANY;
-    switch (kinds.get(0)) {
+    String kind = kinds.get(0);
+    if (o.has("where") && List.of("allOf", "anyOf", "nOf", "ref").contains(kind)) {
+      j.err(path + ".where", "a where filter applies to the leaves (credits, count, credential, equivalent) only,"
+          + " not to " + kind + "; put it on the leaves it should restrict");
+    }
+    if (o.has("where") && List.of("credential", "equivalent").contains(kind) && !where.credentials().isEmpty()) {
+      j.err(path + ".where.credentials", "a " + kind + " leaf names its credentials itself; drop where.credentials");
+    }
+    switch (kind) {
       case "allOf":
         return new Requirement(Requirement.Kind.ALL_OF, id, children(j, o.get("allOf"), path + ".allOf"), 0,
             BigDecimal.ZERO, Filter.ANY, "");
@@ -183,14 +200,17 @@ public final class RulesJson {
             BigDecimal.ZERO, Filter.ANY, "");
       }
       case "credential":
-        return Requirement.credential(id, j.text(o, "credential", path, null));
-      case "equivalent": {
-        Set<String> ids = j.strings(o, "equivalent", path);
-        return Requirement.equivalent(id, ids.toArray(new String[0]));
-      }
+        return new Requirement(Requirement.Kind.CREDENTIAL, id, List.of(), 0, BigDecimal.ONE,
+            withCredentials(where, Set.of(j.text(o, "credential", path, null))), "");
+      case "equivalent":
+        return new Requirement(Requirement.Kind.EQUIVALENT, id, List.of(), 0, BigDecimal.ONE,
+            withCredentials(where, j.strings(o, "equivalent", path)), "");
       case "credits":
         return Requirement.credits(id, j.number(o, "credits", path, null), where);
       case "count": {
+        if (!o.get("count").isNumber()) {
+          j.err(path + ".count", "expected a whole number, got " + o.get("count").getNodeType());
+        }
         BigDecimal n = j.number(o, "count", path, null);
         return new Requirement(Requirement.Kind.COUNT, id, List.of(), 0, n, where, "");
       }
@@ -272,6 +292,19 @@ public final class RulesJson {
     return b.build();
   }
 
+  /**
+   * The filter with its credential set replaced.
+   *
+   * @param f the filter
+   * @param ids the credential identifiers
+   * @return the copy
+   */
+  public static Filter withCredentials(Filter f, Set<String> ids) {
+    return new Filter(ids, f.idPrefixes(), f.subjects(), f.competencies(), f.tags(), f.minLevel(), f.maxLevel(),
+        f.issuers(), f.providers(), f.origins(), f.kinds(), f.creditBearingOnly(), f.assessedOnly(), f.withinYears(),
+        f.referenceDate(), f.allOf(), f.anyOf(), f.noneOf());
+  }
+
   private static List<Filter> filters(Json j, JsonNode a, String path) {
     List<Filter> out = new ArrayList<>();
     if (a == null) {
@@ -328,7 +361,12 @@ public final class RulesJson {
           }
           String key = cap.perProvider() ? "maxPerProvider" : cap.shareOfTotal() ? "maxShare"
               : cap.measure() == Cap.Measure.COUNT ? "maxCount" : "maxCredits";
-          x.put(key, cap.max());
+          var exact = cap.max().exactDecimal();
+          if (exact.isPresent()) {
+            x.put(key, exact.get());
+          } else {
+            x.put(key, cap.max().toString());
+          }
         }
       }
     }
@@ -373,11 +411,18 @@ public final class RulesJson {
         break;
       }
       case CREDENTIAL:
-        o.put("credential", r.filter().credentials().iterator().next());
+      case EQUIVALENT: {
+        if (r.kind() == Requirement.Kind.CREDENTIAL && r.filter().credentials().size() == 1) {
+          o.put("credential", r.filter().credentials().iterator().next());
+        } else {
+          strings(o, "equivalent", r.filter().credentials());
+        }
+        Filter rest = withCredentials(r.filter(), Set.of());
+        if (!rest.equals(Filter.ANY)) {
+          o.set("where", filter(rest));
+        }
         break;
-      case EQUIVALENT:
-        strings(o, "equivalent", r.filter().credentials());
-        break;
+      }
       case CREDITS:
         o.put("credits", r.amount());
         if (!r.filter().equals(Filter.ANY)) {

@@ -43,10 +43,10 @@ public final class RulesValidator {
       Cap cap = c.caps().get(i);
       String path = "$.constraints.caps[" + i + "]";
       if (cap.max().signum() < 0) {
-        p.add(path + ".max: negative limit " + cap.max().toPlainString());
+        p.add(path + ".max: negative limit " + cap.max());
       }
-      if (cap.shareOfTotal() && cap.max().compareTo(BigDecimal.ONE) > 0) {
-        p.add(path + ".share: a share must be within [0, 1], got " + cap.max().toPlainString());
+      if (cap.shareOfTotal() && cap.max().compareTo(io.github.microcred.stacking.Fraction.ONE) > 0) {
+        p.add(path + ".share: a share must be within [0, 1], got " + cap.max());
       }
       if (cap.shareOfTotal() && c.totalCredits().signum() == 0) {
         p.add(path + ".share: a share cap needs constraints.totalCredits");
@@ -103,6 +103,10 @@ public final class RulesValidator {
         break;
       default:
         break;
+    }
+    if (!r.isLeaf() && !r.filter().equals(io.github.microcred.stacking.Filter.ANY)) {
+      p.add(path + ".where: a filter applies to the leaves (credits, count, credential, equivalent) only, not to "
+          + r.kind() + "; put it on the leaves it should restrict");
     }
     if (r.filter().withinYears() < 0) {
       p.add(path + ".where.withinYears: negative " + r.filter().withinYears());
