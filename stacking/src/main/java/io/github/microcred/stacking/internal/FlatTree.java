@@ -51,9 +51,107 @@ public final class FlatTree {
    */
   public static FlatTree of(Rules rules) {
     FlatTree t = new FlatTree();
+    String tooLarge = Size.check(rules);
+    if (tooLarge != null) {
+      // measured on the definitions as a DAG, before anything is written out: fails fast, in time linear in the file
+      t.problems.add(tooLarge);
+      t.register(new Node("$", Requirement.count("", 1, io.github.microcred.stacking.Filter.builder()
+          .credentials("\u0000too-large").build()), -1), rules.root());
+      t.index();
+      return t;
+    }
     t.add(rules, rules.root(), "$", -1, new ArrayList<>());
     t.index();
     return t;
+  }
+
+  /** Most requirement nodes of the rules written out (every reference replaced by a copy of its definition). */
+  public static final int MAX_NODES = 5_000;
+  /** Deepest nesting of the rules written out. */
+  public static final int MAX_DEPTH = 100;
+
+  /**
+   * The size and depth of the written-out rules, computed once per definition (memoised over the definitions as a
+   * DAG, dependencies first, so neither time nor stack grows with the written-out size), so that a file of shared
+   * references that would expand exponentially is refused before any expansion.
+   */
+  private static final class Size {
+    private final Map<String, long[]> memo = new HashMap<>();
+
+    /** Null when within the limits; else the problem, naming the smallest definition (or the tree) over them. */
+    static String check(Rules rules) {
+      Size z = new Size();
+      // definitions in dependency order (Kahn); those on a cycle are never measured: the expansion reports them
+      Map<String, java.util.Set<String>> deps = new HashMap<>();
+      Map<String, List<String>> users = new HashMap<>();
+      Deque<String> ready = new ArrayDeque<>();
+      for (var e : rules.definitions().entrySet()) {
+        java.util.Set<String> d = new java.util.HashSet<>();
+        refs(e.getValue(), d);
+        d.retainAll(rules.definitions().keySet());
+        deps.put(e.getKey(), d);
+        for (String x : d) {
+          users.computeIfAbsent(x, k -> new ArrayList<>()).add(e.getKey());
+        }
+        if (d.isEmpty()) {
+          ready.add(e.getKey());
+        }
+      }
+      while (!ready.isEmpty()) {
+        String d = ready.poll();
+        z.memo.put(d, z.measure(rules.definitions().get(d)));
+        for (String u : users.getOrDefault(d, List.of())) {
+          java.util.Set<String> left = deps.get(u);
+          if (left.remove(d) && left.isEmpty()) {
+            ready.add(u);
+          }
+        }
+      }
+      long[] root = z.measure(rules.root());
+      if (root[0] <= MAX_NODES && root[1] <= MAX_DEPTH) {
+        return null;
+      }
+      String worst = null;
+      long[] at = root;
+      for (String d : rules.definitions().keySet()) {
+        long[] m = z.memo.get(d);
+        if (m != null && (m[0] > MAX_NODES || m[1] > MAX_DEPTH) && (worst == null || m[0] < at[0]
+            || m[0] == at[0] && m[1] < at[1])) {
+          worst = d;
+          at = m;
+        }
+      }
+      String path = worst == null ? "$.requirement" : "$.definitions." + worst;
+      return path + ": the rules written out (each ref a copy of its definition, as a credential counts toward at"
+          + " most one copy) " + (at[0] > MAX_NODES ? "have more than " + MAX_NODES + " requirement nodes ("
+          + (at[0] == Long.MAX_VALUE ? "far more" : Long.toString(at[0])) + ")" : "nest deeper than " + MAX_DEPTH
+          + " levels (" + at[1] + ")") + (worst == null ? "" : " from this definition alone")
+          + "; share fewer references or split the rules";
+    }
+
+    private static void refs(Requirement r, java.util.Set<String> out) {
+      if (r.kind() == Requirement.Kind.REF) {
+        out.add(r.ref());
+      }
+      for (Requirement c : r.children()) {
+        refs(c, out);
+      }
+    }
+
+    /** {nodes, depth} of one authored tree, references looked up (saturating). */
+    private long[] measure(Requirement r) {
+      if (r.kind() == Requirement.Kind.REF) {
+        return memo.getOrDefault(r.ref(), new long[] {1, 1}); // unknown or cyclic: reported by the expansion
+      }
+      long nodes = 1;
+      long depth = 0;
+      for (Requirement c : r.children()) {
+        long[] m = measure(c);
+        nodes = nodes > Long.MAX_VALUE - m[0] ? Long.MAX_VALUE : nodes + m[0];
+        depth = Math.max(depth, m[1]);
+      }
+      return new long[] {nodes, depth + 1};
+    }
   }
 
   /** Children per node, as arrays. */
@@ -188,13 +286,35 @@ public final class FlatTree {
     }
     Node n = new Node(path, r, parent);
     int idx = register(n, r);
+    java.util.Set<String> segs = new java.util.HashSet<>();
     for (int i = 0; i < r.children().size(); i++) {
-      Requirement c = r.children().get(i);
-      String seg = !c.id().isEmpty() ? c.id() : c.kind() == Requirement.Kind.REF ? c.ref() : Integer.toString(i);
+      String seg = segment(r, i, segs);
       int before = nodes.size();
-      add(rules, c, path + "/" + seg, idx, refs);
+      add(rules, r.children().get(i), path + "/" + seg, idx, refs);
       n.children.add(before);
     }
+  }
+
+  /**
+   * The path segment of child i: its id, else the name of the definition it references, else its index; a name an
+   * earlier sibling already has (the same definition referenced twice) falls back to the index, so paths stay unique.
+   *
+   * @param parent the parent
+   * @param i child index
+   * @param used segments of the earlier siblings (updated)
+   * @return the segment
+   */
+  public static String segment(Requirement parent, int i, java.util.Set<String> used) {
+    Requirement c = parent.children().get(i);
+    String seg = !c.id().isEmpty() ? c.id() : c.kind() == Requirement.Kind.REF ? c.ref() : Integer.toString(i);
+    if (!used.add(seg)) {
+      String base = Integer.toString(i);
+      seg = base;
+      for (int k = 2; !used.add(seg); k++) {
+        seg = base + "." + k;
+      }
+    }
+    return seg;
   }
 
   private int register(Node n, Requirement authored) {

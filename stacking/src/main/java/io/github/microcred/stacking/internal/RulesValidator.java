@@ -111,10 +111,9 @@ public final class RulesValidator {
     if (r.filter().withinYears() < 0) {
       p.add(path + ".where.withinYears: negative " + r.filter().withinYears());
     }
+    Set<String> segs = new HashSet<>();
     for (int i = 0; i < r.children().size(); i++) {
-      Requirement c = r.children().get(i);
-      String seg = !c.id().isEmpty() ? c.id() : c.kind() == Requirement.Kind.REF ? c.ref() : Integer.toString(i);
-      checkNode(c, path + "/" + seg, p, ids, rules);
+      checkNode(r.children().get(i), path + "/" + FlatTree.segment(r, i, segs), p, ids, rules);
     }
   }
 }
