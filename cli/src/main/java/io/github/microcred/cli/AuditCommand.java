@@ -67,6 +67,28 @@ public final class AuditCommand implements Callable<Integer> {
           + "by default every credential that verifies counts")
   Set<String> trustedIssuers = Set.of();
 
+  @Option(names = "--status-list", paramLabel = "FILE",
+      description = "with signed credentials: a published status list credential (JSON or vc+jwt) to check "
+          + "credentialStatus against, offline, as mcred verify does (repeatable); a revoked or suspended "
+          + "credential is excluded as REVOKED or SUSPENDED")
+  List<Path> statusLists = new ArrayList<>();
+
+  @Option(names = "--controller", paramLabel = "DOC.json",
+      description = "with signed credentials: a trusted controller document for an https: issuer, as mcred verify "
+          + "takes it (repeatable)")
+  List<Path> controllers = new ArrayList<>();
+
+  @Option(names = "--credit-unit", paramLabel = "[ISSUER=]UNIT",
+      description = "with signed credentials: the unit of Open Badges creditsAvailable/creditsEarned (OB3 says "
+          + "\"credit hours\"; default US_SEMESTER_HOUR), for every issuer or for one (repeatable), e.g. ECTS or "
+          + "https://uni.example/issuer=ECTS; microcred's own extension always carries its unit")
+  List<String> creditUnits = new ArrayList<>();
+
+  @Option(names = "--resident-issuer", paramLabel = "ID",
+      description = "with signed credentials: issuers whose credentials are resident learning (repeatable); once "
+          + "given, credentials of every other issuer are EXTERNAL (default: all resident)")
+  Set<String> residentIssuers = Set.of();
+
   @Option(names = "--as-of", paramLabel = "DATE", description = "audit date (YYYY-MM-DD), default today (UTC)")
   String asOf;
 
@@ -128,22 +150,40 @@ public final class AuditCommand implements Callable<Integer> {
    * @param trusted the trusted issuer ids (empty: any issuer)
    * @return the transcript and, for signed credentials, what was verified and excluded
    */
-  static Loaded load(List<Path> files, Set<String> trusted) {
+  Loaded load(List<Path> files, Set<String> trusted) {
     if (files.size() == 1) {
       String text = CtdlCommand.read(files.get(0));
       if (isStackingTranscript(text)) {
-        if (!trusted.isEmpty()) {
-          throw new CliException(Main.USAGE, "--trusted-issuer applies to signed credentials, not to a stacking "
-              + "transcript file");
+        if (!trusted.isEmpty() || !statusLists.isEmpty() || !controllers.isEmpty() || !creditUnits.isEmpty()
+            || !residentIssuers.isEmpty()) {
+          throw new CliException(Main.USAGE, "--trusted-issuer, --status-list, --controller, --credit-unit and "
+              + "--resident-issuer apply to signed credentials, not to a stacking transcript file");
         }
         return new Loaded(transcript(files.get(0), text), null);
       }
     }
-    VerifiedTranscript v = new VerifiedTranscript(trusted);
+    List<io.github.microcred.vc.ControllerDocument> docs = VerifierInputs.controllers(controllers);
+    VerifiedTranscript v = new VerifiedTranscript(trusted, mapping(), VerifierInputs.statusCheck(statusLists, docs),
+        docs);
     for (Path p : files) {
       v.add(p.toString(), CtdlCommand.read(p));
     }
     return new Loaded(v.transcript(), v);
+  }
+
+  /** The OB3 mapping configured by {@code --credit-unit} and {@code --resident-issuer}. */
+  io.github.microcred.stacking.OpenBadges mapping() {
+    io.github.microcred.stacking.OpenBadges m = io.github.microcred.stacking.OpenBadges.mapping()
+        .withResidentIssuers(residentIssuers);
+    for (String u : creditUnits) {
+      int eq = u.lastIndexOf('=');
+      String name = u.substring(eq + 1);
+      io.github.microcred.core.CreditUnit unit = io.github.microcred.core.CreditUnit.parse(name).orElseThrow(() ->
+          new CliException(Main.USAGE, "--credit-unit: unknown unit '" + name + "' (expected one of "
+              + java.util.Arrays.toString(io.github.microcred.core.CreditUnit.values()) + ")"));
+      m = eq < 0 ? m.withCreditUnit(unit) : m.withCreditUnit(u.substring(0, eq), unit);
+    }
+    return m;
   }
 
   /** A loaded transcript; {@code signed} is null for a stacking transcript file. */
@@ -155,6 +195,10 @@ public final class AuditCommand implements Callable<Integer> {
     if (input.bulk != null) {
       if (divisible) {
         throw new CliException(Main.USAGE, "--bulk audits in exact mode; --divisible applies to one transcript");
+      }
+      if (!statusLists.isEmpty() || !controllers.isEmpty() || !creditUnits.isEmpty() || !residentIssuers.isEmpty()) {
+        throw new CliException(Main.USAGE, "--status-list, --controller, --credit-unit and --resident-issuer apply "
+            + "to signed credentials given with --transcript, not to --bulk");
       }
       return bulk(r, input.bulk, date(asOf), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
@@ -170,7 +214,7 @@ public final class AuditCommand implements Callable<Integer> {
     if (v != null) {
       a = v.withExclusions(a);
       for (VerifiedTranscript.Verified x : v.verified) {
-        err.println("verified " + x.source() + ": " + x.award().microCredential().title());
+        err.println("verified " + x.source() + ": " + x.title());
       }
     }
     spec.commandLine().getOut().println(a.toJson());

@@ -1,124 +1,256 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.microcred.core.Award;
 import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.Exclusion;
+import io.github.microcred.stacking.OpenBadges;
 import io.github.microcred.stacking.Transcript;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.Credentials;
-import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.VerifyOperation;
 import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.JwtVerifyOperation;
 import io.github.microcred.vc.jose.VcJwt;
-import io.github.microcred.vc.ob3.Awards;
-import io.github.microcred.vc.ob3.Profile;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A transcript built from signed Open Badges 3.0 credentials (Data Integrity JSON or {@code vc+jwt}): each one is
- * verified offline with the vc module, the verified ones are read back to core {@link Award}s and become the stacking
- * transcript; the others are excluded with the reason ({@link Exclusion.Reason#NOT_VERIFIED}). Only credentials that verify
- * (and, when trusted issuers are named, come from one of them) count.
+ * A transcript built from signed credentials (Data Integrity JSON or {@code vc+jwt}), from any issuer: each one is
+ * verified offline with the vc module (status lists and controller documents as given), and only the verified
+ * Open Badges 3.0 credentials become stacking {@link Credential}s, by the documented {@link OpenBadges} mapping. A
+ * verified CLR 2.0 contributes each credential it bundles, each verified on its own with the same options. The
+ * others are excluded with the reason: {@link Exclusion.Reason#NOT_VERIFIED}, {@link Exclusion.Reason#REVOKED},
+ * {@link Exclusion.Reason#SUSPENDED}, {@link Exclusion.Reason#NOT_COMPLETED}, {@link Exclusion.Reason#NOT_MAPPABLE}
+ * or {@link Exclusion.Reason#DUPLICATE}.
  */
 final class VerifiedTranscript {
-  /** A credential that counts: where it came from and its award. */
-  record Verified(String source, Award award) {}
+  /** A credential that counts: where it came from, its name and its transcript entry. */
+  record Verified(String source, String title, Credential credential) {}
 
   /** A credential that does not count, and why. */
-  record Excluded(String source, String reason) {}
+  record Excluded(String source, Exclusion.Reason reason, String detail) {}
 
   final List<Verified> verified = new ArrayList<>();
   final List<Excluded> excluded = new ArrayList<>();
-  private final java.util.Set<String> trusted;
+  private final Set<String> trusted;
+  private final OpenBadges mapping;
+  private final StatusCheck status;
+  private final List<ControllerDocument> controllers;
 
   /** A transcript that counts every credential that verifies, whoever issued it. */
   VerifiedTranscript() {
-    this(java.util.Set.of());
+    this(Set.of(), OpenBadges.mapping(), null, List.of());
   }
 
   /**
-   * A transcript that counts only credentials from trusted issuers.
+   * A transcript.
    *
    * @param trusted the issuer ids to trust; empty trusts every issuer whose signature verifies
+   * @param mapping the OB3 mapping
+   * @param status the status check, or null for none (a credential with {@code credentialStatus} then fails)
+   * @param controllers trusted controller documents (for https: issuers)
    */
-  VerifiedTranscript(java.util.Set<String> trusted) {
-    this.trusted = java.util.Set.copyOf(trusted);
+  VerifiedTranscript(Set<String> trusted, OpenBadges mapping, StatusCheck status,
+      List<ControllerDocument> controllers) {
+    this.trusted = Set.copyOf(trusted);
+    this.mapping = mapping;
+    this.status = status;
+    this.controllers = List.copyOf(controllers);
   }
 
   /**
-   * Verifies and maps one signed credential.
+   * Verifies and maps one signed credential (a CLR: each bundled credential).
    *
    * @param source a name for messages (file name)
    * @param text the credential text
    */
   void add(String source, String text) {
-    JsonNode doc;
-    VerificationResult r;
-    if (VcJwt.looksLikeJwt(text)) {
-      JwtVerification v = VcJwt.verify(text.strip()).get();
-      r = v.result();
-      doc = v.document().orElse(null);
-      if (!v.verified()) {
-        excluded.add(new Excluded(source, reason(r) + " " + v.rejections()));
-        return;
-      }
-    } else {
-      r = Credentials.verify(text).get();
-      if (!r.verified()) {
-        excluded.add(new Excluded(source, reason(r)));
-        return;
-      }
-      try {
-        doc = StatusCommand.JSON.readTree(text);
-      } catch (IOException e) {
-        excluded.add(new Excluded(source, "unreadable: " + e.getMessage()));
-        return;
-      }
-    }
+    JsonNode doc = verify(source, text);
     if (doc == null) {
-      excluded.add(new Excluded(source, "verified, but no credential document"));
       return;
     }
-    try {
-      String issuer = Profile.fromJson(doc.get("issuer"), "$.issuer").id();
-      if (!trusted.isEmpty() && !trusted.contains(issuer)) {
-        excluded.add(new Excluded(source, "issuer not trusted: " + issuer));
+    if (OpenBadges.hasType(doc, "ClrCredential")) {
+      if (!trusted(source, doc)) {
         return;
       }
-      verified.add(new Verified(source, Awards.fromCredential(doc)));
-    } catch (VcException e) {
-      excluded.add(new Excluded(source, "verified, but not a microcred award: " + e.getMessage()));
+      List<JsonNode> nested = OpenBadges.nestedCredentials(doc);
+      if (nested.isEmpty()) {
+        excluded.add(new Excluded(source, Exclusion.Reason.NOT_MAPPABLE,
+            "$.credentialSubject.verifiableCredential: a CLR without credentials"));
+      }
+      for (int i = 0; i < nested.size(); i++) {
+        String at = source + " $.credentialSubject.verifiableCredential[" + i + "]";
+        JsonNode n = nested.get(i);
+        String inner = n.isTextual() ? n.asText() : envelopedJwt(n);
+        JsonNode d = verify(at, inner != null ? inner : n.toString());
+        if (d == null) {
+          continue;
+        }
+        if (OpenBadges.hasType(d, "ClrCredential")) {
+          excluded.add(new Excluded(at, Exclusion.Reason.NOT_MAPPABLE, "a CLR nested in a CLR is not read"));
+        } else {
+          mapped(at, d);
+        }
+      }
+      return;
+    }
+    mapped(source, doc);
+  }
+
+  /** The JWT of an {@code EnvelopedVerifiableCredential} ({@code id} = {@code data:application/vc+jwt,...}). */
+  private static String envelopedJwt(JsonNode n) {
+    String id = n.path("id").asText("");
+    int comma = id.indexOf(',');
+    return id.startsWith("data:application/vc+jwt") && comma > 0 ? id.substring(comma + 1) : null;
+  }
+
+  /** Verifies; returns the verified document, or null after recording why it does not count. */
+  private JsonNode verify(String source, String text) {
+    if (VcJwt.looksLikeJwt(text)) {
+      JwtVerifyOperation op = VcJwt.verify(text.strip());
+      if (status != null) {
+        op = op.withStatus(status);
+      }
+      for (ControllerDocument d : controllers) {
+        op = op.withControllerDocument(d);
+      }
+      JwtVerification v = op.get();
+      if (!v.verified()) {
+        excluded.add(new Excluded(source, reason(v.result()), detail(v.result()) + " " + v.rejections()));
+        return null;
+      }
+      if (v.document().isEmpty()) {
+        excluded.add(new Excluded(source, Exclusion.Reason.NOT_VERIFIED, "verified, but no credential document"));
+        return null;
+      }
+      return v.document().get();
+    }
+    VerifyOperation op = Credentials.verify(text);
+    if (status != null) {
+      op = op.withStatus(status);
+    }
+    for (ControllerDocument d : controllers) {
+      op = op.withControllerDocument(d);
+    }
+    VerificationResult r = op.get();
+    if (!r.verified()) {
+      excluded.add(new Excluded(source, reason(r), detail(r)));
+      return null;
+    }
+    try {
+      return StatusCommand.JSON.readTree(text);
+    } catch (IOException e) {
+      excluded.add(new Excluded(source, Exclusion.Reason.NOT_VERIFIED, "unreadable: " + e.getMessage()));
+      return null;
     }
   }
 
-  private static String reason(VerificationResult r) {
+  private boolean trusted(String source, JsonNode doc) {
+    JsonNode i = doc.get("issuer");
+    String issuer = i == null ? "" : i.isTextual() ? i.asText() : i.path("id").asText("");
+    if (!trusted.isEmpty() && !trusted.contains(issuer)) {
+      excluded.add(new Excluded(source, Exclusion.Reason.NOT_VERIFIED, "issuer not trusted: " + issuer));
+      return false;
+    }
+    return true;
+  }
+
+  private void mapped(String source, JsonNode doc) {
+    if (!trusted(source, doc)) {
+      return;
+    }
+    OpenBadges.Mapped m = mapping.map(doc);
+    if (m.credential().isPresent()) {
+      JsonNode a = doc.path("credentialSubject").path("achievement");
+      String title = a.path("name").asText(doc.path("name").asText(m.credential().get().id()));
+      verified.add(new Verified(source, title, m.credential().get()));
+    } else {
+      Exclusion x = m.exclusion().get();
+      excluded.add(new Excluded(source, x.reason(), x.credentialId() + ": " + x.detail()));
+    }
+  }
+
+  /** Revoked or suspended when the status check failed on that purpose; otherwise not verified. */
+  private static Exclusion.Reason reason(VerificationResult r) {
+    for (VerificationCheck c : r.failures()) {
+      if (c.name() == CheckName.STATUS && c.message().startsWith("revoked (")) {
+        return Exclusion.Reason.REVOKED;
+      }
+      if (c.name() == CheckName.STATUS && c.message().startsWith("suspended (")) {
+        return Exclusion.Reason.SUSPENDED;
+      }
+    }
+    return Exclusion.Reason.NOT_VERIFIED;
+  }
+
+  private static String detail(VerificationResult r) {
     List<VerificationCheck> f = r.failures();
+    for (VerificationCheck c : f) {
+      if (c.name() == CheckName.STATUS) {
+        return c.name() + ": " + c.message();
+      }
+    }
     return f.isEmpty() ? "failed" : f.get(0).name() + ": " + f.get(0).message();
   }
 
+  /** One entry per credential id: the most recently issued (the first on a tie); the others as DUPLICATE. */
+  private Map<String, Verified> latest(List<Excluded> duplicates) {
+    Map<String, Verified> latest = new LinkedHashMap<>();
+    for (Verified v : verified) {
+      Verified prev = latest.get(v.credential().id());
+      Verified lose = null;
+      if (prev == null) {
+        latest.put(v.credential().id(), v);
+      } else if (v.credential().issued().isAfter(prev.credential().issued())) {
+        latest.put(v.credential().id(), v);
+        lose = prev;
+      } else {
+        lose = v;
+      }
+      if (lose != null) {
+        Verified win = latest.get(v.credential().id());
+        duplicates.add(new Excluded(lose.source(), Exclusion.Reason.DUPLICATE, lose.credential().id()
+            + " issued " + lose.credential().issued() + "; " + win.source() + " (issued " + win.credential().issued()
+            + ") counts instead"));
+      }
+    }
+    return latest;
+  }
+
   /**
-   * The stacking transcript of the verified awards.
+   * The stacking transcript of the verified credentials.
    *
    * @return the transcript
    */
   Transcript transcript() {
-    return Transcript.fromAwards(verified.stream().map(Verified::award).toList());
+    return new Transcript(latest(new ArrayList<>()).values().stream().map(Verified::credential).toList());
   }
 
   /**
-   * The audit result with the credentials that did not verify added to its exclusions, as
-   * {@link Exclusion.Reason#NOT_VERIFIED} with the file (source) as the credential id.
+   * The audit result with the credentials that do not count added to its exclusions, with the file (source) as the
+   * credential id.
    *
    * @param a the audit of {@link #transcript()}
    * @return the result with every excluded file explained
    */
   AuditResult withExclusions(AuditResult a) {
     List<Exclusion> all = new ArrayList<>(a.exclusions());
+    List<Excluded> dup = new ArrayList<>();
+    latest(dup);
     for (Excluded e : excluded) {
-      all.add(new Exclusion(e.source(), Exclusion.Reason.NOT_VERIFIED, e.reason()));
+      all.add(new Exclusion(e.source(), e.reason(), e.detail()));
+    }
+    for (Excluded e : dup) {
+      all.add(new Exclusion(e.source(), e.reason(), e.detail()));
     }
     return new AuditResult(a.qualification(), a.unit(), a.asOf(), a.mode(), a.satisfied(), a.provedOptimal(),
         a.satisfiedRequirements(), a.appliedCredits(), a.appliedCount(), a.countedCredits(), a.assignments(),

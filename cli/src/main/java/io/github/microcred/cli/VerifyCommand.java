@@ -10,17 +10,12 @@ import io.github.microcred.vc.presentation.PresentationVerification;
 import io.github.microcred.vc.presentation.PresentationVerifyOperation;
 import io.github.microcred.vc.presentation.Presentations;
 import io.github.microcred.vc.status.BitstringStatusCheck;
-import io.github.microcred.vc.status.StatusListSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,17 +61,9 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     String text = read(in);
-    Map<String, String> lists = new HashMap<>();
-    for (Path p : statusLists) {
-      String list = read(p).strip();
-      lists.put(listId(list, p), list);
-    }
     java.time.Clock clock = clock();
-    List<io.github.microcred.vc.ControllerDocument> docs = controllerDocuments();
-    BitstringStatusCheck status = BitstringStatusCheck.create(StatusListSource.offline(lists));
-    for (io.github.microcred.vc.ControllerDocument d : docs) {
-      status = status.withControllerDocument(d);
-    }
+    List<io.github.microcred.vc.ControllerDocument> docs = VerifierInputs.controllers(controllers);
+    BitstringStatusCheck status = VerifierInputs.statusCheck(statusLists, docs);
     PrintWriter out = spec.commandLine().getOut();
     boolean ok;
     if (VcJwt.looksLikeJwt(text)) {
@@ -122,18 +109,6 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (java.time.format.DateTimeParseException e) {
       throw new CliException(Main.USAGE, "--now: expected e.g. 2025-01-01T00:00:00Z, got '" + now + "'");
     }
-  }
-
-  private List<io.github.microcred.vc.ControllerDocument> controllerDocuments() throws CliException {
-    List<io.github.microcred.vc.ControllerDocument> docs = new ArrayList<>();
-    for (Path c : controllers) {
-      try {
-        docs.add(io.github.microcred.vc.ControllerDocument.parse(StatusCommand.JSON.readTree(read(c))));
-      } catch (io.github.microcred.vc.VcException | IOException e) {
-        throw new CliException(Main.FAILED, c + ": " + e.getMessage());
-      }
-    }
-    return docs;
   }
 
   /** A JSON document whose {@code type} includes VerifiablePresentation (not merely mentioning the word). */
@@ -192,11 +167,7 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   private static String read(Path p) throws CliException {
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + p + ": " + e.getMessage());
-    }
+    return VerifierInputs.read(p);
   }
 
   private static String headerTyp(String jwt) {
@@ -206,19 +177,5 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (IOException | IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static String listId(String list, Path p) throws CliException {
-    try {
-      JsonNode doc = VcJwt.looksLikeJwt(list)
-          ? StatusCommand.JSON.readTree(Base64.getUrlDecoder().decode(list.split("\\.")[1]))
-          : StatusCommand.JSON.readTree(list);
-      if (doc.path("id").isTextual()) {
-        return doc.get("id").asText();
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      // reported below
-    }
-    throw new CliException(Main.FAILED, "--status-list " + p + ": not a status list credential with an id");
   }
 }

@@ -23,7 +23,7 @@ import java.util.Set;
  * @param subjects subject codes
  * @param competencies competency identifiers
  * @param tags other tags
- * @param issued date of issue
+ * @param issued date of issue (from Open Badges: the award date, else validFrom; see {@link OpenBadges})
  * @param expires expiry date, if any. One rule for dates: a credential counts on the audit date {@code asOf} only
  *     when {@code issued <= asOf <= expires} (both inclusive); otherwise the audit excludes it as
  *     {@link Exclusion.Reason#NOT_YET_ISSUED} or {@link Exclusion.Reason#EXPIRED}
@@ -90,13 +90,22 @@ public record Credential(
    */
   public static Credential fromAward(io.github.microcred.core.Award award, Origin origin) {
     io.github.microcred.core.MicroCredential mc = award.microCredential();
+    return fromMicroCredential(mc, award.issuer(),
+        award.awardedDate().orElse(LocalDate.ofInstant(award.issuedOn(), java.time.ZoneOffset.UTC)),
+        award.effectiveExpiry().map(e -> LocalDate.ofInstant(e, java.time.ZoneOffset.UTC)), origin);
+  }
+
+  /** The mapping of {@link #fromAward(io.github.microcred.core.Award, Origin)}, from its parts. */
+  static Credential fromMicroCredential(io.github.microcred.core.MicroCredential mc,
+      Optional<io.github.microcred.core.Organization> awardIssuer, LocalDate issued, Optional<LocalDate> expires,
+      Origin origin) {
     Builder b = builder(mc.id().orElse(mc.title()));
     if (!mc.credits().isEmpty()) {
       b.credits(mc.credits().get(0));
     }
     int level = eqfLevel(mc.levels());
     b.level(level);
-    java.util.Optional<io.github.microcred.core.Organization> org = award.issuer()
+    java.util.Optional<io.github.microcred.core.Organization> org = awardIssuer
         .or(() -> mc.awardingBodies().stream().findFirst());
     String issuer = org.map(o -> o.id().orElse(o.name())).orElse("");
     b.issuer(issuer).provider(issuer).origin(origin);
@@ -110,8 +119,8 @@ public record Credential(
     }
     b.competencies(comps.toArray(new String[0]));
     b.tags(mc.stackability().map(st -> st.targets().toArray(new String[0])).orElse(new String[0]));
-    b.issued(award.awardedDate().orElse(LocalDate.ofInstant(award.issuedOn(), java.time.ZoneOffset.UTC)));
-    award.effectiveExpiry().ifPresent(e -> b.expires(LocalDate.ofInstant(e, java.time.ZoneOffset.UTC)));
+    b.issued(issued);
+    expires.ifPresent(b::expires);
     b.creditBearing(mc.isCreditBearing());
     b.assessed(!mc.assessmentTypes().isEmpty());
     return b.build();

@@ -29,7 +29,17 @@ public record Exclusion(String credentialId, Reason reason, String detail) {
     /** Left out by the divisible relaxation's flow (its credit was not needed). */
     NOT_NEEDED,
     /** Not verified (the transcript came from signed credentials and this one failed verification). */
-    NOT_VERIFIED
+    NOT_VERIFIED,
+    /** Verified, but revoked: its status list entry (statusPurpose {@code revocation}) is set. */
+    REVOKED,
+    /** Verified, but suspended: its status list entry (statusPurpose {@code suspension}) is set. */
+    SUSPENDED,
+    /** Verified, but a result's status says the achievement was not completed (e.g. {@code Failed}). */
+    NOT_COMPLETED,
+    /** Verified, but not an Open Badges achievement credential the mapping can read (the detail names the path). */
+    NOT_MAPPABLE,
+    /** The same credential id appears in a later credential of the transcript, which counts instead. */
+    DUPLICATE
   }
 
   /** Validates. */
