@@ -73,6 +73,19 @@ class AuditAnyIssuerTest {
     assertEquals(0, out.get("exclusions").size(), r.out());
     assertEquals(2, out.get("assignments").size(), r.out());
 
+    // the CLR's credential also given on its own: it counts once, the other copy is a DUPLICATE
+    Path alone = write("degree.json", clr.get("expected").get("signedCredential")
+        .at("/credentialSubject/verifiableCredential/0").toString());
+    MainTest.Run twice = MainTest.run("audit", "--rules", rules.toString(), "--controller", controller.toString(),
+        "--transcript", badge.toString(), alone.toString(), transcript.toString());
+    assertEquals(Main.OK, twice.code(), twice.out() + twice.err());
+    JsonNode dup = StatusCommand.JSON.readTree(twice.out()).get("exclusions");
+    assertEquals(1, dup.size(), twice.out());
+    assertEquals("DUPLICATE", dup.get(0).get("reason").asText());
+    assertEquals(transcript + " $.credentialSubject.verifiableCredential[0]", dup.get(0).get("credential").asText());
+    assertEquals("urn:uuid:a7467ef6-56cb-11ec-bf63-0242ac130002 issued 2010-01-01; " + alone
+        + " (issued 2010-01-01) counts instead", dup.get(0).get("detail").asText());
+
     // without the issuer's controller document nothing verifies, so nothing counts
     MainTest.Run none = MainTest.run("audit", "--rules", rules.toString(), "--transcript", badge.toString(),
         transcript.toString());
@@ -160,6 +173,22 @@ class AuditAnyIssuerTest {
     assertEquals("NOT_COMPLETED", ex.get(0).get("reason").asText());
     assertEquals("https://other.example/courses/forecasting: $.credentialSubject.result[0].status is 'Failed', "
         + "not Completed", ex.get(0).get("detail").asText());
+
+    // the date rule at the audit date: awarded (else valid from) after --as-of, it is NOT_YET_ISSUED
+    ObjectNode late = badge(issuer, "https://other.example/courses/late", 3, 6, null);
+    late.put("awardedDate", "2026-03-01T00:00:00Z");
+    Path d = write("d.json", sign(late, other));
+    MainTest.Run early = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--as-of",
+        "2026-02-01", "--transcript", a.toString(), d.toString());
+    JsonNode ed = StatusCommand.JSON.readTree(early.out()).get("exclusions");
+    assertEquals(1, ed.size(), early.out());
+    assertEquals("https://other.example/courses/late", ed.get(0).get("credential").asText());
+    assertEquals("NOT_YET_ISSUED", ed.get(0).get("reason").asText());
+    assertEquals("issued 2026-03-01, after the audit date 2026-02-01", ed.get(0).get("detail").asText());
+    MainTest.Run beforeValid = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS",
+        "--as-of", "2026-01-09", "--transcript", a.toString());
+    assertEquals("issued 2026-01-10, after the audit date 2026-01-09", StatusCommand.JSON.readTree(beforeValid.out())
+        .get("exclusions").get(0).get("detail").asText(), beforeValid.out());
 
     // OB3 credits are credit hours: without --credit-unit, 3 US semester hours convert to 6 ECTS (default policy)
     MainTest.Run hours = MainTest.run("audit", "--rules", rules.toString(), "--transcript", a.toString());

@@ -100,6 +100,32 @@ class AuditInputsAndExplanationsTest {
         + "credentials (without it $/any2 would be short by 1 credential)", named.held().get(0).explanation(),
         c.summary());
 
+    // a credential left out by a cap names it
+    Rules capped = Rules.fromJson("{\"id\":\"k\",\"unit\":\"ECTS\",\"requirement\":{\"id\":\"all\",\"allOf\":["
+        + "{\"id\":\"methods\",\"credits\":5,\"where\":{\"minLevel\":6}}]},\"constraints\":{\"caps\":[{"
+        + "\"name\":\"external\",\"where\":{\"origins\":[\"EXTERNAL\"]},\"maxCredits\":2}]}}");
+    Credential ext = Credential.builder("mooc").credits(3, "ECTS").level(6).origin(Origin.EXTERNAL)
+        .issued(LocalDate.of(2026, 5, 1)).build();
+    AuditResult k = Stacking.audit(capped, Transcript.of(dl101(), ext), AS_OF);
+    assertEquals("mooc could count here but counts toward no requirement (OVER_CAP: would exceed external)",
+        k.requirement("$/methods").orElseThrow().held().get(0).explanation(), k.summary());
+
+    // the summary shows five held credentials per requirement and counts the rest; the JSON has all
+    Rules many = Rules.fromJson("{\"id\":\"m\",\"unit\":\"ECTS\",\"requirement\":{\"id\":\"root\",\"anyOf\":["
+        + "{\"id\":\"pq\",\"allOf\":[{\"id\":\"p\",\"count\":1},{\"id\":\"q\",\"credential\":\"missing\"}]},"
+        + "{\"id\":\"r\",\"count\":7}]}}");
+    List<Credential> seven = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      seven.add(Credential.builder("c" + i).credits(1, "ECTS").issued(LocalDate.of(2026, 1, 1)).build());
+    }
+    AuditResult mr = Stacking.audit(many, new Transcript(seven), AS_OF);
+    assertTrue(mr.satisfied(), mr.summary());
+    assertEquals(7, mr.requirement("$/pq/p").orElseThrow().held().size(), mr.summary());
+    assertTrue(mr.summary().contains("c4 counts toward $/r; it could count here if $/r were met by other credentials "
+        + "(without it $/r would be short by 1 credential)\n        ... and 2 more held credentials "
+        + "(requirements[].held in the JSON)\n"), mr.summary());
+    assertFalse(mr.summary().contains("c5 counts"), mr.summary());
+
     // a named credential that is held but excluded before the assignment says why
     Credential expired = Credential.builder("data-literacy-101").credits(2, "ECTS").level(6)
         .issued(LocalDate.of(2026, 3, 2)).expires(LocalDate.of(2026, 6, 30)).build();

@@ -246,7 +246,7 @@ public final class Auditor {
           + " missing)");
     }
     List<RequirementStatus> st = new ArrayList<>();
-    Held held = new Held(k, prog, as, ex, asOf);
+    Held held = null; // built on the first unmet leaf: satisfied audits (most of a bulk run) pay nothing
     for (int v = 0; v < p.nN; v++) {
       FlatTree.Node node = k.tree.nodes.get(v);
       Requirement r = node.req;
@@ -262,6 +262,9 @@ public final class Auditor {
               : " of " + new java.util.TreeSet<>(r.filter().credentials()))
               : " more " + unit + " from credentials matching the filter";
           close.add(miss.toPlainString() + what);
+        }
+        if (!leafSat[l] && held == null) {
+          held = new Held(k, prog, as, ex, asOf);
         }
         st.add(new RequirementStatus(node.path, r.kind(), leafSat[l], req, app, miss, close,
             leafSat[l] ? List.of() : held.of(l)));

@@ -10,6 +10,9 @@ import io.github.microcred.stacking.RequirementStatus;
 
 /** Writes audit results as JSON and as a readable summary. */
 public final class ResultJson {
+  /** Held credentials the summary shows per requirement; the JSON lists all. */
+  static final int HELD_SHOWN = 5;
+
   private ResultJson() {}
 
   /**
@@ -96,8 +99,13 @@ public final class ResultJson {
             ? s.missing() + " more of " + s.toClose() : String.join("; ", s.toClose()));
       }
       sb.append('\n');
-      for (RequirementStatus.Held h : s.held()) {
-        sb.append("  ".repeat(depth + 2)).append(h.explanation()).append('\n');
+      for (int i = 0; i < s.held().size(); i++) {
+        if (i == HELD_SHOWN && s.held().size() > HELD_SHOWN + 1) {
+          sb.append("  ".repeat(depth + 2)).append("... and ").append(s.held().size() - i)
+              .append(" more held credentials (requirements[].held in the JSON)\n");
+          break;
+        }
+        sb.append("  ".repeat(depth + 2)).append(s.held().get(i).explanation()).append('\n');
       }
     }
     for (String f : r.shortfalls()) {
