@@ -1,6 +1,7 @@
 package io.github.microcred.bench;
 
 import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Auditor;
 import io.github.microcred.stacking.Catalogue;
 import io.github.microcred.stacking.CatalogueItem;
 import io.github.microcred.stacking.Credential;
@@ -82,6 +83,8 @@ public class StackingBench {
     Object[] in = instance(1, Integer.parseInt(s[0]), Integer.parseInt(s[1]), Integer.parseInt(s[2]));
     rules = (Rules) in[0];
     transcript = (Transcript) in[1];
+    auditor = Stacking.auditor(rules).withBudget(AUDIT_BUDGET);
+    divisibleAuditor = Stacking.auditor(rules).divisible();
     SplittableRandom r = new SplittableRandom(2);
     List<CatalogueItem> items = new ArrayList<>();
     int nr = Integer.parseInt(s[1]);
@@ -98,6 +101,8 @@ public class StackingBench {
   }
 
   Transcript planTranscript;
+  Auditor auditor;
+  Auditor divisibleAuditor;
 
   /**
    * Budget of one exact audit here. Indivisible credits make the audit NP-hard (Partition); on the tight shape
@@ -109,7 +114,7 @@ public class StackingBench {
   /** Prints, once per shape, whether the exact audit is proven optimal within its budget, and how long it took. */
   void reportProof() throws StackingException {
     long t0 = System.nanoTime();
-    AuditResult r = Stacking.audit(rules, transcript, AS_OF, AUDIT_BUDGET);
+    AuditResult r = auditor.audit(transcript, AS_OF);
     System.out.println("exactAudit " + shape + ": provedOptimal=" + r.provedOptimal() + " satisfied="
         + r.satisfied() + " applied=" + r.appliedCredits() + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
@@ -119,7 +124,7 @@ public class StackingBench {
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public AuditResult exactAudit() throws StackingException {
-    return Stacking.audit(rules, transcript, AS_OF, AUDIT_BUDGET);
+    return auditor.audit(transcript, AS_OF);
   }
 
   /** Baseline: divisible-credit max-flow audit of the same instance. */
@@ -127,7 +132,7 @@ public class StackingBench {
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public AuditResult divisibleAudit() throws StackingException {
-    return Stacking.audit(rules, transcript, AS_OF, true);
+    return divisibleAuditor.audit(transcript, AS_OF);
   }
 
   /** Bulk API: 10,000 typical learners (40 x 20, 30% slack) audited in parallel; x100 extrapolates to 10^6. */
@@ -136,11 +141,11 @@ public class StackingBench {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  public List<AuditResult> bulk10k() throws StackingException {
+  public Auditor.BulkSummary bulk10k() throws StackingException {
     if (!shape.equals("40x20x30")) {
-      return List.of();
+      return null;
     }
-    return Stacking.auditAll(bulkRules, bulk, AS_OF, (d, t) -> { });
+    return Stacking.auditor(bulkRules).auditAll(bulk.stream(), AS_OF, r -> { });
   }
 
   Rules bulkRules;
@@ -165,7 +170,7 @@ public class StackingBench {
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
   public Plan plan10k() throws StackingException {
-    Plan p = Stacking.plan(rules, planTranscript, catalogue, Plan.Objective.COST, AS_OF, Duration.ofSeconds(1));
+    Plan p = Stacking.planner(rules, catalogue).withBudget(Duration.ofSeconds(1)).plan(planTranscript, AS_OF);
     System.out.println("plan10k " + shape + ": complete=" + p.complete() + " items=" + p.items().size() + " value="
         + p.value() + " lb=" + p.lowerBound() + " gap=" + p.gap() + " optimal=" + p.optimal());
     return p;

@@ -1,8 +1,8 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Auditor;
 import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.Stacking;
 import io.github.microcred.stacking.StackingException;
@@ -17,12 +17,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -31,12 +30,13 @@ import picocli.CommandLine.Option;
 /** {@code mcred audit}: audit a transcript (or many, in bulk) against qualification rules. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "Audit a learner's transcript against qualification rules (exact, provably optimal; or the "
-        + "divisible-credit relaxation). Prints the JSON result, then a readable summary on stderr. Exit 0 when "
-        + "the qualification is satisfied, 1 when not. With --bulk, audits one transcript per line and shows "
-        + "progress on stderr.")
+        + "divisible-credit relaxation), each within a time budget. Prints the JSON result, then a readable summary "
+        + "on stderr. Exit 0 when the qualification is SATISFIED, 1 when NOT_SATISFIED (proven) or on invalid "
+        + "input, 3 when UNDECIDED (the budget ran out first). With --bulk, audits one transcript per line and "
+        + "shows progress on stderr.")
 public final class AuditCommand implements Callable<Integer> {
-  /** Transcripts audited per parallel batch in bulk mode. */
-  static final int BATCH = 4096;
+  /** Exit code of an audit whose budget ran out before it was decided (0, 1 and 2 as for every command). */
+  static final int UNDECIDED = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,9 +53,11 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--bulk", paramLabel = "T.jsonl",
         description = "bulk audit: one stacking transcript JSON object per line (blank lines skipped), audited in "
-            + "parallel (exact mode); prints one compact JSON line per transcript, {\"line\":n,\"result\":{...}} "
-            + "or {\"line\":n,\"error\":\"...\"}, with progress and totals on stderr. Exit 0 when every "
-            + "transcript is read and satisfied, 1 otherwise")
+            + "parallel (exact mode, each transcript with its own --budget-ms), streamed in constant memory; prints "
+            + "one compact JSON line per transcript in input order, {\"line\":n,\"status\":\"SATISFIED\","
+            + "\"result\":{...}} or {\"line\":n,\"error\":\"...\"}, with progress and totals per status on "
+            + "stderr. Exit 0 when every transcript is read and satisfied, 1 when one is not satisfied or "
+            + "invalid, else 3 when one is undecided")
     Path bulk;
   }
 
@@ -94,6 +96,41 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Option(names = "--divisible", description = "divisible-credit relaxation (max-flow; may overstate progress)")
   boolean divisible;
+
+  @Option(names = "--budget-ms", paramLabel = "N",
+      description = "time budget of one audit in milliseconds (default 10000; with --bulk, per transcript); when "
+          + "it runs out the status is UNDECIDED with the best assignment found and its bound")
+  Long budgetMs;
+
+  private Auditor auditor(Rules r) {
+    Auditor a;
+    try {
+      a = Stacking.auditor(r);
+    } catch (StackingException e) {
+      throw new CliException(Main.FAILED, rules + ": " + e.getMessage());
+    }
+    if (budgetMs != null) {
+      if (budgetMs <= 0) {
+        throw new CliException(Main.USAGE, "--budget-ms: must be positive, got " + budgetMs);
+      }
+      a = a.withBudget(java.time.Duration.ofMillis(budgetMs));
+    }
+    return divisible ? a.divisible() : a;
+  }
+
+  /**
+   * The exit code of one audit status.
+   *
+   * @param s the status
+   * @return 0 satisfied, 1 not satisfied, 3 undecided
+   */
+  static int exitCode(AuditResult.Status s) {
+    return switch (s) {
+      case SATISFIED -> Main.OK;
+      case NOT_SATISFIED -> Main.FAILED;
+      case UNDECIDED -> UNDECIDED;
+    };
+  }
 
   static LocalDate date(String s) {
     if (s == null) {
@@ -200,13 +237,14 @@ public final class AuditCommand implements Callable<Integer> {
         throw new CliException(Main.USAGE, "--status-list, --controller, --credit-unit and --resident-issuer apply "
             + "to signed credentials given with --transcript, not to --bulk");
       }
-      return bulk(r, input.bulk, date(asOf), spec.commandLine().getOut(), spec.commandLine().getErr());
+      return bulk(auditor(r), input.bulk, date(asOf), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
+    Auditor auditor = auditor(r);
     Loaded loaded = load(input.transcript, trustedIssuers);
     VerifiedTranscript v = loaded.signed();
     AuditResult a;
     try {
-      a = Stacking.audit(r, loaded.transcript(), date(asOf), divisible);
+      a = auditor.audit(loaded.transcript(), date(asOf));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }
@@ -221,66 +259,66 @@ public final class AuditCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     err.print(a.summary());
     err.flush();
-    return a.satisfied() ? Main.OK : Main.FAILED;
+    return exitCode(a.status());
   }
 
-  static ObjectNode tree(AuditResult a) {
-    try {
-      return (ObjectNode) StatusCommand.JSON.readTree(a.toJson());
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "internal: audit result is not JSON: " + e.getMessage());
-    }
-  }
+  /** One non-blank line of a bulk file. */
+  record Line(long number, String text) {}
 
   /**
-   * Bulk mode: streams the file in batches of {@link #BATCH} lines; each batch is parsed and audited in parallel,
-   * results are written in line order, and progress goes to stderr at every 10% (and at the end).
+   * Bulk mode: streams the file line by line through {@link Auditor#auditAll}, which audits in parallel with a
+   * bounded window of lines in flight; each result is written as one compact JSON line, in line order, as soon as it
+   * is done; progress goes to stderr at every 10% (and at the end).
    */
-  static int bulk(Rules rules, Path file, LocalDate asOf, PrintWriter out, PrintWriter err) {
+  static int bulk(Auditor auditor, Path file, LocalDate asOf, PrintWriter out, PrintWriter err) {
     long total = countLines(file);
     Progress progress = new Progress(total, err);
-    long satisfied = 0;
-    long unsatisfied = 0;
-    long invalid = 0;
+    Auditor.BulkSummary sum;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      long lineNo = 0;
-      long doneBefore = 0;
-      List<Long> lines = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-      String s;
-      boolean more = true;
-      while (more) {
-        s = in.readLine();
-        more = s != null;
-        if (more) {
-          lineNo++;
-          if (!s.isBlank()) {
-            lines.add(lineNo);
-            texts.add(s);
-          }
-        }
-        if (texts.size() == BATCH || !more && !texts.isEmpty()) {
-          Batch b = audit(rules, texts, asOf, doneBefore, progress);
-          for (int i = 0; i < texts.size(); i++) {
-            ObjectNode o = StatusCommand.JSON.createObjectNode().put("line", lines.get(i));
-            if (b.results[i] != null) {
-              o.set("result", tree(b.results[i]));
-              if (b.results[i].satisfied()) {
-                satisfied++;
-              } else {
-                unsatisfied++;
-              }
-            } else {
-              o.put("error", "line " + lines.get(i) + ": " + b.errors[i]);
-              invalid++;
+      Iterator<Line> lines = new Iterator<>() {
+        private long number;
+        private Line next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            String s;
+            try {
+              s = in.readLine();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
             }
-            out.println(o.toString());
+            if (s == null) {
+              return false;
+            }
+            number++;
+            if (!s.isBlank()) {
+              next = new Line(number, s);
+            }
           }
-          doneBefore += texts.size();
-          lines.clear();
-          texts.clear();
+          return true;
         }
-      }
+
+        @Override
+        public Line next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          Line l = next;
+          next = null;
+          return l;
+        }
+      };
+      sum = auditor.auditAll(lines, l -> Transcript.fromJson(l.text()), asOf, r -> {
+        StringBuilder b = new StringBuilder("{\"line\":").append(r.input().number());
+        if (r.result() != null) {
+          b.append(",\"status\":\"").append(r.result().status().name()).append("\",\"result\":")
+              .append(r.result().toJson(false));
+        } else {
+          b.append(",\"error\":").append(quote("line " + r.input().number() + ": " + r.error().getMessage()));
+        }
+        out.println(b.append('}'));
+      }, progress::update);
     } catch (NoSuchFileException e) {
       throw new CliException(Main.FAILED, "no such file: " + file);
     } catch (IOException | UncheckedIOException e) {
@@ -288,54 +326,18 @@ public final class AuditCommand implements Callable<Integer> {
     }
     out.flush();
     progress.finish();
-    err.println("audited " + (satisfied + unsatisfied + invalid) + " transcripts: " + satisfied + " satisfied, "
-        + unsatisfied + " not satisfied, " + invalid + " invalid");
+    err.println("audited " + sum.total() + " transcripts: " + sum.satisfied() + " satisfied, " + sum.notSatisfied()
+        + " not satisfied, " + sum.undecided() + " undecided, " + sum.failed() + " invalid");
     err.flush();
-    return unsatisfied == 0 && invalid == 0 ? Main.OK : Main.FAILED;
+    return sum.notSatisfied() > 0 || sum.failed() > 0 ? Main.FAILED : sum.undecided() > 0 ? UNDECIDED : Main.OK;
   }
 
-  /** One batch's results: a result or an error message per line. */
-  record Batch(AuditResult[] results, String[] errors) {}
-
-  static Batch audit(Rules rules, List<String> texts, LocalDate asOf, long doneBefore, Progress progress) {
-    int n = texts.size();
-    Transcript[] ts = new Transcript[n];
-    String[] errors = new String[n];
-    java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-      try {
-        ts[i] = Transcript.fromJson(texts.get(i));
-      } catch (StackingException e) {
-        errors[i] = e.getMessage();
-      }
-    });
-    List<Transcript> ok = new ArrayList<>(n);
-    int[] at = new int[n];
-    for (int i = 0; i < n; i++) {
-      if (ts[i] != null) {
-        at[ok.size()] = i;
-        ok.add(ts[i]);
-      }
-    }
-    int invalid = n - ok.size();
-    AuditResult[] results = new AuditResult[n];
-    BiConsumer<Long, Long> cb = (d, t) -> progress.update(doneBefore + invalid + d);
+  private static String quote(String s) {
     try {
-      List<AuditResult> rs = Stacking.auditAll(rules, ok, asOf, cb);
-      for (int k = 0; k < rs.size(); k++) {
-        results[at[k]] = rs.get(k);
-      }
-    } catch (StackingException e) {
-      // one bad transcript (e.g. a unit without a conversion) must not lose the others: audit one by one
-      for (int k = 0; k < ok.size(); k++) {
-        try {
-          results[at[k]] = Stacking.audit(rules, ok.get(k), asOf);
-        } catch (StackingException x) {
-          errors[at[k]] = x.getMessage();
-        }
-      }
-      progress.update(doneBefore + n);
+      return StatusCommand.JSON.writeValueAsString(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return new Batch(results, errors);
   }
 
   static long countLines(Path file) {

@@ -59,8 +59,8 @@ public final class PlanCommand implements Callable<Integer> {
     }
     Plan p;
     try {
-      p = Stacking.plan(AuditCommand.rules(rules), AuditCommand.transcript(transcript), c, obj,
-          AuditCommand.date(asOf), Duration.ofMillis(budgetMs));
+      p = Stacking.planner(AuditCommand.rules(rules), c).withObjective(obj).withBudget(Duration.ofMillis(budgetMs))
+          .plan(AuditCommand.transcript(transcript), AuditCommand.date(asOf));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }

@@ -86,7 +86,7 @@ final class StackingDemoStep {
         out.println("  " + line);
       }
       Catalogue catalogue = Catalogue.fromJson(resource(CATALOGUE));
-      Plan plan = Stacking.plan(rules, transcript, catalogue, Plan.Objective.COST, today, Duration.ofSeconds(1));
+      Plan plan = Stacking.planner(rules, catalogue).withBudget(Duration.ofSeconds(1)).plan(transcript, today);
       out.println("  cheapest completion: " + (plan.complete() ? String.join(" -> ", plan.items())
           + " (cost " + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal"
           : "gap " + plan.gap().toPlainString()) + ")" : "none in the catalogue"));

@@ -243,7 +243,7 @@ final class VerifiedTranscript {
    * @return the result with every excluded file explained
    */
   AuditResult withExclusions(AuditResult a) {
-    List<Exclusion> all = new ArrayList<>(a.exclusions());
+    List<Exclusion> all = new ArrayList<>();
     List<Excluded> dup = new ArrayList<>();
     latest(dup);
     for (Excluded e : excluded) {
@@ -252,8 +252,6 @@ final class VerifiedTranscript {
     for (Excluded e : dup) {
       all.add(new Exclusion(e.source(), e.reason(), e.detail()));
     }
-    return new AuditResult(a.qualification(), a.unit(), a.asOf(), a.mode(), a.satisfied(), a.provedOptimal(),
-        a.satisfiedRequirements(), a.appliedCredits(), a.appliedCount(), a.countedCredits(), a.assignments(),
-        a.requirements(), all, a.shortfalls());
+    return a.withExclusions(all);
   }
 }

@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of {@link Stacking#audit(Rules, Transcript, LocalDate)}.
+ * The result of {@link Auditor#audit(Transcript, LocalDate)}.
+ *
+ * <p>Its {@link #status()} is three-valued: {@link Status#SATISFIED} comes with a witness assignment
+ * ({@link #assignments()}) that an independent checker has re-checked against the rules before the result is returned;
+ * {@link Status#NOT_SATISFIED} is only returned when it is proven (an exhausted search or a bound); when the budget
+ * runs out first the status is {@link Status#UNDECIDED}, with the best assignment found, what is missing under it
+ * ({@link #requirements()}, {@link #shortfalls()}), and the {@link #bound()}.
  *
  * <p>Objective (exact mode), maximised lexicographically:
  * <ol>
@@ -24,9 +30,10 @@ import java.util.Objects;
  * @param unit the credit unit of all amounts
  * @param asOf the audit date
  * @param mode exact, or the divisible-credit relaxation
- * @param satisfied whether the qualification is satisfied
- * @param provedOptimal whether the assignment is proven optimal for the objective (false only when a time budget cut
+ * @param status satisfied (with a re-checked witness), not satisfied (proven), or undecided (budget ran out)
+ * @param provedOptimal whether the assignment is proven optimal for the objective (false when a time budget cut
  *     the search, or in the divisible relaxation, where it is the max-flow optimum instead)
+ * @param bound upper bounds on the objective over every assignment (equal to the achieved values when proven)
  * @param satisfiedRequirements number of satisfied requirement nodes (informative)
  * @param appliedCredits objective component (2)
  * @param appliedCount objective component (3)
@@ -41,8 +48,9 @@ public record AuditResult(
     io.github.microcred.core.CreditUnit unit,
     LocalDate asOf,
     Mode mode,
-    boolean satisfied,
+    Status status,
     boolean provedOptimal,
+    Bound bound,
     int satisfiedRequirements,
     BigDecimal appliedCredits,
     long appliedCount,
@@ -63,8 +71,35 @@ public record AuditResult(
     DIVISIBLE_RELAXATION
   }
 
+  /** The three outcomes of an audit. */
+  public enum Status {
+    /** Satisfied: {@link AuditResult#assignments()} is a witness, re-checked independently of the solver. */
+    SATISFIED,
+    /** Proven not satisfiable by any assignment (in the divisible relaxation: by its max-flow). */
+    NOT_SATISFIED,
+    /** The budget ran out before a satisfying assignment or a proof that none exists was found. */
+    UNDECIDED
+  }
+
+  /**
+   * Upper bounds, over every admissible assignment, on the objective components: what the best assignment could at
+   * most reach. When the search is proven, they equal the achieved values.
+   *
+   * @param satisfiable false when the bound proves that no assignment satisfies the qualification
+   * @param appliedCredits upper bound on {@link AuditResult#appliedCredits()}
+   * @param appliedCount upper bound on {@link AuditResult#appliedCount()}
+   */
+  public record Bound(boolean satisfiable, BigDecimal appliedCredits, long appliedCount) {
+    /** Validates. */
+    public Bound {
+      Objects.requireNonNull(appliedCredits, "appliedCredits");
+    }
+  }
+
   /** Validates and copies. */
   public AuditResult {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(bound, "bound");
     Objects.requireNonNull(qualification, "qualification");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(asOf, "asOf");
@@ -75,6 +110,28 @@ public record AuditResult(
     requirements = List.copyOf(requirements);
     exclusions = List.copyOf(exclusions);
     shortfalls = List.copyOf(shortfalls);
+  }
+
+  /**
+   * Whether the status is {@link Status#SATISFIED}.
+   *
+   * @return true only with a re-checked witness assignment
+   */
+  public boolean satisfied() {
+    return status == Status.SATISFIED;
+  }
+
+  /**
+   * This result with more exclusions appended (for example credentials that failed verification before the audit).
+   *
+   * @param more the exclusions to add
+   * @return the new result
+   */
+  public AuditResult withExclusions(List<Exclusion> more) {
+    List<Exclusion> all = new java.util.ArrayList<>(exclusions);
+    all.addAll(more);
+    return new AuditResult(qualification, unit, asOf, mode, status, provedOptimal, bound, satisfiedRequirements,
+        appliedCredits, appliedCount, countedCredits, assignments, requirements, all, shortfalls);
   }
 
   /**
@@ -93,7 +150,17 @@ public record AuditResult(
    * @return JSON text
    */
   public String toJson() {
-    return ResultJson.write(this);
+    return ResultJson.write(this, true);
+  }
+
+  /**
+   * The result as JSON, pretty-printed or compact (one line, as in bulk output).
+   *
+   * @param pretty whether to indent
+   * @return JSON text
+   */
+  public String toJson(boolean pretty) {
+    return ResultJson.write(this, pretty);
   }
 
   /**

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of {@link Stacking#plan(Rules, Transcript, Catalogue, Plan.Objective, java.time.LocalDate,
- * java.time.Duration)}.
+ * The result of {@link Planner#plan(Transcript, java.time.LocalDate)}.
  *
- * @param complete whether the plan completes the qualification (false when the catalogue cannot)
+ * @param complete whether the plan completes the qualification: exactly when {@link #audit()} is
+ *     {@link AuditResult.Status#SATISFIED} (false when the catalogue cannot, or no completing plan was found within
+ *     the budget; {@link #optimal()} then says whether that is proven)
  * @param items identifiers of the items to take, in an order that respects the prerequisites
  * @param value the plan's objective value (total cost, hours or number of items)
  * @param lowerBound a certified lower bound on the objective value of every completing plan

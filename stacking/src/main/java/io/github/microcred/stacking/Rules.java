@@ -58,22 +58,12 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
    * @throws StackingException {@link StackingErrorCode#RULES_INVALID} listing every fault with its path
    */
   public Rules validated() throws StackingException {
-    if (lastValid == this) {
-      return this;
-    }
     List<String> p = problems();
     if (!p.isEmpty()) {
       throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ", p));
     }
-    lastValid = this;
     return this;
   }
-
-  /**
-   * The rules instance most recently found valid (by identity). Rules are deeply immutable, so a repeated audit of the
-   * same instance skips re-checking it; a volatile one-entry cache, safe under concurrent use.
-   */
-  private static volatile Rules lastValid;
 
   /**
    * Parses and validates rules in the JSON rule language.

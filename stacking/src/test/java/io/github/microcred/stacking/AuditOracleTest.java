@@ -41,10 +41,10 @@ class AuditOracleTest {
     for (int i = 0; i < 40; i++) {
       long seed = master.nextLong();
       RandomInstances.Instance in = RandomInstances.generate(new SplittableRandom(seed), 80, 15);
-      AuditResult r = Stacking.audit(in.rules(), in.transcript(), RandomInstances.AS_OF,
-          java.time.Duration.ofMillis(300));
+      AuditResult r = Stacking.auditor(in.rules()).withBudget(java.time.Duration.ofMillis(300))
+          .audit(in.transcript(), RandomInstances.AS_OF);
       Invariants.check(in.rules(), in.transcript(), RandomInstances.AS_OF, r, "case " + i + " seed " + seed);
-      AuditResult d = Stacking.audit(in.rules(), in.transcript(), RandomInstances.AS_OF, true);
+      AuditResult d = Stacking.auditor(in.rules()).divisible().audit(in.transcript(), RandomInstances.AS_OF);
       assertEquals(AuditResult.Mode.DIVISIBLE_RELAXATION, d.mode());
       assertTrue(d.countedCredits().compareTo(BigDecimal.ZERO) >= 0);
     }

@@ -83,8 +83,8 @@ class PlannerTest {
       long seed = m.nextLong();
       Case c = generate(new SplittableRandom(seed), 9, 5, 3);
       BigDecimal oracle = bruteForce(c);
-      Plan p = Stacking.plan(c.rules(), c.transcript(), c.catalogue(), Plan.Objective.COST, AS_OF,
-          Duration.ofMinutes(5));
+      Plan p = Stacking.planner(c.rules(), c.catalogue()).withBudget(Duration.ofMinutes(5))
+          .plan(c.transcript(), AS_OF);
       String msg = "case " + i + " seed " + seed + " plan " + p.items() + " value " + p.value() + "\n"
           + c.rules().toJson();
       assertTrue(p.optimal(), msg);
@@ -122,7 +122,8 @@ class PlannerTest {
           }
         }
         if (o != Plan.Objective.COST) {
-          Plan p = Stacking.plan(c.rules(), c.transcript(), c.catalogue(), o, AS_OF, Duration.ofMinutes(1));
+          Plan p = Stacking.planner(c.rules(), c.catalogue()).withObjective(o).withBudget(Duration.ofMinutes(1))
+          .plan(c.transcript(), AS_OF);
           if (p.complete()) {
             assertTrue(lb <= p.value().doubleValue() + 1e-9, "case " + i + " seed " + seed + " " + o);
           }
@@ -139,7 +140,8 @@ class PlannerTest {
       long seed = m.nextLong();
       Case c = generate(new SplittableRandom(seed), 80, 8, 15);
       for (Plan.Objective o : Plan.Objective.values()) {
-        Plan p = Stacking.plan(c.rules(), c.transcript(), c.catalogue(), o, AS_OF, Duration.ofMillis(200));
+        Plan p = Stacking.planner(c.rules(), c.catalogue()).withObjective(o).withBudget(Duration.ofMillis(200))
+          .plan(c.transcript(), AS_OF);
         String msg = "seed " + seed + " " + o;
         assertTrue(p.gap().signum() >= 0, msg);
         assertTrue(p.lowerBound().compareTo(p.value()) <= 0, msg + " lb " + p.lowerBound() + " > " + p.value());

@@ -72,7 +72,7 @@ class PolicyRulesTest {
     assertEquals(0, new BigDecimal("29").compareTo(over.countedCredits()), over.summary());
     assertEquals(1, excluded(over, Exclusion.Reason.OVER_CAP), over.summary());
     assertTrue(over.provedOptimal());
-    AuditResult relaxed = Stacking.audit(keene(), new Transcript(keeneTranscript(5)), AS_OF, true);
+    AuditResult relaxed = Stacking.auditor(keene()).divisible().audit(new Transcript(keeneTranscript(5)), AS_OF);
     assertEquals(AuditResult.Mode.DIVISIBLE_RELAXATION, relaxed.mode());
     assertTrue(relaxed.satisfied(), relaxed.summary());
   }

@@ -29,7 +29,7 @@ class UtdNebulaTest {
     for (String who : List.of("ezhang", "sguan")) {
       String input = Files.readString(BASE.resolve("core/mock_data/" + who + ".json"));
       var in = UtdNebula.validatorInput(cs, input);
-      AuditResult r = Stacking.audit(in.getKey(), in.getValue(), LocalDate.of(2023, 1, 1), true);
+      AuditResult r = Stacking.auditor(in.getKey()).divisible().audit(in.getValue(), LocalDate.of(2023, 1, 1));
       JsonNode expected = om.readTree(Files.readString(BASE.resolve("core/mock_data/" + who + "_output.json")));
       Map<String, Boolean> want = new TreeMap<>();
       Map<String, Boolean> got = new TreeMap<>();

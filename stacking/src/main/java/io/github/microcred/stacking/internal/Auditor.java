@@ -22,11 +22,12 @@ public final class Auditor {
    *
    * @param k compiled problem
    * @param asOf audit date
-   * @param budgetNanos time budget (Long.MAX_VALUE for none)
+   * @param deadline {@link System#nanoTime()} by which to stop (Long.MAX_VALUE for none)
    * @return the result
    */
-  public static AuditResult exact(Compiled k, LocalDate asOf, long budgetNanos) {
+  public static AuditResult exact(Compiled k, LocalDate asOf, long deadline) {
     Problem p = k.p;
+    long budgetNanos = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, deadline - System.nanoTime());
     Decomposer s = new Decomposer(p, budgetNanos);
     int[] choice = s.solve();
     long[] prog = new long[p.nL];
@@ -285,6 +286,9 @@ public final class Auditor {
       }
     }
     boolean sat = nodeSat[0] && shortfalls.isEmpty();
+    AuditResult.Status status = sat ? AuditResult.Status.SATISFIED
+        : proved || mode == AuditResult.Mode.DIVISIBLE_RELAXATION ? AuditResult.Status.NOT_SATISFIED
+        : AuditResult.Status.UNDECIDED;
     long cr = 0;
     long cn = 0;
     for (int l = 0; l < p.nL; l++) {
@@ -294,7 +298,8 @@ public final class Auditor {
         cr += Math.min(prog[l], p.demand[l]);
       }
     }
-    return new AuditResult(k.rules.id(), k.rules.unit(), asOf, mode, sat, proved, nsat, k.unscaled(cr), cn,
+    AuditResult.Bound bound = new AuditResult.Bound(sat || status == AuditResult.Status.UNDECIDED, k.unscaled(cr), cn);
+    return new AuditResult(k.rules.id(), k.rules.unit(), asOf, mode, status, proved, bound, nsat, k.unscaled(cr), cn,
         k.unscaled(counted), as, st, ex, shortfalls);
   }
 

@@ -43,22 +43,19 @@ public final class Compiled {
   /** The most decimal places of the integer problem (core's conversions give at most 6). */
   public static final int MAX_SCALE = 6;
 
-  private Compiled(Rules rules) {
+  private Compiled(Rules rules, FlatTree tree) {
     this.rules = rules;
-    this.tree = tree(rules);
+    this.tree = tree;
   }
 
-  /** A one-entry identity cache: bulk and repeated audits reuse the expanded tree of the same rules. */
-  private static volatile Object[] lastTree = {null, null};
-
-  private static FlatTree tree(Rules rules) {
-    Object[] last = lastTree;
-    if (last[0] == rules) {
-      return (FlatTree) last[1];
-    }
-    FlatTree t = FlatTree.of(rules);
-    lastTree = new Object[] {rules, t};
-    return t;
+  /**
+   * Expands the rules' tree (what an auditor compiles once and reuses for every transcript).
+   *
+   * @param rules validated rules
+   * @return the expanded tree
+   */
+  public static FlatTree tree(Rules rules) {
+    return FlatTree.of(rules);
   }
 
   /**
@@ -73,7 +70,23 @@ public final class Compiled {
    */
   public static Compiled of(Rules rules, List<Credential> credentials, LocalDate asOf, CreditConverter conv)
       throws StackingException {
-    Compiled k = new Compiled(rules);
+    return of(tree(rules), rules, credentials, asOf, conv);
+  }
+
+  /**
+   * Compiles with an already expanded tree.
+   *
+   * @param tree the rules' tree, from {@link #tree(Rules)}
+   * @param rules validated rules
+   * @param credentials the transcript's credentials
+   * @param asOf audit date
+   * @param conv credit conversion policy
+   * @return the compiled problem
+   * @throws StackingException on invalid rules or an undefined conversion
+   */
+  public static Compiled of(FlatTree tree, Rules rules, List<Credential> credentials, LocalDate asOf,
+      CreditConverter conv) throws StackingException {
+    Compiled k = new Compiled(rules, tree);
     if (!k.tree.problems.isEmpty()) {
       throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ",
           k.tree.problems));

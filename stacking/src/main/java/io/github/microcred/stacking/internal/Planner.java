@@ -43,6 +43,7 @@ public final class Planner {
   private final List<CatalogueItem> items = new ArrayList<>();
   private final double[] price;
   private final Compiled all;
+  private final FlatTree tree;
   private final int base;
   private final long deadline;
   private final Map<String, Integer> itemIndex = new HashMap<>();
@@ -99,7 +100,8 @@ public final class Planner {
     for (CatalogueItem it : items) {
       creds.add(fresh(it.credential()));
     }
-    all = Compiled.of(rules, creds, asOf, conv);
+    tree = Compiled.tree(rules);
+    all = Compiled.of(tree, rules, creds, asOf, conv);
     base = all.creds.size() - items.size();
     Problem p = all.p;
     List<List<Integer>> li = new ArrayList<>();
@@ -602,7 +604,8 @@ public final class Planner {
     // quality but never correctness: the planner's time goes to bounds and search, not to proving infeasibility
     long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
         : Math.max(5_000_000L, Math.min(auditBudget, deadline - System.nanoTime()));
-    return Auditor.exact(Compiled.of(rules, creds, asOf, conv), asOf, left);
+    return Auditor.exact(Compiled.of(tree, rules, creds, asOf, conv), asOf,
+        left == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + left);
   }
 
   private List<String> order(BitSet chosen) {

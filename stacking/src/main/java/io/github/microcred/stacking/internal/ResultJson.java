@@ -26,8 +26,11 @@ public final class ResultJson {
     o.put("qualification", r.qualification());
     o.put("asOf", r.asOf().toString());
     o.put("mode", r.mode().name());
+    o.put("status", r.status().name());
     o.put("satisfied", r.satisfied());
     o.put("provedOptimal", r.provedOptimal());
+    o.putObject("bound").put("satisfiable", r.bound().satisfiable())
+        .put("appliedCredits", r.bound().appliedCredits()).put("appliedCount", r.bound().appliedCount());
     o.put("unit", r.unit().name());
     o.put("satisfiedRequirements", r.satisfiedRequirements());
     o.put("appliedCredits", r.appliedCredits());
@@ -68,11 +71,13 @@ public final class ResultJson {
    * The result as JSON text.
    *
    * @param r result
+   * @param pretty whether to indent
    * @return text
    */
-  public static String write(AuditResult r) {
+  public static String write(AuditResult r, boolean pretty) {
     try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(r));
+      return pretty ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(r))
+          : Json.MAPPER.writeValueAsString(tree(r));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -86,9 +91,12 @@ public final class ResultJson {
    */
   public static String summary(AuditResult r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(r.qualification()).append(": ").append(r.satisfied() ? "SATISFIED" : "NOT SATISFIED")
+    sb.append(r.qualification()).append(": ").append(r.status().name().replace('_', ' '))
         .append(" (").append(r.mode() == AuditResult.Mode.EXACT ? "exact" + (r.provedOptimal() ? ", proven optimal"
-            : ", best found within the budget") : "divisible-credit relaxation, may overstate progress")
+            : r.status() == AuditResult.Status.UNDECIDED ? ", budget ran out; best assignment found, at most "
+            + r.bound().appliedCredits().toPlainString() + " " + r.unit() + " and " + r.bound().appliedCount()
+            + " credential(s) applicable" : ", budget ran out")
+            : "divisible-credit relaxation, may overstate progress")
         .append("), ").append(r.countedCredits().toPlainString()).append(' ').append(r.unit())
         .append(" counted, as of ").append(r.asOf()).append('\n');
     for (RequirementStatus s : r.requirements()) {

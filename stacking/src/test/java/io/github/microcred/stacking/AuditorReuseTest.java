@@ -11,23 +11,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The per-Rules caches (validation, expanded tree) never change a result. */
-class RulesCacheTest {
+/** A reused auditor (rules validated and compiled once) gives the results of a fresh one, also under concurrency. */
+class AuditorReuseTest {
 
-  /** A fresh copy of the rules: equal components, a different identity, so nothing cached applies to it. */
+  /** A fresh copy of the rules: equal components, a different identity. */
   private static Rules fresh(Rules r) {
     return new Rules(r.id(), r.title(), r.unit(), r.root(), r.definitions(), r.constraints(), r.doubleCounting());
   }
 
   @Test
-  void cachedRulesGiveTheSameResultAsAFreshCompile() throws Exception {
+  void reusedAuditorGivesTheSameResultAsAFreshOne() throws Exception {
     SplittableRandom master = new SplittableRandom(424242L);
     for (int i = 0; i < 300; i++) {
       long seed = master.nextLong();
       RandomInstances.Instance in = RandomInstances.generate(new SplittableRandom(seed), 12, 6);
       Rules rules = in.rules().validated();
-      AuditResult first = Stacking.audit(rules, in.transcript(), RandomInstances.AS_OF);
-      AuditResult again = Stacking.audit(rules, in.transcript(), RandomInstances.AS_OF);
+      Auditor auditor = Stacking.auditor(rules);
+      AuditResult first = auditor.audit(in.transcript(), RandomInstances.AS_OF);
+      AuditResult again = auditor.audit(in.transcript(), RandomInstances.AS_OF);
       AuditResult other = Stacking.audit(fresh(rules), in.transcript(), RandomInstances.AS_OF);
       assertEquals(first, again, "seed " + seed);
       assertEquals(first, other, "seed " + seed);
@@ -36,13 +37,15 @@ class RulesCacheTest {
   }
 
   @Test
-  void sameRulesAuditedConcurrentlyMatchSequential() throws Exception {
+  void sharedAuditorsUsedConcurrentlyMatchSequential() throws Exception {
     SplittableRandom master = new SplittableRandom(99L);
     List<RandomInstances.Instance> ins = new ArrayList<>();
+    List<Auditor> auditors = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       ins.add(RandomInstances.generate(new SplittableRandom(master.nextLong()), 12, 6));
+      auditors.add(Stacking.auditor(ins.get(i).rules()));
     }
-    // several rule sets interleaved from several threads, so the one-entry caches are replaced while in use
+    // several auditors, each shared by several threads
     List<AuditResult> expected = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       RandomInstances.Instance in = ins.get(i % ins.size());
@@ -53,7 +56,8 @@ class RulesCacheTest {
       List<Future<AuditResult>> got = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         RandomInstances.Instance in = ins.get(i % ins.size());
-        got.add(pool.submit(() -> Stacking.audit(in.rules(), in.transcript(), RandomInstances.AS_OF)));
+        Auditor a = auditors.get(i % ins.size());
+        got.add(pool.submit(() -> a.audit(in.transcript(), RandomInstances.AS_OF)));
       }
       for (int i = 0; i < 200; i++) {
         assertEquals(expected.get(i), got.get(i).get(), "audit " + i);
@@ -64,14 +68,14 @@ class RulesCacheTest {
   }
 
   @Test
-  void invalidRulesStillRejectedAfterValidOnesWereCached() throws Exception {
+  void invalidRulesRejectedWhenTheAuditorIsMade() throws Exception {
     RandomInstances.Instance in = RandomInstances.generate(new SplittableRandom(5L), 12, 6);
     Stacking.audit(in.rules(), in.transcript(), RandomInstances.AS_OF);
     Rules bad = new Rules("q", "bad", in.rules().unit(), Requirement.ref("nowhere"), java.util.Map.of(),
         in.rules().constraints(), List.of());
     for (int i = 0; i < 2; i++) {
       StackingException e = assertThrows(StackingException.class,
-          () -> Stacking.audit(bad, in.transcript(), RandomInstances.AS_OF));
+          () -> Stacking.auditor(bad));
       assertEquals(StackingErrorCode.RULES_INVALID, e.code());
     }
   }
