@@ -43,7 +43,7 @@ class AuditInputsAndExplanationsTest {
     assertEquals(Exclusion.Reason.NOT_YET_ISSUED, e.reason());
     assertEquals("issued 2999-01-01, after the audit date 2026-12-01", e.detail());
     // the same holds in the divisible relaxation, and the rule is inclusive: issued on the audit date counts
-    AuditResult d = Stacking.audit(rules, Transcript.of(dl101(), stats(), future), AS_OF, true);
+    AuditResult d = Stacking.auditor(rules).divisible().audit(Transcript.of(dl101(), stats(), future), AS_OF);
     assertTrue(d.assignments().stream().noneMatch(a -> a.credentialId().equals("capstone")), d.summary());
     Credential today = Credential.builder("capstone").credits(3, "ECTS").level(6).issued(AS_OF).build();
     Credential expiresToday = Credential.builder("data-literacy-101").credits(2, "ECTS").level(6)
