@@ -77,7 +77,7 @@ class ExactArithmeticTest {
     Catalogue cat = new Catalogue(List.of(
         new CatalogueItem(ects("PLA", "10", Origin.RPL), BigDecimal.TEN, new BigDecimal("100"), Set.of()),
         new CatalogueItem(ects("MOD", "10", Origin.RESIDENT), BigDecimal.TEN, new BigDecimal("400"), Set.of())));
-    Plan plan = Stacking.plan(rules, held, cat, Plan.Objective.COST, AS_OF, Duration.ofSeconds(5));
+    Plan plan = Stacking.planner(rules, cat).withBudget(Duration.ofSeconds(5)).plan(held, AS_OF);
     assertTrue(plan.complete(), plan.toJson());
     assertEquals(List.of("PLA"), plan.items(), plan.toJson());
     assertEquals(0, new BigDecimal("100").compareTo(plan.value()), plan.toJson());
