@@ -48,8 +48,10 @@ public final class AuditCommand implements Callable<Integer> {
   static final class Input {
     @Option(names = "--transcript", arity = "1..*", paramLabel = "T",
         description = "the transcript: a stacking transcript JSON file, or one or more signed Open Badges 3.0 "
-            + "credentials (Data Integrity JSON or vc+jwt files), each verified offline; only those that verify "
-            + "count, the others are excluded as NOT_VERIFIED with the reason")
+            + "credentials or CLR 2.0 transcripts of any issuer (Data Integrity JSON or vc+jwt files), each (and "
+            + "each credential a CLR bundles) verified offline and mapped as the README's Open Badges table says; "
+            + "only those that verify count, the others are excluded with the reason (NOT_VERIFIED, REVOKED, "
+            + "SUSPENDED, NOT_COMPLETED, NOT_MAPPABLE, DUPLICATE)")
     List<Path> transcript;
 
     @Option(names = "--bulk", paramLabel = "T.jsonl",

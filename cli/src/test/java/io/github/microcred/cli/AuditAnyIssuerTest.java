@@ -203,6 +203,43 @@ class AuditAnyIssuerTest {
         "--transcript", a.toString()).code());
   }
 
+  /** A CLR of another issuer bundling a Data Integrity badge and an enveloped vc+jwt badge: both count. */
+  @Test
+  void clrBundlingDataIntegrityAndEnvelopedJwtCredentialsCounts() throws Exception {
+    KeyPair school = KeyPair.generate(KeyType.ED25519);
+    KeyPair platform = KeyPair.generate(KeyType.P256);
+    String di = sign(badge(school.publicKey().didKey(), "https://other.example/courses/regression", 3, 6, null),
+        school);
+    String jwt = io.github.microcred.vc.jose.VcJwt.sign(badge(platform.publicKey().didKey(),
+        "https://other.example/courses/sampling", 2, 6, null), platform).get();
+    ObjectNode clr = StatusCommand.JSON.createObjectNode();
+    clr.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
+        .add("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json")
+        .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+    clr.put("id", "urn:uuid:6f1c0c1e-0000-4000-8000-000000000042");
+    clr.putArray("type").add("VerifiableCredential").add("ClrCredential");
+    clr.putObject("issuer").put("id", school.publicKey().didKey()).put("type", "Profile").put("name", "School");
+    clr.put("validFrom", "2026-02-01T00:00:00Z");
+    clr.put("name", "Transcript");
+    ObjectNode s = clr.putObject("credentialSubject");
+    s.put("id", "did:example:learner");
+    s.put("type", "ClrSubject");
+    ArrayNode vcs = s.putArray("verifiableCredential");
+    vcs.add(StatusCommand.JSON.readTree(di));
+    vcs.addObject().put("@context", "https://www.w3.org/ns/credentials/v2")
+        .put("id", "data:application/vc+jwt," + jwt).put("type", "EnvelopedVerifiableCredential");
+    Path file = write("clr.json", sign(clr, school));
+    Path rules = write("rules.json", CREDIT_RULES);
+    MainTest.Run r = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--transcript",
+        file.toString());
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    JsonNode out = StatusCommand.JSON.readTree(r.out());
+    assertEquals(2, out.get("assignments").size(), r.out());
+    assertEquals(0, out.get("exclusions").size(), r.out());
+    assertTrue(r.err().contains("verified " + file + " $.credentialSubject.verifiableCredential[1]: Course sampling"),
+        r.err());
+  }
+
   /** Issue 12: {@code mcred audit --transcript --status-list}: revoked and suspended credentials are excluded. */
   @Test
   void revokedAndSuspendedCredentialsAreExcludedWithTheReason() throws Exception {

@@ -30,6 +30,13 @@ final class Invariants {
       assertTrue(reqsOf.computeIfAbsent(a.credentialId(), x -> new HashSet<>()).add(a.requirement()), msg);
       assertEquals(0, a.credits().compareTo(c.credits().amount()), msg);
     }
+    // every credential issued after the audit date is excluded with that reason
+    for (Credential c : t.credentials()) {
+      if (c.issued().isAfter(asOf)) {
+        assertTrue(r.exclusions().stream().anyMatch(x -> x.credentialId().equals(c.id())
+            && x.reason() == Exclusion.Reason.NOT_YET_ISSUED), msg + "\n future-dated " + c.id() + " not excluded");
+      }
+    }
     // no double counting unless every pair is whitelisted
     for (var e : reqsOf.entrySet()) {
       List<String> rs = e.getValue().stream().sorted().toList();
