@@ -39,6 +39,9 @@ final class VerifiedTranscript {
   /** A credential that does not count, and why. */
   record Excluded(String source, Exclusion.Reason reason, String detail) {}
 
+  private static final com.fasterxml.jackson.databind.ObjectReader STRICT = StatusCommand.JSON.reader()
+      .withFeatures(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   final List<Verified> verified = new ArrayList<>();
   final List<Excluded> excluded = new ArrayList<>();
   private final Set<String> trusted;
@@ -147,7 +150,8 @@ final class VerifiedTranscript {
       return null;
     }
     try {
-      return StatusCommand.JSON.readTree(text);
+      // the verifier's own reader rejects duplicate keys; reading the same text here must not pick another value
+      return STRICT.readTree(text);
     } catch (IOException e) {
       excluded.add(new Excluded(source, Exclusion.Reason.NOT_VERIFIED, "unreadable: " + e.getMessage()));
       return null;
