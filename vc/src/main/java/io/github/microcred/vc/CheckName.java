@@ -18,5 +18,12 @@ public enum CheckName {
   VALIDITY_PERIOD,
   /** Credential status (revocation / suspension), checked by a {@link StatusCheck}; fails closed when a
    * {@code credentialStatus} is present and no checker is configured. */
-  STATUS
+  STATUS,
+  /**
+   * One embedded credential (a CLR's {@code credentialSubject.verifiableCredential}, a presentation's
+   * {@code verifiableCredential}, an {@code EnvelopedVerifiableCredential} JWT) verified with the same options; the
+   * check's path is the credential's path, its result is in {@link VerificationResult#nested()}. Fails when the
+   * embedded credential does not verify or the nesting depth or count limit is exceeded ({@code LIMIT_EXCEEDED}).
+   */
+  NESTED_CREDENTIALS
 }

@@ -3,6 +3,7 @@ package io.github.microcred.vc;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.NestedCredentials;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -216,7 +217,36 @@ public final class VerifyOperation {
           ? VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", "status checker returned no STATUS check")
           : c);
     }
-    return VerificationResult.of(checks);
+    return VerificationResult.of(checks, nested(doc, proofsOk, checks));
+  }
+
+  /** The embedded credentials (CLR {@code credentialSubject.verifiableCredential}), verified with these options. */
+  private List<VerificationResult.Nested> nested(JsonObject doc, boolean proofsOk, List<VerificationCheck> checks) {
+    if (!NestedCredentials.embedsCredentials(doc)) {
+      return List.of();
+    }
+    if (!proofsOk) {
+      checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, "$.credentialSubject",
+          "embedded credentials not checked: the proof did not verify"));
+      return List.of();
+    }
+    return NestedCredentials.verify(JsonSupport.toJackson(doc), false, new NestedCredentials.Verifier() {
+      @Override
+      public VerificationResult dataIntegrity(com.fasterxml.jackson.databind.node.ObjectNode credential) {
+        return new VerifyOperation(credential.toString(), clock, skew, loader, limits, resolver, controllers,
+            "assertionMethod", status).get();
+      }
+
+      @Override
+      public VerificationResult jwt(String jwt) {
+        io.github.microcred.vc.jose.JwtVerifyOperation op = io.github.microcred.vc.jose.VcJwt.verify(jwt)
+            .withClock(clock).withMaxClockSkew(skew).withDidResolver(resolver);
+        for (ControllerDocument d : controllers.values()) {
+          op = op.withControllerDocument(d);
+        }
+        return (status == null ? op : op.withStatus(status)).get().result();
+      }
+    }, checks);
   }
 
   private static List<JsonObject> proofs(JsonObject doc) {

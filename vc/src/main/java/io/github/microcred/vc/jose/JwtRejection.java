@@ -2,8 +2,22 @@ package io.github.microcred.vc.jose;
 
 /** Why a JWT was rejected: every failed JWT check names one of these. */
 public enum JwtRejection {
-  /** Not three base64url parts, or header / payload not a JSON object. */
+  /**
+   * Not three base64url parts, or header / payload not a strict JSON object (duplicate keys, trailing content and
+   * invalid UTF-8 are refused).
+   */
   MALFORMED,
+  /** The token, its header or its payload is larger than the limit (checked before decoding). */
+  TOO_LARGE,
+  /**
+   * The payload is not a VC Data Model 2.0 credential / presentation: {@code @context} missing, not a list of
+   * pinned context URLs or not starting with the VC 2.0 context, no {@code VerifiableCredential} /
+   * {@code VerifiablePresentation} type, no {@code credentialSubject}, an issuer that is not an IRI, or a
+   * {@code vc} / {@code vp} claim in a VC-JOSE-COSE token.
+   */
+  DATA_MODEL,
+  /** {@code sub} is not the id of a {@code credentialSubject}, or {@code jti} differs from the {@code id}. */
+  CLAIM_CONFLICT,
   /** {@code alg: none}: an unsecured JWS is never accepted. */
   ALG_NONE,
   /** An algorithm outside the allow-list (for example HS256, which would use the public key as an HMAC secret). */
@@ -43,5 +57,10 @@ public enum JwtRejection {
   /** The presentation's {@code holder} is not the controller of the signing key. */
   HOLDER_MISMATCH,
   /** The status check failed (revoked, suspended, list unreachable or invalid). */
-  STATUS
+  STATUS,
+  /**
+   * An embedded credential did not verify, or the nesting limits were exceeded; the failed
+   * {@link io.github.microcred.vc.CheckName#NESTED_CREDENTIALS} check names its path.
+   */
+  NESTED_CREDENTIAL
 }

@@ -1,7 +1,6 @@
 package io.github.microcred.vc.jose;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +18,9 @@ public final class JwtVerification {
   private final boolean legacy;
 
   JwtVerification(
-      List<VerificationCheck> checks, List<JwtRejection> rejections, ObjectNode header, ObjectNode document,
+      VerificationResult result, List<JwtRejection> rejections, ObjectNode header, ObjectNode document,
       boolean legacy) {
-    this.result = VerificationResult.of(checks);
+    this.result = result;
     this.rejections = List.copyOf(rejections);
     this.header = header == null ? null : header.deepCopy();
     this.document = document == null ? null : document.deepCopy();
@@ -38,7 +37,8 @@ public final class JwtVerification {
   }
 
   /**
-   * Every check that ran; failed checks carry a message starting with the {@link JwtRejection} name.
+   * Every check that ran; failed checks carry a message starting with the {@link JwtRejection} name. The results of
+   * embedded credentials (a presentation's, or a CLR's) are in {@link VerificationResult#nested()}.
    *
    * @return the result
    */

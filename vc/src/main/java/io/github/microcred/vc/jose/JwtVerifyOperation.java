@@ -1,8 +1,8 @@
 package io.github.microcred.vc.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.DidResolver;
@@ -12,7 +12,13 @@ import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
+import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.VerifyOperation;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.jose.OfflineDids;
+import io.github.microcred.vc.internal.jose.PayloadModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +52,15 @@ public final class JwtVerifyOperation {
   public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
   /** The largest clock skew a caller may allow. */
   public static final Duration MAX_SKEW = Duration.ofHours(1);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The largest token read, in characters (a 4 MiB payload in base64url, with header and signature). */
+  static final int MAX_TOKEN_CHARS = (CanonicalizationLimits.DEFAULT.maxDocumentBytes() / 3 + 1) * 4 + 16 * 1024;
+  /** The largest decoded payload: the document limit of Data Integrity credentials. */
+  static final int MAX_PAYLOAD_BYTES = CanonicalizationLimits.DEFAULT.maxDocumentBytes();
+  /** The largest decoded protected header. */
+  static final int MAX_HEADER_BYTES = 8 * 1024;
+  private static final com.fasterxml.jackson.databind.ObjectReader STRICT = JsonSupport.MAPPER.reader()
+      .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private final JwtKind kind;
   private final String jwt;
@@ -182,6 +196,7 @@ public final class JwtVerifyOperation {
     ObjectNode header;
     ObjectNode document;
     boolean legacy;
+    List<VerificationResult.Nested> nested = List.of();
 
     void fail(CheckName name, String path, JwtRejection why, String message) {
       checks.add(VerificationCheck.failed(name, path, why.name() + ": " + message));
@@ -193,7 +208,8 @@ public final class JwtVerifyOperation {
     }
 
     JwtVerification done() {
-      return new JwtVerification(checks, new ArrayList<>(rejections), header, document, legacy);
+      return new JwtVerification(VerificationResult.of(checks, nested), new ArrayList<>(rejections), header, document,
+          legacy);
     }
   }
 
@@ -213,14 +229,20 @@ public final class JwtVerifyOperation {
   }
 
   private void run(Acc acc) {
-    String[] parts = jwt.strip().split("\\.", -1);
+    String token = jwt.strip();
+    if (token.length() > MAX_TOKEN_CHARS) {
+      acc.fail(CheckName.SYNTAX, "$", JwtRejection.TOO_LARGE, "the token has " + token.length()
+          + " characters; at most " + MAX_TOKEN_CHARS + " are read");
+      return;
+    }
+    String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       acc.fail(CheckName.SYNTAX, "$", JwtRejection.MALFORMED,
           "expected a JWS compact serialization of 3 parts, got " + parts.length);
       return;
     }
-    ObjectNode header = jsonPart(acc, parts[0], "header");
-    ObjectNode payload = jsonPart(acc, parts[1], "payload");
+    ObjectNode header = jsonPart(acc, parts[0], "header", MAX_HEADER_BYTES);
+    ObjectNode payload = header == null ? null : jsonPart(acc, parts[1], "payload", MAX_PAYLOAD_BYTES);
     byte[] signature = b64(parts[2]);
     if (signature == null) {
       acc.fail(CheckName.SYNTAX, "signature", JwtRejection.MALFORMED, "the signature is not base64url");
@@ -283,8 +305,21 @@ public final class JwtVerifyOperation {
     }
 
     // --- the document and its issuer / holder
-    ObjectNode document = legacy ? fromLegacy(payload, (ObjectNode) legacyClaim) : payload.deepCopy();
+    if (!legacy && (payload.has("vc") || payload.has("vp"))) {
+      acc.fail(CheckName.SYNTAX, "payload." + (payload.has("vc") ? "vc" : "vp"), JwtRejection.DATA_MODEL,
+          "the JWT claims vc and vp must not be present in a " + kind.typ + " (VC-JOSE-COSE)");
+      return;
+    }
+    ObjectNode document = legacy ? PayloadModel.fromLegacy(payload, (ObjectNode) legacyClaim) : payload.deepCopy();
     acc.document = document;
+    List<VerificationCheck> model = kind == JwtKind.CREDENTIAL ? PayloadModel.credential(document, legacy)
+        : PayloadModel.presentation(document, legacy);
+    if (!model.isEmpty()) {
+      for (VerificationCheck c : model) {
+        acc.fail(c.name(), c.path(), JwtRejection.DATA_MODEL, c.message());
+      }
+      return;
+    }
     Optional<String> party = partyId(document, kind);
     if (party.isEmpty() && kind == JwtKind.PRESENTATION && payload.path("iss").isTextual()) {
       party = Optional.of(payload.get("iss").asText());
@@ -302,6 +337,9 @@ public final class JwtVerifyOperation {
     if (payload.has("iss") && !payload.get("iss").asText().equals(issuer)) {
       acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "payload.iss", JwtRejection.ISS_MISMATCH,
           "iss '" + payload.get("iss").asText() + "' differs from the " + who + " '" + issuer + "'");
+      return;
+    }
+    if (!claimsAgree(acc, payload, document, legacy)) {
       return;
     }
 
@@ -379,6 +417,69 @@ public final class JwtVerifyOperation {
         }
       }
     }
+
+    // --- embedded credentials (a presentation's verifiableCredential, a CLR's credentialSubject.verifiableCredential)
+    int checksBefore = acc.checks.size();
+    acc.nested = NestedCredentials.verify(document, kind == JwtKind.PRESENTATION, nestedVerifier(), acc.checks);
+    for (int i = checksBefore; i < acc.checks.size(); i++) {
+      if (acc.checks.get(i).failed()) {
+        acc.rejections.add(JwtRejection.NESTED_CREDENTIAL);
+      }
+    }
+  }
+
+  /** Verifies an embedded credential with this operation's clock, skew, resolver, controllers and status check. */
+  private NestedCredentials.Verifier nestedVerifier() {
+    return new NestedCredentials.Verifier() {
+      @Override
+      public VerificationResult dataIntegrity(ObjectNode credential) {
+        VerifyOperation op = Credentials.verify(credential).withClock(clock).withMaxClockSkew(skew)
+            .withDidResolver(resolver);
+        for (ControllerDocument d : controllers.values()) {
+          op = op.withControllerDocument(d);
+        }
+        return (status == null ? op : op.withStatus(status)).get();
+      }
+
+      @Override
+      public VerificationResult jwt(String token) {
+        JwtVerifyOperation op = new JwtVerifyOperation(JwtKind.CREDENTIAL, token, clock, skew, resolver, controllers,
+            algorithms, status, null, null);
+        return op.get().result();
+      }
+    };
+  }
+
+  /**
+   * The JWT claims that name the same thing as a credential property must agree with it (VC-JOSE-COSE: avoid
+   * {@code sub} vs {@code credentialSubject.id} and {@code jti} vs {@code id} conflicts). A verifier that reads
+   * {@code sub} must not learn a subject the credential does not name.
+   */
+  private boolean claimsAgree(Acc acc, ObjectNode payload, ObjectNode document, boolean legacy) {
+    JsonNode jti = payload.get("jti");
+    if (jti != null && (!jti.isTextual() || document.has("id") && !jti.asText().equals(document.path("id").asText(null)))) {
+      acc.fail(CheckName.SYNTAX, "payload.jti", JwtRejection.CLAIM_CONFLICT,
+          "jti " + describe(jti) + " differs from the " + (kind == JwtKind.CREDENTIAL ? "credential" : "presentation")
+              + "'s id " + describe(document.get("id")));
+      return false;
+    }
+    JsonNode sub = payload.get("sub");
+    if (sub == null || kind != JwtKind.CREDENTIAL) {
+      return true;
+    }
+    List<String> ids = new ArrayList<>();
+    JsonNode subjects = document.path("credentialSubject");
+    for (JsonNode s : subjects.isArray() ? subjects : List.of(subjects)) {
+      if (s.path("id").isTextual()) {
+        ids.add(s.get("id").asText());
+      }
+    }
+    if (!sub.isTextual() || !ids.contains(sub.asText())) {
+      acc.fail(CheckName.SYNTAX, "payload.sub", JwtRejection.CLAIM_CONFLICT,
+          "sub " + describe(sub) + " is not the id of a credentialSubject " + ids);
+      return false;
+    }
+    return true;
   }
 
   private VerificationMethod bindKey(Acc acc, ObjectNode header, String issuer) {
@@ -567,45 +668,46 @@ public final class JwtVerifyOperation {
     }
   }
 
-  private static ObjectNode jsonPart(Acc acc, String part, String what) {
+  private static ObjectNode jsonPart(Acc acc, String part, String what, int maxBytes) {
+    // 4 base64url characters carry 3 bytes: refuse before decoding anything larger than the limit
+    if ((long) part.length() * 3 / 4 > maxBytes) {
+      acc.fail(CheckName.SYNTAX, what, JwtRejection.TOO_LARGE, "the " + what + " is larger than " + maxBytes
+          + " bytes");
+      return null;
+    }
     byte[] raw = b64(part);
     if (raw == null) {
       acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not base64url");
       return null;
     }
+    JsonNode n;
     try {
-      JsonNode n = JSON.readTree(raw);
-      if (n != null && n.isObject()) {
-        return (ObjectNode) n;
-      }
+      n = readStrict(raw);
     } catch (java.io.IOException e) {
-      // reported below
+      acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not strict JSON: "
+          + firstLine(e.getMessage()));
+      return null;
     }
-    acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not a JSON object");
-    return null;
+    if (n == null || !n.isObject()) {
+      acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not a JSON object");
+      return null;
+    }
+    return (ObjectNode) n;
   }
 
-  /** The credential with the legacy registered claims mapped back (VC Data Model 1.1 §JWT decoding). */
-  private static ObjectNode fromLegacy(ObjectNode payload, ObjectNode vc) {
-    ObjectNode doc = vc.deepCopy();
-    if (payload.path("iss").isTextual() && !doc.has("issuer") && !doc.has("holder")) {
-      doc.put(doc.has("verifiableCredential") || doc.path("type").toString().contains("Presentation")
-          ? "holder" : "issuer", payload.get("iss").asText());
+  /**
+   * The one place header and payload bytes become JSON: UTF-8 only, duplicate keys and trailing content refused.
+   */
+  private static JsonNode readStrict(byte[] raw) throws java.io.IOException {
+    return STRICT.readTree(raw);
+  }
+
+  private static String firstLine(String m) {
+    if (m == null) {
+      return "unreadable";
     }
-    if (payload.path("jti").isTextual() && !doc.has("id")) {
-      doc.put("id", payload.get("jti").asText());
-    }
-    if (payload.path("sub").isTextual() && doc.path("credentialSubject").isObject()
-        && !doc.get("credentialSubject").has("id")) {
-      ((ObjectNode) doc.get("credentialSubject")).put("id", payload.get("sub").asText());
-    }
-    if (payload.path("nbf").isNumber() && !doc.has("issuanceDate")) {
-      doc.put("issuanceDate", Instant.ofEpochSecond(payload.get("nbf").asLong()).toString());
-    }
-    if (payload.path("exp").isNumber() && !doc.has("expirationDate")) {
-      doc.put("expirationDate", Instant.ofEpochSecond(payload.get("exp").asLong()).toString());
-    }
-    return doc;
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** The issuer (credentials) or holder (presentations) id of a document. */

@@ -1,8 +1,10 @@
 package io.github.microcred.vc.presentation;
 
+import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.jose.JwtVerification;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,11 +17,12 @@ public final class PresentationVerification {
   private final List<VerificationResult> credentials;
   private final List<VerificationCheck> binding;
 
-  PresentationVerification(VerificationResult holder, JwtVerification jwt, List<VerificationResult> credentials,
-      List<VerificationCheck> binding) {
+  PresentationVerification(VerificationResult holder, JwtVerification jwt, List<VerificationCheck> binding) {
     this.holder = holder;
     this.jwt = jwt;
-    this.credentials = List.copyOf(credentials);
+    List<VerificationResult> l = new ArrayList<>();
+    holder.nested().forEach(n -> l.add(n.result()));
+    this.credentials = List.copyOf(l);
     this.binding = List.copyOf(binding);
   }
 
@@ -46,7 +49,23 @@ public final class PresentationVerification {
   }
 
   /**
-   * The holder's proof: signature, key binding, nonce / challenge, audience / domain, time.
+   * The whole presentation as one result: the holder's checks, the binding checks, and the embedded credentials in
+   * {@link VerificationResult#nested()} with their paths ({@code $.verifiableCredential[i]}).
+   *
+   * @return the result
+   */
+  public VerificationResult result() {
+    List<VerificationCheck> all = new ArrayList<>(holder.checks());
+    all.addAll(binding);
+    if (jwt != null && !jwt.verified() && holder.failures().isEmpty()) {
+      all.add(VerificationCheck.failed(CheckName.PROOF, "$", "the vp+jwt was rejected: " + jwt.rejections()));
+    }
+    return VerificationResult.of(all, holder.nested());
+  }
+
+  /**
+   * The holder's proof: signature, key binding, nonce / challenge, audience / domain, time; with the embedded
+   * credentials' results in {@link VerificationResult#nested()}.
    *
    * @return the checks
    */
@@ -64,7 +83,8 @@ public final class PresentationVerification {
   }
 
   /**
-   * The result of each embedded credential, in order.
+   * The result of each embedded credential that was checked, in order (the results of
+   * {@link VerificationResult#nested()}; empty when the holder's proof failed).
    *
    * @return an unmodifiable list
    */

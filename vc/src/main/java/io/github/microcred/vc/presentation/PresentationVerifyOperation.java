@@ -12,7 +12,12 @@ import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOperation;
 import io.github.microcred.vc.jose.JwtVerification;
 import io.github.microcred.vc.jose.JwtVerifyOperation;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.NestedCredentials;
+import io.github.microcred.vc.internal.jose.PayloadModel;
 import io.github.microcred.vc.jose.VcJwt;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -131,7 +136,8 @@ public final class PresentationVerifyOperation {
   }
 
   /**
-   * Verifies.
+   * Verifies: the holder's proof and binding, then every embedded credential with the same clock, resolver and
+   * status check (a presentation whose proof fails has its credentials left unchecked).
    *
    * @return the outcome
    */
@@ -139,7 +145,6 @@ public final class PresentationVerifyOperation {
     JwtVerification holderJwt = null;
     VerificationResult holderResult;
     ObjectNode vp;
-    List<VerificationResult> results = new ArrayList<>();
     List<VerificationCheck> binding = new ArrayList<>();
     if (VcJwt.looksLikeJwt(presentation)) {
       JwtVerifyOperation op = VcJwt.verifyPresentation(presentation).withClock(clock).withDidResolver(resolver);
@@ -149,10 +154,13 @@ public final class PresentationVerifyOperation {
       if (audience != null) {
         op = op.withAudience(audience);
       }
-      holderJwt = op.get();
+      if (status != null) {
+        op = op.withStatus(status);
+      }
+      holderJwt = op.get(); // verifies the embedded credentials too
       holderResult = holderJwt.result();
       if (holderJwt.document().isEmpty()) {
-        return new PresentationVerification(holderResult, holderJwt, results, binding);
+        return new PresentationVerification(holderResult, holderJwt, binding);
       }
       vp = holderJwt.document().get();
       if (nonce == null) {
@@ -163,62 +171,76 @@ public final class PresentationVerifyOperation {
       List<VerificationCheck> checks = new ArrayList<>();
       JsonNode parsed;
       try {
-        parsed = Presentations.JSON.readTree(presentation);
-      } catch (java.io.IOException e) {
-        parsed = null;
+        jakarta.json.JsonValue v = JsonSupport.parseStructureChecked(presentation, "presentation");
+        parsed = v.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT ? JsonSupport.toJackson(v)
+            : JsonSupport.MAPPER.nullNode();
+      } catch (VcException e) {
+        checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation: "
+            + e.getMessage()));
+        return new PresentationVerification(VerificationResult.of(checks), null, binding);
       }
-      if (parsed == null || !parsed.isObject()) {
+      if (!parsed.isObject()) {
         checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation"));
-        return new PresentationVerification(VerificationResult.of(checks), null, results, binding);
+        return new PresentationVerification(VerificationResult.of(checks), null, binding);
       }
       vp = (ObjectNode) parsed;
-      DataIntegrityPresentations.verify(vp, holderOf(vp), resolver, nonce, audience, clock.instant(),
+      Instant now = clock.instant();
+      DataIntegrityPresentations.verify(vp, holderOf(vp), resolver, nonce, audience, now,
           JwtVerifyOperation.DEFAULT_SKEW, checks);
-      holderResult = VerificationResult.of(checks);
+      List<VerificationResult.Nested> nested = List.of();
+      if (checks.stream().noneMatch(VerificationCheck::failed)) {
+        nested = NestedCredentials.verify(vp, true, nestedVerifier(Clock.fixed(now, ZoneOffset.UTC)), checks);
+      }
+      holderResult = VerificationResult.of(checks, nested);
     }
     String holder = holderOf(vp);
-    JsonNode vcs = vp.path("verifiableCredential");
     List<JsonNode> list = new ArrayList<>();
+    JsonNode vcs = vp.path("verifiableCredential");
     if (vcs.isArray()) {
       vcs.forEach(list::add);
-    } else if (vcs.isObject()) {
+    } else if (!vcs.isMissingNode() && !vcs.isNull()) {
       list.add(vcs);
     }
     if (list.isEmpty()) {
-      binding.add(VerificationCheck.failed(CheckName.SYNTAX, "verifiableCredential", "the presentation holds no credential"));
+      binding.add(VerificationCheck.failed(CheckName.SYNTAX, "$.verifiableCredential",
+          "the presentation holds no credential"));
     }
-    Clock at = Clock.fixed(clock.instant(), ZoneOffset.UTC);
-    for (int i = 0; i < list.size(); i++) {
-      String path = "verifiableCredential[" + i + "]";
-      JsonNode c = list.get(i);
-      ObjectNode credential = null;
-      String id = c.path("id").asText("");
-      if (c.path("type").asText("").equals("EnvelopedVerifiableCredential")
-          && id.startsWith(Presentations.ENVELOPED_JWT_PREFIX)) {
-        JwtVerifyOperation cop = VcJwt.verify(id.substring(Presentations.ENVELOPED_JWT_PREFIX.length()))
-            .withClock(at).withDidResolver(resolver);
-        if (status != null) {
-          cop = cop.withStatus(status);
-        }
-        JwtVerification cv = cop.get();
-        results.add(cv.result());
-        credential = cv.document().orElse(null);
-      } else if (c.isObject() && c.has("proof")) {
-        VerifyOperation dop = Credentials.verify(c).withClock(at).withDidResolver(resolver);
-        if (status != null) {
-          dop = dop.withStatus(status);
-        }
-        results.add(dop.get());
-        credential = (ObjectNode) c;
-      } else {
-        results.add(VerificationResult.of(List.of(VerificationCheck.failed(CheckName.PROOF, path,
-            "neither an enveloped vc+jwt nor a credential with a Data Integrity proof"))));
-      }
-      if (holderIsSubject) {
-        binding.add(subjectCheck(credential, holder, path));
+    if (holderIsSubject) {
+      for (int i = 0; i < list.size(); i++) {
+        String path = vcs.isArray() ? "$.verifiableCredential[" + i + "]" : "$.verifiableCredential";
+        binding.add(subjectCheck(document(list.get(i)), holder, path));
       }
     }
-    return new PresentationVerification(holderResult, holderJwt, results, binding);
+    return new PresentationVerification(holderResult, holderJwt, binding);
+  }
+
+  /** The embedded credentials of a Data Integrity presentation, verified with this operation's options. */
+  private NestedCredentials.Verifier nestedVerifier(Clock at) {
+    return new NestedCredentials.Verifier() {
+      @Override
+      public VerificationResult dataIntegrity(ObjectNode credential) {
+        VerifyOperation op = Credentials.verify(credential).withClock(at).withDidResolver(resolver);
+        return (status == null ? op : op.withStatus(status)).get();
+      }
+
+      @Override
+      public VerificationResult jwt(String jwt) {
+        JwtVerifyOperation op = VcJwt.verify(jwt).withClock(at).withDidResolver(resolver);
+        return (status == null ? op : op.withStatus(status)).get().result();
+      }
+    };
+  }
+
+  /** The credential an embedded entry carries (an enveloped JWT's payload is read unverified: it was verified). */
+  private static ObjectNode document(JsonNode entry) {
+    if (entry.isTextual()) {
+      return PayloadModel.unverifiedDocument(entry.asText()).orElse(null);
+    }
+    String id = entry.path("id").asText("");
+    if (id.startsWith(Presentations.ENVELOPED_JWT_PREFIX)) {
+      return PayloadModel.unverifiedDocument(id.substring(Presentations.ENVELOPED_JWT_PREFIX.length())).orElse(null);
+    }
+    return entry.isObject() ? (ObjectNode) entry : null;
   }
 
   private static String holderOf(JsonNode vp) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.jose.JwtSignOperation;
 import io.github.microcred.vc.jose.VcJwt;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.Objects;
  */
 public final class Presentations {
   /** The data: URL prefix of an enveloped {@code vc+jwt}. */
-  public static final String ENVELOPED_JWT_PREFIX = "data:application/vc+jwt,";
+  public static final String ENVELOPED_JWT_PREFIX = NestedCredentials.ENVELOPED_JWT_PREFIX;
   static final ObjectMapper JSON = new ObjectMapper();
 
   private Presentations() {}

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -100,10 +102,14 @@ class PresentationsTest {
     ObjectNode vp = Presentations.create(holder, List.of(forged));
     String token = Presentations.signJwt(vp, holderKey).withNonce("n").withAudience("aud").withClock(NOW).get();
     PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get();
-    assertTrue(v.holder().verified());
-    assertTrue(v.jwt().orElseThrow().verified());
+    assertTrue(v.holder().passed(CheckName.PROOF), "the holder's own signature is good");
     assertFalse(v.verified());
     assertFalse(v.credentials().get(0).verified());
+    assertTrue(v.jwt().orElseThrow().rejectedFor(JwtRejection.NESTED_CREDENTIAL), v.jwt().toString());
+    VerificationCheck failed = v.result().failures().get(0);
+    assertEquals(CheckName.NESTED_CREDENTIALS, failed.name());
+    assertEquals("$.verifiableCredential[0]", failed.path());
+    assertEquals("$.verifiableCredential[0]", v.result().nested().get(0).path());
   }
 
   String diVp(KeyPair signer, String challenge, String domain, String subject) throws Exception {
@@ -146,5 +152,57 @@ class PresentationsTest {
     assertFalse(thief.verified());
     assertTrue(thief.holder().failures().get(0).message().contains("does not belong to the holder"),
         thief.holder().toString());
+  }
+
+  /** Issue 11: a presentation with an expired credential is not verified, whichever way each is secured. */
+  @Test
+  void presentationWithAnExpiredCredentialFails() throws Exception {
+    ObjectNode expired = credentialFor(holder).put("validUntil", "2026-05-01T00:00:00Z");
+    String expiredJwt = VcJwt.sign(expired, issuerKey).withClock(NOW).get();
+    ObjectNode plain = credentialFor(holder).put("validUntil", "2026-05-01T00:00:00Z");
+    plain.remove("credentialSubject");
+    plain.putObject("credentialSubject").put("id", holder);
+    String expiredDi = Credentials.sign(plain, issuerKey, Cryptosuite.EDDSA_RDFC_2022).withClock(NOW).getJson();
+    String good = VcJwt.sign(credentialFor(holder), issuerKey).withClock(NOW).get();
+    for (String bad : List.of(expiredJwt, expiredDi)) {
+      ObjectNode vp = Presentations.create(holder, List.of(good, bad));
+      String token = Presentations.signJwt(vp, holderKey).withNonce("n").withAudience("aud").withClock(NOW).get();
+      PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud")
+          .get();
+      assertFalse(v.verified(), v.result().toString());
+      assertTrue(v.credentials().get(0).verified());
+      assertFalse(v.credentials().get(1).passed(CheckName.VALIDITY_PERIOD), v.result().toString());
+      assertEquals("$.verifiableCredential[1]", v.result().failures().get(0).path());
+      // the same with a Data Integrity presentation (signed now: signDataIntegrity takes no clock)
+      ObjectNode diVp = Presentations.signDataIntegrity(vp, holderKey, "ch", "employer.example");
+      PresentationVerification d = Presentations.verify(diVp.toString()).withClock(Clock.systemUTC())
+          .withChallenge("ch")
+          .withDomain("employer.example").get();
+      assertFalse(d.verified(), d.result().toString());
+      assertTrue(d.holder().passed(CheckName.PROOF), d.holder().toString());
+      assertEquals("$.verifiableCredential[1]", d.result().failures().get(0).path(), d.result().toString());
+    }
+    // and both good: verified (the failures above are the expired credential's)
+    ObjectNode vp = Presentations.create(holder, List.of(good, good));
+    String token = Presentations.signJwt(vp, holderKey).withNonce("n").withAudience("aud").withClock(NOW).get();
+    assertTrue(Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get().verified());
+  }
+
+  @Test
+  void presentationStatusCheckReachesTheEmbeddedCredentials() throws Exception {
+    ObjectNode withStatus = credentialFor(holder);
+    withStatus.putObject("credentialStatus").put("type", "BitstringStatusListEntry");
+    String jwt = VcJwt.sign(withStatus, issuerKey).withClock(NOW).get();
+    String token = Presentations.signJwt(Presentations.create(holder, List.of(jwt)), holderKey).withNonce("n")
+        .withAudience("aud").withClock(NOW).get();
+    assertFalse(Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get().verified(),
+        "fails closed without a status check");
+    PresentationVerification revoked = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud")
+        .withStatus((c, t) -> VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", "revoked")).get();
+    assertFalse(revoked.verified());
+    assertFalse(revoked.credentials().get(0).passed(CheckName.STATUS));
+    assertTrue(Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud")
+        .withStatus((c, t) -> VerificationCheck.passed(CheckName.STATUS, "$.credentialStatus", "ok")).get()
+        .verified());
   }
 }
