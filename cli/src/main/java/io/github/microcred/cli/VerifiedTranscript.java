@@ -13,6 +13,7 @@ import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOperation;
+import io.github.microcred.vc.jose.JwtRejection;
 import io.github.microcred.vc.jose.JwtVerification;
 import io.github.microcred.vc.jose.JwtVerifyOperation;
 import io.github.microcred.vc.jose.VcJwt;
@@ -127,7 +128,8 @@ final class VerifiedTranscript {
         op = op.withControllerDocument(d);
       }
       JwtVerification v = op.get();
-      if (!v.verified()) {
+      if (!v.verified() && !(v.rejections().equals(List.of(JwtRejection.NESTED_CREDENTIAL))
+          && onlyNestedFailed(v.result()))) {
         excluded.add(new Excluded(source, reason(v.result()), detail(v.result()) + " " + v.rejections()));
         return null;
       }
@@ -145,7 +147,7 @@ final class VerifiedTranscript {
       op = op.withControllerDocument(d);
     }
     VerificationResult r = op.get();
-    if (!r.verified()) {
+    if (!r.verified() && !onlyNestedFailed(r)) {
       excluded.add(new Excluded(source, reason(r), detail(r)));
       return null;
     }
@@ -156,6 +158,15 @@ final class VerifiedTranscript {
       excluded.add(new Excluded(source, Exclusion.Reason.NOT_VERIFIED, "unreadable: " + e.getMessage()));
       return null;
     }
+  }
+
+  /**
+   * Whether a CLR's own checks passed and only some of its bundled credentials failed (within the nesting limits):
+   * the CLR is then read, and each bundled credential counts or is excluded with its own path.
+   */
+  private static boolean onlyNestedFailed(VerificationResult r) {
+    return r.passed(CheckName.PROOF) && !r.failures().isEmpty() && r.failures().stream().allMatch(
+        c -> c.name() == CheckName.NESTED_CREDENTIALS && !c.message().startsWith("LIMIT_EXCEEDED"));
   }
 
   private boolean trusted(String source, JsonNode doc) {
