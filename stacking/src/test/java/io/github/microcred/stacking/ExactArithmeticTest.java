@@ -194,4 +194,36 @@ class ExactArithmeticTest {
     assertTrue(satisfied > 40 && satisfied < 360, "seed " + seed + " satisfied " + satisfied);
     assertTrue(atLimit > 20, "seed " + seed + " at the limit " + atLimit);
   }
+
+  static Rules sixtyLeaves() throws StackingException {
+    List<Requirement> leaves = new ArrayList<>();
+    for (int l = 0; l < 50; l++) {
+      leaves.add(Requirement.credits("L" + l, 10, Filter.ANY));
+    }
+    for (int l = 0; l < 10; l++) {
+      leaves.add(Requirement.count("K" + l, 3, Filter.ANY));
+    }
+    return Rules.builder("p").requirement(Requirement.allOf("root", leaves.toArray(new Requirement[0]))).build();
+  }
+
+  @Test
+  void sixDecimalAmountsOnALargeAuditDoNotOverflowTheSolver() throws Exception {
+    // 200 credentials, one of 0.333333 credits: at 6 decimals the solver's packed objective would exceed a long
+    // (it threw ArithmeticException); the most decimals that fit (5) are used, that credit rounded half-even
+    List<Credential> cs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      cs.add(ects("C" + i, i == 0 ? "0.333333" : "5", Origin.RESIDENT));
+    }
+    AuditResult r = Stacking.audit(sixtyLeaves(), new Transcript(cs), AS_OF, Duration.ofMillis(500));
+    assertTrue(r.satisfied(), r.summary());
+    assertEquals(0, new BigDecimal("995.33333").compareTo(r.countedCredits()), r.summary());
+    // amounts no scale can hold are a typed error, not an ArithmeticException
+    List<Credential> huge = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      huge.add(ects("H" + i, "1000000000000000", Origin.RESIDENT));
+    }
+    StackingException e = assertThrows(StackingException.class,
+        () -> Stacking.audit(sixtyLeaves(), new Transcript(huge), AS_OF, Duration.ofMillis(500)));
+    assertEquals(StackingErrorCode.INVALID_ARGUMENT, e.code());
+  }
 }

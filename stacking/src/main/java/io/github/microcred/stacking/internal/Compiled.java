@@ -139,28 +139,28 @@ public final class Compiled {
     for (BigDecimal b : all) {
       s = Math.max(s, b.stripTrailingZeros().scale());
     }
-    k.scale = Math.min(s, MAX_SCALE);
     Problem p = k.p;
     int n = k.creds.size();
     p.nC = n;
     p.credit = new long[n];
     p.resident = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      p.credit[i] = k.scaled(k.converted.get(i), RoundingMode.HALF_EVEN);
-      p.resident[i] = k.creds.get(i).origin() == io.github.microcred.stacking.Origin.RESIDENT;
-    }
-    p.totalMin = k.scaled(cons.totalCredits(), RoundingMode.CEILING);
-    p.resMin = k.scaled(cons.minResidence(), RoundingMode.CEILING);
-    // leaves
     FlatTree t = k.tree;
     p.nL = t.leaves.size();
     p.demand = new long[p.nL];
     p.countLeaf = new boolean[p.nL];
-    for (int l = 0; l < p.nL; l++) {
-      Requirement r = t.nodes.get(t.leaves.get(l)).req;
-      p.countLeaf[l] = r.kind() != Requirement.Kind.CREDITS;
-      p.demand[l] = p.countLeaf[l] ? r.amount().setScale(0, RoundingMode.CEILING).longValueExact()
-          : k.scaled(r.amount(), RoundingMode.CEILING);
+    // the solver packs its lexicographic objective into one long: at the exact scale that can overflow (many
+    // credentials with 6-decimal amounts), and then the most decimals that fit are used, credits rounded half-even
+    boolean fits = false;
+    for (k.scale = Math.min(s, MAX_SCALE); !fits && k.scale >= 0; k.scale--) {
+      fits = k.scaleProblem(cons);
+    }
+    k.scale++;
+    if (!fits) {
+      throw new StackingException(StackingErrorCode.INVALID_ARGUMENT, "credit amounts too large to audit: "
+          + "the credits and requirements sum beyond the solver's 64-bit range even in whole credits");
+    }
+    for (int i = 0; i < n; i++) {
+      p.resident[i] = k.creds.get(i).origin() == io.github.microcred.stacking.Origin.RESIDENT;
     }
     p.nN = t.nodes.size();
     p.kids = t.kids;
@@ -326,6 +326,50 @@ public final class Compiled {
       rounded = true; // a credit amount; demands are rounded up and limits down, which is exact at this scale
     }
     return r.longValueExact();
+  }
+
+  /** Scales credits, totals and demands at {@link #scale}; whether the result fits the solver's objective. */
+  private boolean scaleProblem(io.github.microcred.stacking.Constraints cons) {
+    Problem p = this.p;
+    try {
+      for (int i = 0; i < p.nC; i++) {
+        p.credit[i] = scaled(converted.get(i), RoundingMode.HALF_EVEN);
+      }
+      p.totalMin = scaled(cons.totalCredits(), RoundingMode.CEILING);
+      p.resMin = scaled(cons.minResidence(), RoundingMode.CEILING);
+      for (int l = 0; l < p.nL; l++) {
+        Requirement r = tree.leafReq[l];
+        p.countLeaf[l] = r.kind() != Requirement.Kind.CREDITS;
+        p.demand[l] = p.countLeaf[l] ? r.amount().setScale(0, RoundingMode.CEILING).longValueExact()
+            : scaled(r.amount(), RoundingMode.CEILING);
+      }
+    } catch (ArithmeticException overflow) {
+      return false;
+    }
+    return fits();
+  }
+
+  /**
+   * Whether (total credit + 1) × (count demand + 1) × (credit demand + 1), the solver's objective range, and the
+   * totals and limits stay well inside a long.
+   */
+  private boolean fits() {
+    java.math.BigInteger total = java.math.BigInteger.ONE;
+    for (long c : p.credit) {
+      total = total.add(java.math.BigInteger.valueOf(c));
+    }
+    java.math.BigInteger count = java.math.BigInteger.ONE;
+    java.math.BigInteger credit = java.math.BigInteger.ONE;
+    for (int l = 0; l < p.nL; l++) {
+      if (p.countLeaf[l]) {
+        count = count.add(java.math.BigInteger.valueOf(p.demand[l]));
+      } else {
+        credit = credit.add(java.math.BigInteger.valueOf(p.demand[l]));
+      }
+    }
+    java.math.BigInteger lim = java.math.BigInteger.valueOf(Long.MAX_VALUE / 8);
+    return total.multiply(count).multiply(credit).compareTo(lim) <= 0
+        && java.math.BigInteger.valueOf(p.totalMin).add(java.math.BigInteger.valueOf(p.resMin)).compareTo(lim) <= 0;
   }
 
   /** A limit as a long: clamped to a value above every reachable sum (a limit no sum reaches). */
