@@ -214,7 +214,8 @@ class ExactArithmeticTest {
     for (int i = 0; i < 200; i++) {
       cs.add(ects("C" + i, i == 0 ? "0.333333" : "5", Origin.RESIDENT));
     }
-    AuditResult r = Stacking.audit(sixtyLeaves(), new Transcript(cs), AS_OF, Duration.ofMillis(500));
+    AuditResult r = Stacking.auditor(sixtyLeaves()).withBudget(Duration.ofSeconds(10))
+        .audit(new Transcript(cs), AS_OF);
     assertTrue(r.satisfied(), r.summary());
     assertEquals(0, new BigDecimal("995.33333").compareTo(r.countedCredits()), r.summary());
     // amounts no scale can hold are a typed error, not an ArithmeticException
@@ -223,7 +224,7 @@ class ExactArithmeticTest {
       huge.add(ects("H" + i, "1000000000000000", Origin.RESIDENT));
     }
     StackingException e = assertThrows(StackingException.class,
-        () -> Stacking.audit(sixtyLeaves(), new Transcript(huge), AS_OF, Duration.ofMillis(500)));
+        () -> Stacking.auditor(sixtyLeaves()).audit(new Transcript(huge), AS_OF));
     assertEquals(StackingErrorCode.INVALID_ARGUMENT, e.code());
   }
 }
