@@ -205,4 +205,31 @@ class PresentationsTest {
         .withStatus((c, t) -> VerificationCheck.passed(CheckName.STATUS, "$.credentialStatus", "ok")).get()
         .verified());
   }
+
+  /** A presentation of a transcript whose bundled badge was tampered with: each level names its path. */
+  @Test
+  void tamperedBadgeInsideAPresentedTranscriptIsFoundTwoLevelsDown() throws Exception {
+    String badge = VcJwt.sign(credentialFor(holder), issuerKey).withClock(NOW).get();
+    String[] p = badge.split("\\.");
+    String forged = p[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        credentialFor(holder).put("name", "Doctorate").toString().getBytes()) + "." + p[2];
+    ObjectNode transcript = credentialFor(holder);
+    ((ObjectNode) transcript.get("credentialSubject")).putArray("verifiableCredential")
+        .add(Presentations.create(holder, List.of(badge)).get("verifiableCredential").get(0))
+        .add(Presentations.create(holder, List.of(forged)).get("verifiableCredential").get(0));
+    String transcriptJwt = VcJwt.sign(transcript, issuerKey).withClock(NOW).get();
+    String token = Presentations.signJwt(Presentations.create(holder, List.of(transcriptJwt)), holderKey)
+        .withNonce("n").withAudience("aud").withClock(NOW).get();
+    PresentationVerification v = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get();
+    assertFalse(v.verified());
+    VerificationCheck top = v.result().failures().get(0);
+    assertEquals("$.verifiableCredential[0]", top.path());
+    assertTrue(top.message().contains("$.credentialSubject.verifiableCredential[1]"), top.message());
+    io.github.microcred.vc.VerificationResult inner = v.result().nested().get(0).result();
+    assertEquals(2, inner.nested().size());
+    assertTrue(inner.nested().get(0).result().verified());
+    assertEquals("$.credentialSubject.verifiableCredential[1]", inner.nested().get(1).path());
+    assertFalse(inner.nested().get(1).result().passed(CheckName.PROOF));
+    assertEquals("$.verifiableCredential[0]", v.result().toJson().get("nested").get(0).get("path").asText());
+  }
 }
