@@ -230,6 +230,18 @@ class RulesSchemaTest {
   }
 
   @Test
+  void aReferenceDateWithoutARecencyWindowIsRejectedNotIgnored() {
+    StackingException e = assertThrows(StackingException.class, () -> leafFilter(
+        "{\"anyOf\": [{\"referenceDate\": \"2024-09-01\"}]}"));
+    assertTrue(e.getMessage().contains("$.requirement.where.anyOf[0].referenceDate: is the reference date of"
+        + " withinYears"), e.getMessage());
+    StackingException j = assertThrows(StackingException.class, () -> Rules.builder("t").requirement(
+        Requirement.count("k", 1, Filter.builder().referenceDate(AS_OF).build())).build());
+    assertTrue(j.getMessage().contains("$.where.referenceDate: is the reference date of withinYears"),
+        j.getMessage());
+  }
+
+  @Test
   void idPrefixesAndAllOfFiltersArePublished() throws Exception {
     Set<String> filter = declared(schema()).get("#/$defs/filter");
     assertTrue(filter.contains("idPrefixes") && filter.contains("allOf"), filter.toString());

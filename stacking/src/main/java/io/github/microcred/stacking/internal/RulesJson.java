@@ -283,6 +283,10 @@ public final class RulesJson {
     }
     b.withinYears(wy);
     var ref = j.date(o, "referenceDate", path);
+    if (ref != null && wy == 0) {
+      j.err(path + ".referenceDate", "is the reference date of withinYears, which is not set; set withinYears or"
+          + " drop referenceDate");
+    }
     if (ref != null) {
       b.referenceDate(ref);
     }

@@ -42,6 +42,7 @@ public final class RulesValidator {
     for (int i = 0; i < c.caps().size(); i++) {
       Cap cap = c.caps().get(i);
       String path = "$.constraints.caps[" + i + "]";
+      filterProblems(cap.filter(), path + ".where", p);
       if (cap.max().signum() < 0) {
         p.add(path + ".max: negative limit " + cap.max());
       }
@@ -65,6 +66,22 @@ public final class RulesValidator {
       }
     }
     return p;
+  }
+
+  /** Fields of a filter built in Java that would be ignored: a reference date without a recency window. */
+  private static void filterProblems(io.github.microcred.stacking.Filter f, String path, List<String> p) {
+    if (f.referenceDate().isPresent() && f.withinYears() == 0) {
+      p.add(path + ".referenceDate: is the reference date of withinYears, which is not set");
+    }
+    for (int i = 0; i < f.allOf().size(); i++) {
+      filterProblems(f.allOf().get(i), path + ".allOf[" + i + "]", p);
+    }
+    for (int i = 0; i < f.anyOf().size(); i++) {
+      filterProblems(f.anyOf().get(i), path + ".anyOf[" + i + "]", p);
+    }
+    for (int i = 0; i < f.noneOf().size(); i++) {
+      filterProblems(f.noneOf().get(i), path + ".noneOf[" + i + "]", p);
+    }
   }
 
   private static void checkNode(Requirement r, String path, List<String> p, Set<String> ids, Rules rules) {
@@ -108,6 +125,7 @@ public final class RulesValidator {
       p.add(path + ".where: a filter applies to the leaves (credits, count, credential, equivalent) only, not to "
           + r.kind() + "; put it on the leaves it should restrict");
     }
+    filterProblems(r.filter(), path + ".where", p);
     if (r.filter().withinYears() < 0) {
       p.add(path + ".where.withinYears: negative " + r.filter().withinYears());
     }
