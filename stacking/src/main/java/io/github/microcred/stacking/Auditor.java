@@ -1,6 +1,7 @@
 package io.github.microcred.stacking;
 
 import io.github.microcred.core.CreditConversions;
+import io.github.microcred.stacking.internal.BudgetExceeded;
 import io.github.microcred.stacking.internal.Compiled;
 import io.github.microcred.stacking.internal.CreditConverter;
 import io.github.microcred.stacking.internal.FlatTree;
@@ -122,11 +123,16 @@ public final class Auditor {
     long start = System.nanoTime();
     long budget = options.budgetNanos();
     long deadline = budget >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + budget;
-    Compiled k = Compiled.of(tree, rules, transcript.credentials(), asOf, converter);
-    if (options.mode() == AuditResult.Mode.DIVISIBLE_RELAXATION) {
-      return io.github.microcred.stacking.internal.Auditor.divisible(k, asOf);
+    try {
+      Compiled k = Compiled.of(tree, rules, transcript.credentials(), asOf, converter, deadline);
+      if (options.mode() == AuditResult.Mode.DIVISIBLE_RELAXATION) {
+        return io.github.microcred.stacking.internal.Auditor.divisible(k, asOf);
+      }
+      return io.github.microcred.stacking.internal.Auditor.exact(k, asOf, deadline);
+    } catch (BudgetExceeded e) {
+      return io.github.microcred.stacking.internal.Auditor.undecided(tree, rules, asOf, options.mode(),
+          e.getMessage());
     }
-    return io.github.microcred.stacking.internal.Auditor.exact(k, asOf, deadline);
   }
 
   /**

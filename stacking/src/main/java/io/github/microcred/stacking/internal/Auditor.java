@@ -64,7 +64,41 @@ public final class Auditor {
       ex.add(new Exclusion(k.creds.get(c).id(), Exclusion.Reason.OVER_CAP, caps.isEmpty()
           ? "left out to respect the caps " + capNamesOf(k, c) : "would exceed " + String.join(", ", caps)));
     }
-    return build(k, asOf, AuditResult.Mode.EXACT, !s.wasCut(), prog, counted, res, as, ex);
+    return build(k, asOf, AuditResult.Mode.EXACT, !s.wasCut(), s.unsatisfiableProven(), s.creditBound(),
+        s.countBound(), prog, counted, res, as, ex);
+  }
+
+  /**
+   * The result when the budget ran out before the search could start (while compiling): UNDECIDED, nothing
+   * assigned, every requirement missing in full; the bound is the total demand.
+   *
+   * @param tree the rules' tree
+   * @param rules the rules
+   * @param asOf the audit date
+   * @param mode the mode
+   * @param phase what was running
+   * @return the result
+   */
+  public static AuditResult undecided(FlatTree tree, io.github.microcred.stacking.Rules rules, LocalDate asOf,
+      AuditResult.Mode mode, String phase) {
+    List<RequirementStatus> st = new ArrayList<>();
+    BigDecimal credit = BigDecimal.ZERO;
+    long count = 0;
+    for (int v = 0; v < tree.nodes.size(); v++) {
+      FlatTree.Node node = tree.nodes.get(v);
+      BigDecimal req = node.leaf >= 0 ? node.req.amount() : BigDecimal.valueOf(tree.threshold(v));
+      if (node.leaf >= 0 && node.req.kind() == Requirement.Kind.CREDITS) {
+        credit = credit.add(req);
+      } else if (node.leaf >= 0) {
+        count += req.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+      }
+      boolean met = req.signum() == 0;
+      st.add(new RequirementStatus(node.path, node.req.kind(), met, req, BigDecimal.ZERO,
+          met ? BigDecimal.ZERO : req, List.of(), List.of()));
+    }
+    return new AuditResult(rules.id(), rules.unit(), asOf, mode, AuditResult.Status.UNDECIDED, false,
+        new AuditResult.Bound(true, credit, count), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(), st, List.of(),
+        List.of("the budget ran out while " + phase + "; nothing was assigned"));
   }
 
   private static List<String> capNamesOf(Compiled k, int c) {
@@ -222,10 +256,16 @@ public final class Auditor {
         }
       }
     }
-    return build(k, asOf, AuditResult.Mode.DIVISIBLE_RELAXATION, false, prog, counted, res, as, ex);
+    return build(k, asOf, AuditResult.Mode.DIVISIBLE_RELAXATION, false, true, -1, -1, prog, counted, res, as, ex);
   }
 
-  private static AuditResult build(Compiled k, LocalDate asOf, AuditResult.Mode mode, boolean proved, long[] prog,
+  /**
+   * The result. Status: SATISFIED only when the assignment satisfies the rules and (exact mode) the independent
+   * {@link WitnessCheck} agrees; NOT_SATISFIED only when {@code unsatProven}; otherwise UNDECIDED. The bound is the
+   * solver's (at least what was achieved); {@code creditUb} -1 means the achieved values.
+   */
+  private static AuditResult build(Compiled k, LocalDate asOf, AuditResult.Mode mode, boolean proved,
+      boolean unsatProven, long creditUb, long countUb, long[] prog,
       long counted, long res, List<Assignment> as, List<Exclusion> ex) {
     Problem p = k.p;
     boolean[] leafSat = new boolean[p.nL];
@@ -286,9 +326,18 @@ public final class Auditor {
       }
     }
     boolean sat = nodeSat[0] && shortfalls.isEmpty();
+    if (sat && mode == AuditResult.Mode.EXACT) {
+      java.util.Optional<String> wrong = WitnessCheck.check(k, asOf, as);
+      if (wrong.isPresent()) {
+        // never reached unless the solver is wrong: then its answer is not given as SATISFIED
+        sat = false;
+        proved = false;
+        unsatProven = false;
+        shortfalls.add("the assignment found failed the independent check: " + wrong.get());
+      }
+    }
     AuditResult.Status status = sat ? AuditResult.Status.SATISFIED
-        : proved || mode == AuditResult.Mode.DIVISIBLE_RELAXATION ? AuditResult.Status.NOT_SATISFIED
-        : AuditResult.Status.UNDECIDED;
+        : unsatProven ? AuditResult.Status.NOT_SATISFIED : AuditResult.Status.UNDECIDED;
     long cr = 0;
     long cn = 0;
     for (int l = 0; l < p.nL; l++) {
@@ -298,7 +347,8 @@ public final class Auditor {
         cr += Math.min(prog[l], p.demand[l]);
       }
     }
-    AuditResult.Bound bound = new AuditResult.Bound(sat || status == AuditResult.Status.UNDECIDED, k.unscaled(cr), cn);
+    AuditResult.Bound bound = new AuditResult.Bound(status != AuditResult.Status.NOT_SATISFIED,
+        k.unscaled(Math.max(cr, creditUb)), Math.max(cn, countUb));
     return new AuditResult(k.rules.id(), k.rules.unit(), asOf, mode, status, proved, bound, nsat, k.unscaled(cr), cn,
         k.unscaled(counted), as, st, ex, shortfalls);
   }

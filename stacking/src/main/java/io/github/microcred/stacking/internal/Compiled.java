@@ -86,6 +86,24 @@ public final class Compiled {
    */
   public static Compiled of(FlatTree tree, Rules rules, List<Credential> credentials, LocalDate asOf,
       CreditConverter conv) throws StackingException {
+    return of(tree, rules, credentials, asOf, conv, Long.MAX_VALUE);
+  }
+
+  /**
+   * Compiles with an already expanded tree, by a deadline.
+   *
+   * @param tree the rules' tree, from {@link #tree(Rules)}
+   * @param rules validated rules
+   * @param credentials the transcript's credentials
+   * @param asOf audit date
+   * @param conv credit conversion policy
+   * @param deadline {@link System#nanoTime()} by which to stop (Long.MAX_VALUE for none)
+   * @return the compiled problem
+   * @throws StackingException on invalid rules or an undefined conversion
+   * @throws BudgetExceeded when the deadline passes first
+   */
+  public static Compiled of(FlatTree tree, Rules rules, List<Credential> credentials, LocalDate asOf,
+      CreditConverter conv, long deadline) throws StackingException {
     Compiled k = new Compiled(rules, tree);
     if (!k.tree.problems.isEmpty()) {
       throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ",
@@ -173,6 +191,7 @@ public final class Compiled {
     int[] cand = new int[p.nL];
     int[] mark = new int[p.nL];
     for (int i = 0; i < n; i++) {
+      BudgetExceeded.check(deadline);
       Credential c = k.creds.get(i);
       int ne = 0;
       int nc = t.candidates(c, mark, i + 1, cand);
@@ -261,7 +280,8 @@ public final class Compiled {
         m = sp;
       }
       p.pairOk[i] = m;
-      p.options[i] = maximalCliques(p.elig[i], m);
+      BudgetExceeded.check(deadline);
+      p.options[i] = maximalCliques(p.elig[i], m, deadline);
     }
     // caps
     List<long[]> capMax = new ArrayList<>();
@@ -396,7 +416,7 @@ public final class Compiled {
    * Maximal sets of pairwise-allowed leaves among the eligible ones (Bron-Kerbosch), in a deterministic order.
    * Without any allowed pair these are the single leaves.
    */
-  static int[][] maximalCliques(int[] elig, boolean[][] ok) {
+  static int[][] maximalCliques(int[] elig, boolean[][] ok, long deadline) {
     if (ok == null || elig.length <= 1) {
       int[][] out = new int[elig.length][];
       for (int i = 0; i < elig.length; i++) {
@@ -405,7 +425,7 @@ public final class Compiled {
       return out;
     }
     List<int[]> out = new ArrayList<>();
-    bk(new ArrayList<>(), toList(elig), new ArrayList<>(), ok, out);
+    bk(new ArrayList<>(), toList(elig), new ArrayList<>(), ok, out, deadline);
     out.sort((a, b) -> {
       for (int i = 0; i < Math.min(a.length, b.length); i++) {
         if (a[i] != b[i]) {
@@ -425,7 +445,9 @@ public final class Compiled {
     return l;
   }
 
-  private static void bk(List<Integer> r, List<Integer> pp, List<Integer> x, boolean[][] ok, List<int[]> out) {
+  private static void bk(List<Integer> r, List<Integer> pp, List<Integer> x, boolean[][] ok, List<int[]> out,
+      long deadline) {
+    BudgetExceeded.check(deadline);
     if (pp.isEmpty() && x.isEmpty()) {
       int[] c = r.stream().mapToInt(Integer::intValue).toArray();
       Arrays.sort(c);
@@ -447,7 +469,7 @@ public final class Compiled {
           x2.add(u);
         }
       }
-      bk(r2, p2, x2, ok, out);
+      bk(r2, p2, x2, ok, out, deadline);
       pp.remove(v);
       x.add(v);
     }

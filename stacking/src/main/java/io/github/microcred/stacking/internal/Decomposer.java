@@ -31,6 +31,10 @@ public final class Decomposer {
   private boolean cut;
   private int components;
   private int matched;
+  private boolean unsatProven;
+  private long[] compCredit;
+  private long[] compCount;
+  private boolean[] compCut;
 
   /**
    * Creates a decomposer.
@@ -51,6 +55,42 @@ public final class Decomposer {
    */
   public boolean wasCut() {
     return cut;
+  }
+
+  /**
+   * Whether no assignment satisfies the qualification, proven: by an exhausted search or a bound of some component,
+   * or by the fixed part (after the last {@link #solve()}).
+   *
+   * @return true when proven unsatisfiable
+   */
+  public boolean unsatisfiableProven() {
+    return unsatProven;
+  }
+
+  /**
+   * An upper bound on the applied credit (scaled), the sum over components of their bounds; exact when not cut.
+   *
+   * @return the bound
+   */
+  public long creditBound() {
+    long s = 0;
+    for (long x : compCredit) {
+      s += x;
+    }
+    return s;
+  }
+
+  /**
+   * An upper bound on the applied count, the sum over components of their bounds; exact when not cut.
+   *
+   * @return the bound
+   */
+  public long countBound() {
+    long s = 0;
+    for (long x : compCount) {
+      s += x;
+    }
+    return s;
   }
 
   /**
@@ -174,11 +214,18 @@ public final class Decomposer {
     components = nComp;
     int[] choice = new int[nC];
     Arrays.fill(choice, -1);
+    compCredit = new long[Math.max(1, nComp)];
+    compCount = new long[Math.max(1, nComp)];
+    compCut = new boolean[Math.max(1, nComp)];
     if (nComp == 1 && leaflessUnits.isEmpty()) {
       // one component: the problem itself
       ExactSolver s = new ExactSolver(p, remaining());
       int[] ch = s.solve();
       cut = s.wasCut();
+      long[] ub = s.components(s.upperBound());
+      compCredit[0] = ub[1];
+      compCount[0] = ub[2];
+      unsatProven = !satisfied(p, ch) && (!cut || ub[0] == 0);
       return ch;
     }
     // the fixed part: counted credit outside the capped component
@@ -221,19 +268,26 @@ public final class Decomposer {
     Problem[] subs = new Problem[nComp];
     boolean[] satC = new boolean[nComp];
     boolean allSat = possible;
+    unsatProven = !possible;
     for (int k = 0; k < nComp; k++) {
       long tMin = k == cappedComp ? Math.max(0, p.totalMin - fixedCounted) : 0;
       long rMin = k == cappedComp ? Math.max(0, p.resMin - fixedRes) : 0;
       subs[k] = sub(compCreds.get(k), compLeaves.get(k), compUnits.get(k), tMin, rMin);
-      satC[k] = solveInto(subs[k], compCreds.get(k), !possible, hasChoice[k], choice);
+      satC[k] = solveInto(k, subs[k], compCreds.get(k), !possible, hasChoice[k], choice);
       allSat &= satC[k];
+      if (!satC[k] && !possible) {
+        continue;
+      }
+      // a component whose search ended (or whose bound rules it out) without satisfying it proves the whole
+      // qualification unsatisfiable: every component must be satisfied
+      unsatProven |= !satC[k] && (!compCut[k] || !lastSatPossible);
     }
-    if (!allSat && possible) {
+    if (!allSat && possible && unsatProven) {
       // no assignment satisfies the qualification: components re-optimise without the satisfaction term
       for (int k = 0; k < nComp; k++) {
         boolean resid = subs[k].totalMin > 0 || subs[k].resMin > 0;
         if (satC[k] && (hasChoice[k] || resid)) {
-          solveInto(subs[k], compCreds.get(k), true, hasChoice[k], choice);
+          solveInto(k, subs[k], compCreds.get(k), true, hasChoice[k], choice);
         }
       }
     }
@@ -244,16 +298,32 @@ public final class Decomposer {
     return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, deadline - System.nanoTime());
   }
 
-  /** Solves one component, writes its choices, returns whether the component is satisfied. */
-  private boolean solveInto(Problem s, List<Integer> creds, boolean ignoreSat, boolean hasChoice, int[] choice) {
+  /** Whether the last component solved may still be satisfiable by its bound. */
+  private boolean lastSatPossible;
+
+  /**
+   * Solves one component, writes its choices and its bounds, returns whether the component is satisfied.
+   */
+  private boolean solveInto(int k, Problem s, List<Integer> creds, boolean ignoreSat, boolean hasChoice,
+      int[] choice) {
     int[] ch;
     if (!hasChoice && s.nK == 0 && matchable(s)) {
       ch = match(s);
       matched++;
+      long[] o = objective(s, ch);
+      compCredit[k] = o[1];
+      compCount[k] = o[2];
+      compCut[k] = false;
+      lastSatPossible = o[0] == 1;
     } else {
       ExactSolver es = new ExactSolver(s, remaining(), ignoreSat);
       ch = es.solve();
       cut |= es.wasCut();
+      long[] ub = es.components(es.upperBound());
+      compCredit[k] = ub[1];
+      compCount[k] = ub[2];
+      compCut[k] = es.wasCut();
+      lastSatPossible = ignoreSat || ub[0] == 1;
     }
     for (int i = 0; i < creds.size(); i++) {
       choice[creds.get(i)] = ch[i];

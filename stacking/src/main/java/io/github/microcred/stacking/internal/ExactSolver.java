@@ -460,7 +460,7 @@ public final class ExactSolver {
     }
     for (int depth = 2; depth <= 3 && bestVal < rootBound; depth++) {
       boolean improved = true;
-      for (int pass = 0; improved && pass < 50 && bestVal < rootBound; pass++) {
+      for (int pass = 0; improved && pass < 50 && bestVal < rootBound && System.nanoTime() < deadline; pass++) {
         improved = false;
         for (int c : order) {
           if (tryMoves(c, depth)) {
@@ -939,7 +939,7 @@ public final class ExactSolver {
       if (bestVal >= rootBound) {
         return; // the incumbent reaches the root bound: proven optimal
       }
-      if ((nodes & 1023) == 0 && System.nanoTime() > deadline) {
+      if (System.nanoTime() > deadline) {
         cut = true;
       } else if (nodes > nodeLimit) {
         cut = true;
