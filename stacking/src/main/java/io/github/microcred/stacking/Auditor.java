@@ -131,7 +131,7 @@ public final class Auditor {
       return io.github.microcred.stacking.internal.Auditor.exact(k, asOf, deadline);
     } catch (BudgetExceeded e) {
       return io.github.microcred.stacking.internal.Auditor.undecided(tree, rules, asOf, options.mode(),
-          e.getMessage());
+          e.getMessage(), e.partial());
     }
   }
 

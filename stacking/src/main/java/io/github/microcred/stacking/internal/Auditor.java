@@ -77,10 +77,11 @@ public final class Auditor {
    * @param asOf the audit date
    * @param mode the mode
    * @param phase what was running
+   * @param partial what was compiled before the deadline (for the up-front exclusions), or null
    * @return the result
    */
   public static AuditResult undecided(FlatTree tree, io.github.microcred.stacking.Rules rules, LocalDate asOf,
-      AuditResult.Mode mode, String phase) {
+      AuditResult.Mode mode, String phase, Compiled partial) {
     List<RequirementStatus> st = new ArrayList<>();
     BigDecimal credit = BigDecimal.ZERO;
     long count = 0;
@@ -97,7 +98,8 @@ public final class Auditor {
           met ? BigDecimal.ZERO : req, List.of(), List.of()));
     }
     return new AuditResult(rules.id(), rules.unit(), asOf, mode, AuditResult.Status.UNDECIDED, false,
-        new AuditResult.Bound(true, credit, count), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(), st, List.of(),
+        new AuditResult.Bound(true, credit, count), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(), st,
+        partial == null ? List.of() : upfront(partial),
         List.of("the budget ran out while " + phase + "; nothing was assigned"));
   }
 

@@ -191,7 +191,7 @@ public final class Compiled {
     int[] cand = new int[p.nL];
     int[] mark = new int[p.nL];
     for (int i = 0; i < n; i++) {
-      BudgetExceeded.check(deadline);
+      BudgetExceeded.check(deadline, k);
       Credential c = k.creds.get(i);
       int ne = 0;
       int nc = t.candidates(c, mark, i + 1, cand);
@@ -280,8 +280,12 @@ public final class Compiled {
         m = sp;
       }
       p.pairOk[i] = m;
-      BudgetExceeded.check(deadline);
-      p.options[i] = maximalCliques(p.elig[i], m, deadline);
+      BudgetExceeded.check(deadline, k);
+      try {
+        p.options[i] = maximalCliques(p.elig[i], m, deadline);
+      } catch (BudgetExceeded e) {
+        throw e.with(k);
+      }
     }
     // caps
     List<long[]> capMax = new ArrayList<>();
@@ -447,7 +451,7 @@ public final class Compiled {
 
   private static void bk(List<Integer> r, List<Integer> pp, List<Integer> x, boolean[][] ok, List<int[]> out,
       long deadline) {
-    BudgetExceeded.check(deadline);
+    BudgetExceeded.check(deadline, null);
     if (pp.isEmpty() && x.isEmpty()) {
       int[] c = r.stream().mapToInt(Integer::intValue).toArray();
       Arrays.sort(c);
