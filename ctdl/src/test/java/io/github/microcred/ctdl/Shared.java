@@ -1,25 +1,26 @@
 package io.github.microcred.ctdl;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.microcred.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Access to ../shared (read-only reference material; records there are test fixtures only, never copied). */
+/**
+ * CTDL reference data for tests, laid out as {@code ../shared/specs/ctdl}: a file copied into this module's test
+ * resources ({@code src/test/resources/specs/ctdl}, licensed copies listed in its SOURCES.md) is read there; any other
+ * (the real registry records, CE samples and policy data, which carry no open licence) is read in place from
+ * {@code ../shared}, and its test is skipped with a reason when {@code ../shared} is absent (failed under
+ * {@code MICROCRED_REQUIRE_SHARED=1}).
+ */
 final class Shared {
+  static final Path COPIES = Path.of("src", "test", "resources", "specs", "ctdl");
+
   private Shared() {}
 
-  static Path root() {
-    String p = System.getProperty("microcred.shared");
-    Path path = p != null ? Path.of(p) : Path.of("..", "..", "shared");
-    assertTrue(Files.isDirectory(path), "shared directory missing: " + path.toAbsolutePath());
-    return path;
-  }
-
   static Path ctdl(String rel) {
-    return root().resolve("specs/ctdl").resolve(rel);
+    Path copy = COPIES.resolve(rel);
+    return Files.exists(copy) ? copy : SharedData.require("specs/ctdl/" + rel);
   }
 
   static String read(Path p) throws IOException {

@@ -16,10 +16,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Real data: UT Dallas Nebula planner files (MIT) read from ../shared, never copied into the repository. */
+/** Real data: UT Dallas Nebula planner files (MIT), copied with their licence into test resources (see SOURCES.md). */
 class UtdNebulaTest {
-  static final Path BASE = Path.of(System.getProperty("microcred.shared", "../shared"),
-      "reference/stacking/utdnebula-planner/validator");
+  static final Path BASE = Path.of("src/test/resources/utdnebula-planner/validator");
 
   @Test
   void mockTranscriptsGiveTheSameIsFilledAsTheNebulaValidator() throws Exception {

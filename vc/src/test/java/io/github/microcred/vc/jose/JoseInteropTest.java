@@ -39,11 +39,7 @@ class JoseInteropTest {
 
   @BeforeEach
   void peer() {
-    Path jose = Peers.repoRoot().resolve("interop/jose");
-    if (!Files.isDirectory(jose.resolve("node_modules/jose"))) {
-      Peers.absent("interop/jose/node_modules is missing: run (cd interop/jose && npm ci)");
-    }
-    harness = jose.resolve("harness.mjs");
+    harness = Peers.nodeHarness("jose", "jose").resolve("harness.mjs");
   }
 
   JsonNode node(String... args) throws IOException, InterruptedException {

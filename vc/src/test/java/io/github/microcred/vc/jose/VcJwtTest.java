@@ -62,8 +62,8 @@ class VcJwtTest {
 
   @Test
   void verifiesTheSpecExampleCredentialWithAnHttpsIssuerAndItsControllerDocument() throws Exception {
-    JsonNode examples = JwtTestSupport.JSON.readTree(Peers.shared()
-        .resolve("specs/vc/vectors/w3c-vc-jose-cose/examples.json").toFile()).get("examples");
+    JsonNode examples = JwtTestSupport.JSON.readTree(Peers.vectors()
+        .resolve("w3c-vc-jose-cose/examples.json").toFile()).get("examples");
     ObjectNode vc = (ObjectNode) examples.get(0).get("json");
     String issuer = vc.get("issuer").isObject() ? vc.get("issuer").get("id").asText() : vc.get("issuer").asText();
     KeyPair key = KeyPair.generate(KeyType.P384);

@@ -22,8 +22,8 @@ class BitstringStatusListTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static JsonNode check() throws Exception {
-    return JSON.readTree(Peers.shared()
-        .resolve("specs/vc/vectors/w3c-vc-bitstring-status-list/encodedList-check.json").toFile());
+    return JSON.readTree(Peers.vectors()
+        .resolve("w3c-vc-bitstring-status-list/encodedList-check.json").toFile());
   }
 
   @Test
@@ -39,8 +39,8 @@ class BitstringStatusListTest {
 
   @Test
   void decodesTheSpecExampleEmbeddedInTheStatusListCredentialExample() throws Exception {
-    JsonNode examples = JSON.readTree(Peers.shared()
-        .resolve("specs/vc/vectors/w3c-vc-bitstring-status-list/examples.json").toFile()).get("examples");
+    JsonNode examples = JSON.readTree(Peers.vectors()
+        .resolve("w3c-vc-bitstring-status-list/examples.json").toFile()).get("examples");
     JsonNode listVc = examples.get(1).get("json");
     assertEquals("BitstringStatusListCredential", listVc.get("type").get(1).asText());
     BitstringStatusList list =
