@@ -141,10 +141,12 @@ public final class Peers {
         return "no answer after " + NPM_CI_MINUTES + " min";
       }
       if (p.exitValue() != 0) {
+        // npm's own summary line, e.g. "npm error code ECONNREFUSED", else its first line
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        String last = lines.stream().filter(l -> !l.isBlank()).reduce((x, y) -> y).orElse("").strip();
-        return "exit " + p.exitValue() + (last.isEmpty() ? "" : ": " + (last.length() > 160
-            ? last.substring(0, 160) + "..." : last));
+        String line = lines.stream().filter(l -> l.matches("npm (error|ERR!) code .*")).findFirst()
+            .or(() -> lines.stream().filter(l -> !l.isBlank()).findFirst()).orElse("").strip();
+        return "exit " + p.exitValue() + (line.isEmpty() ? "" : ", " + (line.length() > 120
+            ? line.substring(0, 120) + "..." : line)) + ", log " + log;
       }
       return null;
     } catch (IOException e) {
