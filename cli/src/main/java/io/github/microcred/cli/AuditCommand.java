@@ -68,8 +68,8 @@ public final class AuditCommand implements Callable<Integer> {
   Input input;
 
   @Option(names = "--trusted-issuer", paramLabel = "ID",
-      description = "with signed credentials: count only those whose issuer (id) is one of these (repeatable); "
-          + "by default every credential that verifies counts")
+      description = "with signed credentials: count only those whose issuer (id) is one of these (for a CLR: "
+          + "each bundled credential's issuer; repeatable); by default every credential that verifies counts")
   Set<String> trustedIssuers = Set.of();
 
   @Option(names = "--status-list", paramLabel = "FILE",

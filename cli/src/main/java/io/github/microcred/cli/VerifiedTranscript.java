@@ -83,9 +83,7 @@ final class VerifiedTranscript {
       return;
     }
     if (OpenBadges.hasType(doc, "ClrCredential")) {
-      if (!trusted(source, doc)) {
-        return;
-      }
+      // trust applies to the credentials that count: each bundled one is signed, verified and checked on its own
       List<JsonNode> nested = OpenBadges.nestedCredentials(doc);
       if (nested.isEmpty()) {
         excluded.add(new Excluded(source, Exclusion.Reason.NOT_MAPPABLE,

@@ -238,6 +238,14 @@ class AuditAnyIssuerTest {
     assertEquals(0, out.get("exclusions").size(), r.out());
     assertTrue(r.err().contains("verified " + file + " $.credentialSubject.verifiableCredential[1]: Course sampling"),
         r.err());
+    // --trusted-issuer applies to each bundled credential, whoever issued the CLR around them
+    MainTest.Run t = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--trusted-issuer",
+        platform.publicKey().didKey(), "--transcript", file.toString());
+    JsonNode tx = StatusCommand.JSON.readTree(t.out());
+    assertEquals(1, tx.get("assignments").size(), t.out());
+    assertEquals("https://other.example/courses/sampling", tx.get("assignments").get(0).get("credential").asText());
+    assertEquals("issuer not trusted: " + school.publicKey().didKey(), tx.get("exclusions").get(0).get("detail")
+        .asText(), t.out());
   }
 
   /** Issue 12: {@code mcred audit --transcript --status-list}: revoked and suspended credentials are excluded. */
