@@ -36,6 +36,8 @@ public final class Planner {
   private static final double EPS = 1e-9;
   /** Time budget of one exact audit of a candidate plan, in nanoseconds. */
   private static final long AUDIT_BUDGET = 20_000_000L;
+  /** The largest share of the budget reserved for the final steps, in nanoseconds. */
+  static final long RESERVE_MAX = 500_000_000L;
   private final Rules rules;
   private final Transcript transcript;
   private final LocalDate asOf;
@@ -45,7 +47,14 @@ public final class Planner {
   private final Compiled all;
   private final FlatTree tree;
   private final int base;
+  /** When the search stops: the budget less the reserve for the final steps. */
   private final long deadline;
+  /** The end of the budget: nothing runs after it. */
+  private final long hard;
+  /** The audit that accepted {@link #bestSet} (always SATISFIED). */
+  private AuditResult bestAudit;
+  /** The audit that made the last {@link #greedy} return its set. */
+  private AuditResult lastSatisfied;
   private final Map<String, Integer> itemIndex = new HashMap<>();
   private final Set<String> held = new HashSet<>();
   private final int[][] leafItems;
@@ -79,7 +88,9 @@ public final class Planner {
     this.asOf = asOf;
     this.conv = conv;
     long now = System.nanoTime();
-    this.deadline = budgetNanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : now + budgetNanos;
+    // a tenth of the budget (at most half a second) is reserved for the final steps: the search stops before it
+    this.hard = budgetNanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : now + budgetNanos;
+    this.deadline = hard == Long.MAX_VALUE ? Long.MAX_VALUE : hard - Math.min(budgetNanos / 10, RESERVE_MAX);
     transcript.credentials().forEach(c -> held.add(c.id()));
     for (CatalogueItem it : catalogue.items()) {
       if (!held.contains(it.id())) {
@@ -176,7 +187,10 @@ public final class Planner {
   public Plan run() throws StackingException {
     BitSet none = new BitSet();
     double rootLb = lowerBound(new BitSet(), none);
-    AuditResult a0 = audit(new BitSet());
+    AuditResult a0 = audit(new BitSet(), hard);
+    if (a0 == null) {
+      a0 = Auditor.undecided(tree, rules, asOf, AuditResult.Mode.EXACT, "planning", null);
+    }
     if (a0.satisfied()) {
       return new Plan(true, List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, a0);
     }
@@ -201,6 +215,7 @@ public final class Planner {
         if (done != null && cost(done) < best - EPS) {
           best = cost(done);
           bestSet = done;
+          bestAudit = lastSatisfied;
         }
         if (System.nanoTime() > deadline) {
           break;
@@ -212,6 +227,7 @@ public final class Planner {
       if (greedy != null && cost(greedy) < best - EPS) {
         best = cost(greedy);
         bestSet = greedy;
+        bestAudit = lastSatisfied;
       }
     }
     if (bestSet != null) {
@@ -242,7 +258,9 @@ public final class Planner {
     boolean complete = bestSet != null;
     boolean optimal = proven || !cut;
     BitSet chosen = complete ? bestSet : new BitSet();
-    AuditResult fin = audit(chosen);
+    // the plan's audit is the one that accepted it (SATISFIED, its witness checked), so complete holds exactly when
+    // the audit is SATISFIED and no audit runs after the search
+    AuditResult fin = complete ? bestAudit : a0;
     BigDecimal value = exactCost(chosen);
     BigDecimal lb;
     if (!complete) {
@@ -269,9 +287,11 @@ public final class Planner {
     if (cost + lb >= best - EPS) {
       return;
     }
-    if (lb <= EPS && audit(chosen).satisfied()) {
+    AuditResult a = lb <= EPS ? audit(chosen) : null;
+    if (a != null && a.satisfied()) {
       best = cost;
       bestSet = (BitSet) chosen.clone();
+      bestAudit = a;
       return;
     }
     if (idx == order.length) {
@@ -379,8 +399,10 @@ public final class Planner {
         continue;
       }
       bestSet.clear(i);
-      if (audit(bestSet).satisfied()) {
+      AuditResult a = audit(bestSet);
+      if (a != null && a.satisfied()) {
         best -= price[i];
+        bestAudit = a;
       } else {
         bestSet.set(i);
       }
@@ -411,14 +433,16 @@ public final class Planner {
     BitSet chosen = (BitSet) start.clone();
     Problem p = all.p;
     for (int round = 0; round <= items.size(); round++) {
-      if (System.nanoTime() > deadline && round > 0) {
+      if (System.nanoTime() > deadline) {
         cut = true;
-        if (System.nanoTime() > deadline + 2_000_000_000L) {
-          return null;
-        }
+        return null;
       }
       AuditResult a = audit(chosen);
+      if (a == null) {
+        return null;
+      }
       if (a.satisfied()) {
+        lastSatisfied = a;
         return chosen;
       }
       long[] missing = new long[p.nL];
@@ -595,17 +619,42 @@ public final class Planner {
 
   private long auditBudget = AUDIT_BUDGET;
 
+  /** An audit of the transcript plus the items, by the search deadline; null when no time is left. */
   private AuditResult audit(BitSet chosen) throws StackingException {
+    return audit(chosen, deadline);
+  }
+
+  /**
+   * An audit of the transcript plus the items, within {@code auditBudget} and by {@code until}; null when no time is
+   * left. An audit that is not decided marks the search as cut: a plan it might have accepted was not.
+   */
+  private AuditResult audit(BitSet chosen, long until) throws StackingException {
+    long now = System.nanoTime();
+    if (until != Long.MAX_VALUE && now - until >= 0) {
+      cut = true;
+      return null;
+    }
     List<Credential> creds = new ArrayList<>(transcript.credentials());
     for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
       creds.add(fresh(items.get(i).credential()));
     }
     // a plan is only accepted when an assignment satisfying it is found, so a short budget per audit can cost plan
     // quality but never correctness: the planner's time goes to bounds and search, not to proving infeasibility
-    long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
-        : Math.max(5_000_000L, Math.min(auditBudget, deadline - System.nanoTime()));
-    return Auditor.exact(Compiled.of(tree, rules, creds, asOf, conv), asOf,
-        left == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + left);
+    // each audit gets its share: at least auditBudget, more when much time is left (an undecided audit costs the
+    // plan its optimality proof)
+    long end = until == Long.MAX_VALUE ? Long.MAX_VALUE
+        : Math.min(until, now + Math.max(auditBudget, (until - now) / 20));
+    AuditResult r;
+    try {
+      r = Auditor.exact(Compiled.of(tree, rules, creds, asOf, conv, end), asOf, end);
+    } catch (BudgetExceeded e) {
+      cut = true;
+      return null;
+    }
+    if (r.status() == AuditResult.Status.UNDECIDED) {
+      cut = true;
+    }
+    return r;
   }
 
   private List<String> order(BitSet chosen) {
