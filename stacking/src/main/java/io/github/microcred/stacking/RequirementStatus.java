@@ -16,10 +16,15 @@ import java.util.Objects;
  * @param toClose what would close it: for a leaf a sentence such as {@code "6 more ECTS"}, for a combinator the paths
  *     of its unmet children, any {@code missing} of which would do
  * @param held for an unmet leaf, the learner's credentials that this requirement accepts but that do not count
- *     toward it, each with where it went instead and what would free it (empty for met requirements and combinators)
+ *     toward it, each with where it went instead and what would free it (empty for met requirements and combinators);
+ *     at most {@link #HELD_LIMIT}, in transcript order
+ * @param heldOmitted how many more such credentials there are beyond {@code held}
  */
 public record RequirementStatus(String path, Requirement.Kind kind, boolean satisfied, BigDecimal required,
-    BigDecimal applied, BigDecimal missing, List<String> toClose, List<Held> held) {
+    BigDecimal applied, BigDecimal missing, List<String> toClose, List<Held> held, int heldOmitted) {
+  /** The most held credentials listed per requirement; the others are counted in {@code heldOmitted}. */
+  public static final int HELD_LIMIT = 10;
+
   /** Validates and copies. */
   public RequirementStatus {
     Objects.requireNonNull(path, "path");
@@ -29,6 +34,9 @@ public record RequirementStatus(String path, Requirement.Kind kind, boolean sati
     Objects.requireNonNull(missing, "missing");
     toClose = List.copyOf(toClose);
     held = List.copyOf(held);
+    if (heldOmitted < 0) {
+      throw new IllegalArgumentException("heldOmitted must be >= 0, got " + heldOmitted);
+    }
   }
 
   /**
@@ -44,7 +52,7 @@ public record RequirementStatus(String path, Requirement.Kind kind, boolean sati
    */
   public RequirementStatus(String path, Requirement.Kind kind, boolean satisfied, BigDecimal required,
       BigDecimal applied, BigDecimal missing, List<String> toClose) {
-    this(path, kind, satisfied, required, applied, missing, toClose, List.of());
+    this(path, kind, satisfied, required, applied, missing, toClose, List.of(), 0);
   }
 
   /**

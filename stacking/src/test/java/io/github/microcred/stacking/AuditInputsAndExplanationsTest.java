@@ -110,19 +110,22 @@ class AuditInputsAndExplanationsTest {
     assertEquals("mooc could count here but counts toward no requirement (OVER_CAP: would exceed external)",
         k.requirement("$/methods").orElseThrow().held().get(0).explanation(), k.summary());
 
-    // the summary shows five held credentials per requirement and counts the rest; the JSON has all
+    // the summary shows five held credentials per requirement and counts the rest; the result lists ten and
+    // counts the others
     Rules many = Rules.fromJson("{\"id\":\"m\",\"unit\":\"ECTS\",\"requirement\":{\"id\":\"root\",\"anyOf\":["
         + "{\"id\":\"pq\",\"allOf\":[{\"id\":\"p\",\"count\":1},{\"id\":\"q\",\"credential\":\"missing\"}]},"
-        + "{\"id\":\"r\",\"count\":7}]}}");
-    List<Credential> seven = new java.util.ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      seven.add(Credential.builder("c" + i).credits(1, "ECTS").issued(LocalDate.of(2026, 1, 1)).build());
+        + "{\"id\":\"r\",\"count\":12}]}}");
+    List<Credential> twelve = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      twelve.add(Credential.builder("c" + i).credits(1, "ECTS").issued(LocalDate.of(2026, 1, 1)).build());
     }
-    AuditResult mr = Stacking.audit(many, new Transcript(seven), AS_OF);
+    AuditResult mr = Stacking.audit(many, new Transcript(twelve), AS_OF);
     assertTrue(mr.satisfied(), mr.summary());
-    assertEquals(7, mr.requirement("$/pq/p").orElseThrow().held().size(), mr.summary());
+    assertEquals(10, mr.requirement("$/pq/p").orElseThrow().held().size(), mr.summary());
+    assertEquals(2, mr.requirement("$/pq/p").orElseThrow().heldOmitted(), mr.summary());
+    assertTrue(mr.toJson().contains("\"heldOmitted\" : 2"), mr.toJson());
     assertTrue(mr.summary().contains("c4 counts toward $/r; it could count here if $/r were met by other credentials "
-        + "(without it $/r would be short by 1 credential)\n        ... and 2 more held credentials "
+        + "(without it $/r would be short by 1 credential)\n        ... and 7 more held credentials "
         + "(requirements[].held in the JSON)\n"), mr.summary());
     assertFalse(mr.summary().contains("c5 counts"), mr.summary());
 

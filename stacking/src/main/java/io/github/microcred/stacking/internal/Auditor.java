@@ -95,7 +95,7 @@ public final class Auditor {
       }
       boolean met = req.signum() == 0;
       st.add(new RequirementStatus(node.path, node.req.kind(), met, req, BigDecimal.ZERO,
-          met ? BigDecimal.ZERO : req, List.of(), List.of()));
+          met ? BigDecimal.ZERO : req, List.of()));
     }
     return new AuditResult(rules.id(), rules.unit(), asOf, mode, AuditResult.Status.UNDECIDED, false,
         new AuditResult.Bound(true, credit, count), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(), st,
@@ -309,8 +309,10 @@ public final class Auditor {
         if (!leafSat[l] && held == null) {
           held = new Held(k, prog, as, ex, asOf);
         }
+        List<RequirementStatus.Held> hl = leafSat[l] ? List.of() : held.of(l);
+        int limit = RequirementStatus.HELD_LIMIT;
         st.add(new RequirementStatus(node.path, r.kind(), leafSat[l], req, app, miss, close,
-            leafSat[l] ? List.of() : held.of(l)));
+            hl.size() > limit ? hl.subList(0, limit) : hl, Math.max(0, hl.size() - limit)));
       } else {
         int have = 0;
         List<String> unmet = new ArrayList<>();

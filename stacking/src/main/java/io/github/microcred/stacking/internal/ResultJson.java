@@ -10,7 +10,7 @@ import io.github.microcred.stacking.RequirementStatus;
 
 /** Writes audit results as JSON and as a readable summary. */
 public final class ResultJson {
-  /** Held credentials the summary shows per requirement; the JSON lists all. */
+  /** Held credentials the summary shows per requirement; the JSON lists up to RequirementStatus.HELD_LIMIT. */
   static final int HELD_SHOWN = 5;
 
   private ResultJson() {}
@@ -55,6 +55,9 @@ public final class ResultJson {
           ObjectNode ho = h.addObject().put("credential", x.credentialId());
           x.countsToward().forEach(ho.putArray("countsToward")::add);
           ho.put("explanation", x.explanation());
+        }
+        if (s.heldOmitted() > 0) {
+          n.put("heldOmitted", s.heldOmitted());
         }
       }
     }
@@ -107,9 +110,10 @@ public final class ResultJson {
             ? s.missing() + " more of " + s.toClose() : String.join("; ", s.toClose()));
       }
       sb.append('\n');
+      int total = s.held().size() + s.heldOmitted();
       for (int i = 0; i < s.held().size(); i++) {
-        if (i == HELD_SHOWN && s.held().size() > HELD_SHOWN + 1) {
-          sb.append("  ".repeat(depth + 2)).append("... and ").append(s.held().size() - i)
+        if (i == HELD_SHOWN && total > HELD_SHOWN + 1) {
+          sb.append("  ".repeat(depth + 2)).append("... and ").append(total - i)
               .append(" more held credentials (requirements[].held in the JSON)\n");
           break;
         }
