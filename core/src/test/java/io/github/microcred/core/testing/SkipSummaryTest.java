@@ -126,4 +126,13 @@ class SkipSummaryTest {
     assertThrows(TestAbortedException.class, () -> SharedData.require("nope.json", Optional.of(tmp), false));
     assertEquals(tmp, SharedData.require("", Optional.of(tmp), true));
   }
+
+  @Test
+  void aMissingNodeHarnessSkipsOrFailsSayingHowToEnableIt() {
+    Throwable t = assertThrows(Throwable.class, () -> NodeHarness.require("no-such-harness", "x"));
+    boolean required = "1".equals(System.getenv("MICROCRED_REQUIRE_PEERS"));
+    assertEquals(required ? AssertionFailedError.class : TestAbortedException.class, t.getClass(), t.toString());
+    assertTrue(t.getMessage().contains("interop/no-such-harness: ")
+        && t.getMessage().endsWith("run (cd interop/no-such-harness && npm ci) to enable it"), t.getMessage());
+  }
 }
