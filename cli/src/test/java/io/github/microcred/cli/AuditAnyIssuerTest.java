@@ -248,6 +248,28 @@ class AuditAnyIssuerTest {
         .asText(), t.out());
   }
 
+  /**
+   * The issuer a rule's {@code issuers} filter sees is the signer: microcred's extension naming an awarding body does
+   * not make any key's credential pass for that body's (it becomes the provider).
+   */
+  @Test
+  void extensionAwardingBodyIsTheProviderNotTheIssuer() throws Exception {
+    KeyPair anyone = KeyPair.generate(KeyType.ED25519);
+    io.github.microcred.core.MicroCredential mc = DemoCommand.sample();
+    String body = mc.awardingBodies().get(0).id().orElseThrow();
+    Path f = write("mc.json", Credentials.issue(mc, "did:example:learner", anyone).get().toString());
+    String leaf = "{\"id\":\"q\",\"unit\":\"ECTS\",\"requirement\":{\"id\":\"x\",\"credits\":1,\"where\":{\"%s\":[\"%s\"]}}}";
+    MainTest.Run claimed = MainTest.run("audit", "--rules", write("r1.json", String.format(leaf, "issuers", body))
+        .toString(), "--transcript", f.toString());
+    assertEquals(Main.FAILED, claimed.code(), claimed.out() + claimed.err());
+    MainTest.Run signer = MainTest.run("audit", "--rules", write("r2.json", String.format(leaf, "issuers",
+        anyone.publicKey().didKey())).toString(), "--transcript", f.toString());
+    assertEquals(Main.OK, signer.code(), signer.out() + signer.err());
+    MainTest.Run provider = MainTest.run("audit", "--rules", write("r3.json", String.format(leaf, "providers", body))
+        .toString(), "--transcript", f.toString());
+    assertEquals(Main.OK, provider.code(), provider.out() + provider.err());
+  }
+
   /** Issue 12: {@code mcred audit --transcript --status-list}: revoked and suspended credentials are excluded. */
   @Test
   void revokedAndSuspendedCredentialsAreExcludedWithTheReason() throws Exception {

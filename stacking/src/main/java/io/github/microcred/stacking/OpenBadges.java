@@ -64,7 +64,8 @@ import java.util.regex.Pattern;
  * <p>microcred's own extension is used when present, never required: a top-level {@code microcredentialAward} is
  * mapped by {@link Credential#fromAward(io.github.microcred.core.Award, Origin)}; an
  * {@code achievement.microcredential} by the same rules, with the dates above (expiry: {@code validUntil}, else the
- * micro-credential's validity policy).
+ * micro-credential's validity policy). In both, the issuer is {@code issuer.id} (the party whose key signed it, not
+ * a name the extension claims) and the awarding body the extension names is the provider.
  */
 public final class OpenBadges {
   /** What one verified credential contributes: a transcript entry, or the reason it does not count. */
@@ -218,7 +219,13 @@ public final class OpenBadges {
           ? Origin.RESIDENT : Origin.EXTERNAL;
       Optional<Credential> ext = extension(credential, achievement, cid, issued, expires, origin);
       if (ext.isPresent()) {
-        return new Mapped(ext, Optional.empty());
+        // the issuer is the party the verifier bound to the key, never a name the extension claims; the awarding
+        // body the extension names is the provider
+        Credential c = ext.get();
+        String provider = c.issuer().isEmpty() ? issuer : c.issuer();
+        return new Mapped(Optional.of(new Credential(c.id(), c.credits(), c.level(), issuer, provider, c.origin(),
+            c.kind(), c.subjects(), c.competencies(), c.tags(), c.issued(), c.expires(), c.creditBearing(),
+            c.assessed())), Optional.empty());
       }
       return new Mapped(Optional.of(generic(subject, achievement, aid, issuer, issued, expires, origin)),
           Optional.empty());

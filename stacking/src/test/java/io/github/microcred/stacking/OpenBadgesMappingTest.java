@@ -146,7 +146,13 @@ class OpenBadgesMappingTest {
     ObjectNode withAward = badge();
     withAward.set("microcredentialAward", MicroCredentialJson.toTree(award));
     Credential c = OpenBadges.mapping().map(withAward).credential().orElseThrow();
-    assertEquals(Credential.fromAward(award), c, "the carried award, mapped by Credential.fromAward");
+    Credential f = Credential.fromAward(award);
+    assertEquals(new Credential(f.id(), f.credits(), f.level(), "https://other.example/issuer", f.issuer(),
+        f.origin(), f.kind(), f.subjects(), f.competencies(), f.tags(), f.issued(), f.expires(), f.creditBearing(),
+        f.assessed()), c, "the carried award mapped by Credential.fromAward, issued by the signer");
+    // an extension cannot make a signer pass for another issuer: its awarding body is only the provider
+    assertEquals("https://example.edu/org", c.provider());
+    assertEquals("https://other.example/issuer", c.issuer());
     assertEquals(CreditUnit.ECTS, c.credits().unit());
     assertEquals(7, c.level());
     // an award whose id is not the credential's is refused
@@ -160,7 +166,8 @@ class OpenBadgesMappingTest {
     assertEquals("https://example.edu/micro/ext", m.id());
     assertEquals(0, m.credits().amount().compareTo(BigDecimal.valueOf(5)));
     assertEquals(CreditUnit.ECTS, m.credits().unit());
-    assertEquals("https://example.edu/org", m.issuer(), "the awarding body, as Credential.fromAward has it");
+    assertEquals("https://other.example/issuer", m.issuer(), "the signer");
+    assertEquals("https://example.edu/org", m.provider(), "the awarding body");
     assertEquals(LocalDate.of(2026, 1, 16), m.issued());
     assertEquals(Optional.of(LocalDate.of(2031, 2, 1)), m.expires());
   }
