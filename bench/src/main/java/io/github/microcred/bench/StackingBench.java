@@ -135,35 +135,10 @@ public class StackingBench {
     return divisibleAuditor.audit(transcript, AS_OF);
   }
 
-  /** Bulk API: 10,000 typical learners (40 x 20, 30% slack) audited in parallel; x100 extrapolates to 10^6. */
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 1)
-  @Measurement(iterations = 3)
-  public Auditor.BulkSummary bulk10k() throws StackingException {
-    if (!shape.equals("40x20x30")) {
-      return null;
-    }
-    return Stacking.auditor(bulkRules).auditAll(bulk.stream(), AS_OF, r -> { });
-  }
-
-  Rules bulkRules;
-  List<Transcript> bulk;
-
-  @Setup
-  public void setupBulk() throws StackingException {
-    bulk = new ArrayList<>();
-    for (int i = 0; i < 10_000; i++) {
-      Object[] in = instance(1000 + i, 40, 20, 30);
-      if (i == 0) {
-        bulkRules = (Rules) in[0];
-      }
-      bulk.add((Transcript) in[1]);
-    }
-  }
-
-  /** Planner on a 10,000-item catalogue with a 1 s budget (reports the gap in the plan). */
+  /**
+   * Planner on a 10,000-item catalogue with a 1 s budget (reports the gap in the plan); its single-shot time is the
+   * planner's wall time against its budget.
+   */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -171,7 +146,8 @@ public class StackingBench {
   @Measurement(iterations = 3)
   public Plan plan10k() throws StackingException {
     Plan p = Stacking.planner(rules, catalogue).withBudget(Duration.ofSeconds(1)).plan(planTranscript, AS_OF);
-    System.out.println("plan10k " + shape + ": complete=" + p.complete() + " items=" + p.items().size() + " value="
+    System.out.println("plan10k " + shape + ": complete=" + p.complete() + " audit=" + p.audit().status()
+        + " items=" + p.items().size() + " value="
         + p.value() + " lb=" + p.lowerBound() + " gap=" + p.gap() + " optimal=" + p.optimal());
     return p;
   }

@@ -98,7 +98,8 @@ public final class ResultJson {
         .append(" (").append(r.mode() == AuditResult.Mode.EXACT ? "exact" + (r.provedOptimal() ? ", proven optimal"
             : r.status() == AuditResult.Status.UNDECIDED ? ", budget ran out; best assignment found, at most "
             + r.bound().appliedCredits().toPlainString() + " " + r.unit() + " and " + r.bound().appliedCount()
-            + " credential(s) applicable" : ", budget ran out")
+            + " credential(s) applicable" : ", proven not satisfiable; the assignment shown is the best found before "
+            + "the budget ran out")
             : "divisible-credit relaxation, may overstate progress")
         .append("), ").append(r.countedCredits().toPlainString()).append(' ').append(r.unit())
         .append(" counted, as of ").append(r.asOf()).append('\n');
