@@ -110,7 +110,7 @@ public final class ContextLoader {
           "context " + url + ": SHA-256 is " + actual + ", expected " + sha256Hex);
     }
     Map<String, JsonStructure> map = new HashMap<>(pinned);
-    map.put(url, JsonSupport.parseStructureChecked(new String(content, StandardCharsets.UTF_8), url));
+    map.put(url, JsonSupport.parseStructureChecked(content, url));
     return new ContextLoader(Collections.unmodifiableMap(map), remoteHosts, timeout);
   }
 
@@ -191,7 +191,7 @@ public final class ContextLoader {
         if (body.length > 1 << 20) {
           throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "context " + url + " is larger than 1 MiB");
         }
-        return JsonSupport.parseStructureChecked(new String(body, StandardCharsets.UTF_8), url);
+        return JsonSupport.parseStructureChecked(body, url);
       }
     } catch (IOException e) {
       throw new VcException(VcErrorCode.CONTEXT_NOT_PINNED, "context " + url + ": " + e.getMessage());

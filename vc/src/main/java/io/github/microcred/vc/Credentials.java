@@ -2,7 +2,8 @@ package io.github.microcred.vc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.vc.internal.JsonSupport;
-import jakarta.json.JsonValue;
+import io.github.microcred.vc.internal.JsonInput;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -45,13 +46,29 @@ public final class Credentials {
    * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} if the text is not a JSON object
    */
   public static SignOperation sign(String json, KeyPair key, Cryptosuite suite) throws VcException {
+    return sign(JsonInput.of(json), key, suite);
+  }
+
+  /**
+   * Prepares signing of a JSON-LD document given as UTF-8 bytes (e.g. a file's content).
+   *
+   * @param utf8 the document
+   * @param key the signing key
+   * @param suite the cryptosuite
+   * @return the operation
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} if the bytes are not one strict JSON object
+   *     (invalid UTF-8, duplicate keys or content after the object included), {@link VcErrorCode#LIMIT_EXCEEDED}
+   *     if it is larger or deeper than {@link CanonicalizationLimits#DEFAULT}
+   */
+  public static SignOperation sign(byte[] utf8, KeyPair key, Cryptosuite suite) throws VcException {
+    return sign(JsonInput.of(utf8), key, suite);
+  }
+
+  private static SignOperation sign(JsonInput input, KeyPair key, Cryptosuite suite) throws VcException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(suite, "suite");
-    JsonValue v = JsonSupport.parseStructureChecked(json, "document");
-    if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "document: $ must be a JSON object");
-    }
-    return new SignOperation(v.asJsonObject(), key, suite, null, null, Clock.systemUTC(), "assertionMethod",
+    JsonObject doc = input.readObject("document", JsonSupport.readLimits(CanonicalizationLimits.DEFAULT));
+    return new SignOperation(doc, key, suite, null, null, Clock.systemUTC(), "assertionMethod",
         ContextLoader.pinned(), CanonicalizationLimits.DEFAULT);
   }
 
@@ -125,7 +142,22 @@ public final class Credentials {
    * @return the operation
    */
   public static VerifyOperation verify(String json) {
-    return new VerifyOperation(Objects.requireNonNull(json, "json"), Clock.systemUTC(), Duration.ofMinutes(5),
+    return verify(JsonInput.of(json));
+  }
+
+  /**
+   * Prepares verification of a credential given as UTF-8 bytes, e.g. a file's content (verified exactly as given:
+   * invalid UTF-8, duplicate keys and content after the JSON value are refused).
+   *
+   * @param utf8 the credential
+   * @return the operation
+   */
+  public static VerifyOperation verify(byte[] utf8) {
+    return verify(JsonInput.of(utf8));
+  }
+
+  private static VerifyOperation verify(JsonInput input) {
+    return new VerifyOperation(input, Clock.systemUTC(), Duration.ofMinutes(5),
         ContextLoader.pinned(), CanonicalizationLimits.DEFAULT, DidResolvers.offline(), Map.of(),
         "assertionMethod", null);
   }

@@ -45,12 +45,12 @@ public final class DidResolvers {
     if (did.startsWith("did:jwk:")) {
       try {
         byte[] json = Base64.getUrlDecoder().decode(did.substring("did:jwk:".length()));
-        JsonNode jwk = JsonSupport.MAPPER.readTree(json);
-        if (jwk == null || jwk.has("d")) {
+        JsonNode jwk = JsonSupport.readTree(json, did);
+        if (!jwk.isObject() || jwk.has("d")) {
           throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": the JWK must be public (no 'd')");
         }
         return ControllerDocument.singleKey(did, did + "#0", "JsonWebKey", PublicKey.fromJwk(jwk));
-      } catch (IllegalArgumentException | IOException e) {
+      } catch (IllegalArgumentException e) {
         throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": not base64url JSON");
       } catch (VcException e) {
         throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": " + e.getMessage());
@@ -116,7 +116,7 @@ public final class DidResolvers {
           if (body.length > 256 << 10) {
             throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document larger than 256 KiB");
           }
-          ControllerDocument doc = ControllerDocument.parse(JsonSupport.MAPPER.readTree(body));
+          ControllerDocument doc = ControllerDocument.parse(JsonSupport.readTree(body, did + " document"));
           if (!doc.id().equals(did)) {
             throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document id is " + doc.id());
           }

@@ -3,6 +3,7 @@ package io.github.microcred.vc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.Crypto;
 import java.util.Arrays;
 import java.util.Objects;
@@ -127,9 +128,9 @@ public final class KeyPair {
   public static KeyPair fromKeyFile(String json) throws VcException {
     JsonNode n;
     try {
-      n = PublicKey.JSON.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new VcException(VcErrorCode.INVALID_KEY, "key file is not JSON: " + e.getOriginalMessage());
+      n = JsonSupport.readTree(json, "key file");
+    } catch (VcException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, e.getMessage());
     }
     if (n != null && n.has("kty")) {
       return fromJwk(n);

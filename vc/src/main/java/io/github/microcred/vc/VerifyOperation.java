@@ -2,6 +2,7 @@ package io.github.microcred.vc;
 
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.DataIntegrity;
+import io.github.microcred.vc.internal.JsonInput;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
 import jakarta.json.JsonArray;
@@ -39,7 +40,7 @@ public final class VerifyOperation {
 
   private static final JsonString VERIFIABLE_CREDENTIAL = JsonSupport.PROVIDER.createValue("VerifiableCredential");
 
-  private final String text;
+  private final JsonInput input;
   private final Clock clock;
   private final Duration skew;
   private final ContextLoader loader;
@@ -49,9 +50,9 @@ public final class VerifyOperation {
   private final String purpose;
   private final StatusCheck status;
 
-  VerifyOperation(String text, Clock clock, Duration skew, ContextLoader loader, CanonicalizationLimits limits,
+  VerifyOperation(JsonInput input, Clock clock, Duration skew, ContextLoader loader, CanonicalizationLimits limits,
       DidResolver resolver, Map<String, ControllerDocument> controllers, String purpose, StatusCheck status) {
-    this.text = text;
+    this.input = input;
     this.clock = clock;
     this.skew = skew;
     this.loader = loader;
@@ -64,7 +65,7 @@ public final class VerifyOperation {
 
   private VerifyOperation copy(Clock c, Duration s, ContextLoader l, CanonicalizationLimits lim, DidResolver r,
       Map<String, ControllerDocument> ctl, String p, StatusCheck st) {
-    return new VerifyOperation(text, c, s, l, lim, r, ctl, p, st);
+    return new VerifyOperation(input, c, s, l, lim, r, ctl, p, st);
   }
 
   /**
@@ -164,19 +165,10 @@ public final class VerifyOperation {
     List<VerificationCheck> checks = new ArrayList<>();
     JsonObject doc;
     try {
-      JsonValue v = JsonSupport.parseStructureChecked(text, "credential");
-      if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-        checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "the credential must be a JSON object"));
-        return VerificationResult.of(checks);
-      }
-      doc = v.asJsonObject();
+      // strict: one JSON object, no trailing content, no duplicate keys, valid UTF-8, size and depth bounded
+      doc = input.readObject("credential", JsonSupport.readLimits(limits));
     } catch (VcException e) {
-      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", e.getMessage()));
-      return VerificationResult.of(checks);
-    }
-    if (text.length() > limits.maxDocumentBytes()) {
-      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "document larger than "
-          + limits.maxDocumentBytes() + " bytes"));
+      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", e.code() + ": " + e.getMessage()));
       return VerificationResult.of(checks);
     }
     List<String> syntax = syntaxProblems(doc);

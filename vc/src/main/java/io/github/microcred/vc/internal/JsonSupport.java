@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
-import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
-import java.util.Map;
 
-/** JSON plumbing: a strict JSON-P reader (duplicate keys rejected) and Jackson / JSON-P conversion. */
+/** JSON plumbing: entry points to the strict reader ({@link StrictJson}) and Jackson / JSON-P conversion. */
 public final class JsonSupport {
   /** Shared Jackson mapper; big decimals keep numbers exact. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -29,38 +25,91 @@ public final class JsonSupport {
    */
   public static final JsonProvider PROVIDER = JsonProvider.provider();
 
-  private static final JsonReaderFactory STRICT =
-      PROVIDER.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
-
   private JsonSupport() {}
+
+  /** Bounds for trusted JSON (shipped resources, values this library serialized itself). */
+  private static final StrictJson.Limits TRUSTED = new StrictJson.Limits(64L << 20, 1_000);
+
+  /**
+   * The strict reader's bounds for a document under the given limits.
+   *
+   * @param limits the limits
+   * @return the reader's bounds
+   */
+  public static StrictJson.Limits readLimits(CanonicalizationLimits limits) {
+    return new StrictJson.Limits(limits.maxDocumentBytes(), limits.maxNestingDepth());
+  }
 
   /**
    * Parses trusted JSON (shipped resources).
    *
    * @param json the text
    * @return the structure
+   * @throws IllegalStateException if the resource is not strict JSON (a packaging error)
    */
   public static JsonStructure parseStructure(String json) {
-    try (JsonReader r = STRICT.createReader(new StringReader(json))) {
-      return r.read();
+    try {
+      return (JsonStructure) StrictJson.read(json, "resource", TRUSTED);
+    } catch (VcException | ClassCastException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 
   /**
-   * Parses JSON, failing with a typed error.
+   * Parses untrusted JSON with the strict reader under the default limits, failing with a typed error.
    *
    * @param json the text
    * @param what what is parsed, for the message
    * @return the structure
-   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT}
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} (also when the value is not an array or object) or
+   *     {@link VcErrorCode#LIMIT_EXCEEDED}
    */
   public static JsonStructure parseStructureChecked(String json, String what) throws VcException {
-    try (JsonReader r = STRICT.createReader(new StringReader(json))) {
-      JsonStructure s = r.read();
-      return s;
-    } catch (JsonException | IllegalStateException e) {
-      throw new VcException(VcErrorCode.INVALID_DOCUMENT, what + ": not valid JSON (" + e.getMessage() + ")");
+    JsonValue v = StrictJson.read(json, what, readLimits(CanonicalizationLimits.DEFAULT));
+    if (!(v instanceof JsonStructure)) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, what + ": $ must be a JSON object or array");
     }
+    return (JsonStructure) v;
+  }
+
+  /**
+   * As {@link #parseStructureChecked(String, String)} for UTF-8 bytes (invalid UTF-8 is refused).
+   *
+   * @param json the bytes
+   * @param what what is parsed, for the message
+   * @return the structure
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} or {@link VcErrorCode#LIMIT_EXCEEDED}
+   */
+  public static JsonStructure parseStructureChecked(byte[] json, String what) throws VcException {
+    JsonValue v = StrictJson.read(json, what, readLimits(CanonicalizationLimits.DEFAULT));
+    if (!(v instanceof JsonStructure)) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, what + ": $ must be a JSON object or array");
+    }
+    return (JsonStructure) v;
+  }
+
+  /**
+   * Reads untrusted JSON text as a Jackson tree with the strict reader under the default limits.
+   *
+   * @param json the text
+   * @param what what is read, for the message
+   * @return the tree
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} or {@link VcErrorCode#LIMIT_EXCEEDED}
+   */
+  public static JsonNode readTree(String json, String what) throws VcException {
+    return StrictJson.readTree(json, what, readLimits(CanonicalizationLimits.DEFAULT));
+  }
+
+  /**
+   * Reads untrusted UTF-8 JSON as a Jackson tree with the strict reader under the default limits.
+   *
+   * @param json the bytes
+   * @param what what is read, for the message
+   * @return the tree
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} or {@link VcErrorCode#LIMIT_EXCEEDED}
+   */
+  public static JsonNode readTree(byte[] json, String what) throws VcException {
+    return StrictJson.readTree(json, what, readLimits(CanonicalizationLimits.DEFAULT));
   }
 
   /**
@@ -70,10 +119,10 @@ public final class JsonSupport {
    * @return the JSON-P value
    */
   public static JsonValue toJsonP(JsonNode node) {
-    try (JsonReader r = STRICT.createReader(new StringReader(MAPPER.writeValueAsString(node)))) {
-      return r.readValue();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    try {
+      return StrictJson.read(MAPPER.writeValueAsString(node), "value", TRUSTED);
+    } catch (JsonProcessingException | VcException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 
@@ -85,9 +134,9 @@ public final class JsonSupport {
    */
   public static ObjectNode toJackson(JsonValue value) {
     try {
-      return (ObjectNode) MAPPER.readTree(value.toString());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      return StrictJson.readObjectTree(value.toString(), "value", TRUSTED);
+    } catch (VcException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 }

@@ -9,6 +9,7 @@ import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.PublicKey;
 import io.github.microcred.vc.StatusCheck;
+import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
@@ -17,6 +18,7 @@ import io.github.microcred.vc.VerifyOperation;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
+import io.github.microcred.vc.internal.StrictJson;
 import io.github.microcred.vc.internal.jose.OfflineDids;
 import io.github.microcred.vc.internal.jose.PayloadModel;
 import java.nio.charset.StandardCharsets;
@@ -58,9 +60,6 @@ public final class JwtVerifyOperation {
   static final int MAX_PAYLOAD_BYTES = CanonicalizationLimits.DEFAULT.maxDocumentBytes();
   /** The largest decoded protected header. */
   static final int MAX_HEADER_BYTES = 8 * 1024;
-  private static final com.fasterxml.jackson.databind.ObjectReader STRICT = JsonSupport.MAPPER.reader()
-      .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private final JwtKind kind;
   private final String jwt;
@@ -680,34 +679,16 @@ public final class JwtVerifyOperation {
       acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not base64url");
       return null;
     }
-    JsonNode n;
     try {
-      n = readStrict(raw);
-    } catch (java.io.IOException e) {
-      acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not strict JSON: "
-          + firstLine(e.getMessage()));
+      // the module's strict reader: duplicate keys (RFC 7515 section 4 requires refusing them in the header),
+      // trailing content, invalid UTF-8 and unpaired surrogates are refused; size and depth bounded while reading
+      return StrictJson.readObjectTree(raw, what,
+          new StrictJson.Limits(maxBytes, CanonicalizationLimits.DEFAULT.maxNestingDepth()));
+    } catch (VcException e) {
+      acc.fail(CheckName.SYNTAX, what, e.code() == VcErrorCode.LIMIT_EXCEEDED ? JwtRejection.TOO_LARGE
+          : JwtRejection.MALFORMED, "the " + what + " is not strict JSON: " + e.getMessage());
       return null;
     }
-    if (n == null || !n.isObject()) {
-      acc.fail(CheckName.SYNTAX, what, JwtRejection.MALFORMED, "the " + what + " is not a JSON object");
-      return null;
-    }
-    return (ObjectNode) n;
-  }
-
-  /**
-   * The one place header and payload bytes become JSON: UTF-8 only, duplicate keys and trailing content refused.
-   */
-  private static JsonNode readStrict(byte[] raw) throws java.io.IOException {
-    return STRICT.readTree(raw);
-  }
-
-  private static String firstLine(String m) {
-    if (m == null) {
-      return "unreadable";
-    }
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** The issuer (credentials) or holder (presentations) id of a document. */

@@ -1,6 +1,7 @@
 package io.github.microcred.vc.presentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.vc.internal.JsonSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +11,6 @@ import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.jose.JwtSignOperation;
 import io.github.microcred.vc.jose.VcJwt;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,11 +59,11 @@ public final class Presentations {
       }
       JsonNode n;
       try {
-        n = JSON.readTree(c);
-      } catch (IOException e) {
-        n = null;
+        n = JsonSupport.readTree(c, "credentials[" + i + "]");
+      } catch (VcException e) {
+        throw new VcException(e.code(), e.getMessage() + " (expected a compact vc+jwt or a JSON credential object)");
       }
-      if (n == null || !n.isObject()) {
+      if (!n.isObject()) {
         throw new VcException(VcErrorCode.INVALID_DOCUMENT,
             "credentials[" + i + "]: expected a compact vc+jwt or a JSON credential object");
       }

@@ -1,6 +1,7 @@
 package io.github.microcred.vc.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.vc.internal.JsonSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
@@ -294,8 +295,8 @@ public final class BitstringStatusCheck implements StatusCheck {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "status list " + url + " does not verify: " + firstFailure(r));
     }
     try {
-      return (ObjectNode) JSON.readTree(published);
-    } catch (java.io.IOException | ClassCastException e) {
+      return (ObjectNode) JsonSupport.readTree(published, "status list " + url);
+    } catch (ClassCastException e) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "status list " + url + ": not a JSON object", e);
     }
   }
