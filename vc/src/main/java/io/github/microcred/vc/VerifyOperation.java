@@ -225,7 +225,7 @@ public final class VerifyOperation {
     return NestedCredentials.verify(JsonSupport.toJackson(doc), false, new NestedCredentials.Verifier() {
       @Override
       public VerificationResult dataIntegrity(com.fasterxml.jackson.databind.node.ObjectNode credential) {
-        return new VerifyOperation(credential.toString(), clock, skew, loader, limits, resolver, controllers,
+        return new VerifyOperation(JsonInput.of(credential.toString()), clock, skew, loader, limits, resolver, controllers,
             "assertionMethod", status).get();
       }
 
