@@ -32,11 +32,20 @@ public final class IssueCommand implements Callable<Integer> {
   @Option(names = "--learner", required = true, paramLabel = "DID", description = "The learner's DID (or IRI)")
   String learner;
 
+  @Option(names = "--context", paramLabel = "URL=FILE",
+      description = "Pin a JSON-LD context from FILE by its SHA-256 (printed), e.g. other bytes for a pinned URL; "
+          + "URL=FILE#sha256=HEX also checks the hash; repeatable")
+  java.util.List<String> contexts = new java.util.ArrayList<>();
+
   @Parameters(index = "0", paramLabel = "OUT", description = "Where to write the signed credential")
   Path out;
 
   @Override
   public Integer call() throws CliException {
+    ContextPins pins = ContextPins.parse(contexts);
+    java.util.List<Path> inputs = new java.util.ArrayList<>(java.util.List.of(credential, key));
+    inputs.addAll(pins.files());
+    ContextPins.refuseOverwrite(out, inputs);
     KeyPair k = StatusCommand.readKey(key);
     MicroCredential mc;
     try {
@@ -50,10 +59,13 @@ public final class IssueCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, "--learner: expected a DID or IRI, got '" + learner + "'");
     }
     try {
-      String signed = Credentials.issue(mc, learner, k).get().toPrettyString();
+      String signed = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader()).get().toPrettyString();
       StatusCommand.write(out, signed + "\n");
     } catch (VcException e) {
       throw new CliException(Main.FAILED, e.getMessage());
+    }
+    for (ContextPins.Pin p : pins.pins()) {
+      spec.commandLine().getOut().println(p.describe());
     }
     spec.commandLine().getOut().println("issued OpenBadgeCredential " + credential + " -> " + out + " (issuer "
         + k.publicKey().didKey() + ")");

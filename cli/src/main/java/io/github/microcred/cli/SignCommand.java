@@ -1,6 +1,5 @@
 package io.github.microcred.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
@@ -8,7 +7,6 @@ import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.jose.VcJwt;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,6 +40,11 @@ public final class SignCommand implements Callable<Integer> {
   @Option(names = "--created", paramLabel = "T", description = "DI proof creation time, e.g. 2025-01-01T00:00:00Z")
   String created;
 
+  @Option(names = "--context", paramLabel = "URL=FILE",
+      description = "Pin an extra JSON-LD context (or other bytes for a pinned URL) from FILE, by its SHA-256, which "
+          + "is printed; URL=FILE#sha256=HEX also checks the hash; repeatable")
+  java.util.List<String> contexts = new java.util.ArrayList<>();
+
   @Parameters(index = "0", paramLabel = "IN", description = "The unsigned credential (JSON)")
   Path in;
 
@@ -50,17 +53,24 @@ public final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException {
+    ContextPins pins = ContextPins.parse(contexts);
+    java.util.List<Path> inputs = new java.util.ArrayList<>(java.util.List.of(in, key));
+    inputs.addAll(pins.files());
+    ContextPins.refuseOverwrite(out, inputs);
     KeyPair k = StatusCommand.readKey(key);
-    JsonNode doc;
+    byte[] doc;
     try {
-      doc = StatusCommand.JSON.readTree(Files.readString(in, StandardCharsets.UTF_8));
+      doc = Files.readAllBytes(in);
     } catch (IOException e) {
-      throw new CliException(Main.FAILED, in + ": not readable JSON: " + e.getMessage());
+      throw new CliException(Main.FAILED, "cannot read " + in + ": " + e.getMessage());
     }
     String text;
     try {
       if (format.equals("jwt")) {
-        var op = VcJwt.sign(doc, k);
+        if (!pins.isEmpty()) {
+          throw new CliException(Main.USAGE, "--context applies to Data Integrity (--format di) only");
+        }
+        var op = VcJwt.sign(Credentials.readObject(doc), k);
         text = (kid != null ? op.withKeyId(kid) : op).get();
       } else if (format.equals("di")) {
         Cryptosuite suite = k.type() == KeyType.ED25519 ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
@@ -68,7 +78,7 @@ public final class SignCommand implements Callable<Integer> {
           suite = Cryptosuite.byId(suiteName).orElseThrow(() -> new CliException(Main.USAGE,
               "--suite: expected eddsa-rdfc-2022 or ecdsa-rdfc-2019, got '" + suiteName + "'"));
         }
-        var op = Credentials.sign(doc, k, suite);
+        var op = Credentials.sign(doc, k, suite).withDocumentLoader(pins.loader());
         if (created != null) {
           try {
             op = op.withCreated(java.time.Instant.parse(created));
@@ -84,6 +94,9 @@ public final class SignCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, e.getMessage());
     }
     StatusCommand.write(out, text);
+    for (ContextPins.Pin p : pins.pins()) {
+      spec.commandLine().getOut().println(p.describe());
+    }
     spec.commandLine().getOut().println("signed (" + format + ") " + in + " -> " + out);
     return Main.OK;
   }

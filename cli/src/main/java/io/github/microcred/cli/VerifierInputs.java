@@ -33,7 +33,8 @@ final class VerifierInputs {
     List<ControllerDocument> docs = new ArrayList<>();
     for (Path c : files) {
       try {
-        docs.add(ControllerDocument.parse(StatusCommand.JSON.readTree(read(c))));
+        docs.add(ControllerDocument.parse(io.github.microcred.vc.Credentials.readObject(
+            java.nio.file.Files.readAllBytes(c))));
       } catch (VcException | IOException e) {
         throw new CliException(Main.FAILED, c + ": " + e.getMessage());
       }

@@ -12,6 +12,8 @@ import io.github.microcred.vc.presentation.Presentations;
 import io.github.microcred.vc.status.BitstringStatusCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,17 +57,37 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Data Integrity credentials: print the VerificationResult as JSON (the default)")
   boolean json;
 
+  @Option(names = "--context", paramLabel = "URL=FILE",
+      description = "Data Integrity credentials: pin an extra JSON-LD context from FILE by its SHA-256 (printed on "
+          + "stderr); URL=FILE#sha256=HEX also checks the hash; repeatable")
+  List<String> contexts = new ArrayList<>();
+
   @Parameters(index = "0", paramLabel = "IN", description = "The credential or presentation file")
   Path in;
 
   @Override
   public Integer call() throws CliException {
-    String text = read(in);
+    ContextPins pins = ContextPins.parse(contexts);
+    for (ContextPins.Pin p : pins.pins()) {
+      spec.commandLine().getErr().println(p.describe());
+    }
+    byte[] raw;
+    try {
+      raw = Files.readAllBytes(in);
+    } catch (IOException e) {
+      throw new CliException(Main.FAILED, "cannot read " + in + ": " + e.getMessage());
+    }
+    // for telling JWTs and presentations apart only: the credential is verified from the bytes as given
+    String text = new String(raw, StandardCharsets.UTF_8);
     java.time.Clock clock = clock();
     List<io.github.microcred.vc.ControllerDocument> docs = VerifierInputs.controllers(controllers);
     BitstringStatusCheck status = VerifierInputs.statusCheck(statusLists, docs);
     PrintWriter out = spec.commandLine().getOut();
     boolean ok;
+    boolean dataIntegrity = !VcJwt.looksLikeJwt(text) && !isPresentation(text);
+    if (!pins.isEmpty() && !dataIntegrity) {
+      throw new CliException(Main.USAGE, "--context applies to Data Integrity credentials only");
+    }
     if (VcJwt.looksLikeJwt(text)) {
       String typ = headerTyp(text);
       if ("vp+jwt".equals(typ)) {
@@ -84,7 +106,8 @@ public final class VerifyCommand implements Callable<Integer> {
     } else if (isPresentation(text)) {
       ok = presentation(text, status, clock, out, "Data Integrity");
     } else {
-      io.github.microcred.vc.VerifyOperation op = Credentials.verify(text).withStatus(status).withClock(clock);
+      io.github.microcred.vc.VerifyOperation op = Credentials.verify(raw).withStatus(status).withClock(clock)
+          .withDocumentLoader(pins.loader());
       for (io.github.microcred.vc.ControllerDocument d : docs) {
         op = op.withControllerDocument(d);
       }
@@ -164,10 +187,6 @@ public final class VerifyCommand implements Callable<Integer> {
 
   private static String line(VerificationCheck c) {
     return String.format("%-7s %-22s %s: %s", c.outcome(), c.name(), c.path(), c.message());
-  }
-
-  private static String read(Path p) throws CliException {
-    return VerifierInputs.read(p);
   }
 
   private static String headerTyp(String jwt) {

@@ -2,20 +2,26 @@ package io.github.microcred.vc;
 
 /**
  * Bounds on reading and canonicalizing one document, so that a hostile document (huge, deeply nested, a "poison"
- * blank-node graph) fails fast with {@link VcErrorCode#LIMIT_EXCEEDED} instead of exhausting CPU or memory.
- * Start from {@link #DEFAULT} and change one bound with the {@code with...} methods.
+ * blank-node graph) fails fast with {@link VcErrorCode#LIMIT_EXCEEDED}, naming the JSON path or the stage, instead
+ * of exhausting CPU or memory. Every stage is linear in its input, so these bounds also bound time. Start from
+ * {@link #DEFAULT} and change one bound with the {@code with...} methods.
  *
  * @param maxDocumentBytes the largest accepted document, in UTF-8 bytes; enforced while the JSON is read
  * @param maxBlankNodeWork the largest number of RDFC-1.0 work steps (ticks of the blank-node labelling
  *     algorithm) before canonicalization is abandoned
  * @param maxNestingDepth the deepest accepted nesting of JSON arrays and objects (the document itself is depth 1)
+ * @param maxArrayItems the most items one JSON array may hold (checked, with its path, before expansion)
+ * @param maxNodes the most nodes (node objects, blank or named) the document's graph may have
+ * @param maxQuads the most RDF statements (quads) the document may produce
  */
-public record CanonicalizationLimits(int maxDocumentBytes, long maxBlankNodeWork, int maxNestingDepth) {
+public record CanonicalizationLimits(int maxDocumentBytes, long maxBlankNodeWork, int maxNestingDepth,
+    int maxArrayItems, long maxNodes, long maxQuads) {
   /**
-   * Defaults: 4 MiB, 100,000 blank-node work steps (ordinary credentials need a few dozen), nesting depth 64
-   * (credentials nest about 10 deep).
+   * Defaults: 4 MiB; 100,000 blank-node work steps (ordinary credentials need a few dozen); nesting depth 64
+   * (credentials nest about 10 deep); 200,000 items per array; 200,000 nodes; 1,000,000 quads.
    */
-  public static final CanonicalizationLimits DEFAULT = new CanonicalizationLimits(4 << 20, 100_000, 64);
+  public static final CanonicalizationLimits DEFAULT =
+      new CanonicalizationLimits(4 << 20, 100_000, 64, 200_000, 200_000, 1_000_000);
 
   /**
    * Validates the bounds.
@@ -23,24 +29,26 @@ public record CanonicalizationLimits(int maxDocumentBytes, long maxBlankNodeWork
    * @param maxDocumentBytes see the record description
    * @param maxBlankNodeWork see the record description
    * @param maxNestingDepth see the record description
+   * @param maxArrayItems see the record description
+   * @param maxNodes see the record description
+   * @param maxQuads see the record description
    */
   public CanonicalizationLimits {
-    if (maxDocumentBytes <= 0 || maxBlankNodeWork <= 0 || maxNestingDepth <= 0) {
+    if (maxDocumentBytes <= 0 || maxBlankNodeWork <= 0 || maxNestingDepth <= 0 || maxArrayItems <= 0
+        || maxNodes <= 0 || maxQuads <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
   }
 
   /**
-   * Size and blank-node bounds with the default nesting depth.
+   * Size and blank-node bounds, the other bounds as in {@link #DEFAULT}.
    *
    * @param maxDocumentBytes see the record description
    * @param maxBlankNodeWork see the record description
    */
   public CanonicalizationLimits(int maxDocumentBytes, long maxBlankNodeWork) {
-    this(maxDocumentBytes, maxBlankNodeWork, DEFAULT_DEPTH);
+    this(maxDocumentBytes, maxBlankNodeWork, 64, 200_000, 200_000, 1_000_000);
   }
-
-  private static final int DEFAULT_DEPTH = 64;
 
   /**
    * A copy with another document size bound.
@@ -49,7 +57,7 @@ public record CanonicalizationLimits(int maxDocumentBytes, long maxBlankNodeWork
    * @return the new limits
    */
   public CanonicalizationLimits withMaxDocumentBytes(int bytes) {
-    return new CanonicalizationLimits(bytes, maxBlankNodeWork, maxNestingDepth);
+    return new CanonicalizationLimits(bytes, maxBlankNodeWork, maxNestingDepth, maxArrayItems, maxNodes, maxQuads);
   }
 
   /**
@@ -59,7 +67,7 @@ public record CanonicalizationLimits(int maxDocumentBytes, long maxBlankNodeWork
    * @return the new limits
    */
   public CanonicalizationLimits withMaxBlankNodeWork(long steps) {
-    return new CanonicalizationLimits(maxDocumentBytes, steps, maxNestingDepth);
+    return new CanonicalizationLimits(maxDocumentBytes, steps, maxNestingDepth, maxArrayItems, maxNodes, maxQuads);
   }
 
   /**
@@ -69,6 +77,38 @@ public record CanonicalizationLimits(int maxDocumentBytes, long maxBlankNodeWork
    * @return the new limits
    */
   public CanonicalizationLimits withMaxNestingDepth(int depth) {
-    return new CanonicalizationLimits(maxDocumentBytes, maxBlankNodeWork, depth);
+    return new CanonicalizationLimits(maxDocumentBytes, maxBlankNodeWork, depth, maxArrayItems, maxNodes, maxQuads);
+  }
+
+  /**
+   * A copy with another bound on the items of one array.
+   *
+   * @param items the most items per array
+   * @return the new limits
+   */
+  public CanonicalizationLimits withMaxArrayItems(int items) {
+    return new CanonicalizationLimits(maxDocumentBytes, maxBlankNodeWork, maxNestingDepth, items, maxNodes, maxQuads);
+  }
+
+  /**
+   * A copy with another bound on the nodes of the graph.
+   *
+   * @param nodes the most nodes
+   * @return the new limits
+   */
+  public CanonicalizationLimits withMaxNodes(long nodes) {
+    return new CanonicalizationLimits(maxDocumentBytes, maxBlankNodeWork, maxNestingDepth, maxArrayItems, nodes,
+        maxQuads);
+  }
+
+  /**
+   * A copy with another bound on the RDF statements.
+   *
+   * @param quads the most quads
+   * @return the new limits
+   */
+  public CanonicalizationLimits withMaxQuads(long quads) {
+    return new CanonicalizationLimits(maxDocumentBytes, maxBlankNodeWork, maxNestingDepth, maxArrayItems, maxNodes,
+        quads);
   }
 }

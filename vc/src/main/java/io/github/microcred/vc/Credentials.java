@@ -1,6 +1,7 @@
 package io.github.microcred.vc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.JsonInput;
 import jakarta.json.JsonObject;
@@ -123,6 +124,21 @@ public final class Credentials {
   public static SignOperation issue(io.github.microcred.core.Award award, KeyPair key) throws VcException {
     return sign(io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(award, key.publicKey().didKey()).toJson(),
         key, Cryptosuite.forKey(key.type()));
+  }
+
+  /**
+   * Reads one JSON object with the strict reader every operation of this module uses (content after the object,
+   * duplicate keys, invalid UTF-8 and unpaired surrogates refused; size and nesting bounded by
+   * {@link CanonicalizationLimits#DEFAULT}), e.g. a file's content before signing it as a {@code vc+jwt}.
+   *
+   * @param utf8 the JSON bytes
+   * @return the object
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} naming the position and path, or
+   *     {@link VcErrorCode#LIMIT_EXCEEDED}
+   */
+  public static ObjectNode readObject(byte[] utf8) throws VcException {
+    return JsonSupport.toJackson(JsonInput.of(utf8).readObject("document",
+        JsonSupport.readLimits(CanonicalizationLimits.DEFAULT)));
   }
 
   /**

@@ -5,7 +5,10 @@ import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
+import com.apicatalog.jsonld.flattening.NodeMap;
 import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
@@ -33,8 +36,10 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSON-LD to RDF (titanium, safe mode: undefined terms fail) and RDFC-1.0 canonical N-Quads (titanium-rdfc), with
- * a document size cap and a bound on blank-node labelling work.
+ * JSON-LD to RDF (titanium expansion in safe mode: undefined terms fail; our linear node map; titanium's RDF
+ * serialization) and RDFC-1.0 canonical N-Quads (titanium-rdfc), within {@link CanonicalizationLimits}: document
+ * size, array items (with the path), nodes, quads and blank-node labelling work, each failing fast with
+ * {@link VcErrorCode#LIMIT_EXCEEDED}.
  */
 public final class Canonicalizer {
   private Canonicalizer() {}
@@ -196,6 +201,89 @@ public final class Canonicalizer {
     }
   }
 
+  /**
+   * JSON-LD to RDF over the expanded document, linear in its size: node map generation by {@link LinearNodeMap}
+   * (titanium's own is quadratic in the values of one property), then titanium's deserialization to RDF.
+   */
+  private static void toRdf(Processor p, JsonArray expanded, RdfQuadConsumer consumer, CanonicalizationLimits limits)
+      throws JsonLdError {
+    NodeMap map = LinearNodeMap.build(expanded, new LinearNodeMap.Budget(limits.maxNodes(), limits.maxQuads()));
+    JsonLdToRdf.with(map)
+        .produceGeneralizedRdf(p.options.isProduceGeneralizedRdf())
+        .rdfDirection(p.options.getRdfDirection())
+        .uriValidation(p.options.getUriValidation())
+        .provide(consumer);
+  }
+
+  /** Counts the quads handed to {@code next} and stops at {@code max}. */
+  private static RdfQuadConsumer counting(RdfQuadConsumer next, long max) {
+    long[] n = {0};
+    return new RdfQuadConsumer() {
+      @Override
+      public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype, String language,
+          String direction, String graph) throws RdfConsumerException {
+        if (++n[0] > max) {
+          throw new WorkExceeded("JSON-LD to RDF: the document produces more than " + max + " quads");
+        }
+        next.quad(subject, predicate, object, datatype, language, direction, graph);
+        return this;
+      }
+    };
+  }
+
+  /** The first array (depth-first) with more than {@code max} items, described with its path, or null. */
+  private static String longArray(JsonValue v, String path, int max, int depth, int maxDepth) {
+    if (depth > maxDepth) {
+      return "the document nests deeper than " + maxDepth + " at " + path;
+    }
+    if (v.getValueType() == JsonValue.ValueType.ARRAY) {
+      JsonArray a = v.asJsonArray();
+      if (a.size() > max) {
+        return path + " has " + a.size() + " items, above the limit of " + max;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        JsonValue e = a.get(i);
+        if (e.getValueType() == JsonValue.ValueType.ARRAY || e.getValueType() == JsonValue.ValueType.OBJECT) {
+          String r = longArray(e, path + "[" + i + "]", max, depth + 1, maxDepth);
+          if (r != null) {
+            return r;
+          }
+        }
+      }
+    } else if (v.getValueType() == JsonValue.ValueType.OBJECT) {
+      for (Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
+        JsonValue x = e.getValue();
+        if (x.getValueType() == JsonValue.ValueType.ARRAY || x.getValueType() == JsonValue.ValueType.OBJECT) {
+          String r = longArray(x, path + "." + e.getKey(), max, depth + 1, maxDepth);
+          if (r != null) {
+            return r;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The reference pipeline: titanium's own JSON-LD to RDF ({@code ToRdfProcessor}, quadratic node map) and RDFC-1.0,
+   * without bounds. For the oracle test of {@link LinearNodeMap} only.
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @param rdfcHash {@code SHA-256} or {@code SHA-384}
+   * @return canonical N-Quads
+   * @throws Exception whatever titanium throws
+   */
+  public static String canonicalizeWithTitanium(JsonObject document, ContextLoader loader, String rdfcHash)
+      throws Exception {
+    Processor p = processor(loader);
+    RdfCanon canon = RdfCanon.create(rdfcHash);
+    ToRdfProcessor.toRdf(canon, p.expand(document), p.options);
+    StringWriter w = new StringWriter();
+    canon.provide(new NQuadsWriter(w));
+    return w.toString();
+  }
+
   /** One processor per loader; weak keys, so loaders made per call do not accumulate. */
   private static final Map<ContextLoader, Processor> PROCESSORS =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -268,11 +356,16 @@ public final class Canonicalizer {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
           "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
     }
+    String longArray = longArray(document, "$", limits.maxArrayItems(), 0, limits.maxNestingDepth());
+    if (longArray != null) {
+      throw new VcException(VcErrorCode.LIMIT_EXCEEDED, longArray);
+    }
     long max = limits.maxBlankNodeWork();
     long[] ticks = {0};
     RdfCanonTicker ticker = () -> {
       if (++ticks[0] > max) {
-        throw new WorkExceeded("canonicalization exceeded " + max + " blank-node work steps (poison graph?)");
+        throw new WorkExceeded("canonicalization (RDFC-1.0 blank-node labelling) exceeded " + max
+            + " work steps (poison graph?)");
       }
     };
     Processor p = processor(loader);
@@ -285,7 +378,7 @@ public final class Canonicalizer {
         throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
             + " is a relative IRI reference and would be dropped from the signed data");
       }
-      ToRdfProcessor.toRdf(canon, expanded, p.options);
+      toRdf(p, expanded, counting(canon, limits.maxQuads()), limits);
       StringWriter w = new StringWriter();
       canon.provide(new NQuadsWriter(w));
       return w.toString();
@@ -295,6 +388,8 @@ public final class Canonicalizer {
       throw translate(e);
     } catch (WorkExceeded e) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
+    } catch (LinearNodeMap.Budget.Exceeded e) {
+      throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "node map generation: " + e.getMessage());
     } catch (RdfConsumerException | RuntimeException e) {
       if (e.getCause() instanceof WorkExceeded) {
         throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getCause().getMessage());
