@@ -44,7 +44,9 @@ class LinearNodeMapOracleTest {
   static void mostDocumentsWereCompared() {
     System.out.println("LinearNodeMapOracleTest: " + COMPARED + " canonicalizations compared byte for byte, "
         + REFUSED + " refused by both");
-    assertTrue(COMPARED.get() > 4 * REFUSED.get(), "the corpus must mostly consist of valid JSON-LD");
+    if (COMPARED.get() + REFUSED.get() > 0) { // (a single test method may have run)
+      assertTrue(COMPARED.get() > 4 * REFUSED.get(), "the corpus must mostly consist of valid JSON-LD");
+    }
   }
 
   private static void sameAsTitanium(JsonNode doc, String what) {
@@ -109,6 +111,23 @@ class LinearNodeMapOracleTest {
   void specVectors(String entry) throws Exception {
     String[] parts = entry.split("\t", 2);
     sameAsTitanium(TestSupport.JSON.readTree(parts[1]), parts[0]);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theHashedDatasetIsHandedOutQuadByQuad() throws Exception {
+    JsonNode v = TestSupport.vector("ob3-eddsa-rdfc-2022.json");
+    JsonObject doc = JsonSupport.toJsonP(v.get("unsignedCredential")).asJsonObject();
+    java.io.StringWriter w = new java.io.StringWriter();
+    com.apicatalog.rdf.nquads.NQuadsWriter writer = new com.apicatalog.rdf.nquads.NQuadsWriter(w);
+    List<String> subjects = new ArrayList<>();
+    String nquads = Canonicalizer.canonicalize(doc, LOADER, CanonicalizationLimits.DEFAULT, "SHA-256",
+        (s, p, o, dt, lang, dir, g) -> {
+          subjects.add(s);
+          return writer.quad(s, p, o, dt, lang, dir, g);
+        });
+    assertEquals(nquads, w.toString(), "the quads handed out are the canonical N-Quads that are hashed");
+    assertEquals(nquads.split("\n").length, subjects.size());
+    assertTrue(subjects.stream().anyMatch(x -> x.startsWith("_:c14n")), "canonical blank-node labels");
   }
 
   static LongStream seeds() {

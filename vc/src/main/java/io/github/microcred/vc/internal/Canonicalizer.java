@@ -351,6 +351,24 @@ public final class Canonicalizer {
    */
   public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
       String rdfcHash) throws VcException {
+    return canonicalize(document, loader, limits, rdfcHash, null);
+  }
+
+  /**
+   * As {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits, String)}, also handing each quad of
+   * the canonical dataset (canonical blank-node labels, in canonical order: exactly what is hashed) to
+   * {@code dataset}, for decisions that must be read from the signed data.
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @param limits the bounds
+   * @param rdfcHash {@code SHA-256} or {@code SHA-384}
+   * @param dataset receives the canonical quads, or null
+   * @return canonical N-Quads
+   * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
+   */
+  public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
+      String rdfcHash, RdfQuadConsumer dataset) throws VcException {
     int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.maxDocumentBytes()) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
@@ -380,7 +398,12 @@ public final class Canonicalizer {
       }
       toRdf(p, expanded, counting(canon, limits.maxQuads()), limits);
       StringWriter w = new StringWriter();
-      canon.provide(new NQuadsWriter(w));
+      NQuadsWriter writer = new NQuadsWriter(w);
+      canon.provide(dataset == null ? writer : (sub, pred, obj, dt, lang, dir, graph) -> {
+        writer.quad(sub, pred, obj, dt, lang, dir, graph);
+        dataset.quad(sub, pred, obj, dt, lang, dir, graph);
+        return null;
+      });
       return w.toString();
     } catch (VcException e) {
       throw e;
