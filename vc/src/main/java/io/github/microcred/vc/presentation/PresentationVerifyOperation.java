@@ -171,9 +171,7 @@ public final class PresentationVerifyOperation {
       List<VerificationCheck> checks = new ArrayList<>();
       JsonNode parsed;
       try {
-        jakarta.json.JsonValue v = JsonSupport.parseStructureChecked(presentation, "presentation");
-        parsed = v.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT ? JsonSupport.toJackson(v)
-            : JsonSupport.MAPPER.nullNode();
+        parsed = JsonSupport.readTree(presentation, "presentation");
       } catch (VcException e) {
         checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation: "
             + e.getMessage()));

@@ -232,4 +232,17 @@ class PresentationsTest {
     assertFalse(inner.nested().get(1).result().passed(CheckName.PROOF));
     assertEquals("$.verifiableCredential[0]", v.result().toJson().get("nested").get(0).get("path").asText());
   }
+
+  @Test
+  void dataIntegrityPresentationWithADuplicateKeyIsRefused() throws Exception {
+    String vp = diVp(holderKey, "ch", "employer.example", holder);
+    String dup = vp.substring(0, vp.length() - 1) + ",\"holder\":\"did:example:mallory\"}";
+    PresentationVerification v = Presentations.verify(dup).withClock(Clock.systemUTC()).withChallenge("ch")
+        .withDomain("employer.example").get();
+    assertFalse(v.verified());
+    assertEquals(CheckName.SYNTAX, v.result().failures().get(0).name());
+    assertTrue(v.result().failures().get(0).message().contains("holder"), v.result().toString());
+    assertTrue(Presentations.verify(vp).withClock(Clock.systemUTC()).withChallenge("ch")
+        .withDomain("employer.example").get().verified());
+  }
 }

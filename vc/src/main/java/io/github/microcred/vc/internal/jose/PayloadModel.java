@@ -116,7 +116,7 @@ public final class PayloadModel {
       return java.util.Optional.empty();
     }
     try {
-      JsonNode p = JsonSupport.MAPPER.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+      JsonNode p = JsonSupport.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]), "payload");
       if (!p.isObject()) {
         return java.util.Optional.empty();
       }
@@ -126,7 +126,7 @@ public final class PayloadModel {
         }
       }
       return java.util.Optional.of((ObjectNode) p);
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (io.github.microcred.vc.VcException | IllegalArgumentException e) {
       return java.util.Optional.empty();
     }
   }
