@@ -239,11 +239,9 @@ public final class StatusCommand implements Runnable {
 
   static KeyPair readKey(Path file) throws CliException {
     try {
-      return KeyPair.fromKeyFile(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read key file " + file + ": " + e.getMessage());
+      return KeyPair.fromKeyFile(file);
     } catch (VcException e) {
-      throw new CliException(Main.FAILED, "key file " + file + ": " + e.getMessage());
+      throw new CliException(Main.FAILED, e.getMessage());
     }
   }
 

@@ -117,15 +117,51 @@ public final class KeyPair {
     return kp;
   }
 
+  /** Key files are small; a larger file is refused before it is read whole. */
+  private static final long MAX_KEY_FILE_BYTES = 64 * 1024;
+
   /**
-   * Reads a key file as written by {@link #toKeyFile}: a private JWK, or a Multikey object with
-   * {@code secretKeyMultibase}.
+   * Reads a key file as written by {@link #toKeyFile} (and by {@code mcred keygen}): a private JWK, or a Multikey
+   * object with {@code secretKeyMultibase}.
+   *
+   * @param file the key file (UTF-8 JSON, at most 64 KiB)
+   * @return the key pair
+   * @throws VcException {@link VcErrorCode#INVALID_KEY} naming the file if it cannot be read, is not UTF-8 JSON, or is
+   *     neither kind of key
+   */
+  public static KeyPair fromKeyFile(java.nio.file.Path file) throws VcException {
+    java.util.Objects.requireNonNull(file, "file");
+    String text;
+    try {
+      if (java.nio.file.Files.size(file) > MAX_KEY_FILE_BYTES) {
+        throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": larger than 64 KiB, not a key file");
+      }
+      text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))).toString();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": not UTF-8 text");
+    } catch (java.io.IOException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": cannot be read ("
+          + e.getClass().getSimpleName() + ")");
+    }
+    try {
+      return parseKeyFile(text);
+    } catch (VcException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, e.getMessage().replaceFirst("^key file", "key file " + file));
+    }
+  }
+
+  /**
+   * Parses the content of a key file (see {@link #fromKeyFile(java.nio.file.Path)}): a private JWK, or a Multikey
+   * object with {@code secretKeyMultibase}.
    *
    * @param json the file's content
    * @return the key pair
    * @throws VcException if the content is neither
    */
-  public static KeyPair fromKeyFile(String json) throws VcException {
+  public static KeyPair parseKeyFile(String json) throws VcException {
     JsonNode n;
     try {
       n = JsonSupport.readTree(json, "key file");

@@ -23,7 +23,7 @@ class KeysAndDidsTest {
     SecretKeyAccess a = SecretKeyAccess.get();
     KeyPair fromJwk = KeyPair.fromJwk(kp.toPrivateJwk(a));
     KeyPair fromMk = KeyPair.fromMultikey(kp.publicKey().toMultibase(), kp.secretKeyMultibase(a));
-    KeyPair fromFile = KeyPair.fromKeyFile(kp.toKeyFile("multikey", a).toString());
+    KeyPair fromFile = KeyPair.parseKeyFile(kp.toKeyFile("multikey", a).toString());
     for (KeyPair k : new KeyPair[] {fromJwk, fromMk, fromFile}) {
       assertEquals(kp.publicKey(), k.publicKey());
       assertArrayEquals(kp.secretKeyBytes(a), k.secretKeyBytes(a));
@@ -33,6 +33,26 @@ class KeysAndDidsTest {
     byte[] msg = "hello".getBytes(StandardCharsets.UTF_8);
     assertTrue(kp.publicKey().verify(msg, kp.sign(msg)));
     assertFalse(kp.publicKey().verify("hellp".getBytes(StandardCharsets.UTF_8), kp.sign(msg)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void fromKeyFileReadsAPathAndNamesTheFileInEveryError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    KeyPair kp = KeyPair.generate(KeyType.P256);
+    java.nio.file.Path jwk = dir.resolve("issuer.json");
+    java.nio.file.Files.writeString(jwk, kp.toKeyFile("jwk", SecretKeyAccess.get()).toString());
+    assertEquals(kp.publicKey(), KeyPair.fromKeyFile(jwk).publicKey());
+    java.nio.file.Path missing = dir.resolve("nope.json");
+    VcException e = org.junit.jupiter.api.Assertions.assertThrows(VcException.class, () -> KeyPair.fromKeyFile(missing));
+    assertEquals("key file " + missing + ": no such file", e.getMessage());
+    java.nio.file.Path binary = dir.resolve("key.bin");
+    java.nio.file.Files.write(binary, new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF});
+    e = org.junit.jupiter.api.Assertions.assertThrows(VcException.class, () -> KeyPair.fromKeyFile(binary));
+    assertEquals("key file " + binary + ": not UTF-8 text", e.getMessage());
+    java.nio.file.Path other = dir.resolve("other.json");
+    java.nio.file.Files.writeString(other, "{\"kty\":\"oct\"}".substring(0, 1) + "}");
+    e = org.junit.jupiter.api.Assertions.assertThrows(VcException.class, () -> KeyPair.fromKeyFile(other));
+    assertTrue(e.getMessage().startsWith("key file " + other + ": expected a private JWK"), e.getMessage());
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.github.microcred.vc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,9 +113,17 @@ class MicroCredentialMappingTest {
   }
 
   @Test
-  void missingIdIsATypedError() {
+  void missingIdIsMintedFromTitleAndAwardingBodiesAndAnIdThatIsNoIriIsATypedError() throws VcException {
     MicroCredential noId = MicroCredential.builder("x").build();
-    VcException e = assertThrows(VcException.class, () -> MicroCredentials.toAchievement(noId));
+    String minted = MicroCredentials.toAchievement(noId).id();
+    assertTrue(minted.matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), minted);
+    assertEquals(minted, MicroCredentials.toAchievement(MicroCredential.builder("x").build()).id(), "deterministic");
+    assertNotEquals(minted, MicroCredentials.toAchievement(MicroCredential.builder("y").build()).id());
+    assertEquals(minted, MicroCredentials.fromAchievement(MicroCredentials.toAchievement(noId)).orElseThrow().id()
+        .orElseThrow(), "the carried core model has the minted id");
+    MicroCredential notIri = MicroCredential.builder("x").id("data literacy").build();
+    VcException e = assertThrows(VcException.class, () -> MicroCredentials.toAchievement(notIri));
     assertEquals(VcErrorCode.MAPPING_FAILED, e.code());
+    assertTrue(e.getMessage().contains("MicroCredential.id 'data literacy' is not an absolute IRI"), e.getMessage());
   }
 }

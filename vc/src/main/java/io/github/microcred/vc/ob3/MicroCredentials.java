@@ -70,14 +70,22 @@ public final class MicroCredentials {
    * {@code validUntil}, grade and results {@link Result}s, evidence {@link Evidence}; the complete award (core JSON)
    * is also carried, signed, in the extension property {@code microcredentialAward}.
    *
-   * @param award the award (must have an IRI id)
+   * @param award the award; without an id it gets {@code urn:uuid:} + a name-based UUID (RFC 4122 version 3) of its
+   *     achievement id, learner and issue time, which then is also the id of the award carried in the extension
    * @param issuerId the issuer's id: the DID or https: URL whose key will sign
    * @return the credential
-   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the award or its micro-credential lacks an id
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the award's or its micro-credential's id is not an
+   *     absolute IRI
    */
-  public static OpenBadgeCredential toOpenBadge(Award award, String issuerId) throws VcException {
-    String id = award.id().orElseThrow(() -> new VcException(VcErrorCode.MAPPING_FAILED,
-        "Award.id is required to become the credential id (an IRI)"));
+  public static OpenBadgeCredential toOpenBadge(Award given, String issuerId) throws VcException {
+    String seed = "microcred:award\n" + achievementId(given.microCredential()) + "\n" + given.learner().value()
+        + "\n" + given.issuedOn();
+    Award award = given.id().isPresent() ? given : given.toBuilder().id("urn:uuid:"
+        + java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+    String id = award.id().get();
+    if (!isAbsoluteIri(id)) {
+      throw new VcException(VcErrorCode.MAPPING_FAILED, "Award.id '" + id + "' is not an absolute IRI");
+    }
     Achievement a = toAchievement(award.microCredential());
     LearnerIdentity l = award.learner();
     Optional<String> subjectId = Optional.empty();
@@ -116,15 +124,16 @@ public final class MicroCredentials {
   /**
    * Maps a micro-credential to an OB3 achievement.
    *
-   * @param mc the micro-credential; it must have an id (an IRI)
+   * @param mc the micro-credential; without an id it gets {@link #achievementId(MicroCredential)}, which then is
+   *     also the id of the core model carried in the extension
    * @return the achievement
-   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the id is missing or not an IRI
+   * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the id is not an absolute IRI
    */
-  public static Achievement toAchievement(MicroCredential mc) throws VcException {
-    String id = mc.id().orElseThrow(() -> new VcException(VcErrorCode.MAPPING_FAILED,
-        "MicroCredential.id is required to become an OB3 Achievement id (an IRI)"));
-    if (!id.contains(":")) {
-      throw new VcException(VcErrorCode.MAPPING_FAILED, "MicroCredential.id '" + id + "' is not an IRI");
+  public static Achievement toAchievement(MicroCredential given) throws VcException {
+    MicroCredential mc = given.id().isPresent() ? given : given.toBuilder().id(achievementId(given)).build();
+    String id = mc.id().get();
+    if (!isAbsoluteIri(id)) {
+      throw new VcException(VcErrorCode.MAPPING_FAILED, "MicroCredential.id '" + id + "' is not an absolute IRI");
     }
     StringBuilder narrative = new StringBuilder();
     if (!mc.learningOutcomes().isEmpty()) {
@@ -151,6 +160,32 @@ public final class MicroCredentials {
         mc.shortDescription().or(mc::certifiedLearning).orElse(mc.title()), Optional.empty(),
         Optional.of(narrative.toString().strip()), alignments, credits, results, Optional.empty(), Optional.empty(),
         List.of(), Optional.empty(), mc.languages().stream().findFirst(), Optional.empty(), ext);
+  }
+
+  /**
+   * The id an achievement gets when its micro-credential has none: {@code urn:uuid:} + a name-based UUID (RFC 4122
+   * version 3) of the title and the awarding bodies (their ids, else their names), so the same micro-credential
+   * always gets the same id. Give the micro-credential an id of its own to keep it stable when the title changes.
+   *
+   * @param mc the micro-credential
+   * @return its own id, or the derived {@code urn:uuid:} id
+   */
+  public static String achievementId(MicroCredential mc) {
+    if (mc.id().isPresent()) {
+      return mc.id().get();
+    }
+    StringBuilder seed = new StringBuilder("microcred:achievement\n").append(mc.title());
+    mc.awardingBodies().forEach(o -> seed.append('\n').append(o.id().orElse(o.name())));
+    return "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(seed.toString().getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static boolean isAbsoluteIri(String s) {
+    try {
+      return new java.net.URI(s).isAbsolute();
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   static String achievementType(String kind) {
