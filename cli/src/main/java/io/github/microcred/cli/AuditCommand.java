@@ -135,6 +135,8 @@ public final class AuditCommand implements Callable<Integer> {
     };
   }
 
+  @CommandLine.Mixin ReportOptions report;
+
   static LocalDate date(String s) {
     if (s == null) {
       return LocalDate.now(java.time.ZoneOffset.UTC);
@@ -258,9 +260,13 @@ public final class AuditCommand implements Callable<Integer> {
         err.println("verified " + x.source() + ": " + x.title());
       }
     }
-    spec.commandLine().getOut().println(a.toJson());
+    if (report.text) {
+      spec.commandLine().getOut().print(a.summary());
+    } else {
+      spec.commandLine().getOut().println(a.toJson());
+      err.print(a.summary());
+    }
     spec.commandLine().getOut().flush();
-    err.print(a.summary());
     err.flush();
     return exitCode(a.status());
   }
@@ -325,7 +331,7 @@ public final class AuditCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new CliException(Main.FAILED, "no such file: " + file);
     } catch (IOException | UncheckedIOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + file + ": " + e.getMessage());
+      throw CliFiles.readFailure(file, e);
     }
     out.flush();
     progress.finish();
@@ -349,7 +355,7 @@ public final class AuditCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new CliException(Main.FAILED, "no such file: " + file);
     } catch (IOException | UncheckedIOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + file + ": " + e.getMessage());
+      throw CliFiles.readFailure(file, e);
     }
   }
 

@@ -34,13 +34,7 @@ public final class CtdlCommand implements Runnable {
   }
 
   static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new CliException(Main.FAILED, "no such file: " + file);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + file + ": " + e.getMessage());
-    }
+    return CliFiles.readText(file);
   }
 
   static void write(CommandLine.Model.CommandSpec spec, Path out, String text) {
@@ -68,14 +62,27 @@ public final class CtdlCommand implements Runnable {
     @CommandLine.Option(names = "--no-policy", description = "check the schema only, not the minimum-data policy")
     boolean noPolicy;
 
+    @CommandLine.Mixin ReportOptions report;
+
     @Override
     public Integer call() {
       String json = read(file);
       CtdlReport r = noPolicy ? Ctdl.validator().withoutPolicy().validate(json) : Ctdl.validate(json);
-      (r.isValid() ? spec.commandLine().getOut() : spec.commandLine().getErr()).print(r);
+      spec.commandLine().getOut().print(report.text ? r.toString() : json(file, r).toPrettyString() + "\n");
       spec.commandLine().getOut().flush();
-      spec.commandLine().getErr().flush();
       return r.isValid() ? Main.OK : Main.FAILED;
+    }
+
+    /** The JSON report: {@code file}, {@code valid}, counts and every problem (path, code, category, severity). */
+    static com.fasterxml.jackson.databind.node.ObjectNode json(Path file, CtdlReport r) {
+      com.fasterxml.jackson.databind.node.ObjectNode n = StatusCommand.JSON.createObjectNode();
+      n.put("file", file.toString()).put("valid", r.isValid()).put("errors", r.errors().size())
+          .put("problems", r.problems().size());
+      com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("issues");
+      r.problems().forEach(p -> a.addObject().put("path", p.path()).put("code", p.code().name())
+          .put("category", p.code().category().name().toLowerCase(java.util.Locale.ROOT))
+          .put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT)).put("message", p.message()));
+      return n;
     }
   }
 

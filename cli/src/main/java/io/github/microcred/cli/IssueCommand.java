@@ -6,9 +6,6 @@ import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,6 +37,8 @@ public final class IssueCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "OUT", description = "Where to write the signed credential")
   Path out;
 
+  @CommandLine.Mixin ReportOptions report;
+
   @Override
   public Integer call() throws CliException {
     ContextPins pins = ContextPins.parse(contexts);
@@ -49,26 +48,37 @@ public final class IssueCommand implements Callable<Integer> {
     KeyPair k = StatusCommand.readKey(key);
     MicroCredential mc;
     try {
-      mc = MicroCredentialJson.read(Files.readString(credential, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + credential + ": " + e.getMessage());
+      mc = MicroCredentialJson.read(CliFiles.readText(credential));
     } catch (CoreException e) {
       throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
     }
-    if (!learner.contains(":")) {
-      throw new CliException(Main.USAGE, "--learner: expected a DID or IRI, got '" + learner + "'");
-    }
+    CliFiles.iri("--learner", learner);
+    com.fasterxml.jackson.databind.node.ObjectNode signed;
     try {
-      String signed = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader()).get().toPrettyString();
-      StatusCommand.write(out, signed + "\n");
+      signed = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader()).get();
+      StatusCommand.write(out, signed.toPrettyString() + "\n");
     } catch (VcException e) {
-      throw new CliException(Main.FAILED, e.getMessage());
+      throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
     }
-    for (ContextPins.Pin p : pins.pins()) {
-      spec.commandLine().getOut().println(p.describe());
+    String achievement = signed.at("/credentialSubject/achievement/id").asText();
+    java.io.PrintWriter stdout = spec.commandLine().getOut();
+    if (report.text) {
+      for (ContextPins.Pin p : pins.pins()) {
+        stdout.println(p.describe());
+      }
+      stdout.println("issued OpenBadgeCredential " + credential + " -> " + out + " (issuer " + k.publicKey().didKey()
+          + ")" + (mc.id().isEmpty() ? "; the micro-credential has no id, so its achievement got " + achievement : ""));
+    } else {
+      stdout.println(StatusCommand.JSON.createObjectNode().put("issued", out.toString())
+          .put("id", signed.path("id").asText()).put("issuer", k.publicKey().didKey()).put("learner", learner)
+          .put("achievement", achievement).put("achievementIdMinted", mc.id().isEmpty())
+          .set("contexts", StatusCommand.JSON.valueToTree(pins.pins().stream().map(ContextPins.Pin::describe)
+              .toList())).toPrettyString());
     }
-    spec.commandLine().getOut().println("issued OpenBadgeCredential " + credential + " -> " + out + " (issuer "
-        + k.publicKey().didKey() + ")");
+    if (mc.id().isEmpty()) {
+      spec.commandLine().getErr().println("note: " + credential + " has no id; the achievement id " + achievement
+          + " was derived from its title and awarding bodies (give it an id to keep it stable)");
+    }
     return Main.OK;
   }
 }

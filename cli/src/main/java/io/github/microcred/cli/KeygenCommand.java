@@ -30,6 +30,8 @@ public final class KeygenCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin ReportOptions report;
+
   @Override
   public Integer call() {
     try {
@@ -41,14 +43,25 @@ public final class KeygenCommand implements Callable<Integer> {
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system: leave the default permissions
       }
-      spec.commandLine().getOut().println(k.publicKey().didKey());
+      if (report.text) {
+        spec.commandLine().getOut().println(k.publicKey().didKey());
+      } else {
+        spec.commandLine().getOut().println(StatusCommand.JSON.createObjectNode().put("key", out.toString())
+            .put("type", k.type().name().toLowerCase(java.util.Locale.ROOT)).put("format", format)
+            .put("did", k.publicKey().didKey())
+            .put("verificationMethod", k.publicKey().didKeyVerificationMethod()).toPrettyString());
+      }
       return Main.OK;
     } catch (VcException e) {
       throw new CliException(Main.USAGE, e.getMessage());
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw new CliException(Main.FAILED, out + " already exists; refusing to overwrite a key");
+      throw new CliException(Main.FAILED, out + ": already exists; refusing to overwrite a key");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new CliException(Main.FAILED, out + ": permission denied, cannot write the key");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new CliException(Main.FAILED, out + ": its folder does not exist");
     } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot write " + out + ": " + e.getMessage());
+      throw new CliException(Main.FAILED, out + ": cannot be written (" + e.getMessage() + ")");
     }
   }
 }

@@ -53,12 +53,61 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           // Expected failures carry a message for the user; never print a stack trace for them.
-          String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+          String msg = ex instanceof CliException ? ex.getMessage()
+              : "internal error (" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? ""
+                  : ": " + ex.getMessage()) + "); please report it";
           commandLine.getErr().println("error: " + msg);
           commandLine.getErr().flush();
           return ex instanceof CliException ce ? ce.exitCode() : FAILED;
         });
+    cl.setParameterExceptionHandler(Main::usageError);
+    cl.setExecutionStrategy(parseResult -> {
+      // "mcred derive --help": picocli would print the top-level help for the unknown word; it is a usage error
+      for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+        if (!p.unmatched().isEmpty()) {
+          throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+        }
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
+    exitCodeFooter(cl);
     return cl;
+  }
+
+  /** A usage error: one line on stderr naming what was wrong and where to look, exit {@value #USAGE}. */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    String name = cmd.getCommandSpec().qualifiedName();
+    String msg = ex.getMessage();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+      msg = "unknown command '" + u.getUnmatched().get(0) + "'; expected one of: "
+          + String.join(", ", cmd.getSubcommands().keySet());
+    } else if (msg.startsWith("Unmatched argument") && ex instanceof CommandLine.UnmatchedArgumentException u) {
+      msg = "unknown " + (u.getUnmatched().get(0).startsWith("-") ? "option" : "argument") + " '"
+          + u.getUnmatched().get(0) + "'";
+    }
+    if (!msg.isEmpty() && Character.isUpperCase(msg.charAt(0))) {
+      msg = Character.toLowerCase(msg.charAt(0)) + msg.substring(1);
+    }
+    cmd.getErr().println("error: " + msg.replace("\n", " ").strip() + " (see '" + name + " --help')");
+    cmd.getErr().flush();
+    return USAGE;
+  }
+
+  /** Every command's help ends with the exit codes; commands with their own list keep it. */
+  private static void exitCodeFooter(CommandLine cl) {
+    CommandLine.Model.UsageMessageSpec u = cl.getCommandSpec().usageMessage();
+    if (u.exitCodeList().isEmpty()) {
+      java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+      codes.put(" " + OK, "success (valid, verified, satisfied, written)");
+      codes.put(" " + FAILED, "invalid input or a failed check (invalid, not verified, not satisfied, unreadable file)");
+      codes.put(" " + USAGE, "usage error (unknown command or option, bad option value)");
+      u.exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      exitCodeFooter(sub);
+    }
   }
 
   /** Every command, however deep, answers {@code --version} with the tool's version. */

@@ -40,6 +40,8 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "DATE", description = "date (YYYY-MM-DD), default today (UTC)")
   String asOf;
 
+  @CommandLine.Mixin ReportOptions report;
+
   @Override
   public Integer call() {
     Plan.Objective obj;
@@ -64,11 +66,14 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }
-    spec.commandLine().getOut().println(p.toJson());
-    spec.commandLine().getOut().flush();
-    spec.commandLine().getErr().println((p.complete() ? "plan: " + p.items() : "the catalogue cannot complete the "
+    if (!report.text) {
+      spec.commandLine().getOut().println(p.toJson());
+      spec.commandLine().getOut().flush();
+    }
+    (report.text ? spec.commandLine().getOut() : spec.commandLine().getErr()).println((p.complete() ? "plan: " + p.items() : "the catalogue cannot complete the "
         + "qualification") + "; " + objective + " " + p.value().toPlainString() + ", lower bound "
         + p.lowerBound().toPlainString() + ", gap " + p.gap().toPlainString() + (p.optimal() ? " (optimal)" : ""));
+    spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();
     return p.complete() ? Main.OK : Main.FAILED;
   }

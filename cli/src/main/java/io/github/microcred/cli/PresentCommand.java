@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.presentation.Presentations;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,28 +38,27 @@ public final class PresentCommand implements Callable<Integer> {
       description = "jwt (vp+jwt: nonce, aud) or di (Data Integrity: challenge, domain); default ${DEFAULT-VALUE}")
   String format;
 
-  @Parameters(arity = "2..*", paramLabel = "CRED... OUT", description = "Credential files, then the output file")
+  @Parameters(arity = "2..*", paramLabel = "CRED... OUT", hideParamSyntax = true,
+      description = "One or more credential files (vc+jwt or Data Integrity JSON), then the output file")
   List<Path> files;
+
+  @CommandLine.Mixin ReportOptions report;
 
   @Override
   public Integer call() throws CliException {
     KeyPair k = StatusCommand.readKey(key);
-    String h = holder != null ? holder : k.publicKey().didKeyVerificationMethod().split("#")[0];
+    String h = holder != null ? CliFiles.iri("--holder", holder)
+        : k.publicKey().didKeyVerificationMethod().split("#")[0];
     List<String> creds = new ArrayList<>();
     for (Path p : files.subList(0, files.size() - 1)) {
-      try {
-        creds.add(Files.readString(p, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new CliException(Main.FAILED, "cannot read " + p + ": " + e.getMessage());
-      }
+      creds.add(CliFiles.readText(p).strip());
     }
     Path out = files.get(files.size() - 1);
     try {
       ObjectNode vp = Presentations.create(h, creds);
       if (format.equals("di")) {
         StatusCommand.write(out, Presentations.signDataIntegrity(vp, k, challenge, domain).toPrettyString());
-        spec.commandLine().getOut().println("presentation (Data Integrity) of " + creds.size() + " credential(s) by "
-            + h + " written to " + out);
+        report(out, "data-integrity-presentation", h, creds.size());
         return Main.OK;
       } else if (!format.equals("jwt")) {
         throw new CliException(Main.USAGE, "--format: expected jwt or di, got '" + format + "'");
@@ -76,8 +72,14 @@ public final class PresentCommand implements Callable<Integer> {
     } catch (VcException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }
-    spec.commandLine().getOut().println("presentation of " + creds.size() + " credential(s) by " + h + " written to "
-        + out);
+    report(out, "vp+jwt", h, creds.size());
     return Main.OK;
+  }
+
+  private void report(Path out, String kind, String h, int n) {
+    spec.commandLine().getOut().println(report.text
+        ? "presentation (" + kind + ") of " + n + " credential(s) by " + h + " written to " + out
+        : StatusCommand.JSON.createObjectNode().put("presented", out.toString()).put("kind", kind).put("holder", h)
+            .put("credentials", n).put("challenge", challenge).put("domain", domain).toPrettyString());
   }
 }

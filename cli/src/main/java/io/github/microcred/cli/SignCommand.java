@@ -6,8 +6,6 @@ import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.jose.VcJwt;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -58,11 +56,12 @@ public final class SignCommand implements Callable<Integer> {
     inputs.addAll(pins.files());
     ContextPins.refuseOverwrite(out, inputs);
     KeyPair k = StatusCommand.readKey(key);
-    byte[] doc;
-    try {
-      doc = Files.readAllBytes(in);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + in + ": " + e.getMessage());
+    byte[] doc = CliFiles.readBytes(in);
+    String input = CliFiles.utf8(in, doc);
+    JsonNode tree = CliFiles.parseJson(in, input);
+    notACoreMicroCredential(in, input, tree);
+    if (kid != null) {
+      CliFiles.iri("--vm", kid);
     }
     String text;
     try {
@@ -94,10 +93,46 @@ public final class SignCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, e.getMessage());
     }
     StatusCommand.write(out, text);
-    for (ContextPins.Pin p : pins.pins()) {
-      spec.commandLine().getOut().println(p.describe());
+    if (report.text) {
+      for (ContextPins.Pin p : pins.pins()) {
+        spec.commandLine().getOut().println(p.describe());
+      }
+      spec.commandLine().getOut().println("signed (" + format + ") " + in + " -> " + out);
+    } else {
+      com.fasterxml.jackson.databind.node.ObjectNode r = StatusCommand.JSON.createObjectNode()
+          .put("signed", out.toString()).put("input", in.toString())
+          .put("format", format.equals("jwt") ? "vc+jwt" : "data-integrity")
+          .put("issuer", tree.path("issuer").isObject() ? tree.path("issuer").path("id").asText()
+              : tree.path("issuer").asText());
+      com.fasterxml.jackson.databind.node.ArrayNode ctx = r.putArray("contexts");
+      pins.pins().forEach(p -> ctx.add(p.describe()));
+      spec.commandLine().getOut().println(r.toPrettyString());
     }
-    spec.commandLine().getOut().println("signed (" + format + ") " + in + " -> " + out);
     return Main.OK;
+  }
+
+  @CommandLine.Mixin ReportOptions report;
+
+  /**
+   * A core micro-credential (microcred JSON, no {@code @context}) is not a verifiable credential: say to use
+   * {@code mcred issue}, instead of letting JSON-LD report undefined terms.
+   */
+  static void notACoreMicroCredential(Path in, String text, JsonNode doc) {
+    if (!doc.isObject() || doc.has("@context")) {
+      return;
+    }
+    boolean core;
+    try {
+      io.github.microcred.core.MicroCredentialJson.read(text);
+      core = true;
+    } catch (io.github.microcred.core.CoreException e) {
+      core = doc.has("title") && (doc.has("awardingBodies") || doc.has("learningOutcomes"));
+    }
+    if (core) {
+      throw new CliException(Main.FAILED, in + ": a core micro-credential, not a verifiable credential; use 'mcred "
+          + "issue --key KEY --credential " + in + " --learner DID OUT' to award it as a signed Open Badge");
+    }
+    throw new CliException(Main.FAILED, in + ": $['@context'] is missing; expected a W3C verifiable credential "
+        + "(JSON-LD with @context)");
   }
 }

@@ -66,6 +66,7 @@ public final class StatusCommand implements Runnable {
     String list;
 
     StatusStore open() throws CliException {
+      CliFiles.httpUrl("--list", list);
       try {
         return JdbcStatusStore.open(jdbc != null ? jdbc : JdbcStatusStore.embeddedH2Url(db));
       } catch (VcException e) {
@@ -77,9 +78,19 @@ public final class StatusCommand implements Runnable {
   /** Runs an action against the store, mapping library errors to exit code 1. */
   abstract static class StoreAction implements Callable<Integer> {
     @CommandLine.Mixin StoreOptions store;
+    @CommandLine.Mixin ReportOptions report;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     abstract void act(StatusListManager manager, PrintWriter out) throws VcException, CliException;
+
+    /** Prints the report: the JSON object, or with {@code --text} the sentence. */
+    void report(PrintWriter out, ObjectNode json, String text) {
+      out.println(this.report.text ? text : json.toPrettyString());
+    }
+
+    ObjectNode json() {
+      return JSON.createObjectNode().put("list", store.list);
+    }
 
     @Override
     public Integer call() throws CliException {
@@ -129,10 +140,26 @@ public final class StatusCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CliException(Main.USAGE, e.getMessage());
       }
+      java.util.Optional<StatusListDefinition> existing = m.store().findList(store.list);
+      String where = store.jdbc != null ? store.jdbc : store.db + ".mv.db";
+      if (existing.isPresent()) {
+        if (!existing.get().equals(def)) {
+          throw new CliException(Main.FAILED, "--list: a different status list " + store.list + " already exists in "
+              + where + " (" + describe(existing.get()) + "); nothing changed");
+        }
+        report(out, json().put("created", false).put("exists", true).put("store", where),
+            "status list " + store.list + " already exists in " + where + " (" + describe(def) + "); nothing changed");
+        return;
+      }
       m.createList(def);
-      out.println("created " + p.term() + " list " + store.list + " (" + entries + " entries, statusSize "
-          + statusSize + ")");
+      report(out, json().put("created", true).put("purpose", p.term()).put("entries", entries)
+          .put("statusSize", statusSize).put("store", where),
+          "created " + describe(def) + " list " + store.list + " in " + where);
     }
+  }
+
+  static String describe(StatusListDefinition d) {
+    return d.purpose().term() + ", " + d.entries() + " entries, statusSize " + d.statusSize();
   }
 
   /** {@code status allocate}. */
@@ -158,7 +185,8 @@ public final class StatusCommand implements Runnable {
     @Override
     void act(StatusListManager m, PrintWriter out) throws VcException {
       m.revoke(store.list, index);
-      out.println("revoked statusListIndex " + index + " of " + store.list);
+      report(out, json().put("index", index).put("status", "revoked"),
+          "revoked statusListIndex " + index + " of " + store.list);
     }
   }
 
@@ -168,7 +196,8 @@ public final class StatusCommand implements Runnable {
     @Override
     void act(StatusListManager m, PrintWriter out) throws VcException {
       m.suspend(store.list, index);
-      out.println("suspended statusListIndex " + index + " of " + store.list);
+      report(out, json().put("index", index).put("status", "suspended"),
+          "suspended statusListIndex " + index + " of " + store.list);
     }
   }
 
@@ -178,7 +207,8 @@ public final class StatusCommand implements Runnable {
     @Override
     void act(StatusListManager m, PrintWriter out) throws VcException {
       m.resume(store.list, index);
-      out.println("resumed statusListIndex " + index + " of " + store.list);
+      report(out, json().put("index", index).put("status", "active"),
+          "resumed statusListIndex " + index + " of " + store.list);
     }
   }
 
@@ -198,7 +228,8 @@ public final class StatusCommand implements Runnable {
         throw new CliException(Main.USAGE, "--value: expected a number such as 2 or 0x2, got '" + value + "'");
       }
       m.setMessage(store.list, index, v);
-      out.println("set statusListIndex " + index + " of " + store.list + " to 0x" + Integer.toHexString(v));
+      report(out, json().put("index", index).put("value", v),
+          "set statusListIndex " + index + " of " + store.list + " to 0x" + Integer.toHexString(v));
     }
   }
 
@@ -221,7 +252,8 @@ public final class StatusCommand implements Runnable {
     @Override
     void act(StatusListManager m, PrintWriter stdout) throws VcException, CliException {
       KeyPair k = readKey(key);
-      String iss = issuer != null ? issuer : k.publicKey().didKeyVerificationMethod().split("#")[0];
+      String iss = issuer != null ? CliFiles.iri("--issuer", issuer)
+          : k.publicKey().didKeyVerificationMethod().split("#")[0];
       ObjectNode vc = m.statusListCredential(store.list, iss, Instant.now());
       String text;
       if (format.equals("jwt")) {
@@ -233,7 +265,8 @@ public final class StatusCommand implements Runnable {
         throw new CliException(Main.USAGE, "--format: expected di or jwt, got '" + format + "'");
       }
       write(out, text);
-      stdout.println("published " + store.list + " (" + format + ") to " + out);
+      report(stdout, json().put("published", out.toString()).put("format", format.equals("jwt") ? "vc+jwt"
+          : "data-integrity").put("issuer", iss), "published " + store.list + " (" + format + ") to " + out);
     }
   }
 
@@ -246,14 +279,7 @@ public final class StatusCommand implements Runnable {
   }
 
   static void write(Path file, String text) throws CliException {
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      Files.writeString(file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot write " + file + ": " + e.getMessage());
-    }
+    CliFiles.write(file, text);
   }
 
   static final ObjectMapper JSON = new ObjectMapper();

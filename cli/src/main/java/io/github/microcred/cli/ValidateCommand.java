@@ -2,9 +2,7 @@ package io.github.microcred.cli;
 
 import io.github.microcred.core.MicroCredentialValidator;
 import io.github.microcred.core.ValidationReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,8 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code mcred validate FILE}: validates a micro-credential (or, with {@code --award}, an award) JSON file. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Validate a micro-credential JSON file and print every problem with its JSON path.",
-    exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:valid (warnings allowed)", "1:invalid or unreadable", "2:usage error"})
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:valid (warnings allowed)", " 1:invalid or unreadable", " 2:usage error"})
 public final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -24,19 +22,30 @@ public final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--award", description = "the file is an award (a micro-credential awarded to a learner)")
   boolean award;
 
+  @CommandLine.Mixin ReportOptions report;
+
   @Override
   public Integer call() {
-    String json;
-    try {
-      json = Files.readString(file);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + file + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
-    }
+    String json = CliFiles.readText(file);
     ValidationReport r = award ? MicroCredentialValidator.validateAward(json) : MicroCredentialValidator.validate(json);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(file + ": " + r.summary());
+    if (report.text) {
+      out.println(file + ": " + r.summary());
+    } else {
+      out.println(json(file, r).toPrettyString());
+    }
     out.flush();
     return r.isValid() ? Main.OK : Main.FAILED;
+  }
+
+  /** The JSON report: {@code file}, {@code valid}, counts and every issue with its path, code and severity. */
+  static com.fasterxml.jackson.databind.node.ObjectNode json(Path file, ValidationReport r) {
+    com.fasterxml.jackson.databind.node.ObjectNode n = StatusCommand.JSON.createObjectNode();
+    n.put("file", file.toString()).put("valid", r.isValid()).put("errors", r.errors().size())
+        .put("warnings", r.warnings().size());
+    com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("issues");
+    r.issues().forEach(i -> a.addObject().put("path", i.path()).put("code", i.code())
+        .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("message", i.message()));
+    return n;
   }
 }

@@ -7,8 +7,6 @@ import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.status.BitstringStatusCheck;
 import io.github.microcred.vc.status.StatusListSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -64,11 +62,7 @@ final class VerifierInputs {
   }
 
   static String read(Path p) {
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + p + ": " + e.getMessage());
-    }
+    return CliFiles.readText(p);
   }
 
   private static String listId(String list, Path p) {

@@ -1,6 +1,8 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
@@ -54,13 +56,15 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--now", paramLabel = "T", description = "Verification time, e.g. 2025-01-01T00:00:00Z")
   String now;
 
-  @Option(names = "--json", description = "Data Integrity credentials: print the VerificationResult as JSON (the default)")
+  @Option(names = "--json", hidden = true, description = "Print the JSON report (the default)")
   boolean json;
 
   @Option(names = "--context", paramLabel = "URL=FILE",
       description = "Data Integrity credentials: pin an extra JSON-LD context from FILE by its SHA-256 (printed on "
           + "stderr); URL=FILE#sha256=HEX also checks the hash; repeatable")
   List<String> contexts = new ArrayList<>();
+
+  @CommandLine.Mixin ReportOptions report;
 
   @Parameters(index = "0", paramLabel = "IN", description = "The credential or presentation file")
   Path in;
@@ -71,27 +75,22 @@ public final class VerifyCommand implements Callable<Integer> {
     for (ContextPins.Pin p : pins.pins()) {
       spec.commandLine().getErr().println(p.describe());
     }
-    byte[] raw;
-    try {
-      raw = Files.readAllBytes(in);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot read " + in + ": " + e.getMessage());
-    }
+    byte[] raw = CliFiles.readBytes(in);
     // for telling JWTs and presentations apart only: the credential is verified from the bytes as given
     String text = new String(raw, StandardCharsets.UTF_8);
     java.time.Clock clock = clock();
     List<io.github.microcred.vc.ControllerDocument> docs = VerifierInputs.controllers(controllers);
     BitstringStatusCheck status = VerifierInputs.statusCheck(statusLists, docs);
     PrintWriter out = spec.commandLine().getOut();
-    boolean ok;
     boolean dataIntegrity = !VcJwt.looksLikeJwt(text) && !isPresentation(text);
     if (!pins.isEmpty() && !dataIntegrity) {
       throw new CliException(Main.USAGE, "--context applies to Data Integrity credentials only");
     }
+    ObjectNode result;
     if (VcJwt.looksLikeJwt(text)) {
       String typ = headerTyp(text);
       if ("vp+jwt".equals(typ)) {
-        ok = presentation(text.strip(), status, clock, out, "vp+jwt");
+        result = presentation(text.strip(), status, clock, "vp+jwt");
       } else {
         io.github.microcred.vc.jose.JwtVerifyOperation op = VcJwt.verify(text.strip()).withStatus(status)
             .withClock(clock);
@@ -99,28 +98,58 @@ public final class VerifyCommand implements Callable<Integer> {
           op = op.withControllerDocument(d);
         }
         JwtVerification v = op.get();
-        out.println("credential (" + (v.legacy() ? "legacy VC-JWT 1.1" : "vc+jwt") + "):");
-        print(out, v.result(), "  ");
-        ok = v.verified();
+        result = report(v.legacy() ? "vc-jwt-1.1" : "vc+jwt", v.result());
+        v.rejections().forEach(x -> ((ArrayNode) result.get("rejections")).add(x.name()));
       }
     } else if (isPresentation(text)) {
-      ok = presentation(text, status, clock, out, "Data Integrity");
+      result = presentation(text, status, clock, "data-integrity-presentation");
     } else {
       io.github.microcred.vc.VerifyOperation op = Credentials.verify(raw).withStatus(status).withClock(clock)
           .withDocumentLoader(pins.loader());
       for (io.github.microcred.vc.ControllerDocument d : docs) {
         op = op.withControllerDocument(d);
       }
-      VerificationResult r = op.get();
-      ok = r.verified();
-      // a Data Integrity credential always prints the JSON VerificationResult (--json is accepted and implied)
-      out.println(r.toJson().toPrettyString());
-      out.flush();
-      return ok ? Main.OK : Main.FAILED;
+      result = report("data-integrity", op.get());
     }
-    out.println(ok ? "VERIFIED" : "NOT VERIFIED");
+    boolean ok = result.get("verified").asBoolean();
+    if (report.text) {
+      printText(out, result, "");
+      out.println(ok ? "VERIFIED" : "NOT VERIFIED");
+    } else {
+      out.println(result.toPrettyString());
+    }
     out.flush();
     return ok ? Main.OK : Main.FAILED;
+  }
+
+  /**
+   * The one report shape of every kind: {@code kind}, {@code verified}, {@code checks} (the credential's, or the
+   * presentation's own and its holder binding), {@code rejections} (JWT reasons; empty for Data Integrity) and
+   * {@code credentials} (a presentation's credentials, each {@code verified} + {@code checks}; empty otherwise).
+   */
+  static ObjectNode report(String kind, VerificationResult r) {
+    ObjectNode n = StatusCommand.JSON.createObjectNode().put("kind", kind);
+    n.setAll(r.toJson());
+    n.putArray("rejections");
+    n.putArray("credentials");
+    return n;
+  }
+
+  private static void printText(PrintWriter out, ObjectNode result, String indent) {
+    out.println(indent + result.path("kind").asText("credential") + ":");
+    for (JsonNode c : result.path("checks")) {
+      out.println(indent + "  " + String.format("%-14s %-22s %s: %s", c.path("outcome").asText().toUpperCase(
+          java.util.Locale.ROOT), c.path("check").asText().toUpperCase(java.util.Locale.ROOT), c.path("path").asText(),
+          c.path("message").asText()));
+    }
+    if (result.path("rejections").size() > 0) {
+      out.println(indent + "  rejections: " + result.get("rejections"));
+    }
+    int i = 0;
+    for (JsonNode c : result.path("credentials")) {
+      out.println(indent + "  credential " + i++ + ":");
+      printText(out, (ObjectNode) c, indent + "    ");
+    }
   }
 
   private java.time.Clock clock() throws CliException {
@@ -156,8 +185,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private boolean presentation(String text, BitstringStatusCheck status, java.time.Clock clock, PrintWriter out,
-      String kind) {
+  private ObjectNode presentation(String text, BitstringStatusCheck status, java.time.Clock clock, String kind) {
     PresentationVerifyOperation op = Presentations.verify(text).withStatus(status).withClock(clock);
     if (challenge != null) {
       op = op.withChallenge(challenge);
@@ -169,24 +197,18 @@ public final class VerifyCommand implements Callable<Integer> {
       op = op.requireHolderIsSubject();
     }
     PresentationVerification v = op.get();
-    out.println("presentation (" + kind + "):");
-    print(out, v.holder(), "  ");
-    for (int i = 0; i < v.credentials().size(); i++) {
-      out.println("  credential " + i + ":");
-      print(out, v.credentials().get(i), "    ");
+    VerificationResult own = v.holder();
+    for (VerificationCheck c : v.binding()) {
+      own = own.with(c);
     }
-    v.binding().forEach(c -> out.println("  " + line(c)));
-    return v.verified();
-  }
-
-  private static void print(PrintWriter out, VerificationResult r, String indent) {
-    for (VerificationCheck c : r.checks()) {
-      out.println(indent + line(c));
+    ObjectNode n = report(kind, own);
+    n.put("verified", v.verified());
+    v.jwt().ifPresent(j -> j.rejections().forEach(x -> ((ArrayNode) n.get("rejections")).add(x.name())));
+    ArrayNode creds = (ArrayNode) n.get("credentials");
+    for (VerificationResult c : v.credentials()) {
+      creds.add(c.toJson());
     }
-  }
-
-  private static String line(VerificationCheck c) {
-    return String.format("%-7s %-22s %s: %s", c.outcome(), c.name(), c.path(), c.message());
+    return n;
   }
 
   private static String headerTyp(String jwt) {

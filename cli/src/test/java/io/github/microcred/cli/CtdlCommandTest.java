@@ -34,7 +34,10 @@ class CtdlCommandTest {
     Files.writeString(f, VALID);
     MainTest.Run r = MainTest.run("ctdl", "validate", f.toString());
     assertEquals(Main.OK, r.code(), r.err());
-    assertTrue(r.out().startsWith("valid"), r.out());
+    com.fasterxml.jackson.databind.JsonNode report = StatusCommand.JSON.readTree(r.out());
+    assertTrue(report.get("valid").asBoolean(), r.out());
+    assertEquals(f.toString(), report.get("file").asText());
+    assertTrue(MainTest.run("ctdl", "validate", "--text", f.toString()).out().startsWith("valid"));
   }
 
   @Test
@@ -43,7 +46,18 @@ class CtdlCommandTest {
     Files.writeString(f, VALID.replace("\"ceterms:inLanguage\"", "\"ceterms:creditValue\": [], \"ceterms:inLanguage\""));
     MainTest.Run r = MainTest.run("ctdl", "validate", f.toString());
     assertEquals(Main.FAILED, r.code());
-    assertTrue(r.err().contains("DOMAIN_VIOLATION at $['@graph'][0]['ceterms:creditValue']"), r.err());
+    assertEquals("", r.err(), "every report goes to stdout");
+    com.fasterxml.jackson.databind.JsonNode report = StatusCommand.JSON.readTree(r.out());
+    assertTrue(!report.get("valid").asBoolean() && report.get("errors").asInt() > 0, r.out());
+    boolean found = false;
+    for (com.fasterxml.jackson.databind.JsonNode i : report.get("issues")) {
+      found |= i.get("code").asText().equals("DOMAIN_VIOLATION")
+          && i.get("path").asText().equals("$['@graph'][0]['ceterms:creditValue']")
+          && i.get("category").asText().equals("schema") && i.get("severity").asText().equals("error");
+    }
+    assertTrue(found, r.out());
+    MainTest.Run t = MainTest.run("ctdl", "validate", "--text", f.toString());
+    assertTrue(t.out().contains("DOMAIN_VIOLATION at $['@graph'][0]['ceterms:creditValue']"), t.out());
   }
 
   @Test

@@ -41,8 +41,11 @@ class DataIntegrityCommandsTest {
       Path key = dir.resolve(t[0] + ".key");
       var kg = run("keygen", "--type", t[0], "--format", t[1], "--out", key.toString());
       assertEquals(Main.OK, kg.code(), kg.err());
-      String did = kg.out().strip();
+      JsonNode keyReport = JSON.readTree(kg.out());
+      String did = keyReport.get("did").asText();
       assertTrue(did.startsWith("did:key:z"), kg.out());
+      assertEquals(key.toString(), keyReport.get("key").asText());
+      assertEquals(t[0], keyReport.get("type").asText());
       assertEquals(Main.FAILED, run("keygen", "--type", t[0], "--out", key.toString()).code(), "no overwrite");
       Path in = dir.resolve(t[0] + ".json");
       Path out = dir.resolve(t[0] + ".signed.json");
@@ -50,6 +53,8 @@ class DataIntegrityCommandsTest {
       var s = run("sign", "--key", key.toString(), "--suite", t[2], "--created", "2025-01-02T00:00:00Z",
           in.toString(), out.toString());
       assertEquals(Main.OK, s.code(), s.err());
+      assertEquals(out.toString(), JSON.readTree(s.out()).get("signed").asText(), s.out());
+      assertEquals("data-integrity", JSON.readTree(s.out()).get("format").asText(), s.out());
       JsonNode signed = JSON.readTree(out.toFile());
       assertEquals("2025-01-02T00:00:00Z", signed.at("/proof/created").asText());
       assertEquals(t[2], signed.at("/proof/cryptosuite").asText());
@@ -61,6 +66,11 @@ class DataIntegrityCommandsTest {
       assertEquals(Main.OK, plain.code(), plain.out() + plain.err());
       JsonNode result = JSON.readTree(plain.out());
       assertTrue(result.get("verified").asBoolean(), plain.out());
+      assertEquals("data-integrity", result.get("kind").asText(), plain.out());
+      assertTrue(result.get("rejections").isArray() && result.get("credentials").isArray(), plain.out());
+      var text = run("verify", "--text", "--now", "2025-02-01T00:00:00Z", out.toString());
+      assertEquals(Main.OK, text.code(), text.out() + text.err());
+      assertTrue(text.out().startsWith("data-integrity:\n") && text.out().endsWith("VERIFIED\n"), text.out());
       assertTrue(result.get("checks").isArray() && result.get("checks").size() >= 5, plain.out());
       var early = run("verify", "--json", "--now", "2024-06-01T00:00:00Z", out.toString());
       assertEquals(Main.FAILED, early.code(), early.out());
@@ -81,7 +91,11 @@ class DataIntegrityCommandsTest {
     var i = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
         out.toString());
     assertEquals(Main.OK, i.code(), i.err());
+    JsonNode report = JSON.readTree(i.out());
+    assertEquals("https://example.edu/mc/welding", report.get("achievement").asText(), i.out());
+    assertFalse(report.get("achievementIdMinted").asBoolean(), i.out());
     JsonNode ob = JSON.readTree(out.toFile());
+    assertEquals(ob.get("id").asText(), report.get("id").asText());
     assertEquals("Welding basics", ob.at("/credentialSubject/achievement/name").asText());
     assertEquals("ecdsa-rdfc-2019", ob.at("/proof/cryptosuite").asText());
     var v = run("verify", "--json", out.toString());

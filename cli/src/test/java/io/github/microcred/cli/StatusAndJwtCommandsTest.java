@@ -68,7 +68,10 @@ class StatusAndJwtCommandsTest {
     assertEquals(0, pub.code(), pub.err());
     var ok = run("verify", "--status-list", listJwt.toString(), jwt.toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
-    assertTrue(ok.out().contains("VERIFIED") && ok.out().contains("not revoked"), ok.out());
+    JsonNode okReport = StatusCommand.JSON.readTree(ok.out());
+    assertEquals("vc+jwt", okReport.get("kind").asText(), ok.out());
+    assertTrue(okReport.get("verified").asBoolean() && ok.out().contains("not revoked"), ok.out());
+    assertEquals(0, okReport.get("rejections").size(), ok.out());
 
     var noList = run("verify", jwt.toString());
     assertEquals(1, noList.code(), "a credential with status and no list must not verify: " + noList.out());
@@ -81,10 +84,17 @@ class StatusAndJwtCommandsTest {
     var vpOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(0, vpOk.code(), vpOk.out() + vpOk.err());
+    JsonNode vpReport = StatusCommand.JSON.readTree(vpOk.out());
+    assertEquals("vp+jwt", vpReport.get("kind").asText(), vpOk.out());
+    assertTrue(vpReport.get("verified").asBoolean(), vpOk.out());
+    assertEquals(1, vpReport.get("credentials").size(), vpOk.out());
+    assertTrue(vpReport.get("credentials").get(0).get("verified").asBoolean(), vpOk.out());
     var vpReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-2", "--domain",
         "https://employer.example", vp.toString());
     assertEquals(1, vpReplay.code(), vpReplay.out());
-    assertTrue(vpReplay.out().contains("NONCE_MISMATCH"), vpReplay.out());
+    JsonNode replay = StatusCommand.JSON.readTree(vpReplay.out());
+    assertTrue(!replay.get("verified").asBoolean() && replay.get("rejections").toString().contains("NONCE_MISMATCH"),
+        vpReplay.out());
 
     Path diVp = dir.resolve("vp.json");
     var presentDi = run("present", "--format", "di", "--key", holderKey.toString(), "--challenge", "c-3",
@@ -93,6 +103,9 @@ class StatusAndJwtCommandsTest {
     var diOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-3", "--domain",
         "employer.example", "--holder-is-subject", diVp.toString());
     assertEquals(0, diOk.code(), diOk.out() + diOk.err());
+    JsonNode diReport = StatusCommand.JSON.readTree(diOk.out());
+    assertEquals("data-integrity-presentation", diReport.get("kind").asText(), diOk.out());
+    assertTrue(diReport.get("verified").asBoolean() && diReport.get("credentials").size() == 1, diOk.out());
     var diReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-4", diVp.toString());
     assertEquals(1, diReplay.code(), diReplay.out());
 
@@ -103,7 +116,14 @@ class StatusAndJwtCommandsTest {
     assertEquals(0, pub2.code(), pub2.err());
     var revoked = run("verify", "--status-list", dir.resolve("list.json").toString(), jwt.toString());
     assertEquals(1, revoked.code(), revoked.out());
-    assertTrue(revoked.out().contains("STATUS: revoked"), revoked.out());
+    JsonNode revokedReport = StatusCommand.JSON.readTree(revoked.out());
+    assertTrue(revokedReport.get("rejections").toString().contains("STATUS"), revoked.out());
+    boolean statusFailed = false;
+    for (JsonNode c : revokedReport.get("checks")) {
+      statusFailed |= c.get("check").asText().equals("status") && c.get("outcome").asText().equals("failed")
+          && c.get("message").asText().contains("revoked");
+    }
+    assertTrue(statusFailed, revoked.out());
 
     var bad = run("status", "suspend", "--db", db, "--list", list, "--index", index);
     assertEquals(1, bad.code());

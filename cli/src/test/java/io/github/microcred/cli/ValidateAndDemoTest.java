@@ -21,10 +21,13 @@ class ValidateAndDemoTest {
   }
 
   @Test
-  void validateAcceptsTheExample() {
+  void validateAcceptsTheExample() throws Exception {
     MainTest.Run r = MainTest.run("validate", EXAMPLE.toString());
     assertEquals(Main.OK, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("valid: no problems found"), r.out());
+    com.fasterxml.jackson.databind.JsonNode report = StatusCommand.JSON.readTree(r.out());
+    assertTrue(report.get("valid").asBoolean(), r.out());
+    assertEquals(0, report.get("issues").size(), r.out());
+    assertTrue(MainTest.run("validate", "--text", EXAMPLE.toString()).out().contains("valid: no problems found"));
   }
 
   @Test
