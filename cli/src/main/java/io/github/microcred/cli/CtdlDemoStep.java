@@ -1,23 +1,43 @@
 package io.github.microcred.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlGraph;
+import io.github.microcred.ctdl.CtdlProblem;
 import io.github.microcred.ctdl.CtdlReport;
-import java.io.PrintWriter;
+import io.github.microcred.ctdl.CtdlSeverity;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The demo's CTDL stage: the micro-credential as a Credential Registry graph, validated offline. */
+/** The demo's CTDL step: the micro-credential as a Credential Registry graph, validated offline; a summary, no dump. */
 final class CtdlDemoStep {
   private CtdlDemoStep() {}
 
-  static void run(PrintWriter out, MicroCredential mc) {
-    out.println("== CTDL (Credential Engine registry graph)");
+  static void run(DemoCommand.Story story, MicroCredential mc) {
     CtdlGraph g = Ctdl.export(mc);
-    out.println(g.toJson());
     CtdlReport r = g.validate();
-    out.println("offline validation: " + r.schemaErrors().size() + " schema error(s), " + r.errors().size()
-        + " error(s) in all, " + (r.problems().size() - r.errors().size()) + " warning(s)/note(s)");
-    r.errors().forEach(p -> out.println("  " + p));
-    out.println("OB3 alignment to the registry record: " + Ctdl.ob3Alignment(g, mc.title()));
+    if (!r.isValid()) {
+      throw new CliException(Main.FAILED, "the sample's CTDL graph is invalid: " + r.errors().get(0));
+    }
+    Map<String, Integer> types = new TreeMap<>();
+    for (JsonNode n : g.toJsonNode().get("@graph")) {
+      types.merge(n.path("@type").asText(), 1, Integer::sum);
+    }
+    JsonNode main = g.toJsonNode().get("@graph").get(0);
+    long warnings = r.problems().stream().filter(p -> p.severity() == CtdlSeverity.WARNING).count();
+    long notes = r.problems().stream().filter(p -> p.severity() == CtdlSeverity.INFO).count();
+    story.step("publish it to the Credential Registry (CTDL)", main.path("@type").asText() + " "
+        + main.path("ceterms:ctid").asText() + " with " + (types.values().stream().mapToInt(i -> i).sum() - 1)
+        + " linked resources " + types + "; offline validation: " + r.errors().size() + " errors, " + warnings
+        + " warnings, " + notes + " notes");
+    Map<String, Integer> byCode = new TreeMap<>();
+    for (CtdlProblem p : r.problems()) {
+      byCode.merge(p.severity() + " " + p.code(), 1, Integer::sum);
+    }
+    byCode.forEach((code, n) -> story.detail(n + " x " + code + " (see the README, CTDL: what the sample's export "
+        + "leaves out)"));
+    story.file("ctdl-graph.json", g.toJsonNode().toPrettyString(), "mcred ctdl validate --text {}");
+    story.file("ob3-alignment.json", Ctdl.ob3Alignment(g, mc.title()).toPrettyString(), null);
   }
 }

@@ -8,7 +8,8 @@ import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.jose.JwtVerification;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.status.BitstringStatusCheck;
-import io.github.microcred.vc.status.InMemoryStatusStore;
+import io.github.microcred.vc.status.JdbcStatusStore;
+import io.github.microcred.vc.status.StatusStore;
 import io.github.microcred.vc.status.StatusEntry;
 import io.github.microcred.vc.status.StatusListDefinition;
 import io.github.microcred.vc.status.StatusListManager;
@@ -45,25 +46,88 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code mcred demo}: the main job end to end, one step method per stage. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the end-to-end demonstration.")
+import java.nio.file.Path;
+/**
+ * {@code mcred demo}: the main job end to end, told in numbered steps with a one-line outcome each. Every artifact
+ * is written to a folder ({@code mcred-demo/} by default) with the command that checks it again.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the end-to-end story in numbered steps: define a micro-credential, issue and verify it as an "
+        + "Open Badge, revoke it, publish it as CTDL, audit a learner's credentials and plan the rest. Every "
+        + "artifact is written to --dir, with the command that checks it again.")
 public final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = "--dir", paramLabel = "DIR", defaultValue = "mcred-demo",
+      description = "Where to write the artifacts (created; existing files are replaced); default ${DEFAULT-VALUE}")
+  Path dir;
+
+  /** The learner of the story. */
+  static final String LEARNER = "did:example:learner-1";
 
   @Override
   public Integer call() throws CliException {
     PrintWriter out = spec.commandLine().getOut();
+    Story story = new Story(out, dir);
+    out.println("mcred demo: a micro-credential from definition to stacking, in " + Story.STEPS + " steps; every "
+        + "artifact is written to " + dir + "/");
     try {
-      modelStep(out);
-      issueAndVerifyStep(out);
-      revocationStep(out);
-      ctdlStep(out);
-      StackingDemoStep.run(out, sample());
+      MicroCredential mc = defineStep(story);
+      KeyPair issuer = keyStep(story);
+      ObjectNode signed = issueStep(story, mc, issuer);
+      verifyStep(story, signed);
+      revocationStep(story, issuer);
+      CtdlDemoStep.run(story, mc);
+      StackingDemoStep.run(story, mc, issuer);
     } catch (VcException e) {
       throw new CliException(Main.FAILED, "demo failed: " + e.getMessage());
     }
+    out.println("done: " + Story.STEPS + " steps; the files are in " + dir + "/ (run the commands above to check "
+        + "them again)");
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * Prints the numbered steps and writes their files: each step is one line {@code N. title: outcome}, each file
+   * one indented line with the command that checks it again.
+   */
+  static final class Story {
+    static final int STEPS = 8;
+    private final PrintWriter out;
+    private final Path dir;
+    private int step;
+
+    Story(PrintWriter out, Path dir) {
+      this.out = out;
+      this.dir = dir;
+    }
+
+    void step(String title, String outcome) {
+      out.println((++step) + ". " + title + ": " + outcome);
+      out.flush();
+    }
+
+    /** A detail line under the current step. */
+    void detail(String line) {
+      out.println("     " + line);
+    }
+
+    Path path(String name) {
+      return dir.resolve(name);
+    }
+
+    /**
+     * Writes a file of the story and names it, with the command that checks it (may be null).
+     *
+     * @return the path written
+     */
+    Path file(String name, String content, String check) {
+      Path p = path(name);
+      CliFiles.write(p, content);
+      out.println("     " + p + (check == null ? "" : "   check: " + check.replace("{}", p.toString())));
+      return p;
+    }
   }
 
   /**
@@ -125,53 +189,66 @@ public final class DemoCommand implements Callable<Integer> {
         .build();
   }
 
-  /**
-   * The model: build the sample micro-credential, validate it, print Oliver's summary and its completeness.
-   *
-   * @param out where to report
-   */
-  static void modelStep(PrintWriter out) {
-    out.println("== micro-credential (core)");
+  /** 1. Define: the sample micro-credential, validated, with its completeness. */
+  static MicroCredential defineStep(Story story) {
     MicroCredential m = sample();
     ValidationReport report = MicroCredentialValidator.validate(m);
-    out.print(CriticalInformationSummary.toText(m));
-    Completeness c = Completeness.of(m);
-    out.printf(java.util.Locale.ROOT, "completeness: EU mandatory %.0f%%, EU optional %.0f%%, Oliver %.0f%%%n",
-        c.euMandatory(), c.euOptional(), c.oliver());
-    out.println("validation: " + report.summary());
     if (!report.isValid()) {
-      throw new CliException(Main.FAILED, "the sample micro-credential is invalid");
+      throw new CliException(Main.FAILED, "the sample micro-credential is invalid: " + report.summary());
     }
+    Completeness c = Completeness.of(m);
+    story.step("define the micro-credential (core model)", String.format(java.util.Locale.ROOT,
+        "\"%s\", %s h, %s, %s; %s with %d warning(s); EU mandatory %.0f%%, EU optional %.0f%%, Oliver %.0f%%",
+        m.title(), m.hours().map(BigDecimal::toPlainString).orElse("?"), m.credits().get(0), m.levels().get(0),
+        report.isValid() ? "valid" : "invalid", report.warnings().size(), c.euMandatory(), c.euOptional(),
+        c.oliver()));
+    story.file("micro-credential.json", io.github.microcred.core.MicroCredentialJson.write(m),
+        "mcred validate --text {}");
+    story.file("critical-information-summary.txt", CriticalInformationSummary.toText(m), null);
+    return m;
+  }
+
+  /** 2. The issuer's key: a fresh Ed25519 {@code did:key}. */
+  static KeyPair keyStep(Story story) throws VcException {
+    KeyPair k = KeyPair.generate(KeyType.ED25519);
+    story.step("create the issuer's signing key", "Ed25519, issuer " + k.publicKey().didKey());
+    Path p = story.file("issuer-key.json", k.toKeyFile("jwk", io.github.microcred.vc.SecretKeyAccess.get())
+        .toPrettyString(), null);
+    try {
+      java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+          "rw-------"));
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      // not a POSIX file system: leave the default permissions
+    }
+    story.detail("(the private key: keep it secret; `mcred sign --key " + p + " ...` signs with it)");
+    return k;
   }
 
   /**
-   * CTDL: the sample micro-credential as a Credential Registry graph, validated offline, with its OB3 alignment.
-   *
-   * @param out where to report
+   * 3. Issue: the micro-credential awarded to the learner as an unsigned Open Badges 3.0 credential, then signed with
+   * {@code eddsa-rdfc-2022}.
    */
-  static void ctdlStep(PrintWriter out) {
-    CtdlDemoStep.run(out, sample());
+  static ObjectNode issueStep(Story story, MicroCredential mc, KeyPair issuerKey) throws VcException {
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    io.github.microcred.vc.ob3.OpenBadgeCredential ob = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(mc,
+        io.github.microcred.vc.ob3.Profile.of(issuerKey.publicKey().didKey(), mc.awardingBodies().get(0).name()),
+        LEARNER, "urn:uuid:" + java.util.UUID.randomUUID(), now);
+    ObjectNode unsigned = ob.toJson();
+    ObjectNode signed = io.github.microcred.vc.Credentials.sign(unsigned, issuerKey,
+        io.github.microcred.vc.Cryptosuite.EDDSA_RDFC_2022).get();
+    story.step("issue it to " + LEARNER, "OpenBadgeCredential " + signed.get("id").asText() + ", signed "
+        + signed.at("/proof/cryptosuite").asText() + " by the issuer's did:key");
+    story.file("credential-unsigned.json", unsigned.toPrettyString(),
+        "mcred sign --key " + story.path("issuer-key.json") + " {} " + story.path("resigned.json"));
+    story.file("credential-signed.json", signed.toPrettyString(), "mcred verify --text {}");
+    return signed;
   }
 
-  /**
-   * Issue and verify: a core micro-credential is awarded to a learner as an Open Badges 3.0 credential, signed with
-   * {@code eddsa-rdfc-2022} by a fresh {@code did:key}, and verified offline (pinned contexts); then one changed
-   * value makes verification fail.
-   *
-   * @param out where to report
-   * @throws VcException if the demo itself breaks
-   * @throws CliException if a verification does not come out as expected
-   */
-  static void issueAndVerifyStep(PrintWriter out) throws VcException {
-    out.println("== issue and verify (Open Badges 3.0, Data Integrity eddsa-rdfc-2022)");
-    MicroCredential mc = sample();
-    KeyPair issuerKey = KeyPair.generate(KeyType.ED25519);
-    ObjectNode signed = io.github.microcred.vc.Credentials.issue(mc, "did:example:learner-1", issuerKey).get();
-    out.println("issued " + signed.get("id").asText() + " by " + issuerKey.publicKey().didKey());
+  /** 4. Verify offline (pinned contexts, did:key); then one changed value makes verification fail. */
+  static void verifyStep(Story story, ObjectNode signed) {
     io.github.microcred.vc.VerificationResult r = io.github.microcred.vc.Credentials.verify(signed).get();
-    r.checks().forEach(c -> out.println("  " + c.outcome() + " " + c.name() + ": " + c.message()));
     if (!r.verified()) {
-      throw new CliException(Main.FAILED, "the freshly issued credential did not verify");
+      throw new CliException(Main.FAILED, "the freshly issued credential did not verify: " + r);
     }
     ObjectNode tampered = signed.deepCopy();
     ((ObjectNode) tampered.at("/credentialSubject/achievement")).put("name", "Data Analysis with Python (Advanced)");
@@ -179,55 +256,60 @@ public final class DemoCommand implements Callable<Integer> {
     if (t.verified()) {
       throw new CliException(Main.FAILED, "a tampered credential verified");
     }
-    out.println("tampered achievement name -> NOT VERIFIED: " + t.failures().get(0).message());
+    long passed = r.checks().stream().filter(c -> c.outcome() == VerificationCheck.Outcome.PASSED).count();
+    story.step("verify it offline, then tamper with it", "VERIFIED (" + passed + " checks passed); with the "
+        + "achievement name changed: NOT VERIFIED, " + t.failures().get(0).name() + ": "
+        + t.failures().get(0).message());
+    story.file("credential-tampered.json", tampered.toPrettyString(), "mcred verify --text {}   (exit 1)");
   }
 
   /**
-   * Revocation: issue a credential with a Bitstring Status List entry as a {@code vc+jwt}, verify it against the
-   * published list, revoke it, republish, verify again: now it fails with the reason.
-   *
-   * @param out where to report
-   * @throws VcException if the demo itself breaks
-   * @throws CliException if a verification does not come out as expected
+   * 5. Revocation: a {@code vc+jwt} with a Bitstring Status List entry from the embedded H2 store in the folder,
+   * verified against the published list, revoked, republished, verified again: now it fails with the reason.
    */
-  static void revocationStep(PrintWriter out) throws VcException {
-    out.println("== revocation (Bitstring Status List, vc+jwt)");
-    KeyPair issuerKey = KeyPair.generate(KeyType.ED25519);
-    String issuer = issuerKey.publicKey().didKeyVerificationMethod().split("#")[0];
+  static void revocationStep(Story story, KeyPair issuerKey) throws VcException {
+    String issuer = issuerKey.publicKey().didKey();
     String listUrl = "https://issuer.example/status/1";
-    StatusListManager status = StatusListManager.create(new InMemoryStatusStore());
-    status.createList(StatusListDefinition.revocation(listUrl));
-    StatusEntry entry = status.allocate(listUrl);
-
     ObjectNode vc = StatusCommand.JSON.createObjectNode();
-    vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-    vc.putArray("type").add("VerifiableCredential");
-    vc.put("issuer", issuer);
-    vc.put("validFrom", Instant.now().minusSeconds(60).toString());
-    vc.putObject("credentialSubject").put("id", "did:example:learner");
-    vc.set("credentialStatus", entry.toJson());
-    String jwt = VcJwt.sign(vc, issuerKey).get();
-    out.println("issued a vc+jwt with statusListIndex " + entry.index() + " of " + listUrl);
-
-    Map<String, String> published = new HashMap<>();
-    published.put(listUrl, VcJwt.sign(status.statusListCredential(listUrl, issuer, Instant.now()), issuerKey).get());
-    JwtVerification before = VcJwt.verify(jwt)
-        .withStatus(BitstringStatusCheck.create(StatusListSource.offline(published))).get();
-    out.println("verify:            " + (before.verified() ? "VERIFIED" : "NOT VERIFIED " + before.rejections()));
-    if (!before.verified()) {
-      throw new CliException(Main.FAILED, "the fresh credential did not verify: " + before.result());
+    String jwt;
+    String before;
+    String after;
+    long index;
+    try (StatusStore store = JdbcStatusStore.open(JdbcStatusStore.embeddedH2Url(story.path("status")))) {
+      StatusListManager status = StatusListManager.create(store);
+      status.createList(StatusListDefinition.revocation(listUrl));
+      StatusEntry entry = status.allocate(listUrl);
+      index = entry.index();
+      vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+      vc.putArray("type").add("VerifiableCredential");
+      vc.put("issuer", issuer);
+      vc.put("validFrom", Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+          .toString());
+      vc.putObject("credentialSubject").put("id", LEARNER);
+      vc.set("credentialStatus", entry.toJson());
+      jwt = VcJwt.sign(vc, issuerKey).get();
+      before = VcJwt.sign(status.statusListCredential(listUrl, issuer, Instant.now()), issuerKey).get();
+      status.revoke(listUrl, index);
+      after = VcJwt.sign(status.statusListCredential(listUrl, issuer, Instant.now()), issuerKey).get();
     }
-
-    status.revoke(listUrl, entry.index());
-    published.put(listUrl, VcJwt.sign(status.statusListCredential(listUrl, issuer, Instant.now()), issuerKey).get());
-    out.println("revoked statusListIndex " + entry.index() + " and republished the list");
-    JwtVerification after = VcJwt.verify(jwt)
-        .withStatus(BitstringStatusCheck.create(StatusListSource.offline(published))).get();
-    if (after.verified()) {
+    JwtVerification ok = VcJwt.verify(jwt).withStatus(BitstringStatusCheck.create(StatusListSource.offline(
+        Map.of(listUrl, before)))).get();
+    if (!ok.verified()) {
+      throw new CliException(Main.FAILED, "the fresh credential did not verify: " + ok.result());
+    }
+    JwtVerification revoked = VcJwt.verify(jwt).withStatus(BitstringStatusCheck.create(StatusListSource.offline(
+        Map.of(listUrl, after)))).get();
+    if (revoked.verified()) {
       throw new CliException(Main.FAILED, "the revoked credential still verified");
     }
-    VerificationCheck reason = after.result().failures().get(0);
-    String why = reason.message().substring(reason.message().indexOf(": ") + 2);
-    out.println("verify again:      NOT VERIFIED " + after.rejections() + " " + why);
+    VerificationCheck reason = revoked.result().failures().get(0);
+    story.step("revoke it (Bitstring Status List, vc+jwt)", "statusListIndex " + index + " of " + listUrl
+        + ": VERIFIED before, NOT VERIFIED " + revoked.rejections() + " after revocation ("
+        + reason.message().substring(reason.message().indexOf(": ") + 2) + ")");
+    Path cred = story.file("credential-with-status.jwt", jwt, null);
+    story.file("status-list.jwt", before, "mcred verify --text --status-list {} " + cred);
+    story.file("status-list-revoked.jwt", after, "mcred verify --text --status-list {} " + cred + "   (exit 1)");
+    story.detail(story.path("status") + ".mv.db   the status store: mcred status publish --db " + story.path("status")
+        + " --list " + listUrl + " --key " + story.path("issuer-key.json") + " --format jwt LIST.jwt");
   }
 }

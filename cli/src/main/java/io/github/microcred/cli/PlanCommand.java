@@ -22,8 +22,10 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--rules", required = true, paramLabel = "R.json", description = "the rules")
   Path rules;
 
-  @Option(names = "--transcript", required = true, paramLabel = "T.json", description = "the transcript")
-  Path transcript;
+  @Option(names = "--transcript", required = true, arity = "1..*", paramLabel = "T",
+      description = "the transcript: a stacking transcript JSON file, or signed Open Badges 3.0 credentials (Data "
+          + "Integrity JSON or vc+jwt files), each verified offline, as in mcred audit")
+  java.util.List<Path> transcript;
 
   @Option(names = "--catalogue", required = true, paramLabel = "C.json", description = "the catalogue")
   Path catalogue;
@@ -62,7 +64,7 @@ public final class PlanCommand implements Callable<Integer> {
     Plan p;
     try {
       p = Stacking.planner(AuditCommand.rules(rules), c).withObjective(obj).withBudget(Duration.ofMillis(budgetMs))
-          .plan(AuditCommand.transcript(transcript), AuditCommand.date(asOf));
+          .plan(AuditCommand.load(transcript, java.util.Set.of()).transcript(), AuditCommand.date(asOf));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }

@@ -17,7 +17,6 @@ import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,44 +54,66 @@ final class StackingDemoStep {
         .creditForDegree(io.github.microcred.core.DegreePathway.none()).build();
   }
 
-  static void run(PrintWriter out, MicroCredential sample) throws VcException {
-    out.println("== stacking (verified credentials audited against a qualification, cheapest completion planned)");
-    KeyPair issuer = KeyPair.generate(KeyType.ED25519);
+  static void run(DemoCommand.Story story, MicroCredential sample, KeyPair issuer) throws VcException {
     List<MicroCredential> earned = List.of(sample,
         variant(sample, "statistics-for-policy", "Statistics for Policy Analysis", 3, 6),
         variant(sample, "data-visualisation", "Data Visualisation for Public Services", 2, 6),
         variant(sample, "spreadsheet-basics", "Spreadsheet Basics", 1, 4));
     VerifiedTranscript vt = new VerifiedTranscript();
+    List<String> files = new java.util.ArrayList<>();
+    java.time.Instant awarded = java.time.Instant.now().minus(Duration.ofDays(1)).truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS);
     for (MicroCredential mc : earned) {
-      ObjectNode signed = io.github.microcred.vc.Credentials.issue(mc, LEARNER, issuer).get();
-      if (mc.id().orElse("").endsWith("data-visualisation")) {
+      ObjectNode signed = io.github.microcred.vc.Credentials.issue(mc, LEARNER, issuer,
+          java.time.Clock.fixed(awarded, ZoneOffset.UTC)).get();
+      String slug = mc.id().orElseThrow().substring(mc.id().orElseThrow().lastIndexOf('/') + 1);
+      if (slug.equals("data-visualisation")) {
         // the learner's copy was altered after signing: it must not count
         ((ObjectNode) signed.at("/credentialSubject/achievement")).put("name", "Advanced Data Visualisation");
       }
-      vt.add(mc.title(), signed.toString());
-    }
-    for (VerifiedTranscript.Verified v : vt.verified) {
-      out.println("  verified      " + v.source());
+      java.nio.file.Path f = story.path("learner/" + slug + ".json");
+      CliFiles.write(f, signed.toPrettyString());
+      files.add(f.toString());
+      vt.add(f.toString(), signed.toString());
     }
     if (vt.verified.size() != earned.size() - 1 || vt.excluded.size() != 1) {
       throw new CliException(Main.FAILED, "expected exactly the altered credential to fail verification");
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String rulesText = resource(RULES);
+    String catalogueText = resource(CATALOGUE);
     try {
-      Rules rules = Rules.fromJson(resource(RULES));
+      Rules rules = Rules.fromJson(rulesText);
       Transcript transcript = vt.transcript();
       AuditResult audit = vt.withExclusions(Stacking.audit(rules, transcript, today));
-      for (String line : audit.summary().split("\n")) {
-        out.println("  " + line);
-      }
-      Catalogue catalogue = Catalogue.fromJson(resource(CATALOGUE));
-      Plan plan = Stacking.planner(rules, catalogue).withBudget(Duration.ofSeconds(1)).plan(transcript, today);
-      out.println("  cheapest completion: " + (plan.complete() ? String.join(" -> ", plan.items())
-          + " (cost " + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal"
-          : "gap " + plan.gap().toPlainString()) + ")" : "none in the catalogue"));
+      Catalogue catalogue = Catalogue.fromJson(catalogueText);
+      Plan plan = Stacking.planner(rules, catalogue).withObjective(Plan.Objective.COST)
+          .withBudget(Duration.ofSeconds(1)).plan(transcript, today);
       if (audit.satisfied() || !plan.complete() || !plan.audit().satisfied()) {
         throw new CliException(Main.FAILED, "the stacking demo did not come out as expected");
       }
+      String shortfall = audit.summary().lines().map(String::strip).filter(l -> l.startsWith("shortfall:"))
+          .findFirst().orElse("");
+      story.step("audit the learner's credentials against a qualification", earned.size() + " signed credentials, "
+          + vt.verified.size() + " verify (" + vt.excluded.get(0).source() + " was altered after signing: "
+          + vt.excluded.get(0).reason() + "); " + rules.id() + ": " + (audit.satisfied() ? "SATISFIED"
+          : "NOT SATISFIED") + ", " + audit.countedCredits().toPlainString() + " " + audit.unit() + " counted"
+          + (shortfall.isEmpty() ? "" : "; " + shortfall));
+      for (String line : audit.summary().split("\n")) {
+        if (line.strip().startsWith("excluded")) {
+          story.detail(line.strip());
+        }
+      }
+      java.nio.file.Path rulesFile = story.file("certificate-rules.json", rulesText, null);
+      String again = "mcred audit --text --rules " + rulesFile + " --transcript " + String.join(" ", files);
+      story.file("audit-result.json", AuditCommand.tree(audit).toPrettyString(), again
+          + "   (exit 1: not satisfied yet)");
+      story.step("plan the cheapest completion", plan.complete() ? String.join(" -> ", plan.items()) + " (cost "
+          + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal" : "gap "
+          + plan.gap().toPlainString()) + ")" : "none in the catalogue");
+      java.nio.file.Path catalogueFile = story.file("catalogue.json", catalogueText, null);
+      story.file("plan.json", plan.toJson(), "mcred plan --text --rules " + rulesFile + " --catalogue "
+          + catalogueFile + " --transcript " + String.join(" ", files));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, "stacking demo: " + e.getMessage());
     }

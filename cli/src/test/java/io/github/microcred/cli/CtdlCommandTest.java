@@ -97,24 +97,6 @@ class CtdlCommandTest {
   }
 
   @Test
-  void demoPrintsTheCtdlGraphOfItsMicroCredential() throws Exception {
-    java.io.StringWriter sw = new java.io.StringWriter();
-    DemoCommand.ctdlStep(new java.io.PrintWriter(sw, true));
-    String out = sw.toString();
-    assertTrue(out.startsWith("== CTDL"), out);
-    int start = out.indexOf('{');
-    int end = out.indexOf("\noffline validation:");
-    com.fasterxml.jackson.databind.JsonNode g = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(out.substring(start, end));
-    assertEquals("https://credreg.net/ctdl/schema/context/json", g.get("@context").asText());
-    com.fasterxml.jackson.databind.JsonNode main = g.get("@graph").get(0);
-    assertEquals(DemoCommand.sample().title(), main.get("ceterms:name").elements().next().asText());
-    assertTrue(io.github.microcred.ctdl.Ctdl.validate(g).schemaErrors().isEmpty());
-    assertTrue(out.contains("offline validation: 0 schema error(s)"), out);
-    assertTrue(out.contains("\"targetCode\":\"" + main.get("ceterms:ctid").asText() + "\""), out);
-  }
-
-  @Test
   void exitCodes() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"title\": ");

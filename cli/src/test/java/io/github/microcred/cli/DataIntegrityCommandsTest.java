@@ -106,14 +106,6 @@ class DataIntegrityCommandsTest {
   }
 
   @Test
-  void demoIssuesAndVerifiesASignedOpenBadge() {
-    var d = run("demo");
-    assertEquals(Main.OK, d.code(), d.out() + d.err());
-    assertTrue(d.out().contains("issue and verify (Open Badges 3.0"), d.out());
-    assertTrue(d.out().contains("tampered achievement name -> NOT VERIFIED"), d.out());
-  }
-
-  @Test
   void httpsIssuerNeedsItsControllerDocument(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("k.jwk");
     assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", key.toString()).code());

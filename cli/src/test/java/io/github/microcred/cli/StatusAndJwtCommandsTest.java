@@ -172,12 +172,4 @@ class StatusAndJwtCommandsTest {
     assertEquals(1, wrongList.code());
     assertTrue(wrongList.err().contains("statusPurpose is message"), wrongList.err());
   }
-
-  @Test
-  void demoShowsRevocation() {
-    var r = run("demo");
-    assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("revoked statusListIndex"), r.out());
-    assertTrue(r.out().contains("NOT VERIFIED [STATUS] revoked (statusListIndex"), r.out());
-  }
 }

@@ -627,7 +627,7 @@ public final class CtdlReader {
       if (a.isObject()) {
         use(a, "@type");
         if (o.country == null) {
-          o.country = string(a, "ceterms:addressCountry");
+          o.country = first(text(a, "ceterms:addressCountry"));
           Map<String, String> region = text(a, "ceterms:addressRegion");
           o.region = first(region);
         }
@@ -916,7 +916,7 @@ public final class CtdlReader {
       }
       JsonNode place = places.get(0);
       use(place, "@type");
-      String country = string(place, "ceterms:addressCountry");
+      String country = first(text(place, "ceterms:addressCountry"));
       String region = first(peekText(place, "ceterms:addressRegion"));
       if (region != null && country != null && region.matches("^" + Pattern.quote(country) + "-[A-Z0-9]{1,3}$")) {
         use(place, "ceterms:addressRegion");

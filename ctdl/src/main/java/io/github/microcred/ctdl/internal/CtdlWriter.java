@@ -123,7 +123,8 @@ public final class CtdlWriter {
       ObjectNode place = F.objectNode();
       place.put("@type", "ceterms:Place");
       int dash = m.jurisdiction.indexOf('-');
-      place.put("ceterms:addressCountry", dash > 0 ? m.jurisdiction.substring(0, dash) : m.jurisdiction);
+      // rdf:langString in CTDL: a language map, as in the Registry's own records
+      place.set("ceterms:addressCountry", text("en", dash > 0 ? m.jurisdiction.substring(0, dash) : m.jurisdiction));
       if (dash > 0) {
         place.set("ceterms:addressRegion", text("en", m.jurisdiction));
       }
@@ -537,7 +538,7 @@ public final class CtdlWriter {
       ObjectNode place = F.objectNode();
       place.put("@type", "ceterms:Place");
       if (o.country != null) {
-        place.put("ceterms:addressCountry", o.country);
+        place.set("ceterms:addressCountry", text("en", o.country));
       }
       if (o.region != null) {
         place.set("ceterms:addressRegion", lang1(o.region));

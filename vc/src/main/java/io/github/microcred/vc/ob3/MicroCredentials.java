@@ -70,7 +70,7 @@ public final class MicroCredentials {
    * {@code validUntil}, grade and results {@link Result}s, evidence {@link Evidence}; the complete award (core JSON)
    * is also carried, signed, in the extension property {@code microcredentialAward}.
    *
-   * @param award the award; without an id it gets {@code urn:uuid:} + a name-based UUID (RFC 4122 version 3) of its
+   * @param given the award; without an id it gets {@code urn:uuid:} + a name-based UUID (RFC 4122 version 3) of its
    *     achievement id, learner and issue time, which then is also the id of the award carried in the extension
    * @param issuerId the issuer's id: the DID or https: URL whose key will sign
    * @return the credential
@@ -124,7 +124,7 @@ public final class MicroCredentials {
   /**
    * Maps a micro-credential to an OB3 achievement.
    *
-   * @param mc the micro-credential; without an id it gets {@link #achievementId(MicroCredential)}, which then is
+   * @param given the micro-credential; without an id it gets {@link #achievementId(MicroCredential)}, which then is
    *     also the id of the core model carried in the extension
    * @return the achievement
    * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the id is not an absolute IRI
