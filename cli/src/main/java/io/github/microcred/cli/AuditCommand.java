@@ -34,7 +34,11 @@ import picocli.CommandLine.Option;
         + "divisible-credit relaxation), each within a time budget. Prints the JSON result, then a readable summary "
         + "on stderr. Exit 0 when the qualification is SATISFIED, 1 when NOT_SATISFIED (proven) or on invalid "
         + "input, 3 when UNDECIDED (the budget ran out first). With --bulk, audits one transcript per line and "
-        + "shows progress on stderr.")
+        + "shows progress on stderr.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:SATISFIED (with --bulk: every transcript read and satisfied)",
+        " 1:NOT_SATISFIED (proven), invalid input or an unreadable file", " 2:usage error",
+        " 3:UNDECIDED: the budget ran out before a proof"})
 public final class AuditCommand implements Callable<Integer> {
   /** Exit code of an audit whose budget ran out before it was decided (0, 1 and 2 as for every command). */
   static final int UNDECIDED = 3;

@@ -64,7 +64,7 @@ public final class PlanCommand implements Callable<Integer> {
     Plan p;
     try {
       p = Stacking.planner(AuditCommand.rules(rules), c).withObjective(obj).withBudget(Duration.ofMillis(budgetMs))
-          .plan(AuditCommand.load(transcript, java.util.Set.of()).transcript(), AuditCommand.date(asOf));
+          .plan(new AuditCommand().load(transcript, java.util.Set.of()).transcript(), AuditCommand.date(asOf));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }

@@ -96,7 +96,7 @@ final class StackingDemoStep {
           .findFirst().orElse("");
       story.step("audit the learner's credentials against a qualification", earned.size() + " signed credentials, "
           + vt.verified.size() + " verify (" + vt.excluded.get(0).source() + " was altered after signing: "
-          + vt.excluded.get(0).reason() + "); " + rules.id() + ": " + (audit.satisfied() ? "SATISFIED"
+          + vt.excluded.get(0).detail() + "); " + rules.id() + ": " + (audit.satisfied() ? "SATISFIED"
           : "NOT SATISFIED") + ", " + audit.countedCredits().toPlainString() + " " + audit.unit() + " counted"
           + (shortfall.isEmpty() ? "" : "; " + shortfall));
       for (String line : audit.summary().split("\n")) {
@@ -106,7 +106,7 @@ final class StackingDemoStep {
       }
       java.nio.file.Path rulesFile = story.file("certificate-rules.json", rulesText, null);
       String again = "mcred audit --text --rules " + rulesFile + " --transcript " + String.join(" ", files);
-      story.file("audit-result.json", AuditCommand.tree(audit).toPrettyString(), again
+      story.file("audit-result.json", audit.toJson(true), again
           + "   (exit 1: not satisfied yet)");
       story.step("plan the cheapest completion", plan.complete() ? String.join(" -> ", plan.items()) + " (cost "
           + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal" : "gap "
