@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     name = "ctdl",
     mixinStandardHelpOptions = true,
     description = "Credential Transparency Description Language (Credential Engine): export, import, validate.",
-    subcommands = {CtdlCommand.Export.class, CtdlCommand.Import.class, CtdlCommand.Validate.class})
+    subcommands = {CtdlCommand.Export.class, CtdlCommand.ExportOrg.class, CtdlCommand.Import.class,
+        CtdlCommand.Validate.class})
 public final class CtdlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -121,10 +122,73 @@ public final class CtdlCommand implements Runnable {
     }
   }
 
+  /** {@code mcred ctdl export-org ORG.json [--out F]}: an organization as a Registry record, validated. */
+  @Command(name = "export-org", mixinStandardHelpOptions = true,
+      description = "Export an organization (microcred JSON, as in a micro-credential's awardingBodies) as a "
+          + "Credential Registry CTDL record (CredentialOrganization, or QACredentialOrganization for a QA_BODY), "
+          + "validated offline like credentials; the Registry needs it before any credential it owns. Exit 1 when "
+          + "the record misses data the minimum-data policy requires (the graph is still written).")
+  static final class ExportOrg implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ORG.json", description = "the organization")
+    Path file;
+
+    @CommandLine.Option(names = "--out", paramLabel = "F", description = "write the graph here instead of stdout")
+    Path out;
+
+    @CommandLine.Option(names = "--description", paramLabel = "TEXT", description = "ceterms:description (required "
+        + "by the policy; the core model has none)")
+    String description;
+
+    @CommandLine.Option(names = "--agent-type", paramLabel = "CONCEPT", split = ",",
+        description = "ceterms:agentType, e.g. orgType:Postsecondary (required by the policy); repeatable")
+    java.util.List<String> agentTypes = new java.util.ArrayList<>();
+
+    @CommandLine.Option(names = "--sector", paramLabel = "CONCEPT",
+        description = "ceterms:agentSectorType, e.g. agentSector:Public (required by the policy)")
+    String sector;
+
+    @Override
+    public Integer call() {
+      io.github.microcred.core.Organization org;
+      try {
+        org = MicroCredentialJson.readOrganization(read(file));
+      } catch (CoreException e) {
+        throw new CliException(Main.FAILED, file + ": " + e.getMessage());
+      }
+      io.github.microcred.ctdl.CtdlOrganizationExporter x = Ctdl.organizationExporter();
+      try {
+        if (description != null) {
+          x = x.withDescription(description);
+        }
+        if (!agentTypes.isEmpty()) {
+          x = x.withAgentType(agentTypes.toArray(String[]::new));
+        }
+        if (sector != null) {
+          x = x.withAgentSectorType(sector);
+        }
+      } catch (CtdlException e) {
+        throw new CliException(Main.USAGE, e.getMessage());
+      }
+      CtdlGraph g = x.export(org);
+      write(spec, out, g.toJson());
+      CtdlReport r = g.validate();
+      if (!r.isValid()) {
+        throw new CliException(Main.FAILED, file + ": the CTDL record misses what the minimum-data policy requires: "
+            + String.join("; ", r.errors().stream().map(p -> p.path() + " " + p.message()).toList())
+            + " (give --description, --agent-type, --sector, or add url/email to the organization)");
+      }
+      return Main.OK;
+    }
+  }
+
   /** {@code mcred ctdl import RECORD.json [--out F]}. */
   @Command(name = "import", mixinStandardHelpOptions = true,
-      description = "Import a CTDL graph, Registry envelope or resource into a micro-credential (microcred JSON); "
-          + "prints every warning (unmapped properties with their JSON paths) on stderr.")
+      description = "Import a CTDL graph, Registry envelope or resource: a credential, learning opportunity or "
+          + "assessment into a micro-credential, an organization (also a QA organization) into an organization "
+          + "(microcred JSON); prints every warning (unmapped properties with their JSON paths) on stderr. Other "
+          + "record types exit 1 (not supported).")
   static final class Import implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -146,9 +210,14 @@ public final class CtdlCommand implements Runnable {
         spec.commandLine().getErr().println("warning: " + w);
       }
       spec.commandLine().getErr().flush();
+      if (imp.organization().isPresent()) {
+        write(spec, out, MicroCredentialJson.write(imp.organization().get()));
+        return Main.OK;
+      }
       if (imp.microCredential().isEmpty()) {
-        throw new CliException(Main.FAILED, file + ": the main resource is a " + imp.ctdlType()
-            + (imp.name().map(n -> " (" + n + ")").orElse("")) + ", not a credential offering");
+        throw new CliException(Main.FAILED, file + ": not supported: " + imp.ctdlType()
+            + imp.name().map(n -> " (" + n + ")").orElse("") + "; mcred ctdl import reads credentials, learning "
+            + "opportunities, assessments and organizations");
       }
       write(spec, out, MicroCredentialJson.write(imp.microCredential().get()));
       return Main.OK;

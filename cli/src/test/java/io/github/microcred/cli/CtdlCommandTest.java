@@ -116,4 +116,59 @@ class CtdlCommandTest {
     assertEquals(Main.USAGE, MainTest.run("ctdl", "export").code());
     assertEquals(Main.USAGE, MainTest.run("ctdl").code());
   }
+
+  @Test
+  void exportOrgPublishesAValidRecordAndNamesWhatIsMissing() throws Exception {
+    Path graph = dir.resolve("org.json");
+    MainTest.Run ok = MainTest.run("ctdl", "export-org", "../examples/ctdl/organization.json", "--out", graph.toString(),
+        "--description", "A public technological university.", "--agent-type", "orgType:Postsecondary",
+        "--sector", "agentSector:Public");
+    assertEquals(Main.OK, ok.code(), ok.err());
+    assertTrue(io.github.microcred.ctdl.Ctdl.validate(Files.readString(graph)).isValid());
+    MainTest.Run v = MainTest.run("ctdl", "validate", graph.toString());
+    assertEquals(Main.OK, v.code(), v.out());
+    MainTest.Run back = MainTest.run("ctdl", "import", graph.toString());
+    assertEquals(Main.OK, back.code(), back.err());
+    io.github.microcred.core.Organization o = io.github.microcred.core.MicroCredentialJson.readOrganization(back.out());
+    assertEquals("Example Technological University", o.name());
+    assertEquals("https://credentials.example.edu/issuers/etu", o.id().orElseThrow());
+
+    MainTest.Run bare = MainTest.run("ctdl", "export-org", "../examples/ctdl/organization.json");
+    assertEquals(Main.FAILED, bare.code());
+    assertTrue(bare.out().contains("\"ceterms:CredentialOrganization\""), "the graph is still written: " + bare.out());
+    CliConventionTest.oneSentence(bare, "../examples/ctdl/organization.json: the CTDL record misses what the "
+        + "minimum-data policy requires: ");
+    assertTrue(bare.err().contains("ceterms:description") && bare.err().contains("ceterms:agentType")
+        && bare.err().contains("--description"), bare.err());
+    MainTest.Run badType = MainTest.run("ctdl", "export-org", "../examples/ctdl/organization.json", "--agent-type",
+        "orgType:Nope");
+    assertEquals(Main.USAGE, badType.code());
+    CliConventionTest.oneSentence(badType, "agent type: 'orgType:Nope' is not a concept of ceterms:OrganizationType");
+  }
+
+  @Test
+  void importOfAnOrganizationRecordGivesTheCoreOrganization() throws Exception {
+    MainTest.Run r = MainTest.run("ctdl", "import",
+        "../ctdl/src/test/resources/io/github/microcred/ctdl/organizations/qa-organization.graph.json");
+    assertEquals(Main.OK, r.code(), r.err());
+    io.github.microcred.core.Organization o = io.github.microcred.core.MicroCredentialJson.readOrganization(r.out());
+    assertEquals("Example Quality Assurance Agency", o.name());
+    assertEquals(java.util.Set.of(io.github.microcred.core.Organization.Role.QA_BODY), o.roles());
+    assertEquals("IE", o.country().orElseThrow());
+  }
+
+  @Test
+  void importOfAnotherRecordTypeIsNotSupported() throws IOException {
+    Path f = dir.resolve("cost.json");
+    Files.writeString(f, """
+        {"@context": "https://credreg.net/ctdl/schema/context/json",
+         "@graph": [{"@id": "https://credentialengineregistry.org/resources/ce-3f1b7c3e-5d4a-4b8e-9c61-0a7d3e5f9b12",
+           "@type": "ceterms:CostManifest", "ceterms:ctid": "ce-3f1b7c3e-5d4a-4b8e-9c61-0a7d3e5f9b12",
+           "ceterms:name": {"en": "Tuition"}}]}
+        """);
+    MainTest.Run r = MainTest.run("ctdl", "import", f.toString());
+    assertEquals(Main.FAILED, r.code());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains("error: " + f + ": not supported: ceterms:CostManifest (Tuition)"), r.err());
+  }
 }

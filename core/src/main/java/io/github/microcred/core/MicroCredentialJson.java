@@ -106,6 +106,34 @@ public final class MicroCredentialJson {
     return orThrow(c.readAward(n, "$"), c.issues());
   }
 
+  /**
+   * Writes an organization (an awarding body, issuer, provider or QA body) as indented JSON, in the form it has inside
+   * a micro-credential.
+   *
+   * @param o the organization
+   * @return the JSON text
+   */
+  public static String write(Organization o) {
+    return Json.write(JsonCodec.writeOrganization(o));
+  }
+
+  /**
+   * Reads an organization written by {@link #write(Organization)}.
+   *
+   * @param json the JSON text
+   * @return the organization
+   * @throws CoreException as {@link #read(String)}
+   */
+  public static Organization readOrganization(String json) throws CoreException {
+    List<ValidationIssue> issues = new ArrayList<>();
+    JsonNode n = Json.parse(json, issues);
+    if (n == null) {
+      throw new CoreException(CoreErrorCode.MALFORMED_JSON, "malformed JSON: " + issues.get(0).message());
+    }
+    JsonCodec c = new JsonCodec();
+    return orThrow(c.readOrganizationAt(n, "$"), c.issues());
+  }
+
   private static <T> T orThrow(T value, List<ValidationIssue> issues) throws CoreException {
     if (!issues.isEmpty() || value == null) {
       throw new CoreException(CoreErrorCode.INVALID_DOCUMENT, issues.stream()

@@ -92,6 +92,27 @@ public final class Ctdl {
   }
 
   /**
+   * An organization exporter without description, agent type or sector (see {@link CtdlOrganizationExporter}).
+   *
+   * @return the exporter
+   */
+  public static CtdlOrganizationExporter organizationExporter() {
+    return new CtdlOrganizationExporter(null, List.of(), null);
+  }
+
+  /**
+   * Exports an organization as a Registry record with {@link #organizationExporter()}; validate it with
+   * {@link CtdlGraph#validate()} (the minimum-data policy requires data the core model does not hold: a description,
+   * an agent type and sector, which the exporter's {@code with...} methods give).
+   *
+   * @param organization the organization
+   * @return the graph
+   */
+  public static CtdlGraph export(io.github.microcred.core.Organization organization) {
+    return organizationExporter().export(organization);
+  }
+
+  /**
    * Imports a CTDL record: a graph, a Registry envelope, an array of nodes, a single resource, or a Registry
    * Assistant request. Legacy shapes are accepted and reported as warnings.
    *
@@ -128,7 +149,14 @@ public final class Ctdl {
     MicroCredential mc = null;
     io.github.microcred.core.Organization org = null;
     switch (r.kind) {
-      case ORGANIZATION -> org = CoreMapping.org(r.organization, io.github.microcred.core.Organization.Role.ISSUER);
+      case ORGANIZATION -> {
+        org = CoreMapping.org(r.organization, r.organization.qa ? io.github.microcred.core.Organization.Role.QA_BODY
+            : io.github.microcred.core.Organization.Role.ISSUER);
+        if (!r.organization.description.isEmpty()) {
+          w.add(new CtdlReader.Warning("$", "the organization's ceterms:description is not mapped: the core "
+              + "Organization has no description"));
+        }
+      }
       case OTHER -> { }
       default -> {
         try {

@@ -176,6 +176,27 @@ public final class JsonCodec {
     return o;
   }
 
+  /**
+   * The JSON tree of an organization (as inside a micro-credential).
+   *
+   * @param g the organization
+   * @return a new tree
+   */
+  public static ObjectNode writeOrganization(Organization g) {
+    return write(g);
+  }
+
+  /**
+   * Reads an organization, recording problems as issues.
+   *
+   * @param n the tree
+   * @param path its JSON path
+   * @return the organization, or null when it has errors
+   */
+  public Organization readOrganizationAt(JsonNode n, String path) {
+    return readOrganization(n, path);
+  }
+
   private static ObjectNode write(Organization g) {
     ObjectNode o = F.objectNode().put("name", g.name());
     g.id().ifPresent(v -> o.put("id", v));

@@ -625,13 +625,14 @@ public final class CoreMapping {
       name = o.ctid != null ? o.ctid : o.id != null && !o.id.isBlank() ? o.id : "(unnamed organization)";
     }
     Organization.Builder b = Organization.builder(name).role(role);
-    String id = o.id != null ? o.id : o.sameAs != null && o.ctid == null ? o.sameAs
+    // the organization's own identifier (sameAs, as the exporters write it) before its Registry URI
+    String id = o.sameAs != null ? o.sameAs : o.id != null ? o.id
         : o.ctid != null ? CtdlWriter.RESOURCES + o.ctid : null;
     if (id != null) {
       b.id(id);
     }
     if (o.country != null) {
-      b.country(o.country);
+      b.country(countryCode(o.country));
     }
     if (o.webpage != null) {
       b.url(o.webpage);
@@ -640,5 +641,27 @@ public final class CoreMapping {
       b.email(o.email);
     }
     return b.build();
+  }
+
+  /**
+   * The ISO 3166-1 alpha-2 code of a country given as a code or as its English name (the Registry's records write
+   * e.g. {@code {"en": "United States"}}); anything else is kept as given.
+   *
+   * @param country the text
+   * @return the code, or the text
+   */
+  static String countryCode(String country) {
+    String t = country.strip();
+    if (t.matches("^[A-Za-z]{2}$")) {
+      return t.toUpperCase(Locale.ROOT);
+    }
+    for (String code : Locale.getISOCountries()) {
+      String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+      if (name.equalsIgnoreCase(t) || (code.equals("US") && t.matches("(?i)^(USA|U\\.S\\.A?\\.?|United States of America)$"))
+          || (code.equals("GB") && t.equalsIgnoreCase("United Kingdom"))) {
+        return code;
+      }
+    }
+    return t;
   }
 }
