@@ -140,6 +140,16 @@ public final class QuickStart {
     check(v.verified(), "jwt: " + v.result());
     check(pv.verified(), "presentation: " + pv);
 
+    // region nested
+    VerificationResult all = pv.result();          // or Credentials.verify(clr).get(), VcJwt.verify(jwt).get().result()
+    for (VerificationResult.Nested n : all.nested()) {
+      n.path();               // $.verifiableCredential[1]; in a CLR: $.credentialSubject.verifiableCredential[2]
+      n.result().verified();  // its own checks, paths relative to the embedded credential
+    }
+    all.failures();           // a failed embedded credential: NESTED_CREDENTIALS at its path, so all.verified() is false
+    // endregion
+    check(all.nested().size() == 2 && all.nested().stream().allMatch(n -> n.result().verified()), "nested: " + all);
+
     // region status
     StatusStore store = JdbcStatusStore.open(JdbcStatusStore.embeddedH2Url(Path.of("target", "status")));  // or PostgreSQL
     StatusListManager status = StatusListManager.create(store);

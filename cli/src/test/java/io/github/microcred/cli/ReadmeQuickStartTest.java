@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,31 +99,22 @@ class ReadmeQuickStartTest {
   }
 
   @Test
-  void theQuickStartCompilesAndRunsAgainstTheModules(@TempDir Path classes) throws Exception {
+  void theQuickStartCompilesAndRunsAgainstTheModules(@TempDir Path tmp) throws Exception {
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", cp, "--release", "17", "-Xlint:all",
         "-Werror", QUICK_START.toString());
     assertEquals(0, rc, "QuickStart.java compiles without warnings");
-    List<URL> urls = new ArrayList<>();
-    urls.add(classes.toUri().toURL());
-    for (String e : cp.split(File.pathSeparator)) {
-      urls.add(Path.of(e).toUri().toURL());
-    }
-    java.io.PrintStream stdout = System.out;
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-      Method main = loader.loadClass("example.QuickStart").getMethod("main", String[].class);
-      System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-      Thread.currentThread().setContextClassLoader(loader);   // service lookups (JSON-P, JDBC) see its classes
-      main.invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(stdout);
-      Thread.currentThread().setContextClassLoader(context);
-    }
-    assertTrue(captured.toString(StandardCharsets.UTF_8).contains(
-        "quick start: issued, verified, presented, revoked, published and audited"), captured.toString());
+    // run in a JVM of its own, as a consumer would, in an empty working directory (the status store goes to target/)
+    Path work = Files.createDirectories(tmp.resolve("work/target")).getParent();
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(javaBin.toString(), "-cp", classes + File.pathSeparator + cp, "example.QuickStart")
+        .directory(work.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the QuickStart ends");
+    assertEquals(0, p.exitValue(), output);
+    assertTrue(output.contains("quick start: issued, verified, presented, revoked, published and audited"), output);
   }
 
   @Test
