@@ -1,5 +1,6 @@
 package io.github.microcred.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;

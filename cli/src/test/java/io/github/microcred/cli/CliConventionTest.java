@@ -81,7 +81,13 @@ class CliConventionTest {
     Files.write(bin, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, (byte) 0xFF, (byte) 0xFE});
     Path key = dir.resolve("k.json");
     assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", key.toString()).code());
-    for (String[] args : new String[][] {{"validate", bin.toString()}, {"verify", bin.toString()},
+    // verify reports it as a result (a bad credential is a failed check, never a thrown error)
+    MainTest.Run v = run("verify", bin.toString());
+    assertEquals(Main.FAILED, v.code());
+    JsonNode result = StatusCommand.JSON.readTree(v.out());
+    assertFalse(result.get("verified").asBoolean());
+    assertTrue(result.at("/checks/0/message").asText().contains("invalid UTF-8 at byte offset 0"), v.out());
+    for (String[] args : new String[][] {{"validate", bin.toString()},
         {"sign", "--key", key.toString(), bin.toString(), dir.resolve("o.json").toString()},
         {"ctdl", "validate", bin.toString()}, {"issue", "--key", key.toString(), "--credential", bin.toString(),
             "--learner", "did:example:x", dir.resolve("o.json").toString()}}) {
