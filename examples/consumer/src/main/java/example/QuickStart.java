@@ -108,7 +108,7 @@ public final class QuickStart {
 
     ObjectNode credential = Credentials.issue(mc, learner, key).get();    // OB3 OpenBadgeCredential, eddsa-rdfc-2022
     VerificationResult r = Credentials.verify(credential)
-        .withClock(Clock.systemUTC())                      // validFrom/validUntil, 5 min skew by default
+        .withClock(Clock.systemUTC())                      // validFrom/validUntil, 60 s skew by default
         .get();                                            // never throws for a bad credential
     r.verified();  r.checks();                             // SYNTAX, CONTEXTS, PROOF, PURPOSE_AND_CONTROLLER, ...
 

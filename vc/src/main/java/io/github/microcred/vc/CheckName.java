@@ -6,6 +6,14 @@ public enum CheckName {
   SYNTAX,
   /** Every {@code @context} entry is a known (pinned) URL; first entry is the VC 2.0 or 1.1 context. */
   CONTEXTS,
+  /**
+   * The document is in the compact form its pinned contexts define (no full-IRI or CURIE keys, no keywords or
+   * nested contexts that could re-spell a term, checked members in their plain shape) and, for Data Integrity, the
+   * checked members ({@code type}, {@code issuer}, {@code credentialSubject} ids, the validity dates,
+   * {@code credentialStatus}) say exactly what the signed graph says, so code that reads JSON keys reads what was
+   * signed.
+   */
+  COMPACT_FORM,
   /** A Data Integrity proof's signature over the canonical document and proof configuration. */
   PROOF,
   /**

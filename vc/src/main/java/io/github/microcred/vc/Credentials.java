@@ -6,8 +6,6 @@ import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.JsonInput;
 import jakarta.json.JsonObject;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -173,8 +171,6 @@ public final class Credentials {
   }
 
   private static VerifyOperation verify(JsonInput input) {
-    return new VerifyOperation(input, Clock.systemUTC(), Duration.ofMinutes(5),
-        ContextLoader.pinned(), CanonicalizationLimits.DEFAULT, DidResolvers.offline(), Map.of(),
-        "assertionMethod", null);
+    return new VerifyOperation(input, VerifyOptions.defaults());
   }
 }

@@ -124,6 +124,35 @@ public final class DataIntegrity {
     return new HashData(doc, conf, digest(alg, doc), digest(alg, conf));
   }
 
+  /**
+   * Runs hashing over an already canonicalized document (the verifier canonicalizes it once, to read the signed
+   * graph and to hash it).
+   *
+   * @param canonicalDocument the canonical N-Quads of the unsecured document, labelled with the key type's hash
+   * @param proofConfig the proof configuration
+   * @param keyType selects SHA-384 for P-384, SHA-256 otherwise
+   * @param loader the context loader
+   * @param limits the bounds
+   * @return the intermediate values
+   * @throws VcException on canonicalization failure of the proof configuration
+   */
+  public static HashData hash(String canonicalDocument, JsonObject proofConfig, KeyType keyType,
+      ContextLoader loader, CanonicalizationLimits limits) throws VcException {
+    String alg = rdfcHash(keyType);
+    String conf = Canonicalizer.canonicalize(proofConfig, loader, limits, alg);
+    return new HashData(canonicalDocument, conf, digest(alg, canonicalDocument), digest(alg, conf));
+  }
+
+  /**
+   * The hash a key type uses, for RDFC-1.0 labels and the proof hashes.
+   *
+   * @param keyType the key type
+   * @return {@code SHA-384} for P-384, {@code SHA-256} otherwise
+   */
+  public static String rdfcHash(KeyType keyType) {
+    return keyType == KeyType.P384 ? "SHA-384" : "SHA-256";
+  }
+
   private static byte[] digest(String alg, String text) {
     try {
       return MessageDigest.getInstance(alg).digest(text.getBytes(StandardCharsets.UTF_8));

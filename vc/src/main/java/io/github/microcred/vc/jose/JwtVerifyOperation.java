@@ -13,26 +13,23 @@ import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
+import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.verify.StatusGate;
+import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.VerificationResult;
-import io.github.microcred.vc.VerifyOperation;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.StrictJson;
-import io.github.microcred.vc.internal.jose.OfflineDids;
 import io.github.microcred.vc.internal.jose.PayloadModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -50,10 +47,10 @@ import java.util.Set;
  * and the credential status. {@code jku}, {@code x5u} and {@code x5c} are never followed.
  */
 public final class JwtVerifyOperation {
-  /** The default clock skew. */
-  public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
-  /** The largest clock skew a caller may allow. */
-  public static final Duration MAX_SKEW = Duration.ofHours(1);
+  /** The default clock skew ({@link VerifyOptions#DEFAULT_SKEW}, the same for every verifier). */
+  public static final Duration DEFAULT_SKEW = VerifyOptions.DEFAULT_SKEW;
+  /** The largest clock skew a caller may allow ({@link VerifyOptions#MAX_SKEW}). */
+  public static final Duration MAX_SKEW = VerifyOptions.MAX_SKEW;
   /** The largest token read, in characters (a 4 MiB payload in base64url, with header and signature). */
   static final int MAX_TOKEN_CHARS = (CanonicalizationLimits.DEFAULT.maxDocumentBytes() / 3 + 1) * 4 + 16 * 1024;
   /** The largest decoded payload: the document limit of Data Integrity credentials. */
@@ -63,38 +60,43 @@ public final class JwtVerifyOperation {
 
   private final JwtKind kind;
   private final String jwt;
-  private final Clock clock;
-  private final Duration skew;
-  private final DidResolver resolver;
-  private final Map<String, ControllerDocument> controllers;
+  private final VerifyOptions options;
   private final Set<String> algorithms;
-  private final StatusCheck status;
   private final String nonce;
   private final String audience;
 
   JwtVerifyOperation(JwtKind kind, String jwt) {
-    this(kind, jwt, Clock.systemUTC(), DEFAULT_SKEW, OfflineDids.RESOLVER, Map.of(), VcJwt.ALGORITHMS, null,
-        null, null);
+    this(kind, jwt, VerifyOptions.defaults(), VcJwt.ALGORITHMS, null, null);
   }
 
-  private JwtVerifyOperation(JwtKind kind, String jwt, Clock clock, Duration skew, DidResolver resolver,
-      Map<String, ControllerDocument> controllers, Set<String> algorithms, StatusCheck status, String nonce,
+  private JwtVerifyOperation(JwtKind kind, String jwt, VerifyOptions options, Set<String> algorithms, String nonce,
       String audience) {
     this.kind = kind;
     this.jwt = jwt;
-    this.clock = clock;
-    this.skew = skew;
-    this.resolver = resolver;
-    this.controllers = controllers;
+    this.options = options;
     this.algorithms = algorithms;
-    this.status = status;
     this.nonce = nonce;
     this.audience = audience;
   }
 
-  private JwtVerifyOperation copy(Clock c, Duration s, DidResolver r, Map<String, ControllerDocument> docs,
-      Set<String> algs, StatusCheck st, String n, String aud) {
-    return new JwtVerifyOperation(kind, jwt, c, s, r, docs, algs, st, n, aud);
+  /**
+   * Replaces the shared verification configuration (clock, skew, resolver, controller documents, status check,
+   * ...); the algorithm allow-list, nonce and audience are kept.
+   *
+   * @param o the options
+   * @return a new operation
+   */
+  public JwtVerifyOperation withOptions(VerifyOptions o) {
+    return new JwtVerifyOperation(kind, jwt, Objects.requireNonNull(o, "options"), algorithms, nonce, audience);
+  }
+
+  /**
+   * The shared verification configuration.
+   *
+   * @return the options
+   */
+  public VerifyOptions options() {
+    return options;
   }
 
   /**
@@ -104,7 +106,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withClock(Clock c) {
-    return copy(Objects.requireNonNull(c), skew, resolver, controllers, algorithms, status, nonce, audience);
+    return withOptions(options.withClock(c));
   }
 
   /**
@@ -114,10 +116,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withMaxClockSkew(Duration s) {
-    if (s.isNegative() || s.compareTo(MAX_SKEW) > 0) {
-      throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_SKEW + ", got " + s);
-    }
-    return copy(clock, s, resolver, controllers, algorithms, status, nonce, audience);
+    return withOptions(options.withMaxClockSkew(s));
   }
 
   /**
@@ -127,7 +126,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withDidResolver(DidResolver r) {
-    return copy(clock, skew, Objects.requireNonNull(r), controllers, algorithms, status, nonce, audience);
+    return withOptions(options.withDidResolver(r));
   }
 
   /**
@@ -137,9 +136,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withControllerDocument(ControllerDocument doc) {
-    Map<String, ControllerDocument> m = new HashMap<>(controllers);
-    m.put(doc.id(), doc);
-    return copy(clock, skew, resolver, Map.copyOf(m), algorithms, status, nonce, audience);
+    return withOptions(options.withControllerDocument(doc));
   }
 
   /**
@@ -154,7 +151,7 @@ public final class JwtVerifyOperation {
       throw new IllegalArgumentException("allowed algorithms must be a non-empty subset of " + VcJwt.ALGORITHMS
           + ", got " + algs);
     }
-    return copy(clock, skew, resolver, controllers, Set.copyOf(algs), status, nonce, audience);
+    return new JwtVerifyOperation(kind, jwt, options, Set.copyOf(algs), nonce, audience);
   }
 
   /**
@@ -165,7 +162,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withStatus(StatusCheck s) {
-    return copy(clock, skew, resolver, controllers, algorithms, Objects.requireNonNull(s), nonce, audience);
+    return withOptions(options.withStatus(s));
   }
 
   /**
@@ -175,7 +172,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withNonce(String n) {
-    return copy(clock, skew, resolver, controllers, algorithms, status, Objects.requireNonNull(n), audience);
+    return new JwtVerifyOperation(kind, jwt, options, algorithms, Objects.requireNonNull(n), audience);
   }
 
   /**
@@ -185,7 +182,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withAudience(String aud) {
-    return copy(clock, skew, resolver, controllers, algorithms, status, nonce, Objects.requireNonNull(aud));
+    return new JwtVerifyOperation(kind, jwt, options, algorithms, nonce, Objects.requireNonNull(aud));
   }
 
   /** Collects checks and rejections. */
@@ -369,20 +366,40 @@ public final class JwtVerifyOperation {
         vm.id() + " is controlled by the " + who + " and authorised for " + kind.relationship);
     acc.pass(CheckName.PROOF, "signature", alg + " signature verified with " + vm.id());
 
-    // --- time
-    Instant now = clock.instant();
+    // --- time: the shared validity window (one parser, one skew)
+    Instant now = options.clock().instant();
+    List<ValidityWindow.Bound> bounds = new ArrayList<>();
+    for (String[] c : new String[][] {{"exp", "u"}, {"nbf", "l"}, {"iat", "l"}}) {
+      JsonNode n = payload.get(c[0]);
+      if (n == null) {
+        continue;
+      }
+      if (!n.isNumber()) {
+        acc.fail(CheckName.VALIDITY_PERIOD, "payload." + c[0], JwtRejection.BAD_TIME,
+            c[0] + " must be NumericDate seconds, got " + describe(n));
+        continue;
+      }
+      bounds.add(ValidityWindow.Bound.instant("payload." + c[0], c[0], Instant.ofEpochSecond(n.asLong()),
+          c[1].equals("u")));
+    }
+    List<String> members = legacy ? List.of("validFrom", "validUntil", "issuanceDate", "expirationDate")
+        : List.of("validFrom", "validUntil");
+    for (String m : members) {
+      JsonNode n = document.get(m);
+      if (n != null) {
+        bounds.add(ValidityWindow.Bound.dateTime("$." + m, m, n.isTextual() ? n.asText() : null,
+            m.equals("validUntil") || m.equals("expirationDate")));
+      }
+    }
     int before = acc.rejections.size();
-    checkNumericTime(acc, payload, "exp", now, true);
-    checkNumericTime(acc, payload, "nbf", now, false);
-    checkNumericTime(acc, payload, "iat", now, false);
-    checkDateTime(acc, document, "validFrom", now, false);
-    checkDateTime(acc, document, "validUntil", now, true);
-    if (legacy) {
-      checkDateTime(acc, document, "issuanceDate", now, false);
-      checkDateTime(acc, document, "expirationDate", now, true);
+    for (ValidityWindow.Problem p : ValidityWindow.problems(bounds, now, options.maxClockSkew())) {
+      acc.fail(CheckName.VALIDITY_PERIOD, p.path(), p.reason() == ValidityWindow.Reason.EXPIRED
+          ? JwtRejection.EXPIRED : p.reason() == ValidityWindow.Reason.NOT_YET_VALID ? JwtRejection.NOT_YET_VALID
+          : JwtRejection.BAD_TIME, p.message());
     }
     if (acc.rejections.size() == before) {
-      acc.pass(CheckName.VALIDITY_PERIOD, "$", "within the validity period at " + now + " (skew " + skew + ")");
+      acc.pass(CheckName.VALIDITY_PERIOD, "$", "within the validity period at " + now + " (skew "
+          + options.maxClockSkew() + ")");
     }
 
     // --- presentation binding
@@ -397,27 +414,21 @@ public final class JwtVerifyOperation {
       }
     }
 
-    // --- status (credentials)
+    // --- status (credentials): the shared gate, fails closed
     if (kind == JwtKind.CREDENTIAL && document.has("credentialStatus")) {
-      if (status == null) {
-        acc.fail(CheckName.STATUS, "credentialStatus", JwtRejection.STATUS,
-            "credentialStatus is present but no status check is configured (fails closed)");
+      VerificationCheck c = StatusGate.check(true, "credentialStatus", options.status().orElse(null), true, null,
+          document::deepCopy, now);
+      if (c.failed()) {
+        acc.fail(CheckName.STATUS, c.path(), JwtRejection.STATUS, c.message());
       } else {
-        VerificationCheck c;
-        try {
-          c = status.check(document.deepCopy(), now);
-        } catch (RuntimeException e) {
-          c = VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "status check failed: " + e);
-        }
-        if (c.failed()) {
-          acc.fail(CheckName.STATUS, c.path(), JwtRejection.STATUS, c.message());
-        } else {
-          acc.checks.add(c);
-        }
+        acc.checks.add(c);
       }
     }
 
     // --- embedded credentials (a presentation's verifiableCredential, a CLR's credentialSubject.verifiableCredential)
+    if (options.nestedCredentials() == VerifyOptions.NestedCredentials.IGNORE) {
+      return;
+    }
     int checksBefore = acc.checks.size();
     acc.nested = NestedCredentials.verify(document, kind == JwtKind.PRESENTATION, nestedVerifier(), acc.checks);
     for (int i = checksBefore; i < acc.checks.size(); i++) {
@@ -432,19 +443,12 @@ public final class JwtVerifyOperation {
     return new NestedCredentials.Verifier() {
       @Override
       public VerificationResult dataIntegrity(ObjectNode credential) {
-        VerifyOperation op = Credentials.verify(credential).withClock(clock).withMaxClockSkew(skew)
-            .withDidResolver(resolver);
-        for (ControllerDocument d : controllers.values()) {
-          op = op.withControllerDocument(d);
-        }
-        return (status == null ? op : op.withStatus(status)).get();
+        return Credentials.verify(credential).withOptions(options.withProofPurpose("assertionMethod")).get();
       }
 
       @Override
       public VerificationResult jwt(String token) {
-        JwtVerifyOperation op = new JwtVerifyOperation(JwtKind.CREDENTIAL, token, clock, skew, resolver, controllers,
-            algorithms, status, null, null);
-        return op.get().result();
+        return new JwtVerifyOperation(JwtKind.CREDENTIAL, token, options, algorithms, null, null).get().result();
       }
     };
   }
@@ -569,54 +573,12 @@ public final class JwtVerifyOperation {
   }
 
   private ControllerDocument resolve(Acc acc, String id, String path) {
-    ControllerDocument given = controllers.get(id);
-    if (given != null) {
-      return given;
-    }
     try {
-      return resolver.resolve(id);
+      return options.controllerDocument(id);
     } catch (VcException | RuntimeException e) {
       acc.fail(CheckName.PURPOSE_AND_CONTROLLER, path, JwtRejection.KEY_UNRESOLVED,
           "cannot resolve '" + id + "': " + e.getMessage());
       return null;
-    }
-  }
-
-  private void checkNumericTime(Acc acc, ObjectNode payload, String claim, Instant now, boolean upper) {
-    JsonNode n = payload.get(claim);
-    if (n == null) {
-      return;
-    }
-    if (!n.isNumber()) {
-      acc.fail(CheckName.VALIDITY_PERIOD, "payload." + claim, JwtRejection.BAD_TIME,
-          claim + " must be NumericDate seconds, got " + describe(n));
-      return;
-    }
-    Instant t = Instant.ofEpochSecond(n.asLong());
-    compare(acc, "payload." + claim, claim, t, now, upper);
-  }
-
-  private void checkDateTime(Acc acc, ObjectNode doc, String member, Instant now, boolean upper) {
-    JsonNode n = doc.get(member);
-    if (n == null) {
-      return;
-    }
-    Instant t;
-    try {
-      t = OffsetDateTime.parse(n.asText()).toInstant();
-    } catch (DateTimeParseException e) {
-      acc.fail(CheckName.VALIDITY_PERIOD, "$." + member, JwtRejection.BAD_TIME,
-          member + " must be an XML Schema dateTime with offset, got " + describe(n));
-      return;
-    }
-    compare(acc, "$." + member, member, t, now, upper);
-  }
-
-  private void compare(Acc acc, String path, String name, Instant t, Instant now, boolean upper) {
-    if (upper && now.isAfter(t.plus(skew))) {
-      acc.fail(CheckName.VALIDITY_PERIOD, path, JwtRejection.EXPIRED, name + " " + t + " is before now " + now);
-    } else if (!upper && t.isAfter(now.plus(skew))) {
-      acc.fail(CheckName.VALIDITY_PERIOD, path, JwtRejection.NOT_YET_VALID, name + " " + t + " is after now " + now);
     }
   }
 

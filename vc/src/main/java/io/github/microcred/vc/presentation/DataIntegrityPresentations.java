@@ -7,12 +7,13 @@ import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.Cryptosuite;
-import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
+import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
@@ -21,9 +22,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -64,8 +63,9 @@ final class DataIntegrityPresentations {
   }
 
   /** Verifies the holder's proof; returns the checks, or adds failures. */
-  static void verify(ObjectNode vp, String holder, DidResolver resolver, String challenge, String domain,
-      Instant now, Duration skew, List<VerificationCheck> checks) {
+  static void verify(ObjectNode vp, String holder, VerifyOptions options, String challenge, String domain,
+      List<VerificationCheck> checks) {
+    Instant now = options.clock().instant();
     List<VerificationCheck> model = PayloadModel.presentation(vp, false);
     if (holder == null) {
       model = new java.util.ArrayList<>(model);
@@ -76,7 +76,7 @@ final class DataIntegrityPresentations {
       checks.addAll(model);
       return;
     }
-    ContextLoader loader = ContextLoader.pinned();
+    ContextLoader loader = options.documentLoader();
     checks.add(VerificationCheck.passed(CheckName.SYNTAX, "$", "well-formed presentation"));
     JsonNode p = vp.path("proof");
     if (!p.isObject()) {
@@ -115,7 +115,7 @@ final class DataIntegrityPresentations {
     }
     ControllerDocument doc;
     try {
-      doc = resolver.resolve(did);
+      doc = options.controllerDocument(did);
     } catch (VcException | RuntimeException e) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
           "cannot resolve " + did + ": " + e.getMessage()));
@@ -138,20 +138,20 @@ final class DataIntegrityPresentations {
           "unsupported proof " + p.get("type") + "/" + p.get("cryptosuite") + " for a " + vm.get().publicKey().type() + " key"));
       return;
     }
-    try {
-      Instant created = OffsetDateTime.parse(p.get("created").asText()).toInstant();
-      if (created.isAfter(now.plus(skew))) {
-        checks.add(VerificationCheck.failed(CheckName.VALIDITY_PERIOD, "$.proof.created", "created in the future: " + created));
-      }
-    } catch (RuntimeException e) {
-      checks.add(VerificationCheck.failed(CheckName.VALIDITY_PERIOD, "$.proof.created", "not a date-time"));
+    List<ValidityWindow.Bound> bounds = new java.util.ArrayList<>();
+    bounds.add(ValidityWindow.Bound.dateTime("$.proof.created", "created", p.get("created").asText(), false));
+    if (p.has("expires")) {
+      bounds.add(ValidityWindow.Bound.dateTime("$.proof.expires", "expires", p.path("expires").asText(null), true));
+    }
+    for (ValidityWindow.Problem pr : ValidityWindow.problems(bounds, now, options.maxClockSkew())) {
+      checks.add(VerificationCheck.failed(CheckName.VALIDITY_PERIOD, pr.path(), pr.message()));
     }
     try {
       JsonObject secured = JsonSupport.toJsonP(vp).asJsonObject();
       JsonObject unsecured = DataIntegrity.withoutProof(secured);
       JsonObject proof = secured.getJsonObject("proof");
       DataIntegrity.HashData h = DataIntegrity.hash(unsecured, DataIntegrity.proofConfig(proof,
-          unsecured.get("@context")), vm.get().publicKey().type(), loader, CanonicalizationLimits.DEFAULT);
+          unsecured.get("@context")), vm.get().publicKey().type(), loader, options.limits());
       byte[] sig = Base58.decodeMultibase(p.get("proofValue").asText());
       if (!vm.get().publicKey().verify(h.combined(), sig)) {
         checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.proofValue", "the signature does not verify"));

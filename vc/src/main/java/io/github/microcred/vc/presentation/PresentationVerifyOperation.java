@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.DidResolver;
-import io.github.microcred.vc.DidResolvers;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
-import io.github.microcred.vc.VerifyOperation;
+import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.JwtVerification;
 import io.github.microcred.vc.jose.JwtVerifyOperation;
 import io.github.microcred.vc.VcException;
@@ -27,26 +26,43 @@ import java.util.Objects;
 /** Verifies a presentation ({@code vp+jwt} or Data Integrity JSON) and its credentials. Immutable; {@link #get()} never throws. */
 public final class PresentationVerifyOperation {
   private final String presentation;
-  private final Clock clock;
-  private final DidResolver resolver;
-  private final StatusCheck status;
+  private final VerifyOptions options;
   private final String nonce;
   private final String audience;
   private final boolean holderIsSubject;
 
   PresentationVerifyOperation(String presentation) {
-    this(presentation, Clock.systemUTC(), DidResolvers.offline(), null, null, null, false);
+    this(presentation, VerifyOptions.defaults(), null, null, false);
   }
 
-  private PresentationVerifyOperation(String presentation, Clock clock, DidResolver resolver, StatusCheck status,
-      String nonce, String audience, boolean holderIsSubject) {
+  private PresentationVerifyOperation(String presentation, VerifyOptions options, String nonce, String audience,
+      boolean holderIsSubject) {
     this.presentation = presentation;
-    this.clock = clock;
-    this.resolver = resolver;
-    this.status = status;
+    this.options = options;
     this.nonce = nonce;
     this.audience = audience;
     this.holderIsSubject = holderIsSubject;
+  }
+
+  /**
+   * Replaces the shared verification configuration, used for the presentation and every credential in it (clock,
+   * skew, resolver, controller documents, status check, ...); nonce, audience and the holder rule are kept.
+   *
+   * @param o the options
+   * @return a new operation
+   */
+  public PresentationVerifyOperation withOptions(VerifyOptions o) {
+    return new PresentationVerifyOperation(presentation, Objects.requireNonNull(o, "options"), nonce, audience,
+        holderIsSubject);
+  }
+
+  /**
+   * The shared verification configuration.
+   *
+   * @return the options
+   */
+  public VerifyOptions options() {
+    return options;
   }
 
   /**
@@ -56,8 +72,7 @@ public final class PresentationVerifyOperation {
    * @return a new operation
    */
   public PresentationVerifyOperation withClock(Clock c) {
-    return new PresentationVerifyOperation(presentation, Objects.requireNonNull(c), resolver, status, nonce,
-        audience, holderIsSubject);
+    return withOptions(options.withClock(c));
   }
 
   /**
@@ -67,8 +82,7 @@ public final class PresentationVerifyOperation {
    * @return a new operation
    */
   public PresentationVerifyOperation withDidResolver(DidResolver r) {
-    return new PresentationVerifyOperation(presentation, clock, Objects.requireNonNull(r), status, nonce,
-        audience, holderIsSubject);
+    return withOptions(options.withDidResolver(r));
   }
 
   /**
@@ -78,8 +92,7 @@ public final class PresentationVerifyOperation {
    * @return a new operation
    */
   public PresentationVerifyOperation withStatus(StatusCheck s) {
-    return new PresentationVerifyOperation(presentation, clock, resolver, Objects.requireNonNull(s), nonce,
-        audience, holderIsSubject);
+    return withOptions(options.withStatus(s));
   }
 
   /**
@@ -89,8 +102,8 @@ public final class PresentationVerifyOperation {
    * @return a new operation
    */
   public PresentationVerifyOperation withNonce(String n) {
-    return new PresentationVerifyOperation(presentation, clock, resolver, status, Objects.requireNonNull(n),
-        audience, holderIsSubject);
+    return new PresentationVerifyOperation(presentation, options, Objects.requireNonNull(n), audience,
+        holderIsSubject);
   }
 
   /**
@@ -100,8 +113,8 @@ public final class PresentationVerifyOperation {
    * @return a new operation
    */
   public PresentationVerifyOperation withAudience(String aud) {
-    return new PresentationVerifyOperation(presentation, clock, resolver, status, nonce,
-        Objects.requireNonNull(aud), holderIsSubject);
+    return new PresentationVerifyOperation(presentation, options, nonce, Objects.requireNonNull(aud),
+        holderIsSubject);
   }
 
   /**
@@ -132,7 +145,7 @@ public final class PresentationVerifyOperation {
    * @return a new operation
    */
   public PresentationVerifyOperation requireHolderIsSubject() {
-    return new PresentationVerifyOperation(presentation, clock, resolver, status, nonce, audience, true);
+    return new PresentationVerifyOperation(presentation, options, nonce, audience, true);
   }
 
   /**
@@ -147,15 +160,12 @@ public final class PresentationVerifyOperation {
     ObjectNode vp;
     List<VerificationCheck> binding = new ArrayList<>();
     if (VcJwt.looksLikeJwt(presentation)) {
-      JwtVerifyOperation op = VcJwt.verifyPresentation(presentation).withClock(clock).withDidResolver(resolver);
+      JwtVerifyOperation op = VcJwt.verifyPresentation(presentation).withOptions(options);
       if (nonce != null) {
         op = op.withNonce(nonce);
       }
       if (audience != null) {
         op = op.withAudience(audience);
-      }
-      if (status != null) {
-        op = op.withStatus(status);
       }
       holderJwt = op.get(); // verifies the embedded credentials too
       holderResult = holderJwt.result();
@@ -182,11 +192,11 @@ public final class PresentationVerifyOperation {
         return new PresentationVerification(VerificationResult.of(checks), null, binding);
       }
       vp = (ObjectNode) parsed;
-      Instant now = clock.instant();
-      DataIntegrityPresentations.verify(vp, holderOf(vp), resolver, nonce, audience, now,
-          JwtVerifyOperation.DEFAULT_SKEW, checks);
+      Instant now = options.clock().instant();
+      DataIntegrityPresentations.verify(vp, holderOf(vp), options, nonce, audience, checks);
       List<VerificationResult.Nested> nested = List.of();
-      if (checks.stream().noneMatch(VerificationCheck::failed)) {
+      if (checks.stream().noneMatch(VerificationCheck::failed)
+          && options.nestedCredentials() == VerifyOptions.NestedCredentials.VERIFY) {
         nested = NestedCredentials.verify(vp, true, nestedVerifier(Clock.fixed(now, ZoneOffset.UTC)), checks);
       }
       holderResult = VerificationResult.of(checks, nested);
@@ -217,14 +227,14 @@ public final class PresentationVerifyOperation {
     return new NestedCredentials.Verifier() {
       @Override
       public VerificationResult dataIntegrity(ObjectNode credential) {
-        VerifyOperation op = Credentials.verify(credential).withClock(at).withDidResolver(resolver);
-        return (status == null ? op : op.withStatus(status)).get();
+        return Credentials.verify(credential).withOptions(options.withClock(at)
+            .withProofPurpose("assertionMethod")).get();
       }
 
       @Override
       public VerificationResult jwt(String jwt) {
-        JwtVerifyOperation op = VcJwt.verify(jwt).withClock(at).withDidResolver(resolver);
-        return (status == null ? op : op.withStatus(status)).get().result();
+        return VcJwt.verify(jwt).withOptions(options.withClock(at).withProofPurpose("assertionMethod")).get()
+            .result();
       }
     };
   }

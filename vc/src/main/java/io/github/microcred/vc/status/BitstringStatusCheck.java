@@ -8,15 +8,13 @@ import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.DidResolver;
-import io.github.microcred.vc.DidResolvers;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
-import io.github.microcred.vc.VerifyOperation;
+import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.JwtVerification;
-import io.github.microcred.vc.jose.JwtVerifyOperation;
 import io.github.microcred.vc.jose.VcJwt;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,20 +44,17 @@ public final class BitstringStatusCheck implements StatusCheck {
   private final StatusListSource source;
   private final Duration ttl;
   private final Clock clock;
-  private final DidResolver resolver;
-  private final Map<String, ControllerDocument> controllers;
+  private final VerifyOptions listOptions;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(String issuer, List<String> purposes, String encodedList, Instant expires,
       Map<Integer, BitstringStatusList> decoded) {}
 
-  private BitstringStatusCheck(StatusListSource source, Duration ttl, Clock clock, DidResolver resolver,
-      Map<String, ControllerDocument> controllers) {
+  private BitstringStatusCheck(StatusListSource source, Duration ttl, Clock clock, VerifyOptions listOptions) {
     this.source = source;
     this.ttl = ttl;
     this.clock = clock;
-    this.resolver = resolver;
-    this.controllers = controllers;
+    this.listOptions = listOptions;
   }
 
   /**
@@ -70,7 +65,7 @@ public final class BitstringStatusCheck implements StatusCheck {
    */
   public static BitstringStatusCheck create(StatusListSource source) {
     return new BitstringStatusCheck(Objects.requireNonNull(source, "source"), DEFAULT_TTL, Clock.systemUTC(),
-        DidResolvers.offline(), Map.of());
+        VerifyOptions.defaults());
   }
 
   /**
@@ -83,7 +78,7 @@ public final class BitstringStatusCheck implements StatusCheck {
     if (t.isNegative()) {
       throw new IllegalArgumentException("ttl must not be negative: " + t);
     }
-    return new BitstringStatusCheck(source, t, clock, resolver, controllers);
+    return new BitstringStatusCheck(source, t, clock, listOptions);
   }
 
   /**
@@ -93,7 +88,7 @@ public final class BitstringStatusCheck implements StatusCheck {
    * @return a new check with an empty cache
    */
   public BitstringStatusCheck withClock(Clock c) {
-    return new BitstringStatusCheck(source, ttl, Objects.requireNonNull(c), resolver, controllers);
+    return new BitstringStatusCheck(source, ttl, Objects.requireNonNull(c), listOptions);
   }
 
   /**
@@ -103,7 +98,7 @@ public final class BitstringStatusCheck implements StatusCheck {
    * @return a new check with an empty cache
    */
   public BitstringStatusCheck withDidResolver(DidResolver r) {
-    return new BitstringStatusCheck(source, ttl, clock, Objects.requireNonNull(r), controllers);
+    return new BitstringStatusCheck(source, ttl, clock, listOptions.withDidResolver(r));
   }
 
   /**
@@ -113,9 +108,19 @@ public final class BitstringStatusCheck implements StatusCheck {
    * @return a new check with an empty cache
    */
   public BitstringStatusCheck withControllerDocument(ControllerDocument doc) {
-    Map<String, ControllerDocument> m = new java.util.HashMap<>(controllers);
-    m.put(doc.id(), doc);
-    return new BitstringStatusCheck(source, ttl, clock, resolver, Map.copyOf(m));
+    return new BitstringStatusCheck(source, ttl, clock, listOptions.withControllerDocument(doc));
+  }
+
+  /**
+   * Sets the options the status list credentials are verified with (resolver, controller documents, skew,
+   * contexts, limits; the verification time is the credential's, and lists are verified without a status check
+   * of their own).
+   *
+   * @param o the options
+   * @return a new check with an empty cache
+   */
+  public BitstringStatusCheck withListVerifyOptions(VerifyOptions o) {
+    return new BitstringStatusCheck(source, ttl, clock, Objects.requireNonNull(o, "options"));
   }
 
   @Override
@@ -273,24 +278,16 @@ public final class BitstringStatusCheck implements StatusCheck {
   }
 
   private ObjectNode verifyList(String url, String published, Instant now) throws VcException {
-    Clock at = Clock.fixed(now, ZoneOffset.UTC);
+    VerifyOptions at = listOptions.withClock(Clock.fixed(now, ZoneOffset.UTC)).withoutStatus();
     if (VcJwt.looksLikeJwt(published)) {
-      JwtVerifyOperation op = VcJwt.verify(published.strip()).withClock(at).withDidResolver(resolver);
-      for (ControllerDocument d : controllers.values()) {
-        op = op.withControllerDocument(d);
-      }
-      JwtVerification v = op.get();
+      JwtVerification v = VcJwt.verify(published.strip()).withOptions(at).get();
       if (!v.verified()) {
         throw new VcException(VcErrorCode.INVALID_DOCUMENT,
             "status list " + url + " does not verify: " + firstFailure(v.result()));
       }
       return v.document().orElseThrow();
     }
-    VerifyOperation op = Credentials.verify(published).withClock(at).withDidResolver(resolver);
-    for (ControllerDocument d : controllers.values()) {
-      op = op.withControllerDocument(d);
-    }
-    VerificationResult r = op.get();
+    VerificationResult r = Credentials.verify(published).withOptions(at).get();
     if (!r.verified()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "status list " + url + " does not verify: " + firstFailure(r));
     }
