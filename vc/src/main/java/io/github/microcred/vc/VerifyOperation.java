@@ -263,10 +263,14 @@ public final class VerifyOperation {
     checks.add(validity);
 
     // status: decided on the signed graph, fails closed
+    // the status check reads JSON: it runs only on a credential whose JSON says exactly what was signed
     boolean hasStatus = signed == null ? true : signed.hasStatus();
+    String statusProblem = !statusProblems.isEmpty() ? "$.credentialStatus does not agree with the signed graph: "
+        + String.join("; ", statusProblems)
+        : !compact.isEmpty() ? "the credential is not in compact form, so its JSON may not say what was signed"
+        : null;
     checks.add(StatusGate.check(hasStatus, "$.credentialStatus", options.status().orElse(null), proofsOk,
-        statusProblems.isEmpty() ? null : "$.credentialStatus does not agree with the signed graph: "
-            + String.join("; ", statusProblems), () -> json.deepCopy(), now));
+        statusProblem, () -> json.deepCopy(), now));
     return VerificationResult.of(checks, nested(doc, json, proofsOk, checks));
   }
 

@@ -62,5 +62,11 @@ public enum JwtRejection {
    * An embedded credential did not verify, or the nesting limits were exceeded; the failed
    * {@link io.github.microcred.vc.CheckName#NESTED_CREDENTIALS} check names its path.
    */
-  NESTED_CREDENTIAL
+  NESTED_CREDENTIAL,
+  /**
+   * The payload is not in the compact form of its pinned contexts (a full-IRI or CURIE key, a keyword such as
+   * {@code @id} / {@code @graph} / {@code @included}, a nested {@code @context}, a checked member in another shape):
+   * its JSON keys would not say what the JSON-LD says.
+   */
+  NOT_COMPACT
 }

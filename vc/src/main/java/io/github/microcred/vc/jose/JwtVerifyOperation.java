@@ -14,6 +14,7 @@ import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.StatusGate;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.VerificationResult;
@@ -330,6 +331,14 @@ public final class JwtVerifyOperation {
     acc.pass(CheckName.SYNTAX, "$", legacy
         ? "legacy VC-JWT 1.1 token (" + kind.legacyClaim + " claim), typ " + (typ == null ? "none" : typ)
         : "typ " + typ + ", alg " + alg);
+    // --- compact form: the JSON keys read below (and by the caller) are the terms the pinned contexts define
+    List<String> compact = CompactForm.problems(document,
+        CompactForm.jsonLiteralTerms(document.get("@context"), options.documentLoader()), true);
+    if (!compact.isEmpty()) {
+      acc.fail(CheckName.COMPACT_FORM, "$", JwtRejection.NOT_COMPACT, String.join("; ", compact));
+      return;
+    }
+    acc.pass(CheckName.COMPACT_FORM, "$", "compact form of the pinned contexts");
     if (payload.has("iss") && !payload.get("iss").asText().equals(issuer)) {
       acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "payload.iss", JwtRejection.ISS_MISMATCH,
           "iss '" + payload.get("iss").asText() + "' differs from the " + who + " '" + issuer + "'");

@@ -64,7 +64,56 @@ public final class CompactForm {
     }
     topLevelShapes(doc, out);
     walk(doc, "$", true, false, jsonLiterals, embeddedContexts, out);
+    idReuse(doc, jsonLiterals, out);
     return out;
+  }
+
+  /**
+   * No node below the top may reuse the id of the credential or of a status entry to add statements to it: in
+   * JSON-LD they would be statements about that node, which a JSON reader of the top-level members does not see.
+   * A bare reference ({@code {"id": ...}} alone) adds none and is allowed.
+   */
+  private static void idReuse(JsonNode doc, Set<String> jsonLiterals, List<String> out) {
+    Set<String> checked = new HashSet<>();
+    Set<JsonNode> owners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    if (doc.path("id").isTextual()) {
+      checked.add(doc.get("id").asText());
+    }
+    owners.add(doc);
+    JsonNode status = doc.get("credentialStatus");
+    if (status != null) {
+      for (JsonNode e : list(status)) {
+        if (e.path("id").isTextual()) {
+          checked.add(e.get("id").asText());
+          owners.add(e);
+        }
+      }
+    }
+    if (!checked.isEmpty()) {
+      reuse(doc, "$", checked, owners, jsonLiterals, out);
+    }
+  }
+
+  private static void reuse(JsonNode n, String path, Set<String> checked, Set<JsonNode> owners,
+      Set<String> jsonLiterals, List<String> out) {
+    if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        reuse(n.get(i), path + "[" + i + "]", checked, owners, jsonLiterals, out);
+      }
+      return;
+    }
+    if (!n.isObject()) {
+      return;
+    }
+    if (!owners.contains(n) && n.path("id").isTextual() && checked.contains(n.get("id").asText()) && n.size() > 1) {
+      out.add(path + ": a nested node reuses the id " + n.get("id").asText() + " of the credential or a status entry"
+          + " (its statements would belong to that node)");
+    }
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      if (!jsonLiterals.contains(e.getKey()) && !"@context".equals(e.getKey())) {
+        reuse(e.getValue(), path + "." + e.getKey(), checked, owners, jsonLiterals, out);
+      }
+    }
   }
 
   private static void topLevelShapes(JsonNode doc, List<String> out) {
