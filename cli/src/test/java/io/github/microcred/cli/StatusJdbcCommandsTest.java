@@ -104,7 +104,7 @@ class StatusJdbcCommandsTest {
     Path listV2 = publish(jdbc, list, issuerKey, "list2.jwt");
     var suspended = run("verify", "--status-list", listV2.toString(), vc1.toString());
     assertEquals(1, suspended.code(), suspended.out());
-    assertTrue(suspended.out().contains("STATUS") && suspended.out().contains("suspended (statusListIndex "
+    assertTrue(suspended.out().contains("\"status\"") && suspended.out().contains("suspended (statusListIndex "
         + e1.get("statusListIndex").asText()), suspended.out());
     var other = run("verify", "--status-list", listV2.toString(), vc2.toString());
     assertEquals(0, other.code(), "only the suspended entry fails: " + other.out());
@@ -114,7 +114,7 @@ class StatusJdbcCommandsTest {
     var present = run("present", "--key", holderKey.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", vc1.toString(), vc2.toString(), vp.toString());
     assertEquals(0, present.code(), present.err());
-    assertTrue(present.out().contains("2 credential(s)"), present.out());
+    assertEquals(2, StatusCommand.JSON.readTree(present.out()).get("credentials").asInt(), present.out());
     var vpSuspended = run("verify", "--status-list", listV2.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(1, vpSuspended.code(), vpSuspended.out());
@@ -126,7 +126,7 @@ class StatusJdbcCommandsTest {
     var vpOk = run("verify", "--status-list", listV3.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(0, vpOk.code(), vpOk.out() + vpOk.err());
-    assertTrue(vpOk.out().contains("credential 1:"), vpOk.out());
+    assertTrue(StatusCommand.JSON.readTree(vpOk.out()).get("verified").asBoolean(), vpOk.out());
 
     // --now applies to JWTs: a year later both the credential and the list are outside their validity
     var later = run("verify", "--status-list", listV3.toString(), "--now",
