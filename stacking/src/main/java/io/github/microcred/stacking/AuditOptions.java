@@ -25,20 +25,13 @@ public record AuditOptions(Duration budget, CreditConversions conversions, Audit
 
   /** Validates. */
   public AuditOptions {
-    Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(conversions, "conversions");
     Objects.requireNonNull(mode, "mode");
-    if (budget.isNegative() || budget.isZero()) {
-      throw new IllegalArgumentException("budget: must be positive, got " + budget);
-    }
+    Budgets.requirePositive(budget);
   }
 
   /** The budget in nanoseconds, saturated. */
   long budgetNanos() {
-    try {
-      return budget.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+    return Budgets.nanos(budget);
   }
 }

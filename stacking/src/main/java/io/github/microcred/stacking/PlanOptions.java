@@ -24,18 +24,11 @@ public record PlanOptions(Plan.Objective objective, Duration budget, CreditConve
   /** Validates. */
   public PlanOptions {
     Objects.requireNonNull(objective, "objective");
-    Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(conversions, "conversions");
-    if (budget.isNegative() || budget.isZero()) {
-      throw new IllegalArgumentException("budget: must be positive, got " + budget);
-    }
+    Budgets.requirePositive(budget);
   }
 
   long budgetNanos() {
-    try {
-      return budget.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+    return Budgets.nanos(budget);
   }
 }
