@@ -108,6 +108,17 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
   }
 
   /**
+   * The sum.
+   *
+   * @param o the other term
+   * @return this + o
+   */
+  public Fraction add(Fraction o) {
+    return new Fraction(numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
+        denominator.multiply(o.denominator));
+  }
+
+  /**
    * The sign.
    *
    * @return -1, 0 or 1

@@ -3,6 +3,7 @@ package io.github.microcred.stacking.internal;
 import io.github.microcred.stacking.Cap;
 import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.DoubleCount;
+import io.github.microcred.stacking.Fraction;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.StackingErrorCode;
@@ -42,6 +43,12 @@ public final class Compiled {
   public boolean rounded;
   /** The most decimal places of the integer problem (core's conversions give at most 6). */
   public static final int MAX_SCALE = 6;
+  /** Largest non-decimal multiplier of the integer unit (e.g. 3 for thirds, 45 for hours to semester hours). */
+  public static final int MAX_MULT = 10_000;
+  /** The integer unit is 1 / (10^scale × mult). */
+  public long mult = 1;
+  /** Exact credits of the problem's credentials, in the rules' unit. */
+  public final List<Fraction> exact = new ArrayList<>();
 
   private Compiled(Rules rules, FlatTree tree) {
     this.rules = rules;
@@ -113,8 +120,11 @@ public final class Compiled {
     for (int i = 0; i < credentials.size(); i++) {
       Credential c = credentials.get(i);
       BigDecimal v;
+      Fraction x;
       try {
-        v = conv.convert(c.credits(), rules.unit());
+        CreditConverter.Converted cv = conv.convertExactly(c.credits(), rules.unit());
+        v = cv.decimal;
+        x = cv.exact != null ? cv.exact : Fraction.of(v);
       } catch (StackingException e) {
         throw new StackingException(StackingErrorCode.CONVERSION_UNDEFINED,
             "credentials[" + i + "] (" + c.id() + ").credits: " + e.getMessage(), e);
@@ -136,20 +146,21 @@ public final class Compiled {
       }
       k.creds.add(c);
       k.converted.add(v);
+      k.exact.add(x);
     }
     // scale: the integers are multiples of 10^-scale. Every credit amount (and every demand and limit with a finite
     // decimal value) is a whole multiple at this scale, so the integer problem is exact: a demand D is met by
     // integer credit x exactly when x >= ceil(D), and a limit C (1/3 of 31, say) admits x exactly when
     // x <= floor(C). Only credit amounts with more than MAX_SCALE decimals are rounded (half-even; see rounded).
-    List<BigDecimal> all = new ArrayList<>(k.converted);
+    List<BigDecimal> all = new ArrayList<>(); // credits: from their exact values, below
     all.add(cons.totalCredits());
     all.add(cons.minResidence());
     for (int l : k.tree.leaves) {
       all.add(k.tree.nodes.get(l).req.amount());
     }
-    List<io.github.microcred.stacking.Fraction> capLimits = new ArrayList<>();
+    List<Fraction> capLimits = new ArrayList<>();
     for (Cap cap : cons.caps()) {
-      io.github.microcred.stacking.Fraction m = cap.limit(cons.totalCredits());
+      Fraction m = cap.limit(cons.totalCredits());
       capLimits.add(m);
       m.exactDecimal().ifPresent(all::add);
     }
@@ -157,6 +168,23 @@ public final class Compiled {
     for (BigDecimal b : all) {
       s = Math.max(s, b.stripTrailingZeros().scale());
     }
+    // a converted credit without a finite decimal form (4 quarter hours = 8/3 semester hours) is exact in units of
+    // 1/(10^scale * mult): mult is the least common multiple of the denominators' factors other than 2 and 5
+    java.math.BigInteger mult = java.math.BigInteger.ONE;
+    for (Fraction f : k.exact) {
+      java.math.BigInteger d = f.denominator();
+      int twos = d.getLowestSetBit();
+      d = d.shiftRight(twos);
+      int fives = 0;
+      java.math.BigInteger five = java.math.BigInteger.valueOf(5);
+      while (d.mod(five).signum() == 0) {
+        d = d.divide(five);
+        fives++;
+      }
+      s = Math.max(s, Math.max(twos, fives));
+      mult = mult.divide(mult.gcd(d)).multiply(d);
+    }
+    k.mult = mult.compareTo(java.math.BigInteger.valueOf(MAX_MULT)) <= 0 ? mult.longValueExact() : 1;
     Problem p = k.p;
     int n = k.creds.size();
     p.nC = n;
@@ -173,6 +201,13 @@ public final class Compiled {
       fits = k.scaleProblem(cons);
     }
     k.scale++;
+    if (!fits && k.mult > 1) {
+      k.mult = 1;
+      for (k.scale = Math.min(s, MAX_SCALE); !fits && k.scale >= 0; k.scale--) {
+        fits = k.scaleProblem(cons);
+      }
+      k.scale++;
+    }
     if (!fits) {
       throw new StackingException(StackingErrorCode.INVALID_ARGUMENT, "credit amounts too large to audit: "
           + "the credits and requirements sum beyond the solver's 64-bit range even in whole credits");
@@ -294,8 +329,9 @@ public final class Compiled {
     List<Integer> family = new ArrayList<>();
     for (int ci = 0; ci < cons.caps().size(); ci++) {
       Cap cap = cons.caps().get(ci);
-      long max = fit(capLimits.get(ci).scaled(cap.measure() == Cap.Measure.COUNT ? 0 : k.scale,
-          RoundingMode.FLOOR));
+      long max = fit(cap.measure() == Cap.Measure.COUNT ? capLimits.get(ci).scaled(0, RoundingMode.FLOOR)
+          : capLimits.get(ci).multiply(Fraction.of(k.mult, 1)).scaled(k.scale,
+              RoundingMode.FLOOR));
       Map<String, List<Integer>> byKey = new TreeMap<>();
       for (int i = 0; i < n; i++) {
         Credential c = k.creds.get(i);
@@ -341,10 +377,10 @@ public final class Compiled {
    * @return scaled value
    */
   public long scaled(BigDecimal v, RoundingMode mode) {
-    if (scale == 0 && v.scale() <= 0) {
+    if (scale == 0 && mult == 1 && v.scale() <= 0) {
       return v.longValueExact();
     }
-    BigDecimal s = v.movePointRight(scale);
+    BigDecimal s = v.movePointRight(scale).multiply(BigDecimal.valueOf(mult));
     BigDecimal r = s.setScale(0, mode);
     if (r.compareTo(s) != 0 && mode == RoundingMode.HALF_EVEN) {
       rounded = true; // a credit amount; demands are rounded up and limits down, which is exact at this scale
@@ -357,7 +393,13 @@ public final class Compiled {
     Problem p = this.p;
     try {
       for (int i = 0; i < p.nC; i++) {
-        p.credit[i] = scaled(converted.get(i), RoundingMode.HALF_EVEN);
+        Fraction x = exact.get(i).multiply(Fraction.of(
+            mult, 1));
+        java.math.BigInteger v = x.scaled(scale, RoundingMode.HALF_EVEN);
+        if (x.compareTo(new Fraction(v, java.math.BigInteger.TEN.pow(scale))) != 0) {
+          rounded = true;
+        }
+        p.credit[i] = v.longValueExact();
       }
       p.totalMin = scaled(cons.totalCredits(), RoundingMode.CEILING);
       p.resMin = scaled(cons.minResidence(), RoundingMode.CEILING);
@@ -409,6 +451,11 @@ public final class Compiled {
    * @return decimal
    */
   public BigDecimal unscaled(long v) {
+    if (mult != 1) {
+      // thirds and the like have no decimal form: shown rounded half-even to MAX_SCALE places
+      return Amounts.norm(BigDecimal.valueOf(v, scale).divide(BigDecimal.valueOf(mult), MAX_SCALE,
+          RoundingMode.HALF_EVEN));
+    }
     if (scale == 0) {
       return BigDecimal.valueOf(v);
     }

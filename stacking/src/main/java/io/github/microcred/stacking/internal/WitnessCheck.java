@@ -8,7 +8,6 @@ import io.github.microcred.stacking.Fraction;
 import io.github.microcred.stacking.Origin;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +21,8 @@ import java.util.Set;
 /**
  * An independent check of a witness assignment, written to be read rather than fast, and sharing nothing with the
  * solver: it takes the assignment as (credential id, requirement path) pairs and re-derives everything from the
- * rules' tree and the public model (filters, dates, caps, whitelists) in exact decimal arithmetic. The solver's
+ * rules' tree and the public model (filters, dates, caps, whitelists) in exact rational arithmetic (converted credits
+ * at their exact value, 8/3 for 4 quarter hours in semester hours, not their 6-place decimal). The solver's
  * {@code SATISFIED} is only returned when this check agrees.
  */
 public final class WitnessCheck {
@@ -48,8 +48,8 @@ public final class WitnessCheck {
       leafByPath.put(t.nodes.get(t.leaves.get(l)).path, l);
     }
     Map<Integer, Set<Integer>> leavesOf = new LinkedHashMap<>();
-    BigDecimal[] progress = new BigDecimal[t.leaves.size()];
-    java.util.Arrays.fill(progress, BigDecimal.ZERO);
+    Fraction[] progress = new Fraction[t.leaves.size()];
+    java.util.Arrays.fill(progress, Fraction.ZERO);
     for (Assignment a : assignments) {
       Integer c = credIndex.get(a.credentialId());
       if (c == null) {
@@ -77,7 +77,7 @@ public final class WitnessCheck {
       if (!leavesOf.computeIfAbsent(c, x -> new LinkedHashSet<>()).add(l)) {
         return Optional.of(cred.id() + " assigned twice to " + a.requirement());
       }
-      progress[l] = progress[l].add(leaf.kind() == Requirement.Kind.CREDITS ? k.converted.get(c) : BigDecimal.ONE);
+      progress[l] = progress[l].add(leaf.kind() == Requirement.Kind.CREDITS ? k.exact.get(c) : Fraction.ONE);
     }
     // double counting: every pair of leaves a credential serves must be whitelisted for it
     for (var e : leavesOf.entrySet()) {
@@ -97,32 +97,32 @@ public final class WitnessCheck {
       return Optional.of("the requirement tree is not met");
     }
     // totals and caps over the counted credentials
-    BigDecimal total = BigDecimal.ZERO;
-    BigDecimal resident = BigDecimal.ZERO;
+    Fraction total = Fraction.ZERO;
+    Fraction resident = Fraction.ZERO;
     for (int c : leavesOf.keySet()) {
-      total = total.add(k.converted.get(c));
+      total = total.add(k.exact.get(c));
       if (k.creds.get(c).origin() == Origin.RESIDENT) {
-        resident = resident.add(k.converted.get(c));
+        resident = resident.add(k.exact.get(c));
       }
     }
-    if (total.compareTo(rules.constraints().totalCredits()) < 0) {
+    if (total.compareTo(Fraction.of(rules.constraints().totalCredits())) < 0) {
       return Optional.of("total credits " + total + " below " + rules.constraints().totalCredits());
     }
-    if (resident.compareTo(rules.constraints().minResidence()) < 0) {
+    if (resident.compareTo(Fraction.of(rules.constraints().minResidence())) < 0) {
       return Optional.of("credits in residence " + resident + " below " + rules.constraints().minResidence());
     }
     for (Cap cap : rules.constraints().caps()) {
       Fraction max = cap.limit(rules.constraints().totalCredits());
-      Map<String, BigDecimal> use = new HashMap<>();
+      Map<String, Fraction> use = new HashMap<>();
       for (int c : leavesOf.keySet()) {
         Credential cred = k.creds.get(c);
         if (cap.filter().test(cred, asOf)) {
           use.merge(cap.perProvider() ? cred.provider() : "",
-              cap.measure() == Cap.Measure.COUNT ? BigDecimal.ONE : k.converted.get(c), BigDecimal::add);
+              cap.measure() == Cap.Measure.COUNT ? Fraction.ONE : k.exact.get(c), Fraction::add);
         }
       }
       for (var u : use.entrySet()) {
-        if (Fraction.of(u.getValue()).compareTo(max) > 0) {
+        if (u.getValue().compareTo(max) > 0) {
           return Optional.of("cap " + cap.name() + (u.getKey().isEmpty() ? "" : " (" + u.getKey() + ")")
               + " used " + u.getValue() + " above " + max);
         }
@@ -131,10 +131,10 @@ public final class WitnessCheck {
     return Optional.empty();
   }
 
-  private static boolean met(FlatTree t, int v, BigDecimal[] progress) {
+  private static boolean met(FlatTree t, int v, Fraction[] progress) {
     FlatTree.Node node = t.nodes.get(v);
     if (node.leaf >= 0) {
-      return progress[node.leaf].compareTo(node.req.amount()) >= 0;
+      return progress[node.leaf].compareTo(Fraction.of(node.req.amount())) >= 0;
     }
     int have = 0;
     for (int ch : node.children) {
