@@ -812,6 +812,9 @@ public final class ExactSolver {
     return (sat && !ignoreSat ? w3 : 0) + cr * w2 + cn * w1 + counted + cb;
   }
 
+  /** One network reused by every {@link #progressFlow} call (the arrays grow once, then stay). */
+  private final MaxFlow flowNet = new MaxFlow(2);
+
   /** Current capped progress plus the max-flow of the remaining credentials into residual demands. */
   private long progressFlow(int i, boolean cnt, boolean onlyMandatory) {
     long base = 0;
@@ -828,7 +831,7 @@ public final class ExactSolver {
       return base;
     }
     int m = order.length - i;
-    MaxFlow f = new MaxFlow(2 + m + p.nL);
+    MaxFlow f = flowNet.reset(2 + m + p.nL);
     for (int x = i; x < order.length; x++) {
       int c = order[x];
       boolean any = false;

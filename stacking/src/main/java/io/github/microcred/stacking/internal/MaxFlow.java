@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /** Dinic's maximum flow on long capacities. */
 public final class MaxFlow {
-  private final int n;
+  private int n;
   private int m;
   private int[] head;
   private int[] next;
   private int[] to;
   private long[] cap;
-  private final int[] level;
-  private final int[] it;
+  private int[] level;
+  private int[] it;
+  private int[] queue;
 
   /**
    * Creates an empty network.
@@ -27,6 +28,28 @@ public final class MaxFlow {
     cap = new long[16];
     level = new int[n];
     it = new int[n];
+    queue = new int[n];
+  }
+
+  /**
+   * Empties the network for reuse with {@code n} vertices, keeping the arrays already allocated (the search's bounds
+   * build one network per node; reusing it keeps the inner loop free of allocation).
+   *
+   * @param n number of vertices
+   * @return this network, empty
+   */
+  public MaxFlow reset(int n) {
+    this.n = n;
+    m = 0;
+    if (head.length < n) {
+      int k = Math.max(n, head.length * 2);
+      head = new int[k];
+      level = new int[k];
+      it = new int[k];
+      queue = new int[k];
+    }
+    Arrays.fill(head, 0, n, -1);
+    return this;
   }
 
   /**
@@ -75,9 +98,9 @@ public final class MaxFlow {
    */
   public long solve(int s, int t) {
     long total = 0;
-    int[] q = new int[n];
+    int[] q = queue;
     while (true) {
-      Arrays.fill(level, -1);
+      Arrays.fill(level, 0, n, -1);
       level[s] = 0;
       int qh = 0;
       int qt = 0;
