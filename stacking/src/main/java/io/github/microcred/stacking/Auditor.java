@@ -115,11 +115,13 @@ public final class Auditor {
    * @param transcript the learner's credentials
    * @param asOf the audit date (expiry, validity window, recency filters)
    * @return the result
-   * @throws StackingException on a credit unit the conversion policy cannot convert
+   * @throws StackingException on a credit unit the conversion policy cannot convert, or TRANSCRIPT_INVALID on a
+   *     repeated credential id (naming {@code credentials[i].id})
    */
   public AuditResult audit(Transcript transcript, LocalDate asOf) throws StackingException {
     Objects.requireNonNull(transcript, "transcript");
     Objects.requireNonNull(asOf, "asOf");
+    transcript.requireUniqueIds();
     long start = System.nanoTime();
     long budget = options.budgetNanos();
     long deadline = budget >= Long.MAX_VALUE - start ? Long.MAX_VALUE : start + budget;

@@ -96,11 +96,13 @@ public final class Planner {
    * @param transcript what the learner holds
    * @param asOf the date (catalogue items are taken as issued on it)
    * @return the plan
-   * @throws StackingException on invalid input (including cyclic prerequisites) or an undefined conversion
+   * @throws StackingException on invalid input (including cyclic prerequisites and, TRANSCRIPT_INVALID, a repeated
+   *     credential id) or an undefined conversion
    */
   public Plan plan(Transcript transcript, LocalDate asOf) throws StackingException {
     Objects.requireNonNull(transcript, "transcript");
     Objects.requireNonNull(asOf, "asOf");
+    transcript.requireUniqueIds();
     return new io.github.microcred.stacking.internal.Planner(rules, transcript, catalogue, options.objective(), asOf,
         options.budgetNanos(), new CreditConverter(options.conversions())).run();
   }

@@ -7,18 +7,24 @@ import java.util.Set;
 /**
  * A learner's earned credentials, the input of an audit.
  *
- * @param credentials the credentials; identifiers are unique
+ * @param credentials the credentials; identifiers must be unique: an audit or a plan of a transcript that repeats one
+ *     fails with {@link StackingErrorCode#TRANSCRIPT_INVALID} naming {@code credentials[i].id} ({@link #fromJson}
+ *     rejects it while reading)
  */
 public record Transcript(List<Credential> credentials) {
 
-  /** Validates and copies. */
+  /** Copies (rejecting null elements). */
   public Transcript {
     credentials = List.copyOf(credentials);
+  }
+
+  /** The typed error of a repeated credential id, as audits and plans report it. */
+  void requireUniqueIds() throws StackingException {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < credentials.size(); i++) {
       if (!seen.add(credentials.get(i).id())) {
-        throw new IllegalArgumentException(
-            "credentials[" + i + "].id: duplicate credential id " + credentials.get(i).id());
+        throw new StackingException(StackingErrorCode.TRANSCRIPT_INVALID,
+            "credentials[" + i + "].id: duplicate credential id '" + credentials.get(i).id() + "'");
       }
     }
   }

@@ -129,19 +129,9 @@ public final class Compiled {
         throw new StackingException(StackingErrorCode.CONVERSION_UNDEFINED,
             "credentials[" + i + "] (" + c.id() + ").credits: " + e.getMessage(), e);
       }
-      // one rule for the audit date: a credential counts on asOf when issued <= asOf <= expires (both inclusive)
-      if (c.issued().isAfter(asOf)) {
-        k.excluded.put(c.id(), new String[] {"NOT_YET_ISSUED", "issued " + c.issued() + ", after the audit date "
-            + asOf});
-        continue;
-      }
-      if (c.expires().isPresent() && c.expires().get().isBefore(asOf)) {
-        k.excluded.put(c.id(), new String[] {"EXPIRED", "expired on " + c.expires().get()});
-        continue;
-      }
-      if (cons.validityYears() > 0 && c.issued().isBefore(asOf.minusYears(cons.validityYears()))) {
-        k.excluded.put(c.id(), new String[] {"OUTSIDE_VALIDITY_WINDOW", "issued " + c.issued()
-            + ", more than " + cons.validityYears() + " years before " + asOf});
+      String[] why = notValid(c, asOf, cons);
+      if (why != null) {
+        k.excluded.put(c.id(), why);
         continue;
       }
       k.creds.add(c);
@@ -367,6 +357,30 @@ public final class Compiled {
       p.capsOf[i] = capsOf.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
     return k;
+  }
+
+  /**
+   * Why a credential does not count on the audit date, or null when it may: one rule for the audit and the planner's
+   * held credentials. A credential counts on asOf when issued &lt;= asOf &lt;= expires (both inclusive) and, under a
+   * validity window, issued within it.
+   *
+   * @param c the credential
+   * @param asOf the audit date
+   * @param cons the rules' constraints
+   * @return [reason code, detail], or null
+   */
+  public static String[] notValid(Credential c, LocalDate asOf, io.github.microcred.stacking.Constraints cons) {
+    if (c.issued().isAfter(asOf)) {
+      return new String[] {"NOT_YET_ISSUED", "issued " + c.issued() + ", after the audit date " + asOf};
+    }
+    if (c.expires().isPresent() && c.expires().get().isBefore(asOf)) {
+      return new String[] {"EXPIRED", "expired on " + c.expires().get()};
+    }
+    if (cons.validityYears() > 0 && c.issued().isBefore(asOf.minusYears(cons.validityYears()))) {
+      return new String[] {"OUTSIDE_VALIDITY_WINDOW", "issued " + c.issued() + ", more than " + cons.validityYears()
+          + " years before " + asOf};
+    }
+    return null;
   }
 
   /**

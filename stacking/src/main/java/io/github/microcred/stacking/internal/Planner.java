@@ -91,7 +91,13 @@ public final class Planner {
     // a tenth of the budget (at most half a second) is reserved for the final steps: the search stops before it
     this.hard = budgetNanos >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : now + budgetNanos;
     this.deadline = hard == Long.MAX_VALUE ? Long.MAX_VALUE : hard - Math.min(budgetNanos / 10, RESERVE_MAX);
-    transcript.credentials().forEach(c -> held.add(c.id()));
+    // held: what counts on asOf, by the audit's rule (a future-dated, expired or out-of-window credential is not held:
+    // its catalogue item stays on offer and it meets no prerequisite; the plan's audit excludes it with its reason)
+    for (Credential c : transcript.credentials()) {
+      if (Compiled.notValid(c, asOf, rules.constraints()) == null) {
+        held.add(c.id());
+      }
+    }
     for (CatalogueItem it : catalogue.items()) {
       if (!held.contains(it.id())) {
         itemIndex.put(it.id(), items.size());
