@@ -1,0 +1,375 @@
+package io.github.microcred.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.VcException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The configuration of a {@link VcApiServer}: where it listens, whether it serves TLS, the request size limit, the
+ * issuers (their keys and how they secure credentials) and the bearer tokens accepted on the issue endpoint.
+ * Immutable; built with {@link #builder()} or read from a JSON file with {@link #read(Path)}. API tokens are kept
+ * only as SHA-256 digests and never printed.
+ */
+public final class ServerConfig {
+  /** The default request body limit: 1 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
+  /**
+   * How an issuer secures the credentials it issues (unless the request's {@code options} say otherwise).
+   *
+   * @param key the issuer's key; the issuer id is its {@code did:key}
+   * @param jwt {@code true} for VC-JOSE-COSE {@code vc+jwt}, {@code false} for Data Integrity
+   * @param cryptosuite the Data Integrity cryptosuite (must accept the key type)
+   */
+  public record Issuer(KeyPair key, boolean jwt, Cryptosuite cryptosuite) {
+    /** Checks the suite fits the key. */
+    public Issuer {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(cryptosuite, "cryptosuite");
+      if (!cryptosuite.accepts(key.type())) {
+        throw new IllegalArgumentException(cryptosuite.id() + " does not accept a " + key.type() + " key");
+      }
+    }
+
+    /**
+     * A Data Integrity issuer with the key type's default suite (eddsa-rdfc-2022 or ecdsa-rdfc-2019).
+     *
+     * @param key the key
+     * @return the issuer
+     */
+    public static Issuer dataIntegrity(KeyPair key) {
+      return new Issuer(key, false, Cryptosuite.forKey(key.type()));
+    }
+
+    /**
+     * The issuer id: the key's {@code did:key}.
+     *
+     * @return the DID
+     */
+    public String id() {
+      return key.publicKey().didKey();
+    }
+  }
+
+  private final String host;
+  private final int port;
+  private final boolean tls;
+  private final int maxBodyBytes;
+  private final List<Issuer> issuers;
+  private final List<byte[]> tokenDigests;
+
+  private ServerConfig(Builder b) {
+    this.host = b.host;
+    this.port = b.port;
+    this.tls = b.tls;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.issuers = List.copyOf(b.issuers);
+    this.tokenDigests = List.copyOf(b.tokenDigests);
+  }
+
+  /**
+   * A builder: 127.0.0.1, an ephemeral port, TLS on, 1 MiB bodies, no issuers, no tokens.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads a JSON configuration file:
+   * {@code {"host":"127.0.0.1","port":8443,"http":false,"maxBodyBytes":1048576,"tokens":["..."],
+   * "issuers":[{"key":"issuer.key.json","format":"di","cryptosuite":"eddsa-rdfc-2022"}]}}; every member is optional;
+   * {@code format} is {@code di} or {@code jwt}; relative key paths are resolved against the file's folder.
+   *
+   * @param file the file
+   * @return the builder holding the file's settings (callers may override them)
+   * @throws ServerException naming the member when the file is malformed
+   */
+  public static Builder read(Path file) throws ServerException {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": not readable JSON: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $: expected a JSON object");
+    }
+    Builder b = builder();
+    var names = root.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      if (!List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers").contains(n)) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $." + n + ": unknown member (expected "
+            + "host, port, http, maxBodyBytes, tokens, issuers)");
+      }
+    }
+    if (root.has("host")) {
+      b.host(text(file, root, "host"));
+    }
+    if (root.has("port")) {
+      b.port(integer(file, root, "port", 0, 65535));
+    }
+    if (root.has("http")) {
+      if (!root.get("http").isBoolean()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.http: expected true or false");
+      }
+      b.tls(!root.get("http").booleanValue());
+    }
+    if (root.has("maxBodyBytes")) {
+      b.maxBodyBytes(integer(file, root, "maxBodyBytes", 1024, 64 << 20));
+    }
+    JsonNode tokens = root.path("tokens");
+    if (root.has("tokens") && !tokens.isArray()) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.tokens: expected an array of strings");
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).isTextual() || tokens.get(i).asText().length() < 16) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.tokens[" + i
+            + "]: expected a string of at least 16 characters");
+      }
+      b.token(tokens.get(i).asText());
+    }
+    JsonNode issuers = root.path("issuers");
+    if (root.has("issuers") && !issuers.isArray()) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.issuers: expected an array");
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    for (int i = 0; i < issuers.size(); i++) {
+      String at = file + ": $.issuers[" + i + "]";
+      JsonNode is = issuers.get(i);
+      if (!is.isObject() || !is.path("key").isTextual()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".key: expected the key file's path");
+      }
+      Path keyFile = dir.resolve(is.get("key").asText());
+      KeyPair key;
+      try {
+        key = KeyPair.fromKeyFile(keyFile);
+      } catch (VcException e) {
+        throw new ServerException(ServerErrorCode.UNREADABLE_FILE, at + ".key: " + keyFile + ": " + e.getMessage(), e);
+      }
+      String format = is.path("format").asText("di");
+      if (!format.equals("di") && !format.equals("jwt")) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".format: expected di or jwt, got '"
+            + format + "'");
+      }
+      Cryptosuite suite = Cryptosuite.forKey(key.type());
+      if (is.has("cryptosuite")) {
+        String s = is.path("cryptosuite").asText();
+        suite = Cryptosuite.byId(s).filter(c -> c.accepts(key.type())).orElseThrow(() -> new ServerException(
+            ServerErrorCode.INVALID_CONFIG, at + ".cryptosuite: '" + s + "' is not a supported suite for a "
+                + key.type() + " key"));
+      }
+      b.issuer(new Issuer(key, format.equals("jwt"), suite));
+    }
+    return b;
+  }
+
+  private static String text(Path file, JsonNode root, String name) throws ServerException {
+    if (!root.get(name).isTextual()) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $." + name + ": expected a string");
+    }
+    return root.get(name).asText();
+  }
+
+  private static int integer(Path file, JsonNode root, String name, int min, int max) throws ServerException {
+    JsonNode v = root.get(name);
+    if (!v.isInt() || v.intValue() < min || v.intValue() > max) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $." + name + ": expected an integer in ["
+          + min + ", " + max + "], got " + v);
+    }
+    return v.intValue();
+  }
+
+  /**
+   * The interface address (default 127.0.0.1).
+   *
+   * @return the host
+   */
+  public String host() {
+    return host;
+  }
+
+  /**
+   * The port; 0 picks an ephemeral one (see {@link VcApiServer#port()}).
+   *
+   * @return the port
+   */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Whether HTTPS is served (with a self-signed certificate for the host, generated at start).
+   *
+   * @return true for https
+   */
+  public boolean tls() {
+    return tls;
+  }
+
+  /**
+   * The largest request body accepted; larger ones get 413.
+   *
+   * @return bytes
+   */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * The issuers.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Issuer> issuers() {
+    return issuers;
+  }
+
+  /**
+   * Whether a presented bearer token is one of the configured tokens (constant-time comparison of digests).
+   *
+   * @param token the token
+   * @return true when accepted
+   */
+  public boolean acceptsToken(String token) {
+    byte[] d = sha256(token);
+    boolean ok = false;
+    for (byte[] t : tokenDigests) {
+      ok |= MessageDigest.isEqual(t, d);
+    }
+    return ok;
+  }
+
+  /**
+   * How many tokens are configured (with none, the issue endpoint refuses every request).
+   *
+   * @return the count
+   */
+  public int tokenCount() {
+    return tokenDigests.size();
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
+        + ", issuers " + issuers.stream().map(Issuer::id).toList() + ", " + tokenDigests.size()
+        + " token(s) redacted]";
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Builds a {@link ServerConfig}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private boolean tls = true;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private final List<Issuer> issuers = new ArrayList<>();
+    private final List<byte[]> tokenDigests = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Sets the interface address.
+     *
+     * @param h the host
+     * @return this
+     */
+    public Builder host(String h) {
+      this.host = Objects.requireNonNull(h, "host");
+      return this;
+    }
+
+    /**
+     * Sets the port (0: ephemeral).
+     *
+     * @param p the port
+     * @return this
+     */
+    public Builder port(int p) {
+      if (p < 0 || p > 65535) {
+        throw new IllegalArgumentException("port: expected 0..65535, got " + p);
+      }
+      this.port = p;
+      return this;
+    }
+
+    /**
+     * HTTPS (default) or plain HTTP.
+     *
+     * @param on true for HTTPS
+     * @return this
+     */
+    public Builder tls(boolean on) {
+      this.tls = on;
+      return this;
+    }
+
+    /**
+     * Sets the request body limit.
+     *
+     * @param n bytes, at least 1024
+     * @return this
+     */
+    public Builder maxBodyBytes(int n) {
+      if (n < 1024) {
+        throw new IllegalArgumentException("maxBodyBytes: expected at least 1024, got " + n);
+      }
+      this.maxBodyBytes = n;
+      return this;
+    }
+
+    /**
+     * Adds an issuer.
+     *
+     * @param i the issuer
+     * @return this
+     */
+    public Builder issuer(Issuer i) {
+      issuers.add(Objects.requireNonNull(i, "issuer"));
+      return this;
+    }
+
+    /**
+     * Adds an accepted bearer token (kept as its SHA-256 digest).
+     *
+     * @param token the token
+     * @return this
+     */
+    public Builder token(String token) {
+      if (Objects.requireNonNull(token, "token").isBlank()) {
+        throw new IllegalArgumentException("token: must not be blank");
+      }
+      tokenDigests.add(sha256(token));
+      return this;
+    }
+
+    /**
+     * Builds.
+     *
+     * @return the configuration
+     */
+    public ServerConfig build() {
+      return new ServerConfig(this);
+    }
+  }
+}

@@ -1,0 +1,391 @@
+package io.github.microcred.server.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.server.ServerConfig;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.jose.VcJwt;
+import io.github.microcred.vc.presentation.PresentationVerification;
+import io.github.microcred.vc.presentation.PresentationVerifyOperation;
+import io.github.microcred.vc.presentation.Presentations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The VC-API routes. Each request is answered with JSON; every error is an RFC 9457 problem detail
+ * ({@code application/problem+json}). Bodies are read up to the configured limit and no further (413 beyond).
+ * Verification never fetches anything remote: the library's pinned contexts and did:key only.
+ */
+public final class ApiHandler extends Handler.Abstract {
+  static final String PROBLEM = "application/problem+json";
+  static final String JSON_TYPE = "application/json";
+  static final String ENVELOPED_PREFIX = "data:application/vc+jwt,";
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private final ServerConfig config;
+  private final String version;
+
+  /**
+   * Creates the handler.
+   *
+   * @param config the configuration
+   * @param version the version reported by {@code GET /version}
+   */
+  public ApiHandler(ServerConfig config, String version) {
+    super(InvocationType.BLOCKING);
+    this.config = config;
+    this.version = version;
+  }
+
+  /** An answer: status, content type, body. */
+  record Answer(int status, String type, JsonNode body) {}
+
+  /** A problem raised while handling; becomes a problem-details answer. */
+  static final class Problem extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String kind;
+    final String title;
+    final transient ObjectNode extra;
+
+    Problem(int status, String kind, String title, String detail) {
+      this(status, kind, title, detail, null);
+    }
+
+    Problem(int status, String kind, String title, String detail, ObjectNode extra) {
+      super(detail);
+      this.status = status;
+      this.kind = kind;
+      this.title = title;
+      this.extra = extra;
+    }
+
+    Answer answer() {
+      ObjectNode n = JSON.createObjectNode().put("type", "urn:microcred:problem:" + kind).put("title", title)
+          .put("status", status).put("detail", getMessage());
+      if (extra != null) {
+        n.setAll(extra);
+      }
+      return new Answer(status, PROBLEM, n);
+    }
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Answer a;
+    String path = Request.getPathInContext(request);
+    try {
+      a = route(request, path);
+    } catch (Problem p) {
+      a = p.answer();
+    } catch (RuntimeException e) {
+      a = new Problem(500, "internal-error", "Internal error", "the request could not be handled: "
+          + e.getClass().getSimpleName()).answer();
+    }
+    if (a.status == 401) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"microcred\"");
+    }
+    response.setStatus(a.status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.write(true, ByteBuffer.wrap(a.body.toString().getBytes(StandardCharsets.UTF_8)), callback);
+    return true;
+  }
+
+  private Answer route(Request request, String path) throws Problem {
+    String method = request.getMethod();
+    switch (path) {
+      case "/health":
+        requireMethod(method, "GET");
+        return new Answer(200, JSON_TYPE, JSON.createObjectNode().put("status", "ok"));
+      case "/version":
+        requireMethod(method, "GET");
+        return new Answer(200, JSON_TYPE, JSON.createObjectNode().put("name", "microcred-server")
+            .put("version", version));
+      case "/credentials/issue":
+        requireMethod(method, "POST");
+        authorize(request);
+        return issue(body(request));
+      case "/credentials/verify":
+        requireMethod(method, "POST");
+        return verifyCredential(body(request));
+      case "/presentations/verify":
+        requireMethod(method, "POST");
+        return verifyPresentation(body(request));
+      default:
+        throw new Problem(404, "not-found", "Not found", "no endpoint " + path + " (expected /credentials/issue, "
+            + "/credentials/verify, /presentations/verify, /health or /version)");
+    }
+  }
+
+  private static void requireMethod(String method, String expected) throws Problem {
+    if (!method.equals(expected)) {
+      throw new Problem(405, "method-not-allowed", "Method not allowed", method + " is not allowed here; use "
+          + expected);
+    }
+  }
+
+  private void authorize(Request request) throws Problem {
+    String h = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (h == null || h.isBlank()) {
+      throw new Problem(401, "unauthorized", "Unauthorized", "this endpoint needs 'Authorization: Bearer TOKEN'");
+    }
+    if (!h.regionMatches(true, 0, "Bearer ", 0, 7) || !config.acceptsToken(h.substring(7).strip())) {
+      throw new Problem(401, "invalid-token", "Unauthorized", "the bearer token is not one of the configured "
+          + "tokens");
+    }
+  }
+
+  /** Reads the body as a JSON object, refusing more than the limit without reading past it. */
+  private ObjectNode body(Request request) throws Problem {
+    long declared = request.getLength();
+    int limit = config.maxBodyBytes();
+    if (declared > limit) {
+      throw tooLarge(declared + " bytes declared");
+    }
+    byte[] buf;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      buf = in.readNBytes(limit + 1);
+    } catch (IOException e) {
+      throw new Problem(400, "malformed-request", "Malformed request", "the body could not be read: "
+          + e.getMessage());
+    }
+    if (buf.length > limit) {
+      throw tooLarge("more than " + limit + " bytes sent");
+    }
+    JsonNode n;
+    try {
+      n = JSON.readTree(buf);
+    } catch (JsonProcessingException e) {
+      throw new Problem(400, "malformed-json", "Malformed JSON", "the body is not JSON: "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new Problem(400, "malformed-json", "Malformed JSON", "the body is not JSON: " + e.getMessage());
+    }
+    if (n == null || !n.isObject()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$: expected a JSON object");
+    }
+    return (ObjectNode) n;
+  }
+
+  private Problem tooLarge(String what) {
+    return new Problem(413, "body-too-large", "Request body too large", what + "; the limit is "
+        + config.maxBodyBytes() + " bytes");
+  }
+
+  private static ObjectNode options(ObjectNode body) throws Problem {
+    JsonNode o = body.get("options");
+    if (o == null || o.isNull()) {
+      return JSON.createObjectNode();
+    }
+    if (!o.isObject()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.options: expected an object");
+    }
+    return (ObjectNode) o;
+  }
+
+  private static String optionalText(ObjectNode options, String name) throws Problem {
+    JsonNode v = options.get(name);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.options." + name + ": expected a string");
+    }
+    return v.asText();
+  }
+
+  private Answer issue(ObjectNode body) throws Problem {
+    JsonNode c = body.get("credential");
+    if (c == null || !c.isObject()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.credential: expected a credential object");
+    }
+    ObjectNode credential = (ObjectNode) c;
+    ObjectNode options = options(body);
+    if (credential.has("proof")) {
+      throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.proof: the credential to "
+          + "issue must not already carry a proof");
+    }
+    JsonNode iss = credential.get("issuer");
+    String issuerId = iss == null ? null : iss.isTextual() ? iss.asText()
+        : iss.isObject() && iss.path("id").isTextual() ? iss.get("id").asText() : null;
+    if (issuerId == null) {
+      throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.issuer: expected the "
+          + "issuer's id (a string, or an object with an id)");
+    }
+    Optional<ServerConfig.Issuer> found = config.issuers().stream().filter(i -> i.id().equals(issuerId)).findFirst();
+    if (found.isEmpty()) {
+      throw new Problem(422, "unknown-issuer", "Unknown issuer", "$.credential.issuer: '" + issuerId
+          + "' is not an issuer of this service (configured: " + config.issuers().stream()
+              .map(ServerConfig.Issuer::id).toList() + ")");
+    }
+    ServerConfig.Issuer issuer = found.get();
+    String format = optionalText(options, "format");
+    String suiteName = optionalText(options, "cryptosuite");
+    boolean jwt = issuer.jwt();
+    if (format != null) {
+      if (!format.equals("vc+jwt") && !format.equals("data-integrity")) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.options.format: expected vc+jwt or "
+            + "data-integrity, got '" + format + "'");
+      }
+      jwt = format.equals("vc+jwt");
+    }
+    Cryptosuite suite = issuer.cryptosuite();
+    if (suiteName != null) {
+      suite = Cryptosuite.byId(suiteName).filter(s -> s.accepts(issuer.key().type())).orElseThrow(() ->
+          new Problem(422, "unsupported-cryptosuite", "Unsupported cryptosuite", "$.options.cryptosuite: '"
+              + suiteName + "' is not available for this issuer's " + issuer.key().type() + " key"));
+      jwt = false;
+    }
+    try {
+      JsonNode issued;
+      VerificationResult self;
+      if (jwt) {
+        String token = VcJwt.sign(credential, issuer.key()).get();
+        self = VcJwt.verify(token).get().result();
+        issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
+            .put("id", ENVELOPED_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
+      } else {
+        ObjectNode signed = Credentials.sign(credential, issuer.key(), suite).get();
+        self = Credentials.verify(signed).get();
+        issued = signed;
+      }
+      // the issuer hands out nothing its own verifier rejects (the validity window and status aside: a credential
+      // may be valid from a future date, and its status list is checked where it is published)
+      List<VerificationCheck> bad = self.failures().stream()
+          .filter(f -> f.name() != CheckName.VALIDITY_PERIOD && f.name() != CheckName.STATUS).toList();
+      if (!bad.isEmpty()) {
+        ObjectNode extra = JSON.createObjectNode();
+        extra.set("checks", checks(bad));
+        throw new Problem(422, "invalid-credential", "Invalid credential", "the credential is not a valid "
+            + "verifiable credential: " + bad.get(0).path() + ": " + bad.get(0).message(), extra);
+      }
+      return new Answer(201, JSON_TYPE, JSON.createObjectNode().set("verifiableCredential", issued));
+    } catch (VcException e) {
+      throw new Problem(422, "invalid-credential", "Invalid credential", e.getMessage());
+    }
+  }
+
+  private static ArrayNode checks(List<VerificationCheck> list) {
+    ArrayNode a = JSON.createArrayNode();
+    for (VerificationCheck c : list) {
+      a.addObject().put("check", c.name().name().toLowerCase(java.util.Locale.ROOT))
+          .put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("path", c.path())
+          .put("message", c.message());
+    }
+    return a;
+  }
+
+  private Answer verifyCredential(ObjectNode body) throws Problem {
+    JsonNode vc = body.get("verifiableCredential");
+    options(body);
+    VerificationResult r;
+    if (vc != null && vc.isTextual() && VcJwt.looksLikeJwt(vc.asText())) {
+      r = VcJwt.verify(vc.asText()).get().result();
+    } else if (vc != null && vc.isObject() && isEnveloped(vc)) {
+      String id = vc.path("id").asText("");
+      if (!id.startsWith(ENVELOPED_PREFIX)) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.verifiableCredential.id: expected "
+            + ENVELOPED_PREFIX + "<jwt>");
+      }
+      r = VcJwt.verify(id.substring(ENVELOPED_PREFIX.length())).get().result();
+    } else if (vc != null && vc.isObject()) {
+      r = Credentials.verify(vc).get();
+    } else {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.verifiableCredential: expected a "
+          + "credential object or a vc+jwt");
+    }
+    return verificationAnswer(r, r.verified());
+  }
+
+  private static boolean isEnveloped(JsonNode vc) {
+    JsonNode t = vc.get("type");
+    if (t == null) {
+      return false;
+    }
+    if (t.isTextual()) {
+      return t.asText().equals("EnvelopedVerifiableCredential");
+    }
+    for (JsonNode x : t) {
+      if (x.asText().equals("EnvelopedVerifiableCredential")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 200 with the result when verified; otherwise a 422 problem detail carrying the same result. */
+  private static Answer verificationAnswer(VerificationResult r, boolean verified) {
+    ObjectNode result = r.toJson();
+    result.put("verified", verified);
+    ArrayNode details = result.putArray("problemDetails");
+    for (VerificationCheck f : r.failures()) {
+      details.addObject().put("type", "urn:microcred:problem:" + f.name().name().toLowerCase(java.util.Locale.ROOT))
+          .put("title", f.name().name()).put("detail", f.path() + ": " + f.message());
+    }
+    if (verified) {
+      return new Answer(200, JSON_TYPE, result);
+    }
+    String first = r.failures().isEmpty() ? "not verified"
+        : r.failures().get(0).path() + ": " + r.failures().get(0).message();
+    return new Problem(422, "verification-failed", "Verification failed", first, result).answer();
+  }
+
+  private Answer verifyPresentation(ObjectNode body) throws Problem {
+    JsonNode vp = body.get("verifiablePresentation");
+    ObjectNode options = options(body);
+    String challenge = optionalText(options, "challenge");
+    String domain = optionalText(options, "domain");
+    PresentationVerifyOperation op;
+    boolean jwt;
+    if (vp != null && vp.isTextual() && VcJwt.looksLikeJwt(vp.asText())) {
+      op = Presentations.verify(vp.asText());
+      jwt = true;
+    } else if (vp != null && vp.isObject()) {
+      op = Presentations.verify(vp.toString());
+      jwt = false;
+    } else {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.verifiablePresentation: expected a "
+          + "presentation object or a vp+jwt");
+    }
+    if (challenge != null) {
+      op = jwt ? op.withNonce(challenge) : op.withChallenge(challenge);
+    }
+    if (domain != null) {
+      op = jwt ? op.withAudience(domain) : op.withDomain(domain);
+    }
+    PresentationVerification v = op.get();
+    VerificationResult own = v.holder();
+    for (VerificationCheck c : v.binding()) {
+      own = own.with(c);
+    }
+    Answer a = verificationAnswer(own, v.verified());
+    ArrayNode creds = ((ObjectNode) a.body).putArray("credentials");
+    for (VerificationResult c : v.credentials()) {
+      creds.add(c.toJson());
+    }
+    return a;
+  }
+}

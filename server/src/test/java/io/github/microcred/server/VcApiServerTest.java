@@ -1,0 +1,275 @@
+package io.github.microcred.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.presentation.Presentations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service on 127.0.0.1 (ephemeral port, plain HTTP), driven over real HTTP by java.net.http. */
+class VcApiServerTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String TOKEN = "test-token-0123456789abcdef";
+  static final KeyPair ED = KeyPair.generate(KeyType.ED25519);
+  static final KeyPair P256 = KeyPair.generate(KeyType.P256);
+  static final KeyPair HOLDER = KeyPair.generate(KeyType.ED25519);
+  static VcApiServer server;
+  static HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = VcApiServer.start(ServerConfig.builder().tls(false).maxBodyBytes(64 * 1024)
+        .issuer(ServerConfig.Issuer.dataIntegrity(ED)).issuer(ServerConfig.Issuer.dataIntegrity(P256))
+        .token(TOKEN).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static ObjectNode credential(KeyPair issuer) {
+    ObjectNode c = JSON.createObjectNode();
+    c.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+    c.putArray("type").add("VerifiableCredential");
+    c.put("issuer", issuer.publicKey().didKey()).put("validFrom", "2025-01-01T00:00:00Z");
+    c.putObject("credentialSubject").put("id", "did:example:learner").put("name", "Ada Lovelace");
+    return c;
+  }
+
+  record Reply(int status, String type, JsonNode body) {}
+
+  static Reply post(String path, String body, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), JSON.readTree(r.body()));
+  }
+
+  static JsonNode issue(ObjectNode credential, ObjectNode options) throws Exception {
+    ObjectNode req = JSON.createObjectNode();
+    req.set("credential", credential);
+    if (options != null) {
+      req.set("options", options);
+    }
+    Reply r = post("/credentials/issue", req.toString(), TOKEN);
+    assertEquals(201, r.status, r.body.toString());
+    return r.body.get("verifiableCredential");
+  }
+
+  static Reply verify(JsonNode vc) throws Exception {
+    ObjectNode req = JSON.createObjectNode();
+    req.set("verifiableCredential", vc);
+    req.putObject("options").putArray("checks").add("proof");
+    return post("/credentials/verify", req.toString(), null);
+  }
+
+  static void assertProblem(Reply r, int status) {
+    assertEquals(status, r.status, r.body.toString());
+    assertTrue(r.type.startsWith("application/problem+json"), r.type);
+    assertEquals(status, r.body.path("status").asInt());
+    assertTrue(r.body.path("type").asText().startsWith("urn:microcred:problem:"), r.body.toString());
+    assertFalse(r.body.path("detail").asText().isEmpty(), r.body.toString());
+  }
+
+  @Test
+  void issueEddsaThenVerifyThenTamperedFails() throws Exception {
+    JsonNode vc = issue(credential(ED), null);
+    assertEquals("eddsa-rdfc-2022", vc.path("proof").path("cryptosuite").asText(), vc.toString());
+    Reply ok = verify(vc);
+    assertEquals(200, ok.status, ok.body.toString());
+    assertTrue(ok.body.path("verified").asBoolean());
+    ObjectNode tampered = vc.deepCopy();
+    ((ObjectNode) tampered.get("credentialSubject")).put("name", "Mallory");
+    Reply bad = verify(tampered);
+    assertProblem(bad, 422);
+    assertFalse(bad.body.path("verified").asBoolean(true));
+    assertTrue(bad.body.path("problemDetails").size() > 0, bad.body.toString());
+  }
+
+  @Test
+  void issueEcdsaForP256Issuer() throws Exception {
+    JsonNode vc = issue(credential(P256), null);
+    assertEquals("ecdsa-rdfc-2019", vc.path("proof").path("cryptosuite").asText());
+    assertEquals(200, verify(vc).status);
+  }
+
+  @Test
+  void issueVcJwtByOptionsIsEnvelopedAndVerifies() throws Exception {
+    ObjectNode opts = JSON.createObjectNode().put("format", "vc+jwt");
+    JsonNode vc = issue(credential(ED), opts);
+    assertEquals("EnvelopedVerifiableCredential", vc.path("type").asText());
+    assertTrue(vc.path("id").asText().startsWith("data:application/vc+jwt,ey"), vc.toString());
+    Reply ok = verify(vc);
+    assertEquals(200, ok.status, ok.body.toString());
+    String jwt = vc.path("id").asText().substring("data:application/vc+jwt,".length());
+    String[] parts = jwt.split("\\.");
+    char c = parts[2].charAt(5);
+    parts[2] = parts[2].substring(0, 5) + (c == 'A' ? 'B' : 'A') + parts[2].substring(6);
+    assertProblem(verify(JSON.getNodeFactory().textNode(String.join(".", parts))), 422);
+  }
+
+  @Test
+  void unknownIssuerAndBadOptionsAreRejected() throws Exception {
+    ObjectNode c = credential(ED).put("issuer", "did:example:someone-else");
+    ObjectNode req = JSON.createObjectNode();
+    req.set("credential", c);
+    assertProblem(post("/credentials/issue", req.toString(), TOKEN), 422);
+    ObjectNode req2 = JSON.createObjectNode();
+    req2.set("credential", credential(ED));
+    req2.putObject("options").put("cryptosuite", "ecdsa-rdfc-2019");
+    assertProblem(post("/credentials/issue", req2.toString(), TOKEN), 422);
+    ObjectNode noSubject = credential(ED);
+    noSubject.remove("credentialSubject");
+    ObjectNode req3 = JSON.createObjectNode();
+    req3.set("credential", noSubject);
+    Reply r = post("/credentials/issue", req3.toString(), TOKEN);
+    assertTrue(r.status == 400 || r.status == 422, r.body.toString());
+  }
+
+  @Test
+  void presentationWithChallengeAndDomain() throws Exception {
+    JsonNode vc = issue(credential(ED), null);
+    ObjectNode vp = Presentations.create(HOLDER.publicKey().didKey(), List.of(vc.toString()));
+    ObjectNode signed = Presentations.signDataIntegrity(vp, HOLDER, "c-123", "verifier.example");
+    ObjectNode req = JSON.createObjectNode();
+    req.set("verifiablePresentation", signed);
+    req.putObject("options").put("challenge", "c-123").put("domain", "verifier.example");
+    Reply ok = post("/presentations/verify", req.toString(), null);
+    assertEquals(200, ok.status, ok.body.toString());
+    assertTrue(ok.body.path("verified").asBoolean());
+    assertEquals(1, ok.body.path("credentials").size());
+    req.putObject("options").put("challenge", "other").put("domain", "verifier.example");
+    assertProblem(post("/presentations/verify", req.toString(), null), 422);
+    req.putObject("options").put("challenge", "c-123").put("domain", "evil.example");
+    assertProblem(post("/presentations/verify", req.toString(), null), 422);
+  }
+
+  @Test
+  void issueNeedsTheBearerToken() throws Exception {
+    ObjectNode req = JSON.createObjectNode();
+    req.set("credential", credential(ED));
+    Reply none = post("/credentials/issue", req.toString(), null);
+    assertProblem(none, 401);
+    Reply wrong = post("/credentials/issue", req.toString(), TOKEN + "x");
+    assertProblem(wrong, 401);
+    assertEquals("urn:microcred:problem:invalid-token", wrong.body.path("type").asText());
+  }
+
+  @Test
+  void malformedBodiesAre400() throws Exception {
+    assertProblem(post("/credentials/verify", "{", null), 400);
+    assertProblem(post("/credentials/verify", "[1]", null), 400);
+    assertProblem(post("/credentials/verify", "{\"a\":1,\"a\":2}", null), 400);
+    assertProblem(post("/credentials/verify", "{\"verifiableCredential\":42}", null), 400);
+    assertProblem(post("/credentials/issue", "{\"credential\":\"x\"}", TOKEN), 400);
+    assertProblem(post("/presentations/verify", "{\"verifiablePresentation\":[]}", null), 400);
+  }
+
+  @Test
+  void oversizedBodiesAre413() throws Exception {
+    String big = "{\"verifiableCredential\":\"" + "a".repeat(64 * 1024) + "\"}";
+    Reply r = post("/credentials/verify", big, null);
+    assertProblem(r, 413);
+    // chunked (no Content-Length): the limit applies while reading
+    HttpRequest req = HttpRequest.newBuilder(server.uri().resolve("/credentials/verify"))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+            big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
+    HttpResponse<String> hr = client.send(req, HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, hr.statusCode(), hr.body());
+    assertEquals(413, JSON.readTree(hr.body()).path("status").asInt());
+  }
+
+  @Test
+  void healthVersionAndUnknownRoutes() throws Exception {
+    HttpResponse<String> h = client.send(HttpRequest.newBuilder(server.uri().resolve("/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, h.statusCode());
+    assertEquals("ok", JSON.readTree(h.body()).path("status").asText());
+    HttpResponse<String> v = client.send(HttpRequest.newBuilder(server.uri().resolve("/version")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(VcApiServer.version(), JSON.readTree(v.body()).path("version").asText());
+    assertFalse(VcApiServer.version().contains("${"), VcApiServer.version());
+    HttpResponse<String> g = client.send(HttpRequest.newBuilder(server.uri().resolve("/credentials/issue")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(405, g.statusCode());
+    assertProblem(post("/nope", "{}", null), 404);
+  }
+
+  @Test
+  void httpsWithSelfSignedCertificate() throws Exception {
+    try (VcApiServer s = VcApiServer.start(ServerConfig.builder().issuer(ServerConfig.Issuer.dataIntegrity(ED))
+        .token(TOKEN).build())) {
+      assertEquals("https", s.uri().getScheme());
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      X509Certificate[][] seen = new X509Certificate[1][];
+      ctx.init(null, new TrustManager[] {new X509TrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] c, String a) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] c, String a) {
+          seen[0] = c;
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+          return new X509Certificate[0];
+        }
+      }}, null);
+      HttpClient tls = HttpClient.newBuilder().sslContext(ctx).build();
+      HttpResponse<String> h = tls.send(HttpRequest.newBuilder(s.uri().resolve("/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, h.statusCode());
+      X509Certificate cert = seen[0][0];
+      cert.verify(cert.getPublicKey());
+      assertTrue(cert.getSubjectAlternativeNames().stream().anyMatch(n -> n.get(1).equals("127.0.0.1")));
+    }
+  }
+
+  @Test
+  void configFileIsReadAndCheckedWithPaths(@TempDir Path dir) throws Exception {
+    Path key = dir.resolve("issuer.json");
+    Files.writeString(key, ED.toKeyFile("multikey", io.github.microcred.vc.SecretKeyAccess.get()).toString());
+    Path cfg = dir.resolve("server.json");
+    Files.writeString(cfg, "{\"http\":true,\"port\":0,\"tokens\":[\"" + TOKEN + "\"],\"issuers\":[{\"key\":"
+        + "\"issuer.json\",\"format\":\"jwt\"}]}");
+    ServerConfig c = ServerConfig.read(cfg).build();
+    assertFalse(c.tls());
+    assertTrue(c.issuers().get(0).jwt());
+    assertEquals(ED.publicKey().didKey(), c.issuers().get(0).id());
+    assertTrue(c.acceptsToken(TOKEN));
+    assertFalse(c.acceptsToken(TOKEN + "!"));
+    assertFalse(c.toString().contains(TOKEN), c.toString());
+    Files.writeString(cfg, "{\"tokens\":[\"short\"]}");
+    ServerException e = assertThrows(ServerException.class, () -> ServerConfig.read(cfg));
+    assertEquals(ServerErrorCode.INVALID_CONFIG, e.code());
+    assertTrue(e.getMessage().contains("$.tokens[0]"), e.getMessage());
+    Files.writeString(cfg, "{\"prot\":1}");
+    assertTrue(assertThrows(ServerException.class, () -> ServerConfig.read(cfg)).getMessage().contains("$.prot"));
+  }
+}
