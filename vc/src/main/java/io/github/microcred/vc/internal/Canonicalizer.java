@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * JSON-LD to RDF (titanium expansion in safe mode: undefined terms fail; our linear node map; titanium's RDF
  * serialization) and RDFC-1.0 canonical N-Quads (titanium-rdfc), within {@link CanonicalizationLimits}: document
- * size, array items (with the path), nodes, quads and blank-node labelling work, each failing fast with
+ * size, array items (with the path), nodes, quads, blank-node labelling work and time, each failing fast with
  * {@link VcErrorCode#LIMIT_EXCEEDED}.
  */
 public final class Canonicalizer {
@@ -205,9 +205,11 @@ public final class Canonicalizer {
    * JSON-LD to RDF over the expanded document, linear in its size: node map generation by {@link LinearNodeMap}
    * (titanium's own is quadratic in the values of one property), then titanium's deserialization to RDF.
    */
-  private static void toRdf(Processor p, JsonArray expanded, RdfQuadConsumer consumer, CanonicalizationLimits limits)
-      throws JsonLdError {
-    NodeMap map = LinearNodeMap.build(expanded, new LinearNodeMap.Budget(limits.maxNodes(), limits.maxQuads()));
+  private static void toRdf(Processor p, JsonArray expanded, RdfQuadConsumer consumer, CanonicalizationLimits limits,
+      Deadline deadline) throws JsonLdError {
+    NodeMap map = LinearNodeMap.build(expanded,
+        new LinearNodeMap.Budget(limits.maxNodes(), limits.maxQuads(), deadline));
+    deadline.check("JSON-LD to RDF (after node map generation)");
     JsonLdToRdf.with(map)
         .produceGeneralizedRdf(p.options.isProduceGeneralizedRdf())
         .rdfDirection(p.options.getRdfDirection())
@@ -215,8 +217,8 @@ public final class Canonicalizer {
         .provide(consumer);
   }
 
-  /** Counts the quads handed to {@code next} and stops at {@code max}. */
-  private static RdfQuadConsumer counting(RdfQuadConsumer next, long max) {
+  /** Counts the quads handed to {@code next} and stops at {@code max} or when the deadline passes. */
+  private static RdfQuadConsumer counting(RdfQuadConsumer next, long max, Deadline deadline) {
     long[] n = {0};
     return new RdfQuadConsumer() {
       @Override
@@ -224,6 +226,9 @@ public final class Canonicalizer {
           String direction, String graph) throws RdfConsumerException {
         if (++n[0] > max) {
           throw new WorkExceeded("JSON-LD to RDF: the document produces more than " + max + " quads");
+        }
+        if ((n[0] & 1023) == 0) {
+          deadline.check("JSON-LD to RDF");
         }
         next.quad(subject, predicate, object, datatype, language, direction, graph);
         return this;
@@ -369,6 +374,29 @@ public final class Canonicalizer {
    */
   public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
       String rdfcHash, RdfQuadConsumer dataset) throws VcException {
+    return canonicalize(document, loader, limits, rdfcHash, dataset, System::nanoTime);
+  }
+
+  /**
+   * As {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits, String, RdfQuadConsumer)}, with the
+   * time budget ({@link CanonicalizationLimits#maxTime()}) measured on {@code nanoTime} (tests inject a ticker; in
+   * production it is {@link System#nanoTime()}). The deadline is checked before expansion, after it (titanium's
+   * expansion itself is bounded by the size, array and nesting limits checked first), in the node map and quad
+   * loops, at every RDFC-1.0 work step and while the N-Quads are written; it fails with
+   * {@link VcErrorCode#LIMIT_EXCEEDED} naming the stage.
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @param limits the bounds
+   * @param rdfcHash {@code SHA-256} or {@code SHA-384}
+   * @param dataset receives the canonical quads, or null
+   * @param nanoTime a monotonic nanosecond ticker
+   * @return canonical N-Quads
+   * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
+   */
+  public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
+      String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime) throws VcException {
+    Deadline deadline = Deadline.start(limits.maxTime(), nanoTime);
     int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
     if (size > limits.maxDocumentBytes()) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
@@ -385,36 +413,47 @@ public final class Canonicalizer {
         throw new WorkExceeded("canonicalization (RDFC-1.0 blank-node labelling) exceeded " + max
             + " work steps (poison graph?)");
       }
+      deadline.check("RDFC-1.0 canonicalization");
     };
     Processor p = processor(loader);
     RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
     LOADER_ERROR.remove();
     try {
+      deadline.check("JSON-LD expansion (before it starts)");
       JsonArray expanded = p.expand(document);
+      deadline.check("JSON-LD expansion");
       String relative = relativeReference(expanded, "");
       if (relative != null) {
         throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
             + " is a relative IRI reference and would be dropped from the signed data");
       }
-      toRdf(p, expanded, counting(canon, limits.maxQuads()), limits);
+      toRdf(p, expanded, counting(canon, limits.maxQuads(), deadline), limits, deadline);
+      deadline.check("RDFC-1.0 canonicalization (before it starts)");
       StringWriter w = new StringWriter();
       NQuadsWriter writer = new NQuadsWriter(w);
-      canon.provide(dataset == null ? writer : (sub, pred, obj, dt, lang, dir, graph) -> {
+      long[] written = {0};
+      canon.provide((sub, pred, obj, dt, lang, dir, graph) -> {
+        if ((++written[0] & 1023) == 0) {
+          deadline.check("N-Quads writing");
+        }
         writer.quad(sub, pred, obj, dt, lang, dir, graph);
-        dataset.quad(sub, pred, obj, dt, lang, dir, graph);
+        if (dataset != null) {
+          dataset.quad(sub, pred, obj, dt, lang, dir, graph);
+        }
         return null;
       });
+      deadline.check("N-Quads writing");
       return w.toString();
     } catch (VcException e) {
       throw e;
     } catch (JsonLdError e) {
       throw translate(e);
-    } catch (WorkExceeded e) {
+    } catch (WorkExceeded | Deadline.Exceeded e) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
     } catch (LinearNodeMap.Budget.Exceeded e) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "node map generation: " + e.getMessage());
     } catch (RdfConsumerException | RuntimeException e) {
-      if (e.getCause() instanceof WorkExceeded) {
+      if (e.getCause() instanceof WorkExceeded || e.getCause() instanceof Deadline.Exceeded) {
         throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getCause().getMessage());
       }
       throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "canonicalization failed: " + e);

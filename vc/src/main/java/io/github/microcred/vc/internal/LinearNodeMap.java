@@ -32,19 +32,22 @@ import java.util.TreeSet;
  * and a seeded corpus.
  *
  * <p>Bounded: the number of node objects and of property values is counted while the map is built, and the build
- * fails with {@link Budget.Exceeded} (naming the budget) as soon as one is passed.
+ * fails with {@link Budget.Exceeded} (naming the budget) as soon as one is passed; every 1,024 nodes or values the
+ * time budget ({@link Deadline}) is checked.
  */
 final class LinearNodeMap {
   /** Work bounds of one build. */
   static final class Budget {
     final long maxNodes;
     final long maxValues;
+    final Deadline deadline;
     long nodes;
     long values;
 
-    Budget(long maxNodes, long maxValues) {
+    Budget(long maxNodes, long maxValues, Deadline deadline) {
       this.maxNodes = maxNodes;
       this.maxValues = maxValues;
+      this.deadline = deadline;
     }
 
     /** A bound was passed. */
@@ -60,11 +63,17 @@ final class LinearNodeMap {
       if (++nodes > maxNodes) {
         throw new Exceeded("the document has more than " + maxNodes + " nodes (node objects)");
       }
+      if ((nodes & 1023) == 0) {
+        deadline.check("node map generation");
+      }
     }
 
     void value() {
       if (++values > maxValues) {
         throw new Exceeded("the document has more than " + maxValues + " property values (RDF statements)");
+      }
+      if ((values & 1023) == 0) {
+        deadline.check("node map generation");
       }
     }
   }
