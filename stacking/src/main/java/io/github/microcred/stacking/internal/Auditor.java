@@ -27,7 +27,7 @@ public final class Auditor {
    */
   public static AuditResult exact(Compiled k, LocalDate asOf, long deadline) {
     Problem p = k.p;
-    long budgetNanos = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, deadline - System.nanoTime());
+    long budgetNanos = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - System.nanoTime());
     Decomposer s = new Decomposer(p, budgetNanos);
     int[] choice = s.solve();
     long[] prog = new long[p.nL];

@@ -270,6 +270,20 @@ public final class Decomposer {
     boolean allSat = possible;
     unsatProven = !possible;
     for (int k = 0; k < nComp; k++) {
+      if (expired()) {
+        // the budget ran out between components: the rest stay unassigned, bounded by their demands
+        cut = true;
+        compCut[k] = true;
+        for (int l : compLeaves.get(k)) {
+          if (p.countLeaf[l]) {
+            compCount[k] += p.demand[l];
+          } else {
+            compCredit[k] += p.demand[l];
+          }
+        }
+        allSat = false;
+        continue;
+      }
       long tMin = k == cappedComp ? Math.max(0, p.totalMin - fixedCounted) : 0;
       long rMin = k == cappedComp ? Math.max(0, p.resMin - fixedRes) : 0;
       subs[k] = sub(compCreds.get(k), compLeaves.get(k), compUnits.get(k), tMin, rMin);
@@ -284,7 +298,7 @@ public final class Decomposer {
     }
     if (!allSat && possible && unsatProven) {
       // no assignment satisfies the qualification: components re-optimise without the satisfaction term
-      for (int k = 0; k < nComp; k++) {
+      for (int k = 0; k < nComp && !expired(); k++) {
         boolean resid = subs[k].totalMin > 0 || subs[k].resMin > 0;
         if (satC[k] && (hasChoice[k] || resid)) {
           solveInto(k, subs[k], compCreds.get(k), true, hasChoice[k], choice);
@@ -295,8 +309,15 @@ public final class Decomposer {
   }
 
   private long remaining() {
-    return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, deadline - System.nanoTime());
+    return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - System.nanoTime());
   }
+
+  private boolean expired() {
+    return deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
+  }
+
+  /** Components solved by a search or a matching (tests: an expired budget solves none). */
+  int solvedComponents;
 
   /** Whether the last component solved may still be satisfiable by its bound. */
   private boolean lastSatPossible;
@@ -306,6 +327,7 @@ public final class Decomposer {
    */
   private boolean solveInto(int k, Problem s, List<Integer> creds, boolean ignoreSat, boolean hasChoice,
       int[] choice) {
+    solvedComponents++;
     int[] ch;
     if (!hasChoice && s.nK == 0 && matchable(s)) {
       ch = match(s);

@@ -100,6 +100,14 @@ public final class ExactSolver {
     deadline = budgetNanos == Long.MAX_VALUE ? Long.MAX_VALUE : now + budgetNanos;
   }
 
+  /** Whether the root's flow bound was computed (tests: an expired budget stops before it). */
+  boolean rootBoundComputed;
+
+  /** Whether the deadline has passed (a budget of 0 is spent at once). */
+  private boolean expired() {
+    return deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
+  }
+
   /**
    * Splits a scalar objective value into its lexicographic components.
    *
@@ -211,7 +219,18 @@ public final class ExactSolver {
       rootBound = cheap;
       return bestChoice.clone();
     }
+    if (expired()) {
+      // the budget is spent before the root bound: the dive's assignment, with the cheap bound, undecided
+      rootBound = cheap;
+      cut = true;
+      return bestChoice.clone();
+    }
     rootBound = bound(0);
+    rootBoundComputed = true;
+    if (bestVal < rootBound && expired()) {
+      cut = true;
+      return bestChoice.clone();
+    }
     if (bestVal < rootBound) {
       improve();
     }
