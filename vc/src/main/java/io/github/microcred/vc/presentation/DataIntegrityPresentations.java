@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ContextLoader;
-import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcErrorCode;
@@ -13,6 +12,7 @@ import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.verify.KeyBinding;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.DataIntegrity;
@@ -106,27 +106,15 @@ final class DataIntegrityPresentations {
           "expected domain '" + domain + "', got " + p.get("domain")));
     }
     String vmId = p.get("verificationMethod").asText();
-    int hash = vmId.indexOf('#');
-    String did = hash < 0 ? vmId : vmId.substring(0, hash);
-    if (!did.equals(holder)) {
+    // the same key binding as the credential verifier: resolves, listed, authorised for authentication, controlled
+    // by its document, and that document is the holder (read from the presentation the proof covers)
+    KeyBinding.Binding binding = KeyBinding.bind(options, vmId, "authentication", holder, "holder");
+    if (!binding.bound()) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
-          vmId + " does not belong to the holder " + holder));
+          binding.problem()));
       return;
     }
-    ControllerDocument doc;
-    try {
-      doc = options.controllerDocument(did);
-    } catch (VcException | RuntimeException e) {
-      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
-          "cannot resolve " + did + ": " + e.getMessage()));
-      return;
-    }
-    Optional<VerificationMethod> vm = doc.method(vmId);
-    if (vm.isEmpty() || !holder.equals(vm.get().controller()) || !doc.authorizes(vmId, "authentication")) {
-      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
-          vmId + " is not an authentication key controlled by the holder " + holder));
-      return;
-    }
+    Optional<VerificationMethod> vm = Optional.of(binding.method());
     Cryptosuite suite = null;
     for (Cryptosuite s : Cryptosuite.values()) {
       if (s.id().equals(p.get("cryptosuite").asText())) {

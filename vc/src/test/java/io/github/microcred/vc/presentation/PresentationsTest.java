@@ -150,8 +150,41 @@ class PresentationsTest {
     PresentationVerification thief = Presentations.verify(stolen).withClock(real).withChallenge("ch-1")
         .withDomain("employer.example").get();
     assertFalse(thief.verified());
-    assertTrue(thief.holder().failures().get(0).message().contains("does not belong to the holder"),
+    assertTrue(thief.holder().failures().get(0).message().contains("is not the controller"),
         thief.holder().toString());
+  }
+
+  /**
+   * Issue 11: the presentation verifier binds the holder's key with the credential verifier's KeyBinding: a key the
+   * holder's controller document lists only for {@code assertionMethod}, or whose method names another controller,
+   * does not authenticate the holder.
+   */
+  @Test
+  void aPresentationSignedWithAKeyNotBoundToTheHolderFails() throws Exception {
+    String holderId = "https://holder.example";
+    String vmId = holderId + "#key-1";
+    KeyPair key = KeyPair.generate(KeyType.ED25519);
+    Clock real = Clock.systemUTC();
+    String jwtVc = VcJwt.sign(credentialFor(holderId), issuerKey).withClock(NOW).get();
+    ObjectNode vp = DataIntegrityPresentations.sign(Presentations.create(holderId, List.of(jwtVc)), key,
+        Cryptosuite.EDDSA_RDFC_2022, vmId, "ch-1", "employer.example", Instant.now());
+    java.util.function.BiFunction<String, String, PresentationVerification> verifyWith = (relationship, controller) ->
+        Presentations.verify(vp.toString()).withOptions(io.github.microcred.vc.VerifyOptions.defaults()
+            .withClock(real).withControllerDocument(io.github.microcred.vc.ControllerDocument.of(holderId,
+                List.of(new io.github.microcred.vc.VerificationMethod(vmId, "Multikey", controller,
+                    key.publicKey())), java.util.Map.of(relationship, java.util.Set.of(vmId)))))
+            .withChallenge("ch-1").withDomain("employer.example").get();
+    PresentationVerification bound = verifyWith.apply("authentication", holderId);
+    assertTrue(bound.verified(), bound.holder().toString());
+    PresentationVerification assertionOnly = verifyWith.apply("assertionMethod", holderId);
+    assertFalse(assertionOnly.verified());
+    assertEquals("verification method " + vmId + " is not authorised for authentication by " + holderId,
+        assertionOnly.holder().failures().get(0).message(), assertionOnly.holder().toString());
+    PresentationVerification otherController = verifyWith.apply("authentication", "https://other.example");
+    assertFalse(otherController.verified());
+    assertTrue(otherController.holder().failures().get(0).message()
+        .contains("controller https://other.example is not the document " + holderId),
+        otherController.holder().toString());
   }
 
   /** Issue 11: a presentation with an expired credential is not verified, whichever way each is secured. */
