@@ -59,6 +59,31 @@ class SharedReferencesTest {
     assertTrue(a.getMessage().contains("$.definitions.d_12"), a.getMessage());
   }
 
+  @Test
+  void fortyLevelsAreMeasuredOnTheDefinitionsWithoutExpanding() throws Exception {
+    // the size is computed on the reference graph, once per definition: refusing 2^41 - 1 written-out nodes takes a
+    // few megabytes at most (an expansion of just d_12 allocates more; of d_40, terabytes). Memory, not time, is
+    // asserted; skipped on a JVM without per-thread allocation counters
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean hs = (com.sun.management.ThreadMXBean) mx;
+    org.junit.jupiter.api.Assumptions.assumeTrue(hs.isThreadAllocatedMemorySupported()
+        && hs.isThreadAllocatedMemoryEnabled());
+    String json = doubling(40);
+    Rules unchecked = assertDoesNotThrowRead(json);
+    long tid = Thread.currentThread().getId();
+    long before = hs.getThreadAllocatedBytes(tid);
+    io.github.microcred.stacking.internal.FlatTree t = io.github.microcred.stacking.internal.FlatTree.of(unchecked);
+    long used = hs.getThreadAllocatedBytes(tid) - before;
+    assertEquals(1, t.problems.size(), t.problems.toString());
+    assertTrue(t.problems.get(0).startsWith("$.definitions.d_12: the rules written out"), t.problems.toString());
+    assertTrue(t.nodes.size() <= 2, "expanded " + t.nodes.size() + " nodes");
+    assertTrue(used < 4_000_000, "allocated " + used + " bytes");
+    // within the limit (d_11: 4,095 nodes) the same rules are written out in full: the measure is of that expansion
+    Rules eleven = Rules.fromJson(doubling(11));
+    assertEquals(4_095, io.github.microcred.stacking.internal.FlatTree.of(eleven).nodes.size());
+  }
+
   static Rules assertDoesNotThrowRead(String json) {
     try {
       return io.github.microcred.stacking.internal.RulesJson.read(json);
