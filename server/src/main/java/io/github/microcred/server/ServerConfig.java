@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.status.JdbcStatusStore;
+import io.github.microcred.vc.status.StatusPurpose;
+import io.github.microcred.vc.status.StatusStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The configuration of a {@link VcApiServer}: where it listens, whether it serves TLS, the request size limit, the
@@ -25,31 +30,64 @@ public final class ServerConfig {
   /** The default request body limit: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
+  private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
+      "publicUrl", "statusStore");
+
   /**
-   * How an issuer secures the credentials it issues (unless the request's {@code options} say otherwise).
+   * How an issuer secures the credentials it issues (unless the request's {@code options} say otherwise), and which
+   * Bitstring Status List entries it puts in each of them.
    *
    * @param key the issuer's key; the issuer id is its {@code did:key}
    * @param jwt {@code true} for VC-JOSE-COSE {@code vc+jwt}, {@code false} for Data Integrity
    * @param cryptosuite the Data Integrity cryptosuite (must accept the key type)
+   * @param status the status purposes ({@code revocation}, {@code suspension}) each issued credential gets a
+   *     {@code BitstringStatusListEntry} for, in lists this service keeps and publishes; empty for none
    */
-  public record Issuer(KeyPair key, boolean jwt, Cryptosuite cryptosuite) {
-    /** Checks the suite fits the key. */
+  public record Issuer(KeyPair key, boolean jwt, Cryptosuite cryptosuite, List<StatusPurpose> status) {
+    /** Checks the suite fits the key and the purposes are revocation / suspension, each at most once. */
     public Issuer {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(cryptosuite, "cryptosuite");
+      status = List.copyOf(Objects.requireNonNull(status, "status"));
       if (!cryptosuite.accepts(key.type())) {
         throw new IllegalArgumentException(cryptosuite.id() + " does not accept a " + key.type() + " key");
+      }
+      if (status.contains(StatusPurpose.MESSAGE) || status.stream().distinct().count() != status.size()) {
+        throw new IllegalArgumentException("status: expected revocation and/or suspension, each once, got "
+            + status);
       }
     }
 
     /**
-     * A Data Integrity issuer with the key type's default suite (eddsa-rdfc-2022 or ecdsa-rdfc-2019).
+     * An issuer without status entries.
+     *
+     * @param key the key
+     * @param jwt {@code vc+jwt} when true, Data Integrity otherwise
+     * @param cryptosuite the Data Integrity cryptosuite
+     */
+    public Issuer(KeyPair key, boolean jwt, Cryptosuite cryptosuite) {
+      this(key, jwt, cryptosuite, List.of());
+    }
+
+    /**
+     * A Data Integrity issuer with the key type's default suite (eddsa-rdfc-2022 or ecdsa-rdfc-2019), without
+     * status entries.
      *
      * @param key the key
      * @return the issuer
      */
     public static Issuer dataIntegrity(KeyPair key) {
       return new Issuer(key, false, Cryptosuite.forKey(key.type()));
+    }
+
+    /**
+     * The same issuer, putting a status entry of each purpose into every credential it issues.
+     *
+     * @param purposes {@link StatusPurpose#REVOCATION} and/or {@link StatusPurpose#SUSPENSION}
+     * @return a new issuer
+     */
+    public Issuer withStatus(StatusPurpose... purposes) {
+      return new Issuer(key, jwt, cryptosuite, List.of(purposes));
     }
 
     /**
@@ -68,6 +106,9 @@ public final class ServerConfig {
   private final int maxBodyBytes;
   private final List<Issuer> issuers;
   private final List<byte[]> tokenDigests;
+  private final String statusJdbcUrl;
+  private final StatusStore statusStore;
+  private final URI publicUrl;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -76,6 +117,9 @@ public final class ServerConfig {
     this.maxBodyBytes = b.maxBodyBytes;
     this.issuers = List.copyOf(b.issuers);
     this.tokenDigests = List.copyOf(b.tokenDigests);
+    this.statusJdbcUrl = b.statusJdbcUrl;
+    this.statusStore = b.statusStore;
+    this.publicUrl = b.publicUrl;
   }
 
   /**
@@ -90,8 +134,12 @@ public final class ServerConfig {
   /**
    * Reads a JSON configuration file:
    * {@code {"host":"127.0.0.1","port":8443,"http":false,"maxBodyBytes":1048576,"tokens":["..."],
-   * "issuers":[{"key":"issuer.key.json","format":"di","cryptosuite":"eddsa-rdfc-2022"}]}}; every member is optional;
-   * {@code format} is {@code di} or {@code jwt}; relative key paths are resolved against the file's folder.
+   * "publicUrl":"https://issuer.example","statusStore":"mcred-status",
+   * "issuers":[{"key":"issuer.key.json","format":"di","cryptosuite":"eddsa-rdfc-2022","status":["revocation"]}]}};
+   * every member is optional; {@code format} is {@code di} or {@code jwt}; relative paths are resolved against the
+   * file's folder. {@code statusStore} is a JDBC URL ({@code jdbc:postgresql:...}), {@code memory}, or the path of
+   * an embedded H2 file (the default: {@code mcred-status} beside the file); it is opened only when an issuer has
+   * {@code status}.
    *
    * @param file the file
    * @return the builder holding the file's settings (callers may override them)
@@ -111,9 +159,9 @@ public final class ServerConfig {
     var names = root.fieldNames();
     while (names.hasNext()) {
       String n = names.next();
-      if (!List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers").contains(n)) {
+      if (!MEMBERS.contains(n)) {
         throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $." + n + ": unknown member (expected "
-            + "host, port, http, maxBodyBytes, tokens, issuers)");
+            + String.join(", ", MEMBERS) + ")");
       }
     }
     if (root.has("host")) {
@@ -147,6 +195,22 @@ public final class ServerConfig {
       throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.issuers: expected an array");
     }
     Path dir = file.toAbsolutePath().getParent();
+    if (root.has("publicUrl")) {
+      String u = text(file, root, "publicUrl");
+      try {
+        b.publicUrl(URI.create(u));
+      } catch (IllegalArgumentException e) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.publicUrl: " + e.getMessage(), e);
+      }
+    }
+    String store = root.has("statusStore") ? text(file, root, "statusStore") : "mcred-status";
+    if (store.equals("memory")) {
+      b.statusStore(new io.github.microcred.vc.status.InMemoryStatusStore());
+    } else if (store.startsWith("jdbc:")) {
+      b.statusJdbcUrl(store);
+    } else {
+      b.statusJdbcUrl(JdbcStatusStore.embeddedH2Url(dir.resolve(store)));
+    }
     for (int i = 0; i < issuers.size(); i++) {
       String at = file + ": $.issuers[" + i + "]";
       JsonNode is = issuers.get(i);
@@ -172,7 +236,22 @@ public final class ServerConfig {
             ServerErrorCode.INVALID_CONFIG, at + ".cryptosuite: '" + s + "' is not a supported suite for a "
                 + key.type() + " key"));
       }
-      b.issuer(new Issuer(key, format.equals("jwt"), suite));
+      List<StatusPurpose> status = new ArrayList<>();
+      JsonNode st = is.path("status");
+      if (is.has("status") && !st.isArray()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".status: expected an array of "
+            + "\"revocation\" / \"suspension\"");
+      }
+      for (int j = 0; j < st.size(); j++) {
+        String term = st.get(j).asText("");
+        Optional<StatusPurpose> p = StatusPurpose.fromTerm(term).filter(x -> x != StatusPurpose.MESSAGE);
+        if (p.isEmpty() || status.contains(p.get())) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".status[" + j + "]: expected "
+              + "\"revocation\" or \"suspension\" (each once), got " + st.get(j));
+        }
+        status.add(p.get());
+      }
+      b.issuer(new Issuer(key, format.equals("jwt"), suite, status));
     }
     return b;
   }
@@ -262,6 +341,36 @@ public final class ServerConfig {
     return tokenDigests.size();
   }
 
+  /**
+   * The JDBC URL of the status store the server opens (and closes) itself, when configured so.
+   *
+   * @return the URL, or empty
+   */
+  public Optional<String> statusJdbcUrl() {
+    return Optional.ofNullable(statusJdbcUrl);
+  }
+
+  /**
+   * The status store supplied by the caller (who keeps owning it), when configured so. With neither this nor a
+   * {@link #statusJdbcUrl()}, issuers with status use an in-memory store that lives as long as the server.
+   *
+   * @return the store, or empty
+   */
+  public Optional<StatusStore> statusStore() {
+    return Optional.ofNullable(statusStore);
+  }
+
+  /**
+   * The public base URL status list URLs are made from ({@code {publicUrl}/status-lists/...}); by default the
+   * server's own {@link VcApiServer#uri()}. Set it when the service is reached through a proxy or a stable name,
+   * since issued credentials keep pointing at it.
+   *
+   * @return the URL, or empty
+   */
+  public Optional<URI> publicUrl() {
+    return Optional.ofNullable(publicUrl);
+  }
+
   @Override
   public String toString() {
     return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
@@ -285,8 +394,56 @@ public final class ServerConfig {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private final List<Issuer> issuers = new ArrayList<>();
     private final List<byte[]> tokenDigests = new ArrayList<>();
+    private String statusJdbcUrl;
+    private StatusStore statusStore;
+    private URI publicUrl;
 
     private Builder() {}
+
+    /**
+     * Keeps status lists in the database at a JDBC URL (opened at start, closed at stop; the driver must be on the
+     * class path: H2 comes with the server, PostgreSQL's driver is the caller's). Replaces a supplied store.
+     *
+     * @param jdbcUrl the URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/microcred?user=...}
+     * @return this
+     */
+    public Builder statusJdbcUrl(String jdbcUrl) {
+      if (!Objects.requireNonNull(jdbcUrl, "jdbcUrl").startsWith("jdbc:")) {
+        throw new IllegalArgumentException("statusJdbcUrl: expected a jdbc: URL");
+      }
+      this.statusJdbcUrl = jdbcUrl;
+      this.statusStore = null;
+      return this;
+    }
+
+    /**
+     * Keeps status lists in a store the caller owns (and closes). Replaces a JDBC URL.
+     *
+     * @param store the store
+     * @return this
+     */
+    public Builder statusStore(StatusStore store) {
+      this.statusStore = Objects.requireNonNull(store, "store");
+      this.statusJdbcUrl = null;
+      return this;
+    }
+
+    /**
+     * Sets the public base URL of status lists (absolute http(s), no query or fragment).
+     *
+     * @param url the URL
+     * @return this
+     */
+    public Builder publicUrl(URI url) {
+      Objects.requireNonNull(url, "url");
+      if (!url.isAbsolute() || !(url.getScheme().equals("https") || url.getScheme().equals("http"))
+          || url.getRawQuery() != null || url.getRawFragment() != null || url.getHost() == null) {
+        throw new IllegalArgumentException("publicUrl: expected an absolute http(s) URL without query or "
+            + "fragment, got " + url);
+      }
+      this.publicUrl = url;
+      return this;
+    }
 
     /**
      * Sets the interface address.

@@ -2,10 +2,16 @@ package io.github.microcred.server;
 
 import io.github.microcred.server.internal.ApiHandler;
 import io.github.microcred.server.internal.SelfSignedCertificate;
+import io.github.microcred.server.internal.StatusService;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.status.InMemoryStatusStore;
+import io.github.microcred.vc.status.JdbcStatusStore;
+import io.github.microcred.vc.status.StatusStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -35,10 +41,13 @@ public final class VcApiServer implements AutoCloseable {
   private final ServerConnector connector;
   private final ServerConfig config;
 
-  private VcApiServer(Server jetty, ServerConnector connector, ServerConfig config) {
+  private final StatusService status;
+
+  private VcApiServer(Server jetty, ServerConnector connector, ServerConfig config, StatusService status) {
     this.jetty = jetty;
     this.connector = connector;
     this.config = config;
+    this.status = status;
   }
 
   /**
@@ -79,20 +88,79 @@ public final class VcApiServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     jetty.addConnector(connector);
-    jetty.setHandler(new ApiHandler(config, version()));
     jetty.setStopTimeout(5_000);
+    StatusService status = null;
     try {
+      connector.open(); // binds now: the port is known before the status lists' URLs are made from it
+      String base = config.publicUrl().map(URI::toString)
+          .orElseGet(() -> baseUri(config, connector.getLocalPort()).toString());
+      status = openStatus(config, base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+      jetty.setHandler(new ApiHandler(config, version(), status));
       jetty.start();
+    } catch (ServerException e) {
+      stopQuietly(jetty, status);
+      throw e;
     } catch (Exception e) {
-      try {
-        jetty.stop();
-      } catch (Exception ignored) {
-        // already failing
-      }
+      stopQuietly(jetty, status);
       throw new ServerException(ServerErrorCode.START_FAILED, "cannot listen on " + config.host() + ":"
           + config.port() + ": " + e.getMessage(), e);
     }
-    return new VcApiServer(jetty, connector, config);
+    return new VcApiServer(jetty, connector, config, status);
+  }
+
+  private static StatusService openStatus(ServerConfig config, String base) throws ServerException {
+    if (config.issuers().stream().allMatch(i -> i.status().isEmpty())) {
+      return null;
+    }
+    StatusStore store;
+    boolean owned;
+    try {
+      if (config.statusStore().isPresent()) {
+        store = config.statusStore().get();
+        owned = false;
+      } else if (config.statusJdbcUrl().isPresent()) {
+        store = JdbcStatusStore.open(config.statusJdbcUrl().get());
+        owned = true;
+      } else {
+        store = new InMemoryStatusStore();
+        owned = true;
+      }
+    } catch (VcException e) {
+      throw new ServerException(ServerErrorCode.START_FAILED, "cannot open the status store: " + e.getMessage(), e);
+    }
+    try {
+      return new StatusService(store, owned, base, config.issuers(), Clock.systemUTC());
+    } catch (VcException e) {
+      if (owned) {
+        try {
+          store.close();
+        } catch (VcException ignored) {
+          // already failing
+        }
+      }
+      throw new ServerException(ServerErrorCode.START_FAILED, "cannot set up the status lists: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void stopQuietly(Server jetty, StatusService status) {
+    try {
+      jetty.stop();
+    } catch (Exception ignored) {
+      // already failing
+    }
+    if (status != null) {
+      try {
+        status.close();
+      } catch (VcException ignored) {
+        // already failing
+      }
+    }
+  }
+
+  private static URI baseUri(ServerConfig config, int port) {
+    String h = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return URI.create((config.tls() ? "https" : "http") + "://" + h + ":" + port + "/");
   }
 
   /**
@@ -110,8 +178,7 @@ public final class VcApiServer implements AutoCloseable {
    * @return the URI
    */
   public URI uri() {
-    String h = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-    return URI.create((config.tls() ? "https" : "http") + "://" + h + ":" + port() + "/");
+    return baseUri(config, port());
   }
 
   /**
@@ -147,6 +214,14 @@ public final class VcApiServer implements AutoCloseable {
       jetty.stop();
     } catch (Exception e) {
       throw new IllegalStateException("stopping the server failed: " + e.getMessage(), e);
+    } finally {
+      if (status != null) {
+        try {
+          status.close();
+        } catch (VcException e) {
+          throw new IllegalStateException("closing the status store failed: " + e.getMessage(), e);
+        }
+      }
     }
   }
 

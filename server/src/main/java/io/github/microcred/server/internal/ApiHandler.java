@@ -14,6 +14,7 @@ import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.presentation.PresentationVerification;
 import io.github.microcred.vc.presentation.PresentationVerifyOperation;
@@ -46,17 +47,25 @@ public final class ApiHandler extends Handler.Abstract {
 
   private final ServerConfig config;
   private final String version;
+  private final StatusService status;
 
   /**
    * Creates the handler.
    *
    * @param config the configuration
    * @param version the version reported by {@code GET /version}
+   * @param status the status lists, or {@code null} when no issuer has any
    */
-  public ApiHandler(ServerConfig config, String version) {
+  public ApiHandler(ServerConfig config, String version, StatusService status) {
     super(InvocationType.BLOCKING);
     this.config = config;
     this.version = version;
+    this.status = status;
+  }
+
+  /** The verification options: defaults, with this service's status lists when it keeps any. */
+  private VerifyOptions verifyOptions() {
+    return status == null ? VerifyOptions.defaults() : VerifyOptions.defaults().withStatus(status.check());
   }
 
   /** An answer: status, content type, body. */
@@ -135,8 +144,30 @@ public final class ApiHandler extends Handler.Abstract {
         requireMethod(method, "POST");
         return verifyPresentation(body(request));
       default:
+        if (status != null && StatusService.isListPath(path)) {
+          requireMethod(method, "GET");
+          return statusList(path);
+        }
         throw new Problem(404, "not-found", "Not found", "no endpoint " + path + " (expected /credentials/issue, "
-            + "/credentials/verify, /presentations/verify, /health or /version)");
+            + "/credentials/verify, /presentations/verify, /status-lists/..., /health or /version)");
+    }
+  }
+
+  private Answer statusList(String path) throws Problem {
+    Optional<String> text;
+    try {
+      text = status.publishedAt(path);
+    } catch (VcException e) {
+      throw new Problem(500, "status-list-unavailable", "Status list unavailable", "the status list cannot be "
+          + "published: " + e.getMessage());
+    }
+    if (text.isEmpty()) {
+      throw new Problem(404, "not-found", "Not found", "no status list at " + path);
+    }
+    try {
+      return new Answer(200, JSON_TYPE, JSON.readTree(text.get()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -242,6 +273,12 @@ public final class ApiHandler extends Handler.Abstract {
               .map(ServerConfig.Issuer::id).toList() + ")");
     }
     ServerConfig.Issuer issuer = found.get();
+    boolean withStatus = status != null && status.issuesStatus(issuer);
+    if (withStatus && credential.has("credentialStatus")) {
+      throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.credentialStatus: this "
+          + "issuer assigns the status entries itself (" + issuer.status().stream().map(p -> p.term()).toList()
+          + "); send the credential without credentialStatus");
+    }
     String format = optionalText(options, "format");
     String suiteName = optionalText(options, "cryptosuite");
     boolean jwt = issuer.jwt();
@@ -260,6 +297,10 @@ public final class ApiHandler extends Handler.Abstract {
       jwt = false;
     }
     try {
+      if (withStatus) {
+        credential = credential.deepCopy();
+        credential.set("credentialStatus", status.allocate(issuer));
+      }
       JsonNode issued;
       VerificationResult self;
       if (jwt) {
@@ -303,16 +344,16 @@ public final class ApiHandler extends Handler.Abstract {
     options(body);
     VerificationResult r;
     if (vc != null && vc.isTextual() && VcJwt.looksLikeJwt(vc.asText())) {
-      r = VcJwt.verify(vc.asText()).get().result();
+      r = VcJwt.verify(vc.asText()).withOptions(verifyOptions()).get().result();
     } else if (vc != null && vc.isObject() && isEnveloped(vc)) {
       String id = vc.path("id").asText("");
       if (!id.startsWith(ENVELOPED_PREFIX)) {
         throw new Problem(400, "malformed-request", "Malformed request", "$.verifiableCredential.id: expected "
             + ENVELOPED_PREFIX + "<jwt>");
       }
-      r = VcJwt.verify(id.substring(ENVELOPED_PREFIX.length())).get().result();
+      r = VcJwt.verify(id.substring(ENVELOPED_PREFIX.length())).withOptions(verifyOptions()).get().result();
     } else if (vc != null && vc.isObject()) {
-      r = Credentials.verify(vc).get();
+      r = Credentials.verify(vc).withOptions(verifyOptions()).get();
     } else {
       throw new Problem(400, "malformed-request", "Malformed request", "$.verifiableCredential: expected a "
           + "credential object or a vc+jwt");
@@ -376,7 +417,7 @@ public final class ApiHandler extends Handler.Abstract {
     if (domain != null) {
       op = jwt ? op.withAudience(domain) : op.withDomain(domain);
     }
-    PresentationVerification v = op.get();
+    PresentationVerification v = op.withOptions(verifyOptions()).get();
     VerificationResult own = v.holder();
     for (VerificationCheck c : v.binding()) {
       own = own.with(c);
