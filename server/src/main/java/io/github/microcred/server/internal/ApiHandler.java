@@ -137,6 +137,10 @@ public final class ApiHandler extends Handler.Abstract {
         requireMethod(method, "POST");
         authorize(request);
         return issue(body(request));
+      case "/credentials/status":
+        requireMethod(method, "POST");
+        authorize(request);
+        return updateStatus(body(request));
       case "/credentials/verify":
         requireMethod(method, "POST");
         return verifyCredential(body(request));
@@ -169,6 +173,93 @@ public final class ApiHandler extends Handler.Abstract {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@code POST /credentials/status}: {@code {"credentialStatus": entry | [entries], "action": "revoke" | "suspend" |
+   * "resume"}}, the entries as the issued credential carries them; the action applies to the entries of its purpose
+   * (revocation for revoke, suspension for suspend and resume).
+   */
+  private Answer updateStatus(ObjectNode body) throws Problem {
+    if (status == null) {
+      throw new Problem(422, "no-status-lists", "No status lists", "no issuer of this service keeps status lists "
+          + "(configure \"status\" on an issuer)");
+    }
+    for (var it = body.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (!n.equals("credentialStatus") && !n.equals("action")) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$." + n + ": unknown member (expected "
+            + "credentialStatus and action)");
+      }
+    }
+    JsonNode a = body.get("action");
+    StatusService.Action action;
+    if (a == null || !a.isTextual()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.action: expected \"revoke\", "
+          + "\"suspend\" or \"resume\"");
+    }
+    switch (a.asText()) {
+      case "revoke" -> action = StatusService.Action.REVOKE;
+      case "suspend" -> action = StatusService.Action.SUSPEND;
+      case "resume" -> action = StatusService.Action.RESUME;
+      default -> throw new Problem(400, "malformed-request", "Malformed request", "$.action: expected \"revoke\", "
+          + "\"suspend\" or \"resume\", got " + a);
+    }
+    String purpose = action == StatusService.Action.REVOKE ? "revocation" : "suspension";
+    JsonNode cs = body.get("credentialStatus");
+    if (cs == null || !(cs.isObject() || cs.isArray()) || cs.isEmpty()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.credentialStatus: expected the "
+          + "credential's BitstringStatusListEntry object or array of them");
+    }
+    record Target(String path, String list, long index, ObjectNode entry) {}
+    java.util.List<Target> targets = new java.util.ArrayList<>();
+    int i = 0;
+    for (JsonNode e : cs.isArray() ? cs : JSON.createArrayNode().add(cs)) {
+      String at = cs.isArray() ? "$.credentialStatus[" + i + "]" : "$.credentialStatus";
+      i++;
+      if (!e.isObject() || !e.path("type").asText().equals("BitstringStatusListEntry")) {
+        throw new Problem(400, "malformed-request", "Malformed request", at + ".type: expected "
+            + "BitstringStatusListEntry");
+      }
+      String list = e.path("statusListCredential").asText("");
+      String index = e.path("statusListIndex").asText("");
+      if (!e.path("statusListCredential").isTextual() || list.isEmpty()) {
+        throw new Problem(400, "malformed-request", "Malformed request", at + ".statusListCredential: expected "
+            + "the status list URL");
+      }
+      if (!e.path("statusListIndex").isTextual() || !index.matches("[0-9]{1,10}")) {
+        throw new Problem(400, "malformed-request", "Malformed request", at + ".statusListIndex: expected a "
+            + "non-negative integer as a string, got " + e.get("statusListIndex"));
+      }
+      if (!e.path("statusPurpose").isTextual()) {
+        throw new Problem(400, "malformed-request", "Malformed request", at + ".statusPurpose: expected "
+            + "revocation or suspension");
+      }
+      if (e.path("statusPurpose").asText().equals(purpose)) {
+        targets.add(new Target(at, list, Long.parseLong(index), (ObjectNode) e));
+      }
+    }
+    if (targets.isEmpty()) {
+      throw new Problem(422, "no-matching-entry", "No matching status entry", "$.credentialStatus: no entry with "
+          + "statusPurpose " + purpose + " to " + a.asText());
+    }
+    ArrayNode done = JSON.createArrayNode();
+    for (Target t : targets) {
+      int value;
+      try {
+        value = status.update(t.list(), t.index(), action);
+      } catch (VcException e) {
+        int code = e.code() == io.github.microcred.vc.VcErrorCode.STATUS_STORE_FAILURE ? 503 : 422;
+        throw new Problem(code, code == 503 ? "status-store-unavailable" : "invalid-status-entry",
+            code == 503 ? "Status store unavailable" : "Invalid status entry", t.path() + ": " + e.getMessage());
+      }
+      ObjectNode r = t.entry().deepCopy();
+      r.put("status", value);
+      done.add(r);
+    }
+    ObjectNode out = JSON.createObjectNode();
+    out.set("credentialStatus", done);
+    return new Answer(200, JSON_TYPE, out);
   }
 
   private static void requireMethod(String method, String expected) throws Problem {
