@@ -60,7 +60,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--bulk", paramLabel = "T.jsonl",
         description = "bulk audit: one stacking transcript JSON object per line (blank lines skipped), audited in "
-            + "parallel (exact mode, each transcript with its own --budget-ms), streamed in constant memory; prints "
+            + "parallel (exact mode, each transcript with its own --budget-ms, from the start of its audit), streamed in constant memory; prints "
             + "one compact JSON line per transcript in input order, {\"line\":n,\"status\":\"SATISFIED\","
             + "\"result\":{...}} or {\"line\":n,\"error\":\"...\"}, with progress and totals per status on "
             + "stderr. Exit 0 when every transcript is read and satisfied, 1 when one is not satisfied or "
@@ -241,6 +241,10 @@ public final class AuditCommand implements Callable<Integer> {
     if (input.bulk != null) {
       if (divisible) {
         throw new CliException(Main.USAGE, "--bulk audits in exact mode; --divisible applies to one transcript");
+      }
+      if (report.text) {
+        throw new CliException(Main.USAGE, "--text applies to one transcript; --bulk prints one JSON line per "
+            + "transcript on stdout and the totals per status on stderr");
       }
       if (!statusLists.isEmpty() || !controllers.isEmpty() || !creditUnits.isEmpty() || !residentIssuers.isEmpty()) {
         throw new CliException(Main.USAGE, "--status-list, --controller, --credit-unit and --resident-issuer apply "

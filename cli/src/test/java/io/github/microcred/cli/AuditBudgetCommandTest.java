@@ -68,4 +68,62 @@ class AuditBudgetCommandTest {
     assertTrue(b2.err().contains("audited 2 transcripts: 0 satisfied, 0 not satisfied, 2 undecided, 0 invalid"),
         b2.err());
   }
+
+  /**
+   * {@code --budget-ms} with {@code --bulk} is each transcript's own budget, counted from when its audit starts: after
+   * four hard lines per core (each cut by its budget, so they occupy every worker for several budgets in a row), easy
+   * lines are still SATISFIED. A budget for the whole run, or one counted from when a line was read, would have run
+   * out before they started, making them UNDECIDED.
+   */
+  @Test
+  void bulkBudgetIsPerTranscriptNotForTheWholeRun() throws Exception {
+    String[] in = partitionLike();
+    Path rules = dir.resolve("r.json");
+    Files.writeString(rules, in[0]);
+    JsonNode legs = StatusCommand.JSON.readTree(in[0]).get("requirement").get("allOf");
+    String easy = "{\"credentials\":[" + java.util.stream.IntStream.range(0, 3).mapToObj(i -> "{\"id\":\"E" + i
+        + "\",\"credits\":" + legs.get(i).get("credits").asLong() + ",\"tags\":[\"x\"],\"issued\":\"2025-06-01\"}")
+        .collect(java.util.stream.Collectors.joining(",")) + "]}";
+    int hard = 4 * Runtime.getRuntime().availableProcessors();
+    int easyLines = 10;
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < hard; i++) {
+      b.append(in[1]).append('\n');
+    }
+    for (int i = 0; i < easyLines; i++) {
+      b.append(easy).append('\n');
+    }
+    Path bulk = dir.resolve("mixed.jsonl");
+    Files.writeString(bulk, b.toString());
+    MainTest.Run run = MainTest.run("audit", "--rules", rules.toString(), "--bulk", bulk.toString(), "--budget-ms",
+        "100", "--as-of", "2026-12-01");
+    assertEquals(AuditCommand.UNDECIDED, run.code(), run.err());
+    String[] out = run.out().split("\n");
+    assertEquals(hard + easyLines, out.length, run.out());
+    for (int i = 0; i < out.length; i++) {
+      JsonNode o = StatusCommand.JSON.readTree(out[i]);
+      assertEquals(i + 1, o.get("line").asInt());
+      assertEquals(i < hard ? "UNDECIDED" : "SATISFIED", o.get("status").asText(), out[i]);
+      assertEquals(o.get("status"), o.get("result").get("status"), out[i]);
+    }
+    assertTrue(run.err().contains("audited " + (hard + easyLines) + " transcripts: " + easyLines + " satisfied, 0 not "
+        + "satisfied, " + hard + " undecided, 0 invalid"), run.err());
+  }
+
+  @Test
+  void bulkRefusesOptionsThatApplyToOneTranscript() throws Exception {
+    String[] in = partitionLike();
+    Path rules = dir.resolve("r.json");
+    Files.writeString(rules, in[0]);
+    Path bulk = dir.resolve("t.jsonl");
+    Files.writeString(bulk, in[1] + "\n");
+    for (String[] extra : new String[][] {{"--text"}, {"--divisible"}}) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("audit", "--rules", rules.toString(),
+          "--bulk", bulk.toString()));
+      args.addAll(java.util.List.of(extra));
+      MainTest.Run run = MainTest.run(args.toArray(new String[0]));
+      assertEquals(Main.USAGE, run.code(), run.err());
+      assertTrue(run.err().contains(extra[0]) && run.out().isEmpty(), run.err());
+    }
+  }
 }
