@@ -37,14 +37,36 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
       numerator = numerator.negate();
       denominator = denominator.negate();
     }
-    BigInteger g = numerator.gcd(denominator);
-    if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
-      numerator = numerator.divide(g);
-      denominator = denominator.divide(g);
+    if (denominator.equals(BigInteger.ONE)) {
+      // already in lowest terms: the common case of a whole amount
+    } else if (numerator.bitLength() < 63 && denominator.bitLength() < 63) {
+      long a = numerator.longValue();
+      long b = denominator.longValue();
+      long g = gcd(Math.abs(a), b);
+      if (g > 1) {
+        numerator = BigInteger.valueOf(a / g);
+        denominator = BigInteger.valueOf(b / g);
+      }
+    } else {
+      BigInteger g = numerator.gcd(denominator);
+      if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
+        numerator = numerator.divide(g);
+        denominator = denominator.divide(g);
+      }
     }
     if (numerator.signum() == 0) {
       denominator = BigInteger.ONE;
     }
+  }
+
+  /** Greatest common divisor of two non-negative longs (Euclid); gcd(0, b) = b. */
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
   }
 
   /**

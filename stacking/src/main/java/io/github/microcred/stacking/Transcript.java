@@ -20,7 +20,7 @@ public record Transcript(List<Credential> credentials) {
 
   /** The typed error of a repeated credential id, as audits and plans report it. */
   void requireUniqueIds() throws StackingException {
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>(Math.max(16, credentials.size() * 2));
     for (int i = 0; i < credentials.size(); i++) {
       if (!seen.add(credentials.get(i).id())) {
         throw new StackingException(StackingErrorCode.TRANSCRIPT_INVALID,

@@ -45,4 +45,37 @@ class FractionTest {
       assertTrue(new Fraction(hi.subtract(BigInteger.ONE), BigInteger.ONE).compareTo(scaled) < 0, msg);
     }
   }
+
+  /** Lowest terms in long arithmetic (below 2^62) equal the BigInteger reduction, at every magnitude and sign. */
+  @Test
+  void longReductionEqualsBigIntegerReduction() {
+    long seed = 6206L;
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < 20_000; i++) {
+      int bits = 1 + r.nextInt(70);
+      BigInteger g = new BigInteger(1 + r.nextInt(20), new java.util.Random(r.nextLong())).add(BigInteger.ONE);
+      BigInteger n = new BigInteger(bits, new java.util.Random(r.nextLong())).multiply(g);
+      BigInteger d = new BigInteger(1 + r.nextInt(bits), new java.util.Random(r.nextLong())).add(BigInteger.ONE)
+          .multiply(g);
+      if (r.nextBoolean()) {
+        n = n.negate();
+      }
+      if (r.nextInt(4) == 0) {
+        d = d.negate();
+      }
+      Fraction f = new Fraction(n, d);
+      BigInteger k = n.gcd(d);
+      BigInteger en = n.divide(k);
+      BigInteger ed = d.divide(k);
+      if (ed.signum() < 0) {
+        en = en.negate();
+        ed = ed.negate();
+      }
+      if (en.signum() == 0) {
+        ed = BigInteger.ONE;
+      }
+      assertEquals(en, f.numerator(), "seed " + seed + " case " + i + ": " + n + "/" + d);
+      assertEquals(ed, f.denominator(), "seed " + seed + " case " + i + ": " + n + "/" + d);
+    }
+  }
 }

@@ -163,6 +163,9 @@ public final class Compiled {
     java.math.BigInteger mult = java.math.BigInteger.ONE;
     for (Fraction f : k.exact) {
       java.math.BigInteger d = f.denominator();
+      if (d.equals(java.math.BigInteger.ONE)) {
+        continue; // a whole amount: no decimals, no other factor
+      }
       int twos = d.getLowestSetBit();
       d = d.shiftRight(twos);
       int fives = 0;
@@ -406,9 +409,15 @@ public final class Compiled {
   private boolean scaleProblem(io.github.microcred.stacking.Constraints cons) {
     Problem p = this.p;
     try {
+      long unit = unitMultiplier();
       for (int i = 0; i < p.nC; i++) {
-        Fraction x = exact.get(i).multiply(Fraction.of(
-            mult, 1));
+        Fraction e = exact.get(i);
+        long fast = unit > 0 ? exactly(e, unit) : -1;
+        if (fast >= 0) {
+          p.credit[i] = fast; // e × unit is a whole number: no rounding
+          continue;
+        }
+        Fraction x = e.multiply(Fraction.of(mult, 1));
         java.math.BigInteger v = x.scaled(scale, RoundingMode.HALF_EVEN);
         if (x.compareTo(new Fraction(v, java.math.BigInteger.TEN.pow(scale))) != 0) {
           rounded = true;
@@ -429,11 +438,69 @@ public final class Compiled {
     return fits();
   }
 
+  /** mult × 10^scale, the number of integer units per credit, or -1 when it does not fit a long. */
+  private long unitMultiplier() {
+    long u = mult;
+    try {
+      for (int i = 0; i < scale; i++) {
+        u = Math.multiplyExact(u, 10);
+      }
+    } catch (ArithmeticException e) {
+      return -1;
+    }
+    return u;
+  }
+
+  /**
+   * A non-negative fraction times {@code unit} in long arithmetic, when the denominator divides {@code unit} and
+   * nothing overflows; else -1 (the caller then takes the exact BigInteger path, which also detects rounding).
+   */
+  private static long exactly(Fraction f, long unit) {
+    if (f.signum() < 0 || f.numerator().bitLength() >= 63 || f.denominator().bitLength() >= 63) {
+      return -1;
+    }
+    long d = f.denominator().longValue();
+    if (unit % d != 0) {
+      return -1;
+    }
+    try {
+      return Math.multiplyExact(f.numerator().longValue(), unit / d);
+    } catch (ArithmeticException e) {
+      return -1;
+    }
+  }
+
   /**
    * Whether (total credit + 1) × (count demand + 1) × (credit demand + 1), the solver's objective range, and the
    * totals and limits stay well inside a long.
    */
   private boolean fits() {
+    long lim = Long.MAX_VALUE / 8;
+    try {
+      long total = 1;
+      for (long c : p.credit) {
+        total = Math.addExact(total, c);
+      }
+      long count = 1;
+      long credit = 1;
+      for (int l = 0; l < p.nL; l++) {
+        if (p.countLeaf[l]) {
+          count = Math.addExact(count, p.demand[l]);
+        } else {
+          credit = Math.addExact(credit, p.demand[l]);
+        }
+      }
+      if (total >= 0 && count >= 0 && credit >= 0) {
+        return Math.multiplyExact(Math.multiplyExact(total, count), credit) <= lim
+            && Math.addExact(p.totalMin, p.resMin) <= lim;
+      }
+    } catch (ArithmeticException overflow) {
+      // beyond a long: decided exactly below
+    }
+    return fitsExactly();
+  }
+
+  private boolean fitsExactly() {
     java.math.BigInteger total = java.math.BigInteger.ONE;
     for (long c : p.credit) {
       total = total.add(java.math.BigInteger.valueOf(c));
