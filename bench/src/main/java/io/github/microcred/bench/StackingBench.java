@@ -131,7 +131,7 @@ public class StackingBench {
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public AuditResult divisibleAudit() throws StackingException {
+  public AuditResult baselineDivisibleAudit() throws StackingException {
     return divisibleAuditor.audit(transcript, AS_OF);
   }
 
