@@ -22,15 +22,19 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the W3C VC-API (POST /credentials/issue, /credentials/verify, /presentations/verify; "
-        + "GET /health, /version) on 127.0.0.1, HTTPS with a self-signed certificate unless --http. Without "
+    description = "Serve the W3C VC-API (POST /credentials/issue, /credentials/status, /credentials/verify, "
+        + "/presentations/verify; GET /status-lists/..., /health, /version) on 127.0.0.1, HTTPS with a self-signed "
+        + "certificate unless --http or a configured key store. Without "
         + "--config, one Ed25519 and one P-256 issuer with keys made for this run and one random API token are used "
-        + "(printed). Prints one JSON line (url, issuers, token if generated), then runs until stopped (Ctrl-C).")
+        + "(printed). Environment variables MCRED_SERVER_* override the file (HOST, PORT, HTTP, MAX_BODY_BYTES, "
+        + "PUBLIC_URL, STATUS_STORE, TOKENS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD); the options override both. "
+        + "Prints one JSON line (url, issuers, token if generated), then runs until stopped (Ctrl-C).")
 public final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "The server configuration (JSON: host, port, http, maxBodyBytes, tokens, issuers)")
+      description = "The server configuration (JSON: host, port, http, maxBodyBytes, tokens, issuers, publicUrl, "
+          + "statusStore, tls; see the README)")
   Path config;
 
   @Option(names = "--port", paramLabel = "N", description = "Port (overrides the file; 0: any free port; "
@@ -56,12 +60,20 @@ public final class ServeCommand implements Callable<Integer> {
         throw new CliException(Main.FAILED, e.getMessage());
       }
     } else {
+      b = ServerConfig.builder().port(8443)
+          .issuer(ServerConfig.Issuer.dataIntegrity(KeyPair.generate(KeyType.ED25519)))
+          .issuer(ServerConfig.Issuer.dataIntegrity(KeyPair.generate(KeyType.P256)));
+    }
+    try {
+      b.environment(System.getenv());
+    } catch (ServerException e) {
+      throw new CliException(Main.FAILED, e.getMessage());
+    }
+    if (config == null && b.tokenCount() == 0) {
       byte[] t = new byte[24];
       new SecureRandom().nextBytes(t);
       token = Base64.getUrlEncoder().withoutPadding().encodeToString(t);
-      b = ServerConfig.builder().port(8443).token(token)
-          .issuer(ServerConfig.Issuer.dataIntegrity(KeyPair.generate(KeyType.ED25519)))
-          .issuer(ServerConfig.Issuer.dataIntegrity(KeyPair.generate(KeyType.P256)));
+      b.token(token);
     }
     if (port != null) {
       if (port < 0 || port > 65535) {

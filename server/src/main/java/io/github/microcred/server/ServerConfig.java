@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +32,18 @@ public final class ServerConfig {
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
   private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
-      "publicUrl", "statusStore");
+      "publicUrl", "statusStore", "tls");
+
+  /**
+   * The environment variables {@link Builder#environment(Map)} reads, each overriding the file member of the same
+   * meaning: {@code MCRED_SERVER_HOST}, {@code MCRED_SERVER_PORT}, {@code MCRED_SERVER_HTTP} ({@code true} /
+   * {@code false}), {@code MCRED_SERVER_MAX_BODY_BYTES}, {@code MCRED_SERVER_PUBLIC_URL},
+   * {@code MCRED_SERVER_STATUS_STORE}, {@code MCRED_SERVER_TOKENS} (comma-separated, added to the file's),
+   * {@code MCRED_SERVER_TLS_KEYSTORE}, {@code MCRED_SERVER_TLS_KEYSTORE_PASSWORD}.
+   */
+  public static final List<String> ENVIRONMENT = List.of("MCRED_SERVER_HOST", "MCRED_SERVER_PORT",
+      "MCRED_SERVER_HTTP", "MCRED_SERVER_MAX_BODY_BYTES", "MCRED_SERVER_PUBLIC_URL", "MCRED_SERVER_STATUS_STORE",
+      "MCRED_SERVER_TOKENS", "MCRED_SERVER_TLS_KEYSTORE", "MCRED_SERVER_TLS_KEYSTORE_PASSWORD");
 
   /**
    * How an issuer secures the credentials it issues (unless the request's {@code options} say otherwise), and which
@@ -109,6 +121,8 @@ public final class ServerConfig {
   private final String statusJdbcUrl;
   private final StatusStore statusStore;
   private final URI publicUrl;
+  private final Path keystore;
+  private final char[] keystorePassword;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -120,6 +134,8 @@ public final class ServerConfig {
     this.statusJdbcUrl = b.statusJdbcUrl;
     this.statusStore = b.statusStore;
     this.publicUrl = b.publicUrl;
+    this.keystore = b.keystore;
+    this.keystorePassword = b.keystorePassword == null ? null : b.keystorePassword.clone();
   }
 
   /**
@@ -203,13 +219,25 @@ public final class ServerConfig {
         throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.publicUrl: " + e.getMessage(), e);
       }
     }
-    String store = root.has("statusStore") ? text(file, root, "statusStore") : "mcred-status";
-    if (store.equals("memory")) {
-      b.statusStore(new io.github.microcred.vc.status.InMemoryStatusStore());
-    } else if (store.startsWith("jdbc:")) {
-      b.statusJdbcUrl(store);
-    } else {
-      b.statusJdbcUrl(JdbcStatusStore.embeddedH2Url(dir.resolve(store)));
+    b.statusStoreSetting(root.has("statusStore") ? text(file, root, "statusStore") : "mcred-status", dir);
+    if (root.has("tls")) {
+      JsonNode tls = root.get("tls");
+      if (!tls.isObject() || !tls.path("keystore").isTextual()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.tls: expected {\"keystore\": "
+            + "\"FILE.p12\", \"password\": \"...\"} (the password may come from "
+            + "MCRED_SERVER_TLS_KEYSTORE_PASSWORD instead)");
+      }
+      for (var it = tls.fieldNames(); it.hasNext(); ) {
+        String n = it.next();
+        if (!n.equals("keystore") && !n.equals("password")) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.tls." + n + ": unknown member "
+              + "(expected keystore, password)");
+        }
+      }
+      if (tls.has("password") && !tls.get("password").isTextual()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.tls.password: expected a string");
+      }
+      b.keystore(dir.resolve(tls.get("keystore").asText()), tls.path("password").asText("").toCharArray());
     }
     for (int i = 0; i < issuers.size(); i++) {
       String at = file + ": $.issuers[" + i + "]";
@@ -371,11 +399,32 @@ public final class ServerConfig {
     return Optional.ofNullable(publicUrl);
   }
 
+  /**
+   * The TLS key store (PKCS#12 or JKS) served instead of the self-signed loopback certificate, when configured.
+   *
+   * @return the file, or empty
+   */
+  public Optional<Path> keystore() {
+    return Optional.ofNullable(keystore);
+  }
+
+  /**
+   * The key store password (a copy).
+   *
+   * @param access the explicit secret access token
+   * @return the password, empty when no key store is configured
+   */
+  public char[] keystorePassword(io.github.microcred.vc.SecretKeyAccess access) {
+    Objects.requireNonNull(access, "access");
+    return keystorePassword == null ? new char[0] : keystorePassword.clone();
+  }
+
   @Override
   public String toString() {
     return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
         + ", issuers " + issuers.stream().map(Issuer::id).toList() + ", " + tokenDigests.size()
-        + " token(s) redacted]";
+        + " token(s) redacted" + (keystore != null ? ", keystore " + keystore + " (password redacted)" : "")
+        + (publicUrl != null ? ", publicUrl " + publicUrl : "") + "]";
   }
 
   private static byte[] sha256(String s) {
@@ -397,8 +446,125 @@ public final class ServerConfig {
     private String statusJdbcUrl;
     private StatusStore statusStore;
     private URI publicUrl;
+    private Path keystore;
+    private char[] keystorePassword;
 
     private Builder() {}
+
+    /**
+     * Serves TLS with the first private key entry of a key store (PKCS#12 or JKS) instead of the self-signed
+     * loopback certificate.
+     *
+     * @param file the key store
+     * @param password its password (copied)
+     * @return this
+     */
+    public Builder keystore(Path file, char[] password) {
+      this.keystore = Objects.requireNonNull(file, "file");
+      this.keystorePassword = Objects.requireNonNull(password, "password").clone();
+      return this;
+    }
+
+    /**
+     * Applies the {@link ServerConfig#ENVIRONMENT} overrides found in an environment (usually
+     * {@code System.getenv()}); variables that are absent or empty leave the setting as it is.
+     *
+     * @param env the environment
+     * @return this
+     * @throws ServerException {@link ServerErrorCode#INVALID_CONFIG} naming the variable when a value is malformed
+     */
+    public Builder environment(Map<String, String> env) throws ServerException {
+      Objects.requireNonNull(env, "env");
+      String v;
+      if ((v = value(env, "MCRED_SERVER_HOST")) != null) {
+        host(v);
+      }
+      if ((v = value(env, "MCRED_SERVER_PORT")) != null) {
+        port(envInt("MCRED_SERVER_PORT", v, 0, 65535));
+      }
+      if ((v = value(env, "MCRED_SERVER_HTTP")) != null) {
+        if (!v.equals("true") && !v.equals("false")) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, "MCRED_SERVER_HTTP: expected true or false, "
+              + "got '" + v + "'");
+        }
+        tls(v.equals("false"));
+      }
+      if ((v = value(env, "MCRED_SERVER_MAX_BODY_BYTES")) != null) {
+        maxBodyBytes(envInt("MCRED_SERVER_MAX_BODY_BYTES", v, 1024, 64 << 20));
+      }
+      if ((v = value(env, "MCRED_SERVER_PUBLIC_URL")) != null) {
+        try {
+          publicUrl(URI.create(v));
+        } catch (IllegalArgumentException e) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, "MCRED_SERVER_PUBLIC_URL: " + e.getMessage(), e);
+        }
+      }
+      if ((v = value(env, "MCRED_SERVER_STATUS_STORE")) != null) {
+        statusStoreSetting(v, Path.of("").toAbsolutePath());
+      }
+      if ((v = value(env, "MCRED_SERVER_TOKENS")) != null) {
+        String[] tokens = v.split(",");
+        for (int i = 0; i < tokens.length; i++) {
+          String t = tokens[i].strip();
+          if (t.length() < 16) {
+            throw new ServerException(ServerErrorCode.INVALID_CONFIG, "MCRED_SERVER_TOKENS: token " + (i + 1)
+                + " of " + tokens.length + ": expected at least 16 characters");
+          }
+          token(t);
+        }
+      }
+      String ks = value(env, "MCRED_SERVER_TLS_KEYSTORE");
+      String pw = value(env, "MCRED_SERVER_TLS_KEYSTORE_PASSWORD");
+      if (ks != null) {
+        keystore(Path.of(ks).toAbsolutePath(), pw != null ? pw.toCharArray()
+            : keystorePassword != null ? keystorePassword : new char[0]);
+      } else if (pw != null) {
+        if (keystore == null) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, "MCRED_SERVER_TLS_KEYSTORE_PASSWORD: set, but "
+              + "no key store is configured (MCRED_SERVER_TLS_KEYSTORE or $.tls.keystore)");
+        }
+        keystorePassword = pw.toCharArray();
+      }
+      return this;
+    }
+
+    private static String value(Map<String, String> env, String name) {
+      String v = env.get(name);
+      return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static int envInt(String name, String v, int min, int max) throws ServerException {
+      try {
+        int n = Integer.parseInt(v);
+        if (n >= min && n <= max) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // below
+      }
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, name + ": expected an integer in [" + min + ", "
+          + max + "], got '" + v + "'");
+    }
+
+    /** A status store setting: {@code memory}, a JDBC URL, or an H2 file path resolved against {@code dir}. */
+    Builder statusStoreSetting(String store, Path dir) {
+      if (store.equals("memory")) {
+        return statusStore(new io.github.microcred.vc.status.InMemoryStatusStore());
+      }
+      if (store.startsWith("jdbc:")) {
+        return statusJdbcUrl(store);
+      }
+      return statusJdbcUrl(JdbcStatusStore.embeddedH2Url(dir.resolve(store)));
+    }
+
+    /**
+     * How many tokens are configured so far.
+     *
+     * @return the count
+     */
+    public int tokenCount() {
+      return tokenDigests.size();
+    }
 
     /**
      * Keeps status lists in the database at a JDBC URL (opened at start, closed at stop; the driver must be on the

@@ -3,6 +3,7 @@ package io.github.microcred.server;
 import io.github.microcred.server.internal.ApiHandler;
 import io.github.microcred.server.internal.SelfSignedCertificate;
 import io.github.microcred.server.internal.StatusService;
+import io.github.microcred.vc.SecretKeyAccess;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.status.InMemoryStatusStore;
 import io.github.microcred.vc.status.JdbcStatusStore;
@@ -10,6 +11,7 @@ import io.github.microcred.vc.status.StatusStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -68,15 +70,29 @@ public final class VcApiServer implements AutoCloseable {
     ServerConnector connector;
     if (config.tls()) {
       KeyStore ks;
-      try {
-        ks = SelfSignedCertificate.create(config.host());
-      } catch (java.security.GeneralSecurityException | IOException e) {
-        throw new ServerException(ServerErrorCode.START_FAILED, "cannot make the self-signed certificate: "
-            + e.getMessage(), e);
+      String password;
+      if (config.keystore().isPresent()) {
+        Path file = config.keystore().get();
+        char[] pw = config.keystorePassword(SecretKeyAccess.get());
+        try {
+          ks = KeyStore.getInstance(file.toFile(), pw);
+        } catch (java.security.GeneralSecurityException | IOException e) {
+          throw new ServerException(ServerErrorCode.UNREADABLE_FILE, "TLS key store " + file + ": cannot be read "
+              + "(expected PKCS#12 or JKS with the configured password): " + e.getMessage(), e);
+        }
+        password = new String(pw);
+      } else {
+        try {
+          ks = SelfSignedCertificate.create(config.host());
+        } catch (java.security.GeneralSecurityException | IOException e) {
+          throw new ServerException(ServerErrorCode.START_FAILED, "cannot make the self-signed certificate: "
+              + e.getMessage(), e);
+        }
+        password = SelfSignedCertificate.PASSWORD;
       }
       SslContextFactory.Server ssl = new SslContextFactory.Server();
       ssl.setKeyStore(ks);
-      ssl.setKeyStorePassword(SelfSignedCertificate.PASSWORD);
+      ssl.setKeyStorePassword(password);
       SecureRequestCustomizer src = new SecureRequestCustomizer();
       src.setSniHostCheck(false);
       http.addCustomizer(src);
