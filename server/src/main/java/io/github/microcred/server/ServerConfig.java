@@ -32,7 +32,42 @@ public final class ServerConfig {
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
   private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
-      "publicUrl", "statusStore", "tls");
+      "publicUrl", "statusStore", "tls", "auth");
+
+  /** The JWS algorithms OAuth access tokens may use by default (asymmetric only: never HMAC, never none). */
+  public static final List<String> DEFAULT_OAUTH_ALGORITHMS = List.of("RS256", "PS256", "ES256", "ES384");
+
+  /**
+   * OAuth 2.0 access tokens (JWTs of the client-credentials grant, RFC 9068) accepted as bearer tokens.
+   *
+   * @param keys the authorization server's public keys (a JWKS read from a file; private parts are dropped)
+   * @param issuer the required {@code iss}
+   * @param audience the required {@code aud} (this service's identifier at the authorization server)
+   * @param algorithms the allowed JWS algorithms (asymmetric)
+   */
+  public record OAuth(com.nimbusds.jose.jwk.JWKSet keys, String issuer, String audience, List<String> algorithms) {
+    /** Checks the values; keeps the public keys only. */
+    public OAuth {
+      keys = Objects.requireNonNull(keys, "keys").toPublicJWKSet();
+      Objects.requireNonNull(issuer, "issuer");
+      Objects.requireNonNull(audience, "audience");
+      algorithms = List.copyOf(algorithms);
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("keys: the JWKS has no public key");
+      }
+      for (String a : algorithms) {
+        com.nimbusds.jose.JWSAlgorithm alg = com.nimbusds.jose.JWSAlgorithm.parse(a);
+        if (!com.nimbusds.jose.JWSAlgorithm.Family.RSA.contains(alg)
+            && !com.nimbusds.jose.JWSAlgorithm.Family.EC.contains(alg)) {
+          throw new IllegalArgumentException("algorithms: expected RSA or EC JWS algorithms (RS256, PS256, ES256, "
+              + "...), got '" + a + "'");
+        }
+      }
+      if (algorithms.isEmpty()) {
+        throw new IllegalArgumentException("algorithms: expected at least one");
+      }
+    }
+  }
 
   /**
    * The environment variables {@link Builder#environment(Map)} reads, each overriding the file member of the same
@@ -123,6 +158,8 @@ public final class ServerConfig {
   private final URI publicUrl;
   private final Path keystore;
   private final char[] keystorePassword;
+  private final OAuth oauth;
+  private final boolean openVerify;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -136,6 +173,8 @@ public final class ServerConfig {
     this.publicUrl = b.publicUrl;
     this.keystore = b.keystore;
     this.keystorePassword = b.keystorePassword == null ? null : b.keystorePassword.clone();
+    this.oauth = b.oauth;
+    this.openVerify = b.openVerify;
   }
 
   /**
@@ -239,6 +278,9 @@ public final class ServerConfig {
       }
       b.keystore(dir.resolve(tls.get("keystore").asText()), tls.path("password").asText("").toCharArray());
     }
+    if (root.has("auth")) {
+      readAuth(file, root.get("auth"), dir, b);
+    }
     for (int i = 0; i < issuers.size(); i++) {
       String at = file + ": $.issuers[" + i + "]";
       JsonNode is = issuers.get(i);
@@ -282,6 +324,71 @@ public final class ServerConfig {
       b.issuer(new Issuer(key, format.equals("jwt"), suite, status));
     }
     return b;
+  }
+
+  private static void readAuth(Path file, JsonNode auth, Path dir, Builder b) throws ServerException {
+    String at = file + ": $.auth";
+    if (!auth.isObject()) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ": expected an object (openVerify, oauth)");
+    }
+    for (var it = auth.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (!n.equals("openVerify") && !n.equals("oauth")) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + "." + n + ": unknown member (expected "
+            + "openVerify, oauth)");
+      }
+    }
+    if (auth.has("openVerify")) {
+      if (!auth.get("openVerify").isBoolean()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".openVerify: expected true or false");
+      }
+      b.openVerify(auth.get("openVerify").booleanValue());
+    }
+    if (!auth.has("oauth")) {
+      return;
+    }
+    JsonNode o = auth.get("oauth");
+    at += ".oauth";
+    if (!o.isObject()) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ": expected {\"jwks\": FILE, \"issuer\", "
+          + "\"audience\"}");
+    }
+    for (var it = o.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (!List.of("jwks", "issuer", "audience", "algorithms").contains(n)) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + "." + n + ": unknown member (expected jwks, "
+            + "issuer, audience, algorithms)");
+      }
+    }
+    for (String n : List.of("jwks", "issuer", "audience")) {
+      if (!o.path(n).isTextual() || o.get(n).asText().isBlank()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + "." + n + ": expected a non-empty string");
+      }
+    }
+    List<String> algs = new ArrayList<>(DEFAULT_OAUTH_ALGORITHMS);
+    if (o.has("algorithms")) {
+      algs.clear();
+      JsonNode a = o.get("algorithms");
+      for (int i = 0; a.isArray() && i < a.size(); i++) {
+        algs.add(a.get(i).asText(""));
+      }
+      if (!a.isArray()) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".algorithms: expected an array");
+      }
+    }
+    Path jwks = dir.resolve(o.get("jwks").asText());
+    com.nimbusds.jose.jwk.JWKSet set;
+    try {
+      set = com.nimbusds.jose.jwk.JWKSet.load(jwks.toFile());
+    } catch (IOException | java.text.ParseException e) {
+      throw new ServerException(ServerErrorCode.UNREADABLE_FILE, at + ".jwks: " + jwks + ": not a readable JWK "
+          + "set: " + e.getMessage(), e);
+    }
+    try {
+      b.oauth(new OAuth(set, o.get("issuer").asText(), o.get("audience").asText(), algs));
+    } catch (IllegalArgumentException e) {
+      throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + "." + e.getMessage(), e);
+    }
   }
 
   private static String text(Path file, JsonNode root, String name) throws ServerException {
@@ -419,12 +526,34 @@ public final class ServerConfig {
     return keystorePassword == null ? new char[0] : keystorePassword.clone();
   }
 
+  /**
+   * The OAuth 2.0 access tokens accepted besides the static API tokens, when configured.
+   *
+   * @return the settings, or empty
+   */
+  public Optional<OAuth> oauth() {
+    return Optional.ofNullable(oauth);
+  }
+
+  /**
+   * Whether the verify endpoints ({@code /credentials/verify}, {@code /presentations/verify}) and {@code /audits}
+   * answer without a token (default true); when false they need a token with the {@code credentials:verify} (or
+   * {@code audits}) scope. Status lists, health and version are always open.
+   *
+   * @return true when open
+   */
+  public boolean openVerify() {
+    return openVerify;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
         + ", issuers " + issuers.stream().map(Issuer::id).toList() + ", " + tokenDigests.size()
         + " token(s) redacted" + (keystore != null ? ", keystore " + keystore + " (password redacted)" : "")
-        + (publicUrl != null ? ", publicUrl " + publicUrl : "") + "]";
+        + (publicUrl != null ? ", publicUrl " + publicUrl : "")
+        + (oauth != null ? ", oauth " + oauth.issuer() + " -> " + oauth.audience() : "")
+        + (openVerify ? "" : ", verify needs a token") + "]";
   }
 
   private static byte[] sha256(String s) {
@@ -448,8 +577,32 @@ public final class ServerConfig {
     private URI publicUrl;
     private Path keystore;
     private char[] keystorePassword;
+    private OAuth oauth;
+    private boolean openVerify = true;
 
     private Builder() {}
+
+    /**
+     * Accepts OAuth 2.0 JWT access tokens verified against a JWKS.
+     *
+     * @param o the settings
+     * @return this
+     */
+    public Builder oauth(OAuth o) {
+      this.oauth = Objects.requireNonNull(o, "oauth");
+      return this;
+    }
+
+    /**
+     * Opens (default) or protects the verify and audit endpoints.
+     *
+     * @param open true for no token needed
+     * @return this
+     */
+    public Builder openVerify(boolean open) {
+      this.openVerify = open;
+      return this;
+    }
 
     /**
      * Serves TLS with the first private key entry of a key store (PKCS#12 or JKS) instead of the self-signed

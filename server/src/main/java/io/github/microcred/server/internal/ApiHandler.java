@@ -48,6 +48,7 @@ public final class ApiHandler extends Handler.Abstract {
   private final ServerConfig config;
   private final String version;
   private final StatusService status;
+  private final Authenticator auth;
 
   /**
    * Creates the handler.
@@ -61,6 +62,7 @@ public final class ApiHandler extends Handler.Abstract {
     this.config = config;
     this.version = version;
     this.status = status;
+    this.auth = new Authenticator(config);
   }
 
   /** The verification options: defaults, with this service's status lists when it keeps any. */
@@ -113,8 +115,8 @@ public final class ApiHandler extends Handler.Abstract {
       a = new Problem(500, "internal-error", "Internal error", "the request could not be handled: "
           + e.getClass().getSimpleName()).answer();
     }
-    if (a.status == 401) {
-      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"microcred\"");
+    if (a.status == 401 || a.status == 403) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge(a));
     }
     response.setStatus(a.status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8");
@@ -135,17 +137,23 @@ public final class ApiHandler extends Handler.Abstract {
             .put("version", version));
       case "/credentials/issue":
         requireMethod(method, "POST");
-        authorize(request);
+        authorize(request, Authenticator.ISSUE);
         return issue(body(request));
       case "/credentials/status":
         requireMethod(method, "POST");
-        authorize(request);
+        authorize(request, Authenticator.STATUS);
         return updateStatus(body(request));
       case "/credentials/verify":
         requireMethod(method, "POST");
+        if (!config.openVerify()) {
+          authorize(request, Authenticator.VERIFY);
+        }
         return verifyCredential(body(request));
       case "/presentations/verify":
         requireMethod(method, "POST");
+        if (!config.openVerify()) {
+          authorize(request, Authenticator.VERIFY);
+        }
         return verifyPresentation(body(request));
       default:
         if (status != null && StatusService.isListPath(path)) {
@@ -269,15 +277,33 @@ public final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private void authorize(Request request) throws Problem {
-    String h = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-    if (h == null || h.isBlank()) {
-      throw new Problem(401, "unauthorized", "Unauthorized", "this endpoint needs 'Authorization: Bearer TOKEN'");
+  private void authorize(Request request, String scope) throws Problem {
+    Authenticator.Outcome o = auth.check(request.getHeaders().get(HttpHeader.AUTHORIZATION), scope);
+    if (o.ok()) {
+      return;
     }
-    if (!h.regionMatches(true, 0, "Bearer ", 0, 7) || !config.acceptsToken(h.substring(7).strip())) {
-      throw new Problem(401, "invalid-token", "Unauthorized", "the bearer token is not one of the configured "
-          + "tokens");
+    ObjectNode extra = JSON.createObjectNode();
+    if (o.error() != null) {
+      extra.put("error", o.error());
     }
+    if (o.status() == 403) {
+      extra.put("scope", scope);
+      throw new Problem(403, "insufficient-scope", "Forbidden", o.detail(), extra);
+    }
+    throw new Problem(401, o.error() == null ? "unauthorized" : "invalid-token", "Unauthorized", o.detail(), extra);
+  }
+
+  /** The RFC 6750 challenge of a 401 / 403 problem. */
+  private static String challenge(Answer a) {
+    StringBuilder c = new StringBuilder("Bearer realm=\"microcred\"");
+    String error = a.body.path("error").asText("");
+    if (!error.isEmpty()) {
+      c.append(", error=\"").append(error).append('"');
+    }
+    if (a.status == 403) {
+      c.append(", scope=\"").append(a.body.path("scope").asText()).append('"');
+    }
+    return c.toString();
   }
 
   /** Reads the body as a JSON object, refusing more than the limit without reading past it. */

@@ -1,0 +1,200 @@
+package io.github.microcred.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.SecretKeyAccess;
+import io.github.microcred.vc.status.StatusPurpose;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Authentication on loopback: static API tokens and OAuth 2.0 client-credentials JWTs verified against a JWKS file;
+ * no token, a wrong or forged one, an expired one → 401; a valid one without the scope → 403.
+ */
+class AuthTest {
+  static final String API_TOKEN = "auth-api-token-0123456789abcdef";
+  static final String ISS = "https://auth.example";
+  static final String AUD = "https://credentials.example";
+  static final KeyPair ED = KeyPair.generate(KeyType.ED25519);
+  static RSAKey rsa;
+  static ECKey ec;
+  static RSAKey stranger;
+  static VcApiServer server;
+  static Http http;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+    ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+    stranger = new RSAKeyGenerator(2048).keyID("rsa-1").generate(); // same kid, not in the JWKS
+    // the file holds private parts too (as some exports do): only the public keys are kept
+    Files.writeString(dir.resolve("jwks.json"), new JWKSet(List.of(rsa, ec)).toString(false));
+    Files.writeString(dir.resolve("issuer.json"), ED.toKeyFile("multikey", SecretKeyAccess.get()).toString());
+    Files.writeString(dir.resolve("server.json"), "{\"http\":true,\"port\":0,\"statusStore\":\"memory\","
+        + "\"tokens\":[\"" + API_TOKEN + "\"],\"issuers\":[{\"key\":\"issuer.json\",\"status\":[\"revocation\"]}],"
+        + "\"auth\":{\"openVerify\":false,\"oauth\":{\"jwks\":\"jwks.json\",\"issuer\":\"" + ISS + "\","
+        + "\"audience\":\"" + AUD + "\"}}}");
+    ServerConfig cfg = ServerConfig.read(dir.resolve("server.json")).build();
+    assertEquals(List.of(StatusPurpose.REVOCATION), cfg.issuers().get(0).status());
+    assertTrue(cfg.oauth().orElseThrow().keys().getKeys().stream().noneMatch(k -> k.isPrivate()));
+    server = VcApiServer.start(cfg);
+    http = new Http(server, API_TOKEN);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static JWTClaimsSet.Builder claims(String scope) {
+    Instant now = Instant.now();
+    return new JWTClaimsSet.Builder().issuer(ISS).audience(AUD).subject("lms-client-42").issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(300))).claim("scope", scope).claim("client_id", "lms-client-42");
+  }
+
+  static String rs256(JWTClaimsSet c, RSAKey key) throws Exception {
+    SignedJWT j = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+        .type(new JOSEObjectType("at+jwt")).build(), c);
+    j.sign(new RSASSASigner(key));
+    return j.serialize();
+  }
+
+  static String es256(JWTClaimsSet c) throws Exception {
+    SignedJWT j = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ec.getKeyID()).build(), c);
+    j.sign(new ECDSASigner(ec));
+    return j.serialize();
+  }
+
+  static ObjectNode issueBody() {
+    ObjectNode req = Http.JSON.createObjectNode();
+    req.set("credential", Http.credential(ED));
+    return req;
+  }
+
+  static Http.Reply issue(String token) throws Exception {
+    return http.post("/credentials/issue", issueBody().toString(), token);
+  }
+
+  static void assertUnauthorized(Http.Reply r) {
+    Http.assertProblem(r, 401);
+  }
+
+  @Test
+  void staticTokenAndScopedAccessTokensAreAccepted() throws Exception {
+    assertEquals(201, issue(API_TOKEN).status());
+    assertEquals(201, issue(rs256(claims("credentials:issue").build(), rsa)).status());
+    Http.Reply ec256 = issue(es256(claims("openid credentials:issue credentials:status").build()));
+    assertEquals(201, ec256.status(), ec256.body().toString());
+    // scp as an array works too
+    assertEquals(201, issue(rs256(claims(null).claim("scp", List.of("credentials:issue")).build(), rsa)).status());
+  }
+
+  @Test
+  void noWrongForgedExpiredOrMisaddressedTokensAre401() throws Exception {
+    Http.Reply none = issue(null);
+    assertUnauthorized(none);
+    assertUnauthorized(issue("not-a-token-at-all-0123456789"));
+    assertUnauthorized(issue(API_TOKEN + "x"));
+    // signed by a key that is not in the JWKS (same kid)
+    assertUnauthorized(issue(rs256(claims("credentials:issue").build(), stranger)));
+    // expired (beyond the verifier's skew)
+    Instant past = Instant.now().minusSeconds(3600);
+    Http.Reply expired = issue(rs256(claims("credentials:issue").issueTime(Date.from(past.minusSeconds(60)))
+        .expirationTime(Date.from(past)).build(), rsa));
+    assertUnauthorized(expired);
+    assertTrue(expired.body().path("detail").asText().toLowerCase(java.util.Locale.ROOT).contains("expired"),
+        expired.body().toString());
+    // wrong audience, wrong issuer, no exp
+    assertUnauthorized(issue(rs256(claims("credentials:issue").audience("https://other.example").build(), rsa)));
+    assertUnauthorized(issue(rs256(claims("credentials:issue").issuer("https://evil.example").build(), rsa)));
+    assertUnauthorized(issue(rs256(claims("credentials:issue").expirationTime(null).build(), rsa)));
+    // alg none, and HS256 keyed with the RSA public key (algorithm confusion)
+    assertUnauthorized(issue(new PlainJWT(claims("credentials:issue").build()).serialize()));
+    SignedJWT hs = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(),
+        claims("credentials:issue").build());
+    hs.sign(new MACSigner(java.util.Arrays.copyOf(rsa.toPublicJWK().toRSAPublicKey().getEncoded(), 64)));
+    assertUnauthorized(issue(hs.serialize()));
+    // a tampered payload
+    String good = rs256(claims("credentials:status").build(), rsa);
+    String[] parts = good.split("\\.");
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+        java.nio.charset.StandardCharsets.UTF_8)
+        .replace("credentials:status", "credentials:issue");
+    String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+    assertUnauthorized(issue(forged));
+    // the challenge says why
+    HttpResponse<String> raw = http.client().send(HttpRequest.newBuilder(server.uri().resolve("/credentials/issue"))
+        .header("Authorization", "Bearer " + API_TOKEN + "x").POST(HttpRequest.BodyPublishers.ofString("{}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, raw.statusCode());
+    assertTrue(raw.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
+        raw.headers().map().toString());
+  }
+
+  @Test
+  void aValidTokenWithoutTheScopeIs403() throws Exception {
+    String statusOnly = rs256(claims("credentials:status").build(), rsa);
+    Http.Reply r = issue(statusOnly);
+    Http.assertProblem(r, 403);
+    assertEquals("credentials:issue", r.body().path("scope").asText());
+    HttpResponse<String> raw = http.client().send(HttpRequest.newBuilder(server.uri().resolve("/credentials/issue"))
+        .header("Authorization", "Bearer " + statusOnly).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertTrue(raw.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""));
+    // the status scope does open /credentials/status (and the issue scope does not)
+    JsonNode vc = http.issue(Http.credential(ED), null);
+    ObjectNode update = Http.JSON.createObjectNode().put("action", "revoke");
+    update.set("credentialStatus", vc.get("credentialStatus"));
+    Http.assertProblem(http.post("/credentials/status", update.toString(),
+        rs256(claims("credentials:issue").build(), rsa)), 403);
+    assertEquals(200, http.post("/credentials/status", update.toString(), statusOnly).status());
+  }
+
+  @Test
+  void verifyIsProtectedWhenConfiguredSo() throws Exception {
+    JsonNode vc = http.issue(Http.credential(ED), null);
+    ObjectNode req = Http.JSON.createObjectNode();
+    req.set("verifiableCredential", vc);
+    assertUnauthorized(http.post("/credentials/verify", req.toString(), null));
+    Http.assertProblem(http.post("/credentials/verify", req.toString(),
+        rs256(claims("credentials:issue").build(), rsa)), 403);
+    assertEquals(200, http.post("/credentials/verify", req.toString(),
+        rs256(claims("credentials:verify").build(), rsa)).status());
+    assertUnauthorized(http.post("/presentations/verify", "{}", null));
+    // status lists and health stay open
+    JsonNode entry = vc.path("credentialStatus");
+    assertEquals(200, http.get(java.net.URI.create(entry.path("statusListCredential").asText())).status());
+    assertEquals(200, http.get(server.uri().resolve("/health")).status());
+  }
+}
