@@ -32,7 +32,7 @@ public final class ServerConfig {
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
   private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
-      "publicUrl", "statusStore", "tls", "auth");
+      "publicUrl", "statusStore", "tls", "auth", "microcredentials");
 
   /** The JWS algorithms OAuth access tokens may use by default (asymmetric only: never HMAC, never none). */
   public static final List<String> DEFAULT_OAUTH_ALGORITHMS = List.of("RS256", "PS256", "ES256", "ES384");
@@ -160,6 +160,7 @@ public final class ServerConfig {
   private final char[] keystorePassword;
   private final OAuth oauth;
   private final boolean openVerify;
+  private final Map<String, io.github.microcred.core.MicroCredential> microCredentials;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -175,6 +176,7 @@ public final class ServerConfig {
     this.keystorePassword = b.keystorePassword == null ? null : b.keystorePassword.clone();
     this.oauth = b.oauth;
     this.openVerify = b.openVerify;
+    this.microCredentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.microCredentials));
   }
 
   /**
@@ -280,6 +282,29 @@ public final class ServerConfig {
     }
     if (root.has("auth")) {
       readAuth(file, root.get("auth"), dir, b);
+    }
+    if (root.has("microcredentials")) {
+      Path folder = dir.resolve(text(file, root, "microcredentials"));
+      List<Path> files;
+      try (var list = Files.list(folder)) {
+        files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+      } catch (IOException e) {
+        throw new ServerException(ServerErrorCode.UNREADABLE_FILE, file + ": $.microcredentials: " + folder
+            + ": not a readable folder: " + e.getMessage(), e);
+      }
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        name = name.substring(0, name.length() - ".json".length());
+        try {
+          b.microCredential(name, io.github.microcred.core.MicroCredentialJson.read(Files.readString(f)));
+        } catch (IOException | io.github.microcred.core.CoreException e) {
+          throw new ServerException(ServerErrorCode.UNREADABLE_FILE, file + ": $.microcredentials: " + f + ": "
+              + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $.microcredentials: " + f + ": "
+              + e.getMessage(), e);
+        }
+      }
     }
     for (int i = 0; i < issuers.size(); i++) {
       String at = file + ": $.issuers[" + i + "]";
@@ -546,6 +571,15 @@ public final class ServerConfig {
     return openVerify;
   }
 
+  /**
+   * The micro-credentials awarded by {@code POST /microcredentials/{name}/awards}, by name.
+   *
+   * @return an unmodifiable map, in configuration order
+   */
+  public Map<String, io.github.microcred.core.MicroCredential> microCredentials() {
+    return microCredentials;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
@@ -579,8 +613,28 @@ public final class ServerConfig {
     private char[] keystorePassword;
     private OAuth oauth;
     private boolean openVerify = true;
+    private final Map<String, io.github.microcred.core.MicroCredential> microCredentials =
+        new java.util.LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Adds a micro-credential the awards endpoint can award.
+     *
+     * @param name its name in the URL ({@code [A-Za-z0-9._-]+}, unique)
+     * @param mc the micro-credential (with an IRI id)
+     * @return this
+     */
+    public Builder microCredential(String name, io.github.microcred.core.MicroCredential mc) {
+      Objects.requireNonNull(mc, "microCredential");
+      if (!Objects.requireNonNull(name, "name").matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("name: expected letters, digits, '.', '_' or '-', got '" + name + "'");
+      }
+      if (microCredentials.putIfAbsent(name, mc) != null) {
+        throw new IllegalArgumentException("name: '" + name + "' is configured twice");
+      }
+      return this;
+    }
 
     /**
      * Accepts OAuth 2.0 JWT access tokens verified against a JWKS.

@@ -156,12 +156,19 @@ public final class ApiHandler extends Handler.Abstract {
         }
         return verifyPresentation(body(request));
       default:
+        if (path.startsWith("/microcredentials/") && path.endsWith("/awards")) {
+          requireMethod(method, "POST");
+          authorize(request, Authenticator.ISSUE);
+          return award(path.substring("/microcredentials/".length(), path.length() - "/awards".length()),
+              body(request));
+        }
         if (status != null && StatusService.isListPath(path)) {
           requireMethod(method, "GET");
           return statusList(path);
         }
         throw new Problem(404, "not-found", "Not found", "no endpoint " + path + " (expected /credentials/issue, "
-            + "/credentials/verify, /presentations/verify, /status-lists/..., /health or /version)");
+            + "/credentials/status, /credentials/verify, /presentations/verify, /microcredentials/{name}/awards, "
+            + "/status-lists/..., /health or /version)");
     }
   }
 
@@ -370,8 +377,11 @@ public final class ApiHandler extends Handler.Abstract {
     if (c == null || !c.isObject()) {
       throw new Problem(400, "malformed-request", "Malformed request", "$.credential: expected a credential object");
     }
-    ObjectNode credential = (ObjectNode) c;
-    ObjectNode options = options(body);
+    return issue((ObjectNode) c, options(body));
+  }
+
+  /** Issues a credential: the issuer named by its {@code issuer}, the format of the issuer or the options. */
+  private Answer issue(ObjectNode credential, ObjectNode options) throws Problem {
     if (credential.has("proof")) {
       throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.proof: the credential to "
           + "issue must not already carry a proof");
@@ -444,6 +454,56 @@ public final class ApiHandler extends Handler.Abstract {
     } catch (VcException e) {
       throw new Problem(422, "invalid-credential", "Invalid credential", e.getMessage());
     }
+  }
+
+  /**
+   * {@code POST /microcredentials/{name}/awards}: {@code {"learner": IRI, "issuer": DID (optional: the first issuer),
+   * "options": {...}}} awards the configured core {@code MicroCredential} to the learner as an Open Badges 3.0
+   * {@code OpenBadgeCredential} (the vc module's mapping) and issues it like {@code /credentials/issue}.
+   */
+  private Answer award(String name, ObjectNode body) throws Problem {
+    io.github.microcred.core.MicroCredential mc = config.microCredentials().get(name);
+    if (mc == null) {
+      throw new Problem(404, "not-found", "Not found", "no micro-credential '" + name + "' (configured: "
+          + config.microCredentials().keySet() + ")");
+    }
+    for (var it = body.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (!List.of("learner", "issuer", "options").contains(n)) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$." + n + ": unknown member (expected "
+            + "learner, issuer, options)");
+      }
+    }
+    JsonNode l = body.get("learner");
+    if (l == null || !l.isTextual() || !l.asText().matches("[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+")) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.learner: expected the learner's IRI "
+          + "(e.g. a DID), got " + l);
+    }
+    ObjectNode options = options(body);
+    JsonNode iss = body.get("issuer");
+    if (iss != null && !iss.isTextual()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.issuer: expected the issuer's DID");
+    }
+    String issuerId = iss == null ? null : iss.asText();
+    if (config.issuers().isEmpty()) {
+      throw new Problem(422, "unknown-issuer", "Unknown issuer", "this service has no issuer");
+    }
+    ServerConfig.Issuer issuer = issuerId == null ? config.issuers().get(0) : config.issuers().stream()
+        .filter(i -> i.id().equals(issuerId)).findFirst().orElseThrow(() -> new Problem(422, "unknown-issuer",
+            "Unknown issuer", "$.issuer: '" + issuerId + "' is not an issuer of this service (configured: "
+                + config.issuers().stream().map(ServerConfig.Issuer::id).toList() + ")"));
+    String profileName = mc.awardingBodies().isEmpty() ? issuer.id() : mc.awardingBodies().get(0).name();
+    ObjectNode credential;
+    try {
+      credential = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(mc,
+          io.github.microcred.vc.ob3.Profile.of(issuer.id(), profileName), l.asText(),
+          "urn:uuid:" + java.util.UUID.randomUUID(),
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).toJson();
+    } catch (VcException e) {
+      throw new Problem(422, "mapping-failed", "Mapping failed", "micro-credential '" + name + "': "
+          + e.getMessage());
+    }
+    return issue(credential, options);
   }
 
   private static ArrayNode checks(List<VerificationCheck> list) {
