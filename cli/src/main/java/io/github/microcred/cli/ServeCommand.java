@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         + "certificate unless --http or a configured key store. Without "
         + "--config, one Ed25519 and one P-256 issuer with keys made for this run and one random API token are used "
         + "(printed). Environment variables MCRED_SERVER_* override the file (HOST, PORT, HTTP, MAX_BODY_BYTES, "
-        + "PUBLIC_URL, STATUS_STORE, TOKENS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD); the options override both. "
+        + "PUBLIC_URL, STATUS_STORE, TOKENS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, ACCESS_LOG); the options override "
+        + "both. Without --config the access log (one JSON line per request) goes to standard output. "
         + "Prints one JSON line (url, issuers, token if generated), then runs until stopped (Ctrl-C).")
 public final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -63,6 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
       b = ServerConfig.builder().port(8443)
           .issuer(ServerConfig.Issuer.dataIntegrity(KeyPair.generate(KeyType.ED25519)))
           .issuer(ServerConfig.Issuer.dataIntegrity(KeyPair.generate(KeyType.P256)));
+    }
+    if (config == null) {
+      b.accessLog("stdout"); // one JSON line per request after the start line; a configuration file chooses its own
     }
     try {
       b.environment(System.getenv());

@@ -32,7 +32,7 @@ public final class ServerConfig {
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
   private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
-      "publicUrl", "statusStore", "tls", "auth", "microcredentials");
+      "publicUrl", "statusStore", "tls", "auth", "microcredentials", "accessLog");
 
   /** The JWS algorithms OAuth access tokens may use by default (asymmetric only: never HMAC, never none). */
   public static final List<String> DEFAULT_OAUTH_ALGORITHMS = List.of("RS256", "PS256", "ES256", "ES384");
@@ -161,6 +161,7 @@ public final class ServerConfig {
   private final OAuth oauth;
   private final boolean openVerify;
   private final Map<String, io.github.microcred.core.MicroCredential> microCredentials;
+  private final String accessLog;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -177,6 +178,7 @@ public final class ServerConfig {
     this.oauth = b.oauth;
     this.openVerify = b.openVerify;
     this.microCredentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.microCredentials));
+    this.accessLog = b.accessLog;
   }
 
   /**
@@ -282,6 +284,10 @@ public final class ServerConfig {
     }
     if (root.has("auth")) {
       readAuth(file, root.get("auth"), dir, b);
+    }
+    if (root.has("accessLog")) {
+      String t = text(file, root, "accessLog");
+      b.accessLog(List.of("off", "stdout", "stderr").contains(t) ? t : dir.resolve(t).toString());
     }
     if (root.has("microcredentials")) {
       Path folder = dir.resolve(text(file, root, "microcredentials"));
@@ -580,6 +586,16 @@ public final class ServerConfig {
     return microCredentials;
   }
 
+  /**
+   * Where the access log goes: {@code off} (the default), {@code stdout}, {@code stderr}, or the path of a file
+   * appended to (one JSON object per line and per request).
+   *
+   * @return the target
+   */
+  public String accessLog() {
+    return accessLog;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
@@ -616,7 +632,23 @@ public final class ServerConfig {
     private final Map<String, io.github.microcred.core.MicroCredential> microCredentials =
         new java.util.LinkedHashMap<>();
 
+    private String accessLog = "off";
+
     private Builder() {}
+
+    /**
+     * Sets the access log: {@code off}, {@code stdout}, {@code stderr}, or a file path (appended to).
+     *
+     * @param target the target
+     * @return this
+     */
+    public Builder accessLog(String target) {
+      if (Objects.requireNonNull(target, "target").isBlank()) {
+        throw new IllegalArgumentException("accessLog: expected off, stdout, stderr or a file path");
+      }
+      this.accessLog = target;
+      return this;
+    }
 
     /**
      * Adds a micro-credential the awards endpoint can award.
@@ -719,6 +751,9 @@ public final class ServerConfig {
           }
           token(t);
         }
+      }
+      if ((v = value(env, "MCRED_SERVER_ACCESS_LOG")) != null) {
+        accessLog(List.of("off", "stdout", "stderr").contains(v) ? v : Path.of(v).toAbsolutePath().toString());
       }
       String ks = value(env, "MCRED_SERVER_TLS_KEYSTORE");
       String pw = value(env, "MCRED_SERVER_TLS_KEYSTORE_PASSWORD");

@@ -1,5 +1,6 @@
 package io.github.microcred.server;
 
+import io.github.microcred.server.internal.AccessLog;
 import io.github.microcred.server.internal.ApiHandler;
 import io.github.microcred.server.internal.SelfSignedCertificate;
 import io.github.microcred.server.internal.StatusService;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -44,12 +46,27 @@ public final class VcApiServer implements AutoCloseable {
   private final ServerConfig config;
 
   private final StatusService status;
+  private final AccessLog log;
+  private final GracefulHandler graceful;
+  private boolean closed;
 
-  private VcApiServer(Server jetty, ServerConnector connector, ServerConfig config, StatusService status) {
+  private VcApiServer(Server jetty, ServerConnector connector, ServerConfig config, StatusService status,
+      AccessLog log, GracefulHandler graceful) {
     this.jetty = jetty;
     this.connector = connector;
     this.config = config;
     this.status = status;
+    this.log = log;
+    this.graceful = graceful;
+  }
+
+  /**
+   * How many requests are being handled now.
+   *
+   * @return the count
+   */
+  public long inFlight() {
+    return graceful.getCurrentRequestCount();
   }
 
   /**
@@ -106,22 +123,66 @@ public final class VcApiServer implements AutoCloseable {
     jetty.addConnector(connector);
     jetty.setStopTimeout(5_000);
     StatusService status = null;
+    AccessLog log = null;
+    Graceful graceful;
     try {
       connector.open(); // binds now: the port is known before the status lists' URLs are made from it
       String base = config.publicUrl().map(URI::toString)
           .orElseGet(() -> baseUri(config, connector.getLocalPort()).toString());
       status = openStatus(config, base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-      jetty.setHandler(new ApiHandler(config, version(), status));
+      log = openLog(config);
+      graceful = new Graceful(new ApiHandler(config, version(), status, log));
+      jetty.setHandler(graceful);
       jetty.start();
     } catch (ServerException e) {
-      stopQuietly(jetty, status);
+      stopQuietly(jetty, status, log);
       throw e;
     } catch (Exception e) {
-      stopQuietly(jetty, status);
+      stopQuietly(jetty, status, log);
       throw new ServerException(ServerErrorCode.START_FAILED, "cannot listen on " + config.host() + ":"
           + config.port() + ": " + e.getMessage(), e);
     }
-    return new VcApiServer(jetty, connector, config, status);
+    return new VcApiServer(jetty, connector, config, status, log, graceful);
+  }
+
+  /** Refuses requests that arrive while stopping with a 503 problem detail; counts those in flight. */
+  private static final class Graceful extends GracefulHandler {
+    Graceful(org.eclipse.jetty.server.Handler h) {
+      super(h);
+    }
+
+    @Override
+    protected void handleShutdownRejection(org.eclipse.jetty.server.Request request,
+        org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
+      response.setStatus(503);
+      response.getHeaders().put("Content-Type", "application/problem+json;charset=utf-8");
+      response.getHeaders().put("Connection", "close");
+      response.write(true, java.nio.ByteBuffer.wrap(("{\"type\":\"urn:microcred:problem:shutting-down\","
+          + "\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"the service is stopping\"}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
+    }
+  }
+
+  private static AccessLog openLog(ServerConfig config) throws ServerException {
+    switch (config.accessLog()) {
+      case "off":
+        return null;
+      case "stdout":
+        return new AccessLog(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),
+            false);
+      case "stderr":
+        return new AccessLog(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),
+            false);
+      default:
+        Path file = Path.of(config.accessLog());
+        try {
+          return new AccessLog(java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true);
+        } catch (IOException e) {
+          throw new ServerException(ServerErrorCode.UNREADABLE_FILE, "access log " + file + ": cannot be opened "
+              + "for appending: " + e.getMessage(), e);
+        }
+    }
   }
 
   private static StatusService openStatus(ServerConfig config, String base) throws ServerException {
@@ -159,11 +220,18 @@ public final class VcApiServer implements AutoCloseable {
     }
   }
 
-  private static void stopQuietly(Server jetty, StatusService status) {
+  private static void stopQuietly(Server jetty, StatusService status, AccessLog log) {
     try {
       jetty.stop();
     } catch (Exception ignored) {
       // already failing
+    }
+    if (log != null) {
+      try {
+        log.close();
+      } catch (IOException ignored) {
+        // already failing
+      }
     }
     if (status != null) {
       try {
@@ -223,14 +291,29 @@ public final class VcApiServer implements AutoCloseable {
     }
   }
 
-  /** Stops gracefully. */
+  /**
+   * Stops gracefully: new requests are refused (503 problem detail, or the connection is refused once the listener
+   * is closed), requests in flight finish (up to 5 s), then the status store and the access log are closed.
+   * Calling it again does nothing.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       jetty.stop();
     } catch (Exception e) {
       throw new IllegalStateException("stopping the server failed: " + e.getMessage(), e);
     } finally {
+      if (log != null) {
+        try {
+          log.close();
+        } catch (IOException e) {
+          System.err.println("microcred-server: closing the access log failed: " + e.getMessage());
+        }
+      }
       if (status != null) {
         try {
           status.close();

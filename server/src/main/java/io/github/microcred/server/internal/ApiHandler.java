@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -49,6 +50,7 @@ public final class ApiHandler extends Handler.Abstract {
   private final String version;
   private final StatusService status;
   private final Authenticator auth;
+  private final AccessLog log;
 
   /**
    * Creates the handler.
@@ -56,12 +58,14 @@ public final class ApiHandler extends Handler.Abstract {
    * @param config the configuration
    * @param version the version reported by {@code GET /version}
    * @param status the status lists, or {@code null} when no issuer has any
+   * @param log the access log, or {@code null} for none
    */
-  public ApiHandler(ServerConfig config, String version, StatusService status) {
+  public ApiHandler(ServerConfig config, String version, StatusService status, AccessLog log) {
     super(InvocationType.BLOCKING);
     this.config = config;
     this.version = version;
     this.status = status;
+    this.log = log;
     this.auth = new Authenticator(config);
   }
 
@@ -103,8 +107,12 @@ public final class ApiHandler extends Handler.Abstract {
     }
   }
 
+  private static final String SUBJECT = "io.github.microcred.server.subject";
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    long t0 = System.nanoTime();
+    Instant time = Instant.now();
     Answer a;
     String path = Request.getPathInContext(request);
     try {
@@ -121,7 +129,16 @@ public final class ApiHandler extends Handler.Abstract {
     response.setStatus(a.status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    response.write(true, ByteBuffer.wrap(a.body.toString().getBytes(StandardCharsets.UTF_8)), callback);
+    byte[] out = a.body.toString().getBytes(StandardCharsets.UTF_8);
+    if (log != null) {
+      long id = log.nextId();
+      response.getHeaders().put("X-Request-Id", Long.toString(id));
+      Object subject = request.getAttribute(SUBJECT);
+      log.log(id, time, request.getMethod(), path, a.status, (System.nanoTime() - t0) / 1_000,
+          Math.max(0, request.getLength()), out.length, subject == null ? null : subject.toString(),
+          a.type.equals(PROBLEM) ? a.body.path("type").asText(null) : null);
+    }
+    response.write(true, ByteBuffer.wrap(out), callback);
     return true;
   }
 
@@ -286,6 +303,9 @@ public final class ApiHandler extends Handler.Abstract {
 
   private void authorize(Request request, String scope) throws Problem {
     Authenticator.Outcome o = auth.check(request.getHeaders().get(HttpHeader.AUTHORIZATION), scope);
+    if (o.subject() != null) {
+      request.setAttribute(SUBJECT, o.subject());
+    }
     if (o.ok()) {
       return;
     }
