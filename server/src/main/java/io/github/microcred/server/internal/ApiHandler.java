@@ -172,6 +172,12 @@ public final class ApiHandler extends Handler.Abstract {
           authorize(request, Authenticator.VERIFY);
         }
         return verifyPresentation(body(request));
+      case "/audits":
+        requireMethod(method, "POST");
+        if (!config.openVerify()) {
+          authorize(request, Authenticator.AUDIT);
+        }
+        return audit(body(request));
       default:
         if (path.startsWith("/microcredentials/") && path.endsWith("/awards")) {
           requireMethod(method, "POST");
@@ -185,6 +191,7 @@ public final class ApiHandler extends Handler.Abstract {
         }
         throw new Problem(404, "not-found", "Not found", "no endpoint " + path + " (expected /credentials/issue, "
             + "/credentials/status, /credentials/verify, /presentations/verify, /microcredentials/{name}/awards, "
+            + "/audits, "
             + "/status-lists/..., /health or /version)");
     }
   }
@@ -537,25 +544,138 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private Answer verifyCredential(ObjectNode body) throws Problem {
-    JsonNode vc = body.get("verifiableCredential");
     options(body);
-    VerificationResult r;
+    VerificationResult r = verifyAny(body.get("verifiableCredential"), "$.verifiableCredential").result();
+    return verificationAnswer(r, r.verified());
+  }
+
+  /** A verification and the verified document (the JWT payload, or the Data Integrity document). */
+  private record Checked(VerificationResult result, JsonNode document) {}
+
+  /** Verifies a Data Integrity credential, a {@code vc+jwt} string, or an {@code EnvelopedVerifiableCredential}. */
+  private Checked verifyAny(JsonNode vc, String at) throws Problem {
     if (vc != null && vc.isTextual() && VcJwt.looksLikeJwt(vc.asText())) {
-      r = VcJwt.verify(vc.asText()).withOptions(verifyOptions()).get().result();
+      return jwt(vc.asText());
     } else if (vc != null && vc.isObject() && isEnveloped(vc)) {
       String id = vc.path("id").asText("");
       if (!id.startsWith(ENVELOPED_PREFIX)) {
-        throw new Problem(400, "malformed-request", "Malformed request", "$.verifiableCredential.id: expected "
+        throw new Problem(400, "malformed-request", "Malformed request", at + ".id: expected "
             + ENVELOPED_PREFIX + "<jwt>");
       }
-      r = VcJwt.verify(id.substring(ENVELOPED_PREFIX.length())).withOptions(verifyOptions()).get().result();
+      return jwt(id.substring(ENVELOPED_PREFIX.length()));
     } else if (vc != null && vc.isObject()) {
-      r = Credentials.verify(vc).withOptions(verifyOptions()).get();
-    } else {
-      throw new Problem(400, "malformed-request", "Malformed request", "$.verifiableCredential: expected a "
-          + "credential object or a vc+jwt");
+      return new Checked(Credentials.verify(vc).withOptions(verifyOptions()).get(), vc);
     }
-    return verificationAnswer(r, r.verified());
+    throw new Problem(400, "malformed-request", "Malformed request", at + ": expected a credential object or a "
+        + "vc+jwt");
+  }
+
+  private Checked jwt(String token) {
+    io.github.microcred.vc.jose.JwtVerification v = VcJwt.verify(token).withOptions(verifyOptions()).get();
+    return new Checked(v.result(), v.document().orElse(null));
+  }
+
+  /**
+   * {@code POST /audits}: {@code {"rules": {...}, "credentials": [...], "asOf": "YYYY-MM-DD"?, "options":
+   * {"budgetMillis": n}?}}. Each credential is verified as {@code /credentials/verify} does (status included); the
+   * verified Open Badges 3.0 credentials become the transcript through stacking's {@code OpenBadges} mapping, the
+   * others are reported as exclusions (not verified, revoked, suspended, not mappable); the answer is the stacking
+   * audit result.
+   */
+  private Answer audit(ObjectNode body) throws Problem {
+    for (var it = body.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (!List.of("rules", "credentials", "asOf", "options").contains(n)) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$." + n + ": unknown member (expected "
+            + "rules, credentials, asOf, options)");
+      }
+    }
+    JsonNode rulesNode = body.get("rules");
+    if (rulesNode == null || !rulesNode.isObject()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.rules: expected the stacking rules "
+          + "object");
+    }
+    JsonNode creds = body.get("credentials");
+    if (creds == null || !creds.isArray()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.credentials: expected an array of "
+          + "credentials (Data Integrity objects, vc+jwt strings or EnvelopedVerifiableCredential)");
+    }
+    java.time.LocalDate asOf = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    if (body.has("asOf")) {
+      try {
+        asOf = java.time.LocalDate.parse(body.get("asOf").asText(""));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.asOf: expected a date YYYY-MM-DD, got "
+            + body.get("asOf"));
+      }
+    }
+    ObjectNode options = options(body);
+    java.time.Duration budget = AUDIT_BUDGET;
+    if (options.has("budgetMillis")) {
+      JsonNode b = options.get("budgetMillis");
+      if (!b.canConvertToInt() || !b.isIntegralNumber() || b.intValue() < 1
+          || b.intValue() > MAX_AUDIT_BUDGET.toMillis()) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.options.budgetMillis: expected an "
+            + "integer in [1, " + MAX_AUDIT_BUDGET.toMillis() + "], got " + b);
+      }
+      budget = java.time.Duration.ofMillis(b.intValue());
+    }
+    io.github.microcred.stacking.Rules rules;
+    try {
+      rules = io.github.microcred.stacking.Rules.fromJson(rulesNode.toString());
+    } catch (io.github.microcred.stacking.StackingException e) {
+      throw new Problem(422, "invalid-rules", "Invalid rules", "$.rules: " + e.getMessage());
+    }
+    List<io.github.microcred.stacking.Credential> transcript = new java.util.ArrayList<>();
+    List<io.github.microcred.stacking.Exclusion> excluded = new java.util.ArrayList<>();
+    io.github.microcred.stacking.OpenBadges mapping = io.github.microcred.stacking.OpenBadges.mapping();
+    for (int i = 0; i < creds.size(); i++) {
+      String at = "$.credentials[" + i + "]";
+      Checked c = verifyAny(creds.get(i), at);
+      if (!c.result().verified() || c.document() == null) {
+        excluded.add(new io.github.microcred.stacking.Exclusion(at, exclusionReason(c.result()),
+            c.result().failures().isEmpty() ? "not verified" : c.result().failures().get(0).name() + ": "
+                + c.result().failures().get(0).message()));
+        continue;
+      }
+      io.github.microcred.stacking.OpenBadges.Mapped m = mapping.map(c.document());
+      if (m.credential().isPresent()) {
+        transcript.add(m.credential().get());
+      } else {
+        io.github.microcred.stacking.Exclusion x = m.exclusion().get();
+        excluded.add(new io.github.microcred.stacking.Exclusion(at, x.reason(), x.credentialId() + ": "
+            + x.detail()));
+      }
+    }
+    io.github.microcred.stacking.AuditResult result;
+    try {
+      result = io.github.microcred.stacking.Stacking.auditor(rules).withBudget(budget)
+          .audit(new io.github.microcred.stacking.Transcript(transcript), asOf).withExclusions(excluded);
+    } catch (io.github.microcred.stacking.StackingException e) {
+      throw new Problem(422, "audit-failed", "Audit failed", e.getMessage());
+    }
+    try {
+      return new Answer(200, JSON_TYPE, JSON.readTree(result.toJson()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The default and the largest time budget of one audit. */
+  static final java.time.Duration AUDIT_BUDGET = java.time.Duration.ofSeconds(2);
+  static final java.time.Duration MAX_AUDIT_BUDGET = java.time.Duration.ofSeconds(10);
+
+  /** Revoked / suspended when the status check says so (the vc module's message); otherwise not verified. */
+  private static io.github.microcred.stacking.Exclusion.Reason exclusionReason(VerificationResult r) {
+    for (VerificationCheck c : r.failures()) {
+      if (c.name() == CheckName.STATUS && c.message().startsWith("revoked (")) {
+        return io.github.microcred.stacking.Exclusion.Reason.REVOKED;
+      }
+      if (c.name() == CheckName.STATUS && c.message().startsWith("suspended (")) {
+        return io.github.microcred.stacking.Exclusion.Reason.SUSPENDED;
+      }
+    }
+    return io.github.microcred.stacking.Exclusion.Reason.NOT_VERIFIED;
   }
 
   private static boolean isEnveloped(JsonNode vc) {
