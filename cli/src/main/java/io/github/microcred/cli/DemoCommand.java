@@ -84,6 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.println("done: " + Story.STEPS + " steps; the files are in " + dir + "/ (run the commands above to check "
         + "them again)");
+    out.println("next: mcred serve runs the same steps as a W3C VC-API service on 127.0.0.1 (issue, verify, "
+        + "revoke, OB3 awards, audits; mcred serve --help, README 'server')");
     out.flush();
     return Main.OK;
   }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = "Serve the W3C VC-API (POST /credentials/issue, /credentials/status, /credentials/verify, "
-        + "/presentations/verify; GET /status-lists/..., /health, /version) on 127.0.0.1, HTTPS with a self-signed "
+        + "/presentations/verify, /microcredentials/NAME/awards, /audits; GET /status-lists/..., /health, /version) "
+        + "on 127.0.0.1, HTTPS with a self-signed "
         + "certificate unless --http or a configured key store. Without "
         + "--config, one Ed25519 and one P-256 issuer with keys made for this run and one random API token are used "
         + "(printed). Environment variables MCRED_SERVER_* override the file (HOST, PORT, HTTP, MAX_BODY_BYTES, "

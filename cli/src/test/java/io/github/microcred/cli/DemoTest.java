@@ -47,6 +47,8 @@ class DemoTest {
       assertTrue(steps.get(i).indexOf(": ") > 0, "an outcome after the title: " + steps.get(i));
     }
     assertTrue(lines().get(0).contains(dir + "/"), "names its folder first: " + lines().get(0));
+    assertTrue(lines().get(lines().size() - 1).startsWith("next: mcred serve "), "ends with the service: "
+        + lines().get(lines().size() - 1));
     assertTrue(demo.out().lines().count() < 60, "a summary, not a dump: " + demo.out().lines().count() + " lines");
     assertTrue(!demo.out().contains("\"@graph\""), "no CTDL graph on the console");
   }

@@ -71,6 +71,10 @@ class ServeCommandTest {
     CliConventionTest.oneSentence(run("serve", "--config", cfg.toString()), "$.port: expected an integer");
     MainTest.Run none = run("serve", "--config", dir.resolve("nope.json").toString());
     CliConventionTest.oneSentence(none, "nope.json: no such file");
-    assertTrue(run("serve", "--help").out().contains("--http"));
+    String help = run("serve", "--help").out();
+    for (String s : new String[] {"--http", "--config", "/credentials/issue", "/credentials/status",
+        "/credentials/verify", "/presentations/verify", "/status-lists/", "MCRED_SERVER_"}) {
+      assertTrue(help.replace("\n", " ").replaceAll("\\s+", " ").contains(s), s + " in: " + help);
+    }
   }
 }
