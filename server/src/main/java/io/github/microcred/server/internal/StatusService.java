@@ -3,7 +3,6 @@ package io.github.microcred.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.server.ServerConfig;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcErrorCode;
@@ -104,7 +103,9 @@ public final class StatusService implements AutoCloseable {
       }
       current.put(issuer.id(), byPurpose);
     }
-    StatusListSource source = this::publishedText;
+    // the verify endpoints read the lists as vc+jwt (a JWS is checked in a fraction of a Data Integrity proof's
+    // time); GET serves the Data Integrity form that JSON-LD verifiers and the W3C suite dereference
+    StatusListSource source = id -> publishedText(id, true);
     this.baseCheck = BitstringStatusCheck.create(source).withTtl(REPUBLISH_AFTER);
     this.check = baseCheck.withTtl(REPUBLISH_AFTER);
   }
@@ -189,7 +190,7 @@ public final class StatusService implements AutoCloseable {
     if (issuerOf(id).isEmpty() || store.findList(id).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(publishedText(id));
+    return Optional.of(publishedText(id, false));
   }
 
   /** Whether a path is under the status list prefix. */
@@ -206,7 +207,7 @@ public final class StatusService implements AutoCloseable {
     return slash < 0 ? Optional.empty() : Optional.ofNullable(issuersBySegment.get(rest.substring(0, slash)));
   }
 
-  private String publishedText(String listId) throws VcException {
+  private String publishedText(String listId, boolean jwt) throws VcException {
     Optional<ServerConfig.Issuer> issuer = issuerOf(listId);
     if (issuer.isEmpty()) {
       throw new VcException(VcErrorCode.RESOLUTION_FAILED, "status list " + listId + " is not published by this "
@@ -214,13 +215,14 @@ public final class StatusService implements AutoCloseable {
     }
     long gen = generation(listId).get();
     Instant now = clock.instant();
-    Published p = published.get(listId);
+    String key = (jwt ? "jwt " : "di ") + listId;
+    Published p = published.get(key);
     if (p != null && p.generation() == gen && now.isBefore(p.at().plus(REPUBLISH_AFTER))) {
       return p.text();
     }
-    ObjectNode vc = manager.publishDataIntegrity(listId, issuer.get().key(), now);
-    String text = vc.toString();
-    published.merge(listId, new Published(gen, now, text),
+    String text = jwt ? manager.publishJwt(listId, issuer.get().key(), now)
+        : manager.publishDataIntegrity(listId, issuer.get().key(), now).toString();
+    published.merge(key, new Published(gen, now, text),
         (old, mine) -> old.generation() != mine.generation() ? (old.generation() > mine.generation() ? old : mine)
             : old.at().isAfter(mine.at()) ? old : mine);
     return text;
