@@ -135,7 +135,7 @@ final class VerifiedTranscript {
         excluded.add(new Excluded(source, Exclusion.Reason.NOT_VERIFIED, "verified, but no credential document"));
         return null;
       }
-      return v.document().get();
+      return v.verified() ? v.document().get() : clrOnly(source, v.document().get(), v.result());
     }
     VerifyOperation op = Credentials.verify(text);
     if (status != null) {
@@ -149,23 +149,43 @@ final class VerifiedTranscript {
       excluded.add(new Excluded(source, reason(r), detail(r)));
       return null;
     }
+    JsonNode doc;
     try {
       // the verifier's own reader rejects duplicate keys; reading the same text here must not pick another value
-      return STRICT.readTree(text);
+      doc = STRICT.readTree(text);
     } catch (IOException e) {
       excluded.add(new Excluded(source, Exclusion.Reason.NOT_VERIFIED, "unreadable: " + e.getMessage()));
       return null;
     }
+    return r.verified() ? doc : clrOnly(source, doc, r);
   }
 
   /**
-   * Whether a CLR's own checks passed and only some of its bundled credentials failed (within the nesting limits):
-   * the CLR is then read, and each bundled credential counts or is excluded with its own path.
+   * A credential whose only failures are bundled credentials is read only when it is a CLR (each bundled credential
+   * then counts or is excluded on its own); anything else, a badge with a failed endorsement included, does not count.
+   */
+  private JsonNode clrOnly(String source, JsonNode doc, VerificationResult r) {
+    if (OpenBadges.hasType(doc, "ClrCredential")) {
+      return doc;
+    }
+    excluded.add(new Excluded(source, reason(r), detail(r)));
+    return null;
+  }
+
+  /**
+   * Whether a CLR's own checks passed and only some of its bundled credentials
+   * ({@code credentialSubject.verifiableCredential}) failed, within the nesting limits: the CLR is then read, and
+   * each bundled credential counts or is excluded with its own path. A failed endorsement fails the CLR.
    */
   private static boolean onlyNestedFailed(VerificationResult r) {
     return r.passed(CheckName.PROOF) && !r.failures().isEmpty() && r.failures().stream().allMatch(
-        c -> c.name() == CheckName.NESTED_CREDENTIALS && !c.message().startsWith("LIMIT_EXCEEDED"));
+        c -> c.name() == CheckName.NESTED_CREDENTIALS && !c.message().startsWith("LIMIT_EXCEEDED")
+            && BUNDLED.matcher(c.path()).matches());
   }
+
+  /** The path of a credential a CLR bundles. */
+  private static final java.util.regex.Pattern BUNDLED =
+      java.util.regex.Pattern.compile("\\$\\.credentialSubject(\\[\\d+])?\\.verifiableCredential(\\[\\d+])?");
 
   private boolean trusted(String source, JsonNode doc) {
     JsonNode i = doc.get("issuer");
@@ -209,10 +229,10 @@ final class VerifiedTranscript {
     List<VerificationCheck> f = r.failures();
     for (VerificationCheck c : f) {
       if (c.name() == CheckName.STATUS) {
-        return c.name() + ": " + c.message();
+        return c.name() + ": " + c.message() + " (at " + c.path() + ")";
       }
     }
-    return f.isEmpty() ? "failed" : f.get(0).name() + ": " + f.get(0).message();
+    return f.isEmpty() ? "failed" : f.get(0).name() + ": " + f.get(0).message() + " (at " + f.get(0).path() + ")";
   }
 
   /** One entry per credential id: the most recently issued (the first on a tie); the others as DUPLICATE. */

@@ -29,7 +29,8 @@ public enum CheckName {
   STATUS,
   /**
    * One embedded credential (a CLR's {@code credentialSubject.verifiableCredential}, a presentation's
-   * {@code verifiableCredential}, an {@code EnvelopedVerifiableCredential} JWT) verified with the same options; the
+   * {@code verifiableCredential}, an Open Badges 3.0 {@code endorsement} or {@code endorsementJwt} wherever it is, an
+   * {@code EnvelopedVerifiableCredential} JWT) verified with the same options; the
    * check's path is the credential's path, its result is in {@link VerificationResult#nested()}. Fails when the
    * embedded credential does not verify or the nesting depth or count limit is exceeded ({@code LIMIT_EXCEEDED}).
    */

@@ -271,26 +271,30 @@ public final class VerifyOperation {
         : null;
     checks.add(StatusGate.check(hasStatus, "$.credentialStatus", options.status().orElse(null), proofsOk,
         statusProblem, () -> json.deepCopy(), now));
-    return VerificationResult.of(checks, nested(doc, json, proofsOk, checks));
+    return VerificationResult.of(checks, nested(json, jsonLiterals, proofsOk, checks));
   }
 
   /**
-   * The embedded credentials (CLR {@code credentialSubject.verifiableCredential}), verified with these same options
-   * unless the options say {@link VerifyOptions.NestedCredentials#IGNORE}.
+   * The embedded credentials (CLR {@code credentialSubject.verifiableCredential}, OB 3.0 {@code endorsement} /
+   * {@code endorsementJwt} wherever they are), verified with these same options unless the options say
+   * {@link VerifyOptions.NestedCredentials#IGNORE}.
    */
-  private List<VerificationResult.Nested> nested(JsonObject doc, ObjectNode json, boolean proofsOk,
+  private List<VerificationResult.Nested> nested(ObjectNode json, Set<String> jsonLiterals, boolean proofsOk,
       List<VerificationCheck> checks) {
-    if (options.nestedCredentials() == VerifyOptions.NestedCredentials.IGNORE
-        || !NestedCredentials.embedsCredentials(doc)) {
+    if (options.nestedCredentials() == VerifyOptions.NestedCredentials.IGNORE) {
+      return List.of();
+    }
+    List<String> embedded = NestedCredentials.paths(json, jsonLiterals);
+    if (embedded.isEmpty()) {
       return List.of();
     }
     if (!proofsOk) {
-      checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, "$.credentialSubject",
-          "embedded credentials not checked: the proof did not verify"));
+      checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, embedded.get(0), embedded.size()
+          + " embedded credential(s) not checked: the proof did not verify"));
       return List.of();
     }
     VerifyOptions inner = options.withProofPurpose("assertionMethod");
-    return NestedCredentials.verify(json, false, new NestedCredentials.Verifier() {
+    return NestedCredentials.verify(json, jsonLiterals, new NestedCredentials.Verifier() {
       @Override
       public VerificationResult dataIntegrity(ObjectNode credential) {
         return new VerifyOperation(JsonInput.of(credential.toString()), inner).get();

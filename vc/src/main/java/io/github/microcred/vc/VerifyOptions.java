@@ -36,11 +36,19 @@ public final class VerifyOptions {
   /** The largest clock skew {@link #withMaxClockSkew} accepts: one hour (time checks cannot be switched off). */
   public static final Duration MAX_SKEW = Duration.ofHours(1);
 
-  /** What a verifier does with credentials embedded in the one it verifies (CLR, presentations). */
+  /**
+   * What a verifier does with credentials embedded in the one it verifies: a presentation's
+   * {@code verifiableCredential}, a CLR's {@code credentialSubject.verifiableCredential}, and Open Badges 3.0
+   * {@code endorsement} / {@code endorsementJwt} wherever they appear (on the credential, its
+   * {@code credentialSubject.achievement}, an issuer or creator {@code Profile}, ...).
+   */
   public enum NestedCredentials {
     /**
-     * Every embedded credential (Data Integrity, or an {@code EnvelopedVerifiableCredential} JWT) is verified with
-     * these same options; a failed nested credential fails the whole, with its path.
+     * Every embedded credential (Data Integrity, or an {@code EnvelopedVerifiableCredential} / compact JWT) is
+     * verified with these same options (proof purpose {@code assertionMethod}) and listed with its JSON path in
+     * {@link VerificationResult#nested()}; a failed nested credential fails the whole, with its path. At most 4
+     * levels of nesting and 256 embedded credentials per top-level document are verified; beyond that the
+     * {@link CheckName#NESTED_CREDENTIALS} check fails with {@code LIMIT_EXCEEDED} and the path.
      */
     VERIFY,
     /**

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * 2.0 and VC 1.1; valid, expired, not yet valid and revoked ones; {@code eddsa-rdfc-2022} and
  * {@code ecdsa-rdfc-2019} P-256 / P-384, and {@code vc+jwt}) it re-spells the checked members
  * ({@code id}, {@code type}, {@code issuer}, {@code validFrom}, {@code validUntil}, {@code issuanceDate},
- * {@code expirationDate}, {@code credentialStatus}, {@code credentialSubject}) the ways JSON-LD allows: full-IRI and
+ * {@code expirationDate}, {@code credentialStatus}, {@code credentialSubject}, and the OB 3.0 {@code endorsement} of
+ * three badges, one of them altered after its endorser signed it) the ways JSON-LD allows: full-IRI and
  * CURIE keys, {@code @id} / {@code @type} for the aliases, value objects, nested {@code @context} (URL and inline, with
  * {@code @vocab} or a prefix), {@code @vocab}, {@code @graph}, {@code @included}, {@code @nest}, {@code @reverse}, a
  * nested node reusing the credential id; and, as a control, pure re-orderings of the members (still the compact
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A mutant is <em>accepted</em> only when every check has the same outcome as on the compact original; any other
  * mutant must not verify. A re-arrangement into the same RDF (its original proof still verifies) must moreover never
- * turn a failed validity or status check into a passed one, whatever the compact-form check says: the decisions are
+ * turn a failed validity, status or nested-credential check into a passed one, whatever the compact-form check says:
+ * the decisions are
  * read from the signed graph. The run prints how many mutants were accepted and why, and how the others failed.
  */
 class AliasingMutationTest {
@@ -49,7 +51,8 @@ class AliasingMutationTest {
   static final String XSD_DATE_TIME = "http://www.w3.org/2001/XMLSchema#dateTime";
   static final String REVOKED_INDEX = "13";
   static final List<String> CHECKED = List.of("id", "type", "issuer", "validFrom", "validUntil", "issuanceDate",
-      "expirationDate", "credentialStatus", "credentialSubject");
+      "expirationDate", "credentialStatus", "credentialSubject", "endorsement");
+  static final String OB_VOCAB = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#";
   static final KeyPair[] KEYS = {KeyPair.generate(KeyType.ED25519), KeyPair.generate(KeyType.P256),
     KeyPair.generate(KeyType.P384)};
 
@@ -193,9 +196,22 @@ class AliasingMutationTest {
       }
       u.remove("validUntil");
       scenario(u, scenario, vc1, r);
+      // OB 3.0 endorsements (embedded credentials): valid on ob3-0 and ob3-4, altered after signing on ob3-8
+      boolean forged = i == 8;
+      if (i < 10 && i % 4 == 0) {
+        ObjectNode e = sign(new io.github.microcred.vc.ob3.EndorsementCredential("urn:uuid:5e0d0000-0000-4000-8000-"
+            + String.format("%012d", i), "Endorsement " + i, io.github.microcred.vc.ob3.Profile.of(
+                KEYS[0].publicKey().didKey(), "Endorser"), "2024-01-01T00:00:00Z",
+            u.at("/credentialSubject/achievement/id").asText(), java.util.Optional.of("Rigorous")).toJson(), KEYS[0]);
+        if (forged) {
+          ((ObjectNode) e.get("credentialSubject")).put("endorsementComment", "altered after signing");
+        }
+        u.putArray("endorsement").add(e);
+        name += forged ? "+forged-endorsement" : "+endorsement";
+      }
       ObjectNode signed = sign(u, k);
       VerificationResult vr = verify(signed);
-      boolean shouldVerify = scenario.equals("valid");
+      boolean shouldVerify = scenario.equals("valid") && !forged;
       assertTrue(vr.verified() == shouldVerify, name + " " + scenario + ": " + vr);
       assertTrue(vr.passed(CheckName.COMPACT_FORM), name + ": the compact original is in compact form: " + vr);
       Map<CheckName, List<VerificationCheck.Outcome>> jwtOutcomes = null;
@@ -246,7 +262,8 @@ class AliasingMutationTest {
   }
 
   static String fullIri(String member) {
-    return member.equals("id") ? "@id" : member.equals("type") ? "@type" : CRED + member;
+    return member.equals("id") ? "@id" : member.equals("type") ? "@type"
+        : member.equals("endorsement") ? OB_VOCAB + member : CRED + member;
   }
 
   static List<ObjectNode> objectsIn(JsonNode n) {
@@ -516,7 +533,7 @@ class AliasingMutationTest {
       Map<String, Integer> rejected, List<String> bypasses) {
     Map<CheckName, List<VerificationCheck.Outcome>> got = outcomes(r);
     String op = what.replaceAll(" (id|type|issuer|validFrom|validUntil|issuanceDate|expirationDate|credentialStatus"
-        + "|credentialSubject)\\b.*", " <member>");
+        + "|credentialSubject|endorsement)\\b.*", " <member>");
     if (got.equals(expected)) {
       accepted.merge(mode + ": " + op, 1, Integer::sum);
       return;
@@ -531,7 +548,7 @@ class AliasingMutationTest {
       return;
     }
     if (sameRdf) {
-      for (CheckName c : List.of(CheckName.VALIDITY_PERIOD, CheckName.STATUS)) {
+      for (CheckName c : List.of(CheckName.VALIDITY_PERIOD, CheckName.STATUS, CheckName.NESTED_CREDENTIALS)) {
         boolean wasFailed = expected.getOrDefault(c, List.of()).contains(VerificationCheck.Outcome.FAILED);
         boolean nowPassed = got.getOrDefault(c, List.of()).contains(VerificationCheck.Outcome.PASSED);
         if (wasFailed && nowPassed) {

@@ -23,19 +23,26 @@ import org.junit.jupiter.api.Test;
  * and the type- and property-scoped contexts two levels down), for the context lists credentials use. The compact
  * form check relies on each checked IRI having exactly one term, the one the verifiers read; a pinned context that
  * defined a second term for one of these IRIs (or an alias of {@code @id} / {@code @type} other than {@code id} /
- * {@code type}) would fail here.
+ * {@code type}) would fail here. The same holds for the terms under which embedded credentials are found
+ * ({@code verifiableCredential}, {@code endorsement}, {@code endorsementJwt}).
  */
 class CheckedTermsTest {
   static final String CRED = "https://www.w3.org/2018/credentials#";
   static final String STATUS = "https://www.w3.org/ns/credentials/status#";
   static final String VC2 = "https://www.w3.org/ns/credentials/v2";
   static final String OB3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+  /** Embedded credentials are found by these terms ({@code NestedCredentials}): no other term may reach them. */
+  static final String OB_VOCAB = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#";
+  static final String CLR_VOCAB = "https://purl.imsglobal.org/spec/vc/clr/vocab.html#";
   static final Map<String, String> CHECKED = Map.ofEntries(Map.entry(CRED + "validFrom", "validFrom"),
       Map.entry(CRED + "validUntil", "validUntil"), Map.entry(CRED + "issuanceDate", "issuanceDate"),
       Map.entry(CRED + "expirationDate", "expirationDate"), Map.entry(CRED + "credentialStatus", "credentialStatus"),
       Map.entry(CRED + "issuer", "issuer"), Map.entry(CRED + "credentialSubject", "credentialSubject"),
       Map.entry(STATUS + "statusPurpose", "statusPurpose"), Map.entry(STATUS + "statusListIndex", "statusListIndex"),
       Map.entry(STATUS + "statusListCredential", "statusListCredential"), Map.entry(STATUS + "statusSize", "statusSize"),
+      Map.entry(CRED + "verifiableCredential", "verifiableCredential"),
+      Map.entry(CLR_VOCAB + "verifiableCredential", "verifiableCredential"),
+      Map.entry(OB_VOCAB + "endorsement", "endorsement"), Map.entry(OB_VOCAB + "endorsementJwt", "endorsementJwt"),
       Map.entry("@id", "id"), Map.entry("@type", "type"));
 
   static ActiveContext active(List<String> urls) throws JsonLdError {
@@ -97,6 +104,10 @@ class CheckedTermsTest {
       for (String iri : List.of(CRED + "issuer", CRED + "credentialSubject", CRED + "validFrom", CRED + "validUntil",
           "@id", "@type")) {
         assertTrue(found.containsKey(iri), urls + " defines a term for " + iri + ": " + found);
+      }
+      if (urls.contains(OB3)) {
+        assertTrue(found.containsKey(OB_VOCAB + "endorsement") && found.containsKey(OB_VOCAB + "endorsementJwt"),
+            urls + ": " + found);
       }
       if (urls.get(0).equals("https://www.w3.org/2018/credentials/v1")
           || urls.contains("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json")) {

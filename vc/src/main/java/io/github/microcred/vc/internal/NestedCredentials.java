@@ -5,26 +5,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The nested-credential check shared by the Data Integrity, JWT and presentation verifiers: finds the credentials
  * embedded in a document and verifies each with the caller's options (through a {@link Verifier} the caller builds
  * from its own configuration), adding one {@link CheckName#NESTED_CREDENTIALS} check per embedded credential.
  *
- * <p>Where credentials are embedded: in a presentation, {@code verifiableCredential}; in a credential,
- * {@code credentialSubject.verifiableCredential} (CLR 2.0 {@code ClrSubject}), for each subject. Each entry is
- * either an {@code EnvelopedVerifiableCredential} whose {@code id} is {@code data:application/vc+jwt,<jwt>}, a
- * compact {@code vc+jwt} string (VC-JWT 1.1 presentations), or a credential object with a Data Integrity
- * {@code proof}; anything else is unsecured and fails.
+ * <p>Where credentials are embedded: anywhere in the document's tree, as the value (or an item of the array value)
+ * of a member named {@code verifiableCredential} (a presentation's credentials, CLR 2.0
+ * {@code credentialSubject.verifiableCredential}) or {@code endorsement} (Open Badges 3.0 endorsements of a
+ * credential, of its {@code credentialSubject.achievement}, of an issuer or creator {@code Profile}, ...), and each
+ * string of an {@code endorsementJwt} member (OB 3.0 endorsements as compact JWS). These are the members under which
+ * {@link io.github.microcred.vc.internal.verify.CompactForm} lets an embedded credential carry its own
+ * {@code @context}; the compact-form rules make sure no other spelling of them (a full-IRI key, a CURIE) is signed.
+ * The search does not enter an embedded credential (its own verification finds what it embeds), {@code @context}, or
+ * a term the contexts define as a JSON literal. Each entry is either an {@code EnvelopedVerifiableCredential} whose
+ * {@code id} is {@code data:application/vc+jwt,<jwt>}, a compact {@code vc+jwt} string (VC-JWT 1.1 presentations,
+ * OB 3.0 {@code endorsementJwt}), or a credential object with a Data Integrity {@code proof}; anything else is
+ * unsecured and fails.
  *
- * <p>Bounds: the nesting depth (a presentation holding a CLR holding badges is depth 2) and the total number of
- * embedded credentials verified for one top-level document are limited; beyond them the check fails with
- * {@code LIMIT_EXCEEDED} and the path. The budget is shared by the whole tree: a verification running on this thread
- * inside a nested verification draws from its top-level document's budget.
+ * <p>Bounds: the nesting depth (a presentation holding a CLR holding badges is depth 2; an endorsement of an
+ * endorsement's issuer one level deeper than that endorsement) and the total number of embedded credentials verified
+ * for one top-level document are limited ({@link #MAX_DEPTH}, {@link #MAX_COUNT}); beyond them the check fails with
+ * {@code LIMIT_EXCEEDED} and the path, and the failure is carried up to the top-level result, so no input makes the
+ * verification run on without end. The budget is shared by the whole tree: a verification running on this thread
+ * inside a nested verification draws from its top-level document's budget. Every JSON value belongs to at most
+ * {@code MAX_DEPTH + 1} nested verifications, so the total work stays linear in the document size.
  */
 public final class NestedCredentials {
   /** The deepest nesting verified (the top-level document is depth 0). */
@@ -34,8 +44,23 @@ public final class NestedCredentials {
   /** The data: URL prefix of an enveloped {@code vc+jwt}. */
   public static final String ENVELOPED_JWT_PREFIX = "data:application/vc+jwt,";
 
-  /** Depth and remaining count of the top-level verification running on this thread. */
-  private static final ThreadLocal<int[]> BUDGET = new ThreadLocal<>();
+  /** The budget of the top-level verification running on this thread. */
+  private static final ThreadLocal<Budget> BUDGET = new ThreadLocal<>();
+
+  /** How deep the verification is, how many more embedded credentials it may verify, and where it is. */
+  private static final class Budget {
+    int remaining = MAX_COUNT;
+    final java.util.ArrayDeque<String> trail = new java.util.ArrayDeque<>();
+
+    /** The path from the top-level document to {@code path}, one embedded credential after another. */
+    String where(String path) {
+      StringBuilder sb = new StringBuilder();
+      for (java.util.Iterator<String> it = trail.descendingIterator(); it.hasNext(); ) {
+        sb.append(it.next()).append(" > ");
+      }
+      return sb.append(path).toString();
+    }
+  }
 
   private NestedCredentials() {}
 
@@ -61,67 +86,63 @@ public final class NestedCredentials {
   /** One embedded credential and where it is. */
   private record Embedded(String path, JsonNode node) {}
 
+  /** Members whose value (or each item of it) is an embedded credential. */
+  private static final Set<String> EMBEDDING = io.github.microcred.vc.internal.verify.CompactForm.EMBEDDED_CREDENTIALS;
+  /** Members whose strings are embedded compact JWS credentials (OB 3.0). */
+  private static final String ENDORSEMENT_JWT = "endorsementJwt";
+
   /**
-   * Whether a JSON-P credential embeds credentials (cheap: no conversion).
+   * The JSON paths of the credentials a document embeds, in document order (cheap: a walk of the JSON).
    *
-   * @param doc the credential
-   * @return true when {@code credentialSubject} has a {@code verifiableCredential}
+   * @param doc the credential or presentation
+   * @param jsonLiterals the terms its contexts define as JSON literals (data, not searched)
+   * @return the paths, empty when it embeds none
    */
-  public static boolean embedsCredentials(JsonObject doc) {
-    JsonValue s = doc.get("credentialSubject");
-    if (s == null) {
-      return false;
+  public static List<String> paths(JsonNode doc, Set<String> jsonLiterals) {
+    List<String> out = new ArrayList<>();
+    for (Embedded e : find(doc, jsonLiterals)) {
+      out.add(e.path());
     }
-    if (s.getValueType() == JsonValue.ValueType.OBJECT) {
-      return s.asJsonObject().containsKey("verifiableCredential");
-    }
-    if (s.getValueType() == JsonValue.ValueType.ARRAY) {
-      for (JsonValue v : s.asJsonArray()) {
-        if (v.getValueType() == JsonValue.ValueType.OBJECT && v.asJsonObject().containsKey("verifiableCredential")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return out;
   }
 
   /**
    * Finds and verifies the credentials embedded in a document.
    *
    * @param doc the credential or presentation
-   * @param presentation whether {@code doc} is a presentation ({@code verifiableCredential} at the top) rather than
-   *     a credential ({@code credentialSubject.verifiableCredential})
+   * @param jsonLiterals the terms its contexts define as JSON literals (data, not searched)
    * @param verifier verifies one embedded credential with the caller's options
    * @param checks receives one {@link CheckName#NESTED_CREDENTIALS} check per embedded credential
    * @return the embedded credentials' results, in document order
    */
-  public static List<VerificationResult.Nested> verify(JsonNode doc, boolean presentation, Verifier verifier,
-      List<VerificationCheck> checks) {
-    List<Embedded> found = find(doc, presentation);
+  public static List<VerificationResult.Nested> verify(JsonNode doc, Set<String> jsonLiterals,
+      Verifier verifier, List<VerificationCheck> checks) {
+    List<Embedded> found = find(doc, jsonLiterals);
     List<VerificationResult.Nested> out = new ArrayList<>();
     if (found.isEmpty()) {
       return out;
     }
-    int[] budget = BUDGET.get();
+    Budget budget = BUDGET.get();
     boolean top = budget == null;
     if (top) {
-      budget = new int[] {0, MAX_COUNT};
+      budget = new Budget();
       BUDGET.set(budget);
     }
     try {
       for (Embedded e : found) {
-        if (budget[0] + 1 > MAX_DEPTH) {
+        if (budget.trail.size() + 1 > MAX_DEPTH) {
           checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(), "LIMIT_EXCEEDED: credentials "
-              + "nested deeper than " + MAX_DEPTH + " levels are not verified"));
+              + "nested deeper than " + MAX_DEPTH + " levels are not verified (at " + budget.where(e.path()) + ")"));
           continue;
         }
-        if (budget[1] <= 0) {
+        if (budget.remaining <= 0) {
           checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(), "LIMIT_EXCEEDED: more than "
-              + MAX_COUNT + " embedded credentials in one document; this one and the rest are not verified"));
+              + MAX_COUNT + " embedded credentials in one document; this one (at " + budget.where(e.path())
+              + ") and the rest are not verified"));
           break;
         }
-        budget[1]--;
-        budget[0]++;
+        budget.remaining--;
+        budget.trail.push(e.path());
         VerificationResult r;
         try {
           r = verifyOne(e, verifier);
@@ -129,7 +150,7 @@ public final class NestedCredentials {
           r = VerificationResult.of(List.of(VerificationCheck.failed(CheckName.SYNTAX, "$",
               "cannot verify the embedded credential: " + ex)));
         } finally {
-          budget[0]--;
+          budget.trail.pop();
         }
         out.add(new VerificationResult.Nested(e.path(), r));
         checks.add(r.verified()
@@ -224,36 +245,41 @@ public final class NestedCredentials {
     return "no proof passed";
   }
 
-  private static List<Embedded> find(JsonNode doc, boolean presentation) {
+  private static List<Embedded> find(JsonNode doc, Set<String> jsonLiterals) {
     List<Embedded> out = new ArrayList<>();
-    if (presentation) {
-      collect(doc.get("verifiableCredential"), "$.verifiableCredential", out);
-      return out;
-    }
-    JsonNode s = doc.get("credentialSubject");
-    if (s == null) {
-      return out;
-    }
-    if (s.isArray()) {
-      for (int i = 0; i < s.size(); i++) {
-        collect(s.get(i).get("verifiableCredential"), "$.credentialSubject[" + i + "].verifiableCredential", out);
-      }
-    } else {
-      collect(s.get("verifiableCredential"), "$.credentialSubject.verifiableCredential", out);
-    }
+    search(doc, "$", jsonLiterals, out);
     return out;
   }
 
-  private static void collect(JsonNode v, String path, List<Embedded> out) {
-    if (v == null) {
+  /** Depth-first, in document order; the JSON's depth is bounded by the strict reader. */
+  private static void search(JsonNode n, String path, Set<String> jsonLiterals, List<Embedded> out) {
+    if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        search(n.get(i), path + "[" + i + "]", jsonLiterals, out);
+      }
       return;
     }
-    if (v.isArray()) {
-      for (int i = 0; i < v.size(); i++) {
-        out.add(new Embedded(path + "[" + i + "]", v.get(i)));
+    if (!n.isObject()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      String k = e.getKey();
+      if (jsonLiterals.contains(k) || "@context".equals(k)) {
+        continue;
       }
-    } else {
-      out.add(new Embedded(path, v));
+      String p = path + "." + k;
+      if (EMBEDDING.contains(k) || ENDORSEMENT_JWT.equals(k)) {
+        JsonNode v = e.getValue();
+        if (v.isArray()) {
+          for (int i = 0; i < v.size(); i++) {
+            out.add(new Embedded(p + "[" + i + "]", v.get(i)));
+          }
+        } else {
+          out.add(new Embedded(p, v));
+        }
+      } else {
+        search(e.getValue(), p, jsonLiterals, out);
+      }
     }
   }
 }

@@ -332,8 +332,8 @@ public final class JwtVerifyOperation {
         ? "legacy VC-JWT 1.1 token (" + kind.legacyClaim + " claim), typ " + (typ == null ? "none" : typ)
         : "typ " + typ + ", alg " + alg);
     // --- compact form: the JSON keys read below (and by the caller) are the terms the pinned contexts define
-    List<String> compact = CompactForm.problems(document,
-        CompactForm.jsonLiteralTerms(document.get("@context"), options.documentLoader()), true);
+    Set<String> jsonLiterals = CompactForm.jsonLiteralTerms(document.get("@context"), options.documentLoader());
+    List<String> compact = CompactForm.problems(document, jsonLiterals, true);
     if (!compact.isEmpty()) {
       acc.fail(CheckName.COMPACT_FORM, "$", JwtRejection.NOT_COMPACT, String.join("; ", compact));
       return;
@@ -434,12 +434,13 @@ public final class JwtVerifyOperation {
       }
     }
 
-    // --- embedded credentials (a presentation's verifiableCredential, a CLR's credentialSubject.verifiableCredential)
+    // --- embedded credentials (a presentation's verifiableCredential, a CLR's credentialSubject.verifiableCredential,
+    // OB 3.0 endorsement / endorsementJwt)
     if (options.nestedCredentials() == VerifyOptions.NestedCredentials.IGNORE) {
       return;
     }
     int checksBefore = acc.checks.size();
-    acc.nested = NestedCredentials.verify(document, kind == JwtKind.PRESENTATION, nestedVerifier(), acc.checks);
+    acc.nested = NestedCredentials.verify(document, jsonLiterals, nestedVerifier(), acc.checks);
     for (int i = checksBefore; i < acc.checks.size(); i++) {
       if (acc.checks.get(i).failed()) {
         acc.rejections.add(JwtRejection.NESTED_CREDENTIAL);

@@ -14,6 +14,7 @@ import io.github.microcred.vc.jose.JwtVerifyOperation;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
+import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.jose.PayloadModel;
 import io.github.microcred.vc.jose.VcJwt;
 import java.time.Instant;
@@ -197,7 +198,9 @@ public final class PresentationVerifyOperation {
       List<VerificationResult.Nested> nested = List.of();
       if (checks.stream().noneMatch(VerificationCheck::failed)
           && options.nestedCredentials() == VerifyOptions.NestedCredentials.VERIFY) {
-        nested = NestedCredentials.verify(vp, true, nestedVerifier(Clock.fixed(now, ZoneOffset.UTC)), checks);
+        nested = NestedCredentials.verify(vp,
+            CompactForm.jsonLiteralTerms(vp.get("@context"), options.documentLoader()),
+            nestedVerifier(Clock.fixed(now, ZoneOffset.UTC)), checks);
       }
       holderResult = VerificationResult.of(checks, nested);
     }
