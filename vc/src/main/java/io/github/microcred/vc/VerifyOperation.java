@@ -190,15 +190,20 @@ public final class VerifyOperation {
     }
     ObjectNode json = JsonSupport.toJackson(doc);
     Set<String> jsonLiterals = CompactForm.jsonLiteralTerms(json.get("@context"), loader);
-    List<String> syntax = DataModel.credentialProblems(json);
-    syntax.addAll(proofShapeProblems(json));
-    idProblems(json, "$", jsonLiterals, syntax);
-    checks.add(syntax.isEmpty() ? VerificationCheck.passed(CheckName.SYNTAX, "$", "well-formed credential")
-        : VerificationCheck.failed(CheckName.SYNTAX, "$", String.join("; ", syntax)));
-    String ctxProblem = contextProblem(json, loader);
-    checks.add(ctxProblem == null ? VerificationCheck.passed(CheckName.CONTEXTS, "$.@context", "all contexts pinned")
-        : VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", ctxProblem));
-    if (!syntax.isEmpty() || ctxProblem != null) {
+    // the one data-model check of every verifier (VC 1.1 allowed for Data Integrity), then the proof's shape
+    List<VerificationCheck> model = DataModel.problems(json, DataModel.Kind.CREDENTIAL, true, loader, jsonLiterals);
+    model.addAll(proofShapeProblems(json));
+    List<VerificationCheck> syntax = model.stream().filter(c -> c.name() == CheckName.SYNTAX).toList();
+    List<VerificationCheck> contexts = model.stream().filter(c -> c.name() == CheckName.CONTEXTS).toList();
+    if (syntax.isEmpty()) {
+      checks.add(VerificationCheck.passed(CheckName.SYNTAX, "$", "well-formed credential"));
+    }
+    checks.addAll(syntax);
+    if (contexts.isEmpty()) {
+      checks.add(VerificationCheck.passed(CheckName.CONTEXTS, "$.@context", "all contexts pinned"));
+    }
+    checks.addAll(contexts);
+    if (!model.isEmpty()) {
       return VerificationResult.of(checks);
     }
     List<String> compact = CompactForm.problems(json, jsonLiterals, true);
@@ -345,11 +350,11 @@ public final class VerifyOperation {
     return out;
   }
 
-  private static List<String> proofShapeProblems(JsonNode doc) {
-    List<String> p = new ArrayList<>();
+  private static List<VerificationCheck> proofShapeProblems(JsonNode doc) {
+    List<VerificationCheck> p = new ArrayList<>();
     JsonNode proof = doc.get("proof");
     if (proof == null) {
-      p.add("$.proof is missing: the credential is not secured");
+      p.add(VerificationCheck.failed(CheckName.SYNTAX, "$.proof", "proof is missing: the credential is not secured"));
       return p;
     }
     boolean array = proof.isArray();
@@ -359,69 +364,24 @@ public final class VerifyOperation {
     } else {
       proofs.add(proof);
     }
-    for (int i = 0; i < proofs.size(); i++) {
-      if (!proofs.get(i).isObject()) {
-        p.add("$.proof must be an object or an array of objects");
-        return p;
+    for (JsonNode x : proofs) {
+      if (!x.isObject()) {
+        proofs.clear();
+        break;
       }
     }
     if (proofs.isEmpty()) {
-      p.add("$.proof must be an object or an array of objects");
+      p.add(VerificationCheck.failed(CheckName.SYNTAX, "$.proof", "proof must be an object or an array of objects"));
     }
     for (int i = 0; i < proofs.size(); i++) {
       for (String m : List.of("type", "cryptosuite", "verificationMethod", "proofPurpose", "proofValue")) {
         if (!proofs.get(i).path(m).isTextual()) {
-          p.add("$.proof" + (array ? "[" + i + "]" : "") + "." + m + " must be a string");
+          String path = "$.proof" + (array ? "[" + i + "]" : "") + "." + m;
+          p.add(VerificationCheck.failed(CheckName.SYNTAX, path, path + " must be a string"));
         }
       }
     }
     return p;
-  }
-
-  /** Every {@code id} / {@code @id} must be an absolute IRI (or blank node id); JSON literals are data. */
-  private static void idProblems(JsonNode v, String path, Set<String> jsonLiterals, List<String> out) {
-    if (v.isObject()) {
-      for (var e : v.properties()) {
-        String k = e.getKey();
-        if ("@context".equals(k) || "@value".equals(k) || jsonLiterals.contains(k)) {
-          continue;
-        }
-        if (("id".equals(k) || "@id".equals(k)) && e.getValue().isTextual()
-            && !DataModel.isIri(e.getValue().asText())) {
-          out.add(path + "." + k + " must be an absolute IRI");
-        }
-        idProblems(e.getValue(), path + "." + k, jsonLiterals, out);
-      }
-    } else if (v.isArray()) {
-      for (int i = 0; i < v.size(); i++) {
-        idProblems(v.get(i), path + "[" + i + "]", jsonLiterals, out);
-      }
-    }
-  }
-
-  private static String contextProblem(JsonNode doc, ContextLoader loader) {
-    JsonNode ctx = doc.get("@context");
-    if (ctx == null) {
-      return "$.@context is missing";
-    }
-    List<JsonNode> entries = new ArrayList<>();
-    if (ctx.isArray()) {
-      ctx.forEach(entries::add);
-    } else {
-      entries.add(ctx);
-    }
-    for (int i = 0; i < entries.size(); i++) {
-      JsonNode e = entries.get(i);
-      if (!e.isTextual()) {
-        return "$.@context[" + i + "] is an inline context; only pinned context URLs are accepted (context injection)";
-      }
-      try {
-        loader.load(e.asText());
-      } catch (VcException ex) {
-        return "$.@context[" + i + "]: " + ex.getMessage();
-      }
-    }
-    return null;
   }
 
   private boolean verifyProof(JsonObject unsecured, JsonObject proof, String path, String issuer,

@@ -170,7 +170,7 @@ public final class NestedCredentials {
     JsonNode n = e.node();
     if (n.isTextual()) {
       String s = n.asText().strip();
-      if (looksLikeJwt(s)) {
+      if (io.github.microcred.vc.jose.VcJwt.looksLikeJwt(s)) {
         return verifier.jwt(s);
       }
       return unsecured("a string that is not a compact vc+jwt");
@@ -178,14 +178,14 @@ public final class NestedCredentials {
     if (!n.isObject()) {
       return unsecured("not a credential object");
     }
-    if (hasType(n, "EnvelopedVerifiableCredential")) {
+    if (io.github.microcred.vc.internal.verify.DataModel.hasType(n, "EnvelopedVerifiableCredential")) {
       String id = n.path("id").asText("");
       if (!id.startsWith(ENVELOPED_JWT_PREFIX)) {
         return unsecured("an EnvelopedVerifiableCredential whose id is not a " + ENVELOPED_JWT_PREFIX
             + "... data: URL");
       }
       String jwt = id.substring(ENVELOPED_JWT_PREFIX.length());
-      if (!looksLikeJwt(jwt)) {
+      if (!io.github.microcred.vc.jose.VcJwt.looksLikeJwt(jwt)) {
         return unsecured("the enveloped data: URL does not hold a compact JWS");
       }
       return verifier.jwt(jwt);
@@ -199,36 +199,6 @@ public final class NestedCredentials {
 
   private static VerificationResult unsecured(String why) {
     return VerificationResult.of(List.of(VerificationCheck.failed(CheckName.PROOF, "$", why)));
-  }
-
-  private static boolean hasType(JsonNode n, String type) {
-    JsonNode t = n.get("type");
-    if (t == null) {
-      return false;
-    }
-    if (t.isTextual()) {
-      return t.asText().equals(type);
-    }
-    for (JsonNode x : t) {
-      if (x.isTextual() && x.asText().equals(type)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean looksLikeJwt(String s) {
-    int dots = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '.') {
-        dots++;
-      } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-          || c == '_')) {
-        return false;
-      }
-    }
-    return dots == 2;
   }
 
   private static String firstFailure(VerificationResult r) {

@@ -109,7 +109,7 @@ public final class JwtSignOperation {
     ObjectNode payload = ((ObjectNode) document).deepCopy();
     Optional<String> subject = JwtVerifyOperation.partyId(payload, kind);
     if (kind == JwtKind.CREDENTIAL && subject.isEmpty()) {
-      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$.issuer: expected a string or an object with an id");
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$.issuer: expected an IRI or an object with an IRI id");
     }
     String keyId = kid != null ? kid : defaultKid(subject.orElse(""));
     subject.ifPresent(s -> payload.put("iss", s));

@@ -15,6 +15,7 @@ import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.internal.verify.CompactForm;
+import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.StatusGate;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.VerificationResult;
@@ -22,7 +23,7 @@ import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.StrictJson;
-import io.github.microcred.vc.internal.jose.PayloadModel;
+import io.github.microcred.vc.internal.jose.JwtDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -307,10 +308,12 @@ public final class JwtVerifyOperation {
           "the JWT claims vc and vp must not be present in a " + kind.typ + " (VC-JOSE-COSE)");
       return;
     }
-    ObjectNode document = legacy ? PayloadModel.fromLegacy(payload, (ObjectNode) legacyClaim) : payload.deepCopy();
+    ObjectNode document = legacy ? JwtDocuments.fromLegacy(payload, (ObjectNode) legacyClaim) : payload.deepCopy();
     acc.document = document;
-    List<VerificationCheck> model = kind == JwtKind.CREDENTIAL ? PayloadModel.credential(document, legacy)
-        : PayloadModel.presentation(document, legacy);
+    // the one data-model check of every verifier (VC 1.1 first only in a legacy VC-JWT 1.1 claim)
+    Set<String> jsonLiterals = CompactForm.jsonLiteralTerms(document.get("@context"), options.documentLoader());
+    List<VerificationCheck> model = DataModel.problems(document, kind == JwtKind.CREDENTIAL
+        ? DataModel.Kind.CREDENTIAL : DataModel.Kind.PRESENTATION, legacy, options.documentLoader(), jsonLiterals);
     if (!model.isEmpty()) {
       for (VerificationCheck c : model) {
         acc.fail(c.name(), c.path(), JwtRejection.DATA_MODEL, c.message());
@@ -332,7 +335,6 @@ public final class JwtVerifyOperation {
         ? "legacy VC-JWT 1.1 token (" + kind.legacyClaim + " claim), typ " + (typ == null ? "none" : typ)
         : "typ " + typ + ", alg " + alg);
     // --- compact form: the JSON keys read below (and by the caller) are the terms the pinned contexts define
-    Set<String> jsonLiterals = CompactForm.jsonLiteralTerms(document.get("@context"), options.documentLoader());
     List<String> compact = CompactForm.problems(document, jsonLiterals, true);
     if (!compact.isEmpty()) {
       acc.fail(CheckName.COMPACT_FORM, "$", JwtRejection.NOT_COMPACT, String.join("; ", compact));
@@ -663,18 +665,8 @@ public final class JwtVerifyOperation {
     }
   }
 
-  /** The issuer (credentials) or holder (presentations) id of a document. */
+  /** The issuer (credentials) or holder (presentations) id of a document, when it is an IRI. */
   static Optional<String> partyId(JsonNode doc, JwtKind kind) {
-    JsonNode n = doc.get(kind == JwtKind.CREDENTIAL ? "issuer" : "holder");
-    if (n == null) {
-      return Optional.empty();
-    }
-    if (n.isTextual() && !n.asText().isEmpty()) {
-      return Optional.of(n.asText());
-    }
-    if (n.isObject() && n.path("id").isTextual()) {
-      return Optional.of(n.get("id").asText());
-    }
-    return Optional.empty();
+    return Optional.ofNullable(DataModel.partyId(doc.get(kind == JwtKind.CREDENTIAL ? "issuer" : "holder")));
   }
 }

@@ -12,12 +12,13 @@ import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.verify.CompactForm;
+import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
-import io.github.microcred.vc.internal.jose.PayloadModel;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,7 +30,6 @@ import java.util.Optional;
 
 /** Data Integrity proofs on presentations: {@code authentication} purpose bound to a challenge and domain. */
 final class DataIntegrityPresentations {
-  static final String VC2 = "https://www.w3.org/ns/credentials/v2";
 
   private DataIntegrityPresentations() {}
 
@@ -66,7 +66,9 @@ final class DataIntegrityPresentations {
   static void verify(ObjectNode vp, String holder, VerifyOptions options, String challenge, String domain,
       List<VerificationCheck> checks) {
     Instant now = options.clock().instant();
-    List<VerificationCheck> model = PayloadModel.presentation(vp, false);
+    // the one data-model check of every verifier
+    List<VerificationCheck> model = DataModel.problems(vp, DataModel.Kind.PRESENTATION, false,
+        options.documentLoader(), CompactForm.jsonLiteralTerms(vp.get("@context"), options.documentLoader()));
     if (holder == null) {
       model = new java.util.ArrayList<>(model);
       model.add(VerificationCheck.failed(CheckName.SYNTAX, "$.holder",

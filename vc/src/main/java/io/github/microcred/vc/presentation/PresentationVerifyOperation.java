@@ -15,7 +15,7 @@ import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.verify.CompactForm;
-import io.github.microcred.vc.internal.jose.PayloadModel;
+import io.github.microcred.vc.internal.jose.JwtDocuments;
 import io.github.microcred.vc.jose.VcJwt;
 import java.time.Instant;
 import java.time.Clock;
@@ -245,11 +245,11 @@ public final class PresentationVerifyOperation {
   /** The credential an embedded entry carries (an enveloped JWT's payload is read unverified: it was verified). */
   private static ObjectNode document(JsonNode entry) {
     if (entry.isTextual()) {
-      return PayloadModel.unverifiedDocument(entry.asText()).orElse(null);
+      return JwtDocuments.unverifiedDocument(entry.asText()).orElse(null);
     }
     String id = entry.path("id").asText("");
     if (id.startsWith(Presentations.ENVELOPED_JWT_PREFIX)) {
-      return PayloadModel.unverifiedDocument(id.substring(Presentations.ENVELOPED_JWT_PREFIX.length())).orElse(null);
+      return JwtDocuments.unverifiedDocument(id.substring(Presentations.ENVELOPED_JWT_PREFIX.length())).orElse(null);
     }
     return entry.isObject() ? (ObjectNode) entry : null;
   }

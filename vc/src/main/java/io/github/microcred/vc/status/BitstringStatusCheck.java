@@ -1,5 +1,6 @@
 package io.github.microcred.vc.status;
 
+import io.github.microcred.vc.internal.verify.DataModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.vc.internal.JsonSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,7 +144,7 @@ public final class BitstringStatusCheck implements StatusCheck {
     } else {
       entries.add(status);
     }
-    String issuer = partyId(credential.get("issuer"));
+    String issuer = DataModel.partyId(credential.get("issuer"));
     List<String> passed = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       String path = status.isArray() ? "credentialStatus[" + i + "]" : "credentialStatus";
@@ -269,7 +270,7 @@ public final class BitstringStatusCheck implements StatusCheck {
       Duration listTtl = Duration.ofMillis(subject.get("ttl").asLong());
       life = listTtl.compareTo(life) < 0 ? listTtl : life;
     }
-    Cached c = new Cached(partyId(vc.get("issuer")), List.copyOf(purposes), encoded, t.plus(life),
+    Cached c = new Cached(DataModel.partyId(vc.get("issuer")), List.copyOf(purposes), encoded, t.plus(life),
         new ConcurrentHashMap<>(Map.of(1, oneBit)));
     if (!life.isZero()) {
       cache.put(url, c);
@@ -308,15 +309,5 @@ public final class BitstringStatusCheck implements StatusCheck {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + "." + member + ": expected a non-empty string");
     }
     return n.asText();
-  }
-
-  private static String partyId(JsonNode n) {
-    if (n == null) {
-      return null;
-    }
-    if (n.isTextual()) {
-      return n.asText();
-    }
-    return n.path("id").isTextual() ? n.get("id").asText() : null;
   }
 }

@@ -245,7 +245,8 @@ class JwtDataModelTest {
     vc.putObject("credentialSubject").put("id", "did:example:learner").put("degree", "BSc");
     ObjectNode payload = JwtTestSupport.JSON.createObjectNode();
     payload.set("vc", vc);
-    payload.put("iss", ISSUER_DID).put("sub", "did:example:mallory");
+    // nbf stands for the VC 1.1 issuanceDate (VC-JWT 1.1); without either the token is not a VC 1.1 credential
+    payload.put("iss", ISSUER_DID).put("sub", "did:example:mallory").put("nbf", NOW.instant().getEpochSecond() - 3600);
     ObjectNode h = JwtTestSupport.JSON.createObjectNode().put("alg", "EdDSA").put("typ", "JWT").put("kid", KID);
     JwtVerification v = VcJwt.verify(forge(h, payload, ISSUER)).withClock(NOW).get();
     assertTrue(v.legacy());

@@ -1,14 +1,34 @@
 package io.github.microcred.vc.internal.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.ContextLoader;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The VC data model rules every credential verifier applies to the JSON, whatever secures it (Data Integrity or
- * {@code vc+jwt}): {@code @context} first entry the VC 2.0 (or 1.1) context, {@code type} includes
- * {@code VerifiableCredential}, an {@code issuer} IRI (or object with an IRI {@code id}), a
- * {@code credentialSubject} object or array of objects, VC 1.1 {@code issuanceDate}.
+ * The one VC data-model check, applied to the JSON of every document a verifier accepts, whatever secures it: Data
+ * Integrity credentials and presentations, {@code vc+jwt} / {@code vp+jwt} payloads (and VC-JWT 1.1 {@code vc} /
+ * {@code vp} claims, mapped back). Each problem is a failed {@link CheckName#CONTEXTS} or {@link CheckName#SYNTAX}
+ * check naming its JSON path and what was expected:
+ * <ul>
+ *   <li>{@code @context}: present, not empty, every entry a URL the context loader provides (no inline context:
+ *       context injection), the first the VC 2.0 context ({@code https://www.w3.org/2018/credentials/v1} only where
+ *       the caller allows VC 1.1);
+ *   <li>{@code type}: a string or an array of strings that includes {@code VerifiableCredential}
+ *       ({@code VerifiablePresentation});
+ *   <li>a credential's {@code credentialSubject}: an object or a non-empty array of objects;
+ *   <li>{@code issuer} (required) / {@code holder} (optional): an IRI or an object with an IRI {@code id};
+ *   <li>every {@code id} in the document an absolute IRI or a blank node identifier (terms the contexts define as
+ *       JSON literals are data and not walked; embedded credentials are checked when they are verified), the
+ *       top-level one an absolute IRI;
+ *   <li>a VC 1.1 credential's {@code issuanceDate}; a presentation's {@code verifiableCredential} an object, a
+ *       string or an array.
+ * </ul>
  */
 public final class DataModel {
   /** The VC 2.0 base context. */
@@ -16,34 +36,190 @@ public final class DataModel {
   /** The VC 1.1 base context. */
   public static final String VC1 = "https://www.w3.org/2018/credentials/v1";
 
+  /** What is checked: a credential or a presentation. */
+  public enum Kind {
+    /** A verifiable credential: type {@code VerifiableCredential}, an {@code issuer}, a {@code credentialSubject}. */
+    CREDENTIAL("VerifiableCredential", "issuer"),
+    /** A verifiable presentation: type {@code VerifiablePresentation}, an optional {@code holder}. */
+    PRESENTATION("VerifiablePresentation", "holder");
+
+    final String type;
+    final String party;
+
+    Kind(String type, String party) {
+      this.type = type;
+      this.party = party;
+    }
+  }
+
   private DataModel() {}
 
   /**
-   * Whether a string is an absolute IRI (scheme ':' ...) or a blank node identifier, with no characters IRIs forbid.
+   * The data-model problems of a document.
+   *
+   * @param doc the credential or presentation JSON
+   * @param kind what it must be
+   * @param allowVc1 whether the VC 1.1 context may come first (Data Integrity; VC-JWT 1.1 claims), else only VC 2.0
+   * @param loader the verifier's context loader: each {@code @context} URL must load from it
+   * @param jsonLiterals the terms the contexts define as JSON literals (see {@link CompactForm#jsonLiteralTerms})
+   * @return failed checks, in document order; empty when the document follows the data model
+   */
+  public static List<VerificationCheck> problems(JsonNode doc, Kind kind, boolean allowVc1, ContextLoader loader,
+      Set<String> jsonLiterals) {
+    List<VerificationCheck> out = new ArrayList<>();
+    if (!doc.isObject()) {
+      out.add(syntax("$", "the document must be a JSON object"));
+      return out;
+    }
+    contexts(doc, allowVc1, loader, out);
+    type(doc, kind.type, out);
+    if (kind == Kind.CREDENTIAL) {
+      JsonNode subject = doc.get("credentialSubject");
+      boolean subjectOk = subject != null && (subject.isObject() || subject.isArray() && !subject.isEmpty());
+      if (subject != null && subject.isArray()) {
+        for (JsonNode s : subject) {
+          subjectOk &= s.isObject();
+        }
+      }
+      if (!subjectOk) {
+        out.add(syntax("$.credentialSubject", "credentialSubject must be an object or a non-empty array of objects"));
+      }
+    }
+    party(doc, kind.party, kind == Kind.CREDENTIAL, out);
+    JsonNode id = doc.get("id");
+    if (id != null && (!id.isTextual() || !isIri(id.asText()))) {
+      out.add(syntax("$.id", "id must be an absolute IRI, got " + id));
+    }
+    ids(doc, "$", jsonLiterals, out);
+    if (kind == Kind.CREDENTIAL && VC1.equals(firstContext(doc)) && !doc.has("issuanceDate")) {
+      out.add(syntax("$.issuanceDate", "issuanceDate is required by VC 1.1"));
+    }
+    if (kind == Kind.PRESENTATION) {
+      JsonNode vcs = doc.get("verifiableCredential");
+      if (vcs != null && !(vcs.isObject() || vcs.isArray() || vcs.isTextual())) {
+        out.add(syntax("$.verifiableCredential", "verifiableCredential must be a credential object or an array of "
+            + "them"));
+      }
+    }
+    return out;
+  }
+
+  private static VerificationCheck syntax(String path, String message) {
+    return VerificationCheck.failed(CheckName.SYNTAX, path, message);
+  }
+
+  private static void contexts(JsonNode doc, boolean allowVc1, ContextLoader loader, List<VerificationCheck> out) {
+    JsonNode ctx = doc.get("@context");
+    if (ctx == null) {
+      out.add(VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", "@context is missing: the document is not "
+          + "a VC Data Model document"));
+      return;
+    }
+    List<JsonNode> entries = CompactForm.list(ctx);
+    if (entries.isEmpty()) {
+      out.add(VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", "@context is empty"));
+      return;
+    }
+    String first = entries.get(0).asText("");
+    if (!(VC2.equals(first) || allowVc1 && VC1.equals(first))) {
+      out.add(VerificationCheck.failed(CheckName.CONTEXTS, ctx.isArray() ? "$.@context[0]" : "$.@context",
+          "the first @context must be " + VC2 + (allowVc1 ? " (or " + VC1 + ")" : "") + ", got " + entries.get(0)));
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode e = entries.get(i);
+      String path = ctx.isArray() ? "$.@context[" + i + "]" : "$.@context";
+      if (!e.isTextual()) {
+        out.add(VerificationCheck.failed(CheckName.CONTEXTS, path,
+            "an inline context; only pinned context URLs are accepted (context injection)"));
+        continue;
+      }
+      try {
+        loader.load(e.asText());
+      } catch (VcException ex) {
+        out.add(VerificationCheck.failed(CheckName.CONTEXTS, path, ex.getMessage()));
+      }
+    }
+  }
+
+  private static void type(JsonNode doc, String required, List<VerificationCheck> out) {
+    JsonNode t = doc.get("type");
+    boolean strings = t != null && (t.isTextual() || t.isArray());
+    if (t != null && t.isArray()) {
+      for (JsonNode x : t) {
+        strings &= x.isTextual();
+      }
+    }
+    if (!strings || !hasType(doc, required)) {
+      out.add(syntax("$.type", "type must be a string or an array of strings including " + required + ", got "
+          + t));
+    }
+  }
+
+  private static void party(JsonNode doc, String member, boolean required, List<VerificationCheck> out) {
+    JsonNode n = doc.get(member);
+    if (n == null) {
+      if (required) {
+        out.add(syntax("$." + member, member + " is missing"));
+      }
+      return;
+    }
+    if (partyId(n) == null) {
+      out.add(syntax("$." + member, member + " must be an IRI or an object with an IRI id, got " + n));
+    }
+  }
+
+  /** Every {@code id} / {@code @id} an absolute IRI or a blank node id; JSON literals are data. */
+  private static void ids(JsonNode v, String path, Set<String> jsonLiterals, List<VerificationCheck> out) {
+    if (v.isObject()) {
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
+        String k = e.getKey();
+        if ("@context".equals(k) || "@value".equals(k) || jsonLiterals.contains(k)
+            || CompactForm.EMBEDDED_CREDENTIALS.contains(k)) {
+          continue; // an embedded credential's ids are checked when it is verified, with its own contexts
+        }
+        String p = path + "." + k;
+        if (("id".equals(k) || "@id".equals(k)) && e.getValue().isTextual() && !"$.id".equals(p)) {
+          String s = e.getValue().asText();
+          if (!isIri(s) && !(s.startsWith("_:") && s.length() > 2)) {
+            out.add(syntax(p, p + " must be an absolute IRI, got \"" + abbreviate(s) + "\""));
+          }
+        }
+        ids(e.getValue(), p, jsonLiterals, out);
+      }
+    } else if (v.isArray()) {
+      for (int i = 0; i < v.size(); i++) {
+        ids(v.get(i), path + "[" + i + "]", jsonLiterals, out);
+      }
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+
+  /**
+   * Whether a string is an absolute IRI: a scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}), a colon,
+   * something after it, and no character IRIs forbid (spaces, controls, {@code <>"{}|\^`}).
    *
    * @param s the string
    * @return true if so
    */
   public static boolean isIri(String s) {
-    if (s.startsWith("_:") && s.length() > 2) {
-      return true;
-    }
     int colon = s.indexOf(':');
-    if (colon <= 0) {
+    if (colon <= 0 || colon == s.length() - 1) {
       return false;
     }
     for (int i = 0; i < colon; i++) {
       char c = s.charAt(i);
-      boolean ok = Character.isLetter(c) && c < 128 || i > 0 && (Character.isDigit(c) || c == '+' || c == '-'
-          || c == '.');
-      if (!ok) {
+      boolean alpha = c < 128 && Character.isLetter(c);
+      if (!(alpha || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
         return false;
       }
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\'
-          || c == '^' || c == '`') {
+      if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^'
+          || c == '`') {
         return false;
       }
     }
@@ -91,7 +267,7 @@ public final class DataModel {
   }
 
   /**
-   * The issuer (or holder) id: the string, or the object's {@code id}, when it is an IRI.
+   * The issuer (or holder) id: the string, or the object's {@code id}, when it is an absolute IRI.
    *
    * @param party the {@code issuer} / {@code holder} value, or null
    * @return the id, or null
@@ -104,45 +280,5 @@ public final class DataModel {
       id = party.get("id").asText();
     }
     return id != null && isIri(id) ? id : null;
-  }
-
-  /**
-   * The data model problems of a credential, each naming its JSON path.
-   *
-   * @param doc the credential
-   * @return the problems, empty when the credential follows the data model
-   */
-  public static List<String> credentialProblems(JsonNode doc) {
-    List<String> p = new ArrayList<>();
-    JsonNode ctx = doc.get("@context");
-    String first = firstContext(doc);
-    if (ctx == null) {
-      p.add("$.@context is missing");
-    } else if (!VC2.equals(first) && !VC1.equals(first)) {
-      p.add("$.@context[0] must be " + VC2 + " (or " + VC1 + ")");
-    }
-    if (!hasType(doc, "VerifiableCredential")) {
-      p.add("$.type must include VerifiableCredential");
-    }
-    JsonNode issuer = doc.get("issuer");
-    if (issuer == null) {
-      p.add("$.issuer is missing");
-    } else if (partyId(issuer) == null) {
-      p.add("$.issuer must be an IRI or an object with an IRI id");
-    }
-    JsonNode subj = doc.get("credentialSubject");
-    boolean subjectsOk = subj != null && (subj.isObject() || subj.isArray() && !subj.isEmpty());
-    if (subjectsOk && subj.isArray()) {
-      for (JsonNode s : subj) {
-        subjectsOk &= s.isObject();
-      }
-    }
-    if (!subjectsOk) {
-      p.add("$.credentialSubject must be an object or a non-empty array of objects");
-    }
-    if (VC1.equals(first) && !doc.has("issuanceDate")) {
-      p.add("$.issuanceDate is required by VC 1.1");
-    }
-    return p;
   }
 }

@@ -1,0 +1,74 @@
+package io.github.microcred.vc.internal.jose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.internal.JsonSupport;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The document a JWT carries: the {@code vc+jwt} / {@code vp+jwt} payload itself, or for a legacy VC-JWT 1.1 token
+ * its {@code vc} / {@code vp} claim with the registered claims mapped back. The document then passes the one
+ * data-model check ({@link io.github.microcred.vc.internal.verify.DataModel}) that every verifier applies.
+ */
+public final class JwtDocuments {
+  private JwtDocuments() {}
+
+  /**
+   * The credential (presentation) of a legacy VC-JWT 1.1 token, with the registered claims mapped back (VC Data
+   * Model 1.1 §JWT decoding).
+   *
+   * @param payload the JWT claims
+   * @param vc the {@code vc} / {@code vp} claim
+   * @return a new document
+   */
+  public static ObjectNode fromLegacy(ObjectNode payload, ObjectNode vc) {
+    ObjectNode doc = vc.deepCopy();
+    if (payload.path("iss").isTextual() && !doc.has("issuer") && !doc.has("holder")) {
+      doc.put(doc.has("verifiableCredential") || doc.path("type").toString().contains("Presentation")
+          ? "holder" : "issuer", payload.get("iss").asText());
+    }
+    if (payload.path("jti").isTextual() && !doc.has("id")) {
+      doc.put("id", payload.get("jti").asText());
+    }
+    if (payload.path("sub").isTextual() && doc.path("credentialSubject").isObject()
+        && !doc.get("credentialSubject").has("id")) {
+      ((ObjectNode) doc.get("credentialSubject")).put("id", payload.get("sub").asText());
+    }
+    if (payload.path("nbf").isNumber() && !doc.has("issuanceDate")) {
+      doc.put("issuanceDate", Instant.ofEpochSecond(payload.get("nbf").asLong()).toString());
+    }
+    if (payload.path("exp").isNumber() && !doc.has("expirationDate")) {
+      doc.put("expirationDate", Instant.ofEpochSecond(payload.get("exp").asLong()).toString());
+    }
+    return doc;
+  }
+
+  /**
+   * The document a compact JWT carries, read <em>without</em> verifying it (for callers that verified it already):
+   * the payload, or for a legacy token its mapped {@code vc} / {@code vp} claim.
+   *
+   * @param jwt the compact serialization
+   * @return the document, or empty when the payload is not a JSON object
+   */
+  public static java.util.Optional<ObjectNode> unverifiedDocument(String jwt) {
+    String[] parts = jwt.strip().split("\\.", -1);
+    if (parts.length != 3) {
+      return java.util.Optional.empty();
+    }
+    try {
+      JsonNode p = JsonSupport.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]), "payload");
+      if (!p.isObject()) {
+        return java.util.Optional.empty();
+      }
+      for (String claim : List.of("vc", "vp")) {
+        if (p.get(claim) != null && p.get(claim).isObject() && !p.has("@context")) {
+          return java.util.Optional.of(fromLegacy((ObjectNode) p, (ObjectNode) p.get(claim)));
+        }
+      }
+      return java.util.Optional.of((ObjectNode) p);
+    } catch (io.github.microcred.vc.VcException | IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+}
