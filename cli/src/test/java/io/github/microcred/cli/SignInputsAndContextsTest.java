@@ -143,4 +143,45 @@ class SignInputsAndContextsTest {
     var tv = run("verify", "--context", CITIZENSHIP + "=" + context, "--now", "2024-01-01T00:00:00Z", t.toString());
     assertTrue(tv.out().contains("signature does not verify"), tv.out());
   }
+
+  /**
+   * {@code mcred issue --context} signs with the pinned bytes: a variant of the OB 3.0 context (one type IRI changed)
+   * pinned for its URL makes a credential whose proof verifies only with the same pin; the pin is reported with its
+   * SHA-256, a wrong {@code #sha256=} is refused, and the context file is never overwritten.
+   */
+  @Test
+  void issueSignsWithThePinnedContextAndReportsItsHash(@TempDir Path dir) throws Exception {
+    String ob3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    String pinned = Files.readString(Path.of("../vc/src/main/resources/io/github/microcred/vc/contexts/"
+        + "ob-v3p0-context-3.0.3.1edtech-validator.json"), StandardCharsets.UTF_8);
+    assertTrue(pinned.contains("vocab.html#Achievement\""));
+    Path variant = dir.resolve("ob3-variant.json");
+    Files.writeString(variant, pinned.replace("vocab.html#Achievement\"", "vocab.html#AchievementVariant\""),
+        StandardCharsets.UTF_8);
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(variant)));
+    Path key = key(dir);
+    Path out = dir.resolve("issued.json");
+    var i = run("issue", "--key", key.toString(), "--credential", "../examples/micro-credential.json", "--learner",
+        "did:example:learner", "--context", ob3 + "=" + variant, out.toString());
+    assertEquals(Main.OK, i.code(), i.err());
+    assertEquals("pinned context " + ob3 + " = " + variant + " (sha256 " + sha + ")",
+        JSON.readTree(i.out()).get("contexts").get(0).asText(), i.out());
+
+    var without = run("verify", out.toString());
+    assertEquals(Main.FAILED, without.code(), without.out());
+    assertTrue(without.out().contains("signature does not verify"), without.out());
+    var with = run("verify", "--context", ob3 + "=" + variant + "#sha256=" + sha, out.toString());
+    assertEquals(Main.OK, with.code(), with.out());
+
+    var wrongHash = run("issue", "--key", key.toString(), "--credential", "../examples/micro-credential.json",
+        "--learner", "did:example:learner", "--context", ob3 + "=" + variant + "#sha256=" + CITIZENSHIP_SHA256,
+        dir.resolve("other.json").toString());
+    assertEquals(Main.FAILED, wrongHash.code(), wrongHash.out());
+    assertTrue(wrongHash.err().contains("expected " + CITIZENSHIP_SHA256), wrongHash.err());
+    var clash = run("issue", "--key", key.toString(), "--credential", "../examples/micro-credential.json",
+        "--learner", "did:example:learner", "--context", ob3 + "=" + variant, variant.toString());
+    assertEquals(Main.USAGE, clash.code(), clash.err());
+    assertTrue(clash.err().contains("refusing to overwrite"), clash.err());
+  }
 }

@@ -87,7 +87,8 @@ public final class Awards {
 
   private static Instant instant(JsonNode credential, String field) throws VcException {
     try {
-      return Instant.parse(credential.path(field).asText(""));
+      // the verifiers' one dateTime parser: the instant read here is the one the validity check compared
+      return io.github.microcred.vc.internal.verify.XsdDateTime.parse(credential.path(field).asText(""));
     } catch (DateTimeParseException e) {
       throw new VcException(VcErrorCode.MAPPING_FAILED, "$." + field + ": expected a date-time, got '"
           + credential.path(field).asText("") + "'");

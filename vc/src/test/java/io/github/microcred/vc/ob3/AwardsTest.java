@@ -101,6 +101,24 @@ class AwardsTest {
     assertPath("$.credentialSubject.id", noSubject);
   }
 
+  /** The award's dates are read with the verifiers' dateTime parser: an offset, or no time zone (read as UTC). */
+  @Test
+  void datesAreReadAsTheVerifierReadsThem() throws Exception {
+    ObjectNode fromMc = Credentials.issue(mc(), "did:example:learner-1", KEY, Clock.fixed(AWARDED, ZoneOffset.UTC))
+        .get();
+    for (String lexical : new String[] {"2025-03-01T12:00:00+02:00", "2025-03-01T10:00:00", "2025-03-01T10:00:00.000Z"}) {
+      ObjectNode c = fromMc.deepCopy();
+      c.put("validFrom", lexical);
+      c.put("validUntil", lexical.replace("2025", "2027"));
+      Award a = Awards.fromCredential(c);
+      assertEquals(AWARDED, a.issuedOn(), lexical);
+      assertEquals(Instant.parse("2027-03-01T10:00:00Z"), a.validUntil().orElseThrow(), lexical);
+    }
+    ObjectNode lower = fromMc.deepCopy();
+    lower.put("validFrom", "2025-03-01t10:00:00z"); // not an XML Schema dateTime: the verifier refuses it too
+    assertPath("$.validFrom", lower);
+  }
+
   static void assertPath(String path, JsonNode doc) {
     VcException e = assertThrows(VcException.class, () -> Awards.fromCredential(doc));
     assertEquals(VcErrorCode.MAPPING_FAILED, e.code());
