@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sign",
     mixinStandardHelpOptions = true,
-    description = "Sign a credential: Data Integrity (eddsa-rdfc-2022 / ecdsa-rdfc-2019) or VC-JOSE-COSE vc+jwt.")
+    description = "Sign a credential: Data Integrity (eddsa-rdfc-2022 / ecdsa-rdfc-2019 / eddsa-jcs-2022 / "
+        + "ecdsa-jcs-2019) or VC-JOSE-COSE vc+jwt.")
 public final class SignCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,8 +33,9 @@ public final class SignCommand implements Callable<Integer> {
       description = "JWT kid / DI verificationMethod (default: the key's did:key)")
   String kid;
 
-  @Option(names = "--suite", paramLabel = "SUITE",
-      description = "DI cryptosuite: eddsa-rdfc-2022 or ecdsa-rdfc-2019 (default: from the key type)")
+  @Option(names = {"--cryptosuite", "--suite"}, paramLabel = "SUITE",
+      description = "DI cryptosuite: eddsa-rdfc-2022 or eddsa-jcs-2022 (Ed25519 keys), ecdsa-rdfc-2019 or "
+          + "ecdsa-jcs-2019 (P-256 / P-384 keys); default: the key type's rdfc suite")
   String suiteName;
 
   @Option(names = "--created", paramLabel = "T", description = "DI proof creation time, e.g. 2025-01-01T00:00:00Z")
@@ -76,7 +78,7 @@ public final class SignCommand implements Callable<Integer> {
         Cryptosuite suite = k.type() == KeyType.ED25519 ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
         if (suiteName != null) {
           suite = Cryptosuite.byId(suiteName).orElseThrow(() -> new CliException(Main.USAGE,
-              "--suite: expected eddsa-rdfc-2022 or ecdsa-rdfc-2019, got '" + suiteName + "'"));
+              "--cryptosuite: expected one of " + Cryptosuite.supported() + ", got '" + suiteName + "'"));
         }
         var op = Credentials.sign(doc, k, suite).withDocumentLoader(pins.loader());
         if (created != null) {

@@ -37,8 +37,9 @@ class DataIntegrityCommandsTest {
   @Test
   void keygenSignVerifyRoundTrip(@TempDir Path dir) throws Exception {
     for (String[] t : new String[][] {{"ed25519", "jwk", "eddsa-rdfc-2022"}, {"p256", "multikey", "ecdsa-rdfc-2019"},
-        {"p384", "jwk", "ecdsa-rdfc-2019"}}) {
-      Path key = dir.resolve(t[0] + ".key");
+        {"p384", "jwk", "ecdsa-rdfc-2019"}, {"ed25519", "multikey", "eddsa-jcs-2022"}, {"p256", "jwk", "ecdsa-jcs-2019"},
+        {"p384", "multikey", "ecdsa-jcs-2019"}}) {
+      Path key = dir.resolve(t[0] + "-" + t[2] + ".key");
       var kg = run("keygen", "--type", t[0], "--format", t[1], "--out", key.toString());
       assertEquals(Main.OK, kg.code(), kg.err());
       JsonNode keyReport = JSON.readTree(kg.out());
@@ -47,10 +48,10 @@ class DataIntegrityCommandsTest {
       assertEquals(key.toString(), keyReport.get("key").asText());
       assertEquals(t[0], keyReport.get("type").asText());
       assertEquals(Main.FAILED, run("keygen", "--type", t[0], "--out", key.toString()).code(), "no overwrite");
-      Path in = dir.resolve(t[0] + ".json");
-      Path out = dir.resolve(t[0] + ".signed.json");
+      Path in = dir.resolve(t[0] + "-" + t[2] + ".json");
+      Path out = dir.resolve(t[0] + "-" + t[2] + ".signed.json");
       Files.writeString(in, credential(did).toString(), StandardCharsets.UTF_8);
-      var s = run("sign", "--key", key.toString(), "--suite", t[2], "--created", "2025-01-02T00:00:00Z",
+      var s = run("sign", "--key", key.toString(), t[2].contains("jcs") ? "--cryptosuite" : "--suite", t[2], "--created", "2025-01-02T00:00:00Z",
           in.toString(), out.toString());
       assertEquals(Main.OK, s.code(), s.err());
       assertEquals(out.toString(), JSON.readTree(s.out()).get("signed").asText(), s.out());

@@ -119,6 +119,20 @@ class VcApiServerTest {
   }
 
   @Test
+  void issueWithJcsSuitesByOptions() throws Exception {
+    for (Object[] c : new Object[][] {{ED, "eddsa-jcs-2022"}, {P256, "ecdsa-jcs-2019"}}) {
+      JsonNode vc = issue(credential((KeyPair) c[0]), JSON.createObjectNode().put("cryptosuite", (String) c[1]));
+      assertEquals(c[1], vc.path("proof").path("cryptosuite").asText(), vc.toString());
+      assertEquals(vc.path("@context"), vc.path("proof").path("@context"), vc.toString());
+      Reply ok = verify(vc);
+      assertEquals(200, ok.status, ok.body.toString());
+      ObjectNode tampered = vc.deepCopy();
+      ((ObjectNode) tampered.get("credentialSubject")).put("name", "Mallory");
+      assertProblem(verify(tampered), 422);
+    }
+  }
+
+  @Test
   void issueVcJwtByOptionsIsEnvelopedAndVerifies() throws Exception {
     ObjectNode opts = JSON.createObjectNode().put("format", "vc+jwt");
     JsonNode vc = issue(credential(ED), opts);

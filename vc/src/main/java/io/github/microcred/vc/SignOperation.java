@@ -116,7 +116,9 @@ public final class SignOperation {
    * @return the signed document (a new object; the input is not changed)
    * @throws VcException {@link VcErrorCode#UNSUPPORTED_SUITE} if the key does not fit the suite,
    *     {@link VcErrorCode#CANONICALIZATION_FAILED} / {@link VcErrorCode#CONTEXT_NOT_PINNED} /
-   *     {@link VcErrorCode#LIMIT_EXCEEDED} if the document cannot be canonicalized
+   *     {@link VcErrorCode#LIMIT_EXCEEDED} if the document cannot be canonicalized (with RDFC-1.0, which the JCS
+   *     suites also require of the document, as the verifier reads its decisions from that graph),
+   *     {@link VcErrorCode#INVALID_DOCUMENT} for a number the JCS suites cannot sign exactly (naming its path)
    */
   public ObjectNode get() throws VcException {
     return JsonSupport.toJackson(sign());
@@ -145,10 +147,17 @@ public final class SignOperation {
         .add("verificationMethod",
             verificationMethod != null ? verificationMethod : key.publicKey().didKeyVerificationMethod())
         .add("proofPurpose", proofPurpose);
-    JsonObject options = opts.build();
     JsonObject unsecured = DataIntegrity.withDataIntegrityContext(DataIntegrity.withoutProof(document));
-    DataIntegrity.HashData h = DataIntegrity.hash(unsecured,
-        DataIntegrity.proofConfig(options, unsecured.get("@context")), key.type(), loader, limits);
+    if (suite.canonicalization() == Cryptosuite.Canonicalization.JCS && unsecured.containsKey("@context")) {
+      // the JCS suites sign the proof as it is: it carries the document's @context (vc-di-eddsa / vc-di-ecdsa)
+      opts.add("@context", unsecured.get("@context"));
+      // verifiers read their decisions from the graph the signed JSON expresses under the pinned contexts: a
+      // document without one (an undefined term, an unpinned context) is refused here, not issued unverifiable
+      io.github.microcred.vc.internal.Canonicalizer.canonicalize(unsecured, loader, limits, "SHA-256");
+    }
+    JsonObject options = opts.build();
+    DataIntegrity.HashData h = DataIntegrity.hash(suite, unsecured,
+        DataIntegrity.proofConfig(suite, options, unsecured), key.type(), loader, limits);
     String proofValue = Base58.encodeMultibase(key.sign(h.combined()));
     JsonObject proof = JsonSupport.PROVIDER.createObjectBuilder(options).add("proofValue", proofValue).build();
     JsonObjectBuilder out = JsonSupport.PROVIDER.createObjectBuilder();

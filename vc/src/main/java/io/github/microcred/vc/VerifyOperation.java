@@ -43,6 +43,13 @@ import java.util.Set;
  * status check, {@code ob3.Awards}, the stacking audit) reads what was signed; the status check receives the
  * credential only when its {@code credentialStatus} agrees with the signed graph. Proof options are read from the
  * proof object, whose members are restricted to the Data Integrity proof terms.
+ *
+ * <p>The JCS suites ({@code eddsa-jcs-2022}, {@code ecdsa-jcs-2019}) sign the JSON text (RFC 8785) rather than the
+ * graph. The decisions above are still read from the graph of the same unsecured JSON, which the pinned contexts
+ * (checked by SHA-256) make a function of the signed bytes; the proof's {@code @context} must equal the
+ * document's, so no context can be added after signing; the strict reader has already refused duplicate keys,
+ * content after the document and unpaired surrogates, and JCS refuses numbers whose value its canonical form would
+ * change, so no two readings of one signed text exist.
  */
 public final class VerifyOperation {
   /** The VC 2.0 base context. */
@@ -414,7 +421,7 @@ public final class VerifyOperation {
     Cryptosuite suite = Cryptosuite.byId(proof.getString("cryptosuite")).orElse(null);
     if (suite == null) {
       return VerificationCheck.failed(CheckName.PROOF, path, "cryptosuite '" + proof.getString("cryptosuite")
-          + "' is not supported; expected eddsa-rdfc-2022 or ecdsa-rdfc-2019");
+          + "' is not supported; expected one of " + Cryptosuite.supported());
     }
     if (vm == null) {
       return VerificationCheck.failed(CheckName.PROOF, path, "no key: the verification method did not resolve");
@@ -428,7 +435,14 @@ public final class VerifyOperation {
       return VerificationCheck.failed(CheckName.PROOF, path, "proof chains (previousProof) are not supported");
     }
     JsonValue pctx = proof.get("@context");
-    if (pctx != null) {
+    boolean jcs = suite.canonicalization() == Cryptosuite.Canonicalization.JCS;
+    if (jcs && pctx != null && !pctx.equals(unsecured.get("@context"))) {
+      // the specs accept a document @context that merely starts with the proof's and then verify the document
+      // under the proof's: contexts appended after signing would change what the JSON means, unsigned
+      return VerificationCheck.failed(CheckName.PROOF, path, "proof @context must equal the document's @context ("
+          + suite.id() + " signs the JSON under the proof's contexts; the document's may not add any)");
+    }
+    if (!jcs && pctx != null) {
       JsonValue dctx = unsecured.get("@context");
       List<JsonValue> d = dctx.getValueType() == JsonValue.ValueType.ARRAY ? dctx.asJsonArray() : List.of(dctx);
       List<JsonValue> pc = pctx.getValueType() == JsonValue.ValueType.ARRAY ? pctx.asJsonArray() : List.of(pctx);
@@ -443,14 +457,15 @@ public final class VerifyOperation {
     } catch (IllegalArgumentException e) {
       return VerificationCheck.failed(CheckName.PROOF, path, "proofValue: " + e.getMessage());
     }
-    Object c = canonical(unsecured, DataIntegrity.rdfcHash(kt), canonical);
+    Object c = jcs ? null : canonical(unsecured, DataIntegrity.rdfcHash(kt), canonical);
     if (c instanceof VcException) {
       return VerificationCheck.failed(CheckName.PROOF, path, describe((VcException) c));
     }
     try {
-      DataIntegrity.HashData h = DataIntegrity.hash((String) c,
-          DataIntegrity.proofConfig(proof, unsecured.get("@context")), kt, options.documentLoader(),
-          options.limits());
+      JsonObject config = DataIntegrity.proofConfig(suite, proof, unsecured);
+      DataIntegrity.HashData h = jcs
+          ? DataIntegrity.hash(suite, unsecured, config, kt, options.documentLoader(), options.limits())
+          : DataIntegrity.hash((String) c, config, kt, options.documentLoader(), options.limits());
       if (!vm.publicKey().verify(h.combined(), sig)) {
         return VerificationCheck.failed(CheckName.PROOF, path, "signature does not verify (" + suite.id() + ")");
       }

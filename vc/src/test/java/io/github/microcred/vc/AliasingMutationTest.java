@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded JSON-LD aliasing mutation suite (issue 11). Over 24 signed credentials (OB 3.0 badges, CLR 2.0, plain VC
- * 2.0 and VC 1.1; valid, expired, not yet valid and revoked ones; {@code eddsa-rdfc-2022} and
- * {@code ecdsa-rdfc-2019} P-256 / P-384, and {@code vc+jwt}) it re-spells the checked members
+ * 2.0 and VC 1.1; valid, expired, not yet valid and revoked ones; {@code eddsa-rdfc-2022},
+ * {@code ecdsa-rdfc-2019} P-256 / P-384, their JCS counterparts {@code eddsa-jcs-2022} / {@code ecdsa-jcs-2019}
+ * (which sign the JSON, not the graph), and {@code vc+jwt}) it re-spells the checked members
  * ({@code id}, {@code type}, {@code issuer}, {@code validFrom}, {@code validUntil}, {@code issuanceDate},
  * {@code expirationDate}, {@code credentialStatus}, {@code credentialSubject}, and the OB 3.0 {@code endorsement} of
  * three badges, one of them altered after its endorser signed it) the ways JSON-LD allows: full-IRI and
@@ -67,7 +68,8 @@ class AliasingMutationTest {
     return VerificationCheck.passed(CheckName.STATUS, "$.credentialStatus", "not revoked");
   };
 
-  record Original(String name, ObjectNode unsigned, ObjectNode signed, KeyPair key, String scenario,
+  record Original(String name, ObjectNode unsigned, ObjectNode signed, KeyPair key, Cryptosuite suite,
+      String scenario,
       Map<CheckName, List<VerificationCheck.Outcome>> outcomes, String canonical,
       Map<CheckName, List<VerificationCheck.Outcome>> jwtOutcomes) {}
 
@@ -150,8 +152,15 @@ class AliasingMutationTest {
     return VcJwt.verify(jwt).withClock(CLOCK).withStatus(STATUS).get();
   }
 
-  static ObjectNode sign(ObjectNode u, KeyPair k) throws VcException {
-    return Credentials.sign(u, k, Cryptosuite.forKey(k.type())).withCreated(NOW.minusSeconds(3600)).get();
+  static ObjectNode sign(ObjectNode u, KeyPair k, Cryptosuite suite) throws VcException {
+    return Credentials.sign(u, k, suite).withCreated(NOW.minusSeconds(3600)).get();
+  }
+
+  /** Credentials 2, 3, 6, 7, ... are signed with the JCS suite of their key (Ed25519, P-256 and P-384 among them). */
+  static Cryptosuite suite(int i, KeyPair k) {
+    Cryptosuite rdfc = Cryptosuite.forKey(k.type());
+    return (i / 2) % 2 == 0 ? rdfc
+        : rdfc == Cryptosuite.EDDSA_RDFC_2022 ? Cryptosuite.EDDSA_JCS_2022 : Cryptosuite.ECDSA_JCS_2019;
   }
 
   static String signJwt(ObjectNode u, KeyPair k) throws VcException {
@@ -174,6 +183,7 @@ class AliasingMutationTest {
     String[] scenarios = {"valid", "expired", "not-yet-valid", "revoked"};
     for (int i = 0; i < 24; i++) {
       KeyPair k = KEYS[i % 3 == 2 && i % 2 == 0 ? 2 : i % 2];
+      Cryptosuite suite = suite(i, k);
       String issuer = k.publicKey().didKey();
       String scenario = i >= 20 && i % 4 == 3 ? "expired" : scenarios[i % 4]; // VC 1.1 has no status entry type
       ObjectNode u;
@@ -183,7 +193,7 @@ class AliasingMutationTest {
         u = Ob3Generator.badge(r, issuer).toJson();
         name = "ob3-" + i;
       } else if (i < 14) {
-        List<ObjectNode> nested = List.of(sign(Ob3Generator.badge(r, issuer).toJson(), k));
+        List<ObjectNode> nested = List.of(sign(Ob3Generator.badge(r, issuer).toJson(), k, suite));
         u = Ob3Generator.clr(r, issuer, nested).toJson();
         name = "clr-" + i;
       } else if (i < 20) {
@@ -202,14 +212,15 @@ class AliasingMutationTest {
         ObjectNode e = sign(new io.github.microcred.vc.ob3.EndorsementCredential("urn:uuid:5e0d0000-0000-4000-8000-"
             + String.format("%012d", i), "Endorsement " + i, io.github.microcred.vc.ob3.Profile.of(
                 KEYS[0].publicKey().didKey(), "Endorser"), "2024-01-01T00:00:00Z",
-            u.at("/credentialSubject/achievement/id").asText(), java.util.Optional.of("Rigorous")).toJson(), KEYS[0]);
+            u.at("/credentialSubject/achievement/id").asText(), java.util.Optional.of("Rigorous")).toJson(), KEYS[0],
+            Cryptosuite.EDDSA_RDFC_2022);
         if (forged) {
           ((ObjectNode) e.get("credentialSubject")).put("endorsementComment", "altered after signing");
         }
         u.putArray("endorsement").add(e);
         name += forged ? "+forged-endorsement" : "+endorsement";
       }
-      ObjectNode signed = sign(u, k);
+      ObjectNode signed = sign(u, k, suite);
       VerificationResult vr = verify(signed);
       boolean shouldVerify = scenario.equals("valid") && !forged;
       assertTrue(vr.verified() == shouldVerify, name + " " + scenario + ": " + vr);
@@ -220,7 +231,8 @@ class AliasingMutationTest {
         assertTrue(jv.verified() == shouldVerify, name + " " + scenario + " as vc+jwt: " + jv.result());
         jwtOutcomes = outcomes(jv.result());
       }
-      out.add(new Original(name + "/" + scenario + "/" + k.type(), u, signed, k, scenario, outcomes(vr),
+      out.add(new Original(name + "/" + scenario + "/" + suite.id() + "/" + k.type(), u, signed, k, suite,
+          scenario, outcomes(vr),
           canonical(signed), jwtOutcomes));
     }
     return out;
@@ -477,7 +489,7 @@ class AliasingMutationTest {
       // 1. issuer-signed over the aliased form
       ObjectNode resigned;
       try {
-        resigned = sign(mutated, o.key());
+        resigned = sign(mutated, o.key(), o.suite());
       } catch (VcException e) {
         resigned = null; // the signer refuses it (e.g. undefined term): no signature to attack with
       }

@@ -2,6 +2,7 @@ package io.github.microcred.vc.internal;
 
 import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.ContextLoader;
+import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
 import jakarta.json.JsonArray;
@@ -14,10 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 
 /**
- * The RDFC-based Data Integrity transformation and hashing shared by {@code eddsa-rdfc-2022} and
- * {@code ecdsa-rdfc-2019}: canonicalize the unsecured document and the proof configuration (which takes the
- * document's {@code @context}), hash each (SHA-256, or SHA-384 for P-384), and concatenate
- * {@code proofConfigHash || documentHash}.
+ * The Data Integrity transformation and hashing shared by every suite: canonicalize the unsecured document and the
+ * proof configuration, hash each (SHA-256, or SHA-384 for P-384), and concatenate
+ * {@code proofConfigHash || documentHash}. The RDFC suites ({@code eddsa-rdfc-2022}, {@code ecdsa-rdfc-2019})
+ * canonicalize with RDFC-1.0 and give the proof configuration the document's {@code @context}; the JCS suites
+ * ({@code eddsa-jcs-2022}, {@code ecdsa-jcs-2019}) canonicalize with RFC 8785 ({@link Jcs#canonicalizeExact}) and
+ * hash the proof as it is, without {@code proofValue}: its own {@code @context}, which a signer sets to the
+ * document's (and the verifier requires to be the document's).
  */
 public final class DataIntegrity {
   private DataIntegrity() {}
@@ -102,6 +106,49 @@ public final class DataIntegrity {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Builds a suite's proof configuration: the proof without {@code proofValue}, with the document's
+   * {@code @context} (RDFC suites) or its own {@code @context}, if any (JCS suites).
+   *
+   * @param suite the suite
+   * @param proof the proof (options)
+   * @param unsecured the document without proof
+   * @return the configuration
+   */
+  public static JsonObject proofConfig(Cryptosuite suite, JsonObject proof, JsonObject unsecured) {
+    return proofConfig(proof, suite.canonicalization() == Cryptosuite.Canonicalization.JCS ? proof.get("@context")
+        : unsecured.get("@context"));
+  }
+
+  /**
+   * Runs a suite's transformation and hashing.
+   *
+   * @param suite the suite
+   * @param unsecured the document without proof
+   * @param proofConfig the proof configuration ({@link #proofConfig(Cryptosuite, JsonObject, JsonObject)})
+   * @param keyType selects SHA-384 for P-384, SHA-256 otherwise
+   * @param loader the context loader (RDFC suites)
+   * @param limits the bounds (RDFC suites; JCS input is bounded by the strict reader)
+   * @return the intermediate values (for JCS, the canonical JSON texts)
+   * @throws VcException on canonicalization failure; for JCS, {@link io.github.microcred.vc.VcErrorCode#INVALID_DOCUMENT}
+   *     for a number the canonical form would change or an unpaired surrogate, naming the JSON path
+   */
+  public static HashData hash(Cryptosuite suite, JsonObject unsecured, JsonObject proofConfig, KeyType keyType,
+      ContextLoader loader, CanonicalizationLimits limits) throws VcException {
+    if (suite.canonicalization() == Cryptosuite.Canonicalization.RDFC_1_0) {
+      return hash(unsecured, proofConfig, keyType, loader, limits);
+    }
+    String alg = rdfcHash(keyType);
+    String doc = Jcs.canonicalizeExact(unsecured);
+    String conf;
+    try {
+      conf = Jcs.canonicalizeExact(proofConfig);
+    } catch (VcException e) {
+      throw new VcException(e.code(), "proof configuration: " + e.getMessage());
+    }
+    return new HashData(doc, conf, digest(alg, doc), digest(alg, conf));
   }
 
   /**

@@ -43,17 +43,20 @@ final class DataIntegrityPresentations {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$: the presentation must be a JSON object");
     }
     JsonObject unsecured = DataIntegrity.withoutProof(v.asJsonObject());
-    JsonObject options = Json.createObjectBuilder()
+    JsonObjectBuilder opts = Json.createObjectBuilder()
         .add("type", "DataIntegrityProof")
         .add("cryptosuite", suite.id())
         .add("created", created.truncatedTo(ChronoUnit.SECONDS).toString())
         .add("verificationMethod", vmId)
         .add("proofPurpose", "authentication")
         .add("challenge", challenge)
-        .add("domain", domain)
-        .build();
-    DataIntegrity.HashData h = DataIntegrity.hash(unsecured,
-        DataIntegrity.proofConfig(options, unsecured.get("@context")), key.type(), ContextLoader.pinned(),
+        .add("domain", domain);
+    if (suite.canonicalization() == Cryptosuite.Canonicalization.JCS && unsecured.containsKey("@context")) {
+      opts.add("@context", unsecured.get("@context"));
+    }
+    JsonObject options = opts.build();
+    DataIntegrity.HashData h = DataIntegrity.hash(suite, unsecured,
+        DataIntegrity.proofConfig(suite, options, unsecured), key.type(), ContextLoader.pinned(),
         CanonicalizationLimits.DEFAULT);
     JsonObject proof = Json.createObjectBuilder(options)
         .add("proofValue", Base58.encodeMultibase(key.sign(h.combined()))).build();
@@ -140,8 +143,14 @@ final class DataIntegrityPresentations {
       JsonObject secured = JsonSupport.toJsonP(vp).asJsonObject();
       JsonObject unsecured = DataIntegrity.withoutProof(secured);
       JsonObject proof = secured.getJsonObject("proof");
-      DataIntegrity.HashData h = DataIntegrity.hash(unsecured, DataIntegrity.proofConfig(proof,
-          unsecured.get("@context")), vm.get().publicKey().type(), loader, options.limits());
+      if (suite.canonicalization() == Cryptosuite.Canonicalization.JCS && proof.containsKey("@context")
+          && !proof.get("@context").equals(unsecured.get("@context"))) {
+        checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.@context",
+            "proof @context must equal the presentation's @context (" + suite.id() + ")"));
+        return;
+      }
+      DataIntegrity.HashData h = DataIntegrity.hash(suite, unsecured, DataIntegrity.proofConfig(suite, proof,
+          unsecured), vm.get().publicKey().type(), loader, options.limits());
       byte[] sig = Base58.decodeMultibase(p.get("proofValue").asText());
       if (!vm.get().publicKey().verify(h.combined(), sig)) {
         checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.proofValue", "the signature does not verify"));

@@ -23,7 +23,9 @@ import java.util.Set;
  *       {@code @reverse}, {@code @vocab}, {@code @list}, {@code @set}, {@code @index}, ...) except {@code @context}
  *       at the top and {@code @value} / {@code @language} / {@code @direction} in a value object outside the checked
  *       members;
- *   <li>no {@code @context} below the top, except (when the policy allows, the default) a pinned URL or list of URLs
+ *   <li>no {@code @context} below the top, except in a {@code proof} a copy of the secured document's own
+ *       {@code @context} (the jcs suites sign it there), and (when the policy allows, the default) a pinned URL or
+ *       list of URLs
  *       at the top of an embedded credential ({@code verifiableCredential}, {@code endorsement});
  *   <li>the checked members in their plain compact shape: {@code id} a string, {@code type} a string or array of
  *       strings, {@code validFrom} / {@code validUntil} / {@code issuanceDate} / {@code expirationDate} strings,
@@ -63,7 +65,7 @@ public final class CompactForm {
       return out;
     }
     topLevelShapes(doc, out);
-    walk(doc, "$", true, false, jsonLiterals, embeddedContexts, out);
+    walk(doc, "$", true, false, null, jsonLiterals, embeddedContexts, out);
     idReuse(doc, jsonLiterals, out);
     return out;
   }
@@ -197,11 +199,15 @@ public final class CompactForm {
     }
   }
 
-  private static void walk(JsonNode n, String path, boolean top, boolean embedded, Set<String> jsonLiterals,
-      boolean embeddedContexts, List<String> out) {
+  /**
+   * @param proofContext for a proof object, the {@code @context} of the document it secures: the JCS suites put
+   *     that same value into the proof (it is signed there), so the proof may carry it and nothing else
+   */
+  private static void walk(JsonNode n, String path, boolean top, boolean embedded, JsonNode proofContext,
+      Set<String> jsonLiterals, boolean embeddedContexts, List<String> out) {
     if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
-        walk(n.get(i), path + "[" + i + "]", false, embedded, jsonLiterals, embeddedContexts, out);
+        walk(n.get(i), path + "[" + i + "]", false, embedded, proofContext, jsonLiterals, embeddedContexts, out);
       }
       return;
     }
@@ -216,6 +222,9 @@ public final class CompactForm {
         continue; // a JSON literal: data, not JSON-LD
       }
       if ("@context".equals(k)) {
+        if (proofContext != null && proofContext.equals(e.getValue())) {
+          continue; // a jcs proof's copy of the secured document's @context
+        }
         if (!top && !(embedded && embeddedContexts)) {
           out.add(p + ": a @context below the top of the document is not allowed (it could redefine terms)");
         } else if (!top && !stringOrStrings(e.getValue())) {
@@ -236,12 +245,14 @@ public final class CompactForm {
       }
       JsonNode v = e.getValue();
       boolean childEmbedded = EMBEDDED_CREDENTIALS.contains(k);
+      JsonNode childProofContext = "proof".equals(k) ? n.get("@context") : null;
       if (v.isArray()) {
         for (int i = 0; i < v.size(); i++) {
-          walk(v.get(i), p + "[" + i + "]", false, childEmbedded, jsonLiterals, embeddedContexts, out);
+          walk(v.get(i), p + "[" + i + "]", false, childEmbedded, childProofContext, jsonLiterals,
+              embeddedContexts, out);
         }
       } else {
-        walk(v, p, false, childEmbedded, jsonLiterals, embeddedContexts, out);
+        walk(v, p, false, childEmbedded, childProofContext, jsonLiterals, embeddedContexts, out);
       }
     }
   }
