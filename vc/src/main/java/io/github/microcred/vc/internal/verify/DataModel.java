@@ -83,6 +83,8 @@ public final class DataModel {
       }
       if (!subjectOk) {
         out.add(syntax("$.credentialSubject", "credentialSubject must be an object or a non-empty array of objects"));
+      } else {
+        claimRules(doc, subject, out);
       }
     }
     party(doc, kind.party, kind == Kind.CREDENTIAL, out);
@@ -102,6 +104,73 @@ public final class DataModel {
       }
     }
     return out;
+  }
+
+  /**
+   * VC 2.0 rules the W3C vc-data-model-2.0 suite checks: each subject object makes a claim; validFrom / validUntil
+   * are dateTimeStamps; credentialStatus, credentialSchema (also an id), refreshService, termsOfUse and evidence
+   * objects specify their type (§4.5); relatedResource entries (§5.3) have a unique URL id and a digest.
+   */
+  private static void claimRules(JsonNode doc, JsonNode subj, List<VerificationCheck> out) {
+    for (int i = 0; i < (subj.isArray() ? subj.size() : 1); i++) {
+      JsonNode s = subj.isArray() ? subj.get(i) : subj;
+      String at = subj.isArray() ? "$.credentialSubject[" + i + "]" : "$.credentialSubject";
+      if (s.isEmpty()) {
+        out.add(syntax(at, at + " makes no claim (VC 2.0: each subject object is the subject of one or more claims)"));
+      }
+    }
+    for (String d : List.of("validFrom", "validUntil")) {
+      JsonNode v = doc.get(d);
+      if (v != null) {
+        boolean ok = v.isTextual();
+        if (ok) {
+          try {
+            XsdDateTime.parse(v.asText());
+          } catch (java.time.format.DateTimeParseException e) {
+            ok = false;
+          }
+        }
+        if (!ok) {
+          out.add(syntax("$." + d, "$." + d + " must be an XML Schema dateTimeStamp string (YYYY-MM-DDThh:mm:ssZ), "
+              + "got " + abbreviate(v.toString())));
+        }
+      }
+    }
+    for (String m : List.of("credentialStatus", "credentialSchema", "refreshService", "termsOfUse", "evidence")) {
+      JsonNode v = doc.get(m);
+      if (v == null) {
+        continue;
+      }
+      for (int i = 0; i < (v.isArray() ? v.size() : 1); i++) {
+        JsonNode o = v.isArray() ? v.get(i) : v;
+        String at = "$." + m + (v.isArray() ? "[" + i + "]" : "");
+        if (!o.isObject()) {
+          out.add(syntax(at, at + " must be an object"));
+        } else if (!o.has("type")) {
+          out.add(syntax(at + ".type", at + ".type is missing (VC 2.0: each " + m + " object specifies its type)"));
+        } else if (m.equals("credentialSchema") && !o.path("id").isTextual()) {
+          out.add(syntax(at + ".id", at + ".id must be the schema's URL"));
+        }
+      }
+    }
+    JsonNode rr = doc.get("relatedResource");
+    if (rr == null) {
+      return;
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < (rr.isArray() ? rr.size() : 1); i++) {
+      JsonNode o = rr.isArray() ? rr.get(i) : rr;
+      String at = "$.relatedResource" + (rr.isArray() ? "[" + i + "]" : "");
+      if (!o.isObject()) {
+        out.add(syntax(at, at + " must be an object with id and digestSRI or digestMultibase"));
+      } else if (!o.path("id").isTextual() || !isIri(o.get("id").asText())) {
+        out.add(syntax(at + ".id", at + ".id must be the resource's URL"));
+      } else if (!seen.add(o.get("id").asText())) {
+        out.add(syntax(at + ".id", at + ".id " + o.get("id").asText() + " is listed twice (the ids must be unique)"));
+      } else if (!o.has("digestSRI") && !o.has("digestMultibase")) {
+        out.add(syntax(at, at + " needs a digestSRI or a digestMultibase"));
+      }
+    }
   }
 
   private static VerificationCheck syntax(String path, String message) {
