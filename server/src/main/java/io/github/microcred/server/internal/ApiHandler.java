@@ -108,6 +108,7 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private static final String SUBJECT = "io.github.microcred.server.subject";
+  private static final String BODY_READ = "io.github.microcred.server.bodyRead";
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
@@ -125,6 +126,11 @@ public final class ApiHandler extends Handler.Abstract {
     }
     if (a.status == 401 || a.status == 403) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge(a));
+    }
+    if (request.getAttribute(BODY_READ) == null && request.getLength() != 0 && a.status >= 400) {
+      // refused before its body was read (401, 403, 413, ...): the unread body makes the connection unusable, so say
+      // so before the response is committed, or a client that reuses the connection reads no response at all
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     response.setStatus(a.status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8");
@@ -357,6 +363,7 @@ public final class ApiHandler extends Handler.Abstract {
     if (buf.length > limit) {
       throw tooLarge("more than " + limit + " bytes sent");
     }
+    request.setAttribute(BODY_READ, Boolean.TRUE);
     JsonNode n;
     try {
       n = JSON.readTree(buf);
