@@ -36,12 +36,14 @@ class VcApiServerTest {
   static final KeyPair HOLDER = KeyPair.generate(KeyType.ED25519);
   static VcApiServer server;
   static HttpClient client = HttpClient.newHttpClient();
+  static Http http;
 
   @BeforeAll
   static void start() throws Exception {
     server = VcApiServer.start(ServerConfig.builder().tls(false).maxBodyBytes(64 * 1024)
         .issuer(ServerConfig.Issuer.dataIntegrity(ED)).issuer(ServerConfig.Issuer.dataIntegrity(P256))
         .token(TOKEN).build());
+    http = new Http(server, TOKEN);
   }
 
   @AfterAll
@@ -50,24 +52,11 @@ class VcApiServerTest {
   }
 
   static ObjectNode credential(KeyPair issuer) {
-    ObjectNode c = JSON.createObjectNode();
-    c.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-    c.putArray("type").add("VerifiableCredential");
-    c.put("issuer", issuer.publicKey().didKey()).put("validFrom", "2025-01-01T00:00:00Z");
-    c.putObject("credentialSubject").put("id", "did:example:learner").put("name", "Ada Lovelace");
-    return c;
+    return Http.credential(issuer);
   }
 
-  record Reply(int status, String type, JsonNode body) {}
-
-  static Reply post(String path, String body, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), JSON.readTree(r.body()));
+  static Http.Reply post(String path, String body, String token) throws Exception {
+    return http.post(path, body, token);
   }
 
   static JsonNode issue(ObjectNode credential, ObjectNode options) throws Exception {
@@ -76,46 +65,42 @@ class VcApiServerTest {
     if (options != null) {
       req.set("options", options);
     }
-    Reply r = post("/credentials/issue", req.toString(), TOKEN);
-    assertEquals(201, r.status, r.body.toString());
-    return r.body.get("verifiableCredential");
+    Http.Reply r = post("/credentials/issue", req.toString(), TOKEN);
+    assertEquals(201, r.status(), r.body().toString());
+    return r.body().get("verifiableCredential");
   }
 
-  static Reply verify(JsonNode vc) throws Exception {
+  static Http.Reply verify(JsonNode vc) throws Exception {
     ObjectNode req = JSON.createObjectNode();
     req.set("verifiableCredential", vc);
     req.putObject("options").putArray("checks").add("proof");
     return post("/credentials/verify", req.toString(), null);
   }
 
-  static void assertProblem(Reply r, int status) {
-    assertEquals(status, r.status, r.body.toString());
-    assertTrue(r.type.startsWith("application/problem+json"), r.type);
-    assertEquals(status, r.body.path("status").asInt());
-    assertTrue(r.body.path("type").asText().startsWith("urn:microcred:problem:"), r.body.toString());
-    assertFalse(r.body.path("detail").asText().isEmpty(), r.body.toString());
+  static void assertProblem(Http.Reply r, int status) {
+    Http.assertProblem(r, status);
   }
 
   @Test
   void issueEddsaThenVerifyThenTamperedFails() throws Exception {
     JsonNode vc = issue(credential(ED), null);
     assertEquals("eddsa-rdfc-2022", vc.path("proof").path("cryptosuite").asText(), vc.toString());
-    Reply ok = verify(vc);
-    assertEquals(200, ok.status, ok.body.toString());
-    assertTrue(ok.body.path("verified").asBoolean());
+    Http.Reply ok = verify(vc);
+    assertEquals(200, ok.status(), ok.body().toString());
+    assertTrue(ok.body().path("verified").asBoolean());
     ObjectNode tampered = vc.deepCopy();
     ((ObjectNode) tampered.get("credentialSubject")).put("name", "Mallory");
-    Reply bad = verify(tampered);
+    Http.Reply bad = verify(tampered);
     assertProblem(bad, 422);
-    assertFalse(bad.body.path("verified").asBoolean(true));
-    assertTrue(bad.body.path("problemDetails").size() > 0, bad.body.toString());
+    assertFalse(bad.body().path("verified").asBoolean(true));
+    assertTrue(bad.body().path("problemDetails").size() > 0, bad.body().toString());
   }
 
   @Test
   void issueEcdsaForP256Issuer() throws Exception {
     JsonNode vc = issue(credential(P256), null);
     assertEquals("ecdsa-rdfc-2019", vc.path("proof").path("cryptosuite").asText());
-    assertEquals(200, verify(vc).status);
+    assertEquals(200, verify(vc).status());
   }
 
   @Test
@@ -124,8 +109,8 @@ class VcApiServerTest {
       JsonNode vc = issue(credential((KeyPair) c[0]), JSON.createObjectNode().put("cryptosuite", (String) c[1]));
       assertEquals(c[1], vc.path("proof").path("cryptosuite").asText(), vc.toString());
       assertEquals(vc.path("@context"), vc.path("proof").path("@context"), vc.toString());
-      Reply ok = verify(vc);
-      assertEquals(200, ok.status, ok.body.toString());
+      Http.Reply ok = verify(vc);
+      assertEquals(200, ok.status(), ok.body().toString());
       ObjectNode tampered = vc.deepCopy();
       ((ObjectNode) tampered.get("credentialSubject")).put("name", "Mallory");
       assertProblem(verify(tampered), 422);
@@ -138,8 +123,8 @@ class VcApiServerTest {
     JsonNode vc = issue(credential(ED), opts);
     assertEquals("EnvelopedVerifiableCredential", vc.path("type").asText());
     assertTrue(vc.path("id").asText().startsWith("data:application/vc+jwt,ey"), vc.toString());
-    Reply ok = verify(vc);
-    assertEquals(200, ok.status, ok.body.toString());
+    Http.Reply ok = verify(vc);
+    assertEquals(200, ok.status(), ok.body().toString());
     String jwt = vc.path("id").asText().substring("data:application/vc+jwt,".length());
     String[] parts = jwt.split("\\.");
     char c = parts[2].charAt(5);
@@ -161,8 +146,8 @@ class VcApiServerTest {
     noSubject.remove("credentialSubject");
     ObjectNode req3 = JSON.createObjectNode();
     req3.set("credential", noSubject);
-    Reply r = post("/credentials/issue", req3.toString(), TOKEN);
-    assertTrue(r.status == 400 || r.status == 422, r.body.toString());
+    Http.Reply r = post("/credentials/issue", req3.toString(), TOKEN);
+    assertTrue(r.status() == 400 || r.status() == 422, r.body().toString());
   }
 
   @Test
@@ -173,10 +158,10 @@ class VcApiServerTest {
     ObjectNode req = JSON.createObjectNode();
     req.set("verifiablePresentation", signed);
     req.putObject("options").put("challenge", "c-123").put("domain", "verifier.example");
-    Reply ok = post("/presentations/verify", req.toString(), null);
-    assertEquals(200, ok.status, ok.body.toString());
-    assertTrue(ok.body.path("verified").asBoolean());
-    assertEquals(1, ok.body.path("credentials").size());
+    Http.Reply ok = post("/presentations/verify", req.toString(), null);
+    assertEquals(200, ok.status(), ok.body().toString());
+    assertTrue(ok.body().path("verified").asBoolean());
+    assertEquals(1, ok.body().path("credentials").size());
     req.putObject("options").put("challenge", "other").put("domain", "verifier.example");
     assertProblem(post("/presentations/verify", req.toString(), null), 422);
     req.putObject("options").put("challenge", "c-123").put("domain", "evil.example");
@@ -187,11 +172,11 @@ class VcApiServerTest {
   void issueNeedsTheBearerToken() throws Exception {
     ObjectNode req = JSON.createObjectNode();
     req.set("credential", credential(ED));
-    Reply none = post("/credentials/issue", req.toString(), null);
+    Http.Reply none = post("/credentials/issue", req.toString(), null);
     assertProblem(none, 401);
-    Reply wrong = post("/credentials/issue", req.toString(), TOKEN + "x");
+    Http.Reply wrong = post("/credentials/issue", req.toString(), TOKEN + "x");
     assertProblem(wrong, 401);
-    assertEquals("urn:microcred:problem:invalid-token", wrong.body.path("type").asText());
+    assertEquals("urn:microcred:problem:invalid-token", wrong.body().path("type").asText());
   }
 
   @Test
@@ -207,7 +192,7 @@ class VcApiServerTest {
   @Test
   void oversizedBodiesAre413() throws Exception {
     String big = "{\"verifiableCredential\":\"" + "a".repeat(64 * 1024) + "\"}";
-    Reply r = post("/credentials/verify", big, null);
+    Http.Reply r = post("/credentials/verify", big, null);
     assertProblem(r, 413);
     // chunked (no Content-Length): the limit applies while reading
     HttpRequest req = HttpRequest.newBuilder(server.uri().resolve("/credentials/verify"))
