@@ -19,9 +19,7 @@ import io.github.microcred.vc.jose.JwtVerifyOperation;
 import io.github.microcred.vc.jose.VcJwt;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -236,27 +234,9 @@ final class VerifiedTranscript {
   }
 
   /** One entry per credential id: the most recently issued (the first on a tie); the others as DUPLICATE. */
-  private Map<String, Verified> latest(List<Excluded> duplicates) {
-    Map<String, Verified> latest = new LinkedHashMap<>();
-    for (Verified v : verified) {
-      Verified prev = latest.get(v.credential().id());
-      Verified lose = null;
-      if (prev == null) {
-        latest.put(v.credential().id(), v);
-      } else if (v.credential().issued().isAfter(prev.credential().issued())) {
-        latest.put(v.credential().id(), v);
-        lose = prev;
-      } else {
-        lose = v;
-      }
-      if (lose != null) {
-        Verified win = latest.get(v.credential().id());
-        duplicates.add(new Excluded(lose.source(), Exclusion.Reason.DUPLICATE, lose.credential().id()
-            + " issued " + lose.credential().issued() + "; " + win.source() + " (issued " + win.credential().issued()
-            + ") counts instead"));
-      }
-    }
-    return latest;
+  private Transcript.Deduplicated newest() {
+    return Transcript.newestPerId(verified.stream().map(Verified::credential).toList(),
+        verified.stream().map(Verified::source).toList());
   }
 
   /**
@@ -265,7 +245,7 @@ final class VerifiedTranscript {
    * @return the transcript
    */
   Transcript transcript() {
-    return new Transcript(latest(new ArrayList<>()).values().stream().map(Verified::credential).toList());
+    return newest().transcript();
   }
 
   /**
@@ -277,14 +257,10 @@ final class VerifiedTranscript {
    */
   AuditResult withExclusions(AuditResult a) {
     List<Exclusion> all = new ArrayList<>();
-    List<Excluded> dup = new ArrayList<>();
-    latest(dup);
     for (Excluded e : excluded) {
       all.add(new Exclusion(e.source(), e.reason(), e.detail()));
     }
-    for (Excluded e : dup) {
-      all.add(new Exclusion(e.source(), e.reason(), e.detail()));
-    }
+    all.addAll(newest().duplicates());
     return a.withExclusions(all);
   }
 }

@@ -123,9 +123,23 @@ class AuditsTest {
     badBudget.putArray("credentials");
     badBudget.putObject("options").put("budgetMillis", 60_000);
     Http.assertProblem(http.post("/audits", badBudget.toString(), null), 400);
-    // the same credential twice is refused by stacking, with the path
-    JsonNode vc = awardDataLiteracy();
-    Http.Reply dup = audit(vc, vc);
-    Http.assertProblem(dup, 422);
+  }
+
+  @Test
+  void aCredentialAwardedTwiceCountsOnceAndTheOtherIsADuplicate() throws Exception {
+    JsonNode first = awardDataLiteracy();
+    JsonNode second = awardDataLiteracy(); // the same achievement, issued the same day: the first one counts
+    for (JsonNode[] input : new JsonNode[][] {{first, second}, {first, first}}) {
+      Http.Reply r = audit(input);
+      assertEquals(200, r.status(), r.body().toString());
+      JsonNode result = r.body();
+      assertEquals(2, result.path("countedCredits").asInt(), result.toString());
+      assertEquals(1, result.path("assignments").size(), result.toString());
+      assertEquals(1, result.path("exclusions").size(), result.toString());
+      JsonNode dup = result.path("exclusions").get(0);
+      assertEquals("DUPLICATE", dup.path("reason").asText(), result.toString());
+      assertEquals("$.credentials[1]", dup.path("credential").asText(), result.toString());
+      assertTrue(dup.path("detail").asText().contains("$.credentials[0]"), result.toString());
+    }
   }
 }

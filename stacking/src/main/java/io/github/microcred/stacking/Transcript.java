@@ -61,6 +61,64 @@ public record Transcript(List<Credential> credentials) {
   }
 
   /**
+   * A transcript with one credential per id, and the others as {@link Exclusion.Reason#DUPLICATE} exclusions.
+   *
+   * @param transcript the credentials that count, in input order of their first appearance
+   * @param duplicates one exclusion per credential left out, in input order
+   */
+  public record Deduplicated(Transcript transcript, List<Exclusion> duplicates) {
+    /** Copies. */
+    public Deduplicated {
+      java.util.Objects.requireNonNull(transcript, "transcript");
+      duplicates = List.copyOf(duplicates);
+    }
+  }
+
+  /**
+   * Keeps, of credentials that repeat an id (a credential earned again, or reissued), the most recently
+   * {@link Credential#issued() issued}, the first on a tie. Each credential left out becomes a
+   * {@link Exclusion.Reason#DUPLICATE} exclusion whose {@code credentialId} is its source (as the CLI and the server
+   * report exclusions of signed input: a file name or a JSON path) and whose detail names the one that counts. The
+   * CLI's {@code mcred audit --transcript} and the server's {@code POST /audits} both use it.
+   *
+   * @param credentials the credentials, in input order
+   * @param sources where each came from, the same size as {@code credentials}
+   * @return the transcript and the duplicates
+   * @throws IllegalArgumentException when the two lists differ in size
+   */
+  public static Deduplicated newestPerId(List<Credential> credentials, List<String> sources) {
+    if (credentials.size() != sources.size()) {
+      throw new IllegalArgumentException("credentials and sources differ in size: " + credentials.size() + " vs "
+          + sources.size());
+    }
+    java.util.Map<String, Integer> newest = new java.util.LinkedHashMap<>();
+    int[] loser = new int[credentials.size()];
+    java.util.Arrays.fill(loser, -1);
+    for (int i = 0; i < credentials.size(); i++) {
+      Credential c = credentials.get(i);
+      Integer prev = newest.get(c.id());
+      if (prev == null) {
+        newest.put(c.id(), i);
+      } else if (c.issued().isAfter(credentials.get(prev).issued())) {
+        newest.put(c.id(), i);
+        loser[prev] = i;
+      } else {
+        loser[i] = prev;
+      }
+    }
+    List<Exclusion> duplicates = new java.util.ArrayList<>();
+    for (int i = 0; i < credentials.size(); i++) {
+      if (loser[i] >= 0) {
+        int win = newest.get(credentials.get(i).id());
+        duplicates.add(new Exclusion(sources.get(i), Exclusion.Reason.DUPLICATE, credentials.get(i).id() + " issued "
+            + credentials.get(i).issued() + "; " + sources.get(win) + " (issued " + credentials.get(win).issued()
+            + ") counts instead"));
+      }
+    }
+    return new Deduplicated(new Transcript(newest.values().stream().map(credentials::get).toList()), duplicates);
+  }
+
+  /**
    * Creates a transcript.
    *
    * @param credentials the credentials

@@ -586,8 +586,9 @@ public final class ApiHandler extends Handler.Abstract {
    * {@code POST /audits}: {@code {"rules": {...}, "credentials": [...], "asOf": "YYYY-MM-DD"?, "options":
    * {"budgetMillis": n}?}}. Each credential is verified as {@code /credentials/verify} does (status included); the
    * verified Open Badges 3.0 credentials become the transcript through stacking's {@code OpenBadges} mapping, the
-   * others are reported as exclusions (not verified, revoked, suspended, not mappable); the answer is the stacking
-   * audit result.
+   * others are reported as exclusions (not verified, revoked, suspended, not mappable; of credentials repeating an
+   * id, the most recently issued counts and the others are DUPLICATE, as in {@code mcred audit}); the answer is the
+   * stacking audit result.
    */
   private Answer audit(ObjectNode body) throws Problem {
     for (var it = body.fieldNames(); it.hasNext(); ) {
@@ -634,6 +635,7 @@ public final class ApiHandler extends Handler.Abstract {
       throw new Problem(422, "invalid-rules", "Invalid rules", "$.rules: " + e.getMessage());
     }
     List<io.github.microcred.stacking.Credential> transcript = new java.util.ArrayList<>();
+    List<String> sources = new java.util.ArrayList<>();
     List<io.github.microcred.stacking.Exclusion> excluded = new java.util.ArrayList<>();
     io.github.microcred.stacking.OpenBadges mapping = io.github.microcred.stacking.OpenBadges.mapping();
     for (int i = 0; i < creds.size(); i++) {
@@ -648,16 +650,20 @@ public final class ApiHandler extends Handler.Abstract {
       io.github.microcred.stacking.OpenBadges.Mapped m = mapping.map(c.document());
       if (m.credential().isPresent()) {
         transcript.add(m.credential().get());
+        sources.add(at);
       } else {
         io.github.microcred.stacking.Exclusion x = m.exclusion().get();
         excluded.add(new io.github.microcred.stacking.Exclusion(at, x.reason(), x.credentialId() + ": "
             + x.detail()));
       }
     }
+    io.github.microcred.stacking.Transcript.Deduplicated newest =
+        io.github.microcred.stacking.Transcript.newestPerId(transcript, sources);
+    excluded.addAll(newest.duplicates());
     io.github.microcred.stacking.AuditResult result;
     try {
       result = io.github.microcred.stacking.Stacking.auditor(rules).withBudget(budget)
-          .audit(new io.github.microcred.stacking.Transcript(transcript), asOf).withExclusions(excluded);
+          .audit(newest.transcript(), asOf).withExclusions(excluded);
     } catch (io.github.microcred.stacking.StackingException e) {
       throw new Problem(422, "audit-failed", "Audit failed", e.getMessage());
     }
