@@ -1,0 +1,14 @@
+package io.github.microcred.elm;
+
+/** Error codes carried by {@link ElmException}: what went wrong in the elm module. */
+public enum ElmErrorCode {
+  /** An argument outside its documented range (e.g. a language tag that is not BCP 47). */
+  INVALID_ARGUMENT,
+  /**
+   * A document that is not JSON, not an EDC {@code EuropeanDigitalCredential} in the compact form of its two
+   * contexts, or without the parts an import needs (a claim with a title).
+   */
+  INVALID_CREDENTIAL,
+  /** A micro-credential or award that EDC cannot express (e.g. no awarding body, so no issuer). */
+  UNSUPPORTED
+}

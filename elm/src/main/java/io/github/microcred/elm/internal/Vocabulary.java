@@ -1,0 +1,363 @@
+package io.github.microcred.elm.internal;
+
+import io.github.microcred.core.AssessmentType;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.ParticipationMode;
+import io.github.microcred.core.QualityAssuranceType;
+import io.github.microcred.core.StackabilityOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The controlled vocabularies the EDC writer and reader use: EU Vocabularies concepts where one is known for the core
+ * value (with where its URI was read), and otherwise a microcred URN ({@code urn:microcred:elm:KIND:VALUE}) that the
+ * reader maps back exactly and {@code Elm.check} reports as {@code NOT_IN_VOCABULARY}.
+ *
+ * <p>Sources: "EC sample" is {@code Sample-MC-Annex1-unsigned.jsonld} of european-commission-empl/European-Learning-Model
+ * (commit 9d7c5d2, EUPL 1.2); "EU Vocabularies list" means the concept scheme published on op.europa.eu, as listed
+ * verbatim by public EDC integrations (ild-thl/php-european-learning-model {@code LearningSettingType}; an EDC Drupal
+ * module's allowed values for {@code learning-assessment} and {@code credential}).
+ */
+public final class Vocabulary {
+  /** A concept: its IRI, its scheme (null for microcred URNs), its English label, where the IRI was read. */
+  public record Concept(String id, String scheme, String label, String source) {
+    /** Whether the concept is from an EU controlled vocabulary. */
+    public boolean eu() {
+      return scheme != null;
+    }
+  }
+
+  /** The vocabularies by the kind of value they hold. */
+  public enum Kind {
+    /** Form of participation: {@code elm:mode}. */
+    MODE("mode", "http://data.europa.eu/snb/learning-assessment/25831c2"),
+    /** Credit framework: {@code elm:framework} of a {@code CreditPoint}. */
+    CREDIT("credit-framework", "http://data.europa.eu/snb/education-credit/25831c2"),
+    /** Supervision and identity verification: {@code elm:idVerification}. */
+    SUPERVISION("supervision-verification", "http://data.europa.eu/snb/supervision-verification/25831c2"),
+    /** Assessment type: {@code dc:type} of a {@code LearningAssessmentSpecification}. */
+    ASSESSMENT("assessment", "http://data.europa.eu/snb/assessment/25831c2"),
+    /** Type of quality assurance: {@code dc:type} of an {@code Accreditation}, and the subject of a QA note. */
+    QUALITY_ASSURANCE("quality-assurance", "http://data.europa.eu/snb/accreditation/25831c2"),
+    /** Integration / stackability option: the subject of a stackability note. */
+    STACKABILITY("stackability", null),
+    /** Further information given as text: the subject of a note. */
+    NOTE("note", null),
+    /** Learning setting ({@code elm:learningSetting}): no core field, read for the label only. */
+    LEARNING_SETTING("learning-setting", "http://data.europa.eu/snb/learning-setting/25831c2"),
+    /** Credential profile ({@code elm:credentialProfiles}). */
+    CREDENTIAL_PROFILE("credential-profile", "http://data.europa.eu/snb/credential/25831c2");
+
+    final String token;
+    final String scheme;
+
+    Kind(String token, String scheme) {
+      this.token = token;
+      this.scheme = scheme;
+    }
+
+    /** The EU concept scheme of this kind, if there is one. */
+    public Optional<String> scheme() {
+      return Optional.ofNullable(scheme);
+    }
+
+    /** The URN prefix of microcred's own concepts of this kind. */
+    public String urnPrefix() {
+      return "urn:microcred:elm:" + token + ":";
+    }
+  }
+
+  /** EQF levels: {@code http://data.europa.eu/snb/eqf/N} (EC sample, EQF 6). */
+  public static final String EQF_PREFIX = "http://data.europa.eu/snb/eqf/";
+  /** The EQF concept scheme (EC sample). */
+  public static final String EQF_SCHEME = "http://data.europa.eu/snb/eqf/25831c2";
+  /** The ESCO skill IRIs ({@code relatedESCOSkill}, EC sample). */
+  public static final String ESCO_PREFIX = "http://data.europa.eu/esco/";
+  /** EU authority table of languages (EC sample: {@code .../language/ENG}). */
+  public static final String LANGUAGE_PREFIX = "http://publications.europa.eu/resource/authority/language/";
+  /** The language table as a scheme. */
+  public static final String LANGUAGE_SCHEME = "http://publications.europa.eu/resource/authority/language";
+  /** EU authority table of countries (EC sample: {@code .../country/IRL}). */
+  public static final String COUNTRY_PREFIX = "http://publications.europa.eu/resource/authority/country/";
+  /** The country table as a scheme. */
+  public static final String COUNTRY_SCHEME = "http://publications.europa.eu/resource/authority/country";
+  /** File types (EC sample: PNG, JPEG). */
+  public static final String FILE_TYPE_PREFIX = "http://publications.europa.eu/resource/authority/file-type/";
+  /** The file type table as a scheme. */
+  public static final String FILE_TYPE_SCHEME = "http://publications.europa.eu/resource/authority/file-type";
+  /** Content encoding base64 (EC sample). */
+  public static final Concept BASE64 = new Concept("http://data.europa.eu/snb/encoding/6146cde7dd",
+      "http://data.europa.eu/snb/encoding/25831c2", "base64", "EC sample");
+  /** Credential profile "Generic" (EC sample). */
+  public static final Concept GENERIC_PROFILE = new Concept("http://data.europa.eu/snb/credential/e34929035b",
+      Kind.CREDENTIAL_PROFILE.scheme, "Generic", "EC sample");
+
+  private static final Map<Kind, Map<String, Concept>> BY_VALUE = new LinkedHashMap<>();
+  private static final Map<String, Object> BY_ID = new LinkedHashMap<>();
+  private static final Map<String, Kind> KIND_OF_ID = new LinkedHashMap<>();
+
+  static {
+    eu(Kind.MODE, ParticipationMode.ONLINE, "920fbb3cbe", "Online", "EC sample");
+    eu(Kind.MODE, ParticipationMode.BLENDED, "e92d221e4d", "Blended", "EC sample");
+    eu(Kind.MODE, ParticipationMode.ONSITE, "9191af2ed9", "Presential", "EU Vocabularies list");
+    eu(Kind.CREDIT, CreditUnit.ECTS, "6fcec5c5af", "European Credit Transfer System", "EC sample");
+    eu(Kind.SUPERVISION, IdentityVerification.UNSUPERVISED, "c598449d64", "Unsupervised without ID Verification",
+        "EC sample");
+    for (ParticipationMode m : ParticipationMode.values()) {
+      own(Kind.MODE, m, label(m.name()));
+    }
+    own(Kind.CREDIT, CreditUnit.US_SEMESTER_HOUR, "US semester credit hour");
+    own(Kind.CREDIT, CreditUnit.US_QUARTER_HOUR, "US quarter credit hour");
+    own(Kind.CREDIT, CreditUnit.UK_CATS, "UK CATS credit");
+    own(Kind.CREDIT, CreditUnit.NZQA_CREDIT, "NZQA credit");
+    own(Kind.CREDIT, CreditUnit.CEU, "Continuing Education Unit");
+    own(Kind.CREDIT, CreditUnit.HOUR, "Hour of learning");
+    own(Kind.SUPERVISION, IdentityVerification.SUPERVISED_IDENTITY_NOT_VERIFIED,
+        "Supervised without ID verification");
+    own(Kind.SUPERVISION, IdentityVerification.ONLINE_ONE_FACTOR, "Supervised online, ID verified with one factor");
+    own(Kind.SUPERVISION, IdentityVerification.ONLINE_TWO_FACTORS, "Supervised online, ID verified with two factors");
+    own(Kind.SUPERVISION, IdentityVerification.ONSITE_ONE_FACTOR, "Supervised onsite, ID verified with one factor");
+    own(Kind.SUPERVISION, IdentityVerification.ONSITE_TWO_FACTORS, "Supervised onsite, ID verified with two factors");
+    for (AssessmentType t : AssessmentType.values()) {
+      own(Kind.ASSESSMENT, t, label(t.name()));
+    }
+    own(Kind.QUALITY_ASSURANCE, QualityAssuranceType.NONE, "No quality assurance");
+    own(Kind.QUALITY_ASSURANCE, QualityAssuranceType.INTERNAL, "Internal quality assurance");
+    own(Kind.QUALITY_ASSURANCE, QualityAssuranceType.EXTERNAL, "External quality assurance");
+    own(Kind.QUALITY_ASSURANCE, QualityAssuranceType.ACCREDITED, "Accredited");
+    for (StackabilityOption o : StackabilityOption.values()) {
+      own(Kind.STACKABILITY, o, label(o.name()));
+    }
+    BY_ID.put(Kind.NOTE.urnPrefix() + "FURTHER_INFORMATION", "FURTHER_INFORMATION");
+    KIND_OF_ID.put(Kind.NOTE.urnPrefix() + "FURTHER_INFORMATION", Kind.NOTE);
+    // read only: EU concepts without a core value of their own
+    known(Kind.SUPERVISION, "df2880c5cb", "Unsupervised with ID verification");
+    known(Kind.LEARNING_SETTING, "6fd4685715", "formal learning");
+    known(Kind.LEARNING_SETTING, "e207a81fc7", "non-formal learning");
+  }
+
+  private Vocabulary() {}
+
+  private static String label(String enumName) {
+    String s = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static void eu(Kind k, Enum<?> value, String code, String label, String source) {
+    String base = k.scheme.substring(0, k.scheme.lastIndexOf('/') + 1);
+    Concept c = new Concept(base + code, k.scheme, label, source);
+    BY_VALUE.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(value.name(), c);
+    BY_ID.put(c.id(), value);
+    KIND_OF_ID.put(c.id(), k);
+  }
+
+  private static void own(Kind k, Enum<?> value, String label) {
+    Concept c = new Concept(k.urnPrefix() + value.name(), null, label, "microcred");
+    BY_VALUE.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(value.name(), c);
+    BY_ID.put(c.id(), value);
+    KIND_OF_ID.put(c.id(), k);
+  }
+
+  private static void known(Kind k, String code, String label) {
+    String base = k.scheme.substring(0, k.scheme.lastIndexOf('/') + 1);
+    BY_ID.put(base + code, label);
+    KIND_OF_ID.put(base + code, k);
+  }
+
+  /**
+   * The concept for a core value: the EU one where known, else microcred's URN.
+   *
+   * @param kind the vocabulary
+   * @param value the core enum value
+   * @return the concept
+   */
+  public static Concept concept(Kind kind, Enum<?> value) {
+    return BY_VALUE.get(kind).get(value.name());
+  }
+
+  /**
+   * The microcred URN concept for a value, whether or not an EU concept exists.
+   *
+   * @param kind the vocabulary
+   * @param value the value name
+   * @return the concept
+   */
+  public static Concept own(Kind kind, String value) {
+    Concept c = BY_VALUE.getOrDefault(kind, Map.of()).get(value);
+    return c != null && !c.eu() ? c : new Concept(kind.urnPrefix() + value, null, label(value), "microcred");
+  }
+
+  /**
+   * The core value a concept IRI stands for, EU or microcred URN.
+   *
+   * @param <E> the enum type
+   * @param kind the vocabulary
+   * @param type the enum class
+   * @param id the concept IRI
+   * @return the value, if the IRI is one of this vocabulary's
+   */
+  public static <E extends Enum<E>> Optional<E> value(Kind kind, Class<E> type, String id) {
+    if (id == null || KIND_OF_ID.get(id) != kind) {
+      return Optional.empty();
+    }
+    Object v = BY_ID.get(id);
+    return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
+  }
+
+  /**
+   * Whether an IRI is a microcred URN concept.
+   *
+   * @param id the IRI
+   * @return true for {@code urn:microcred:elm:...}
+   */
+  public static boolean isOwn(String id) {
+    return id != null && id.startsWith("urn:microcred:elm:");
+  }
+
+  /**
+   * Whether an IRI is a concept of the vocabulary (EU or microcred), whatever its value.
+   *
+   * @param kind the vocabulary
+   * @param id the IRI
+   * @return true if known
+   */
+  public static boolean known(Kind kind, String id) {
+    return id != null && (KIND_OF_ID.get(id) == kind || id.startsWith(kind.urnPrefix())
+        || kind.scheme != null && id.startsWith(kind.scheme.substring(0, kind.scheme.lastIndexOf('/') + 1)));
+  }
+
+  /**
+   * Every concept with a core value, for the README table.
+   *
+   * @return kind, core value, concept
+   */
+  public static List<String[]> table() {
+    List<String[]> rows = new ArrayList<>();
+    for (Map.Entry<Kind, Map<String, Concept>> e : BY_VALUE.entrySet()) {
+      for (Map.Entry<String, Concept> v : e.getValue().entrySet()) {
+        Concept c = v.getValue();
+        rows.add(new String[] {e.getKey().token, v.getKey(), c.id(), c.label(), c.source()});
+      }
+    }
+    return Collections.unmodifiableList(rows);
+  }
+
+  /**
+   * The EU language table IRI for a BCP 47 tag (ISO 639-2/T, upper case: {@code en} gives {@code ENG}).
+   *
+   * @param bcp47 the tag
+   * @return the IRI, empty when the language has no three-letter code
+   */
+  public static Optional<String> languageIri(String bcp47) {
+    try {
+      String three = Locale.forLanguageTag(bcp47).getISO3Language();
+      return three.isEmpty() ? Optional.empty() : Optional.of(LANGUAGE_PREFIX + three.toUpperCase(Locale.ROOT));
+    } catch (java.util.MissingResourceException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final Map<String, String> TWO_OF_THREE = new LinkedHashMap<>();
+
+  static {
+    for (String two : Locale.getISOLanguages()) {
+      try {
+        TWO_OF_THREE.putIfAbsent(new Locale(two).getISO3Language().toUpperCase(Locale.ROOT), two);
+      } catch (java.util.MissingResourceException e) {
+        // no three-letter code
+      }
+    }
+  }
+
+  /**
+   * The BCP 47 primary language of an EU language table IRI ({@code .../ENG} gives {@code en}).
+   *
+   * @param iri the IRI
+   * @return the tag, if the code is known
+   */
+  public static Optional<String> languageTag(String iri) {
+    if (iri == null || !iri.startsWith(LANGUAGE_PREFIX)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(TWO_OF_THREE.get(iri.substring(LANGUAGE_PREFIX.length())));
+  }
+
+  /**
+   * The EU country table IRI for an ISO 3166-1 alpha-2 code ({@code IE} gives {@code .../IRL}).
+   *
+   * @param alpha2 the code
+   * @return the IRI, empty for an unknown code
+   */
+  public static Optional<String> countryIri(String alpha2) {
+    try {
+      String three = new Locale("", alpha2).getISO3Country();
+      return three.isEmpty() ? Optional.empty() : Optional.of(COUNTRY_PREFIX + three);
+    } catch (java.util.MissingResourceException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final Map<String, String> COUNTRY_TWO_OF_THREE = new LinkedHashMap<>();
+
+  static {
+    for (String two : Locale.getISOCountries()) {
+      try {
+        COUNTRY_TWO_OF_THREE.putIfAbsent(new Locale("", two).getISO3Country(), two);
+      } catch (java.util.MissingResourceException e) {
+        // no three-letter code
+      }
+    }
+  }
+
+  /**
+   * The ISO 3166-1 alpha-2 code of an EU country table IRI ({@code .../IRL} gives {@code IE}).
+   *
+   * @param iri the IRI
+   * @return the code, if known
+   */
+  public static Optional<String> countryCode(String iri) {
+    if (iri == null || !iri.startsWith(COUNTRY_PREFIX)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(COUNTRY_TWO_OF_THREE.get(iri.substring(COUNTRY_PREFIX.length())));
+  }
+
+  /**
+   * The English country name for an alpha-2 code.
+   *
+   * @param alpha2 the code
+   * @return the name
+   */
+  public static String countryName(String alpha2) {
+    String n = new Locale("", alpha2).getDisplayCountry(Locale.ENGLISH);
+    return n.isEmpty() ? alpha2 : n;
+  }
+
+  /**
+   * The English language name for a tag.
+   *
+   * @param bcp47 the tag
+   * @return the name
+   */
+  public static String languageName(String bcp47) {
+    String n = Locale.forLanguageTag(bcp47).getDisplayLanguage(Locale.ENGLISH);
+    return n.isEmpty() ? bcp47 : n;
+  }
+
+  /**
+   * The label of a read-only EU concept (learning settings, supervision without a core value).
+   *
+   * @param id the IRI
+   * @return the label, if known
+   */
+  public static Optional<String> knownLabel(String id) {
+    Object v = BY_ID.get(id);
+    return v instanceof String s ? Optional.of(s) : Optional.empty();
+  }
+}

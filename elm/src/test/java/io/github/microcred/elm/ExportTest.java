@@ -1,0 +1,154 @@
+package io.github.microcred.elm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.Award;
+import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.MicroCredential;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** The EDC document an award exports to: every Annex I element at the place the EC sample puts it. */
+class ExportTest {
+  private static final String EU = "http://data.europa.eu/snb/";
+
+  private static JsonNode doc() throws ElmException {
+    return Elm.export(Fixtures.microCredential(), Fixtures.award()).document();
+  }
+
+  private static JsonNode claim(JsonNode d) {
+    return d.get("credentialSubject").get("hasClaim").get(0);
+  }
+
+  private static JsonNode spec(JsonNode d) {
+    return claim(d).get("specifiedBy");
+  }
+
+  @Test
+  void envelopeIsAVc11EuropeanDigitalCredential() throws ElmException {
+    JsonNode d = doc();
+    assertEquals("[\"https://www.w3.org/2018/credentials/v1\",\"http://data.europa.eu/snb/model/context/edc-ap\"]",
+        d.get("@context").toString());
+    assertEquals("[\"VerifiableCredential\",\"EuropeanDigitalCredential\"]", d.get("type").toString());
+    assertEquals("urn:uuid:7d0f4a3c-1b2e-4c5d-9e8f-0a1b2c3d4e5f", d.get("id").asText());
+    assertEquals(EU + "credential/e34929035b", d.get("credentialProfiles").get("id").asText());
+    assertEquals("ShaclValidator2017", d.get("credentialSchema").get("type").asText());
+    byte[] png = Base64.getDecoder().decode(d.at("/displayParameter/individualDisplay/0/displayDetail/0/image/content")
+        .asText());
+    assertEquals((byte) 0x89, png[0], "a PNG display image");
+  }
+
+  @Test
+  void learnerTitleCountryAwardingBodyAndIssueDate() throws ElmException {
+    JsonNode d = doc();
+    assertEquals("did:example:learner42", d.get("credentialSubject").get("id").asText());
+    assertEquals("Aoife Murphy", d.get("credentialSubject").get("fullName").get("en").asText());
+    assertEquals("Data Analytics for Nurses", spec(d).get("title").get("en").asText());
+    assertEquals("Data Analytics for Nurses", claim(d).get("title").get("en").asText());
+    assertEquals("http://publications.europa.eu/resource/authority/country/IRL",
+        d.at("/issuer/location/0/address/countryCode/id").asText());
+    assertEquals("University of Galway", claim(d).at("/awardedBy/awardingBody/0/legalName/en").asText());
+    assertEquals("2026-06-30T12:00:00Z", d.get("issued").asText());
+    assertEquals("2026-06-30T12:00:00Z", d.get("validFrom").asText());
+    assertEquals("2026-06-30T12:00:00Z", d.get("issuanceDate").asText());
+  }
+
+  @Test
+  void learningOutcomesWithEscoSkillsWorkloadAndLevels() throws ElmException {
+    JsonNode s = spec(doc());
+    assertEquals("Clean a clinical data set", s.at("/learningOutcome/0/title/en").asText());
+    assertEquals("Summarise data with descriptive statistics", s.at("/learningOutcome/1/title/en").asText());
+    assertEquals("http://data.europa.eu/esco/skill/1973c966-f236-40c9-b2d4-5d71a89019be",
+        s.at("/learningOutcome/0/relatedESCOSkill/0/id").asText());
+    assertEquals("https://www.onetonline.org/find/descriptor/result/2.A.2.a",
+        s.at("/learningOutcome/0/relatedSkill/0/id").asText());
+    assertEquals("PT125H", s.get("volumeOfLearning").asText());
+    assertEquals(EU + "education-credit/6fcec5c5af", s.at("/creditPoint/0/framework/id").asText());
+    assertEquals("5", s.at("/creditPoint/0/point").asText());
+    assertEquals(EU + "eqf/6", s.at("/eqfLevel/id").asText());
+    assertEquals("NFQ-IE Level 7", s.at("/nqfLevel/0/prefLabel/en").asText());
+  }
+
+  @Test
+  void assessmentParticipationAndQualityAssurance() throws ElmException {
+    JsonNode d = doc();
+    JsonNode s = spec(d);
+    assertEquals(2, s.get("provenBy").size(), "one assessment specification per type");
+    assertEquals("urn:microcred:elm:assessment:PROJECT", s.at("/provenBy/0/dcType/id").asText());
+    assertEquals("A data project and a one-hour examination.", s.at("/provenBy/0/description/en").asText());
+    assertEquals(EU + "learning-assessment/e92d221e4d", s.at("/mode/0/id").asText(), "blended");
+    assertEquals("Quality and Qualifications Ireland", s.at("/accreditation/0/accreditingAgent/legalName/en").asText());
+    assertEquals("urn:microcred:elm:quality-assurance:EXTERNAL", s.at("/accreditation/0/dcType/id").asText());
+  }
+
+  @Test
+  void optionalElements() throws ElmException {
+    JsonNode d = doc();
+    JsonNode s = spec(d);
+    assertEquals("A nursing qualification\nBasic spreadsheet skills", s.at("/entryRequirement/noteLiteral/en").asText());
+    assertEquals("urn:microcred:elm:supervision-verification:ONSITE_ONE_FACTOR",
+        claim(d).at("/provenBy/0/idVerification/id").asText());
+    assertEquals("Merit", claim(d).at("/provenBy/0/grade/noteLiteral/en").asText());
+    assertTrue(s.get("isPartialQualification").asBoolean());
+    assertEquals("Certificate in Health Informatics", s.at("/isPartOf/0/title/en").asText());
+    assertEquals("https://www.universityofgalway.ie/data-analytics-nurses", s.at("/homepage/0/contentURL").asText());
+    assertEquals("Pass / Merit / Distinction", s.at("/provenBy/0/gradingScheme/description/en").asText());
+  }
+
+  @Test
+  void exportIsDeterministicAndWarnsAboutMicrocredConcepts() throws ElmException {
+    ElmCredential a = Elm.export(Fixtures.microCredential(), Fixtures.award());
+    ElmCredential b = Elm.export(Fixtures.microCredential(), Fixtures.award());
+    assertEquals(a.toJson(), b.toJson());
+    assertTrue(a.warnings().stream().anyMatch(w -> w.path().endsWith(".provenBy[0].dcType")
+        && w.message().contains("urn:microcred:elm:assessment:PROJECT")), a.warnings().toString());
+    assertEquals("http://data.europa.eu/snb/model/ap/edc-generic-no-cv",
+        a.document().get("credentialSchema").get("id").asText(), "microcred concepts: the no-cv shapes are named");
+  }
+
+  @Test
+  void withoutAGradeSupervisionStaysOnTheAssessmentSpecification() throws ElmException {
+    Award ungraded = Fixtures.award().toBuilder().grade(null).build();
+    JsonNode d = Elm.export(ungraded.microCredential(), ungraded).document();
+    assertFalse(claim(d).has("provenBy"), "no LearningAssessment without a grade (EDC requires one)");
+    assertEquals("urn:microcred:elm:supervision-verification:ONSITE_ONE_FACTOR",
+        spec(d).at("/provenBy/0/additionalNote/0/subject/id").asText());
+  }
+
+  @Test
+  void refusesWhatEdcCannotExpress() {
+    MicroCredential noBody = MicroCredential.builder("Orphan").build();
+    Award a = Award.builder(noBody, LearnerIdentity.did("did:example:x"), Instant.parse("2026-01-01T00:00:00Z"))
+        .build();
+    ElmException e = assertThrows(ElmException.class, () -> Elm.export(noBody, a));
+    assertEquals(ElmErrorCode.UNSUPPORTED, e.code());
+    assertTrue(e.getMessage().contains("awarding"), e.getMessage());
+    ElmException other = assertThrows(ElmException.class, () -> Elm.export(noBody, Fixtures.award()));
+    assertEquals(ElmErrorCode.INVALID_ARGUMENT, other.code());
+    ElmException lang = assertThrows(ElmException.class, () -> Elm.exporter().withLanguage("not a tag"));
+    assertEquals(ElmErrorCode.INVALID_ARGUMENT, lang.code());
+    ElmException img = assertThrows(ElmException.class, () -> Elm.exporter().withDisplayImage(new byte[] {1, 2, 3}));
+    assertEquals(ElmErrorCode.INVALID_ARGUMENT, img.code());
+  }
+
+  @Test
+  void anOrganisationWithoutCountryTakesTheIssuerCountryWithAWarningOrIsRefused() throws ElmException {
+    io.github.microcred.core.Organization noCountry = io.github.microcred.core.Organization.builder("Skills Hub").build();
+    MicroCredential mc = Fixtures.microCredential().toBuilder().awardingBodies(java.util.List.of(noCountry)).build();
+    Award a = Award.builder(mc, LearnerIdentity.did("did:example:x"), Instant.parse("2026-01-01T00:00:00Z")).build();
+    ElmCredential c = Elm.export(mc, a);
+    assertEquals("http://publications.europa.eu/resource/authority/country/IRL",
+        c.document().at("/issuer/location/0/address/countryCode/id").asText());
+    assertTrue(c.warnings().stream().anyMatch(w -> w.message().contains("Skills Hub")), c.warnings().toString());
+    MicroCredential nowhere = mc.toBuilder().issuerCountry(null).build();
+    Award b = Award.builder(nowhere, LearnerIdentity.did("did:example:x"), Instant.parse("2026-01-01T00:00:00Z"))
+        .build();
+    ElmException e = assertThrows(ElmException.class, () -> Elm.export(nowhere, b));
+    assertTrue(e.getMessage().contains("countryCode"), e.getMessage());
+  }
+}
