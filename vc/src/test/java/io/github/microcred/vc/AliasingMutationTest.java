@@ -495,13 +495,13 @@ class AliasingMutationTest {
       }
       if (resigned != null) {
         diRuns++;
-        judge("DI re-signed", o, what, verify(resigned), o.outcomes(), false, accepted, rejected, bypasses);
+        judge("DI re-signed", o.name(), what, verify(resigned), o.outcomes(), false, accepted, rejected, bypasses);
       }
       // 2. the holder re-arranges the signed document (same signature)
       diRuns++;
       VerificationResult vr = verify(rearranged);
       boolean sameRdf = vr.passed(CheckName.PROOF);
-      judge("DI re-arranged", o, what2, vr, o.outcomes(), sameRdf, accepted, rejected, bypasses);
+      judge("DI re-arranged", o.name(), what2, vr, o.outcomes(), sameRdf, accepted, rejected, bypasses);
     }
     attempts = 0;
     while (jwtRuns < JWT_MUTATIONS && attempts < JWT_MUTATIONS * 10) {
@@ -522,7 +522,7 @@ class AliasingMutationTest {
         continue; // no issuer to sign for
       }
       jwtRuns++;
-      judge("vc+jwt", o, what, verifyJwt(jwt).result(), o.jwtOutcomes(), false, accepted, rejected, bypasses);
+      judge("vc+jwt", o.name(), what, verifyJwt(jwt).result(), o.jwtOutcomes(), false, accepted, rejected, bypasses);
     }
     int total = diRuns + jwtRuns;
     int acc = accepted.values().stream().mapToInt(Integer::intValue).sum();
@@ -540,12 +540,13 @@ class AliasingMutationTest {
 
   static final List<String> NO_FAILURE_EXAMPLES = new ArrayList<>();
 
-  static void judge(String mode, Original o, String what, VerificationResult r,
+  static void judge(String mode, String name, String what, VerificationResult r,
       Map<CheckName, List<VerificationCheck.Outcome>> expected, boolean sameRdf, Map<String, Integer> accepted,
       Map<String, Integer> rejected, List<String> bypasses) {
     Map<CheckName, List<VerificationCheck.Outcome>> got = outcomes(r);
     String op = what.replaceAll(" (id|type|issuer|validFrom|validUntil|issuanceDate|expirationDate|credentialStatus"
-        + "|credentialSubject|endorsement)\\b.*", " <member>");
+        + "|credentialSubject|endorsement|holder|verifiableCredential|challenge|domain|created|verificationMethod)\\b.*",
+        " <member>");
     if (got.equals(expected)) {
       accepted.merge(mode + ": " + op, 1, Integer::sum);
       return;
@@ -553,10 +554,10 @@ class AliasingMutationTest {
     String firstFailure = r.failures().isEmpty() ? "none" : r.failures().get(0).name().toString();
     rejected.merge(mode + " by " + firstFailure, 1, Integer::sum);
     if (r.failures().isEmpty() && NO_FAILURE_EXAMPLES.size() < 3) {
-      NO_FAILURE_EXAMPLES.add(mode + " " + o.name() + " [" + what + "]: " + got + " vs " + expected);
+      NO_FAILURE_EXAMPLES.add(mode + " " + name + " [" + what + "]: " + got + " vs " + expected);
     }
     if (r.verified()) {
-      bypasses.add(mode + " " + o.name() + " [" + what + "] verified with " + got + " (original " + expected + ")");
+      bypasses.add(mode + " " + name + " [" + what + "] verified with " + got + " (original " + expected + ")");
       return;
     }
     if (sameRdf) {
@@ -564,9 +565,273 @@ class AliasingMutationTest {
         boolean wasFailed = expected.getOrDefault(c, List.of()).contains(VerificationCheck.Outcome.FAILED);
         boolean nowPassed = got.getOrDefault(c, List.of()).contains(VerificationCheck.Outcome.PASSED);
         if (wasFailed && nowPassed) {
-          bypasses.add(mode + " " + o.name() + " [" + what + "] same RDF, but " + c + " passed: " + r);
+          bypasses.add(mode + " " + name + " [" + what + "] same RDF, but " + c + " passed: " + r);
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------ presentations (Data Integrity)
+
+  static final long VP_SEED = 11_012L;
+  static final int VP_MUTATIONS = 1_200;
+  static final String SEC = "https://w3id.org/security#";
+  static final List<String> VP_CHECKED = List.of("holder", "id", "type", "verifiableCredential");
+  static final List<String> PROOF_CHECKED = List.of("challenge", "domain", "created", "verificationMethod");
+
+  record VpOriginal(String name, ObjectNode unsigned, ObjectNode signed, KeyPair key, Cryptosuite suite,
+      String challenge, String domain, Map<CheckName, List<VerificationCheck.Outcome>> outcomes) {}
+
+  static io.github.microcred.vc.presentation.PresentationVerification verifyVp(JsonNode vp, VpOriginal o) {
+    return io.github.microcred.vc.presentation.Presentations.verify(vp.toString()).withClock(CLOCK)
+        .withStatus(STATUS).withChallenge(o.challenge()).withDomain(o.domain()).get();
+  }
+
+  static ObjectNode signVp(ObjectNode vp, KeyPair k, Cryptosuite suite, String challenge, String domain)
+      throws VcException {
+    return io.github.microcred.vc.presentation.PresentationTestAccess.sign(vp, k, suite, challenge, domain,
+        NOW.minusSeconds(600));
+  }
+
+  /**
+   * Eight signed presentations (Ed25519, P-256, P-384; RDFC and JCS suites; holder as a string or an object; with
+   * and without an id) of valid, expired and revoked credentials, Data Integrity and enveloped vc+jwt.
+   */
+  static List<VpOriginal> vpOriginals(SplittableRandom r) throws VcException {
+    String[] scenarios = {"valid", "expired", "revoked", "valid"};
+    List<VpOriginal> out = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      KeyPair k = KEYS[i % 3];
+      Cryptosuite suite = suite(i, k);
+      String holder = k.publicKey().didKey();
+      String scenario = scenarios[i % 4];
+      List<String> creds = new ArrayList<>();
+      ObjectNode badge = Ob3Generator.badge(r, KEYS[0].publicKey().didKey()).toJson();
+      badge.remove("validUntil");
+      scenario(badge, scenario, false, r);
+      creds.add(i % 2 == 0 ? sign(badge, KEYS[0], Cryptosuite.EDDSA_RDFC_2022).toString() : signJwt(badge, KEYS[0]));
+      if (i % 3 == 0) {
+        ObjectNode plain = plainVc(r, KEYS[1].publicKey().didKey(), false);
+        creds.add(sign(plain, KEYS[1], Cryptosuite.ECDSA_RDFC_2019).toString());
+      }
+      ObjectNode vp = io.github.microcred.vc.presentation.Presentations.create(holder, creds);
+      if (i % 4 == 1) {
+        vp.putObject("holder").put("id", holder);
+      }
+      if (i % 2 == 0) {
+        vp.put("id", Ob3Generator.uuid(r));
+      }
+      String challenge = "ch-" + i;
+      String domain = "verifier" + i + ".example";
+      ObjectNode signed = signVp(vp, k, suite, challenge, domain);
+      VpOriginal o = new VpOriginal("vp-" + i + "/" + scenario + "/" + suite.id() + "/" + k.type(), vp, signed, k,
+          suite, challenge, domain, Map.of());
+      io.github.microcred.vc.presentation.PresentationVerification v = verifyVp(signed, o);
+      assertTrue(v.verified() == scenario.equals("valid"), o.name() + ": " + v.result());
+      assertTrue(v.holder().passed(CheckName.COMPACT_FORM), o.name() + ": compact original: " + v.result());
+      out.add(new VpOriginal(o.name(), vp, signed, k, suite, challenge, domain, outcomes(v.result())));
+    }
+    return out;
+  }
+
+  static String proofIri(String member) {
+    return member.equals("created") ? "http://purl.org/dc/terms/created" : SEC + member;
+  }
+
+  static JsonNode proofSameRdf(String member, JsonNode v) {
+    return member.equals("created") ? typedDate(v) : member.equals("verificationMethod")
+        ? TestSupport.JSON.createObjectNode().put("@id", v.asText()) : v;
+  }
+
+  static JsonNode vpSameRdf(String member, JsonNode v) {
+    if (member.equals("holder") && v.isTextual()) {
+      return TestSupport.JSON.createObjectNode().put("@id", v.asText());
+    }
+    if (member.equals("verifiableCredential")) {
+      return TestSupport.JSON.createObjectNode().set("@graph", v);
+    }
+    return v;
+  }
+
+  static String vpFullIri(String member) {
+    return member.equals("id") ? "@id" : member.equals("type") ? "@type" : CRED + member;
+  }
+
+  static void shuffle(ObjectNode o, SplittableRandom r) {
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(o.properties());
+    for (int i = entries.size() - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      Map.Entry<String, JsonNode> t = entries.get(i);
+      entries.set(i, entries.get(j));
+      entries.set(j, t);
+    }
+    o.removeAll();
+    entries.forEach(e -> o.set(e.getKey(), e.getValue()));
+  }
+
+  /**
+   * One aliasing mutation of a presentation's own members ({@code holder}, {@code id}, {@code type},
+   * {@code verifiableCredential}) or, on a signed one, of its proof's options ({@code challenge}, {@code domain},
+   * {@code created}, {@code verificationMethod}); null when it does not apply.
+   */
+  static String mutateVp(ObjectNode vp, SplittableRandom r) {
+    boolean signed = vp.has("proof");
+    ObjectNode proof = signed ? (ObjectNode) vp.get("proof") : null;
+    if (signed && r.nextInt(3) == 0) {
+      String m = PROOF_CHECKED.get(r.nextInt(PROOF_CHECKED.size()));
+      JsonNode v = proof.get(m);
+      switch (r.nextInt(4)) {
+        case 0:
+          rename(proof, m, proofIri(m), proofSameRdf(m, v));
+          return "proof full-IRI key " + m + " (same RDF)";
+        case 1:
+          proof.set(m, TestSupport.JSON.createObjectNode().put("@value", v.asText()));
+          return "proof value object " + m;
+        case 2:
+          proof.putObject("@context").put("@vocab", SEC);
+          return "proof inline @context @vocab";
+        default:
+          shuffle(proof, r);
+          return "control: proof members re-ordered";
+      }
+    }
+    List<String> present = new ArrayList<>();
+    for (String m : VP_CHECKED) {
+      if (vp.has(m)) {
+        present.add(m);
+      }
+    }
+    String m = present.get(r.nextInt(present.size()));
+    JsonNode v = vp.get(m);
+    String id = vp.path("id").asText(null);
+    String holder = vp.path("holder").isObject() ? vp.at("/holder/id").asText() : vp.path("holder").asText();
+    switch (r.nextInt(12)) {
+      case 0:
+        rename(vp, m, vpFullIri(m), vpSameRdf(m, v));
+        return "full-IRI key " + m + " (same RDF)";
+      case 1:
+        rename(vp, m, m.equals("id") || m.equals("type") ? vpFullIri(m) : "cred:" + m, v);
+        return "CURIE key " + m;
+      case 2:
+        vp.putObject("holder").put("@id", holder);
+        return "value object / @id alias holder";
+      case 3:
+        vp.putObject("holder").put("id", holder).putObject("@context").put("@vocab", CRED);
+        return "nested inline @context in holder";
+      case 4:
+        if (r.nextBoolean()) {
+          ((ArrayNode) vp.get("@context")).addObject().put("@vocab", CRED);
+          return "top-level inline @vocab";
+        }
+        vp.put("@vocab", CRED);
+        return "@vocab key";
+      case 5: {
+        ObjectNode node = TestSupport.JSON.createObjectNode();
+        for (Map.Entry<String, JsonNode> e : new ArrayList<>(vp.properties())) {
+          if (!e.getKey().equals("@context") && !e.getKey().equals("proof")) {
+            node.set(e.getKey(), e.getValue());
+            vp.remove(e.getKey());
+          }
+        }
+        vp.putArray("@graph").add(node);
+        return "@graph wrapping";
+      }
+      case 6: {
+        if (id == null) {
+          return null;
+        }
+        ObjectNode inc = vp.withArray("@included").addObject();
+        inc.put("id", id).put("type", "VerifiablePresentation");
+        boolean move = r.nextBoolean();
+        inc.put("holder", move ? holder : "did:example:mallory");
+        if (move) {
+          vp.remove("holder");
+        }
+        return "@included " + (move ? "moves " : "adds ") + "holder";
+      }
+      case 7:
+        vp.remove("holder");
+        vp.putObject("@nest").put("holder", holder);
+        return "@nest holder";
+      case 8: {
+        if (id == null) {
+          return null;
+        }
+        vp.withArray("termsOfUse").addObject().put("id", id).put("type", "VerifiablePresentation")
+            .put("holder", r.nextBoolean() ? holder : "did:example:mallory");
+        return "nested node reusing the presentation id with holder";
+      }
+      case 9:
+        vp.putObject("@reverse").putObject(CRED + "holder").put("id", "https://example.org/x");
+        return "@reverse holder statement";
+      case 10:
+        shuffle(vp, r);
+        return "control: members re-ordered";
+      default:
+        if (vp.path("holder").isObject()) {
+          vp.put("holder", holder);
+        } else {
+          vp.putObject("holder").put("id", holder);
+        }
+        return "control: holder as a string <-> an object with an id";
+    }
+  }
+
+  /**
+   * The same suite over presentations (issue 11: Data Integrity presentations get the compact-form rules): every
+   * mutant is verified as the holder's re-arrangement of the signed presentation (proof kept) and, for mutations of
+   * the presentation's own members, re-signed by the holder over the mutated form. Accepted only when every check has
+   * the same outcome as on the compact original; the run prints the counts.
+   */
+  @Test
+  void presentationAliasingNeverChangesAnOutcome() throws Exception {
+    SplittableRandom r = new SplittableRandom(VP_SEED);
+    List<VpOriginal> originals = vpOriginals(r);
+    Map<String, Integer> accepted = new TreeMap<>();
+    Map<String, Integer> rejected = new TreeMap<>();
+    List<String> bypasses = new ArrayList<>();
+    int runs = 0;
+    int attempts = 0;
+    while (runs < VP_MUTATIONS && attempts < VP_MUTATIONS * 10) {
+      attempts++;
+      VpOriginal o = originals.get(r.nextInt(originals.size()));
+      SplittableRandom rr = r.split();
+      ObjectNode rearranged = o.signed().deepCopy();
+      String what = mutateVp(rearranged, rr.split());
+      if (what == null) {
+        continue;
+      }
+      runs++;
+      io.github.microcred.vc.presentation.PresentationVerification v = verifyVp(rearranged, o);
+      judge("VP re-arranged", o.name(), what, v.result(), o.outcomes(), v.holder().passed(CheckName.PROOF),
+          accepted, rejected, bypasses);
+      ObjectNode mutated = o.unsigned().deepCopy();
+      String what2 = mutateVp(mutated, rr.split());
+      if (what2 == null) {
+        continue;
+      }
+      ObjectNode resigned;
+      try {
+        resigned = signVp(mutated, o.key(), o.suite(), o.challenge(), o.domain());
+      } catch (VcException e) {
+        continue; // not JSON-LD the signer accepts: nothing signed to attack with
+      }
+      runs++;
+      judge("VP re-signed", o.name(), what2, verifyVp(resigned, o).result(), o.outcomes(), false, accepted,
+          rejected, bypasses);
+    }
+    int acc = accepted.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.println("AliasingMutationTest (presentations) seed " + VP_SEED + ": " + runs + " mutants over "
+        + originals.size() + " Data Integrity presentations; " + acc + " accepted (every check as on the compact "
+        + "original), " + (runs - acc) + " refused");
+    accepted.forEach((k, n) -> System.out.println("  accepted " + n + " x " + k));
+    rejected.forEach((k, n) -> System.out.println("  refused  " + n + " x " + k));
+    assertTrue(runs >= VP_MUTATIONS, "at least " + VP_MUTATIONS + " mutants, got " + runs + " (seed " + VP_SEED + ")");
+    assertTrue(accepted.keySet().stream().anyMatch(k -> k.contains("control")),
+        "the control re-orderings are accepted (seed " + VP_SEED + ")");
+    assertTrue(accepted.keySet().stream().allMatch(k -> k.contains("control")), "only controls are accepted, got "
+        + accepted.keySet() + " (seed " + VP_SEED + ")");
+    assertTrue(bypasses.isEmpty(), "seed " + VP_SEED + ": " + bypasses.size() + " mutants changed an outcome and "
+        + "were not refused; first: " + String.join("\n", bypasses.subList(0, Math.min(5, bypasses.size()))));
   }
 }

@@ -15,8 +15,10 @@ import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
+import io.github.microcred.vc.internal.verify.SignedGraph;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.internal.Base58;
+import io.github.microcred.vc.internal.Canonicalizer;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
 import jakarta.json.Json;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Data Integrity proofs on presentations: {@code authentication} purpose bound to a challenge and domain. */
 final class DataIntegrityPresentations {
@@ -69,20 +72,29 @@ final class DataIntegrityPresentations {
   static void verify(ObjectNode vp, String holder, VerifyOptions options, String challenge, String domain,
       List<VerificationCheck> checks) {
     Instant now = options.clock().instant();
+    ContextLoader loader = options.documentLoader();
+    Set<String> jsonLiterals = CompactForm.jsonLiteralTerms(vp.get("@context"), loader);
     // the one data-model check of every verifier
-    List<VerificationCheck> model = DataModel.problems(vp, DataModel.Kind.PRESENTATION, false,
-        options.documentLoader(), CompactForm.jsonLiteralTerms(vp.get("@context"), options.documentLoader()));
-    if (holder == null) {
-      model = new java.util.ArrayList<>(model);
-      model.add(VerificationCheck.failed(CheckName.SYNTAX, "$.holder",
-          "a presentation with a Data Integrity proof needs a holder (the proof's controller)"));
-    }
+    List<VerificationCheck> model = DataModel.problems(vp, DataModel.Kind.PRESENTATION, false, loader,
+        jsonLiterals);
     if (!model.isEmpty()) {
       checks.addAll(model);
       return;
     }
-    ContextLoader loader = options.documentLoader();
     checks.add(VerificationCheck.passed(CheckName.SYNTAX, "$", "well-formed presentation"));
+    // compact form, as for credentials and vp+jwt: the JSON keys read below (holder, the proof options challenge,
+    // domain, created, expires, verificationMethod) are the terms the pinned contexts define, so they say what the
+    // proof covers (a full-IRI "holder" or proof "challenge" key would be read as absent while it is signed)
+    List<String> compact = CompactForm.problems(vp, jsonLiterals, true);
+    if (!compact.isEmpty()) {
+      checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$", String.join("; ", compact)));
+      return;
+    }
+    if (holder == null) {
+      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$.holder",
+          "a presentation with a Data Integrity proof needs a holder (the proof's controller)"));
+      return;
+    }
     JsonNode p = vp.path("proof");
     if (!p.isObject()) {
       checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "expected one Data Integrity proof object"));
@@ -156,13 +168,42 @@ final class DataIntegrityPresentations {
         checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.proofValue", "the signature does not verify"));
         return;
       }
+      // the second half of the compact-form rule, as for credentials: the holder the JSON names is the signed
+      // graph's (RDFC: the hashed canonical document; JCS: the signed JSON read under the pinned contexts)
+      String nquads = suite.canonicalization() == Cryptosuite.Canonicalization.RDFC_1_0 ? h.canonicalDocument()
+          : Canonicalizer.canonicalize(unsecured, loader, options.limits());
+      String disagreement = holderAgreement(SignedGraph.parse(nquads), vp, holder);
+      if (disagreement != null) {
+        checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$.holder", disagreement));
+        return;
+      }
     } catch (VcException | RuntimeException e) {
       checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "cannot verify: " + e.getMessage()));
       return;
     }
+    checks.add(VerificationCheck.passed(CheckName.COMPACT_FORM, "$",
+        "compact form of the pinned contexts; the holder agrees with the signed graph"));
     checks.add(VerificationCheck.passed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
         vmId + " is an authentication key of the holder"));
     checks.add(VerificationCheck.passed(CheckName.PROOF, "$.proof", suite.id() + " proof verified"));
+  }
+
+  /**
+   * Why the signed graph's presentation node and its {@code cred:holder} are not what the JSON says, or null: one
+   * node typed {@code VerifiablePresentation} (the JSON's {@code id}, or the one such blank node), whose holders are
+   * exactly the JSON's {@code holder} (none when the JSON names none).
+   */
+  static String holderAgreement(SignedGraph graph, JsonNode vp, String holder) {
+    String id = vp.path("id").isTextual() ? vp.get("id").asText() : null;
+    String root = graph.root(id, SignedGraph.CRED + "VerifiablePresentation");
+    if (root == null) {
+      return "the signed graph has not exactly one presentation node" + (id == null ? "" : " " + id)
+          + " typed VerifiablePresentation";
+    }
+    String signed = graph.describeAll(graph.values(root, SignedGraph.CRED + "holder"), 0);
+    String json = holder == null ? "[]" : "[<" + holder + ">]";
+    return signed.equals(json) ? null : "the JSON's holder " + json + " is not the signed graph's " + signed
+        + " (an aliased key or a nested node reusing the presentation id?)";
   }
 
   private static boolean contains(JsonNode n, String v) {
