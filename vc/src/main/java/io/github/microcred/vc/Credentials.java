@@ -6,6 +6,7 @@ import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.JsonInput;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -137,6 +138,46 @@ public final class Credentials {
   public static ObjectNode readObject(byte[] utf8) throws VcException {
     return JsonSupport.toJackson(JsonInput.of(utf8).readObject("document",
         JsonSupport.readLimits(CanonicalizationLimits.DEFAULT)));
+  }
+
+  /**
+   * Prepares a selective disclosure: from a credential secured with an {@link Cryptosuite#ECDSA_SD_2023} base proof
+   * (issued with {@link SignOperation#withMandatoryPointers}), the holder derives a credential that discloses the
+   * issuer's mandatory parts and the parts these JSON pointers (RFC 6901) name, e.g.
+   * {@code /credentialSubject/achievement/name}, with a derived proof any verifier checks.
+   *
+   * <pre>{@code
+   * ObjectNode base = Credentials.sign(unsigned, issuerKey, Cryptosuite.ECDSA_SD_2023)
+   *     .withMandatoryPointers(List.of("/issuer", "/validFrom")).get();
+   * ObjectNode disclosed = Credentials.derive(base, List.of("/credentialSubject/achievement")).get();
+   * VerificationResult r = Credentials.verify(disclosed).get();
+   * }</pre>
+   *
+   * @param credential the credential with its base proof
+   * @param selectivePointers the pointers to disclose (may be empty: the mandatory parts only)
+   * @return the operation
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} if the credential is not a JSON object
+   */
+  public static DeriveOperation derive(JsonNode credential, List<String> selectivePointers) throws VcException {
+    Objects.requireNonNull(credential, "credential");
+    return derive(credential.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), selectivePointers);
+  }
+
+  /**
+   * As {@link #derive(JsonNode, List)}, for a credential given as UTF-8 bytes (read strictly: invalid UTF-8,
+   * duplicate keys and content after the object are refused).
+   *
+   * @param utf8 the credential with its base proof
+   * @param selectivePointers the pointers to disclose
+   * @return the operation
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} if the bytes are not one strict JSON object,
+   *     {@link VcErrorCode#LIMIT_EXCEEDED} if larger or deeper than {@link CanonicalizationLimits#DEFAULT}
+   */
+  public static DeriveOperation derive(byte[] utf8, List<String> selectivePointers) throws VcException {
+    List<String> pointers = List.copyOf(Objects.requireNonNull(selectivePointers, "selectivePointers"));
+    JsonObject doc = JsonInput.of(utf8).readObject("credential",
+        JsonSupport.readLimits(CanonicalizationLimits.DEFAULT));
+    return new DeriveOperation(doc, pointers, ContextLoader.pinned(), CanonicalizationLimits.DEFAULT);
   }
 
   /**

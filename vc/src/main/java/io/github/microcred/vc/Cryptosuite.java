@@ -24,7 +24,14 @@ public enum Cryptosuite {
    * {@code ecdsa-jcs-2019}: ECDSA P-256 (SHA-256) or P-384 (SHA-384) over the JCS (RFC 8785) canonical JSON,
    * RFC 6979 deterministic, raw r||s (W3C vc-di-ecdsa).
    */
-  ECDSA_JCS_2019("ecdsa-jcs-2019", false, Canonicalization.JCS);
+  ECDSA_JCS_2019("ecdsa-jcs-2019", false, Canonicalization.JCS),
+  /**
+   * {@code ecdsa-sd-2023}: selective disclosure with ECDSA P-256 over RDFC-1.0 canonical N-Quads whose blank nodes
+   * carry HMAC labels (W3C vc-di-ecdsa). The issuer signs a base proof ({@link SignOperation#withMandatoryPointers}),
+   * the holder derives a proof that discloses chosen parts ({@link Credentials#derive}), the verifier accepts only
+   * derived proofs.
+   */
+  ECDSA_SD_2023("ecdsa-sd-2023", false, Canonicalization.RDFC_1_0);
 
   /** How a suite turns the document into the bytes it hashes. */
   public enum Canonicalization {
@@ -66,9 +73,13 @@ public enum Cryptosuite {
    * Whether a key type may be used with this suite.
    *
    * @param type the key type
-   * @return true for Ed25519 with the eddsa suites, P-256/P-384 with the ecdsa suites
+   * @return true for Ed25519 with the eddsa suites, P-256/P-384 with the ecdsa suites (P-256 only with
+   *     {@code ecdsa-sd-2023})
    */
   public boolean accepts(KeyType type) {
+    if (this == ECDSA_SD_2023) {
+      return type == KeyType.P256;
+    }
     return eddsa == (type == KeyType.ED25519);
   }
 
@@ -100,7 +111,7 @@ public enum Cryptosuite {
   /**
    * The identifiers of every supported suite, for messages.
    *
-   * @return e.g. {@code eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022, ecdsa-jcs-2019}
+   * @return e.g. {@code eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022, ecdsa-jcs-2019, ecdsa-sd-2023}
    */
   public static String supported() {
     StringBuilder b = new StringBuilder();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.sd.EcdsaSd2023;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,27 +23,33 @@ import java.util.Optional;
  * Obtained from {@link Credentials#sign}.
  */
 public final class SignOperation {
+  /** Everything but the document, key and suite; each {@code with...} replaces one member. */
+  private record Config(String verificationMethod, Instant created, Clock clock, String proofPurpose,
+      ContextLoader loader, CanonicalizationLimits limits, List<String> mandatoryPointers, SdKeys sdKeys) {}
+
+  /** The per-proof secrets of an ecdsa-sd-2023 base proof, fixed only by tests that reproduce W3C vectors. */
+  record SdKeys(byte[] hmacKey, KeyPair proofKey) {}
+
   private final JsonObject document;
   private final KeyPair key;
   private final Cryptosuite suite;
-  private final String verificationMethod;
-  private final Instant created;
-  private final Clock clock;
-  private final String proofPurpose;
-  private final ContextLoader loader;
-  private final CanonicalizationLimits limits;
+  private final Config config;
 
   SignOperation(JsonObject document, KeyPair key, Cryptosuite suite, String verificationMethod, Instant created,
       Clock clock, String proofPurpose, ContextLoader loader, CanonicalizationLimits limits) {
+    this(document, key, suite, new Config(verificationMethod, created, clock, proofPurpose, loader, limits,
+        List.of(), null));
+  }
+
+  private SignOperation(JsonObject document, KeyPair key, Cryptosuite suite, Config config) {
     this.document = document;
     this.key = key;
     this.suite = suite;
-    this.verificationMethod = verificationMethod;
-    this.created = created;
-    this.clock = clock;
-    this.proofPurpose = proofPurpose;
-    this.loader = loader;
-    this.limits = limits;
+    this.config = config;
+  }
+
+  private SignOperation with(Config c) {
+    return new SignOperation(document, key, suite, c);
   }
 
   /**
@@ -51,8 +59,9 @@ public final class SignOperation {
    * @return a new operation
    */
   public SignOperation withVerificationMethod(String id) {
-    return new SignOperation(document, key, suite, Objects.requireNonNull(id), created, clock, proofPurpose, loader,
-        limits);
+    Config c = config;
+    return with(new Config(Objects.requireNonNull(id), c.created(), c.clock(), c.proofPurpose(), c.loader(),
+        c.limits(), c.mandatoryPointers(), c.sdKeys()));
   }
 
   /**
@@ -62,19 +71,21 @@ public final class SignOperation {
    * @return a new operation
    */
   public SignOperation withCreated(Instant time) {
-    return new SignOperation(document, key, suite, verificationMethod, Objects.requireNonNull(time), clock,
-        proofPurpose, loader, limits);
+    Config c = config;
+    return with(new Config(c.verificationMethod(), Objects.requireNonNull(time), c.clock(), c.proofPurpose(),
+        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys()));
   }
 
   /**
    * Sets the clock used for {@code created}.
    *
-   * @param c the clock
+   * @param clock the clock
    * @return a new operation
    */
-  public SignOperation withClock(Clock c) {
-    return new SignOperation(document, key, suite, verificationMethod, created, Objects.requireNonNull(c),
-        proofPurpose, loader, limits);
+  public SignOperation withClock(Clock clock) {
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), Objects.requireNonNull(clock), c.proofPurpose(),
+        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys()));
   }
 
   /**
@@ -84,8 +95,9 @@ public final class SignOperation {
    * @return a new operation
    */
   public SignOperation withProofPurpose(String purpose) {
-    return new SignOperation(document, key, suite, verificationMethod, created, clock,
-        Objects.requireNonNull(purpose), loader, limits);
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), c.clock(), Objects.requireNonNull(purpose),
+        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys()));
   }
 
   /**
@@ -95,8 +107,9 @@ public final class SignOperation {
    * @return a new operation
    */
   public SignOperation withDocumentLoader(ContextLoader l) {
-    return new SignOperation(document, key, suite, verificationMethod, created, clock, proofPurpose,
-        Objects.requireNonNull(l), limits);
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(),
+        Objects.requireNonNull(l), c.limits(), c.mandatoryPointers(), c.sdKeys()));
   }
 
   /**
@@ -106,8 +119,31 @@ public final class SignOperation {
    * @return a new operation
    */
   public SignOperation withLimits(CanonicalizationLimits l) {
-    return new SignOperation(document, key, suite, verificationMethod, created, clock, proofPurpose, loader,
-        Objects.requireNonNull(l));
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
+        Objects.requireNonNull(l), c.mandatoryPointers(), c.sdKeys()));
+  }
+
+  /**
+   * Sets the mandatory JSON pointers (RFC 6901) of an {@link Cryptosuite#ECDSA_SD_2023} base proof: the parts of the
+   * credential a holder must disclose in every derived proof (typically {@code /issuer}, the validity dates and the
+   * achievement). Default: none. Only that suite takes pointers: {@link #get()} refuses them for any other.
+   *
+   * @param pointers JSON pointers into the unsigned document, e.g. {@code /issuer}
+   * @return a new operation
+   */
+  public SignOperation withMandatoryPointers(List<String> pointers) {
+    List<String> p = List.copyOf(pointers);
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
+        c.limits(), p, c.sdKeys()));
+  }
+
+  /** Test hook: fixes the HMAC key and proof-scoped key of an ecdsa-sd-2023 base proof (W3C vectors). */
+  SignOperation withSdKeys(byte[] hmacKey, KeyPair proofKey) {
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
+        c.limits(), c.mandatoryPointers(), new SdKeys(hmacKey.clone(), proofKey)));
   }
 
   /**
@@ -118,7 +154,9 @@ public final class SignOperation {
    *     {@link VcErrorCode#CANONICALIZATION_FAILED} / {@link VcErrorCode#CONTEXT_NOT_PINNED} /
    *     {@link VcErrorCode#LIMIT_EXCEEDED} if the document cannot be canonicalized (with RDFC-1.0, which the JCS
    *     suites also require of the document, as the verifier reads its decisions from that graph),
-   *     {@link VcErrorCode#INVALID_DOCUMENT} for a number the JCS suites cannot sign exactly (naming its path)
+   *     {@link VcErrorCode#INVALID_DOCUMENT} for a number the JCS suites cannot sign exactly (naming its path),
+   *     {@link VcErrorCode#INVALID_ARGUMENT} for a mandatory pointer that is malformed or does not match the
+   *     document (or mandatory pointers with a suite other than {@code ecdsa-sd-2023})
    */
   public ObjectNode get() throws VcException {
     return JsonSupport.toJackson(sign());
@@ -139,7 +177,16 @@ public final class SignOperation {
       throw new VcException(VcErrorCode.UNSUPPORTED_SUITE,
           suite.id() + " cannot be used with a " + key.type() + " key");
     }
-    Instant t = created != null ? created : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    if (!config.mandatoryPointers().isEmpty() && suite != Cryptosuite.ECDSA_SD_2023) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "mandatory pointers are for "
+          + Cryptosuite.ECDSA_SD_2023.id() + " base proofs; " + suite.id() + " signs the whole document");
+    }
+    String verificationMethod = config.verificationMethod();
+    String proofPurpose = config.proofPurpose();
+    ContextLoader loader = config.loader();
+    CanonicalizationLimits limits = config.limits();
+    Instant t = config.created() != null ? config.created()
+        : config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     JsonObjectBuilder opts = JsonSupport.PROVIDER.createObjectBuilder()
         .add("type", "DataIntegrityProof")
         .add("cryptosuite", suite.id())
@@ -156,9 +203,17 @@ public final class SignOperation {
       io.github.microcred.vc.internal.Canonicalizer.canonicalize(unsecured, loader, limits, "SHA-256");
     }
     JsonObject options = opts.build();
-    DataIntegrity.HashData h = DataIntegrity.hash(suite, unsecured,
-        DataIntegrity.proofConfig(suite, options, unsecured), key.type(), loader, limits);
-    String proofValue = Base58.encodeMultibase(key.sign(h.combined()));
+    String proofValue;
+    if (suite == Cryptosuite.ECDSA_SD_2023) {
+      SdKeys k = config.sdKeys() != null ? config.sdKeys()
+          : new SdKeys(EcdsaSd2023.newHmacKey(), KeyPair.generate(KeyType.P256));
+      proofValue = EcdsaSd2023.createBaseProof(unsecured, DataIntegrity.proofConfig(suite, options, unsecured),
+          config.mandatoryPointers(), key, k.hmacKey(), k.proofKey(), loader, limits).proofValue();
+    } else {
+      DataIntegrity.HashData h = DataIntegrity.hash(suite, unsecured,
+          DataIntegrity.proofConfig(suite, options, unsecured), key.type(), loader, limits);
+      proofValue = Base58.encodeMultibase(key.sign(h.combined()));
+    }
     JsonObject proof = JsonSupport.PROVIDER.createObjectBuilder(options).add("proofValue", proofValue).build();
     JsonObjectBuilder out = JsonSupport.PROVIDER.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : unsecured.entrySet()) {
@@ -180,6 +235,6 @@ public final class SignOperation {
   }
 
   Optional<String> verificationMethod() {
-    return Optional.ofNullable(verificationMethod);
+    return Optional.ofNullable(config.verificationMethod());
   }
 }

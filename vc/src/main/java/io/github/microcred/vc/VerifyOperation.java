@@ -451,6 +451,18 @@ public final class VerifyOperation {
             "proof @context is not a prefix of the document's @context");
       }
     }
+    if (suite == Cryptosuite.ECDSA_SD_2023) {
+      // a derived (disclosure) proof: every disclosed statement is covered by the base signature (mandatory ones)
+      // or by its own signature; a base proof is refused (it is for the holder)
+      io.github.microcred.vc.internal.sd.EcdsaSd2023.Verification v =
+          io.github.microcred.vc.internal.sd.EcdsaSd2023.verifyDerived(unsecured,
+              DataIntegrity.proofConfig(suite, proof, unsecured), proof.getString("proofValue"), vm.publicKey(),
+              options.documentLoader(), options.limits());
+      return v.verified()
+          ? VerificationCheck.passed(CheckName.PROOF, path, suite.id() + " derived proof verified with " + vm.id()
+              + " (" + v.nonMandatory().size() + " selectively disclosed statements and the mandatory ones)")
+          : VerificationCheck.failed(CheckName.PROOF, path, v.code() + ": " + v.problem());
+    }
     byte[] sig;
     try {
       sig = Base58.decodeMultibase(proof.getString("proofValue"));

@@ -461,4 +461,208 @@ public final class Canonicalizer {
       LOADER_ERROR.remove();
     }
   }
+
+  /**
+   * One bounded run of JSON-LD and RDF steps that share a deadline and the limits (the selective-disclosure suites
+   * expand, compact, convert to RDF and canonicalize several documents for one proof). Every step fails with the
+   * same typed errors as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits, String)}.
+   */
+  public static final class Session {
+    /** Feeds quads to a consumer (a dataset to canonicalize). */
+    public interface QuadSource {
+      /**
+       * Hands every quad to {@code consumer}.
+       *
+       * @param consumer the consumer
+       * @throws RdfConsumerException if the consumer fails
+       */
+      void feed(RdfQuadConsumer consumer) throws RdfConsumerException;
+    }
+
+    private final Processor processor;
+    private final CanonicalizationLimits limits;
+    private final Deadline deadline;
+
+    private Session(ContextLoader loader, CanonicalizationLimits limits) {
+      this.processor = processor(loader);
+      this.limits = limits;
+      this.deadline = Deadline.start(limits.maxTime(), System::nanoTime);
+    }
+
+    /**
+     * Starts a session; its time budget ({@link CanonicalizationLimits#maxTime()}) starts now.
+     *
+     * @param loader the context loader
+     * @param limits the bounds
+     * @return the session
+     */
+    public static Session start(ContextLoader loader, CanonicalizationLimits limits) {
+      return new Session(loader, limits);
+    }
+
+    /**
+     * The bounds of this session.
+     *
+     * @return the limits
+     */
+    public CanonicalizationLimits limits() {
+      return limits;
+    }
+
+    /**
+     * Checks the time budget.
+     *
+     * @param stage the stage, for the message
+     * @throws VcException {@link VcErrorCode#LIMIT_EXCEEDED} once the budget is spent
+     */
+    public void check(String stage) throws VcException {
+      try {
+        deadline.check(stage);
+      } catch (Deadline.Exceeded e) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
+      }
+    }
+
+    private interface Step<T> {
+      T run() throws JsonLdError, VcException, RdfConsumerException;
+    }
+
+    private static <T> T run(Step<T> step) throws VcException {
+      LOADER_ERROR.remove();
+      try {
+        return step.run();
+      } catch (VcException e) {
+        throw e;
+      } catch (JsonLdError e) {
+        throw translate(e);
+      } catch (WorkExceeded | Deadline.Exceeded e) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
+      } catch (LinearNodeMap.Budget.Exceeded e) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "node map generation: " + e.getMessage());
+      } catch (RdfConsumerException | RuntimeException e) {
+        if (e.getCause() instanceof WorkExceeded || e.getCause() instanceof Deadline.Exceeded) {
+          throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getCause().getMessage());
+        }
+        if (e.getCause() instanceof VcException) {
+          throw (VcException) e.getCause();
+        }
+        throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "canonicalization failed: " + e);
+      } finally {
+        LOADER_ERROR.remove();
+      }
+    }
+
+    /**
+     * JSON-LD expansion in safe mode with the size, array and nesting bounds checked first, refusing relative IRI
+     * references (as {@link Canonicalizer#canonicalize} does).
+     *
+     * @param document the compact document
+     * @return the expanded document
+     * @throws VcException as {@link Canonicalizer#canonicalize}
+     */
+    public JsonArray expand(JsonObject document) throws VcException {
+      int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
+      if (size > limits.maxDocumentBytes()) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
+            "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
+      }
+      String longArray = longArray(document, "$", limits.maxArrayItems(), 0, limits.maxNestingDepth());
+      if (longArray != null) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, longArray);
+      }
+      return run(() -> {
+        deadline.check("JSON-LD expansion (before it starts)");
+        JsonArray expanded = processor.expand(document);
+        deadline.check("JSON-LD expansion");
+        String relative = relativeReference(expanded, "");
+        if (relative != null) {
+          throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
+              + " is a relative IRI reference and would be dropped from the signed data");
+        }
+        return expanded;
+      });
+    }
+
+    /**
+     * JSON-LD compaction of an expanded document with a context (a URL or an array of URLs is processed once and
+     * cached, as for expansion), the result carrying that {@code @context}.
+     *
+     * @param expanded the expanded document
+     * @param context the {@code @context} value
+     * @return the compact document
+     * @throws VcException on a JSON-LD error or a context that is not pinned
+     */
+    public JsonObject compact(JsonArray expanded, JsonValue context) throws VcException {
+      return run(() -> {
+        deadline.check("JSON-LD compaction (before it starts)");
+        ActiveContext active = processor.context(context);
+        JsonValue c = com.apicatalog.jsonld.compaction.Compaction.with(active).compactArrays(true).ordered(false)
+            .compact(expanded);
+        JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder().add("@context", context);
+        if (c.getValueType() == JsonValue.ValueType.ARRAY) {
+          if (!c.asJsonArray().isEmpty()) {
+            b.add(active.uriCompaction().vocab(true).compact("@graph"), c);
+          }
+        } else if (c.getValueType() == JsonValue.ValueType.OBJECT) {
+          c.asJsonObject().forEach((k, v) -> {
+            if (!"@context".equals(k)) {
+              b.add(k, v);
+            }
+          });
+        }
+        deadline.check("JSON-LD compaction");
+        return b.build();
+      });
+    }
+
+    /**
+     * JSON-LD to RDF of an expanded document, bounded in nodes and quads.
+     *
+     * @param expanded the expanded document
+     * @param consumer receives the quads (blank nodes as {@code _:label})
+     * @throws VcException as {@link Canonicalizer#canonicalize}
+     */
+    public void toRdf(JsonArray expanded, RdfQuadConsumer consumer) throws VcException {
+      run(() -> {
+        Canonicalizer.toRdf(processor, expanded, counting(consumer, limits.maxQuads(), deadline), limits,
+            deadline);
+        return null;
+      });
+    }
+
+    /**
+     * RDFC-1.0 of a dataset, bounded in blank-node work.
+     *
+     * @param source feeds the dataset's quads
+     * @param rdfcHash {@code SHA-256} or {@code SHA-384}
+     * @param canonical receives the canonical quads in canonical order (labels {@code _:c14n<n>})
+     * @return the canonical identifier map: input blank-node label to canonical label, both without {@code _:}
+     * @throws VcException {@link VcErrorCode#LIMIT_EXCEEDED} or {@link VcErrorCode#CANONICALIZATION_FAILED}
+     */
+    public Map<String, String> canonicalize(QuadSource source, String rdfcHash, RdfQuadConsumer canonical)
+        throws VcException {
+      return run(() -> {
+        long max = limits.maxBlankNodeWork();
+        long[] ticks = {0};
+        RdfCanonTicker ticker = () -> {
+          if (++ticks[0] > max) {
+            throw new WorkExceeded("canonicalization (RDFC-1.0 blank-node labelling) exceeded " + max
+                + " work steps (poison graph?)");
+          }
+          deadline.check("RDFC-1.0 canonicalization");
+        };
+        RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
+        source.feed(counting(canon, limits.maxQuads(), deadline));
+        deadline.check("RDFC-1.0 canonicalization (before it starts)");
+        canon.provide(canonical);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        canon.mapping().forEach((k, v) -> out.put(strip(k), strip(v)));
+        return out;
+      });
+    }
+
+    private static String strip(String label) {
+      return label.startsWith("_:") ? label.substring(2) : label;
+    }
+  }
 }

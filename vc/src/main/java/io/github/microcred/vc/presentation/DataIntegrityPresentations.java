@@ -38,6 +38,10 @@ final class DataIntegrityPresentations {
 
   static ObjectNode sign(JsonNode vp, KeyPair key, Cryptosuite suite, String vmId, String challenge, String domain,
       Instant created) throws VcException {
+    if (suite == Cryptosuite.ECDSA_SD_2023) {
+      throw new VcException(VcErrorCode.UNSUPPORTED_SUITE, suite.id() + " secures credentials (base and derived "
+          + "proofs), not presentations");
+    }
     if (!suite.accepts(key.type())) {
       throw new VcException(VcErrorCode.UNSUPPORTED_SUITE, suite.id() + " cannot be used with a " + key.type() + " key");
     }
@@ -137,6 +141,11 @@ final class DataIntegrityPresentations {
       if (s.id().equals(p.get("cryptosuite").asText())) {
         suite = s;
       }
+    }
+    if (suite == Cryptosuite.ECDSA_SD_2023) { // its proof value is not a signature over the whole presentation
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite", suite.id()
+          + " secures credentials, not presentations"));
+      return;
     }
     if (suite == null || !suite.accepts(vm.get().publicKey().type()) || !p.get("type").asText().equals("DataIntegrityProof")) {
       checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite",
