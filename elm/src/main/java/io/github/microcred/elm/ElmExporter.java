@@ -20,12 +20,12 @@ import java.util.Objects;
  */
 public final class ElmExporter {
   /** The exporter's configuration. */
-  private record Options(String language, byte[] displayImage) {}
+  private record Options(String language, byte[] displayImage, String issuerLegalIdentifier) {}
 
   private final Options options;
 
   ElmExporter() {
-    this(new Options(null, null));
+    this(new Options(null, null, null));
   }
 
   private ElmExporter(Options options) {
@@ -52,7 +52,7 @@ public final class ElmExporter {
       throw new ElmException(ElmErrorCode.INVALID_ARGUMENT, "language '" + bcp47 + "' has no ISO 639-2 code for "
           + "the EU language table");
     }
-    return new ElmExporter(new Options(bcp47.toLowerCase(Locale.ROOT), options.displayImage));
+    return new ElmExporter(new Options(bcp47.toLowerCase(Locale.ROOT), options.displayImage, options.issuerLegalIdentifier));
   }
 
   /**
@@ -68,7 +68,25 @@ public final class ElmExporter {
     if (!DisplayImage.isPng(pngOrJpeg) && !DisplayImage.isJpeg(pngOrJpeg)) {
       throw new ElmException(ElmErrorCode.INVALID_ARGUMENT, "the display image must be a PNG or a JPEG");
     }
-    return new ElmExporter(new Options(options.language, pngOrJpeg.clone()));
+    return new ElmExporter(new Options(options.language, pngOrJpeg.clone(), options.issuerLegalIdentifier));
+  }
+
+  /**
+   * Writes the issuer's eIDAS legal identifier ({@code eIDASIdentifier}, a {@code LegalIdentifier} in the issuer's
+   * country), which EDC's shapes require of every issuer: the identifier of the organisation in its seal certificate
+   * (e.g. {@code VATIE-1234567X}). The core model has no such field, so nothing is written without it (the export
+   * warns).
+   *
+   * @param notation the identifier
+   * @return a new exporter
+   * @throws ElmException {@link ElmErrorCode#INVALID_ARGUMENT} when blank
+   */
+  public ElmExporter withIssuerLegalIdentifier(String notation) throws ElmException {
+    Objects.requireNonNull(notation, "notation");
+    if (notation.isBlank()) {
+      throw new ElmException(ElmErrorCode.INVALID_ARGUMENT, "the issuer's legal identifier must not be blank");
+    }
+    return new ElmExporter(new Options(options.language, options.displayImage, notation.strip()));
   }
 
   /**
@@ -87,7 +105,7 @@ public final class ElmExporter {
             .map(l -> Locale.forLanguageTag(l).getLanguage()).orElse("en");
     ElmWriter.Result r;
     try {
-      r = ElmWriter.write(mc, award, lang, options.displayImage);
+      r = ElmWriter.write(mc, award, lang, options.displayImage, options.issuerLegalIdentifier);
     } catch (IllegalArgumentException e) {
       throw new ElmException(ElmErrorCode.UNSUPPORTED, e.getMessage(), e);
     }

@@ -786,6 +786,12 @@ public final class ElmReader {
       warn(p + ".legalName", "missing; the organisation is named by its id");
     }
     Organization.Builder b = Organization.builder(name).role(role);
+    for (String k : List.of("eIDASIdentifier", "registration", "vatIdentifier", "taxIdentifier", "identifier",
+        "altLabel", "logo", "groupMemberOf")) {
+      if (o.has(k)) {
+        warn(p + "." + k, "not carried: the core organisation has a name, id, country, web page and e-mail");
+      }
+    }
     String id = o.path("id").asText(null);
     if (id != null && !id.startsWith("urn:epass:org:")) {
       b.id(id);

@@ -62,16 +62,18 @@ public final class ElmWriter {
   private final Award award;
   private final String lang;
   private final byte[] image;
+  private final String legalId;
   private final List<Warning> warnings = new ArrayList<>();
   private final Map<String, ObjectNode> orgs = new LinkedHashMap<>();
   private boolean ownConcepts;
   private String base;
 
-  private ElmWriter(MicroCredential mc, Award award, String lang, byte[] image) {
+  private ElmWriter(MicroCredential mc, Award award, String lang, byte[] image, String legalId) {
     this.mc = mc;
     this.award = award;
     this.lang = lang;
     this.image = image;
+    this.legalId = legalId;
   }
 
   /**
@@ -81,11 +83,12 @@ public final class ElmWriter {
    * @param award its award
    * @param lang the language tag of every text
    * @param image the display image (PNG or JPEG), or null for the placeholder
+   * @param legalId the issuer's eIDAS legal identifier, or null
    * @return the document and warnings
    * @throws IllegalArgumentException when EDC cannot express the credential (message names the field)
    */
-  public static Result write(MicroCredential mc, Award award, String lang, byte[] image) {
-    return new ElmWriter(mc, award, lang, image).write();
+  public static Result write(MicroCredential mc, Award award, String lang, byte[] image, String legalId) {
+    return new ElmWriter(mc, award, lang, image, legalId).write();
   }
 
   private Result write() {
@@ -106,7 +109,19 @@ public final class ElmWriter {
     ObjectNode schema = doc.putObject("credentialSchema");
     doc.set("displayParameter", display());
     doc.set("credentialSubject", person());
-    doc.set("issuer", org(issuer, "$.issuer"));
+    ObjectNode issuerNode = org(issuer, "$.issuer");
+    if (legalId != null) {
+      ObjectNode li = F.objectNode();
+      li.put("id", "urn:epass:legalIdentifier:" + uuid(issuerNode.get("id").asText() + "#eidas"));
+      li.put("type", "LegalIdentifier");
+      li.put("notation", legalId);
+      li.set("spatial", issuerNode.get("location").get(0).get("address").get("countryCode").deepCopy());
+      issuerNode.set("eIDASIdentifier", li);
+    } else {
+      warn("$.issuer.eIDASIdentifier", "no eIDAS legal identifier of the issuer is written (give it with "
+          + "ElmExporter.withIssuerLegalIdentifier): EDC's shapes require one on the issuer");
+    }
+    doc.set("issuer", issuerNode);
     String issued = iso(award.issuedOn());
     doc.put("issuanceDate", issued);
     doc.put("issued", issued);
