@@ -22,10 +22,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded JSON-LD aliasing mutation suite (issue 11). Over 24 signed credentials (OB 3.0 badges, CLR 2.0, plain VC
+ * Seeded JSON-LD aliasing mutation suite (issue 11). Over 28 signed credentials (OB 3.0 badges, CLR 2.0, plain VC
  * 2.0 and VC 1.1; valid, expired, not yet valid and revoked ones; {@code eddsa-rdfc-2022},
  * {@code ecdsa-rdfc-2019} P-256 / P-384, their JCS counterparts {@code eddsa-jcs-2022} / {@code ecdsa-jcs-2019}
- * (which sign the JSON, not the graph), and {@code vc+jwt}) it re-spells the checked members
+ * (which sign the JSON, not the graph), {@code ecdsa-sd-2023} derived credentials (the issuer's base proof, every
+ * member disclosed), and {@code vc+jwt}) it re-spells the checked members
  * ({@code id}, {@code type}, {@code issuer}, {@code validFrom}, {@code validUntil}, {@code issuanceDate},
  * {@code expirationDate}, {@code credentialStatus}, {@code credentialSubject}, and the OB 3.0 {@code endorsement} of
  * three badges, one of them altered after its endorser signed it) the ways JSON-LD allows: full-IRI and
@@ -153,6 +154,16 @@ class AliasingMutationTest {
   }
 
   static ObjectNode sign(ObjectNode u, KeyPair k, Cryptosuite suite) throws VcException {
+    if (suite == Cryptosuite.ECDSA_SD_2023) { // the issuer's base proof, then the holder discloses every member
+      ObjectNode base = Credentials.sign(u, k, suite).withCreated(NOW.minusSeconds(3600)).get();
+      List<String> all = new ArrayList<>();
+      base.fieldNames().forEachRemaining(f -> {
+        if (!f.equals("@context") && !f.equals("proof")) {
+          all.add("/" + f.replace("~", "~0").replace("/", "~1"));
+        }
+      });
+      return Credentials.derive(base, all).get();
+    }
     return Credentials.sign(u, k, suite).withCreated(NOW.minusSeconds(3600)).get();
   }
 
@@ -234,6 +245,20 @@ class AliasingMutationTest {
       out.add(new Original(name + "/" + scenario + "/" + suite.id() + "/" + k.type(), u, signed, k, suite,
           scenario, outcomes(vr),
           canonical(signed), jwtOutcomes));
+    }
+    for (int i = 0; i < 4; i++) { // ecdsa-sd-2023 derived credentials (P-256), one per scenario
+      KeyPair k = KEYS[1];
+      String scenario = scenarios[i];
+      ObjectNode u = Ob3Generator.badge(r, k.publicKey().didKey()).toJson();
+      u.remove("validUntil");
+      scenario(u, scenario, false, r);
+      ObjectNode signed = sign(u, k, Cryptosuite.ECDSA_SD_2023);
+      VerificationResult vr = verify(signed);
+      assertTrue(vr.verified() == scenario.equals("valid"), "sd-" + i + " " + scenario + ": " + vr);
+      assertTrue(vr.passed(CheckName.COMPACT_FORM), "sd-" + i + ": the compact original is in compact form: " + vr);
+      JwtVerification jv = verifyJwt(signJwt(u, k));
+      out.add(new Original("ob3-sd-" + i + "/" + scenario + "/ecdsa-sd-2023/P256", u, signed, k,
+          Cryptosuite.ECDSA_SD_2023, scenario, outcomes(vr), canonical(signed), outcomes(jv.result())));
     }
     return out;
   }

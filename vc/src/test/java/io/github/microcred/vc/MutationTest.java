@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded mutation test: 10,000+ mutations of signed OB3 credentials (changed values, added and removed properties,
  * reordered @context and reordered {@code @list} arrays such as OB3 {@code allowedValue}, swapped key or verification
- * method). Verification must accept none of those whose meaning changed, and must still accept pure JSON key
+ * method; the credentials are secured with eddsa-rdfc-2022, ecdsa-rdfc-2019 P-256 / P-384, or an ecdsa-sd-2023
+ * derived proof that discloses every member). Verification must accept none of those whose meaning changed, and must still accept pure JSON key
  * reorderings and reorderings of (unordered, set-valued) JSON-LD arrays such as {@code alignment} and
  * {@code evidence}.
  */
@@ -238,6 +239,20 @@ class MutationTest {
       ObjectNode signed = Credentials.sign(Ob3Generator.badge(r, k.publicKey().didKey()).toJson(), k,
           Cryptosuite.forKey(k.type())).withClock(CLOCK).get();
       assertTrue(Credentials.verify(signed).withClock(CLOCK).get().verified(), "base " + i);
+      bases.add(new Base(signed, k, canonical(signed)));
+    }
+    for (int i = 0; i < 4; i++) { // ecdsa-sd-2023 derived credentials that disclose every member
+      KeyPair k = KeyPair.generate(KeyType.P256);
+      ObjectNode base = Credentials.sign(Ob3Generator.badge(r, k.publicKey().didKey()).toJson(), k,
+          Cryptosuite.ECDSA_SD_2023).withMandatoryPointers(List.of("/issuer", "/validFrom")).withClock(CLOCK).get();
+      List<String> all = new ArrayList<>();
+      base.fieldNames().forEachRemaining(f -> {
+        if (!f.equals("@context") && !f.equals("proof")) {
+          all.add("/" + f);
+        }
+      });
+      ObjectNode signed = Credentials.derive(base, all).get();
+      assertTrue(Credentials.verify(signed).withClock(CLOCK).get().verified(), "sd base " + i);
       bases.add(new Base(signed, k, canonical(signed)));
     }
     int applied = 0;
