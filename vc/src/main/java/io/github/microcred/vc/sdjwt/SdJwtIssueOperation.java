@@ -1,0 +1,257 @@
+package io.github.microcred.vc.sdjwt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.PublicKey;
+import io.github.microcred.vc.VcErrorCode;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.jose.OfflineDids;
+import io.github.microcred.vc.internal.sdjwt.CompactJws;
+import io.github.microcred.vc.internal.sdjwt.SdJwtCodec;
+import io.github.microcred.vc.internal.verify.DataModel;
+import io.github.microcred.vc.internal.verify.XsdDateTime;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Issues a credential as an SD-JWT VC. Immutable: each {@code with} returns a new operation holding one settings
+ * value.
+ *
+ * <p>The header is {@code {alg, typ: dc+sd-jwt, kid}}. The payload is the credential's members plus {@code iss},
+ * {@code iat}, {@code nbf} / {@code exp} (from {@code validFrom} / {@code validUntil}), {@code vct}, {@code cnf}
+ * (when a Holder key is set) and {@code _sd_alg: sha-256}; each disclosable claim is replaced by the digest of its
+ * Disclosure (salt of 128 random bits), {@code _sd} arrays sorted. The claims in
+ * {@link #NEVER_DISCLOSABLE} stay visible.
+ */
+public final class SdJwtIssueOperation {
+  /** Top-level claims that cannot be made disclosable (a Holder must not be able to hide them). */
+  public static final Set<String> NEVER_DISCLOSABLE = SdJwtCodec.NEVER_DISCLOSABLE;
+  private static final Set<String> RESERVED = Set.of("iss", "iat", "nbf", "exp", "cnf", "vct", "status", "_sd",
+      "_sd_alg", "sub");
+
+  private record Settings(List<String> disclosable, int decoys, PublicKey holder, String vct, String kid,
+      Clock clock) {}
+
+  private final JsonNode credential;
+  private final KeyPair key;
+  private final Settings s;
+
+  SdJwtIssueOperation(JsonNode credential, KeyPair key) {
+    this(credential, key, new Settings(List.of(), 0, null, null, null, Clock.systemUTC()));
+  }
+
+  private SdJwtIssueOperation(JsonNode credential, KeyPair key, Settings s) {
+    this.credential = credential;
+    this.key = key;
+    this.s = s;
+  }
+
+  /**
+   * Adds selectively disclosable claims, as RFC 6901 JSON Pointers into the credential: object members
+   * ({@code /credentialSubject/achievement/name}) or array elements ({@code /credentialSubject/result/0}). A pointer
+   * inside another disclosable claim becomes a recursive Disclosure.
+   *
+   * @param pointers the pointers
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withDisclosable(String... pointers) {
+    return withDisclosable(Arrays.asList(pointers));
+  }
+
+  /**
+   * Adds selectively disclosable claims (see {@link #withDisclosable(String...)}).
+   *
+   * @param pointers the pointers
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withDisclosable(List<String> pointers) {
+    List<String> all = new ArrayList<>(s.disclosable);
+    for (String p : pointers) {
+      all.add(Objects.requireNonNull(p, "pointer"));
+    }
+    return new SdJwtIssueOperation(credential, key, new Settings(List.copyOf(all), s.decoys, s.holder, s.vct, s.kid,
+        s.clock));
+  }
+
+  /**
+   * Adds this many decoy digests to each {@code _sd} array and each array with disclosable elements (RFC 9901
+   * section 4.2.5), hiding how many claims there are.
+   *
+   * @param count 0 to 64
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withDecoys(int count) {
+    if (count < 0 || count > 64) {
+      throw new IllegalArgumentException("decoys: expected 0 to 64, got " + count);
+    }
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, count, s.holder, s.vct, s.kid,
+        s.clock));
+  }
+
+  /**
+   * Binds the credential to the Holder's key ({@code cnf.jwk}); the Holder then proves possession in a KB-JWT.
+   *
+   * @param holderKey the Holder's public key
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withHolderKey(PublicKey holderKey) {
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys,
+        Objects.requireNonNull(holderKey, "holderKey"), s.vct, s.kid, s.clock));
+  }
+
+  /**
+   * Sets {@code vct}, the credential type. By default {@link SdJwt#VCT_OPEN_BADGE} for an
+   * {@code OpenBadgeCredential} / {@code AchievementCredential} and {@link SdJwt#VCT_CLR} for a
+   * {@code ClrCredential}; other credentials need one.
+   *
+   * @param vct a URI
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withVct(String vct) {
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder,
+        Objects.requireNonNull(vct, "vct"), s.kid, s.clock));
+  }
+
+  /**
+   * Sets the {@code kid}: an {@code assertionMethod} verification method of the issuer. By default the
+   * {@code did:key} method of the key when the issuer is that {@code did:key}, or {@code <did:jwk>#0}.
+   *
+   * @param keyId a DID URL
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withKeyId(String keyId) {
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct,
+        Objects.requireNonNull(keyId, "keyId"), s.clock));
+  }
+
+  /**
+   * Sets the clock for {@code iat}.
+   *
+   * @param clock the clock
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withClock(Clock clock) {
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
+        Objects.requireNonNull(clock, "clock")));
+  }
+
+  /**
+   * Issues.
+   *
+   * @return the SD-JWT: {@code <Issuer-signed JWT>~<Disclosure>~...~}
+   * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} when the credential is not an object, has no issuer
+   *     IRI, uses a reserved claim name ({@code iss}, {@code vct}, {@code cnf}, {@code _sd}, ...) or a date that is
+   *     not a dateTime; {@link VcErrorCode#INVALID_ARGUMENT} for a pointer that names nothing, the root, a reserved
+   *     or never-disclosable claim, when no {@code vct} or {@code kid} can be derived
+   */
+  public String get() throws VcException {
+    if (!credential.isObject()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$: the credential must be a JSON object");
+    }
+    ObjectNode payload = ((ObjectNode) credential).deepCopy();
+    String issuer = DataModel.partyId(payload.get("issuer"));
+    if (issuer == null) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$.issuer: expected an IRI or an object with an IRI id");
+    }
+    for (String r : RESERVED) {
+      if (payload.has(r)) {
+        throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$." + r + ": a JWT / SD-JWT claim name; the credential "
+            + "must not carry it (the issuer sets it)");
+      }
+    }
+    reservedKeys(payload, "$");
+    for (String p : s.disclosable) {
+      List<String> segs = SdJwtCodec.parsePointer(p);
+      if (segs.size() == 1 && NEVER_DISCLOSABLE.contains(segs.get(0))) {
+        throw new VcException(VcErrorCode.INVALID_ARGUMENT, "disclosable pointer " + p
+            + ": this claim must stay visible (never selectively disclosable: " + new java.util.TreeSet<>(
+                NEVER_DISCLOSABLE) + ")");
+      }
+    }
+    String vct = s.vct != null ? s.vct : defaultVct(payload);
+    String kid = s.kid != null ? s.kid : defaultKid(issuer);
+    payload.put("iss", issuer);
+    payload.put("iat", s.clock.instant().getEpochSecond());
+    epoch(payload, "validFrom", "nbf");
+    epoch(payload, "validUntil", "exp");
+    payload.put("vct", vct);
+    if (s.holder != null) {
+      payload.putObject("cnf").set("jwk", s.holder.toJwk());
+    }
+    payload.put("_sd_alg", SdJwt.SD_ALG);
+    SdJwtCodec.Issued issued = SdJwtCodec.makeDisclosable(payload, s.disclosable, s.decoys, new SecureRandom());
+    ObjectNode header = JsonSupport.MAPPER.createObjectNode();
+    header.put("alg", CompactJws.alg(key.type())).put("typ", SdJwt.TYP).put("kid", kid);
+    StringBuilder b = new StringBuilder(CompactJws.sign(header, issued.payload(), key)).append('~');
+    for (String d : issued.disclosures()) {
+      b.append(d).append('~');
+    }
+    return b.toString();
+  }
+
+  private static void epoch(ObjectNode payload, String member, String claim) throws VcException {
+    JsonNode v = payload.get(member);
+    if (v == null) {
+      return;
+    }
+    try {
+      payload.put(claim, XsdDateTime.parse(v.asText(null)).getEpochSecond());
+    } catch (DateTimeParseException e) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$." + member + ": expected an XML Schema dateTime, got "
+          + v);
+    }
+  }
+
+  /** {@code _sd} anywhere, or an array element object with {@code ...}, would be read as SD-JWT digests. */
+  private static void reservedKeys(JsonNode n, String path) throws VcException {
+    if (n.isObject()) {
+      if (n.has("_sd")) {
+        throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + "._sd: reserved by SD-JWT");
+      }
+      var it = n.fields();
+      while (it.hasNext()) {
+        var f = it.next();
+        reservedKeys(f.getValue(), path + "." + f.getKey());
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        if (n.get(i).isObject() && n.get(i).has("...")) {
+          throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + "[" + i + "]: an object with the key '...' is "
+              + "reserved by SD-JWT in arrays");
+        }
+        reservedKeys(n.get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  private static String defaultVct(ObjectNode payload) throws VcException {
+    if (DataModel.hasType(payload, "OpenBadgeCredential") || DataModel.hasType(payload, "AchievementCredential")) {
+      return SdJwt.VCT_OPEN_BADGE;
+    }
+    if (DataModel.hasType(payload, "ClrCredential")) {
+      return SdJwt.VCT_CLR;
+    }
+    throw new VcException(VcErrorCode.INVALID_ARGUMENT, "vct: not an Open Badges 3.0 or CLR 2.0 credential; set "
+        + "withVct(type URI)");
+  }
+
+  private String defaultKid(String issuer) throws VcException {
+    String didKeyVm = OfflineDids.didKeyVerificationMethod(key.publicKey());
+    if (didKeyVm.startsWith(issuer) && didKeyVm.startsWith("#", issuer.length())) {
+      return didKeyVm;
+    }
+    if (issuer.startsWith("did:jwk:") && issuer.equals(key.publicKey().didJwk())) {
+      return issuer + "#0";
+    }
+    throw new VcException(VcErrorCode.INVALID_ARGUMENT, "kid: the issuer " + issuer
+        + " is not the did:key or did:jwk of this key; set withKeyId(verification method id)");
+  }
+}

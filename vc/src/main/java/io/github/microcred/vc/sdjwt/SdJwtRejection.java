@@ -1,0 +1,88 @@
+package io.github.microcred.vc.sdjwt;
+
+/** Why an SD-JWT VC was rejected: every failed check of {@link SdJwtVerifyOperation} names one of these. */
+public enum SdJwtRejection {
+  /**
+   * Not {@code <issuer-signed JWT>~<Disclosure>~...~[<KB-JWT>]}, a JWT that is not three base64url parts, a header
+   * or payload that is not a strict JSON object, or an {@code _sd} / {@code ...} digest that is not a string.
+   */
+  MALFORMED,
+  /** The token, a part, the number of Disclosures or the nesting depth is beyond its bound (checked before work). */
+  TOO_LARGE,
+  /** {@code alg: none}. */
+  ALG_NONE,
+  /** An algorithm outside EdDSA / ES256 / ES384 (for example HS256 keyed with the public key). */
+  ALG_NOT_ALLOWED,
+  /** The algorithm does not fit the key's type. */
+  ALG_KEY_MISMATCH,
+  /** The Issuer-signed JWT's {@code typ} is not {@code dc+sd-jwt}. */
+  TYP_MISMATCH,
+  /** {@code crit} names a header parameter this verifier does not understand. */
+  CRIT_UNKNOWN,
+  /** No {@code iss} string to bind the key to. */
+  ISSUER_MISSING,
+  /** {@code kid} names a verification method that is not an {@code assertionMethod} key of {@code iss}. */
+  KID_NOT_ISSUER,
+  /** The issuer or {@code kid} does not resolve (no DID method, no configured controller document). */
+  KEY_UNRESOLVED,
+  /** No {@code kid} and the issuer has more than one {@code assertionMethod} key. */
+  KEY_AMBIGUOUS,
+  /** The Issuer-signed JWT's signature does not verify. */
+  SIGNATURE_INVALID,
+  /** {@code _sd_alg} is not {@code sha-256} (unknown, {@code none}, {@code md5}, not a string). */
+  SD_ALG_UNSUPPORTED,
+  /** A Disclosure is not base64url of a strict JSON array {@code [salt, name, value]} / {@code [salt, value]}. */
+  DISCLOSURE_MALFORMED,
+  /** The same Disclosure is presented twice. */
+  DISCLOSURE_DUPLICATE,
+  /** A digest appears more than once in the payload or the Disclosures. */
+  DIGEST_REUSED,
+  /** A Disclosure that no digest references (tampered, or taken from another credential). */
+  DISCLOSURE_UNREFERENCED,
+  /** An array-element Disclosure referenced from {@code _sd}, or a property Disclosure from an array element. */
+  DISCLOSURE_MISMATCH,
+  /** A Disclosure names its claim {@code _sd} or {@code ...}. */
+  CLAIM_NAME_RESERVED,
+  /** A disclosed claim would overwrite a claim of the same name at its level. */
+  CLAIM_OVERWRITE,
+  /**
+   * A claim that must stay visible was selectively disclosable: {@code iss}, {@code nbf}, {@code exp},
+   * {@code cnf}, {@code vct}, {@code status} (SD-JWT VC), and the credential's {@code @context}, {@code type},
+   * {@code issuer}, {@code validFrom}, {@code validUntil}, {@code credentialStatus}; a Holder could otherwise hide
+   * an expiry or a status.
+   */
+  NOT_DISCLOSABLE,
+  /** No {@code vct} string. */
+  VCT_MISSING,
+  /** The disclosed document carries {@code @context} but is not a VC Data Model 2.0 credential. */
+  DATA_MODEL,
+  /** The disclosed document is not in the compact form of its pinned contexts. */
+  NOT_COMPACT,
+  /** {@code iss} differs from the credential's {@code issuer}. */
+  ISS_MISMATCH,
+  /** {@code exp} or {@code validUntil} is past (beyond the clock skew). */
+  EXPIRED,
+  /** {@code nbf}, {@code iat} or {@code validFrom} is in the future (beyond the clock skew). */
+  NOT_YET_VALID,
+  /** A time claim is not a NumericDate / date-time. */
+  BAD_TIME,
+  /** The credential status check failed, or a status mechanism this verifier does not read. */
+  STATUS,
+  /** Key Binding is required and there is no KB-JWT. */
+  KB_MISSING,
+  /** Key Binding is required (or a KB-JWT is present) and the SD-JWT has no usable {@code cnf.jwk}. */
+  CNF_MISSING,
+  /** The KB-JWT is not a strict JWS with {@code typ: kb+jwt} and the claims {@code iat}, {@code aud}, {@code nonce},
+   * {@code sd_hash}. */
+  KB_MALFORMED,
+  /** The KB-JWT's signature does not verify with the {@code cnf} key. */
+  KB_SIGNATURE_INVALID,
+  /** The KB-JWT's {@code nonce} differs from the expected one. */
+  KB_NONCE_MISMATCH,
+  /** The KB-JWT's {@code aud} differs from the expected audience. */
+  KB_AUDIENCE_MISMATCH,
+  /** The KB-JWT's {@code iat} is older than the allowed age or in the future (beyond the clock skew). */
+  KB_STALE,
+  /** The KB-JWT's {@code sd_hash} does not cover this SD-JWT with exactly these Disclosures. */
+  KB_SD_HASH_MISMATCH
+}
