@@ -1,8 +1,9 @@
 // Interop peer for microcred, run by the JUnit test io.github.microcred.vc.jose.JoseInteropTest.
 //   node harness.mjs verify IN.json   verify vc+jwt tokens signed by microcred with npm `jose`, and decode status
 //                                     lists with the independent decoder below; prints a JSON report
-//   node harness.mjs sign OUT.json    generate EdDSA / ES256 / ES384 keys, sign vc+jwt credentials whose issuer is
-//                                     the did:jwk of the key, for microcred to verify
+//   node harness.mjs sign OUT.json    generate EdDSA / ES256 / ES384 / RS256 keys, sign vc+jwt credentials whose
+//                                     issuer is the did:jwk of the key, and one RS256 OB 3.0 JWT ({vc, iss, jti,
+//                                     sub, nbf}, typ JWT), for microcred to verify
 // No network. Written for this project; see README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -40,11 +41,13 @@ async function verify(input) {
       const key = await jose.importJWK(t.publicJwk, t.alg);
       const { payload, protectedHeader } = await jose.jwtVerify(t.jwt, key, {
         algorithms: [t.alg],
-        typ: 'vc+jwt',
+        typ: t.typ ?? 'vc+jwt',
         issuer: t.issuer,
       });
       results.push({ name: t.name, verified: true, typ: protectedHeader.typ, cty: protectedHeader.cty,
-        kid: protectedHeader.kid, issuer: payload.issuer, subject: payload.credentialSubject });
+        kid: protectedHeader.kid, header: Object.keys(protectedHeader).sort(),
+        issuer: payload.issuer ?? payload.vc?.issuer, subject: payload.credentialSubject ?? payload.vc?.credentialSubject,
+        claims: Object.keys(payload).sort() });
     } catch (e) {
       results.push({ name: t.name, verified: false, error: `${e.code ?? ''} ${e.message}` });
     }
@@ -60,10 +63,11 @@ async function verify(input) {
 
 async function sign() {
   const out = [];
-  for (const [alg, crv] of [['EdDSA', 'Ed25519'], ['ES256', 'P-256'], ['ES384', 'P-384']]) {
-    const { publicKey, privateKey } = await jose.generateKeyPair(alg, { crv, extractable: true });
+  for (const [alg, crv] of [['EdDSA', 'Ed25519'], ['ES256', 'P-256'], ['ES384', 'P-384'], ['RS256', null]]) {
+    const { publicKey, privateKey } = await jose.generateKeyPair(alg, { ...(crv ? { crv } : {}), extractable: true });
     const jwk = await jose.exportJWK(publicKey);
-    const pub = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, ...(jwk.y ? { y: jwk.y } : {}) };
+    const pub = jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e }
+      : { kty: jwk.kty, crv: jwk.crv, x: jwk.x, ...(jwk.y ? { y: jwk.y } : {}) };
     const did = 'did:jwk:' + Buffer.from(JSON.stringify(pub)).toString('base64url');
     const credential = {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
@@ -80,6 +84,19 @@ async function sign() {
     tampered[1] = Buffer.from(JSON.stringify({ ...credential, iss: did, validFrom: '2020-01-01T00:00:00Z' }))
       .toString('base64url');
     out.push({ alg, issuer: did, jwt, tampered: tampered.join('.') });
+    if (alg === 'RS256') {
+      // the OB 3.0 JWT proof format: the credential in the vc claim, registered claims from it, typ JWT
+      const vc = { ...credential, '@context': ['https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], type: ['VerifiableCredential',
+        'OpenBadgeCredential'] };
+      const claims = { vc, iss: did, jti: vc.id, sub: vc.credentialSubject.id,
+        nbf: Date.parse(vc.validFrom) / 1000 };
+      const ob3 = await new jose.SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT', kid: did + '#0' })
+        .sign(privateKey);
+      const t = ob3.split('.');
+      t[1] = Buffer.from(JSON.stringify({ ...claims, sub: 'did:example:mallory' })).toString('base64url');
+      out.push({ alg, profile: 'ob3', issuer: did, jwt: ob3, tampered: t.join('.') });
+    }
   }
   return out;
 }

@@ -16,12 +16,13 @@ import picocli.CommandLine.Option;
 
 /** {@code mcred keygen}: generates a signing key and writes it as a private JWK or Multikey file. */
 @Command(name = "keygen", mixinStandardHelpOptions = true,
-    description = "Generate a signing key (Ed25519, P-256 or P-384) and write it to a file.")
+    description = "Generate a signing key (Ed25519, P-256, P-384, or RSA 2048 for RS256 JWTs) and write it to a"
+        + " file.")
 public final class KeygenCommand implements Callable<Integer> {
-  @Option(names = "--type", required = true, description = "ed25519, p256 or p384")
+  @Option(names = "--type", required = true, description = "ed25519, p256, p384 or rsa (JWTs only: RS256)")
   String type;
 
-  @Option(names = "--format", defaultValue = "jwk", description = "jwk (default) or multikey")
+  @Option(names = "--format", defaultValue = "jwk", description = "jwk (default) or multikey (not for rsa)")
   String format;
 
   @Option(names = "--out", required = true, description = "the key file to create (must not exist)")

@@ -77,7 +77,12 @@ class DataIntegrityCommandsTest {
       assertEquals(Main.FAILED, early.code(), early.out());
       assertFalse(JSON.readTree(early.out()).get("verified").asBoolean());
     }
-    assertEquals(Main.USAGE, run("keygen", "--type", "rsa", "--out", dir.resolve("x").toString()).code());
+    assertEquals(Main.USAGE, run("keygen", "--type", "dsa", "--out", dir.resolve("x").toString()).code());
+    assertEquals(Main.USAGE, run("keygen", "--type", "rsa", "--format", "multikey", "--out",
+        dir.resolve("y").toString()).code());
+    assertEquals(Main.OK, run("keygen", "--type", "rsa", "--out", dir.resolve("rsa.jwk").toString()).code());
+    assertEquals(io.github.microcred.vc.KeyType.RSA,
+        io.github.microcred.vc.KeyPair.fromKeyFile(dir.resolve("rsa.jwk")).type());
   }
 
   @Test

@@ -183,7 +183,8 @@ public final class ControllerDocument {
   }
 
   /**
-   * The document as JSON (Multikey verification methods).
+   * The document as JSON (Multikey verification methods; RSA keys, which Multikey does not define, as
+   * {@code JsonWebKey} with {@code publicKeyJwk}).
    *
    * @return a new JSON object
    */
@@ -192,9 +193,17 @@ public final class ControllerDocument {
     ArrayNode ctx = n.putArray("@context");
     ctx.add(id.startsWith("did:") ? "https://www.w3.org/ns/did/v1" : "https://www.w3.org/ns/cid/v1");
     ctx.add("https://w3id.org/security/multikey/v1");
+    if (methods.values().stream().anyMatch(vm -> vm.publicKey().type() == KeyType.RSA)) {
+      ctx.add("https://w3id.org/security/jwk/v1");
+    }
     n.put("id", id);
     ArrayNode vms = n.putArray("verificationMethod");
     for (VerificationMethod vm : methods.values()) {
+      if (vm.publicKey().type() == KeyType.RSA) {
+        vms.addObject().put("id", vm.id()).put("type", "JsonWebKey").put("controller", vm.controller())
+            .set("publicKeyJwk", vm.publicKey().toJwk());
+        continue;
+      }
       vms.addObject().put("id", vm.id()).put("type", "Multikey").put("controller", vm.controller())
           .put("publicKeyMultibase", vm.publicKey().toMultibase());
     }

@@ -74,13 +74,13 @@ public enum Cryptosuite {
    *
    * @param type the key type
    * @return true for Ed25519 with the eddsa suites, P-256/P-384 with the ecdsa suites (P-256 only with
-   *     {@code ecdsa-sd-2023})
+   *     {@code ecdsa-sd-2023}); never for RSA
    */
   public boolean accepts(KeyType type) {
     if (this == ECDSA_SD_2023) {
       return type == KeyType.P256;
     }
-    return eddsa == (type == KeyType.ED25519);
+    return eddsa ? type == KeyType.ED25519 : type == KeyType.P256 || type == KeyType.P384;
   }
 
   /**
@@ -102,7 +102,8 @@ public enum Cryptosuite {
    * The default suite for a key type.
    *
    * @param type the key type
-   * @return eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 otherwise
+   * @return eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 otherwise (for RSA, which no Data Integrity suite
+   *     accepts, signing then fails with {@link VcErrorCode#UNSUPPORTED_SUITE})
    */
   public static Cryptosuite forKey(KeyType type) {
     return type == KeyType.ED25519 ? EDDSA_RDFC_2022 : ECDSA_RDFC_2019;

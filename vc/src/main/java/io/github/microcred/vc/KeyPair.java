@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.Crypto;
+import io.github.microcred.vc.internal.Rsa;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A signing key pair (Ed25519, P-256 or P-384). Immutable. The secret is reachable only through methods that take a
+ * A signing key pair (Ed25519, P-256, P-384 or RSA). Immutable. The secret is reachable only through methods that take a
  * {@link SecretKeyAccess} token, and never appears in {@link #toString()}.
  */
 public final class KeyPair {
@@ -22,13 +24,17 @@ public final class KeyPair {
   }
 
   /**
-   * Generates a fresh key pair from a secure random source.
+   * Generates a fresh key pair from a secure random source (RSA: 2048 bits, exponent 65537; see
+   * {@link #generateRsa(int)}).
    *
    * @param type the key type
    * @return the key pair
    */
   public static KeyPair generate(KeyType type) {
     Objects.requireNonNull(type, "type");
+    if (type == KeyType.RSA) {
+      return generateRsa(2048);
+    }
     try {
       return fromSecret(type, Crypto.generateSecret(PublicKey.curve(type)));
     } catch (VcException e) {
@@ -37,8 +43,27 @@ public final class KeyPair {
   }
 
   /**
+   * Generates a fresh RSA key pair (exponent 65537) for {@code RS256}.
+   *
+   * @param bits 2048, 3072 or 4096
+   * @return the key pair
+   * @throws IllegalArgumentException for another size
+   */
+  public static KeyPair generateRsa(int bits) {
+    if (bits != 2048 && bits != 3072 && bits != 4096) {
+      throw new IllegalArgumentException("RSA key size must be 2048, 3072 or 4096 bits, got " + bits);
+    }
+    try {
+      return fromSecret(KeyType.RSA, Rsa.generate(bits));
+    } catch (VcException e) {
+      throw new IllegalStateException("generated key rejected", e);
+    }
+  }
+
+  /**
    * Creates a key pair from raw secret bytes: a 32-byte Ed25519 seed (a 64-byte seed||public key is accepted and
-   * checked), or a 32/48-byte EC scalar.
+   * checked), a 32/48-byte EC scalar, or for RSA the DER of a PKCS#1 {@code RSAPrivateKey} or of a PKCS#8
+   * {@code PrivateKeyInfo} holding one (its CRT members are checked against each other).
    *
    * @param type the key type
    * @param secret the secret bytes
@@ -47,6 +72,14 @@ public final class KeyPair {
    */
   public static KeyPair fromSecret(KeyType type, byte[] secret) throws VcException {
     Objects.requireNonNull(type, "type");
+    if (type == KeyType.RSA) {
+      try {
+        byte[] der = Rsa.decodeSecret(secret);
+        return new KeyPair(PublicKey.create(type, Rsa.encodePublic(Rsa.publicOf(der))), der);
+      } catch (IllegalArgumentException e) {
+        throw new VcException(VcErrorCode.INVALID_KEY, "RSA secret key: " + e.getMessage());
+      }
+    }
     byte[] s = secret.clone();
     byte[] expectedPublic = null;
     if (type == KeyType.ED25519 && s.length == 64) {
@@ -101,7 +134,9 @@ public final class KeyPair {
   }
 
   /**
-   * Decodes a private JWK ({@code kty}, {@code crv}, {@code x}, {@code d}, and {@code y} for EC).
+   * Decodes a private JWK ({@code kty}, {@code crv}, {@code x}, {@code d}, and {@code y} for EC; for RSA
+   * {@code n}, {@code e}, {@code d}, {@code p}, {@code q}, {@code dp}, {@code dq}, {@code qi}, checked against each
+   * other).
    *
    * @param jwk the JWK
    * @return the key pair
@@ -109,6 +144,17 @@ public final class KeyPair {
    */
   public static KeyPair fromJwk(JsonNode jwk) throws VcException {
     KeyType t = PublicKey.jwkType(jwk);
+    if (t == KeyType.RSA) {
+      BigInteger[] m = new BigInteger[RSA_MEMBERS.length];
+      for (int i = 0; i < m.length; i++) {
+        m[i] = PublicKey.unsigned(jwk, RSA_MEMBERS[i]);
+      }
+      try {
+        return fromSecret(t, Rsa.encodeSecret(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]));
+      } catch (IllegalArgumentException e) {
+        throw new VcException(VcErrorCode.INVALID_KEY, "JWK: " + e.getMessage());
+      }
+    }
     byte[] d = PublicKey.b64Member(jwk, "d");
     KeyPair kp = fromSecret(t, d);
     if (!kp.publicKey.equals(PublicKey.fromJwk(jwk))) {
@@ -117,12 +163,43 @@ public final class KeyPair {
     return kp;
   }
 
+  /** The members of a private RSA JWK, in PKCS#1 order (RFC 7518 section 6.3). */
+  private static final String[] RSA_MEMBERS = {"n", "e", "d", "p", "q", "dp", "dq", "qi"};
+
+  /**
+   * Reads a PEM private key: {@code -----BEGIN PRIVATE KEY-----} (PKCS#8) or {@code -----BEGIN RSA PRIVATE
+   * KEY-----} (PKCS#1), holding an RSA key (what {@code openssl genpkey -algorithm RSA} writes). Encrypted PEM is
+   * not read.
+   *
+   * @param pem the PEM text
+   * @return the key pair
+   * @throws VcException {@link VcErrorCode#INVALID_KEY} naming what is wrong
+   */
+  public static KeyPair fromPem(String pem) throws VcException {
+    Objects.requireNonNull(pem, "pem");
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("-----BEGIN (RSA )?PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END (RSA )?PRIVATE KEY-----")
+        .matcher(pem);
+    if (!m.find() || !java.util.Objects.equals(m.group(1), m.group(3))) {
+      throw new VcException(VcErrorCode.INVALID_KEY, pem.contains("ENCRYPTED")
+          ? "PEM: encrypted private keys are not read; decrypt it first (openssl pkey -in key.pem -out plain.pem)"
+          : "PEM: expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- with base64 content");
+    }
+    byte[] der;
+    try {
+      der = java.util.Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""));
+    } catch (IllegalArgumentException e) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "PEM: the content is not base64");
+    }
+    return fromSecret(KeyType.RSA, der);
+  }
+
   /** Key files are small; a larger file is refused before it is read whole. */
   private static final long MAX_KEY_FILE_BYTES = 64 * 1024;
 
   /**
-   * Reads a key file as written by {@link #toKeyFile} (and by {@code mcred keygen}): a private JWK, or a Multikey
-   * object with {@code secretKeyMultibase}.
+   * Reads a key file as written by {@link #toKeyFile} (and by {@code mcred keygen}): a private JWK, a Multikey
+   * object with {@code secretKeyMultibase}, or an RSA PEM private key (see {@link #fromPem(String)}).
    *
    * @param file the key file (UTF-8 JSON, at most 64 KiB)
    * @return the key pair
@@ -154,14 +231,17 @@ public final class KeyPair {
   }
 
   /**
-   * Parses the content of a key file (see {@link #fromKeyFile(java.nio.file.Path)}): a private JWK, or a Multikey
-   * object with {@code secretKeyMultibase}.
+   * Parses the content of a key file (see {@link #fromKeyFile(java.nio.file.Path)}): a private JWK, a Multikey
+   * object with {@code secretKeyMultibase}, or an RSA PEM private key.
    *
    * @param json the file's content
    * @return the key pair
    * @throws VcException if the content is neither
    */
   public static KeyPair parseKeyFile(String json) throws VcException {
+    if (json.strip().startsWith("-----BEGIN")) {
+      return fromPem(json);
+    }
     JsonNode n;
     try {
       n = JsonSupport.readTree(json, "key file");
@@ -175,7 +255,7 @@ public final class KeyPair {
       return fromMultikey(n.path("publicKeyMultibase").asText(""), n.get("secretKeyMultibase").asText());
     }
     throw new VcException(VcErrorCode.INVALID_KEY,
-        "key file: expected a private JWK (kty, d) or a Multikey with secretKeyMultibase");
+        "key file: expected a private JWK (kty, d), a Multikey with secretKeyMultibase or a PEM private key");
   }
 
   /**
@@ -197,7 +277,7 @@ public final class KeyPair {
   }
 
   /**
-   * The raw secret: Ed25519 32-byte seed or EC scalar. A copy.
+   * The raw secret: Ed25519 32-byte seed, EC scalar, or for RSA the DER PKCS#1 {@code RSAPrivateKey}. A copy.
    *
    * @param access the access token
    * @return the secret bytes
@@ -231,13 +311,21 @@ public final class KeyPair {
   public ObjectNode toPrivateJwk(SecretKeyAccess access) {
     Objects.requireNonNull(access, "access");
     ObjectNode n = publicKey.toJwk();
+    if (publicKey.type() == KeyType.RSA) {
+      BigInteger[] m = Rsa.secretMembers(secret);
+      for (int i = 2; i < RSA_MEMBERS.length; i++) {
+        n.put(RSA_MEMBERS[i], PublicKey.b64(m[i]));
+      }
+      return n;
+    }
     n.put("d", PublicKey.b64(secret));
     return n;
   }
 
   /**
    * A key file in the given format: {@code jwk} (private JWK) or {@code multikey}
-   * ({@code {"type":"Multikey","publicKeyMultibase":..,"secretKeyMultibase":..}}).
+   * ({@code {"type":"Multikey","publicKeyMultibase":..,"secretKeyMultibase":..}}; not for RSA, which Multikey does
+   * not define).
    *
    * @param format {@code jwk} or {@code multikey}
    * @param access the access token
@@ -247,6 +335,9 @@ public final class KeyPair {
   public ObjectNode toKeyFile(String format, SecretKeyAccess access) throws VcException {
     if ("jwk".equals(format)) {
       return toPrivateJwk(access);
+    }
+    if ("multikey".equals(format) && publicKey.type() == KeyType.RSA) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "key format 'multikey': Multikey defines no RSA keys; use jwk");
     }
     if ("multikey".equals(format)) {
       ObjectNode n = PublicKey.JSON.createObjectNode();
@@ -259,17 +350,21 @@ public final class KeyPair {
   }
 
   /**
-   * Signs raw bytes (Ed25519, or deterministic ECDSA with raw r||s).
+   * Signs raw bytes (Ed25519, deterministic ECDSA with raw r||s, or RSASSA-PKCS1-v1_5 with SHA-256 for RSA).
    *
    * @param message the message
    * @return the signature
    */
   public byte[] sign(byte[] message) {
+    if (publicKey.type() == KeyType.RSA) {
+      return Rsa.signSha256(secret, message);
+    }
     return Crypto.sign(PublicKey.curve(publicKey.type()), secret, message);
   }
 
   @Override
   public String toString() {
-    return "KeyPair[" + publicKey.type() + ", public " + publicKey.toMultibase() + ", secret redacted]";
+    return "KeyPair[" + publicKey.type() + ", public " + (publicKey.type() == KeyType.RSA ? publicKey.toString()
+        : publicKey.toMultibase()) + ", secret redacted]";
   }
 }

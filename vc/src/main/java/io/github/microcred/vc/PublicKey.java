@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.Crypto;
+import io.github.microcred.vc.internal.Rsa;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
 /**
- * A public verification key: Ed25519, P-256 or P-384. Immutable. Converts to and from Multikey
- * ({@code publicKeyMultibase}), JWK (RFC 7517) and {@code did:key}.
+ * A public verification key: Ed25519, P-256, P-384 or RSA. Immutable. Converts to and from Multikey
+ * ({@code publicKeyMultibase}), JWK (RFC 7517) and {@code did:key}; an RSA key is a JWK ({@code kty: RSA}, {@code n},
+ * {@code e}) or, in {@code did:key}, multicodec {@code rsa-pub} over DER PKCS#1.
  */
 public final class PublicKey {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +29,8 @@ public final class PublicKey {
   }
 
   /**
-   * Creates a key from its raw encoding (Ed25519: 32 bytes; EC: SEC1 compressed or uncompressed point).
+   * Creates a key from its raw encoding (Ed25519: 32 bytes; EC: SEC1 compressed or uncompressed point; RSA: the
+   * canonical DER of a PKCS#1 {@code RSAPublicKey}, modulus 2048 to 8192 bits).
    *
    * @param type the key type
    * @param encoded the encoding
@@ -42,6 +46,13 @@ public final class PublicKey {
       }
       return new PublicKey(type, encoded.clone());
     }
+    if (type == KeyType.RSA) {
+      try {
+        return new PublicKey(type, Rsa.encodePublic(Rsa.decodePublic(encoded)));
+      } catch (IllegalArgumentException e) {
+        throw new VcException(VcErrorCode.INVALID_KEY, "RSA public key: " + e.getMessage());
+      }
+    }
     try {
       return new PublicKey(type, Crypto.compressPoint(curve(type), encoded));
     } catch (RuntimeException e) {
@@ -50,6 +61,9 @@ public final class PublicKey {
   }
 
   static Crypto.Curve curve(KeyType type) {
+    if (type == KeyType.RSA) {
+      throw new IllegalArgumentException("RSA is not an elliptic curve");
+    }
     return Crypto.Curve.valueOf(type.name());
   }
 
@@ -69,17 +83,19 @@ public final class PublicKey {
     }
     for (KeyType t : KeyType.values()) {
       byte[] codec = t.publicCodec();
-      if (raw.length == codec.length + t.publicKeyLength() && raw[0] == codec[0] && raw[1] == codec[1]) {
+      boolean length = t == KeyType.RSA ? raw.length > codec.length : raw.length == codec.length + t.publicKeyLength();
+      if (length && raw[0] == codec[0] && raw[1] == codec[1]) {
         return create(t, Arrays.copyOfRange(raw, codec.length, raw.length));
       }
     }
     throw new VcException(VcErrorCode.UNSUPPORTED_KEY,
-        "publicKeyMultibase: multicodec header is not ed25519-pub, p256-pub or p384-pub (or the length is wrong)");
+        "publicKeyMultibase: multicodec header is not ed25519-pub, p256-pub, p384-pub or rsa-pub (or the length is"
+            + " wrong)");
   }
 
   /**
-   * Decodes a public JWK (members {@code kty}, {@code crv}, {@code x}, and {@code y} for EC). A private member
-   * {@code d}, if present, is ignored.
+   * Decodes a public JWK (members {@code kty}, {@code crv}, {@code x}, and {@code y} for EC; {@code kty: RSA},
+   * {@code n} and {@code e} for RSA). Private members ({@code d}, ...), if present, are ignored.
    *
    * @param jwk the JWK object
    * @return the key
@@ -87,6 +103,13 @@ public final class PublicKey {
    */
   public static PublicKey fromJwk(JsonNode jwk) throws VcException {
     KeyType t = jwkType(jwk);
+    if (t == KeyType.RSA) {
+      try {
+        return new PublicKey(t, Rsa.encodePublic(Rsa.checkPublic(unsigned(jwk, "n"), unsigned(jwk, "e"))));
+      } catch (IllegalArgumentException e) {
+        throw new VcException(VcErrorCode.INVALID_KEY, "JWK n/e: " + e.getMessage());
+      }
+    }
     byte[] x = b64Member(jwk, "x");
     if (t == KeyType.ED25519) {
       return create(t, x);
@@ -105,13 +128,17 @@ public final class PublicKey {
     }
     String kty = jwk.path("kty").asText("");
     String crv = jwk.path("crv").asText("");
+    if (kty.equals("RSA") && !jwk.has("crv")) {
+      return KeyType.RSA;
+    }
     for (KeyType t : KeyType.values()) {
       if (t.jwkKeyType().equals(kty) && t.jwkCurve().equals(crv)) {
         return t;
       }
     }
     throw new VcException(VcErrorCode.UNSUPPORTED_KEY,
-        "JWK: kty '" + kty + "' / crv '" + crv + "' is not supported; expected OKP/Ed25519, EC/P-256 or EC/P-384");
+        "JWK: kty '" + kty + "' / crv '" + crv
+        + "' is not supported; expected OKP/Ed25519, EC/P-256, EC/P-384 or RSA");
   }
 
   static byte[] b64Member(JsonNode jwk, String name) throws VcException {
@@ -124,6 +151,24 @@ public final class PublicKey {
     } catch (IllegalArgumentException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, "JWK: member '" + name + "' is not base64url");
     }
+  }
+
+  /** A base64url unsigned big-endian integer member (RFC 7518 section 6.3), at most 8192 bits. */
+  static BigInteger unsigned(JsonNode jwk, String name) throws VcException {
+    JsonNode v = jwk.get(name);
+    if (v != null && v.isTextual() && v.asText().length() > 2048) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "JWK: member '" + name + "' is longer than 8192 bits");
+    }
+    byte[] b = b64Member(jwk, name);
+    if (b.length == 0) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "JWK: member '" + name + "' is empty");
+    }
+    return new BigInteger(1, b);
+  }
+
+  static String b64(BigInteger i) {
+    byte[] b = i.toByteArray();
+    return b64(b[0] == 0 && b.length > 1 ? Arrays.copyOfRange(b, 1, b.length) : b);
   }
 
   static String b64(byte[] b) {
@@ -140,7 +185,7 @@ public final class PublicKey {
   }
 
   /**
-   * The raw encoding (Ed25519 32 bytes, EC compressed point). A copy.
+   * The raw encoding (Ed25519 32 bytes, EC compressed point, RSA DER PKCS#1 {@code RSAPublicKey}). A copy.
    *
    * @return the bytes
    */
@@ -162,13 +207,19 @@ public final class PublicKey {
   }
 
   /**
-   * The public JWK, members in the order kty, crv, x(, y).
+   * The public JWK, members in the order kty, crv, x(, y); for RSA kty, n, e.
    *
    * @return a new JSON object
    */
   public ObjectNode toJwk() {
     ObjectNode n = JSON.createObjectNode();
     n.put("kty", type.jwkKeyType());
+    if (type == KeyType.RSA) {
+      Rsa.Public k = Rsa.decodePublic(encoded);
+      n.put("n", b64(k.n()));
+      n.put("e", b64(k.e()));
+      return n;
+    }
     n.put("crv", type.jwkCurve());
     if (type == KeyType.ED25519) {
       n.put("x", b64(encoded));
@@ -209,13 +260,17 @@ public final class PublicKey {
   }
 
   /**
-   * Verifies a raw signature (Ed25519, or ECDSA raw r||s over the message hashed with the curve's SHA-2).
+   * Verifies a raw signature (Ed25519, ECDSA raw r||s over the message hashed with the curve's SHA-2, or for RSA
+   * RSASSA-PKCS1-v1_5 with SHA-256, exactly as long as the modulus).
    *
    * @param message the message
    * @param signature the signature
    * @return whether it is valid
    */
   public boolean verify(byte[] message, byte[] signature) {
+    if (type == KeyType.RSA) {
+      return Rsa.verifySha256(Rsa.decodePublic(encoded), message, signature);
+    }
     return Crypto.verify(curve(type), encoded, message, signature);
   }
 
@@ -231,6 +286,10 @@ public final class PublicKey {
 
   @Override
   public String toString() {
+    if (type == KeyType.RSA) {
+      return "PublicKey[RSA " + Rsa.decodePublic(encoded).n().bitLength() + " bits, n " + toJwk().get("n").asText()
+          .substring(0, 16) + "...]";
+    }
     return "PublicKey[" + type + ", " + toMultibase() + "]";
   }
 }

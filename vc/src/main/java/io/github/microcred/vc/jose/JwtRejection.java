@@ -16,8 +16,23 @@ public enum JwtRejection {
    * {@code vc} / {@code vp} claim in a VC-JOSE-COSE token.
    */
   DATA_MODEL,
-  /** {@code sub} is not the id of a {@code credentialSubject}, or {@code jti} differs from the {@code id}. */
+  /**
+   * {@code sub} is not the id of a {@code credentialSubject}, or {@code jti} differs from the {@code id}; in the OB
+   * 3.0 profile also {@code nbf} / {@code exp} differ from {@code validFrom} / {@code validUntil}.
+   */
   CLAIM_CONFLICT,
+  /**
+   * A JOSE header the profile does not allow: the OB 3.0 JWT profile allows only {@code alg}, {@code kid},
+   * {@code jwk} and {@code typ} ("Additional JOSE Headers are NOT allowed").
+   */
+  HEADER_NOT_ALLOWED,
+  /** Neither {@code kid} nor {@code jwk}: the OB 3.0 JWT profile requires one of them. */
+  KEY_HEADER_MISSING,
+  /**
+   * A claim the profile requires is missing: OB 3.0 requires {@code iss}, {@code jti}, {@code nbf}, {@code sub},
+   * and {@code exp} when the credential has a {@code validUntil}.
+   */
+  CLAIM_MISSING,
   /** {@code alg: none}: an unsecured JWS is never accepted. */
   ALG_NONE,
   /** An algorithm outside the allow-list (for example HS256, which would use the public key as an HMAC secret). */

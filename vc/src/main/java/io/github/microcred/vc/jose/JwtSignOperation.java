@@ -26,7 +26,9 @@ import java.util.Optional;
  * returns a new operation.
  *
  * <p>The header is {@code {alg, kid, typ, cty}}; the payload is the document itself plus {@code iss} (the issuer or
- * holder id) and {@code iat}, and for presentations {@code nonce} and {@code aud} when set.
+ * holder id) and {@code iat}, and for presentations {@code nonce} and {@code aud} when set. An operation from
+ * {@link Ob3Jwt#sign} writes the OB 3.0 JWT profile instead: header {@code {alg, typ: JWT, kid}} (or {@code jwk}),
+ * payload {@code {vc, iss, jti, sub, nbf, exp}}.
  */
 public final class JwtSignOperation {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,13 +39,22 @@ public final class JwtSignOperation {
   private final Clock clock;
   private final String nonce;
   private final List<String> audience;
+  private final JwtProfile profile;
+  private final boolean embedJwk;
 
   JwtSignOperation(JwtKind kind, JsonNode document, KeyPair key) {
-    this(kind, document, key, null, Clock.systemUTC(), null, List.of());
+    this(kind, document, key, null, Clock.systemUTC(), null, List.of(), JwtProfile.VC_JOSE_COSE, false);
+  }
+
+  JwtSignOperation(JwtProfile profile, JsonNode document, KeyPair key) {
+    this(JwtKind.CREDENTIAL, document, key, null, Clock.systemUTC(), null, List.of(), profile, false);
   }
 
   private JwtSignOperation(
-      JwtKind kind, JsonNode document, KeyPair key, String kid, Clock clock, String nonce, List<String> audience) {
+      JwtKind kind, JsonNode document, KeyPair key, String kid, Clock clock, String nonce, List<String> audience,
+      JwtProfile profile, boolean embedJwk) {
+    this.profile = profile;
+    this.embedJwk = embedJwk;
     this.kind = kind;
     this.document = document;
     this.key = key;
@@ -62,7 +73,7 @@ public final class JwtSignOperation {
    * @return a new operation
    */
   public JwtSignOperation withKeyId(String keyId) {
-    return new JwtSignOperation(kind, document, key, Objects.requireNonNull(keyId), clock, nonce, audience);
+    return new JwtSignOperation(kind, document, key, Objects.requireNonNull(keyId), clock, nonce, audience, profile, embedJwk);
   }
 
   /**
@@ -72,7 +83,7 @@ public final class JwtSignOperation {
    * @return a new operation
    */
   public JwtSignOperation withClock(Clock c) {
-    return new JwtSignOperation(kind, document, key, kid, Objects.requireNonNull(c), nonce, audience);
+    return new JwtSignOperation(kind, document, key, kid, Objects.requireNonNull(c), nonce, audience, profile, embedJwk);
   }
 
   /**
@@ -82,7 +93,7 @@ public final class JwtSignOperation {
    * @return a new operation
    */
   public JwtSignOperation withNonce(String n) {
-    return new JwtSignOperation(kind, document, key, kid, clock, Objects.requireNonNull(n), audience);
+    return new JwtSignOperation(kind, document, key, kid, clock, Objects.requireNonNull(n), audience, profile, embedJwk);
   }
 
   /**
@@ -92,7 +103,21 @@ public final class JwtSignOperation {
    * @return a new operation
    */
   public JwtSignOperation withAudience(String aud) {
-    return new JwtSignOperation(kind, document, key, kid, clock, nonce, List.of(Objects.requireNonNull(aud)));
+    return new JwtSignOperation(kind, document, key, kid, clock, nonce, List.of(Objects.requireNonNull(aud)), profile, embedJwk);
+  }
+
+  /**
+   * Puts the public key in the header as {@code jwk} instead of a {@code kid} (the OB 3.0 JWT profile allows either;
+   * a verifier still accepts the key only if it is one of the issuer's). Only for {@link Ob3Jwt}.
+   *
+   * @return a new operation
+   * @throws IllegalStateException for a {@code vc+jwt} / {@code vp+jwt}, whose verifiers want a {@code kid}
+   */
+  public JwtSignOperation withJwkHeader() {
+    if (profile != JwtProfile.OB3) {
+      throw new IllegalStateException("withJwkHeader is for the OB 3.0 JWT profile (Ob3Jwt.sign)");
+    }
+    return new JwtSignOperation(kind, document, key, kid, clock, nonce, audience, profile, true);
   }
 
   /**
@@ -105,6 +130,9 @@ public final class JwtSignOperation {
   public String get() throws VcException {
     if (!document.isObject()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$: the " + kind.name().toLowerCase() + " must be a JSON object");
+    }
+    if (profile == JwtProfile.OB3) {
+      return signOb3();
     }
     ObjectNode payload = ((ObjectNode) document).deepCopy();
     Optional<String> subject = JwtVerifyOperation.partyId(payload, kind);
@@ -131,6 +159,10 @@ public final class JwtSignOperation {
         .contentType(kind.cty)
         .keyID(keyId)
         .build();
+    return serialize(header, payload);
+  }
+
+  private String serialize(JWSHeader header, ObjectNode payload) throws VcException {
     String json;
     try {
       json = JSON.writeValueAsString(payload);
@@ -139,11 +171,50 @@ public final class JwtSignOperation {
     }
     JWSObject jws = new JWSObject(header, new Payload(json));
     try {
-      jws.sign(new RawJwsSigner(alg, key::sign));
+      jws.sign(new RawJwsSigner(header.getAlgorithm(), key::sign));
     } catch (JOSEException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, "JWS signing failed: " + e.getMessage(), e);
     }
     return jws.serialize();
+  }
+
+  /**
+   * The OB 3.0 JWT proof format: header {@code {alg, typ: JWT, kid}} (or {@code jwk}); claims {@code vc} (the
+   * credential, unchanged), {@code iss}, {@code jti}, {@code sub}, {@code nbf} and, with a {@code validUntil},
+   * {@code exp}, each read from the credential. Nothing else.
+   */
+  private String signOb3() throws VcException {
+    ObjectNode vc = ((ObjectNode) document).deepCopy();
+    Optional<String> issuer = JwtVerifyOperation.partyId(vc, kind);
+    if (issuer.isEmpty()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$.issuer: expected an IRI or an object with an IRI id");
+    }
+    boolean vc1 = JwtVerifyOperation.isVc1(vc);
+    Ob3Claims.Expected c = Ob3Claims.expected(vc, vc1);
+    if (c.problem() != null) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, c.problem());
+    }
+    ObjectNode payload = JSON.createObjectNode();
+    payload.set("vc", vc);
+    payload.put("iss", issuer.get());
+    payload.put("jti", c.jti());
+    payload.put("sub", c.sub());
+    payload.put("nbf", c.nbf());
+    if (c.exp() != null) {
+      payload.put("exp", c.exp().longValue());
+    }
+    JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.parse(VcJwt.algorithm(key.type())))
+        .type(JOSEObjectType.JWT);
+    if (embedJwk) {
+      try {
+        header.jwk(com.nimbusds.jose.jwk.JWK.parse(key.publicKey().toJwk().toString()));
+      } catch (java.text.ParseException e) {
+        throw new IllegalStateException("own public JWK unreadable", e);
+      }
+    } else {
+      header.keyID(kid != null ? kid : defaultKid(issuer.get()));
+    }
+    return serialize(header.build(), payload);
   }
 
   private String defaultKid(String party) throws VcException {

@@ -46,7 +46,9 @@ import java.util.Set;
  * {@code assertionMethod} ({@code authentication} for presentations), and a {@code jwk} header is accepted only if it
  * is such a key; the key type matches {@code alg}; the signature; {@code exp} / {@code nbf} / {@code iat} and
  * {@code validFrom} / {@code validUntil} within the clock skew; the presentation's {@code nonce} / {@code aud};
- * and the credential status. {@code jku}, {@code x5u} and {@code x5c} are never followed.
+ * and the credential status. {@code jku}, {@code x5u} and {@code x5c} are never followed. An operation from
+ * {@link Ob3Jwt#verify} checks the OB 3.0 JWT profile's header and claims instead of {@code typ} / {@code cty},
+ * then runs the same checks.
  */
 public final class JwtVerifyOperation {
   /** The default clock skew ({@link VerifyOptions#DEFAULT_SKEW}, the same for every verifier). */
@@ -66,13 +68,19 @@ public final class JwtVerifyOperation {
   private final Set<String> algorithms;
   private final String nonce;
   private final String audience;
+  private final JwtProfile profile;
 
   JwtVerifyOperation(JwtKind kind, String jwt) {
-    this(kind, jwt, VerifyOptions.defaults(), VcJwt.ALGORITHMS, null, null);
+    this(kind, jwt, VerifyOptions.defaults(), VcJwt.ALGORITHMS, null, null, JwtProfile.VC_JOSE_COSE);
+  }
+
+  JwtVerifyOperation(JwtProfile profile, String jwt) {
+    this(JwtKind.CREDENTIAL, jwt, VerifyOptions.defaults(), VcJwt.ALGORITHMS, null, null, profile);
   }
 
   private JwtVerifyOperation(JwtKind kind, String jwt, VerifyOptions options, Set<String> algorithms, String nonce,
-      String audience) {
+      String audience, JwtProfile profile) {
+    this.profile = profile;
     this.kind = kind;
     this.jwt = jwt;
     this.options = options;
@@ -89,7 +97,8 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withOptions(VerifyOptions o) {
-    return new JwtVerifyOperation(kind, jwt, Objects.requireNonNull(o, "options"), algorithms, nonce, audience);
+    return new JwtVerifyOperation(kind, jwt, Objects.requireNonNull(o, "options"), algorithms, nonce, audience,
+        profile);
   }
 
   /**
@@ -153,7 +162,7 @@ public final class JwtVerifyOperation {
       throw new IllegalArgumentException("allowed algorithms must be a non-empty subset of " + VcJwt.ALGORITHMS
           + ", got " + algs);
     }
-    return new JwtVerifyOperation(kind, jwt, options, Set.copyOf(algs), nonce, audience);
+    return new JwtVerifyOperation(kind, jwt, options, Set.copyOf(algs), nonce, audience, profile);
   }
 
   /**
@@ -174,7 +183,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withNonce(String n) {
-    return new JwtVerifyOperation(kind, jwt, options, algorithms, Objects.requireNonNull(n), audience);
+    return new JwtVerifyOperation(kind, jwt, options, algorithms, Objects.requireNonNull(n), audience, profile);
   }
 
   /**
@@ -184,7 +193,7 @@ public final class JwtVerifyOperation {
    * @return a new operation
    */
   public JwtVerifyOperation withAudience(String aud) {
-    return new JwtVerifyOperation(kind, jwt, options, algorithms, nonce, Objects.requireNonNull(aud));
+    return new JwtVerifyOperation(kind, jwt, options, algorithms, nonce, Objects.requireNonNull(aud), profile);
   }
 
   /** Collects checks and rejections. */
@@ -266,6 +275,9 @@ public final class JwtVerifyOperation {
           "alg '" + alg + "' is not in the allow-list " + new java.util.TreeSet<>(algorithms));
       return;
     }
+    if (profile == JwtProfile.OB3 && !ob3Header(acc, header)) {
+      return;
+    }
     if (header.has("crit")) {
       JsonNode crit = header.get("crit");
       if (!crit.isArray() || crit.isEmpty()) {
@@ -282,7 +294,9 @@ public final class JwtVerifyOperation {
     boolean legacy = legacyClaim != null && legacyClaim.isObject() && !payload.has("@context");
     acc.legacy = legacy;
     String typ = header.path("typ").asText(null);
-    if (legacy) {
+    if (profile == JwtProfile.OB3) {
+      // typ (JWT or absent) was checked with the OB 3.0 header; the credential is the vc claim or the payload
+    } else if (legacy) {
       if (typ != null && !typ.equalsIgnoreCase("JWT")) {
         acc.fail(CheckName.SYNTAX, "header.typ", JwtRejection.TYP_MISMATCH,
             "a legacy VC-JWT 1.1 token has typ JWT or none, got '" + typ + "'");
@@ -308,7 +322,9 @@ public final class JwtVerifyOperation {
           "the JWT claims vc and vp must not be present in a " + kind.typ + " (VC-JOSE-COSE)");
       return;
     }
-    ObjectNode document = legacy ? JwtDocuments.fromLegacy(payload, (ObjectNode) legacyClaim) : payload.deepCopy();
+    // the OB 3.0 profile's vc claim is the whole credential: nothing is filled in from the claims, they must agree
+    ObjectNode document = !legacy ? payload.deepCopy() : profile == JwtProfile.OB3
+        ? ((ObjectNode) legacyClaim).deepCopy() : JwtDocuments.fromLegacy(payload, (ObjectNode) legacyClaim);
     acc.document = document;
     // the one data-model check of every verifier (VC 1.1 first only in a legacy VC-JWT 1.1 claim)
     Set<String> jsonLiterals = CompactForm.jsonLiteralTerms(document.get("@context"), options.documentLoader());
@@ -331,8 +347,10 @@ public final class JwtVerifyOperation {
       return;
     }
     String issuer = party.get();
-    acc.pass(CheckName.SYNTAX, "$", legacy
-        ? "legacy VC-JWT 1.1 token (" + kind.legacyClaim + " claim), typ " + (typ == null ? "none" : typ)
+    acc.pass(CheckName.SYNTAX, "$", profile == JwtProfile.OB3
+        ? "OB 3.0 JWT profile (" + (legacy ? "vc claim" : "the payload is the credential") + "), typ "
+            + (typ == null ? "none" : typ) + ", alg " + alg
+        : legacy ? "legacy VC-JWT 1.1 token (" + kind.legacyClaim + " claim), typ " + (typ == null ? "none" : typ)
         : "typ " + typ + ", alg " + alg);
     // --- compact form: the JSON keys read below (and by the caller) are the terms the pinned contexts define
     List<String> compact = CompactForm.problems(document, jsonLiterals, true);
@@ -349,6 +367,9 @@ public final class JwtVerifyOperation {
     if (!claimsAgree(acc, payload, document, legacy)) {
       return;
     }
+    if (profile == JwtProfile.OB3 && !ob3Claims(acc, payload, document, issuer)) {
+      return;
+    }
 
     // --- the key, bound to the issuer
     VerificationMethod vm = bindKey(acc, header, issuer);
@@ -361,7 +382,8 @@ public final class JwtVerifyOperation {
           "alg " + alg + " needs a " + expected + " key, " + vm.id() + " is " + vm.publicKey().type());
       return;
     }
-    int sigLen = expected == KeyType.P384 ? 96 : 64;
+    // an RSA signature is as long as the modulus: PublicKey.verify refuses any other length
+    int sigLen = expected == KeyType.P384 ? 96 : expected == KeyType.RSA ? signature.length : 64;
     byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
     if (signature.length != sigLen) {
       acc.fail(CheckName.PROOF, "signature", JwtRejection.SIGNATURE_INVALID,
@@ -460,9 +482,98 @@ public final class JwtVerifyOperation {
 
       @Override
       public VerificationResult jwt(String token) {
-        return new JwtVerifyOperation(JwtKind.CREDENTIAL, token, options, algorithms, null, null).get().result();
+        return new JwtVerifyOperation(JwtKind.CREDENTIAL, token, options, algorithms, null, null,
+            JwtProfile.VC_JOSE_COSE).get().result();
       }
     };
+  }
+
+  /** The JOSE headers the OB 3.0 JWT profile allows ("Additional JOSE Headers are NOT allowed"). */
+  private static final Set<String> OB3_HEADERS = Set.of("alg", "kid", "jwk", "typ");
+
+  /** The OB 3.0 header: only alg, kid, jwk, typ; typ, if present, JWT; kid or jwk. */
+  private static boolean ob3Header(Acc acc, ObjectNode header) {
+    List<String> extra = new ArrayList<>();
+    header.fieldNames().forEachRemaining(n -> {
+      if (!OB3_HEADERS.contains(n)) {
+        extra.add(n);
+      }
+    });
+    if (!extra.isEmpty()) {
+      acc.fail(CheckName.SYNTAX, "header." + extra.get(0), JwtRejection.HEADER_NOT_ALLOWED,
+          "the OB 3.0 JWT profile allows only the JOSE headers alg, kid, jwk and typ; got " + extra);
+      return false;
+    }
+    JsonNode typ = header.get("typ");
+    if (typ != null && !(typ.isTextual() && typ.asText().equals("JWT"))) {
+      acc.fail(CheckName.SYNTAX, "header.typ", JwtRejection.TYP_MISMATCH,
+          "the OB 3.0 JWT profile's typ, if present, is JWT; got " + typ);
+      return false;
+    }
+    if (!header.has("kid") && !header.has("jwk")) {
+      acc.fail(CheckName.SYNTAX, "header", JwtRejection.KEY_HEADER_MISSING,
+          "the OB 3.0 JWT profile requires a kid or a jwk header");
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The OB 3.0 registered claims: iss, jti, nbf, sub required and equal to what the credential says; exp required
+   * when the credential has a validUntil (expirationDate) and then equal to it.
+   */
+  private boolean ob3Claims(Acc acc, ObjectNode payload, ObjectNode document, String issuer) {
+    boolean vc1 = isVc1(document);
+    Ob3Claims.Expected e = Ob3Claims.expected(document, vc1);
+    if (e.problem() != null) {
+      acc.fail(CheckName.SYNTAX, e.problem().substring(0, e.problem().indexOf(':')), JwtRejection.DATA_MODEL,
+          e.problem().substring(e.problem().indexOf(':') + 2));
+      return false;
+    }
+    List<String> missing = new ArrayList<>();
+    for (String c : List.of("iss", "jti", "nbf", "sub")) {
+      if (!payload.has(c)) {
+        missing.add(c);
+      }
+    }
+    if (e.exp() != null && !payload.has("exp")) {
+      missing.add("exp");
+    }
+    if (!missing.isEmpty()) {
+      acc.fail(CheckName.SYNTAX, "payload." + missing.get(0), JwtRejection.CLAIM_MISSING,
+          "the OB 3.0 JWT profile requires the claim(s) " + missing + (missing.contains("exp")
+              ? " (exp because the credential has a " + Ob3Claims.untilMember(vc1) + ")" : ""));
+      return false;
+    }
+    // iss was compared with the issuer above; jti and sub by claimsAgree, which compares only what is present
+    if (!payload.get("jti").asText().equals(e.jti()) || !payload.get("sub").asText().equals(e.sub())
+        || !payload.get("iss").asText().equals(issuer)) {
+      acc.fail(CheckName.SYNTAX, "payload", JwtRejection.CLAIM_CONFLICT,
+          "iss / jti / sub differ from the credential's issuer / id / credentialSubject.id");
+      return false;
+    }
+    Long nbf = Ob3Claims.numericDate(payload.get("nbf"));
+    if (nbf == null || nbf != e.nbf()) {
+      acc.fail(CheckName.SYNTAX, "payload.nbf", JwtRejection.CLAIM_CONFLICT, "nbf " + describe(payload.get("nbf"))
+          + " is not the credential's " + Ob3Claims.fromMember(vc1) + " " + describe(document.get(
+              Ob3Claims.fromMember(vc1))) + " (" + e.nbf() + ")");
+      return false;
+    }
+    if (e.exp() != null) {
+      Long exp = Ob3Claims.numericDate(payload.get("exp"));
+      if (exp == null || !exp.equals(e.exp())) {
+        acc.fail(CheckName.SYNTAX, "payload.exp", JwtRejection.CLAIM_CONFLICT, "exp " + describe(payload.get("exp"))
+            + " is not the credential's " + Ob3Claims.untilMember(vc1) + " " + describe(document.get(
+                Ob3Claims.untilMember(vc1))) + " (" + e.exp() + ")");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a document is a VC Data Model 1.1 document (its first context is the 1.1 context). */
+  static boolean isVc1(JsonNode doc) {
+    return "https://www.w3.org/2018/credentials/v1".equals(DataModel.firstContext(doc));
   }
 
   /**
@@ -621,8 +732,12 @@ public final class JwtVerifyOperation {
         return KeyType.ED25519;
       case "ES256":
         return KeyType.P256;
-      default:
+      case "RS256":
+        return KeyType.RSA;
+      case "ES384":
         return KeyType.P384;
+      default:
+        throw new IllegalStateException("alg " + alg + " passed the allow-list but has no key type");
     }
   }
 

@@ -16,8 +16,8 @@ import java.util.Set;
  * if (!v.verified()) { System.out.println(v.rejections()); }
  * }</pre>
  *
- * <p>Algorithms: {@code EdDSA} (Ed25519), {@code ES256} (P-256) and {@code ES384} (P-384); the algorithm always
- * follows from the key, never from the token.
+ * <p>Algorithms: {@code EdDSA} (Ed25519), {@code ES256} (P-256), {@code ES384} (P-384) and {@code RS256} (RSA,
+ * RSASSA-PKCS1-v1_5 with SHA-256); the algorithm always follows from the key, never from the token.
  */
 public final class VcJwt {
   /** {@code typ} of a credential secured as a JWT. */
@@ -29,7 +29,7 @@ public final class VcJwt {
   /** {@code cty} of a presentation. */
   public static final String CTY_VP = "vp";
   /** The algorithms this library signs and verifies. */
-  public static final Set<String> ALGORITHMS = Set.of("EdDSA", "ES256", "ES384");
+  public static final Set<String> ALGORITHMS = Set.of("EdDSA", "ES256", "ES384", "RS256");
 
   private VcJwt() {}
 
@@ -81,7 +81,7 @@ public final class VcJwt {
    * The JWS algorithm of a key type.
    *
    * @param type the key type
-   * @return {@code EdDSA}, {@code ES256} or {@code ES384}
+   * @return {@code EdDSA}, {@code ES256}, {@code ES384} or {@code RS256}
    */
   public static String algorithm(KeyType type) {
     switch (type) {
@@ -91,6 +91,8 @@ public final class VcJwt {
         return "ES256";
       case P384:
         return "ES384";
+      case RSA:
+        return "RS256";
       default:
         throw new IllegalArgumentException("no JWS algorithm for " + type);
     }

@@ -70,6 +70,17 @@ class JoseInteropTest {
       tokens.addObject().put("name", type.name() + "-tampered").put("alg", VcJwt.algorithm(type))
           .put("issuer", issuer).put("jwt", forged).set("publicJwk", key.publicKey().toJwk());
     }
+    // the OB 3.0 JWT profile, RS256 (what 1EdTech certification asks for): jose reads it with typ JWT
+    KeyPair rsa = KeyPair.generate(KeyType.RSA);
+    String rsaIssuer = rsa.publicKey().didJwk();
+    String ob3 = Ob3Jwt.sign(JwtTestSupport.credential(rsaIssuer), rsa).get();
+    tokens.addObject().put("name", "OB3-RS256").put("alg", "RS256").put("typ", "JWT").put("issuer", rsaIssuer)
+        .put("jwt", ob3).set("publicJwk", rsa.publicKey().toJwk());
+    String[] ob3Parts = ob3.split("\\.");
+    ObjectNode changed = JwtTestSupport.part(ob3, 1).put("sub", "did:example:mallory");
+    tokens.addObject().put("name", "OB3-RS256-tampered").put("alg", "RS256").put("typ", "JWT")
+        .put("issuer", rsaIssuer).put("jwt", ob3Parts[0] + "." + JwtTestSupport.b64(changed.toString()) + "."
+            + ob3Parts[2]).set("publicJwk", rsa.publicKey().toJwk());
     // status lists: a revocation list and a 2-bit message list with random statuses (seeded)
     long seed = 20261122L;
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -113,13 +124,17 @@ class JoseInteropTest {
       String name = r.get("name").asText();
       if (name.endsWith("-tampered")) {
         assertFalse(r.get("verified").asBoolean(), "jose accepted a tampered token: " + r);
+      } else if (name.startsWith("OB3")) {
+        assertTrue(r.get("verified").asBoolean(), "jose rejected microcred's " + name + ": " + r);
+        assertEquals("[\"alg\",\"kid\",\"typ\"]", r.get("header").toString(), name);
+        assertEquals("[\"iss\",\"jti\",\"nbf\",\"sub\",\"vc\"]", r.get("claims").toString(), name);
       } else {
         assertTrue(r.get("verified").asBoolean(), "jose rejected microcred's " + name + ": " + r);
         assertEquals("vc+jwt", r.get("typ").asText());
         assertEquals("vc", r.get("cty").asText());
       }
     }
-    assertEquals(6, report.get("results").size());
+    assertEquals(2 * KeyType.values().length + 2, report.get("results").size());
     JsonNode revReport = report.get("lists").get(0);
     assertEquals(131072, revReport.get("bits").asInt());
     List<Long> jsRevoked = new ArrayList<>();
@@ -137,8 +152,16 @@ class JoseInteropTest {
     Path out = dir.resolve("signed.json");
     node("sign", out.toString());
     JsonNode signed = JwtTestSupport.JSON.readTree(out.toFile());
-    assertEquals(3, signed.size());
+    assertEquals(5, signed.size());
     for (JsonNode s : signed) {
+      if ("ob3".equals(s.path("profile").asText())) {
+        JwtVerification v = Ob3Jwt.verify(s.get("jwt").asText()).withClock(NOW).get();
+        assertTrue(v.verified(), "OB 3.0 JWT signed by npm jose: " + v.result());
+        assertEquals(s.get("issuer").asText(), v.document().orElseThrow().get("issuer").asText());
+        JwtVerification t = Ob3Jwt.verify(s.get("tampered").asText()).withClock(NOW).get();
+        assertFalse(t.verified());
+        continue;
+      }
       JwtVerification v = VcJwt.verify(s.get("jwt").asText()).withClock(NOW).get();
       assertTrue(v.verified(), s.get("alg").asText() + ": " + v.result());
       assertEquals(s.get("issuer").asText(), v.document().orElseThrow().get("issuer").asText());
