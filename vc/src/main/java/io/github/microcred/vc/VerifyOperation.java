@@ -381,7 +381,17 @@ public final class VerifyOperation {
       p.add(VerificationCheck.failed(CheckName.SYNTAX, "$.proof", "proof must be an object or an array of objects"));
     }
     for (int i = 0; i < proofs.size(); i++) {
+      // Ed25519Signature2020 (read-only, for existing badges) names no cryptosuite: its type is the suite
+      boolean legacySuite = ED25519_SIGNATURE_2020.equals(proofs.get(i).path("type").asText());
       for (String m : List.of("type", "cryptosuite", "verificationMethod", "proofPurpose", "proofValue")) {
+        if (legacySuite && m.equals("cryptosuite")) {
+          if (proofs.get(i).has(m)) {
+            String path = "$.proof" + (array ? "[" + i + "]" : "") + "." + m;
+            p.add(VerificationCheck.failed(CheckName.SYNTAX, path, path
+                + " must be absent: an Ed25519Signature2020 proof has no cryptosuite"));
+          }
+          continue;
+        }
         if (!proofs.get(i).path(m).isTextual()) {
           String path = "$.proof" + (array ? "[" + i + "]" : "") + "." + m;
           p.add(VerificationCheck.failed(CheckName.SYNTAX, path, path + " must be a string"));
@@ -412,11 +422,17 @@ public final class VerifyOperation {
     return purposeProblem == null && sig.outcome() == VerificationCheck.Outcome.PASSED;
   }
 
+  /** The proof type of the W3C CCG Ed25519 Signature 2020 suite, read for existing OB 3.0 badges. */
+  static final String ED25519_SIGNATURE_2020 = "Ed25519Signature2020";
+
   private VerificationCheck signature(JsonObject unsecured, JsonObject proof, String path, VerificationMethod vm,
       Map<String, Object> canonical) {
+    if (ED25519_SIGNATURE_2020.equals(proof.getString("type"))) {
+      return ed25519Signature2020(unsecured, proof, path, vm, canonical);
+    }
     if (!"DataIntegrityProof".equals(proof.getString("type"))) {
       return VerificationCheck.failed(CheckName.PROOF, path, "proof type '" + proof.getString("type")
-          + "' is not supported; expected DataIntegrityProof");
+          + "' is not supported; expected DataIntegrityProof (or Ed25519Signature2020, verified only)");
     }
     Cryptosuite suite = Cryptosuite.byId(proof.getString("cryptosuite")).orElse(null);
     if (suite == null) {
@@ -485,5 +501,54 @@ public final class VerifyOperation {
       return VerificationCheck.failed(CheckName.PROOF, path, describe(e));
     }
     return VerificationCheck.passed(CheckName.PROOF, path, suite.id() + " signature verified with " + vm.id());
+  }
+
+  /**
+   * Ed25519Signature2020 (W3C CCG, the proof most OB 3.0 badges issued before 2024 carry): the same transformation
+   * and hashing as {@code eddsa-rdfc-2022} - RDFC-1.0 (= URDNA2015) of the document and of the proof configuration
+   * (the proof without {@code proofValue}, under the document's {@code @context}), SHA-256 of each, the proof
+   * configuration's hash first - with an Ed25519 key and a base58btc {@code proofValue}. The type term comes from the
+   * pinned {@code https://w3id.org/security/suites/ed25519-2020/v1} context, which the document must list (otherwise
+   * canonicalization refuses the undefined type). Verified only: microcred signs with eddsa-rdfc-2022.
+   */
+  private VerificationCheck ed25519Signature2020(JsonObject unsecured, JsonObject proof, String path,
+      VerificationMethod vm, Map<String, Object> canonical) {
+    if (vm == null) {
+      return VerificationCheck.failed(CheckName.PROOF, path, "no key: the verification method did not resolve");
+    }
+    if (vm.publicKey().type() != KeyType.ED25519) {
+      return VerificationCheck.failed(CheckName.PROOF, path, "Ed25519Signature2020 cannot be verified with a "
+          + vm.publicKey().type() + " key");
+    }
+    if (proof.containsKey("previousProof") || proof.containsKey("@context")) {
+      return VerificationCheck.failed(CheckName.PROOF, path, "an Ed25519Signature2020 proof has no "
+          + (proof.containsKey("@context") ? "@context" : "previousProof") + " of its own");
+    }
+    String value = proof.getString("proofValue");
+    byte[] sig;
+    try {
+      if (!value.startsWith("z")) {
+        throw new IllegalArgumentException("Ed25519Signature2020 proofValue must be base58btc multibase ('z...')");
+      }
+      sig = Base58.decodeMultibase(value);
+    } catch (IllegalArgumentException e) {
+      return VerificationCheck.failed(CheckName.PROOF, path, "proofValue: " + e.getMessage());
+    }
+    Object c = canonical(unsecured, "SHA-256", canonical);
+    if (c instanceof VcException) {
+      return VerificationCheck.failed(CheckName.PROOF, path, describe((VcException) c));
+    }
+    try {
+      JsonObject config = DataIntegrity.proofConfig(proof, unsecured.get("@context"));
+      DataIntegrity.HashData h = DataIntegrity.hash((String) c, config, KeyType.ED25519, options.documentLoader(),
+          options.limits());
+      if (!vm.publicKey().verify(h.combined(), sig)) {
+        return VerificationCheck.failed(CheckName.PROOF, path, "signature does not verify (Ed25519Signature2020)");
+      }
+    } catch (VcException e) {
+      return VerificationCheck.failed(CheckName.PROOF, path, describe(e));
+    }
+    return VerificationCheck.passed(CheckName.PROOF, path, "Ed25519Signature2020 signature verified with "
+        + vm.id() + " (read-only suite)");
   }
 }
