@@ -1,0 +1,90 @@
+package io.github.microcred.vc.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.StatusCheck;
+import io.github.microcred.vc.VerificationCheck;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Combines status checks by {@code credentialStatus} type, so one verifier reads Bitstring Status List and the
+ * 1EdTech Revocation List alike:
+ *
+ * <pre>{@code
+ * StatusCheck status = StatusChecks.byType(Map.of(
+ *     "BitstringStatusListEntry", BitstringStatusCheck.create(source),
+ *     RevocationList.TYPE, RevocationListCheck.create(source)));
+ * Credentials.verify(credential).withStatus(status).get();
+ * }</pre>
+ *
+ * <p>Each entry goes to the check registered for its type, as a credential whose {@code credentialStatus} is that
+ * one entry; the result fails when any entry fails, when an entry's type has no check (fail closed, as with no
+ * check at all), or when a check answers with anything but a passed {@link CheckName#STATUS} check.
+ */
+public final class StatusChecks {
+  private StatusChecks() {}
+
+  /**
+   * The combined check.
+   *
+   * @param checks status type (e.g. {@code BitstringStatusListEntry}, {@code 1EdTechRevocationList}) to its check
+   * @return the check
+   */
+  public static StatusCheck byType(Map<String, ? extends StatusCheck> checks) {
+    if (checks.isEmpty()) {
+      throw new IllegalArgumentException("no status checks");
+    }
+    Map<String, StatusCheck> copy = new LinkedHashMap<>();
+    checks.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+    return (credential, now) -> check(copy, credential, now);
+  }
+
+  private static VerificationCheck check(Map<String, StatusCheck> checks, ObjectNode credential, Instant now) {
+    JsonNode status = credential.get("credentialStatus");
+    if (status == null) {
+      return VerificationCheck.notApplicable(CheckName.STATUS, "credentialStatus", "no credentialStatus");
+    }
+    List<JsonNode> entries = new ArrayList<>();
+    if (status.isArray()) {
+      status.forEach(entries::add);
+    } else {
+      entries.add(status);
+    }
+    if (entries.isEmpty()) {
+      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "credentialStatus is an empty array");
+    }
+    List<String> passed = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String path = status.isArray() ? "credentialStatus[" + i + "]" : "credentialStatus";
+      JsonNode e = entries.get(i);
+      String type = e.path("type").isTextual() ? e.get("type").asText() : null;
+      StatusCheck c = type == null ? null : checks.get(type);
+      if (c == null) {
+        return VerificationCheck.failed(CheckName.STATUS, path, path + ".type: no status check for "
+            + (type == null ? e.path("type").toString() : "'" + type + "'") + " (checked: " + checks.keySet()
+            + "); fails closed");
+      }
+      ObjectNode one = credential.deepCopy();
+      one.set("credentialStatus", e.deepCopy());
+      VerificationCheck r;
+      try {
+        r = c.check(one, now);
+      } catch (RuntimeException ex) {
+        r = VerificationCheck.failed(CheckName.STATUS, path, "status checker failed: " + ex);
+      }
+      if (r == null || r.name() != CheckName.STATUS || r.outcome() != VerificationCheck.Outcome.PASSED) {
+        String why = r == null ? "no result" : r.message();
+        return VerificationCheck.failed(CheckName.STATUS, path, r != null && r.failed() ? why
+            : "the " + type + " check did not pass: " + why);
+      }
+      passed.add(r.message());
+    }
+    return VerificationCheck.passed(CheckName.STATUS, "credentialStatus", String.join("; ", passed));
+  }
+}
