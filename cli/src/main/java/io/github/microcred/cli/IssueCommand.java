@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcred issue}: from a core micro-credential to a signed Open Badges 3.0 credential. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
-    description = "Award a micro-credential (core JSON) to a learner as a signed OpenBadgeCredential (Data Integrity).")
+    description = "Award a micro-credential (core JSON) to a learner as a signed OpenBadgeCredential (Data Integrity, "
+        + "or SD-JWT VC with --format sd-jwt --disclose POINTER...).")
 public final class IssueCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -33,6 +34,12 @@ public final class IssueCommand implements Callable<Integer> {
       description = "Pin a JSON-LD context from FILE by its SHA-256 (printed), e.g. other bytes for a pinned URL; "
           + "URL=FILE#sha256=HEX also checks the hash; repeatable")
   java.util.List<String> contexts = new java.util.ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "di",
+      description = "di (Data Integrity) or sd-jwt (SD-JWT VC, dc+sd-jwt); default ${DEFAULT-VALUE}")
+  String format;
+
+  @CommandLine.Mixin SdJwtOptions sdJwt;
 
   @Parameters(index = "0", paramLabel = "OUT", description = "Where to write the signed credential")
   Path out;
@@ -53,6 +60,12 @@ public final class IssueCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
     }
     CliFiles.iri("--learner", learner);
+    sdJwt.refuseUnless(format);
+    if (format.equals("sd-jwt")) {
+      return issueSdJwt(mc, k);
+    } else if (!format.equals("di")) {
+      throw new CliException(Main.USAGE, "--format: expected di or sd-jwt, got '" + format + "'");
+    }
     com.fasterxml.jackson.databind.node.ObjectNode signed;
     try {
       signed = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader()).get();
@@ -78,6 +91,31 @@ public final class IssueCommand implements Callable<Integer> {
     if (mc.id().isEmpty()) {
       spec.commandLine().getErr().println("note: " + credential + " has no id; the achievement id " + achievement
           + " was derived from its title and awarding bodies (give it an id to keep it stable)");
+    }
+    return Main.OK;
+  }
+
+  /** The same OpenBadgeCredential as the Data Integrity path, issued as an SD-JWT VC. */
+  private int issueSdJwt(MicroCredential mc, KeyPair k) throws CliException {
+    String did = k.publicKey().didKey();
+    com.fasterxml.jackson.databind.node.ObjectNode unsigned;
+    try {
+      unsigned = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(mc, io.github.microcred.vc.ob3.Profile.of(
+          did, mc.awardingBodies().isEmpty() ? did : mc.awardingBodies().get(0).name()), learner,
+          "urn:uuid:" + java.util.UUID.randomUUID(),
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).toJson();
+    } catch (VcException e) {
+      throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
+    }
+    StatusCommand.write(out, sdJwt.issue(unsigned, k, null) + "\n");
+    java.io.PrintWriter stdout = spec.commandLine().getOut();
+    if (report.text) {
+      stdout.println("issued OpenBadgeCredential " + credential + " -> " + out + " (SD-JWT VC, issuer " + did + ", "
+          + sdJwt.disclose.size() + " disclosable claim(s))");
+    } else {
+      stdout.println(StatusCommand.JSON.createObjectNode().put("issued", out.toString()).put("format", "dc+sd-jwt")
+          .put("id", unsigned.path("id").asText()).put("issuer", did).put("learner", learner)
+          .set("disclosable", StatusCommand.JSON.valueToTree(sdJwt.disclose)).toPrettyString());
     }
     return Main.OK;
   }

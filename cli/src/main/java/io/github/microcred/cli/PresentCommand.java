@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
     name = "present",
     mixinStandardHelpOptions = true,
     description = "Create a verifiable presentation of CRED files (vc+jwt or Data Integrity JSON), signed by the "
-        + "holder as a vp+jwt bound to the verifier's challenge (nonce) and domain (aud).")
+        + "holder as a vp+jwt bound to the verifier's challenge (nonce) and domain (aud); or, with --format sd-jwt, "
+        + "an SD-JWT VC with the --reveal claims and a Key Binding JWT (nonce, aud).")
 public final class PresentCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,8 +36,14 @@ public final class PresentCommand implements Callable<Integer> {
   String domain;
 
   @Option(names = "--format", defaultValue = "jwt",
-      description = "jwt (vp+jwt: nonce, aud) or di (Data Integrity: challenge, domain); default ${DEFAULT-VALUE}")
+      description = "jwt (vp+jwt: nonce, aud), di (Data Integrity: challenge, domain) or sd-jwt (one SD-JWT VC "
+          + "file: chosen claims + KB-JWT); default ${DEFAULT-VALUE}")
   String format;
+
+  @Option(names = "--reveal", paramLabel = "POINTER",
+      description = "sd-jwt: a claim to reveal, as a JSON Pointer into the credential as issued (its containers and "
+          + "everything inside it are revealed too); repeatable; nothing else is revealed")
+  List<String> reveal = new ArrayList<>();
 
   @Parameters(arity = "2..*", paramLabel = "CRED... OUT", hideParamSyntax = true,
       description = "One or more credential files (vc+jwt or Data Integrity JSON), then the output file")
@@ -47,6 +54,12 @@ public final class PresentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     KeyPair k = StatusCommand.readKey(key);
+    if (format.equals("sd-jwt")) {
+      return sdJwt(k);
+    }
+    if (!reveal.isEmpty()) {
+      throw new CliException(Main.USAGE, "--reveal applies to --format sd-jwt only");
+    }
     String h = holder != null ? CliFiles.iri("--holder", holder)
         : k.publicKey().didKeyVerificationMethod().split("#")[0];
     List<String> creds = new ArrayList<>();
@@ -73,6 +86,29 @@ public final class PresentCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, e.getMessage());
     }
     report(out, "vp+jwt", h, creds.size());
+    return Main.OK;
+  }
+
+  private int sdJwt(KeyPair k) throws CliException {
+    if (files.size() != 2) {
+      throw new CliException(Main.USAGE, "--format sd-jwt: expected one SD-JWT file and the output file, got "
+          + files.size() + " files");
+    }
+    if (holder != null) {
+      throw new CliException(Main.USAGE, "--holder: an SD-JWT VC's holder is its cnf key (--key)");
+    }
+    Path out = files.get(1);
+    try {
+      StatusCommand.write(out, io.github.microcred.vc.sdjwt.SdJwt.present(CliFiles.readText(files.get(0)).strip())
+          .withRevealed(reveal).withKeyBinding(k, challenge, domain).get());
+    } catch (VcException e) {
+      throw new CliException(Main.FAILED, files.get(0) + ": " + e.getMessage());
+    }
+    spec.commandLine().getOut().println(report.text
+        ? "presentation (dc+sd-jwt + kb+jwt) of " + files.get(0) + " revealing " + reveal + " written to " + out
+        : StatusCommand.JSON.createObjectNode().put("presented", out.toString()).put("kind", "dc+sd-jwt")
+            .put("challenge", challenge).put("domain", domain)
+            .set("revealed", StatusCommand.JSON.valueToTree(reveal)).toPrettyString());
     return Main.OK;
   }
 

@@ -19,15 +19,17 @@ import picocli.CommandLine.Parameters;
     name = "sign",
     mixinStandardHelpOptions = true,
     description = "Sign a credential: Data Integrity (eddsa-rdfc-2022 / ecdsa-rdfc-2019 / eddsa-jcs-2022 / "
-        + "ecdsa-jcs-2019) or VC-JOSE-COSE vc+jwt.")
+        + "ecdsa-jcs-2019), VC-JOSE-COSE vc+jwt, or SD-JWT VC (dc+sd-jwt, --disclose POINTER...).")
 public final class SignCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--key", required = true, paramLabel = "FILE", description = "The issuer's key file")
   Path key;
 
-  @Option(names = "--format", defaultValue = "di", description = "di or jwt (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "di", description = "di, jwt or sd-jwt (default: ${DEFAULT-VALUE})")
   String format;
+
+  @CommandLine.Mixin SdJwtOptions sdJwt;
 
   @Option(names = {"--kid", "--vm"}, paramLabel = "URL",
       description = "JWT kid / DI verificationMethod (default: the key's did:key)")
@@ -67,8 +69,14 @@ public final class SignCommand implements Callable<Integer> {
       CliFiles.iri("--vm", kid);
     }
     String text;
+    sdJwt.refuseUnless(format);
     try {
-      if (format.equals("jwt")) {
+      if (format.equals("sd-jwt")) {
+        if (!pins.isEmpty()) {
+          throw new CliException(Main.USAGE, "--context applies to Data Integrity (--format di) only");
+        }
+        text = sdJwt.issue(Credentials.readObject(doc), k, kid);
+      } else if (format.equals("jwt")) {
         if (!pins.isEmpty()) {
           throw new CliException(Main.USAGE, "--context applies to Data Integrity (--format di) only");
         }
@@ -90,7 +98,7 @@ public final class SignCommand implements Callable<Integer> {
         }
         text = (kid != null ? op.withVerificationMethod(kid) : op).get().toPrettyString();
       } else {
-        throw new CliException(Main.USAGE, "--format: expected di or jwt, got '" + format + "'");
+        throw new CliException(Main.USAGE, "--format: expected di, jwt or sd-jwt, got '" + format + "'");
       }
     } catch (VcException e) {
       throw new CliException(Main.FAILED, e.getMessage());
@@ -104,7 +112,7 @@ public final class SignCommand implements Callable<Integer> {
     } else {
       com.fasterxml.jackson.databind.node.ObjectNode r = StatusCommand.JSON.createObjectNode()
           .put("signed", out.toString()).put("input", in.toString())
-          .put("format", format.equals("jwt") ? "vc+jwt" : "data-integrity")
+          .put("format", format.equals("jwt") ? "vc+jwt" : format.equals("sd-jwt") ? "dc+sd-jwt" : "data-integrity")
           .put("issuer", tree.path("issuer").isObject() ? tree.path("issuer").path("id").asText()
               : tree.path("issuer").asText());
       com.fasterxml.jackson.databind.node.ArrayNode ctx = r.putArray("contexts");

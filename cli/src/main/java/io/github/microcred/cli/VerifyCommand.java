@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Verify a credential (Data Integrity JSON or vc+jwt) or a presentation (vp+jwt), offline. "
+    description = "Verify a credential (Data Integrity JSON, vc+jwt or SD-JWT VC) or a presentation (vp+jwt), offline. "
         + "Exit 0 when verified, 1 otherwise.")
 public final class VerifyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -45,6 +45,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--domain", description = "Presentations: the expected audience")
   String domain;
+
+  @Option(names = "--no-key-binding",
+      description = "SD-JWT VC: accept it without a Key Binding JWT (e.g. the holder checking what was issued)")
+  boolean noKeyBinding;
 
   @Option(names = "--holder-is-subject", description = "Presentations: require the holder to be each subject")
   boolean holderIsSubject;
@@ -82,12 +86,33 @@ public final class VerifyCommand implements Callable<Integer> {
     List<io.github.microcred.vc.ControllerDocument> docs = VerifierInputs.controllers(controllers);
     BitstringStatusCheck status = VerifierInputs.statusCheck(statusLists, docs);
     PrintWriter out = spec.commandLine().getOut();
-    boolean dataIntegrity = !VcJwt.looksLikeJwt(text) && !isPresentation(text);
+    boolean sdJwt = io.github.microcred.vc.sdjwt.SdJwt.looksLikeSdJwt(text);
+    boolean dataIntegrity = !sdJwt && !VcJwt.looksLikeJwt(text) && !isPresentation(text);
     if (!pins.isEmpty() && !dataIntegrity) {
       throw new CliException(Main.USAGE, "--context applies to Data Integrity credentials only");
     }
     ObjectNode result;
-    if (VcJwt.looksLikeJwt(text)) {
+    if (sdJwt) {
+      io.github.microcred.vc.sdjwt.SdJwtVerifyOperation op = io.github.microcred.vc.sdjwt.SdJwt.verify(text.strip())
+          .withOptions(io.github.microcred.vc.VerifyOptions.defaults().withStatus(status).withClock(clock));
+      for (io.github.microcred.vc.ControllerDocument d : docs) {
+        op = op.withControllerDocument(d);
+      }
+      if (challenge != null || domain != null) {
+        if (challenge == null || domain == null || noKeyBinding) {
+          throw new CliException(Main.USAGE, "SD-JWT VC: give both --challenge and --domain (the KB-JWT's nonce and "
+              + "aud), or --no-key-binding");
+        }
+        op = op.withKeyBinding(challenge, domain);
+      } else if (noKeyBinding) {
+        op = op.withoutKeyBinding();
+      }
+      io.github.microcred.vc.sdjwt.SdJwtVerification v = op.get();
+      result = report("dc+sd-jwt", v.result());
+      result.put("verified", v.verified());
+      v.rejections().forEach(x -> ((ArrayNode) result.get("rejections")).add(x.name()));
+      v.claims().ifPresent(c -> result.set("claims", c));
+    } else if (VcJwt.looksLikeJwt(text)) {
       String typ = headerTyp(text);
       if ("vp+jwt".equals(typ)) {
         result = presentation(text.strip(), status, clock, "vp+jwt");
