@@ -3,6 +3,7 @@ package io.github.microcred.vc.sdjwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.PublicKey;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
@@ -150,11 +151,16 @@ public final class SdJwtIssueOperation {
    * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} when the credential is not an object, has no issuer
    *     IRI, uses a reserved claim name ({@code iss}, {@code vct}, {@code cnf}, {@code _sd}, ...) or a date that is
    *     not a dateTime; {@link VcErrorCode#INVALID_ARGUMENT} for a pointer that names nothing, the root, a reserved
-   *     or never-disclosable claim, when no {@code vct} or {@code kid} can be derived
+   *     or never-disclosable claim, when no {@code vct} or {@code kid} can be derived;
+   *     {@link VcErrorCode#UNSUPPORTED_KEY} for an RSA issuer or Holder key
    */
   public String get() throws VcException {
     if (!credential.isObject()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$: the credential must be a JSON object");
+    }
+    if (key.type() == KeyType.RSA || s.holder != null && s.holder.type() == KeyType.RSA) {
+      throw new VcException(VcErrorCode.UNSUPPORTED_KEY, "SD-JWT VC signs and binds Ed25519, P-256 and P-384 keys "
+          + "(EdDSA, ES256, ES384); RSA keys serve the OB 3.0 JWT profile");
     }
     ObjectNode payload = ((ObjectNode) credential).deepCopy();
     String issuer = DataModel.partyId(payload.get("issuer"));

@@ -154,6 +154,10 @@ public final class SdJwtPresentOperation {
     }
     JsonNode jwk = payload.path("cnf").get("jwk");
     PublicKey cnf = jwk == null ? null : PublicKey.fromJwk(jwk);
+    if (s.holder.type() == io.github.microcred.vc.KeyType.RSA) {
+      throw new VcException(VcErrorCode.UNSUPPORTED_KEY, "holderKey: a KB-JWT is signed with an Ed25519, P-256 or "
+          + "P-384 key");
+    }
     if (cnf == null || !cnf.equals(s.holder.publicKey())) {
       throw new VcException(VcErrorCode.INVALID_ARGUMENT, "holderKey: not the key in the credential's cnf.jwk");
     }

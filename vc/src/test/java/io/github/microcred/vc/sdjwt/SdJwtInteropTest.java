@@ -51,7 +51,7 @@ class SdJwtInteropTest {
     ObjectNode input = JSON.createObjectNode();
     ArrayNode tokens = input.putArray("tokens");
     List<ObjectNode> ours = new ArrayList<>();
-    for (KeyType type : KeyType.values()) {
+    for (KeyType type : List.of(KeyType.ED25519, KeyType.P256, KeyType.P384)) {
       KeyPair issuer = KeyPair.generate(type);
       ObjectNode badge = badge();
       ((ObjectNode) badge.get("issuer")).put("id", issuer.publicKey().didKey());

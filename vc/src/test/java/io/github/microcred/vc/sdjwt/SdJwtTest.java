@@ -160,6 +160,15 @@ class SdJwtTest {
   }
 
   @Test
+  void rsaKeysAreRefusedWithATypedError() {
+    VcException e = assertThrows(VcException.class, () -> SdJwt.issue(badge(), KeyPair.generate(KeyType.RSA)).get());
+    assertEquals(VcErrorCode.UNSUPPORTED_KEY, e.code());
+    e = assertThrows(VcException.class, () -> SdJwt.issue(badge(), ISSUER)
+        .withHolderKey(KeyPair.generate(KeyType.RSA).publicKey()).get());
+    assertEquals(VcErrorCode.UNSUPPORTED_KEY, e.code());
+  }
+
+  @Test
   void presentationRefusesUnknownPointersAndForeignHolderKeys() throws Exception {
     String sdJwt = issued();
     VcException e = assertThrows(VcException.class, () -> SdJwt.present(sdJwt).withRevealed("/credentialSubject/x")
