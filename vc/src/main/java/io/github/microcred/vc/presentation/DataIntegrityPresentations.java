@@ -72,8 +72,16 @@ final class DataIntegrityPresentations {
     return JsonSupport.toJackson(out.build());
   }
 
-  /** Verifies the holder's proof; returns the checks, or adds failures. */
-  static void verify(ObjectNode vp, String holder, VerifyOptions options, String challenge, String domain,
+  /**
+   * Verifies the holder's proof, adding its checks. With a {@code holder}, the proof's verification method must be
+   * an {@code authentication} key of the holder's controller document. Without one (VC 2.0 makes {@code holder}
+   * optional), the same rules bind the key to its own controller document: resolved, listed, authorised for
+   * {@code authentication}, controlled by that document; the presentation then proves only that this controller
+   * signed it (for the challenge and domain asked), and it is bound to no holder.
+   *
+   * @return the controller the proof authenticates (the holder when named), or null when the proof did not verify
+   */
+  static String verify(ObjectNode vp, String holder, VerifyOptions options, String challenge, String domain,
       List<VerificationCheck> checks) {
     Instant now = options.clock().instant();
     ContextLoader loader = options.documentLoader();
@@ -83,7 +91,7 @@ final class DataIntegrityPresentations {
         jsonLiterals);
     if (!model.isEmpty()) {
       checks.addAll(model);
-      return;
+      return null;
     }
     checks.add(VerificationCheck.passed(CheckName.SYNTAX, "$", "well-formed presentation"));
     // compact form, as for credentials and vp+jwt: the JSON keys read below (holder, the proof options challenge,
@@ -92,28 +100,23 @@ final class DataIntegrityPresentations {
     List<String> compact = CompactForm.problems(vp, jsonLiterals, true);
     if (!compact.isEmpty()) {
       checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$", String.join("; ", compact)));
-      return;
-    }
-    if (holder == null) {
-      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$.holder",
-          "a presentation with a Data Integrity proof needs a holder (the proof's controller)"));
-      return;
+      return null;
     }
     JsonNode p = vp.path("proof");
     if (!p.isObject()) {
       checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "expected one Data Integrity proof object"));
-      return;
+      return null;
     }
     for (String m : List.of("type", "cryptosuite", "verificationMethod", "proofPurpose", "proofValue", "created")) {
       if (!p.path(m).isTextual()) {
         checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof." + m, "missing or not a string"));
-        return;
+        return null;
       }
     }
     if (!p.get("proofPurpose").asText().equals("authentication")) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.proofPurpose",
           "expected authentication, got " + p.get("proofPurpose").asText()));
-      return;
+      return null;
     }
     if (challenge == null) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.challenge",
@@ -129,11 +132,13 @@ final class DataIntegrityPresentations {
     String vmId = p.get("verificationMethod").asText();
     // the same key binding as the credential verifier: resolves, listed, authorised for authentication, controlled
     // by its document, and that document is the holder (read from the presentation the proof covers)
-    KeyBinding.Binding binding = KeyBinding.bind(options, vmId, "authentication", holder, "holder");
+    KeyBinding.Binding binding = holder != null
+        ? KeyBinding.bind(options, vmId, "authentication", holder, "holder")
+        : KeyBinding.controlled(options, vmId, "authentication");
     if (!binding.bound()) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
           binding.problem()));
-      return;
+      return null;
     }
     Optional<VerificationMethod> vm = Optional.of(binding.method());
     Cryptosuite suite = null;
@@ -145,12 +150,12 @@ final class DataIntegrityPresentations {
     if (suite == Cryptosuite.ECDSA_SD_2023) { // its proof value is not a signature over the whole presentation
       checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite", suite.id()
           + " secures credentials, not presentations"));
-      return;
+      return null;
     }
     if (suite == null || !suite.accepts(vm.get().publicKey().type()) || !p.get("type").asText().equals("DataIntegrityProof")) {
       checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite",
           "unsupported proof " + p.get("type") + "/" + p.get("cryptosuite") + " for a " + vm.get().publicKey().type() + " key"));
-      return;
+      return null;
     }
     List<ValidityWindow.Bound> bounds = new java.util.ArrayList<>();
     bounds.add(ValidityWindow.Bound.dateTime("$.proof.created", "created", p.get("created").asText(), false));
@@ -168,14 +173,14 @@ final class DataIntegrityPresentations {
           && !proof.get("@context").equals(unsecured.get("@context"))) {
         checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.@context",
             "proof @context must equal the presentation's @context (" + suite.id() + ")"));
-        return;
+        return null;
       }
       DataIntegrity.HashData h = DataIntegrity.hash(suite, unsecured, DataIntegrity.proofConfig(suite, proof,
           unsecured), vm.get().publicKey().type(), loader, options.limits());
       byte[] sig = Base58.decodeMultibase(p.get("proofValue").asText());
       if (!vm.get().publicKey().verify(h.combined(), sig)) {
         checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.proofValue", "the signature does not verify"));
-        return;
+        return null;
       }
       // the second half of the compact-form rule, as for credentials: the holder the JSON names is the signed
       // graph's (RDFC: the hashed canonical document; JCS: the signed JSON read under the pinned contexts)
@@ -184,17 +189,21 @@ final class DataIntegrityPresentations {
       String disagreement = holderAgreement(SignedGraph.parse(nquads), vp, holder);
       if (disagreement != null) {
         checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$.holder", disagreement));
-        return;
+        return null;
       }
     } catch (VcException | RuntimeException e) {
       checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "cannot verify: " + e.getMessage()));
-      return;
+      return null;
     }
     checks.add(VerificationCheck.passed(CheckName.COMPACT_FORM, "$",
         "compact form of the pinned contexts; the holder agrees with the signed graph"));
+    String controller = binding.controller().id();
     checks.add(VerificationCheck.passed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
-        vmId + " is an authentication key of the holder"));
+        holder != null ? vmId + " is an authentication key of the holder " + holder
+            : vmId + " is an authentication key of " + controller + "; the presentation names no holder, so it is"
+                + " bound to no holder and to no credential subject"));
     checks.add(VerificationCheck.passed(CheckName.PROOF, "$.proof", suite.id() + " proof verified"));
+    return controller;
   }
 
   /**

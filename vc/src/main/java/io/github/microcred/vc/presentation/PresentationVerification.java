@@ -16,10 +16,17 @@ public final class PresentationVerification {
   private final JwtVerification jwt;
   private final List<VerificationResult> credentials;
   private final List<VerificationCheck> binding;
+  private final String holderId;
+  private final String presenter;
+  private final int held;
 
-  PresentationVerification(VerificationResult holder, JwtVerification jwt, List<VerificationCheck> binding) {
+  PresentationVerification(VerificationResult holder, JwtVerification jwt, List<VerificationCheck> binding,
+      String holderId, String presenter, int held) {
     this.holder = holder;
     this.jwt = jwt;
+    this.holderId = holderId;
+    this.presenter = presenter;
+    this.held = held;
     List<VerificationResult> l = new ArrayList<>();
     holder.nested().forEach(n -> l.add(n.result()));
     this.credentials = List.copyOf(l);
@@ -27,12 +34,14 @@ public final class PresentationVerification {
   }
 
   /**
-   * Whether everything verified: holder proof and binding, every credential, and every binding check.
+   * Whether everything verified: holder proof and binding, every credential, and every binding check. A presentation
+   * without credentials (VC 2.0 makes {@code verifiableCredential} optional) verifies on its proof alone; one whose
+   * credentials were not all checked (nested-credential policy {@code IGNORE}) does not verify.
    *
    * @return the verdict
    */
   public boolean verified() {
-    if (!holder.verified() || (jwt != null && !jwt.verified()) || credentials.isEmpty()) {
+    if (!holder.verified() || (jwt != null && !jwt.verified()) || credentials.size() < held) {
       return false;
     }
     for (VerificationResult r : credentials) {
@@ -90,6 +99,29 @@ public final class PresentationVerification {
    */
   public List<VerificationResult> credentials() {
     return credentials;
+  }
+
+  /**
+   * The holder the presentation names ({@code holder}, read from what the proof covers) when its proof verified with
+   * a key of that holder; empty for a presentation that names no holder, or whose proof did not verify. Only a named
+   * holder can be compared with credential subjects ({@link PresentationVerifyOperation#requireHolderIsSubject()}).
+   *
+   * @return the holder id
+   */
+  public java.util.Optional<String> holderId() {
+    return java.util.Optional.ofNullable(holderId);
+  }
+
+  /**
+   * Who the holder's proof authenticates, when it verified: the controller of its verification method (Data
+   * Integrity) or the holder / {@code iss} the key is bound to ({@code vp+jwt}). Equal to {@link #holderId()} when a
+   * holder is named; for a holder-less presentation, the party that signed it for the verifier's challenge and
+   * domain, which the presentation does not claim to be the holder of anything.
+   *
+   * @return the presenter id
+   */
+  public java.util.Optional<String> presenter() {
+    return java.util.Optional.ofNullable(presenter);
   }
 
   /**

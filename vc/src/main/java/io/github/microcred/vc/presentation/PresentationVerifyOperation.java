@@ -141,7 +141,9 @@ public final class PresentationVerifyOperation {
   }
 
   /**
-   * Requires the holder to be a subject ({@code credentialSubject.id}) of every credential.
+   * Requires the holder to be a subject ({@code credentialSubject.id}) of every credential. A presentation that names
+   * no {@code holder} fails this even when its signer's controller is a subject (it claims no holder, so it binds no
+   * subject), as does one that holds no credential.
    *
    * @return a new operation
    */
@@ -159,6 +161,7 @@ public final class PresentationVerifyOperation {
     JwtVerification holderJwt = null;
     VerificationResult holderResult;
     ObjectNode vp;
+    String presenter;
     List<VerificationCheck> binding = new ArrayList<>();
     if (VcJwt.looksLikeJwt(presentation)) {
       JwtVerifyOperation op = VcJwt.verifyPresentation(presentation).withOptions(options);
@@ -171,9 +174,11 @@ public final class PresentationVerifyOperation {
       holderJwt = op.get(); // verifies the embedded credentials too
       holderResult = holderJwt.result();
       if (holderJwt.document().isEmpty()) {
-        return new PresentationVerification(holderResult, holderJwt, binding);
+        return new PresentationVerification(holderResult, holderJwt, binding, null, null, 0);
       }
       vp = holderJwt.document().get();
+      // the JWT verifier binds the key to the holder, or to iss when the presentation names none
+      presenter = !holderJwt.verified() ? null : holderOf(vp) != null ? holderOf(vp) : vp.path("iss").asText(null);
       if (nonce == null) {
         binding.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "nonce",
             "no nonce was required: a presentation without a verifier-issued nonce can be replayed"));
@@ -186,15 +191,15 @@ public final class PresentationVerifyOperation {
       } catch (VcException e) {
         checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation: "
             + e.getMessage()));
-        return new PresentationVerification(VerificationResult.of(checks), null, binding);
+        return new PresentationVerification(VerificationResult.of(checks), null, binding, null, null, 0);
       }
       if (!parsed.isObject()) {
         checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation"));
-        return new PresentationVerification(VerificationResult.of(checks), null, binding);
+        return new PresentationVerification(VerificationResult.of(checks), null, binding, null, null, 0);
       }
       vp = (ObjectNode) parsed;
       Instant now = options.clock().instant();
-      DataIntegrityPresentations.verify(vp, holderOf(vp), options, nonce, audience, checks);
+      presenter = DataIntegrityPresentations.verify(vp, holderOf(vp), options, nonce, audience, checks);
       List<VerificationResult.Nested> nested = List.of();
       if (checks.stream().noneMatch(VerificationCheck::failed)
           && options.nestedCredentials() == VerifyOptions.NestedCredentials.VERIFY) {
@@ -212,17 +217,19 @@ public final class PresentationVerifyOperation {
     } else if (!vcs.isMissingNode() && !vcs.isNull()) {
       list.add(vcs);
     }
-    if (list.isEmpty()) {
-      binding.add(VerificationCheck.failed(CheckName.SYNTAX, "$.verifiableCredential",
-          "the presentation holds no credential"));
-    }
+    // VC 2.0: verifiableCredential is optional (a presentation may only authenticate its signer)
     if (holderIsSubject) {
+      if (list.isEmpty()) {
+        binding.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.verifiableCredential",
+            "the holder was required to be the subject of the credentials, but the presentation holds none"));
+      }
       for (int i = 0; i < list.size(); i++) {
         String path = vcs.isArray() ? "$.verifiableCredential[" + i + "]" : "$.verifiableCredential";
         binding.add(subjectCheck(document(list.get(i)), holder, path));
       }
     }
-    return new PresentationVerification(holderResult, holderJwt, binding);
+    return new PresentationVerification(holderResult, holderJwt, binding, presenter == null ? null : holder,
+        presenter, list.size());
   }
 
   /** The embedded credentials of a Data Integrity presentation, verified with this operation's options. */
@@ -260,7 +267,14 @@ public final class PresentationVerifyOperation {
   }
 
   private static VerificationCheck subjectCheck(ObjectNode credential, String holder, String path) {
-    if (credential == null || holder == null) {
+    if (holder == null) {
+      // a holder-less presentation proves who signed it, not who holds the credentials: never bound to a subject,
+      // even when the signing key's controller is one
+      return VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path + ".credentialSubject.id",
+          "the presentation names no holder, so it is bound to no credential subject (the holder must be named and"
+              + " be a subject)");
+    }
+    if (credential == null) {
       return VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path, "holder or credential unreadable");
     }
     JsonNode subject = credential.path("credentialSubject");

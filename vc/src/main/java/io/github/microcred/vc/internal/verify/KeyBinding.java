@@ -54,6 +54,31 @@ public final class KeyBinding {
    * @return the binding
    */
   public static Binding bind(VerifyOptions options, String vmId, String purpose, String party, String who) {
+    Binding b = controlled(options, vmId, purpose);
+    if (!b.bound()) {
+      return b;
+    }
+    if (party == null) {
+      return new Binding(b.method(), b.controller(), "the signed data names no " + who);
+    }
+    if (!b.controller().id().equals(party)) {
+      return new Binding(b.method(), b.controller(), who + " " + party + " is not the controller "
+          + b.controller().id() + " of the verification method");
+    }
+    return b;
+  }
+
+  /**
+   * Binds a verification method to its controller for a purpose, without a party to compare with (a presentation
+   * that names no holder): resolves, is listed by its controller document, is authorised there for the purpose, and
+   * its controller is that document. The bound party is then {@link Binding#controller()}'s id.
+   *
+   * @param options the options (controller documents, resolver)
+   * @param vmId the verification method id
+   * @param purpose the verification relationship
+   * @return the binding
+   */
+  public static Binding controlled(VerifyOptions options, String vmId, String purpose) {
     ControllerDocument cd;
     VerificationMethod vm;
     try {
@@ -72,13 +97,6 @@ public final class KeyBinding {
     if (!cd.id().equals(vm.controller())) {
       return new Binding(vm, cd, "verification method controller " + vm.controller() + " is not the document "
           + cd.id());
-    }
-    if (party == null) {
-      return new Binding(vm, cd, "the signed data names no " + who);
-    }
-    if (!cd.id().equals(party)) {
-      return new Binding(vm, cd, who + " " + party + " is not the controller " + cd.id()
-          + " of the verification method");
     }
     return new Binding(vm, cd, null);
   }
