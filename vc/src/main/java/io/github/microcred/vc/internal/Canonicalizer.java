@@ -121,6 +121,7 @@ public final class Canonicalizer {
     private final JsonLdOptions options;
     private final ActiveContext initial;
     private final Map<JsonValue, ActiveContext> contexts = new ConcurrentHashMap<>();
+    private final FastRdf fast;
 
     Processor(ContextLoader loader) {
       // the titanium loader must not hold the ContextLoader strongly: PROCESSORS is weak in its keys
@@ -142,6 +143,29 @@ public final class Canonicalizer {
       options.setContextCache(null);
       options.setDocumentCache(null);
       initial = new ActiveContext(null, null, ProcessingRuntime.of(options));
+      fast = new FastRdf(options.getUriValidation());
+    }
+
+    /**
+     * The fast path's statements of {@code document}, or null when it needs the general path: its top-level
+     * {@code @context} must be a URL or a list of URLs whose active context is cached.
+     */
+    FastRdf.Dataset fastDataset(JsonObject document, CanonicalizationLimits limits, Deadline deadline)
+        throws FastRdf.Unsupported {
+      JsonValue ctx = document.get("@context");
+      if (ctx == null || !urlsOnly(ctx)) {
+        throw new FastRdf.Unsupported("the @context is not a list of URLs");
+      }
+      ActiveContext active;
+      try {
+        active = context(ctx);
+      } catch (JsonLdError e) {
+        throw new FastRdf.Unsupported("context processing: " + e.getMessage());
+      }
+      if (contexts.get(ctx) != active) {
+        throw new FastRdf.Unsupported("the active context is not cached");
+      }
+      return fast.toRdf(fast.root(active), document, limits.maxNodes(), limits.maxQuads(), deadline);
     }
 
     /** The active context after processing {@code ctx} (a URL or an array of URLs), cached. */
@@ -396,11 +420,78 @@ public final class Canonicalizer {
    */
   public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
       String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime) throws VcException {
+    return canonicalize(document, loader, limits, rdfcHash, dataset, nanoTime, Path.AUTO);
+  }
+
+  /** Which JSON-LD to RDF path runs (tests and benchmarks choose; everything else uses {@link #AUTO}). */
+  public enum Path {
+    /** The fast path ({@code FastRdf}) when it covers the document, the general path otherwise. */
+    AUTO,
+    /** Titanium's expansion, the linear node map and titanium's RDF serialization. */
+    GENERAL,
+    /** The fast path only: {@link IllegalStateException} with the reason when it does not cover the document. */
+    FAST
+  }
+
+  /**
+   * How many canonicalizations took each path since the class was loaded.
+   *
+   * @param fast by the compiled-context fast path
+   * @param general by the general titanium path
+   */
+  public record PathCounts(long fast, long general) {}
+
+  private static final java.util.concurrent.atomic.LongAdder FAST_RUNS = new java.util.concurrent.atomic.LongAdder();
+  private static final java.util.concurrent.atomic.LongAdder GENERAL_RUNS =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /** {@code -Dmicrocred.internal.generalPath=true} turns the fast path off (for before/after benchmarks). */
+  private static volatile boolean generalOnly = Boolean.getBoolean("microcred.internal.generalPath");
+
+  /**
+   * Turns the fast path off or on for {@link Path#AUTO} in this JVM, for benchmarks that interleave the two paths
+   * in one run (before/after figures); never called by the library.
+   *
+   * @param enabled whether {@link Path#AUTO} may take the fast path
+   */
+  public static void setFastPathEnabled(boolean enabled) {
+    generalOnly = !enabled;
+  }
+
+  /**
+   * The canonicalizations counted by path.
+   *
+   * @return the counts
+   */
+  public static PathCounts pathCounts() {
+    return new PathCounts(FAST_RUNS.sum(), GENERAL_RUNS.sum());
+  }
+
+  /**
+   * As {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits, String, RdfQuadConsumer,
+   * java.util.function.LongSupplier)} on the given path. The fast path applies the same bounds: when it passes the
+   * node or statement bound it stops and the general path runs, and reports the bound as it always did.
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @param limits the bounds
+   * @param rdfcHash {@code SHA-256} or {@code SHA-384}
+   * @param dataset receives the canonical quads, or null
+   * @param nanoTime a monotonic nanosecond ticker
+   * @param path the path
+   * @return canonical N-Quads
+   * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
+   */
+  public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
+      String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime, Path path)
+      throws VcException {
     Deadline deadline = Deadline.start(limits.maxTime(), nanoTime);
-    int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
-    if (size > limits.maxDocumentBytes()) {
-      throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
-          "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
+    if (!FastRdf.serializedAtMost(document, limits.maxDocumentBytes())) {
+      int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
+      if (size > limits.maxDocumentBytes()) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
+            "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
+      }
     }
     String longArray = longArray(document, "$", limits.maxArrayItems(), 0, limits.maxNestingDepth());
     if (longArray != null) {
@@ -416,10 +507,29 @@ public final class Canonicalizer {
       deadline.check("RDFC-1.0 canonicalization");
     };
     Processor p = processor(loader);
-    RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
     LOADER_ERROR.remove();
     try {
       deadline.check("JSON-LD expansion (before it starts)");
+      if (path != Path.GENERAL && !(generalOnly && path == Path.AUTO)) {
+        FastRdf.Dataset fast = null;
+        try {
+          fast = p.fastDataset(document, limits, deadline);
+        } catch (Deadline.Exceeded e) {
+          throw e;
+        } catch (FastRdf.Unsupported | RuntimeException e) {
+          // anything the fast path does not cover (or fails on) is the general path's to answer
+          if (path == Path.FAST) {
+            throw new IllegalStateException("the fast path does not cover this document: " + e.getMessage(), e);
+          }
+          LOADER_ERROR.remove();
+        }
+        if (fast != null) {
+          FAST_RUNS.increment();
+          return FastRdf.canonical(fast, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline);
+        }
+      }
+      GENERAL_RUNS.increment();
+      RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
       JsonArray expanded = p.expand(document);
       deadline.check("JSON-LD expansion");
       String relative = relativeReference(expanded, "");
