@@ -37,6 +37,73 @@ public final class Credentials {
   }
 
   /**
+   * Signs many documents in parallel (bulk issuance): each JSON text of {@code documents} is signed as
+   * {@link #sign(String, KeyPair, Cryptosuite)} would, on all available processors, and the outcomes come back in
+   * input order, one per document, a failure as its error (the document's index included) instead of an exception, so
+   * no document is lost. The input is read lazily and at most a few documents per processor are in flight, so memory
+   * does not grow with the input. Close the returned stream (try-with-resources) to stop the workers early.
+   *
+   * <pre>{@code
+   * try (Stream<BulkSigned> out = Credentials.signAll(Files.lines(in), key, Cryptosuite.EDDSA_RDFC_2022,
+   *     (done, failed) -> {})) {
+   *   out.forEach(r -> ...);
+   * }
+   * }</pre>
+   *
+   * @param documents the unsigned documents, one JSON text each
+   * @param key the signing key
+   * @param suite the cryptosuite
+   * @param progress told after each outcome is handed out
+   * @return the outcomes, in input order
+   */
+  public static java.util.stream.Stream<BulkSigned> signAll(java.util.stream.Stream<String> documents, KeyPair key,
+      Cryptosuite suite, BulkProgress progress) {
+    return signAll(documents, key, suite, progress, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #signAll(java.util.stream.Stream, KeyPair, Cryptosuite, BulkProgress)}, with each document's
+   * operation configured by {@code options} (e.g. {@code op -> op.withCreated(t).withDocumentLoader(loader)}).
+   *
+   * @param documents the unsigned documents, one JSON text each
+   * @param key the signing key
+   * @param suite the cryptosuite
+   * @param progress told after each outcome is handed out
+   * @param options configures each document's sign operation
+   * @return the outcomes, in input order
+   */
+  public static java.util.stream.Stream<BulkSigned> signAll(java.util.stream.Stream<String> documents, KeyPair key,
+      Cryptosuite suite, BulkProgress progress, java.util.function.UnaryOperator<SignOperation> options) {
+    Objects.requireNonNull(documents, "documents");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(suite, "suite");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(options, "options");
+    long[] counts = new long[2];
+    java.util.stream.Stream<BulkSigned> out = io.github.microcred.vc.internal.BulkSigner.<String, BulkSigned>map(
+        documents, Runtime.getRuntime().availableProcessors(),
+        index -> json -> {
+          try {
+            return BulkSigned.ok(index, options.apply(sign(json, key, suite)).getJson());
+          } catch (VcException e) {
+            return BulkSigned.failed(index, e);
+          } catch (RuntimeException e) {
+            return BulkSigned.failed(index, new VcException(VcErrorCode.INVALID_DOCUMENT,
+                "document " + index + " could not be signed: " + e));
+          }
+        },
+        (index, t) -> BulkSigned.failed(index, new VcException(VcErrorCode.INVALID_DOCUMENT,
+            "document " + index + " could not be signed: " + t)));
+    return out.peek(r -> {
+      counts[0]++;
+      if (!r.isSigned()) {
+        counts[1]++;
+      }
+      progress.update(counts[0], counts[1]);
+    });
+  }
+
+  /**
    * Prepares signing of a JSON-LD document given as text.
    *
    * @param json the document
