@@ -48,7 +48,12 @@ public final class SignCommand implements Callable<Integer> {
           + "is printed; URL=FILE#sha256=HEX also checks the hash; repeatable")
   java.util.List<String> contexts = new java.util.ArrayList<>();
 
-  @Parameters(index = "0", paramLabel = "IN", description = "The unsigned credential (JSON)")
+  @Option(names = "--bulk", description = "IN and OUT are JSON Lines: sign every line (Data Integrity, in parallel), "
+      + "write the signed lines to OUT in input order, report each failed line on stderr as IN:LINE: CODE: message "
+      + "and progress every 1,000 lines; exit 1 if any line failed")
+  boolean bulk;
+
+  @Parameters(index = "0", paramLabel = "IN", description = "The unsigned credential (JSON), or with --bulk one per line")
   Path in;
 
   @Parameters(index = "1", paramLabel = "OUT", description = "Output file")
@@ -61,13 +66,16 @@ public final class SignCommand implements Callable<Integer> {
     inputs.addAll(pins.files());
     ContextPins.refuseOverwrite(out, inputs);
     KeyPair k = StatusCommand.readKey(key);
+    if (kid != null) {
+      CliFiles.iri("--vm", kid);
+    }
+    if (bulk) {
+      return bulk(pins, k);
+    }
     byte[] doc = CliFiles.readBytes(in);
     String input = CliFiles.utf8(in, doc);
     JsonNode tree = CliFiles.parseJson(in, input);
     notACoreMicroCredential(in, input, tree);
-    if (kid != null) {
-      CliFiles.iri("--vm", kid);
-    }
     String text;
     sdJwt.refuseUnless(format);
     try {
@@ -83,20 +91,7 @@ public final class SignCommand implements Callable<Integer> {
         var op = VcJwt.sign(Credentials.readObject(doc), k);
         text = (kid != null ? op.withKeyId(kid) : op).get();
       } else if (format.equals("di")) {
-        Cryptosuite suite = k.type() == KeyType.ED25519 ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
-        if (suiteName != null) {
-          suite = Cryptosuite.byId(suiteName).orElseThrow(() -> new CliException(Main.USAGE,
-              "--cryptosuite: expected one of " + Cryptosuite.supported() + ", got '" + suiteName + "'"));
-        }
-        var op = Credentials.sign(doc, k, suite).withDocumentLoader(pins.loader());
-        if (created != null) {
-          try {
-            op = op.withCreated(java.time.Instant.parse(created));
-          } catch (java.time.format.DateTimeParseException e) {
-            throw new CliException(Main.USAGE, "--created: expected e.g. 2025-01-01T00:00:00Z, got '" + created + "'");
-          }
-        }
-        text = (kid != null ? op.withVerificationMethod(kid) : op).get().toPrettyString();
+        text = configure(Credentials.sign(doc, k, suite(k)), pins).get().toPrettyString();
       } else {
         throw new CliException(Main.USAGE, "--format: expected di, jwt or sd-jwt, got '" + format + "'");
       }
@@ -123,6 +118,96 @@ public final class SignCommand implements Callable<Integer> {
   }
 
   @CommandLine.Mixin ReportOptions report;
+
+  private Cryptosuite suite(KeyPair k) {
+    if (suiteName == null) {
+      return k.type() == KeyType.ED25519 ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
+    }
+    return Cryptosuite.byId(suiteName).orElseThrow(() -> new CliException(Main.USAGE,
+        "--cryptosuite: expected one of " + Cryptosuite.supported() + ", got '" + suiteName + "'"));
+  }
+
+  /** The options every signature of this invocation shares. */
+  private io.github.microcred.vc.SignOperation configure(io.github.microcred.vc.SignOperation op, ContextPins pins) {
+    op = op.withDocumentLoader(pins.loader());
+    if (created != null) {
+      try {
+        op = op.withCreated(java.time.Instant.parse(created));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CliException(Main.USAGE, "--created: expected e.g. 2025-01-01T00:00:00Z, got '" + created + "'");
+      }
+    }
+    return kid != null ? op.withVerificationMethod(kid) : op;
+  }
+
+  /** {@code --bulk}: JSON Lines in, JSON Lines out, every line accounted for. */
+  private Integer bulk(ContextPins pins, KeyPair k) {
+    if (!format.equals("di")) {
+      throw new CliException(Main.USAGE, "--bulk signs Data Integrity (--format di) only");
+    }
+    Cryptosuite suite = suite(k);
+    if (created != null) {
+      try {
+        java.time.Instant.parse(created); // option errors before any line is read
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CliException(Main.USAGE, "--created: expected e.g. 2025-01-01T00:00:00Z, got '" + created + "'");
+      }
+    }
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    long[] counts = new long[2];
+    java.util.List<String> firstErrors = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(in, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.stream.Stream<io.github.microcred.vc.BulkSigned> results = Credentials.signAll(lines, k, suite,
+            (done, failed) -> {
+              if (done % 1000 == 0) {
+                double s = (System.nanoTime() - start) / 1e9;
+                err.printf(java.util.Locale.ROOT, "%s: %d lines signed, %d failed, %.0f lines/s%n", in,
+                    done - failed, failed, done / Math.max(s, 1e-9));
+                err.flush();
+              }
+            }, op -> configure(op, pins))) {
+      java.util.Iterator<io.github.microcred.vc.BulkSigned> it = results.iterator();
+      while (it.hasNext()) {
+        io.github.microcred.vc.BulkSigned r = it.next();
+        counts[0]++;
+        if (r.isSigned()) {
+          w.write(r.signed().get());
+          w.write('\n');
+        } else {
+          counts[1]++;
+          VcException e = r.error().get();
+          String line = in + ":" + (r.index() + 1) + ": " + e.code() + ": " + e.getMessage();
+          err.println(line);
+          if (firstErrors.size() < 100) {
+            firstErrors.add(line);
+          }
+        }
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new CliException(Main.FAILED, in + " -> " + out + ": " + (e.getCause() != null ? e.getCause() : e)
+          + " (JSON Lines in UTF-8 expected)");
+    }
+    err.flush();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long signedCount = counts[0] - counts[1];
+    if (report.text) {
+      spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+          "signed %d of %d lines (%s) %s -> %s in %.1f s (%.0f lines/s); %d failed%s%n", signedCount, counts[0],
+          suite.id(), in, out, seconds, counts[0] / Math.max(seconds, 1e-9), counts[1],
+          counts[1] > 0 ? " (listed on stderr)" : "");
+    } else {
+      com.fasterxml.jackson.databind.node.ObjectNode r = StatusCommand.JSON.createObjectNode()
+          .put("input", in.toString()).put("signed", out.toString()).put("format", "data-integrity")
+          .put("cryptosuite", suite.id()).put("lines", counts[0]).put("signedLines", signedCount)
+          .put("failedLines", counts[1]).put("seconds", Math.round(seconds * 1000) / 1000.0);
+      com.fasterxml.jackson.databind.node.ArrayNode errs = r.putArray("errors");
+      firstErrors.forEach(errs::add);
+      spec.commandLine().getOut().println(r.toPrettyString());
+    }
+    return counts[1] == 0 ? Main.OK : Main.FAILED;
+  }
 
   /**
    * A core micro-credential (microcred JSON, no {@code @context}) is not a verifiable credential: say to use
