@@ -69,9 +69,12 @@ final class FastRdf {
   static final String XSD_FLOAT = XSD + "float";
 
   /** Bound on the compiled contexts one processor keeps (derived ones included); past it, compiled per call. */
-  private static final int MAX_COMPILED = 4096;
-  /** Bound on the terms and vocabulary IRIs cached per compiled context. */
-  private static final int MAX_CACHED_PER_CONTEXT = 2048;
+  private static final int MAX_COMPILED = 1024;
+  /**
+   * Bound on the terms and vocabulary IRIs cached per compiled context. Only keys and values that are terms of the
+   * context (or keywords) are cached, so what a document brings cannot grow the caches beyond the contexts' size.
+   */
+  private static final int MAX_CACHED_PER_CONTEXT = 1024;
 
   /** One statement; {@code datatype} null for an IRI or blank-node object; {@code graph} null for the default. */
   record Quad(String subject, String predicate, String object, String datatype, String graph) {}
@@ -251,7 +254,7 @@ final class FastRdf {
         if (iri == null) {
           iri = NULL_IRI;
         }
-        if (vocabIris.size() < MAX_CACHED_PER_CONTEXT) {
+        if (vocabIris.size() < MAX_CACHED_PER_CONTEXT && context.containsTerm(value)) {
           vocabIris.put(value, iri);
         }
       }
@@ -267,7 +270,7 @@ final class FastRdf {
       Term t = terms.get(key);
       if (t == null) {
         t = compile(key);
-        if (terms.size() < MAX_CACHED_PER_CONTEXT) {
+        if (terms.size() < MAX_CACHED_PER_CONTEXT && (key.startsWith("@") || context.containsTerm(key))) {
           terms.put(key, t);
         }
       }
