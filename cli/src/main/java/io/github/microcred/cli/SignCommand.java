@@ -70,6 +70,7 @@ public final class SignCommand implements Callable<Integer> {
       CliFiles.iri("--vm", kid);
     }
     if (bulk) {
+      sdJwt.refuseUnless(format);
       return bulk(pins, k);
     }
     byte[] doc = CliFiles.readBytes(in);
