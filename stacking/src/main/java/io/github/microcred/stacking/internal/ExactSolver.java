@@ -129,7 +129,11 @@ public final class ExactSolver {
     allMandatory = true;
     for (int l = 0; l < p.nL; l++) {
       allMandatory &= mandatory[l];
+      unmetLeaves += p.demand[l] > 0 ? 1 : 0;
     }
+    Arrays.fill(leafSat, true);
+    p.evalTree(leafSat, nodeSat);
+    rootWhenAllMet = nodeSat[0];
     for (int c = 0; c < p.nC; c++) {
       if (p.options[c].length == 1 && p.capsOf[c].length == 0) {
         apply(c, 0); // forced: the only option and nothing to lose
@@ -734,7 +738,7 @@ public final class ExactSolver {
   private void apply(int c, int opt) {
     choice[c] = opt;
     for (int l : p.options[c][opt]) {
-      prog[l] += p.countLeaf[l] ? 1 : p.credit[c];
+      addProgress(l, p.countLeaf[l] ? 1 : p.credit[c]);
     }
     for (int k : p.capsOf[c]) {
       capUse[k] += p.capCount[k] ? 1 : p.credit[c];
@@ -748,7 +752,7 @@ public final class ExactSolver {
   private void undo(int c) {
     int opt = choice[c];
     for (int l : p.options[c][opt]) {
-      prog[l] -= p.countLeaf[l] ? 1 : p.credit[c];
+      addProgress(l, -(p.countLeaf[l] ? 1 : p.credit[c]));
     }
     for (int k : p.capsOf[c]) {
       capUse[k] -= p.capCount[k] ? 1 : p.credit[c];
@@ -769,26 +773,60 @@ public final class ExactSolver {
     return true;
   }
 
+  /** Applied credit and count (each leaf capped at its demand) and unmet leaves, kept by {@link #addProgress}. */
+  private long appliedCredit;
+  private long appliedCount;
+  private int unmetLeaves;
+  /** Whether the tree is satisfied when every leaf is (false only for a leafless part that can never be met). */
+  private boolean rootWhenAllMet;
+
+  /** Changes the progress of leaf l by x, keeping the applied sums and the number of unmet leaves. */
+  private void addProgress(int l, long x) {
+    long d = p.demand[l];
+    long before = prog[l];
+    long after = before + x;
+    prog[l] = after;
+    long delta = Math.min(after, d) - Math.min(before, d);
+    if (p.countLeaf[l]) {
+      appliedCount += delta;
+    } else {
+      appliedCredit += delta;
+    }
+    if (before < d && after >= d) {
+      unmetLeaves--;
+    } else if (before >= d && after < d) {
+      unmetLeaves++;
+    }
+  }
+
+  /**
+   * The objective of the current state. When every leaf is mandatory the tree is met exactly when no leaf is unmet
+   * (each unmet leaf fails every ancestor, as all of them need all their children), so the tree is not evaluated.
+   */
   private long value() {
-    for (int l = 0; l < p.nL; l++) {
-      leafSat[l] = prog[l] >= p.demand[l];
-    }
-    p.evalTree(leafSat, nodeSat);
-    boolean sat = nodeSat[0] && counted >= p.totalMin && res >= p.resMin;
-    long cr = 0;
-    long cn = 0;
-    for (int l = 0; l < p.nL; l++) {
-      long a = Math.min(prog[l], p.demand[l]);
-      if (p.countLeaf[l]) {
-        cn += a;
-      } else {
-        cr += a;
+    boolean tree;
+    if (allMandatory) {
+      tree = unmetLeaves == 0 && rootWhenAllMet;
+    } else {
+      for (int l = 0; l < p.nL; l++) {
+        leafSat[l] = prog[l] >= p.demand[l];
       }
+      p.evalTree(leafSat, nodeSat);
+      tree = nodeSat[0];
     }
-    return (sat && !ignoreSat ? w3 : 0) + cr * w2 + cn * w1 + counted;
+    boolean sat = tree && counted >= p.totalMin && res >= p.resMin;
+    return (sat && !ignoreSat ? w3 : 0) + appliedCredit * w2 + appliedCount * w1 + counted;
   }
 
   private long bound(int i) {
+    return bound(i, Long.MAX_VALUE);
+  }
+
+  /**
+   * The bound at position i; when it exceeds {@code beat}, possibly a smaller value that still exceeds it (the search
+   * asks only whether the bound beats the incumbent, and a feasible flow found on the way can already say so).
+   */
+  private long bound(int i, long beat) {
     long ub = cheapBound(i);
     if (ub <= bestVal) {
       return ub;
@@ -796,14 +834,20 @@ public final class ExactSolver {
     boolean sat = lastCheapSat;
     long cb = lastCreditBound;
     // stronger: divisible max-flow relaxations of the progress terms and of the mandatory leaves
-    long fcr = progressFlow(i, false, false);
-    long fcn = progressFlow(i, true, false);
+    long fcn = progressFlow(i, true, false, Long.MAX_VALUE);
+    long rest = fcn * w1 + counted + cb;
+    // the least credit flow with which the bound (satisfied term aside) exceeds beat
+    long enough = beat == Long.MAX_VALUE ? Long.MAX_VALUE : beat < rest ? 0 : (beat - rest) / w2 + 1;
+    long fcr = progressFlow(i, false, false, enough);
+    if (fcr >= enough) {
+      return fcr * w2 + rest; // a lower estimate of the bound, above beat
+    }
     if (allMandatory) {
       sat &= fcr == creditDemand && fcn == countDemand; // the mandatory relaxation is the progress relaxation
     } else if (sat && !ignoreSat && bestVal < w3 && !mandatoryFeasible(i)) {
       sat = false;
     }
-    return (sat && !ignoreSat ? w3 : 0) + fcr * w2 + fcn * w1 + counted + cb;
+    return (sat && !ignoreSat ? w3 : 0) + fcr * w2 + rest;
   }
 
   private boolean lastCheapSat;
@@ -834,15 +878,32 @@ public final class ExactSolver {
   /** One network reused by every {@link #progressFlow} call (the arrays grow once, then stay). */
   private final MaxFlow flowNet = new MaxFlow(2);
 
-  /** Current capped progress plus the max-flow of the remaining credentials into residual demands. */
+  /** Residual demand per leaf not yet covered by the greedy initial flow of {@link #progressFlow}. */
+  private long[] flowLeft;
+
+  /**
+   * Current capped progress plus the max-flow of the remaining credentials into residual demands. A greedy flow is
+   * laid first (each credential in order into its leaves while they need it); when that already reaches
+   * {@code enough} its value is returned (at most the maximum), otherwise Dinic completes it to the maximum.
+   */
   private long progressFlow(int i, boolean cnt, boolean onlyMandatory) {
+    return progressFlow(i, cnt, onlyMandatory, Long.MAX_VALUE);
+  }
+
+  private long progressFlow(int i, boolean cnt, boolean onlyMandatory, long enough) {
     long base = 0;
     long want = 0;
+    if (flowLeft == null) {
+      flowLeft = new long[p.nL];
+    }
+    long[] left = flowLeft;
     for (int l = 0; l < p.nL; l++) {
+      left[l] = 0;
       if (p.countLeaf[l] == cnt) {
         base += Math.min(prog[l], p.demand[l]);
         if (prog[l] < p.demand[l] && (!onlyMandatory || mandatory[l])) {
           want += p.demand[l] - prog[l];
+          left[l] = p.demand[l] - prog[l];
         }
       }
     }
@@ -851,25 +912,37 @@ public final class ExactSolver {
     }
     int m = order.length - i;
     MaxFlow f = flowNet.reset(2 + m + p.nL);
+    long pushed = 0;
     for (int x = i; x < order.length; x++) {
       int c = order[x];
+      long unit = cnt ? 1 : p.credit[c];
+      long supply = unit * maxOpt[c];
+      long out = 0;
       boolean any = false;
       for (int l : p.elig[c]) {
         if (p.countLeaf[l] == cnt && prog[l] < p.demand[l] && (!onlyMandatory || mandatory[l])) {
-          f.addArc(2 + x - i, 2 + m + l, cnt ? 1 : p.credit[c]);
+          long a = Math.min(Math.min(unit, supply - out), left[l]);
+          f.addArc(2 + x - i, 2 + m + l, unit, a);
+          left[l] -= a;
+          out += a;
           any = true;
         }
       }
       if (any) {
-        f.addArc(0, 2 + x - i, (cnt ? 1 : p.credit[c]) * maxOpt[c]);
+        f.addArc(0, 2 + x - i, supply, out);
+        pushed += out;
       }
+    }
+    if (base + pushed >= enough) {
+      return base + pushed;
     }
     for (int l = 0; l < p.nL; l++) {
       if (p.countLeaf[l] == cnt && prog[l] < p.demand[l] && (!onlyMandatory || mandatory[l])) {
-        f.addArc(2 + m + l, 1, p.demand[l] - prog[l]);
+        long d = p.demand[l] - prog[l];
+        f.addArc(2 + m + l, 1, d, d - left[l]);
       }
     }
-    return base + f.solve(0, 1);
+    return base + pushed + f.solve(0, 1);
   }
 
   private void markMandatory(int v) {
@@ -967,7 +1040,7 @@ public final class ExactSolver {
         cut = true;
         paused = true;
       }
-      if (cut || bound(i) <= bestVal) {
+      if (cut || bound(i, bestVal) <= bestVal) {
         return;
       }
     }

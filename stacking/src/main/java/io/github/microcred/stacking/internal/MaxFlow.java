@@ -61,6 +61,20 @@ public final class MaxFlow {
    * @return arc index (its flow is read with {@link #flow(int)})
    */
   public int addArc(int u, int v, long c) {
+    return addArc(u, v, c, 0);
+  }
+
+  /**
+   * Adds an arc that already carries flow (a caller's initial flow, which must conserve flow at every vertex other
+   * than the source and the sink; {@link #solve(int, int)} then returns only the flow it adds).
+   *
+   * @param u tail
+   * @param v head
+   * @param c capacity
+   * @param flow its flow, 0..c
+   * @return arc index
+   */
+  public int addArc(int u, int v, long c, long flow) {
     if (m + 2 > to.length) {
       int k = to.length * 2;
       next = Arrays.copyOf(next, k);
@@ -69,11 +83,11 @@ public final class MaxFlow {
     }
     int e = m;
     to[m] = v;
-    cap[m] = c;
+    cap[m] = c - flow;
     next[m] = head[u];
     head[u] = m++;
     to[m] = u;
-    cap[m] = 0;
+    cap[m] = flow;
     next[m] = head[v];
     head[v] = m++;
     return e;
