@@ -167,8 +167,10 @@ public record Filter(
   }
 
   private static boolean disjoint(Set<String> a, Set<String> b) {
-    for (String s : b) {
-      if (a.contains(s)) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    for (String s : small) {
+      if (large.contains(s)) {
         return false;
       }
     }

@@ -63,6 +63,60 @@ class AuditOracleTest {
   }
 
   /**
+   * The bulk benchmark's shape, small enough for the oracle: credits from {2,3,4,5,6,10}, each credential tagged for
+   * 1-3 random credit requirements under one all-of, demand 70 % of the supply (most are not satisfiable, as in
+   * StackingBulkBenchmark), no caps. The objective the search keeps incrementally and its shortcuts for this shape
+   * (a greedy flow deciding that a node's bound beats the incumbent, the parent's bound kept below a credential whose
+   * leaves are all met) must leave the optimum, the status and the proof as the oracle has them.
+   */
+  @Test
+  void bulkShapedInstancesMatchBruteForce() throws Exception {
+    SplittableRandom master = new SplittableRandom(20261206L);
+    int[] cr = {2, 3, 4, 5, 6, 10};
+    int satisfied = 0;
+    for (int i = 0; i < 1500; i++) {
+      long seed = master.nextLong();
+      SplittableRandom r = new SplittableRandom(seed);
+      int nc = 5 + r.nextInt(8);
+      int nr = 2 + r.nextInt(5);
+      List<Credential> creds = new ArrayList<>();
+      long supply = 0;
+      for (int c = 0; c < nc; c++) {
+        int k = 1 + r.nextInt(3);
+        String[] tags = new String[k];
+        for (int t = 0; t < k; t++) {
+          tags[t] = "r" + r.nextInt(nr);
+        }
+        int credit = cr[r.nextInt(cr.length)];
+        supply += credit;
+        creds.add(Credential.builder("C" + c).credits(credit, "ECTS").tags(tags).issued(RandomInstances.AS_OF)
+            .build());
+      }
+      long per = Math.max(1, supply * 70 / 100 / nr);
+      Requirement[] reqs = new Requirement[nr];
+      for (int q = 0; q < nr; q++) {
+        reqs[q] = Requirement.credits("r" + q, Math.max(1, per - 2 + r.nextInt(5)),
+            Filter.builder().tags("r" + q).build());
+      }
+      Rules rules = Rules.builder("bulk").unit("ECTS").requirement(Requirement.allOf("root", reqs)).build();
+      Transcript t = new Transcript(creds);
+      Compiled k = Compiled.of(rules, creds, RandomInstances.AS_OF,
+          new CreditConverter(io.github.microcred.core.CreditConversions.defaults()));
+      long[] oracle = BruteForce.solve(k.p);
+      AuditResult a = Stacking.audit(rules, t, RandomInstances.AS_OF);
+      long[] got = {a.satisfied() ? 1 : 0, a.appliedCredits().longValueExact(), a.appliedCount(),
+          a.countedCredits().longValueExact()};
+      String msg = "case " + i + " seed " + seed + "\n" + rules.toJson() + "\n" + a.summary();
+      assertEquals(Arrays.toString(oracle), Arrays.toString(got), msg);
+      assertTrue(a.provedOptimal(), msg);
+      assertEquals(oracle[0] == 1 ? AuditResult.Status.SATISFIED : AuditResult.Status.NOT_SATISFIED, a.status(), msg);
+      Invariants.check(rules, t, RandomInstances.AS_OF, a, msg);
+      satisfied += a.satisfied() ? 1 : 0;
+    }
+    assertTrue(satisfied > 50 && satisfied < 1450, "satisfied " + satisfied);
+  }
+
+  /**
    * The shapes of issue 12 at brute-force size: partition-like credit sums (every credential eligible for every
    * credit requirement, supply within a few credits of demand), tight satisfiable instances (a home assignment meets
    * every demand exactly, plus decoy tags), and a definition referenced from two places (shared references). The

@@ -365,22 +365,52 @@ public final class Auditor {
     private final Compiled k;
     private final long[] prog;
     private final LocalDate asOf;
-    private final Map<String, List<Assignment>> byCred = new HashMap<>();
+    /** The assignments of each credential of the problem, by its index. */
+    private final List<List<Assignment>> byCred;
     private final Map<String, Integer> leafByPath = new HashMap<>();
     private final Map<String, Exclusion> excluded = new HashMap<>();
+    /** The credentials eligible for each leaf, in transcript order. */
+    private final int[][] eligibleFor;
 
     Held(Compiled k, long[] prog, List<Assignment> as, List<Exclusion> ex, LocalDate asOf) {
       this.k = k;
       this.prog = prog;
       this.asOf = asOf;
-      for (Assignment a : as) {
-        byCred.computeIfAbsent(a.credentialId(), x -> new ArrayList<>()).add(a);
+      Problem p = k.p;
+      Map<String, Integer> index = new HashMap<>();
+      byCred = new ArrayList<>(p.nC);
+      for (int c = 0; c < p.nC; c++) {
+        index.put(k.creds.get(c).id(), c);
+        byCred.add(List.of());
       }
-      for (int l = 0; l < k.p.nL; l++) {
+      for (Assignment a : as) {
+        int c = index.get(a.credentialId());
+        if (byCred.get(c).isEmpty()) {
+          byCred.set(c, new ArrayList<>(2));
+        }
+        byCred.get(c).add(a);
+      }
+      for (int l = 0; l < p.nL; l++) {
         leafByPath.put(k.tree.nodes.get(k.tree.leaves.get(l)).path, l);
       }
       for (Exclusion e : ex) {
         excluded.putIfAbsent(e.credentialId(), e);
+      }
+      int[] n = new int[p.nL];
+      for (int c = 0; c < p.nC; c++) {
+        for (int l : p.elig[c]) {
+          n[l]++;
+        }
+      }
+      eligibleFor = new int[p.nL][];
+      for (int l = 0; l < p.nL; l++) {
+        eligibleFor[l] = new int[n[l]];
+        n[l] = 0;
+      }
+      for (int c = 0; c < p.nC; c++) {
+        for (int l : p.elig[c]) {
+          eligibleFor[l][n[l]++] = c;
+        }
       }
     }
 
@@ -390,9 +420,13 @@ public final class Auditor {
       Requirement r = k.tree.leafReq[l];
       java.util.Set<String> named = r.filter().credentials();
       List<RequirementStatus.Held> out = new ArrayList<>();
-      for (int c = 0; c < p.nC; c++) {
+      // without named credentials only those eligible here can be listed: visit just them, in the same order
+      int[] visit = named.isEmpty() ? eligibleFor[l] : null;
+      int visits = visit == null ? p.nC : visit.length;
+      for (int x = 0; x < visits; x++) {
+        int c = visit == null ? x : visit[x];
         Credential cr = k.creds.get(c);
-        List<Assignment> mine = byCred.getOrDefault(cr.id(), List.of());
+        List<Assignment> mine = byCred.get(c);
         List<String> toward = new ArrayList<>();
         for (Assignment a : mine) {
           toward.add(a.requirement());

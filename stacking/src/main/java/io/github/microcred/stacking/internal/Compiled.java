@@ -357,7 +357,12 @@ public final class Compiled {
     }
     p.capsOf = new int[n][];
     for (int i = 0; i < n; i++) {
-      p.capsOf[i] = capsOf.get(i).stream().mapToInt(Integer::intValue).toArray();
+      List<Integer> qs = capsOf.get(i);
+      int[] a = new int[qs.size()];
+      for (int j = 0; j < a.length; j++) {
+        a[j] = qs.get(j);
+      }
+      p.capsOf[i] = a;
     }
     return k;
   }

@@ -1021,6 +1021,16 @@ public final class ExactSolver {
   }
 
   private void dfs(int i) {
+    dfs(i, false);
+  }
+
+  /**
+   * The search from position i. {@code sameBound}: the bound here equals the parent's, which beat the incumbent (the
+   * parent counted a credential whose leaves were all met, without caps: the flow network loses an isolated vertex,
+   * and what the credential adds to the counted credit it takes from the credit still to come), so it is not
+   * computed again.
+   */
+  private void dfs(int i, boolean sameBound) {
     nodes++;
     if (i == order.length) {
       long v = value();
@@ -1040,7 +1050,7 @@ public final class ExactSolver {
         cut = true;
         paused = true;
       }
-      if (cut || bound(i, bestVal) <= bestVal) {
+      if (cut || !sameBound && bound(i, bestVal) <= bestVal) {
         return;
       }
     }
@@ -1058,7 +1068,7 @@ public final class ExactSolver {
       }
       if (!useful || opts.length == 1) {
         apply(c, 0);
-        dfs(i + 1);
+        dfs(i + 1, !useful && p.nK == 0 && bestChoice != null);
         undo(c);
       } else {
         int[] ord = optionOrder(opts, i);
