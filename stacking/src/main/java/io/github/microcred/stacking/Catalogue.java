@@ -70,8 +70,15 @@ public record Catalogue(List<CatalogueItem> items) {
   }
 
   /**
-   * Parses and validates a catalogue: {@code {"items": [{...credential fields..., "hours", "cost",
-   * "prerequisites": [ids]}]}}.
+   * The classpath location of the published JSON Schema of the catalogue format {@link #fromJson} reads, listing every
+   * field the reader accepts.
+   */
+  public static final String SCHEMA_RESOURCE = "/io/github/microcred/stacking/catalogue.schema.json";
+
+  /**
+   * Parses and validates a catalogue: {@code {"$schema", "items": [{...the transcript's credential fields..., "hours",
+   * "cost", "prerequisites": [ids]}]}}, as the published schema ({@link #SCHEMA_RESOURCE}) describes; any other field
+   * is rejected with its path.
    *
    * @param json the JSON text
    * @return the catalogue

@@ -13,6 +13,12 @@ import java.util.Set;
  */
 public record Transcript(List<Credential> credentials) {
 
+  /**
+   * The classpath location of the published JSON Schema of the transcript format {@link #fromJson} reads (one such
+   * object per line in a bulk file), listing every field the reader accepts.
+   */
+  public static final String SCHEMA_RESOURCE = "/io/github/microcred/stacking/transcript.schema.json";
+
   /** Copies (rejecting null elements). */
   public Transcript {
     credentials = List.copyOf(credentials);
@@ -30,8 +36,10 @@ public record Transcript(List<Credential> credentials) {
   }
 
   /**
-   * Parses a transcript: {@code {"credentials": [{"id", "credits", "unit", "level", "issuer", "provider", "origin",
-   * "kind", "subjects", "competencies", "tags", "issued", "expires", "creditBearing", "assessed"}]}}.
+   * Parses a transcript: {@code {"$schema", "credentials": [{"id", "title", "credits", "unit", "level", "issuer",
+   * "provider", "origin", "kind", "subjects", "competencies", "tags", "issued", "expires", "creditBearing",
+   * "assessed"}]}}, as the published schema ({@link #SCHEMA_RESOURCE}) describes; any other field is rejected with its
+   * path ({@code title} is for people and checked to be a string; the audit does not use it).
    *
    * @param json the JSON text
    * @return the transcript

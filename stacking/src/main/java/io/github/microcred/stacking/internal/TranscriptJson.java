@@ -17,6 +17,10 @@ import java.util.Set;
 public final class TranscriptJson {
   static final Set<String> FIELDS = Set.of("id", "title", "credits", "unit", "level", "issuer", "provider", "origin",
       "kind", "subjects", "competencies", "tags", "issued", "expires", "creditBearing", "assessed");
+  /** The fields of a transcript object (the published transcript.schema.json lists the same). */
+  static final Set<String> TOP = Set.of("$schema", "credentials");
+  /** The fields of a catalogue object (the published catalogue.schema.json lists the same). */
+  static final Set<String> CATALOGUE_TOP = Set.of("$schema", "items");
 
   private TranscriptJson() {}
 
@@ -39,6 +43,8 @@ public final class TranscriptJson {
       throw new StackingException(StackingErrorCode.TRANSCRIPT_INVALID,
           "$.credentials: expected an object with an array 'credentials'");
     }
+    j.only(root, "$", TOP);
+    j.text(root, "$schema", "$", "");
     JsonNode a = root.get("credentials");
     List<Credential> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -84,6 +90,8 @@ public final class TranscriptJson {
           "$.items: expected an object with an array 'items'");
     }
     Json j = new Json();
+    j.only(root, "$", CATALOGUE_TOP);
+    j.text(root, "$schema", "$", "");
     JsonNode a = root.get("items");
     List<io.github.microcred.stacking.CatalogueItem> out = new ArrayList<>();
     Set<String> allowed = new HashSet<>(FIELDS);
@@ -127,6 +135,7 @@ public final class TranscriptJson {
   static Credential credential(Json j, JsonNode o, String p) {
     int before = j.errors.size();
     String id = j.text(o, "id", p, null);
+    j.text(o, "title", p, ""); // for people: checked to be a string, not used by the audit
     BigDecimal credits = j.number(o, "credits", p, BigDecimal.ZERO);
     if (credits.signum() < 0) {
       j.err(p + ".credits", "negative credits " + credits.toPlainString());
