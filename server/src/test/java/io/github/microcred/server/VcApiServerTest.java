@@ -133,6 +133,33 @@ class VcApiServerTest {
   }
 
   @Test
+  void issueSdJwtVcByOptionsIsEnvelopedAndVerifies() throws Exception {
+    io.github.microcred.vc.KeyPair holder = io.github.microcred.vc.KeyPair.generate(
+        io.github.microcred.vc.KeyType.P256);
+    ObjectNode opts = JSON.createObjectNode().put("format", "dc+sd-jwt").put("vct", "https://example.org/vct/Badge");
+    opts.putArray("disclose").add("/credentialSubject/name");
+    opts.set("holderJwk", holder.publicKey().toJwk());
+    JsonNode vc = issue(credential(ED), opts);
+    assertEquals("EnvelopedVerifiableCredential", vc.path("type").asText());
+    String id = vc.path("id").asText();
+    assertTrue(id.startsWith("data:application/dc+sd-jwt,ey") && id.endsWith("~"), vc.toString());
+    String token = id.substring("data:application/dc+sd-jwt,".length());
+    assertEquals(2, token.split("~").length, token); // the JWT and one Disclosure
+    Http.Reply ok = verify(vc);
+    assertEquals(200, ok.status(), ok.body().toString());
+    assertEquals(200, verify(JSON.getNodeFactory().textNode(token)).status());
+    // a Disclosure from nowhere is refused
+    assertProblem(verify(JSON.getNodeFactory().textNode(token + "WyJzIiwibmFtZSIsIk1hbGxvcnkiXQ~")), 422);
+    // SD-JWT options with another format are a malformed request
+    ObjectNode bad = JSON.createObjectNode().put("format", "vc+jwt");
+    bad.putArray("disclose").add("/credentialSubject/name");
+    ObjectNode req = JSON.createObjectNode();
+    req.set("credential", credential(ED));
+    req.set("options", bad);
+    assertProblem(post("/credentials/issue", req.toString(), TOKEN), 400);
+  }
+
+  @Test
   void unknownIssuerAndBadOptionsAreRejected() throws Exception {
     ObjectNode c = credential(ED).put("issuer", "did:example:someone-else");
     ObjectNode req = JSON.createObjectNode();

@@ -42,6 +42,10 @@ public final class ApiHandler extends Handler.Abstract {
   static final String PROBLEM = "application/problem+json";
   static final String JSON_TYPE = "application/json";
   static final String ENVELOPED_PREFIX = "data:application/vc+jwt,";
+  /** {@code options.format} of an SD-JWT VC. */
+  static final String SD_JWT_FORMAT = "dc+sd-jwt";
+  /** The data URL of an enveloped SD-JWT VC. */
+  static final String SD_JWT_PREFIX = "data:application/dc+sd-jwt,";
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -443,12 +447,20 @@ public final class ApiHandler extends Handler.Abstract {
     String format = optionalText(options, "format");
     String suiteName = optionalText(options, "cryptosuite");
     boolean jwt = issuer.jwt();
+    boolean sdJwt = false;
     if (format != null) {
-      if (!format.equals("vc+jwt") && !format.equals("data-integrity")) {
-        throw new Problem(400, "malformed-request", "Malformed request", "$.options.format: expected vc+jwt or "
-            + "data-integrity, got '" + format + "'");
+      if (!format.equals("vc+jwt") && !format.equals("data-integrity") && !format.equals(SD_JWT_FORMAT)) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.options.format: expected vc+jwt, "
+            + "data-integrity or dc+sd-jwt, got '" + format + "'");
       }
       jwt = format.equals("vc+jwt");
+      sdJwt = format.equals(SD_JWT_FORMAT);
+    }
+    for (String n : List.of("disclose", "holderJwk", "vct")) {
+      if (!sdJwt && options.has(n)) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.options." + n + ": applies to "
+            + "options.format dc+sd-jwt only");
+      }
     }
     Cryptosuite suite = issuer.cryptosuite();
     if (suiteName != null) {
@@ -464,7 +476,12 @@ public final class ApiHandler extends Handler.Abstract {
       }
       JsonNode issued;
       VerificationResult self;
-      if (jwt) {
+      if (sdJwt) {
+        String token = sdJwt(credential, issuer, options);
+        self = io.github.microcred.vc.sdjwt.SdJwt.verify(token).withoutKeyBinding().get().result();
+        issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
+            .put("id", SD_JWT_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
+      } else if (jwt) {
         String token = VcJwt.sign(credential, issuer.key()).get();
         self = VcJwt.verify(token).get().result();
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
@@ -488,6 +505,44 @@ public final class ApiHandler extends Handler.Abstract {
     } catch (VcException e) {
       throw new Problem(422, "invalid-credential", "Invalid credential", e.getMessage());
     }
+  }
+
+  /**
+   * Issues as SD-JWT VC: {@code options.disclose} (JSON Pointers), {@code options.holderJwk} (cnf key),
+   * {@code options.vct} (default for Open Badges 3.0 / CLR 2.0 credentials).
+   */
+  private static String sdJwt(ObjectNode credential, ServerConfig.Issuer issuer, ObjectNode options)
+      throws Problem, VcException {
+    List<String> pointers = new java.util.ArrayList<>();
+    JsonNode d = options.get("disclose");
+    if (d != null) {
+      if (!d.isArray()) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.options.disclose: expected an array of "
+            + "JSON Pointers");
+      }
+      for (int i = 0; i < d.size(); i++) {
+        if (!d.get(i).isTextual()) {
+          throw new Problem(400, "malformed-request", "Malformed request", "$.options.disclose[" + i
+              + "]: expected a JSON Pointer string");
+        }
+        pointers.add(d.get(i).asText());
+      }
+    }
+    io.github.microcred.vc.sdjwt.SdJwtIssueOperation op = io.github.microcred.vc.sdjwt.SdJwt.issue(credential,
+        issuer.key()).withDisclosable(pointers);
+    String vct = optionalText(options, "vct");
+    if (vct != null) {
+      op = op.withVct(vct);
+    }
+    JsonNode h = options.get("holderJwk");
+    if (h != null) {
+      if (!h.isObject() || h.has("d")) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.options.holderJwk: expected the "
+            + "holder's public JWK");
+      }
+      op = op.withHolderKey(io.github.microcred.vc.PublicKey.fromJwk(h));
+    }
+    return op.get();
   }
 
   /**
@@ -561,10 +616,15 @@ public final class ApiHandler extends Handler.Abstract {
 
   /** Verifies a Data Integrity credential, a {@code vc+jwt} string, or an {@code EnvelopedVerifiableCredential}. */
   private Checked verifyAny(JsonNode vc, String at) throws Problem {
-    if (vc != null && vc.isTextual() && VcJwt.looksLikeJwt(vc.asText())) {
+    if (vc != null && vc.isTextual() && io.github.microcred.vc.sdjwt.SdJwt.looksLikeSdJwt(vc.asText())) {
+      return sdJwt(vc.asText());
+    } else if (vc != null && vc.isTextual() && VcJwt.looksLikeJwt(vc.asText())) {
       return jwt(vc.asText());
     } else if (vc != null && vc.isObject() && isEnveloped(vc)) {
       String id = vc.path("id").asText("");
+      if (id.startsWith(SD_JWT_PREFIX)) {
+        return sdJwt(id.substring(SD_JWT_PREFIX.length()));
+      }
       if (!id.startsWith(ENVELOPED_PREFIX)) {
         throw new Problem(400, "malformed-request", "Malformed request", at + ".id: expected "
             + ENVELOPED_PREFIX + "<jwt>");
@@ -575,6 +635,13 @@ public final class ApiHandler extends Handler.Abstract {
     }
     throw new Problem(400, "malformed-request", "Malformed request", at + ": expected a credential object or a "
         + "vc+jwt");
+  }
+
+  /** An SD-JWT VC as a credential (Key Binding is a presentation's: not required here, verified when present). */
+  private Checked sdJwt(String token) {
+    io.github.microcred.vc.sdjwt.SdJwtVerification v = io.github.microcred.vc.sdjwt.SdJwt.verify(token)
+        .withOptions(verifyOptions()).withoutKeyBinding().get();
+    return new Checked(v.result(), v.claims().orElse(null));
   }
 
   private Checked jwt(String token) {
