@@ -1,0 +1,55 @@
+package io.github.microcred.spark.internal;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What each executor JVM builds once from a broadcast value (compiled rules, verify options with decoded status
+ * lists), keyed by the broadcast content's digest, so every task of the executor reuses it.
+ */
+public final class ExecutorCache {
+  private static final int MAX = 64;
+  private static final ConcurrentHashMap<String, Object> CACHE = new ConcurrentHashMap<>();
+
+  private ExecutorCache() {}
+
+  /**
+   * The value built from a key, built on first use in this JVM.
+   *
+   * @param <T> the value type
+   * @param key the digest of what the value is built from
+   * @param build builds it
+   * @return the value
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T get(String key, Function<String, T> build) {
+    Object v = CACHE.get(key);
+    if (v == null) {
+      if (CACHE.size() >= MAX) {
+        CACHE.clear(); // a long-lived executor serving many jobs: bounded, rebuilt on demand
+      }
+      v = CACHE.computeIfAbsent(key, build);
+    }
+    return (T) v;
+  }
+
+  /**
+   * The SHA-256 of the parts, hex, as a cache key.
+   *
+   * @param parts the content
+   * @return the digest
+   */
+  public static String digest(Iterable<String> parts) {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (String p : parts) {
+        byte[] b = p.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+        md.update(b);
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
