@@ -4,6 +4,10 @@ import io.github.microcred.core.CoreException;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.SignOperation;
+import io.github.microcred.vc.jose.Ob3Jwt;
+import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
 import java.nio.file.Path;
@@ -15,8 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcred issue}: from a core micro-credential to a signed Open Badges 3.0 credential. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
-    description = "Award a micro-credential (core JSON) to a learner as a signed OpenBadgeCredential (Data Integrity, "
-        + "or SD-JWT VC with --format sd-jwt --disclose POINTER...).")
+    description = "Award a micro-credential (core JSON) to a learner as a signed OpenBadgeCredential: Data Integrity"
+        + " (any cryptosuite that fits the key), a vc+jwt, an OB 3.0 JWT (RS256 with an RSA key), or an SD-JWT VC"
+        + " (--format sd-jwt --disclose POINTER...).")
 public final class IssueCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -36,8 +41,14 @@ public final class IssueCommand implements Callable<Integer> {
   java.util.List<String> contexts = new java.util.ArrayList<>();
 
   @Option(names = "--format", defaultValue = "di",
-      description = "di (Data Integrity) or sd-jwt (SD-JWT VC, dc+sd-jwt); default ${DEFAULT-VALUE}")
+      description = "di (Data Integrity), jwt (VC-JOSE-COSE vc+jwt), ob3-jwt (the OB 3.0 JWT profile: typ JWT, vc"
+          + " claim; RS256 with an rsa key) or sd-jwt (SD-JWT VC, dc+sd-jwt); default ${DEFAULT-VALUE}")
   String format;
+
+  @Option(names = {"--cryptosuite", "--suite"}, paramLabel = "SUITE",
+      description = "Data Integrity cryptosuite: eddsa-rdfc-2022 or eddsa-jcs-2022 (Ed25519 keys), ecdsa-rdfc-2019,"
+          + " ecdsa-jcs-2019 (P-256 / P-384) or ecdsa-sd-2023 (P-256); default: the key type's rdfc suite")
+  String suiteName;
 
   @CommandLine.Mixin SdJwtOptions sdJwt;
 
@@ -63,13 +74,37 @@ public final class IssueCommand implements Callable<Integer> {
     sdJwt.refuseUnless(format);
     if (format.equals("sd-jwt")) {
       return issueSdJwt(mc, k);
-    } else if (!format.equals("di")) {
-      throw new CliException(Main.USAGE, "--format: expected di or sd-jwt, got '" + format + "'");
+    } else if (!format.equals("di") && !format.equals("jwt") && !format.equals("ob3-jwt")) {
+      throw new CliException(Main.USAGE, "--format: expected di, jwt, ob3-jwt or sd-jwt, got '" + format + "'");
+    }
+    if (!format.equals("di") && (suiteName != null || !pins.isEmpty())) {
+      throw new CliException(Main.USAGE, (suiteName != null ? "--cryptosuite" : "--context")
+          + " applies to Data Integrity (--format di) only");
+    }
+    if (format.equals("di") && k.type() == io.github.microcred.vc.KeyType.RSA) {
+      throw new CliException(Main.USAGE, key + ": an RSA key signs JWTs only (--format ob3-jwt or jwt); no Data"
+          + " Integrity suite takes it");
+    }
+    Cryptosuite suite = null;
+    if (suiteName != null) {
+      suite = Cryptosuite.byId(suiteName).orElseThrow(() -> new CliException(Main.USAGE,
+          "--cryptosuite: expected one of " + Cryptosuite.supported() + ", got '" + suiteName + "'"));
+      if (!suite.accepts(k.type())) {
+        throw new CliException(Main.USAGE, "--cryptosuite: " + suite.id() + " does not take a " + k.type() + " key ("
+            + key + ")");
+      }
     }
     com.fasterxml.jackson.databind.node.ObjectNode signed;
     try {
-      signed = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader()).get();
-      StatusCommand.write(out, signed.toPrettyString() + "\n");
+      SignOperation op = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader());
+      if (format.equals("di")) {
+        signed = (suite == null ? op : op.withCryptosuite(suite)).get();
+        StatusCommand.write(out, signed.toPrettyString() + "\n");
+      } else {
+        signed = op.document();
+        String jwt = format.equals("jwt") ? VcJwt.sign(signed, k).get() : Ob3Jwt.sign(signed, k).get();
+        StatusCommand.write(out, jwt + "\n");
+      }
     } catch (VcException e) {
       throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
     }
@@ -79,10 +114,13 @@ public final class IssueCommand implements Callable<Integer> {
       for (ContextPins.Pin p : pins.pins()) {
         stdout.println(p.describe());
       }
-      stdout.println("issued OpenBadgeCredential " + credential + " -> " + out + " (issuer " + k.publicKey().didKey()
+      stdout.println("issued OpenBadgeCredential " + credential + " -> " + out + " (" + describe(suite, k)
+          + ", issuer " + k.publicKey().didKey()
           + ")" + (mc.id().isEmpty() ? "; the micro-credential has no id, so its achievement got " + achievement : ""));
     } else {
       stdout.println(StatusCommand.JSON.createObjectNode().put("issued", out.toString())
+          .put("format", format.equals("di") ? "data-integrity" : format.equals("jwt") ? "vc+jwt" : "ob3-jwt")
+          .put("securedWith", describe(suite, k))
           .put("id", signed.path("id").asText()).put("issuer", k.publicKey().didKey()).put("learner", learner)
           .put("achievement", achievement).put("achievementIdMinted", mc.id().isEmpty())
           .set("contexts", StatusCommand.JSON.valueToTree(pins.pins().stream().map(ContextPins.Pin::describe)
@@ -93,6 +131,17 @@ public final class IssueCommand implements Callable<Integer> {
           + " was derived from its title and awarding bodies (give it an id to keep it stable)");
     }
     return Main.OK;
+  }
+
+  private String describe(Cryptosuite suite, KeyPair k) {
+    switch (format) {
+      case "jwt":
+        return "vc+jwt " + VcJwt.algorithm(k.type());
+      case "ob3-jwt":
+        return "OB 3.0 JWT " + VcJwt.algorithm(k.type());
+      default:
+        return (suite != null ? suite : Cryptosuite.forKey(k.type())).id();
+    }
   }
 
   /** The same OpenBadgeCredential as the Data Integrity path, issued as an SD-JWT VC. */

@@ -112,6 +112,50 @@ class DataIntegrityCommandsTest {
   }
 
   @Test
+  void issueChoosesTheCryptosuiteOrAJwtFormat(@TempDir Path dir) throws Exception {
+    Path ed = dir.resolve("ed.jwk");
+    Path rsa = dir.resolve("rsa.jwk");
+    assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", ed.toString()).code());
+    assertEquals(Main.OK, run("keygen", "--type", "rsa", "--out", rsa.toString()).code());
+    Path mc = dir.resolve("mc.json");
+    Files.writeString(mc, io.github.microcred.core.MicroCredentialJson.write(io.github.microcred.core.MicroCredential
+        .builder("Welding basics").id("https://example.edu/mc/welding").shortDescription("Safe MIG welding")
+        .learningOutcome("Weld a butt joint").hours(30).build()), StandardCharsets.UTF_8);
+    Path jcs = dir.resolve("jcs.json");
+    var i = run("issue", "--key", ed.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
+        "--cryptosuite", "eddsa-jcs-2022", jcs.toString());
+    assertEquals(Main.OK, i.code(), i.err());
+    assertEquals("eddsa-jcs-2022", JSON.readTree(i.out()).get("securedWith").asText(), i.out());
+    assertEquals("eddsa-jcs-2022", JSON.readTree(jcs.toFile()).at("/proof/cryptosuite").asText());
+    assertEquals(Main.OK, run("verify", "--json", jcs.toString()).code());
+    // the OB 3.0 JWT profile with an RSA key: RS256, typ JWT, the credential in the vc claim
+    Path ob3 = dir.resolve("ob3.jwt");
+    var j = run("issue", "--key", rsa.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
+        "--format", "ob3-jwt", ob3.toString());
+    assertEquals(Main.OK, j.code(), j.err());
+    assertEquals("OB 3.0 JWT RS256", JSON.readTree(j.out()).get("securedWith").asText(), j.out());
+    String token = Files.readString(ob3).strip();
+    JsonNode header = JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+    assertEquals("RS256", header.get("alg").asText());
+    assertEquals("JWT", header.get("typ").asText());
+    io.github.microcred.vc.jose.JwtVerification v = io.github.microcred.vc.jose.Ob3Jwt.verify(token).get();
+    assertTrue(v.verified(), v.result().toString());
+    assertEquals("Welding basics", v.document().orElseThrow().at("/credentialSubject/achievement/name").asText());
+    // refused, each naming its option
+    var wrongSuite = run("issue", "--key", ed.toString(), "--credential", mc.toString(), "--learner",
+        "did:example:bob", "--cryptosuite", "ecdsa-rdfc-2019", dir.resolve("a.json").toString());
+    assertEquals(Main.USAGE, wrongSuite.code());
+    assertTrue(wrongSuite.err().contains("--cryptosuite"), wrongSuite.err());
+    var rsaDi = run("issue", "--key", rsa.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
+        dir.resolve("b.json").toString());
+    assertEquals(Main.USAGE, rsaDi.code());
+    assertTrue(rsaDi.err().contains("JWTs only"), rsaDi.err());
+    var suiteWithJwt = run("issue", "--key", ed.toString(), "--credential", mc.toString(), "--learner",
+        "did:example:bob", "--format", "jwt", "--cryptosuite", "eddsa-rdfc-2022", dir.resolve("c.jwt").toString());
+    assertEquals(Main.USAGE, suiteWithJwt.code());
+  }
+
+  @Test
   void httpsIssuerNeedsItsControllerDocument(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("k.jwk");
     assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", key.toString()).code());

@@ -53,6 +53,27 @@ public final class SignOperation {
   }
 
   /**
+   * Sets the cryptosuite (for example {@code eddsa-jcs-2022} in place of the key type's rdfc suite that
+   * {@link Credentials#issue} chooses). {@link #get()} refuses a suite that does not accept the key.
+   *
+   * @param s the suite
+   * @return a new operation
+   */
+  public SignOperation withCryptosuite(Cryptosuite s) {
+    return new SignOperation(document, key, java.util.Objects.requireNonNull(s, "suite"), config);
+  }
+
+  /**
+   * The unsigned document this operation signs (for {@link Credentials#issue}: the mapped OpenBadgeCredential), to
+   * secure it another way, e.g. as a JWT.
+   *
+   * @return a new copy
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode document() {
+    return io.github.microcred.vc.internal.JsonSupport.toJackson(document);
+  }
+
+  /**
    * Sets the verification method id (default: the key's {@code did:key} method).
    *
    * @param id the id
