@@ -109,8 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
       ObjectNode j = StatusCommand.JSON.createObjectNode().put("serving", server.uri().toString());
       ArrayNode is = j.putArray("issuers");
       for (ServerConfig.Issuer i : cfg.issuers()) {
-        is.addObject().put("id", i.id()).put("format", i.jwt() ? "vc+jwt" : "data-integrity")
-            .put("cryptosuite", i.cryptosuite().id());
+        is.addObject().put("id", i.id()).put("format", i.format() == ServerConfig.Format.VC_JWT ? "vc+jwt"
+            : i.format() == ServerConfig.Format.OB3_JWT ? "ob3-jwt" : "data-integrity")
+            .put("cryptosuite", i.cryptosuite().map(c -> c.id()).orElse("none (RSA: JWTs only)"));
       }
       if (token != null) {
         j.put("token", token);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.status.JdbcStatusStore;
 import io.github.microcred.vc.status.StatusPurpose;
@@ -80,29 +81,65 @@ public final class ServerConfig {
       "MCRED_SERVER_HTTP", "MCRED_SERVER_MAX_BODY_BYTES", "MCRED_SERVER_PUBLIC_URL", "MCRED_SERVER_STATUS_STORE",
       "MCRED_SERVER_TOKENS", "MCRED_SERVER_TLS_KEYSTORE", "MCRED_SERVER_TLS_KEYSTORE_PASSWORD");
 
+  /** How an issuer secures what it issues by default. */
+  public enum Format {
+    /** A Data Integrity proof with the issuer's cryptosuite. */
+    DATA_INTEGRITY,
+    /** VC-JOSE-COSE {@code vc+jwt}. */
+    VC_JWT,
+    /**
+     * The Open Badges 3.0 JWT profile ({@code typ: JWT}, {@code vc} claim; RS256 with an RSA key), answered as an
+     * {@code EnvelopedVerifiableCredential} with a {@code data:application/jwt,} id.
+     */
+    OB3_JWT
+  }
+
   /**
    * How an issuer secures the credentials it issues (unless the request's {@code options} say otherwise), and which
    * Bitstring Status List entries it puts in each of them.
    *
    * @param key the issuer's key; the issuer id is its {@code did:key}
-   * @param jwt {@code true} for VC-JOSE-COSE {@code vc+jwt}, {@code false} for Data Integrity
-   * @param cryptosuite the Data Integrity cryptosuite (must accept the key type)
+   * @param format Data Integrity, {@code vc+jwt} or the OB 3.0 JWT profile
+   * @param cryptosuite the Data Integrity cryptosuite (must accept the key type); empty only for an RSA key, which
+   *     no Data Integrity suite takes and which signs JWTs only
    * @param status the status purposes ({@code revocation}, {@code suspension}) each issued credential gets a
-   *     {@code BitstringStatusListEntry} for, in lists this service keeps and publishes; empty for none
+   *     {@code BitstringStatusListEntry} for, in lists this service keeps and publishes; empty for none (and for RSA
+   *     issuers: the lists are published with Data Integrity)
    */
-  public record Issuer(KeyPair key, boolean jwt, Cryptosuite cryptosuite, List<StatusPurpose> status) {
-    /** Checks the suite fits the key and the purposes are revocation / suspension, each at most once. */
+  public record Issuer(KeyPair key, Format format, Optional<Cryptosuite> cryptosuite, List<StatusPurpose> status) {
+    /** Checks the suite fits the key, an RSA issuer signs JWTs, and the purposes are revocation / suspension. */
     public Issuer {
       Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(format, "format");
       Objects.requireNonNull(cryptosuite, "cryptosuite");
       status = List.copyOf(Objects.requireNonNull(status, "status"));
-      if (!cryptosuite.accepts(key.type())) {
-        throw new IllegalArgumentException(cryptosuite.id() + " does not accept a " + key.type() + " key");
+      if (cryptosuite.isPresent() && !cryptosuite.get().accepts(key.type())) {
+        throw new IllegalArgumentException(cryptosuite.get().id() + " does not accept a " + key.type() + " key");
+      }
+      if (cryptosuite.isEmpty() && key.type() != KeyType.RSA) {
+        throw new IllegalArgumentException("a " + key.type() + " issuer needs its Data Integrity cryptosuite");
+      }
+      if (key.type() == KeyType.RSA && (format == Format.DATA_INTEGRITY || !status.isEmpty())) {
+        throw new IllegalArgumentException(format == Format.DATA_INTEGRITY
+            ? "an RSA key signs JWTs only: format vc+jwt or OB 3.0 JWT"
+            : "an RSA issuer cannot have status entries: this service publishes its lists with Data Integrity");
       }
       if (status.contains(StatusPurpose.MESSAGE) || status.stream().distinct().count() != status.size()) {
         throw new IllegalArgumentException("status: expected revocation and/or suspension, each once, got "
             + status);
       }
+    }
+
+    /**
+     * An issuer with status entries, Data Integrity or {@code vc+jwt}.
+     *
+     * @param key the key
+     * @param jwt {@code vc+jwt} when true, Data Integrity otherwise
+     * @param cryptosuite the Data Integrity cryptosuite
+     * @param status the status purposes
+     */
+    public Issuer(KeyPair key, boolean jwt, Cryptosuite cryptosuite, List<StatusPurpose> status) {
+      this(key, jwt ? Format.VC_JWT : Format.DATA_INTEGRITY, Optional.of(cryptosuite), status);
     }
 
     /**
@@ -128,13 +165,34 @@ public final class ServerConfig {
     }
 
     /**
+     * An issuer of OB 3.0 JWTs (RS256 with an RSA key; ES256 / ES384 / EdDSA otherwise, with the key type's Data
+     * Integrity suite for requests that ask for one), without status entries.
+     *
+     * @param key the key
+     * @return the issuer
+     */
+    public static Issuer ob3Jwt(KeyPair key) {
+      return new Issuer(key, Format.OB3_JWT, key.type() == KeyType.RSA ? Optional.empty()
+          : Optional.of(Cryptosuite.forKey(key.type())), List.of());
+    }
+
+    /**
+     * Whether the default is a JWT ({@code vc+jwt} or the OB 3.0 profile).
+     *
+     * @return true unless Data Integrity
+     */
+    public boolean jwt() {
+      return format != Format.DATA_INTEGRITY;
+    }
+
+    /**
      * The same issuer, putting a status entry of each purpose into every credential it issues.
      *
      * @param purposes {@link StatusPurpose#REVOCATION} and/or {@link StatusPurpose#SUSPENSION}
      * @return a new issuer
      */
     public Issuer withStatus(StatusPurpose... purposes) {
-      return new Issuer(key, jwt, cryptosuite, List.of(purposes));
+      return new Issuer(key, format, cryptosuite, List.of(purposes));
     }
 
     /**
@@ -325,12 +383,16 @@ public final class ServerConfig {
       } catch (VcException e) {
         throw new ServerException(ServerErrorCode.UNREADABLE_FILE, at + ".key: " + keyFile + ": " + e.getMessage(), e);
       }
-      String format = is.path("format").asText("di");
-      if (!format.equals("di") && !format.equals("jwt")) {
-        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".format: expected di or jwt, got '"
+      String format = is.path("format").asText(key.type() == KeyType.RSA ? "ob3-jwt" : "di");
+      if (!format.equals("di") && !format.equals("jwt") && !format.equals("ob3-jwt")) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ".format: expected di, jwt or ob3-jwt, got '"
             + format + "'");
       }
-      Cryptosuite suite = Cryptosuite.forKey(key.type());
+      if (key.type() == KeyType.RSA && (format.equals("di") || is.has("cryptosuite") || is.has("status"))) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ": an RSA key (" + keyFile + ") signs JWTs"
+            + " only: format jwt or ob3-jwt, no cryptosuite, no status (lists are published with Data Integrity)");
+      }
+      Cryptosuite suite = key.type() == KeyType.RSA ? null : Cryptosuite.forKey(key.type());
       if (is.has("cryptosuite")) {
         String s = is.path("cryptosuite").asText();
         suite = Cryptosuite.byId(s).filter(c -> c.accepts(key.type())).orElseThrow(() -> new ServerException(
@@ -352,7 +414,8 @@ public final class ServerConfig {
         }
         status.add(p.get());
       }
-      b.issuer(new Issuer(key, format.equals("jwt"), suite, status));
+      b.issuer(new Issuer(key, format.equals("di") ? Format.DATA_INTEGRITY : format.equals("jwt") ? Format.VC_JWT
+          : Format.OB3_JWT, Optional.ofNullable(suite), status));
     }
     return b;
   }

@@ -46,6 +46,8 @@ public final class ApiHandler extends Handler.Abstract {
   static final String SD_JWT_FORMAT = "dc+sd-jwt";
   /** The data URL of an enveloped SD-JWT VC. */
   static final String SD_JWT_PREFIX = "data:application/dc+sd-jwt,";
+  /** The id prefix of an enveloped OB 3.0 JWT (the profile's {@code typ} is {@code JWT}). */
+  static final String OB3_ENVELOPED_PREFIX = "data:application/jwt,";
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -446,14 +448,16 @@ public final class ApiHandler extends Handler.Abstract {
     }
     String format = optionalText(options, "format");
     String suiteName = optionalText(options, "cryptosuite");
-    boolean jwt = issuer.jwt();
+    ServerConfig.Format mode = issuer.format();
     boolean sdJwt = false;
     if (format != null) {
-      if (!format.equals("vc+jwt") && !format.equals("data-integrity") && !format.equals(SD_JWT_FORMAT)) {
+      if (!format.equals("vc+jwt") && !format.equals("data-integrity") && !format.equals(SD_JWT_FORMAT)
+          && !format.equals("ob3-jwt")) {
         throw new Problem(400, "malformed-request", "Malformed request", "$.options.format: expected vc+jwt, "
-            + "data-integrity or dc+sd-jwt, got '" + format + "'");
+            + "data-integrity, ob3-jwt or dc+sd-jwt, got '" + format + "'");
       }
-      jwt = format.equals("vc+jwt");
+      mode = format.equals("vc+jwt") ? ServerConfig.Format.VC_JWT : format.equals("ob3-jwt")
+          ? ServerConfig.Format.OB3_JWT : ServerConfig.Format.DATA_INTEGRITY;
       sdJwt = format.equals(SD_JWT_FORMAT);
     }
     for (String n : List.of("disclose", "holderJwk", "vct")) {
@@ -462,12 +466,16 @@ public final class ApiHandler extends Handler.Abstract {
             + "options.format dc+sd-jwt only");
       }
     }
-    Cryptosuite suite = issuer.cryptosuite();
+    Cryptosuite suite = issuer.cryptosuite().orElse(null);
     if (suiteName != null) {
       suite = Cryptosuite.byId(suiteName).filter(s -> s.accepts(issuer.key().type())).orElseThrow(() ->
           new Problem(422, "unsupported-cryptosuite", "Unsupported cryptosuite", "$.options.cryptosuite: '"
               + suiteName + "' is not available for this issuer's " + issuer.key().type() + " key"));
-      jwt = false;
+      mode = ServerConfig.Format.DATA_INTEGRITY;
+    }
+    if (!sdJwt && mode == ServerConfig.Format.DATA_INTEGRITY && suite == null) {
+      throw new Problem(422, "unsupported-cryptosuite", "Unsupported cryptosuite", "$.options.format: this "
+          + "issuer's " + issuer.key().type() + " key signs JWTs only (vc+jwt, ob3-jwt)");
     }
     try {
       if (withStatus) {
@@ -481,11 +489,16 @@ public final class ApiHandler extends Handler.Abstract {
         self = io.github.microcred.vc.sdjwt.SdJwt.verify(token).withoutKeyBinding().get().result();
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
             .put("id", SD_JWT_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
-      } else if (jwt) {
+      } else if (mode == ServerConfig.Format.VC_JWT) {
         String token = VcJwt.sign(credential, issuer.key()).get();
         self = VcJwt.verify(token).get().result();
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
             .put("id", ENVELOPED_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
+      } else if (mode == ServerConfig.Format.OB3_JWT) {
+        String token = io.github.microcred.vc.jose.Ob3Jwt.sign(credential, issuer.key()).get();
+        self = io.github.microcred.vc.jose.Ob3Jwt.verify(token).get().result();
+        issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
+            .put("id", OB3_ENVELOPED_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
       } else {
         ObjectNode signed = Credentials.sign(credential, issuer.key(), suite).get();
         self = Credentials.verify(signed).get();
@@ -625,9 +638,14 @@ public final class ApiHandler extends Handler.Abstract {
       if (id.startsWith(SD_JWT_PREFIX)) {
         return sdJwt(id.substring(SD_JWT_PREFIX.length()));
       }
+      if (id.startsWith(OB3_ENVELOPED_PREFIX)) {
+        io.github.microcred.vc.jose.JwtVerification v = io.github.microcred.vc.jose.Ob3Jwt.verify(
+            id.substring(OB3_ENVELOPED_PREFIX.length())).withOptions(verifyOptions()).get();
+        return new Checked(v.result(), v.document().orElse(null));
+      }
       if (!id.startsWith(ENVELOPED_PREFIX)) {
         throw new Problem(400, "malformed-request", "Malformed request", at + ".id: expected "
-            + ENVELOPED_PREFIX + "<jwt>");
+            + ENVELOPED_PREFIX + "<jwt> (or " + OB3_ENVELOPED_PREFIX + "<OB 3.0 JWT>)");
       }
       return jwt(id.substring(ENVELOPED_PREFIX.length()));
     } else if (vc != null && vc.isObject()) {
