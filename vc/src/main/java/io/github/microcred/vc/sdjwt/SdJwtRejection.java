@@ -66,6 +66,11 @@ public enum SdJwtRejection {
   NOT_YET_VALID,
   /** A time claim is not a NumericDate / date-time. */
   BAD_TIME,
+  /**
+   * An embedded credential (an OB 3.0 {@code endorsement} / {@code endorsementJwt}, a CLR's credentials) did not
+   * verify, or the nesting limits were exceeded; the failed NESTED_CREDENTIALS check names its path.
+   */
+  NESTED_CREDENTIAL,
   /** The credential status check failed, or a status mechanism this verifier does not read. */
   STATUS,
   /** Key Binding is required and there is no KB-JWT. */

@@ -11,7 +11,10 @@ import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.StrictJson;
+import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.internal.sdjwt.CompactJws;
 import io.github.microcred.vc.internal.sdjwt.SdJwtCodec;
 import io.github.microcred.vc.internal.sdjwt.SdJwtFailure;
@@ -149,6 +152,8 @@ public final class SdJwtVerifyOperation {
     final List<VerificationCheck> checks = new ArrayList<>();
     final Set<SdJwtRejection> rejections = new LinkedHashSet<>();
     ObjectNode claims;
+    Set<String> jsonLiterals;
+    List<VerificationResult.Nested> nested = List.of();
     boolean keyBound;
     int disclosures;
 
@@ -162,7 +167,7 @@ public final class SdJwtVerifyOperation {
     }
 
     SdJwtVerification done() {
-      return new SdJwtVerification(VerificationResult.of(checks), new ArrayList<>(rejections), claims, keyBound,
+      return new SdJwtVerification(VerificationResult.of(checks, nested), new ArrayList<>(rejections), claims, keyBound,
           disclosures);
     }
   }
@@ -323,8 +328,33 @@ public final class SdJwtVerifyOperation {
       }
     }
 
+    // --- embedded credentials (OB 3.0 endorsement / endorsementJwt, a CLR's credentials), with the same options
+    if (acc.jsonLiterals != null && s.options.nestedCredentials() != VerifyOptions.NestedCredentials.IGNORE) {
+      int checksBefore = acc.checks.size();
+      acc.nested = NestedCredentials.verify(claims, acc.jsonLiterals, nestedVerifier(), acc.checks);
+      for (int i = checksBefore; i < acc.checks.size(); i++) {
+        if (acc.checks.get(i).failed()) {
+          acc.rejections.add(SdJwtRejection.NESTED_CREDENTIAL);
+        }
+      }
+    }
+
     // --- key binding
     keyBinding(acc, split, claims, now);
+  }
+
+  private NestedCredentials.Verifier nestedVerifier() {
+    return new NestedCredentials.Verifier() {
+      @Override
+      public VerificationResult dataIntegrity(ObjectNode credential) {
+        return Credentials.verify(credential).withOptions(s.options.withProofPurpose("assertionMethod")).get();
+      }
+
+      @Override
+      public VerificationResult jwt(String jwt) {
+        return VcJwt.verify(jwt).withOptions(s.options).get().result();
+      }
+    };
   }
 
   private void dataModel(Acc acc, ObjectNode claims, String issuer) {
@@ -343,6 +373,7 @@ public final class SdJwtVerifyOperation {
       return;
     }
     acc.pass(CheckName.COMPACT_FORM, "$", "compact form of the pinned contexts");
+    acc.jsonLiterals = jsonLiterals;
     String credIssuer = DataModel.partyId(claims.get("issuer"));
     if (!issuer.equals(credIssuer)) {
       acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "/iss", SdJwtRejection.ISS_MISMATCH, "iss '" + issuer

@@ -160,6 +160,32 @@ class SdJwtTest {
   }
 
   @Test
+  void endorsementsInsideTheCredentialAreVerifiedAsNestedCredentials() throws Exception {
+    KeyPair endorser = KeyPair.generate(KeyType.ED25519);
+    ObjectNode e = new io.github.microcred.vc.ob3.EndorsementCredential("urn:uuid:6a1c2b3e-0000-4000-8000-000000000001",
+        "Endorsement", io.github.microcred.vc.ob3.Profile.of(endorser.publicKey().didKey(), "Endorser"),
+        "2024-01-01T00:00:00Z", "https://example.edu/achievements/data-analysis", java.util.Optional.of("Rigorous"))
+        .toJson();
+    ObjectNode signedE = io.github.microcred.vc.Credentials.sign(e, endorser,
+        io.github.microcred.vc.Cryptosuite.EDDSA_RDFC_2022).withCreated(java.time.Instant.parse("2025-01-01T00:00:00Z"))
+        .get();
+    ObjectNode b = badge();
+    ((ObjectNode) b.get("credentialSubject").get("achievement")).putArray("endorsement").add(signedE);
+    SdJwtVerification ok = verify(presented(SdJwt.issue(b, ISSUER).withDisclosable(DISCLOSABLE)
+        .withHolderKey(HOLDER.publicKey()).withClock(CLOCK).get(), "/credentialSubject/achievement"));
+    assertTrue(ok.verified(), ok.result().toString());
+    assertEquals(List.of("$.credentialSubject.achievement.endorsement[0]"),
+        ok.result().nested().stream().map(io.github.microcred.vc.VerificationResult.Nested::path).toList());
+    // an endorsement altered after its endorser signed it: the SD-JWT covers the bytes, the endorsement's proof fails
+    ((ObjectNode) signedE.get("credentialSubject")).put("endorsementComment", "The best in the world");
+    ObjectNode t = badge();
+    ((ObjectNode) t.get("credentialSubject").get("achievement")).putArray("endorsement").add(signedE);
+    SdJwtVerification bad = verify(presented(SdJwt.issue(t, ISSUER).withDisclosable(DISCLOSABLE)
+        .withHolderKey(HOLDER.publicKey()).withClock(CLOCK).get(), "/credentialSubject/achievement"));
+    assertEquals(List.of(SdJwtRejection.NESTED_CREDENTIAL), bad.rejections(), bad.result().toString());
+  }
+
+  @Test
   void rsaKeysAreRefusedWithATypedError() {
     VcException e = assertThrows(VcException.class, () -> SdJwt.issue(badge(), KeyPair.generate(KeyType.RSA)).get());
     assertEquals(VcErrorCode.UNSUPPORTED_KEY, e.code());
