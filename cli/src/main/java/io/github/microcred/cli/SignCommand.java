@@ -26,7 +26,9 @@ public final class SignCommand implements Callable<Integer> {
   @Option(names = "--key", required = true, paramLabel = "FILE", description = "The issuer's key file")
   Path key;
 
-  @Option(names = "--format", defaultValue = "di", description = "di, jwt or sd-jwt (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "di",
+      description = "di, jwt (vc+jwt), ob3-jwt (the OB 3.0 JWT profile: typ JWT, vc claim; RS256 with an rsa key) or"
+          + " sd-jwt (default: ${DEFAULT-VALUE})")
   String format;
 
   @CommandLine.Mixin SdJwtOptions sdJwt;
@@ -85,16 +87,17 @@ public final class SignCommand implements Callable<Integer> {
           throw new CliException(Main.USAGE, "--context applies to Data Integrity (--format di) only");
         }
         text = sdJwt.issue(Credentials.readObject(doc), k, kid);
-      } else if (format.equals("jwt")) {
+      } else if (format.equals("jwt") || format.equals("ob3-jwt")) {
         if (!pins.isEmpty()) {
           throw new CliException(Main.USAGE, "--context applies to Data Integrity (--format di) only");
         }
-        var op = VcJwt.sign(Credentials.readObject(doc), k);
+        var op = format.equals("jwt") ? VcJwt.sign(Credentials.readObject(doc), k)
+            : io.github.microcred.vc.jose.Ob3Jwt.sign(Credentials.readObject(doc), k);
         text = (kid != null ? op.withKeyId(kid) : op).get();
       } else if (format.equals("di")) {
         text = configure(Credentials.sign(doc, k, suite(k)), pins).get().toPrettyString();
       } else {
-        throw new CliException(Main.USAGE, "--format: expected di, jwt or sd-jwt, got '" + format + "'");
+        throw new CliException(Main.USAGE, "--format: expected di, jwt, ob3-jwt or sd-jwt, got '" + format + "'");
       }
     } catch (VcException e) {
       throw new CliException(Main.FAILED, e.getMessage());
@@ -108,7 +111,8 @@ public final class SignCommand implements Callable<Integer> {
     } else {
       com.fasterxml.jackson.databind.node.ObjectNode r = StatusCommand.JSON.createObjectNode()
           .put("signed", out.toString()).put("input", in.toString())
-          .put("format", format.equals("jwt") ? "vc+jwt" : format.equals("sd-jwt") ? "dc+sd-jwt" : "data-integrity")
+          .put("format", format.equals("jwt") ? "vc+jwt" : format.equals("sd-jwt") ? "dc+sd-jwt"
+              : format.equals("ob3-jwt") ? "ob3-jwt" : "data-integrity")
           .put("issuer", tree.path("issuer").isObject() ? tree.path("issuer").path("id").asText()
               : tree.path("issuer").asText());
       com.fasterxml.jackson.databind.node.ArrayNode ctx = r.putArray("contexts");

@@ -141,6 +141,14 @@ class DataIntegrityCommandsTest {
     io.github.microcred.vc.jose.JwtVerification v = io.github.microcred.vc.jose.Ob3Jwt.verify(token).get();
     assertTrue(v.verified(), v.result().toString());
     assertEquals("Welding basics", v.document().orElseThrow().at("/credentialSubject/achievement/name").asText());
+    // mcred sign --format ob3-jwt: the same profile from an unsigned credential
+    Path unsigned = dir.resolve("unsigned.json");
+    Files.writeString(unsigned, v.document().orElseThrow().toString(), StandardCharsets.UTF_8);
+    Path signedOb3 = dir.resolve("signed-ob3.jwt");
+    var s = run("sign", "--format", "ob3-jwt", "--key", rsa.toString(), unsigned.toString(), signedOb3.toString());
+    assertEquals(Main.OK, s.code(), s.err());
+    assertEquals("ob3-jwt", JSON.readTree(s.out()).get("format").asText(), s.out());
+    assertTrue(io.github.microcred.vc.jose.Ob3Jwt.verify(Files.readString(signedOb3).strip()).get().verified());
     // refused, each naming its option
     var wrongSuite = run("issue", "--key", ed.toString(), "--credential", mc.toString(), "--learner",
         "did:example:bob", "--cryptosuite", "ecdsa-rdfc-2019", dir.resolve("a.json").toString());
