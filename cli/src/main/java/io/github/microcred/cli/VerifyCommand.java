@@ -50,6 +50,11 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "SD-JWT VC: accept it without a Key Binding JWT (e.g. the holder checking what was issued)")
   boolean noKeyBinding;
 
+  @Option(names = "--ob3-jwt",
+      description = "Read a JWT as the OB 3.0 JWT profile: typ JWT, only alg/kid/jwk/typ headers, iss/jti/nbf/sub/exp"
+          + " equal to the credential's (default: VC-JOSE-COSE, a legacy vc claim read as VC-JWT 1.1)")
+  boolean ob3Jwt;
+
   @Option(names = "--holder-is-subject", description = "Presentations: require the holder to be each subject")
   boolean holderIsSubject;
 
@@ -117,13 +122,14 @@ public final class VerifyCommand implements Callable<Integer> {
       if ("vp+jwt".equals(typ)) {
         result = presentation(text.strip(), status, clock, "vp+jwt");
       } else {
-        io.github.microcred.vc.jose.JwtVerifyOperation op = VcJwt.verify(text.strip()).withStatus(status)
+        io.github.microcred.vc.jose.JwtVerifyOperation op = (ob3Jwt
+            ? io.github.microcred.vc.jose.Ob3Jwt.verify(text.strip()) : VcJwt.verify(text.strip())).withStatus(status)
             .withClock(clock);
         for (io.github.microcred.vc.ControllerDocument d : docs) {
           op = op.withControllerDocument(d);
         }
         JwtVerification v = op.get();
-        result = report(v.legacy() ? "vc-jwt-1.1" : "vc+jwt", v.result());
+        result = report(ob3Jwt ? "ob3-jwt" : v.legacy() ? "vc-jwt-1.1" : "vc+jwt", v.result());
         v.rejections().forEach(x -> ((ArrayNode) result.get("rejections")).add(x.name()));
       }
     } else if (isPresentation(text)) {

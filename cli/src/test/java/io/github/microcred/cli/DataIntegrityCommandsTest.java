@@ -149,6 +149,17 @@ class DataIntegrityCommandsTest {
     assertEquals(Main.OK, s.code(), s.err());
     assertEquals("ob3-jwt", JSON.readTree(s.out()).get("format").asText(), s.out());
     assertTrue(io.github.microcred.vc.jose.Ob3Jwt.verify(Files.readString(signedOb3).strip()).get().verified());
+    // mcred verify --ob3-jwt: the profile's checks; a vc+jwt is not that profile
+    var ov = run("verify", "--ob3-jwt", ob3.toString());
+    assertEquals(Main.OK, ov.code(), ov.out());
+    assertEquals("ob3-jwt", JSON.readTree(ov.out()).get("kind").asText(), ov.out());
+    Path vcJwt = dir.resolve("vc.jwt");
+    assertEquals(Main.OK, run("issue", "--key", rsa.toString(), "--credential", mc.toString(), "--learner",
+        "did:example:bob", "--format", "jwt", vcJwt.toString()).code());
+    var notOb3 = run("verify", "--ob3-jwt", vcJwt.toString());
+    assertEquals(Main.FAILED, notOb3.code(), notOb3.out());
+    assertTrue(notOb3.out().contains("HEADER_NOT_ALLOWED"), notOb3.out());
+    assertEquals(Main.OK, run("verify", vcJwt.toString()).code());
     // refused, each naming its option
     var wrongSuite = run("issue", "--key", ed.toString(), "--credential", mc.toString(), "--learner",
         "did:example:bob", "--cryptosuite", "ecdsa-rdfc-2019", dir.resolve("a.json").toString());
