@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Define, issue, verify, publish and stack micro-credentials.",
     subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ValidateCommand.class, KeygenCommand.class, IssueCommand.class,
-        SignCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class, CtdlCommand.class, AuditCommand.class,
+        SignCommand.class, DeriveCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class, CtdlCommand.class, AuditCommand.class,
         PlanCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the W3C VC-API (POST /credentials/issue, /credentials/status, /credentials/verify, "
+    description = "Serve the W3C VC-API (POST /credentials/issue, /credentials/derive, /credentials/status, "
+        + "/credentials/verify, "
         + "/presentations/verify, /microcredentials/NAME/awards, /audits; GET /status-lists/..., /health, /version) "
         + "on 127.0.0.1, HTTPS with a self-signed "
         + "certificate unless --http or a configured key store. Without "

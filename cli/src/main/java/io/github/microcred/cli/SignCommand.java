@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
     name = "sign",
     mixinStandardHelpOptions = true,
     description = "Sign a credential: Data Integrity (eddsa-rdfc-2022 / ecdsa-rdfc-2019 / eddsa-jcs-2022 / "
-        + "ecdsa-jcs-2019), VC-JOSE-COSE vc+jwt, or SD-JWT VC (dc+sd-jwt, --disclose POINTER...).")
+        + "ecdsa-jcs-2019, or an ecdsa-sd-2023 base proof for selective disclosure, see mcred derive), VC-JOSE-COSE "
+        + "vc+jwt, or SD-JWT VC (dc+sd-jwt, --disclose POINTER...).")
 public final class SignCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,8 +40,13 @@ public final class SignCommand implements Callable<Integer> {
 
   @Option(names = {"--cryptosuite", "--suite"}, paramLabel = "SUITE",
       description = "DI cryptosuite: eddsa-rdfc-2022 or eddsa-jcs-2022 (Ed25519 keys), ecdsa-rdfc-2019 or "
-          + "ecdsa-jcs-2019 (P-256 / P-384 keys); default: the key type's rdfc suite")
+          + "ecdsa-jcs-2019 (P-256 / P-384 keys), ecdsa-sd-2023 (P-256 keys: a base proof the holder derives "
+          + "from); default: the key type's rdfc suite")
   String suiteName;
+
+  @Option(names = "--mandatory", paramLabel = "POINTER",
+      description = "ecdsa-sd-2023: a JSON pointer the holder must always disclose, e.g. /issuer; repeatable")
+  java.util.List<String> mandatory = new java.util.ArrayList<>();
 
   @Option(names = "--created", paramLabel = "T", description = "DI proof creation time, e.g. 2025-01-01T00:00:00Z")
   String created;
@@ -81,6 +87,9 @@ public final class SignCommand implements Callable<Integer> {
     notACoreMicroCredential(in, input, tree);
     String text;
     sdJwt.refuseUnless(format);
+    if (!mandatory.isEmpty() && (!format.equals("di") || suite(k) != Cryptosuite.ECDSA_SD_2023)) {
+      throw new CliException(Main.USAGE, "--mandatory applies to --cryptosuite ecdsa-sd-2023 (--format di) only");
+    }
     try {
       if (format.equals("sd-jwt")) {
         if (!pins.isEmpty()) {
@@ -135,6 +144,9 @@ public final class SignCommand implements Callable<Integer> {
   /** The options every signature of this invocation shares. */
   private io.github.microcred.vc.SignOperation configure(io.github.microcred.vc.SignOperation op, ContextPins pins) {
     op = op.withDocumentLoader(pins.loader());
+    if (!mandatory.isEmpty()) {
+      op = op.withMandatoryPointers(mandatory);
+    }
     if (created != null) {
       try {
         op = op.withCreated(java.time.Instant.parse(created));

@@ -46,10 +46,10 @@ class CliConventionTest {
 
   @Test
   void anUnknownCommandIsAUsageErrorEvenWithHelp() {
-    MainTest.Run r = run("derive", "--help");
+    MainTest.Run r = run("frobnicate", "--help");
     assertEquals(Main.USAGE, r.code(), r.out());
     assertEquals("", r.out());
-    oneSentence(r, "unknown command 'derive'; expected one of: ");
+    oneSentence(r, "unknown command 'frobnicate'; expected one of: ");
     MainTest.Run sub = run("status", "destroy");
     assertEquals(Main.USAGE, sub.code());
     oneSentence(sub, "unknown command 'destroy'; expected one of: init, allocate, revoke");

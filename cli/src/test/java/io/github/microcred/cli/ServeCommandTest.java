@@ -72,7 +72,7 @@ class ServeCommandTest {
     MainTest.Run none = run("serve", "--config", dir.resolve("nope.json").toString());
     CliConventionTest.oneSentence(none, "nope.json: no such file");
     String help = run("serve", "--help").out();
-    for (String s : new String[] {"--http", "--config", "/credentials/issue", "/credentials/status",
+    for (String s : new String[] {"--http", "--config", "/credentials/issue", "/credentials/derive", "/credentials/status",
         "/credentials/verify", "/presentations/verify", "/status-lists/", "MCRED_SERVER_"}) {
       assertTrue(help.replace("\n", " ").replaceAll("\\s+", " ").contains(s), s + " in: " + help);
     }

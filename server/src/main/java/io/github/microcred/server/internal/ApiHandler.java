@@ -168,6 +168,12 @@ public final class ApiHandler extends Handler.Abstract {
         requireMethod(method, "POST");
         authorize(request, Authenticator.ISSUE);
         return issue(body(request));
+      case "/credentials/derive":
+        requireMethod(method, "POST");
+        if (!config.openVerify()) {
+          authorize(request, Authenticator.VERIFY);
+        }
+        return derive(body(request));
       case "/credentials/status":
         requireMethod(method, "POST");
         authorize(request, Authenticator.STATUS);
@@ -202,7 +208,7 @@ public final class ApiHandler extends Handler.Abstract {
           return statusList(path);
         }
         throw new Problem(404, "not-found", "Not found", "no endpoint " + path + " (expected /credentials/issue, "
-            + "/credentials/status, /credentials/verify, /presentations/verify, /microcredentials/{name}/awards, "
+            + "/credentials/derive, /credentials/status, /credentials/verify, /presentations/verify, /microcredentials/{name}/awards, "
             + "/audits, "
             + "/status-lists/..., /health or /version)");
     }
@@ -401,6 +407,48 @@ public final class ApiHandler extends Handler.Abstract {
     return (ObjectNode) o;
   }
 
+  /** An optional array of strings in the options, e.g. {@code mandatoryPointers}. */
+  private static List<String> optionalStrings(ObjectNode options, String name) throws Problem {
+    JsonNode v = options.get(name);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.options." + name
+          + ": expected an array of strings");
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isTextual()) {
+        throw new Problem(400, "malformed-request", "Malformed request", "$.options." + name + "[" + i
+            + "]: expected a string (a JSON pointer)");
+      }
+      out.add(v.get(i).asText());
+    }
+    return out;
+  }
+
+  /**
+   * {@code POST /credentials/derive} (VC-API, ecdsa-sd-2023 holders): {@code {"verifiableCredential": base,
+   * "options": {"selectivePointers": [...]}}} answers 201 with the derived credential, which discloses the issuer's
+   * mandatory parts and the selected ones. The base proof is not verified here (POST /credentials/verify the
+   * result); a credential without an ecdsa-sd-2023 base proof, a pointer that does not match and a proof value
+   * that does not fit are 422 problems naming the cause.
+   */
+  private Answer derive(ObjectNode body) throws Problem {
+    JsonNode c = body.get("verifiableCredential");
+    if (c == null || !c.isObject()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.verifiableCredential: expected a "
+          + "credential object with an ecdsa-sd-2023 base proof");
+    }
+    List<String> pointers = optionalStrings(options(body), "selectivePointers");
+    try {
+      return new Answer(201, JSON_TYPE, Credentials.derive(c, pointers).get());
+    } catch (VcException e) {
+      throw new Problem(422, "invalid-credential", "Invalid credential", e.code() + ": " + e.getMessage());
+    }
+  }
+
   private static String optionalText(ObjectNode options, String name) throws Problem {
     JsonNode v = options.get(name);
     if (v == null || v.isNull()) {
@@ -500,8 +548,26 @@ public final class ApiHandler extends Handler.Abstract {
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
             .put("id", OB3_ENVELOPED_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
       } else {
-        ObjectNode signed = Credentials.sign(credential, issuer.key(), suite).get();
-        self = Credentials.verify(signed).get();
+        List<String> mandatory = optionalStrings(options, "mandatoryPointers");
+        if (!mandatory.isEmpty() && suite != Cryptosuite.ECDSA_SD_2023) {
+          throw new Problem(422, "invalid-options", "Invalid options", "$.options.mandatoryPointers: only the "
+              + "ecdsa-sd-2023 cryptosuite takes mandatory pointers (this issuance uses " + suite.id() + ")");
+        }
+        ObjectNode signed = Credentials.sign(credential, issuer.key(), suite).withMandatoryPointers(mandatory)
+            .get();
+        if (suite == Cryptosuite.ECDSA_SD_2023) {
+          // a base proof is for the holder, whom verifiers never accept it from: check it by deriving a proof that
+          // discloses every member, and verifying that
+          List<String> all = new java.util.ArrayList<>();
+          signed.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("@context") && !f.equals("proof")) {
+              all.add("/" + f.replace("~", "~0").replace("/", "~1"));
+            }
+          });
+          self = Credentials.verify(Credentials.derive(signed, all).get()).get();
+        } else {
+          self = Credentials.verify(signed).get();
+        }
         issued = signed;
       }
       // the issuer hands out nothing its own verifier rejects (the validity window and status aside: a credential
