@@ -1,13 +1,16 @@
 // microcred interop harness: the Digital Bazaar JS stack, fully offline.
 // Usage: node harness.mjs JOB.json  -> prints a JSON result on stdout.
 // JOB = {contextsDir, schemaDir?, now, verify:[{credential}], sign:[{credential, key:{type, publicKeyMultibase,
-//        secretKeyMultibase}}], schema:[{schema, document}]}
+//        secretKeyMultibase}}], schema:[{schema, document}],
+//        sdSign:[{credential, key, mandatoryPointers}], sdDerive:[{credential, selectivePointers}],
+//        sdVerify:[{credential}]}   (ecdsa-sd-2023: base proof, derived proof, verification of a derived proof)
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import * as vc from '@digitalbazaar/vc';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import {cryptosuite as eddsa} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import {cryptosuite as ecdsa} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import * as ecdsaSd from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import Ajv2019 from 'ajv/dist/2019.js';
@@ -53,7 +56,7 @@ async function documentLoader(url) {
   throw new Error(`document not pinned (offline loader): ${url}`);
 }
 
-const out = {verify: [], sign: [], schema: []};
+const out = {verify: [], sign: [], schema: [], sdSign: [], sdDerive: [], sdVerify: []};
 const now = job.now ? new Date(job.now) : new Date();
 
 for (const item of job.verify || []) {
@@ -80,6 +83,45 @@ for (const item of job.sign || []) {
     out.sign.push(await vc.issue({credential: item.credential, suite, documentLoader}));
   } catch (e) {
     out.sign.push({error: String(e && e.message)});
+  }
+}
+
+function describe(r) {
+  return r.verified ? null : String((r.error && (r.error.errors || [r.error]).map(e => e.message).join('; '))
+    || JSON.stringify(r.results && r.results.map(x => x.error && x.error.message)));
+}
+
+for (const item of job.sdSign || []) {
+  try {
+    const did = `did:key:${item.key.publicKeyMultibase}`;
+    const key = await EcdsaMultikey.from({id: `${did}#${item.key.publicKeyMultibase}`, controller: did,
+      publicKeyMultibase: item.key.publicKeyMultibase, secretKeyMultibase: item.key.secretKeyMultibase,
+      type: 'Multikey'});
+    const suite = new DataIntegrityProof({signer: key.signer(),
+      cryptosuite: ecdsaSd.createSignCryptosuite({mandatoryPointers: item.mandatoryPointers})});
+    out.sdSign.push(await vc.issue({credential: item.credential, suite, documentLoader}));
+  } catch (e) {
+    out.sdSign.push({error: String(e && e.message)});
+  }
+}
+
+for (const item of job.sdDerive || []) {
+  try {
+    const suite = new DataIntegrityProof({
+      cryptosuite: ecdsaSd.createDiscloseCryptosuite({selectivePointers: item.selectivePointers})});
+    out.sdDerive.push(await vc.derive({verifiableCredential: item.credential, suite, documentLoader}));
+  } catch (e) {
+    out.sdDerive.push({error: String(e && e.message)});
+  }
+}
+
+for (const item of job.sdVerify || []) {
+  try {
+    const suite = new DataIntegrityProof({cryptosuite: ecdsaSd.createVerifyCryptosuite()});
+    const r = await vc.verifyCredential({credential: item.credential, suite, documentLoader, now});
+    out.sdVerify.push({verified: r.verified === true, error: describe(r)});
+  } catch (e) {
+    out.sdVerify.push({verified: false, error: String(e && e.message)});
   }
 }
 
