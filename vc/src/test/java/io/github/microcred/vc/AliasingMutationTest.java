@@ -340,7 +340,7 @@ class AliasingMutationTest {
     String m = present.get(r.nextInt(present.size()));
     JsonNode v = doc.get(m);
     String id = doc.path("id").asText(null);
-    int op = r.nextInt(14);
+    int op = r.nextInt(16);
     switch (op) {
       case 0: { // full-IRI key, same RDF value
         rename(doc, m, fullIri(m), sameRdfValue(m, v));
@@ -464,6 +464,61 @@ class AliasingMutationTest {
           }
         }
         return "nested node reusing the credential id with " + m;
+      }
+      case 14: { // issue 14: a top-level inline context object re-spelling a checked member (or a proof option)
+        ObjectNode ctx = ((ArrayNode) doc.get("@context")).addObject();
+        String alias = "aliased" + Character.toUpperCase(m.charAt(0)) + m.substring(1);
+        if (doc.has("proof") && doc.get("proof").isObject() && r.nextInt(4) == 0) {
+          ObjectNode proof = (ObjectNode) doc.get("proof");
+          ctx.put("purposeAlias", SEC + "proofPurpose");
+          rename(proof, "proofPurpose", "purposeAlias",
+              TestSupport.JSON.createObjectNode().put("@id", SEC + proof.path("proofPurpose").asText()));
+          return "inline term aliasing proof.proofPurpose (same RDF)";
+        }
+        if (m.equals("id") || m.equals("type")) {
+          ctx.put(alias, "@" + m);
+          rename(doc, m, alias, v);
+          return "inline keyword alias of " + m;
+        }
+        switch (r.nextInt(6)) {
+          case 0:
+            ctx.put(alias, fullIri(m));
+            rename(doc, m, alias, sameRdfValue(m, v));
+            return "inline term aliasing " + m + " (same RDF)";
+          case 1:
+            ctx.putObject(alias).put("@id", fullIri(m)).put("@type", isDate(m) ? XSD_DATE_TIME : "@id");
+            rename(doc, m, alias, v);
+            return "inline expanded definition aliasing " + m;
+          case 2:
+            ctx.putObject(alias).put("@reverse", fullIri(m));
+            return "inline @reverse definition of " + m;
+          case 3:
+            ctx.put("did", "https://evil.example/");
+            return "inline prefix term did (re-spells did: IRIs) with " + m;
+          case 4:
+            ctx.put(r.nextBoolean() ? "@vocab" : "@base", CRED);
+            return "inline @vocab / @base with " + m;
+          default:
+            ctx.put(m, "https://example.org/vocab#" + m); // redefinition of the pinned term itself
+            return "inline redefinition of " + m;
+        }
+      }
+      case 15: { // issue 14: benign inline contexts (the W3C fixtures' form): accepted when nothing else changes
+        ObjectNode ctx = ((ArrayNode) doc.get("@context")).addObject();
+        if (r.nextBoolean()) {
+          ctx.put("MicrocredUnusedTerm", "https://example.org/vocab#MicrocredUnusedTerm");
+          return "control: an inline context defining an unused term";
+        }
+        ctx.put("MicrocredExampleType", "https://example.org/vocab#MicrocredExampleType");
+        JsonNode t = doc.get("type");
+        ArrayNode types = TestSupport.JSON.createArrayNode();
+        if (t.isArray()) {
+          types.addAll((ArrayNode) t);
+        } else {
+          types.add(t);
+        }
+        doc.set("type", types.add("MicrocredExampleType"));
+        return "control: an inline type term added to the types";
       }
       case 13: { // control: a pure JSON re-ordering of the members, still the compact form (must be accepted)
         List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(doc.properties());
@@ -730,7 +785,7 @@ class AliasingMutationTest {
     JsonNode v = vp.get(m);
     String id = vp.path("id").asText(null);
     String holder = vp.path("holder").isObject() ? vp.at("/holder/id").asText() : vp.path("holder").asText();
-    switch (r.nextInt(12)) {
+    switch (r.nextInt(14)) {
       case 0:
         rename(vp, m, vpFullIri(m), vpSameRdf(m, v));
         return "full-IRI key " + m + " (same RDF)";
@@ -792,6 +847,28 @@ class AliasingMutationTest {
       case 10:
         shuffle(vp, r);
         return "control: members re-ordered";
+      case 11: { // issue 14: an inline context aliasing the holder, or a proof option on a signed presentation
+        ObjectNode ctx = ((ArrayNode) vp.get("@context")).addObject();
+        if (signed && r.nextBoolean()) {
+          ctx.put("nonceAlias", SEC + "challenge");
+          rename(proof, "challenge", "nonceAlias", proof.get("challenge"));
+          return "inline term aliasing proof.challenge (same RDF)";
+        }
+        ctx.put("presenter", CRED + "holder");
+        vp.remove("holder");
+        vp.set("presenter", TestSupport.JSON.createObjectNode().put("@id", holder));
+        return "inline term aliasing holder (same RDF)";
+      }
+      case 12: { // issue 14: a benign inline type term (the W3C fixtures' form), or an unused one
+        ObjectNode ctx = ((ArrayNode) vp.get("@context")).addObject();
+        if (r.nextBoolean()) {
+          ctx.put("MicrocredUnusedTerm", "https://example.org/vocab#MicrocredUnusedTerm");
+          return "control: an inline context defining an unused term";
+        }
+        ctx.put("ExampleVerifiablePresentation", "https://example.org/#ExampleVerifiablePresentation");
+        vp.putArray("type").add("VerifiablePresentation").add("ExampleVerifiablePresentation");
+        return "control: an inline type term added to the types";
+      }
       default:
         if (vp.path("holder").isObject()) {
           vp.put("holder", holder);

@@ -67,10 +67,10 @@ class JwtDataModelTest {
       vc.putArray("@context").add("https://www.w3.org/2018/credentials/v1");
       return vc;
     }, CheckName.CONTEXTS, "$.@context[0]"));
-    l.add(model("inline context", vc -> {
+    l.add(model("inline context redefining a pinned term", vc -> {
       ((com.fasterxml.jackson.databind.node.ArrayNode) vc.get("@context")).addObject().put("validUntil", "@id");
       return vc;
-    }, CheckName.CONTEXTS, "$.@context[2]"));
+    }, CheckName.CONTEXTS, "$.@context[2].validUntil"));
     l.add(model("unpinned context", vc -> {
       ((com.fasterxml.jackson.databind.node.ArrayNode) vc.get("@context")).add("https://evil.example/ctx");
       return vc;

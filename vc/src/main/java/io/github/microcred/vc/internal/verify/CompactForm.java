@@ -23,6 +23,8 @@ import java.util.Set;
  *       {@code @reverse}, {@code @vocab}, {@code @list}, {@code @set}, {@code @index}, ...) except {@code @context}
  *       at the top and {@code @value} / {@code @language} / {@code @direction} in a value object outside the checked
  *       members;
+ *   <li>an inline context object only in the top-level {@code @context}, as {@link InlineContexts} admits it (the
+ *       data-model check), and its terms used only as keys or {@code type} values;
  *   <li>no {@code @context} below the top, except in a {@code proof} a copy of the secured document's own
  *       {@code @context} (the jcs suites sign it there), and (when the policy allows, the default) a pinned URL or
  *       list of URLs
@@ -67,6 +69,7 @@ public final class CompactForm {
     topLevelShapes(doc, out);
     walk(doc, "$", true, false, null, jsonLiterals, embeddedContexts, out);
     idReuse(doc, jsonLiterals, out);
+    InlineContexts.useProblems(doc, InlineContexts.terms(doc.get("@context")), jsonLiterals, out);
     return out;
   }
 
@@ -170,6 +173,8 @@ public final class CompactForm {
           if (!PROOF_MEMBERS.contains(k)) {
             out.add(p + "." + k + " is not a Data Integrity proof member (expected one of "
                 + new java.util.TreeSet<>(PROOF_MEMBERS) + ")");
+          } else if ("@context".equals(k) && e.getValue().equals(doc.get("@context"))) {
+            continue; // a jcs proof's copy of the document's @context (inline objects included)
           } else if ("@context".equals(k) || "previousProof".equals(k) || "domain".equals(k)) {
             if (!stringOrStrings(e.getValue())) {
               out.add(p + "." + k + " must be a string or an array of strings");

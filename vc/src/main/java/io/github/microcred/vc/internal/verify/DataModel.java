@@ -16,9 +16,9 @@ import java.util.Set;
  * {@code vp} claims, mapped back). Each problem is a failed {@link CheckName#CONTEXTS} or {@link CheckName#SYNTAX}
  * check naming its JSON path and what was expected:
  * <ul>
- *   <li>{@code @context}: present, not empty, every entry a URL the context loader provides (no inline context:
- *       context injection), the first the VC 2.0 context ({@code https://www.w3.org/2018/credentials/v1} only where
- *       the caller allows VC 1.1);
+ *   <li>{@code @context}: present, not empty, every entry a URL the context loader provides or an inline context
+ *       object that the inline-context policy ({@link InlineContexts}) admits, the first the VC 2.0 context
+ *       ({@code https://www.w3.org/2018/credentials/v1} only where the caller allows VC 1.1);
  *   <li>{@code type}: a string or an array of strings that includes {@code VerifiableCredential}
  *       ({@code VerifiablePresentation});
  *   <li>a credential's {@code credentialSubject}: an object or a non-empty array of objects;
@@ -197,9 +197,12 @@ public final class DataModel {
     for (int i = 0; i < entries.size(); i++) {
       JsonNode e = entries.get(i);
       String path = ctx.isArray() ? "$.@context[" + i + "]" : "$.@context";
+      if (e.isObject()) {
+        continue; // an inline context: the inline-context policy below
+      }
       if (!e.isTextual()) {
         out.add(VerificationCheck.failed(CheckName.CONTEXTS, path,
-            "an inline context; only pinned context URLs are accepted (context injection)"));
+            "a @context entry must be a context URL or an inline context object, got " + abbreviate(e.toString())));
         continue;
       }
       try {
@@ -208,6 +211,7 @@ public final class DataModel {
         out.add(VerificationCheck.failed(CheckName.CONTEXTS, path, ex.getMessage()));
       }
     }
+    out.addAll(InlineContexts.definitionProblems(ctx, loader));
   }
 
   private static void type(JsonNode doc, String required, List<VerificationCheck> out) {
