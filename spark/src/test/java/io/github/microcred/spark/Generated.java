@@ -88,4 +88,15 @@ final class Generated {
     }
     return o.toString();
   }
+
+  /** A line without its learner member: the transcript Transcript.fromJson reads (it refuses unknown members). */
+  static String transcript(String line) {
+    try {
+      ObjectNode o = (ObjectNode) JSON.readTree(line);
+      o.remove("learner");
+      return o.toString();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+      return line;
+    }
+  }
 }

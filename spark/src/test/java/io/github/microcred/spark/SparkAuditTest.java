@@ -109,10 +109,12 @@ class SparkAuditTest {
       Iterator<Row> it = results.where(functions.col("qualification").equalTo(rule.id()))
           .orderBy(functions.col("learner")).toLocalIterator();
       long[] n = {0};
-      // the in-process streamed engine (what mcred audit --bulk runs) over the same lines, in line order
+      // the in-process streamed engine (what mcred audit --bulk runs) over the same lines, in line order, each
+      // without its learner member (which Transcript.fromJson refuses)
       long budget = AuditOptions.DEFAULT_BUDGET.toMillis();
       try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      Stacking.auditor(rule).auditAll(lines.iterator(), Transcript::fromJson, Generated.AS_OF, r -> {
+      Stacking.auditor(rule).auditAll(lines.iterator(), l -> Transcript.fromJson(Generated.transcript(l)),
+          Generated.AS_OF, r -> {
         String learner = String.format("L%06d", r.index());
         AuditRow want = r.result() != null ? sha256(AuditRow.of(learner, r.result(), budget, 0, true))
             : AuditRow.invalid(learner, rule.id(), r.error().getMessage(), budget);
