@@ -325,6 +325,51 @@ public final class Canonicalizer {
   }
 
   /**
+   * The typed error of a failure inside JSON-LD processing or RDFC-1.0, the same for every entry point: a spent
+   * budget (work, time, node map) is {@link VcErrorCode#LIMIT_EXCEEDED}, a JSON-LD error is translated, anything else
+   * is {@link VcErrorCode#CANONICALIZATION_FAILED}.
+   */
+  private static VcException failure(Exception e) {
+    if (e instanceof JsonLdError) {
+      return translate((JsonLdError) e);
+    }
+    if (e instanceof WorkExceeded || e instanceof Deadline.Exceeded) {
+      return new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
+    }
+    if (e instanceof LinearNodeMap.Budget.Exceeded) {
+      return new VcException(VcErrorCode.LIMIT_EXCEEDED, "node map generation: " + e.getMessage());
+    }
+    if (e.getCause() instanceof WorkExceeded || e.getCause() instanceof Deadline.Exceeded) {
+      return new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getCause().getMessage());
+    }
+    return new VcException(VcErrorCode.CANONICALIZATION_FAILED, "canonicalization failed: " + e);
+  }
+
+  /** The input bounds checked before any JSON-LD work: serialized size, array length, nesting depth. */
+  private static void checkInputBounds(JsonObject document, CanonicalizationLimits limits) throws VcException {
+    if (!FastRdf.serializedAtMost(document, limits.maxDocumentBytes())) {
+      int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
+      if (size > limits.maxDocumentBytes()) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
+            "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
+      }
+    }
+    String longArray = longArray(document, "$", limits.maxArrayItems(), 0, limits.maxNestingDepth());
+    if (longArray != null) {
+      throw new VcException(VcErrorCode.LIMIT_EXCEEDED, longArray);
+    }
+  }
+
+  /** Safe mode: a relative IRI reference would be dropped from the signed data, so it is refused. */
+  private static void requireNoRelativeReference(JsonArray expanded) throws VcException {
+    String relative = relativeReference(expanded, "");
+    if (relative != null) {
+      throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
+          + " is a relative IRI reference and would be dropped from the signed data");
+    }
+  }
+
+  /**
    * JSON-LD expansion in safe mode with the pinned loader (used by conformance tests and the syntax check).
    *
    * @param document the document
@@ -486,17 +531,7 @@ public final class Canonicalizer {
       String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime, Path path)
       throws VcException {
     Deadline deadline = Deadline.start(limits.maxTime(), nanoTime);
-    if (!FastRdf.serializedAtMost(document, limits.maxDocumentBytes())) {
-      int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
-      if (size > limits.maxDocumentBytes()) {
-        throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
-            "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
-      }
-    }
-    String longArray = longArray(document, "$", limits.maxArrayItems(), 0, limits.maxNestingDepth());
-    if (longArray != null) {
-      throw new VcException(VcErrorCode.LIMIT_EXCEEDED, longArray);
-    }
+    checkInputBounds(document, limits);
     long max = limits.maxBlankNodeWork();
     long[] ticks = {0};
     RdfCanonTicker ticker = () -> {
@@ -532,11 +567,7 @@ public final class Canonicalizer {
       RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
       JsonArray expanded = p.expand(document);
       deadline.check("JSON-LD expansion");
-      String relative = relativeReference(expanded, "");
-      if (relative != null) {
-        throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
-            + " is a relative IRI reference and would be dropped from the signed data");
-      }
+      requireNoRelativeReference(expanded);
       toRdf(p, expanded, counting(canon, limits.maxQuads(), deadline), limits, deadline);
       deadline.check("RDFC-1.0 canonicalization (before it starts)");
       StringWriter w = new StringWriter();
@@ -556,17 +587,8 @@ public final class Canonicalizer {
       return w.toString();
     } catch (VcException e) {
       throw e;
-    } catch (JsonLdError e) {
-      throw translate(e);
-    } catch (WorkExceeded | Deadline.Exceeded e) {
-      throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
-    } catch (LinearNodeMap.Budget.Exceeded e) {
-      throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "node map generation: " + e.getMessage());
-    } catch (RdfConsumerException | RuntimeException e) {
-      if (e.getCause() instanceof WorkExceeded || e.getCause() instanceof Deadline.Exceeded) {
-        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getCause().getMessage());
-      }
-      throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "canonicalization failed: " + e);
+    } catch (JsonLdError | RdfConsumerException | RuntimeException e) {
+      throw failure(e);
     } finally {
       LOADER_ERROR.remove();
     }
@@ -643,20 +665,11 @@ public final class Canonicalizer {
         return step.run();
       } catch (VcException e) {
         throw e;
-      } catch (JsonLdError e) {
-        throw translate(e);
-      } catch (WorkExceeded | Deadline.Exceeded e) {
-        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getMessage());
-      } catch (LinearNodeMap.Budget.Exceeded e) {
-        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "node map generation: " + e.getMessage());
-      } catch (RdfConsumerException | RuntimeException e) {
-        if (e.getCause() instanceof WorkExceeded || e.getCause() instanceof Deadline.Exceeded) {
-          throw new VcException(VcErrorCode.LIMIT_EXCEEDED, e.getCause().getMessage());
-        }
+      } catch (JsonLdError | RdfConsumerException | RuntimeException e) {
         if (e.getCause() instanceof VcException) {
           throw (VcException) e.getCause();
         }
-        throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "canonicalization failed: " + e);
+        throw failure(e);
       } finally {
         LOADER_ERROR.remove();
       }
@@ -671,24 +684,12 @@ public final class Canonicalizer {
      * @throws VcException as {@link Canonicalizer#canonicalize}
      */
     public JsonArray expand(JsonObject document) throws VcException {
-      int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
-      if (size > limits.maxDocumentBytes()) {
-        throw new VcException(VcErrorCode.LIMIT_EXCEEDED,
-            "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
-      }
-      String longArray = longArray(document, "$", limits.maxArrayItems(), 0, limits.maxNestingDepth());
-      if (longArray != null) {
-        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, longArray);
-      }
+      checkInputBounds(document, limits);
       return run(() -> {
         deadline.check("JSON-LD expansion (before it starts)");
         JsonArray expanded = processor.expand(document);
         deadline.check("JSON-LD expansion");
-        String relative = relativeReference(expanded, "");
-        if (relative != null) {
-          throw new VcException(VcErrorCode.CANONICALIZATION_FAILED, "safe mode: " + relative
-              + " is a relative IRI reference and would be dropped from the signed data");
-        }
+        requireNoRelativeReference(expanded);
         return expanded;
       });
     }
