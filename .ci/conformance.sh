@@ -5,13 +5,14 @@
 #      lockfiles kept in .ci/conformance/locks/ where a suite has none and the ECDSA test vectors from
 #      ../shared/specs/vc/vectors (the ecdsa suite's postinstall would clone them), then `npm ci` per suite;
 #   2. starts `mcred serve` on 127.0.0.1 (HTTPS, self-signed) with an Ed25519, a P-256 and a P-384 issuer made for
-#      the run, a fourth (Ed25519) issuer that adds a revocation BitstringStatusListEntry (lists in memory,
-#      published by the service over HTTPS) and a random API token;
+#      the run (rdfc suites), a fourth (Ed25519) issuer that adds a revocation BitstringStatusListEntry (lists in
+#      memory, published by the service over HTTPS), three more (Ed25519, P-256, P-384) configured with the jcs
+#      cryptosuites (eddsa-jcs-2022, ecdsa-jcs-2019) and a random API token;
 #   3. per suite: a mocha --dry-run with every tag the suite knows (counts the tests of features microcred does not
 #      claim: "not registered"), then the real run with the tags microcred claims (.ci/conformance/suites.mjs);
 #   4. prints passed / failed / known / pending / not registered per suite, and exits 1 when a test of a claimed
 #      feature fails unless .ci/conformance/known-failures.tsv lists it with a reason.
-# The server is stopped on exit (trap). Cost: 53 s (low load) to 3 min (high load) on the shared 2-core machine.
+# The server is stopped on exit (trap). Cost: 3 min 44 s at a load average of 26 on the shared 2-core machine (README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -53,16 +54,20 @@ for s in "${SUITES[@]}"; do
 done
 echo "== conformance: suites installed ($((SECONDS - t0)) s)"
 
-# 2. the service: three issuers, one token, any free port
+# 2. the service: seven issuers, one token, any free port
 mkdir -p "$W/keys"
-for k in ed25519 p256 p384 ed25519-status; do
-  java -jar "$JAR" keygen --type "${k%-status}" --out "$W/keys/$k.json" > "$W/keys/$k.out"
+for k in ed25519 p256 p384 ed25519-status ed25519-jcs p256-jcs p384-jcs; do
+  t=${k%-status}
+  java -jar "$JAR" keygen --type "${t%-jcs}" --out "$W/keys/$k.json" > "$W/keys/$k.out"
 done
 TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 cat > "$W/server.json" <<EOF
 {"host": "127.0.0.1", "port": 0, "tokens": ["$TOKEN"], "statusStore": "memory",
  "issuers": [{"key": "keys/ed25519.json"}, {"key": "keys/p256.json"}, {"key": "keys/p384.json"},
-             {"key": "keys/ed25519-status.json", "status": ["revocation"]}]}
+             {"key": "keys/ed25519-status.json", "status": ["revocation"]},
+             {"key": "keys/ed25519-jcs.json", "cryptosuite": "eddsa-jcs-2022"},
+             {"key": "keys/p256-jcs.json", "cryptosuite": "ecdsa-jcs-2019"},
+             {"key": "keys/p384-jcs.json", "cryptosuite": "ecdsa-jcs-2019"}]}
 EOF
 java -jar "$JAR" serve --config "$W/server.json" > "$W/serve.out" 2> "$W/serve.err" &
 SERVER_PID=$!
@@ -77,8 +82,9 @@ TOKEN=$TOKEN W=$W node -e '
   const line = JSON.parse(fs.readFileSync(process.env.W + "/serve.out", "utf8").split("\n")[0]);
   const did = k => JSON.parse(fs.readFileSync(process.env.W + "/keys/" + k + ".out", "utf8")).did;
   const s = {url: line.serving.replace(/\/$/, ""), token: process.env.TOKEN,
-    ed25519: did("ed25519"), p256: did("p256"), p384: did("p384"), status: did("ed25519-status")};
-  for (const i of [s.ed25519, s.p256, s.p384, s.status]) {
+    ed25519: did("ed25519"), p256: did("p256"), p384: did("p384"), status: did("ed25519-status"),
+    ed25519Jcs: did("ed25519-jcs"), p256Jcs: did("p256-jcs"), p384Jcs: did("p384-jcs")};
+  for (const i of [s.ed25519, s.p256, s.p384, s.status, s.ed25519Jcs, s.p256Jcs, s.p384Jcs]) {
     if (!line.issuers.some(x => x.id === i)) throw new Error("the server does not serve issuer " + i);
   }
   fs.writeFileSync(process.env.W + "/server-info.json", JSON.stringify(s));

@@ -20,22 +20,30 @@ export const SUITES = {
       vpVerifiers: [verifier(s, '/presentations/verify', tags)]
     })
   },
+  // one issuer per cryptosuite (the suites pick issuers by tag): rdfc issuers and issuers configured with a jcs suite
   'vc-di-eddsa-test-suite': {
-    claimed: ['eddsa-rdfc-2022'],
-    unclaimed: ['eddsa-jcs-2022'],
+    claimed: ['eddsa-rdfc-2022', 'eddsa-jcs-2022'],
+    unclaimed: [],
     build: (s, tags) => ({
-      issuers: [issuer(s, s.ed25519, tags, {supports: {vc: ['1.1', '2.0']}})],
+      issuers: [issuer(s, s.ed25519, only(tags, 'eddsa-rdfc-2022'), {supports: {vc: ['1.1', '2.0']}}),
+        issuer(s, s.ed25519Jcs, only(tags, 'eddsa-jcs-2022'), {supports: {vc: ['1.1', '2.0']}})]
+        .filter(i => i.tags.length),
       verifiers: [verifier(s, '/credentials/verify', tags, {supports: {vc: ['1.1', '2.0']}})]
     })
   },
   'vc-di-ecdsa-test-suite': {
-    claimed: ['ecdsa-rdfc-2019'],
-    unclaimed: ['ecdsa-jcs-2019', 'ecdsa-sd-2023', 'vcHolder'],
+    claimed: ['ecdsa-rdfc-2019', 'ecdsa-jcs-2019'],
+    unclaimed: ['ecdsa-sd-2023', 'vcHolder'],
     build: (s, tags) => ({
       issuers: [
-        issuer(s, s.p256, tags, {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}}),
-        issuer(s, s.p384, tags, {supportedEcdsaKeyTypes: ['P-384'], supports: {vc: ['1.1', '2.0']}})
-      ],
+        issuer(s, s.p256, only(tags, 'ecdsa-rdfc-2019'), {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}}),
+        issuer(s, s.p384, only(tags, 'ecdsa-rdfc-2019'), {supportedEcdsaKeyTypes: ['P-384'], supports: {vc: ['1.1', '2.0']}}),
+        issuer(s, s.p256Jcs, only(tags, 'ecdsa-jcs-2019'), {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}}),
+        issuer(s, s.p384Jcs, only(tags, 'ecdsa-jcs-2019'), {supportedEcdsaKeyTypes: ['P-384'], supports: {vc: ['1.1', '2.0']}}),
+        // the tags no issuer of ours serves yet (counted by the dry run only)
+        issuer(s, s.p256, tags.filter(t => !t.startsWith('ecdsa-rdfc') && !t.startsWith('ecdsa-jcs')),
+          {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}})
+      ].filter(i => i.tags.length),
       verifiers: [verifier(s, '/credentials/verify', tags,
         {supportedEcdsaKeyTypes: ['P-256', 'P-384'], supports: {vc: ['1.1', '2.0']}})],
       vcHolders: [verifier(s, '/credentials/derive', tags)]
@@ -51,6 +59,11 @@ export const SUITES = {
     })
   }
 };
+
+// the tags of a run that one issuer serves: its own suite's tag (when the run registers it)
+function only(tags, tag) {
+  return tags.filter(t => t === tag);
+}
 
 function issuer(s, id, tags, extra = {}) {
   return {id, endpoint: s.url + '/credentials/issue', headers: {Authorization: 'Bearer ' + s.token}, tags, ...extra};
