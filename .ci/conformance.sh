@@ -12,7 +12,7 @@
 #      claim: "not registered"), then the real run with the tags microcred claims (.ci/conformance/suites.mjs);
 #   4. prints passed / failed / known / pending / not registered per suite, and exits 1 when a test of a claimed
 #      feature fails unless .ci/conformance/known-failures.tsv lists it with a reason.
-# The server is stopped on exit (trap). Cost: 3 min 44 s at a load average of 26 on the shared 2-core machine (README).
+# The server is stopped on exit (trap). Cost: 1 min 47 s at a load average of 7-10 on the shared 2-core machine (README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
