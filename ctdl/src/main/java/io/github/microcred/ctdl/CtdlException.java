@@ -1,50 +1,26 @@
 package io.github.microcred.ctdl;
 
-import java.util.Objects;
+import io.github.microcred.core.MicrocredException;
 
 /**
  * A failure of the ctdl module itself (bad arguments, a missing resource, an unsupported feature), with an error code.
  * Bad <em>input data</em> is reported through validation reports and results instead.
  */
-public final class CtdlException extends Exception {
+public final class CtdlException extends MicrocredException {
   private static final long serialVersionUID = 1L;
 
-  private final CtdlErrorCode code;
-
-  /**
-   * Creates the exception.
-   *
-   * @param code the error code
-   * @param message what went wrong, naming the field or path concerned
-   */
+  /** Creates the exception; the message says what went wrong, naming the field or path concerned. */
   public CtdlException(CtdlErrorCode code, String message) {
-    super(message);
-    this.code = Objects.requireNonNull(code, "code");
+    super(code, message);
   }
 
-  /**
-   * Creates the exception with a cause.
-   *
-   * @param code the error code
-   * @param message what went wrong, naming the field or path concerned
-   * @param cause the underlying failure
-   */
+  /** Creates the exception with the underlying failure. */
   public CtdlException(CtdlErrorCode code, String message, Throwable cause) {
-    super(message, cause);
-    this.code = Objects.requireNonNull(code, "code");
-  }
-
-  /**
-   * Returns the error code.
-   *
-   * @return the code
-   */
-  public CtdlErrorCode code() {
-    return code;
+    super(code, message, cause);
   }
 
   @Override
-  public String toString() {
-    return "CtdlException[" + code + "]: " + getMessage();
+  public CtdlErrorCode code() {
+    return (CtdlErrorCode) super.code();
   }
 }

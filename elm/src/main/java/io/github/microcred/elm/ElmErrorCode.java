@@ -1,7 +1,9 @@
 package io.github.microcred.elm;
 
+import io.github.microcred.core.Code;
+
 /** Error codes carried by {@link ElmException}: what went wrong in the elm module. */
-public enum ElmErrorCode {
+public enum ElmErrorCode implements Code {
   /** An argument outside its documented range (e.g. a language tag that is not BCP 47). */
   INVALID_ARGUMENT,
   /**
@@ -10,5 +12,11 @@ public enum ElmErrorCode {
    */
   INVALID_CREDENTIAL,
   /** A micro-credential or award that EDC cannot express (e.g. no awarding body, so no issuer). */
-  UNSUPPORTED
+  UNSUPPORTED;
+
+  /** {@inheritDoc} Always {@code elm}. */
+  @Override
+  public String module() {
+    return "elm";
+  }
 }

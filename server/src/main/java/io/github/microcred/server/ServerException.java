@@ -1,39 +1,23 @@
 package io.github.microcred.server;
 
+import io.github.microcred.core.MicrocredException;
+
 /** The one checked exception of the server module: configuration and start-up failures, with a {@link #code()}. */
-public final class ServerException extends Exception {
+public final class ServerException extends MicrocredException {
   private static final long serialVersionUID = 1L;
-  private final ServerErrorCode code;
 
-  /**
-   * Creates one.
-   *
-   * @param code the code
-   * @param message what went wrong, naming the field or file
-   */
+  /** Creates the exception; the message says what went wrong, naming the field or path concerned. */
   public ServerException(ServerErrorCode code, String message) {
-    super(message);
-    this.code = java.util.Objects.requireNonNull(code, "code");
+    super(code, message);
   }
 
-  /**
-   * Creates one with a cause.
-   *
-   * @param code the code
-   * @param message what went wrong
-   * @param cause the cause
-   */
+  /** Creates the exception with the underlying failure. */
   public ServerException(ServerErrorCode code, String message, Throwable cause) {
-    super(message, cause);
-    this.code = java.util.Objects.requireNonNull(code, "code");
+    super(code, message, cause);
   }
 
-  /**
-   * The code.
-   *
-   * @return the code
-   */
+  @Override
   public ServerErrorCode code() {
-    return code;
+    return (ServerErrorCode) super.code();
   }
 }

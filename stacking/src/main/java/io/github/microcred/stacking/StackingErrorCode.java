@@ -1,7 +1,9 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.core.Code;
+
 /** Error codes carried by {@link StackingException}: what went wrong in the stacking module. */
-public enum StackingErrorCode {
+public enum StackingErrorCode implements Code {
   /** An argument outside its documented range. */
   INVALID_ARGUMENT,
   /** Rules that are malformed or inconsistent (the message names the path to every fault). */
@@ -13,5 +15,11 @@ public enum StackingErrorCode {
   /** A credit amount that cannot be converted to the rules' unit under the conversion policy. */
   CONVERSION_UNDEFINED,
   /** A source file (e.g. a UTD Nebula degree plan) that cannot be translated into rules. */
-  TRANSLATION_FAILED
+  TRANSLATION_FAILED;
+
+  /** {@inheritDoc} Always {@code stacking}. */
+  @Override
+  public String module() {
+    return "stacking";
+  }
 }

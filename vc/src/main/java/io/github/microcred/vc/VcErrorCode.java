@@ -1,7 +1,9 @@
 package io.github.microcred.vc;
 
+import io.github.microcred.core.Code;
+
 /** Error codes carried by {@link VcException}: what went wrong in the vc module. */
-public enum VcErrorCode {
+public enum VcErrorCode implements Code {
   /** An argument outside its documented range. */
   INVALID_ARGUMENT,
   /** A Bitstring Status List could not be decoded (bad multibase, GZIP or length). */
@@ -35,5 +37,11 @@ public enum VcErrorCode {
   /** A DID or other identifier that cannot be resolved to a controller document. */
   RESOLUTION_FAILED,
   /** A mapping from the core model to Open Badges that cannot be completed. */
-  MAPPING_FAILED
+  MAPPING_FAILED;
+
+  /** {@inheritDoc} Always {@code vc}. */
+  @Override
+  public String module() {
+    return "vc";
+  }
 }
