@@ -7,7 +7,8 @@
 #   2. starts `mcred serve` on 127.0.0.1 (HTTPS, self-signed) with an Ed25519, a P-256 and a P-384 issuer made for
 #      the run (rdfc suites), a fourth (Ed25519) issuer that adds a revocation BitstringStatusListEntry (lists in
 #      memory, published by the service over HTTPS), three more (Ed25519, P-256, P-384) configured with the jcs
-#      cryptosuites (eddsa-jcs-2022, ecdsa-jcs-2019) and a random API token;
+#      cryptosuites (eddsa-jcs-2022, ecdsa-jcs-2019), a P-256 issuer configured with ecdsa-sd-2023 (base proofs;
+#      the holder's POST /credentials/derive is registered as the suite's vcHolder) and a random API token;
 #   3. per suite: a mocha --dry-run with every tag the suite knows (counts the tests of features microcred does not
 #      claim: "not registered"), then the real run with the tags microcred claims (.ci/conformance/suites.mjs);
 #   4. prints passed / failed / known / pending / not registered per suite, and exits 1 when a test of a claimed
@@ -23,6 +24,8 @@ test -d "$SRC" || { echo "== conformance: ../shared/conformance/w3c is missing" 
 test -f "$JAR" || { echo "== conformance: $JAR is missing (build first: ./mvnw -B -ntp verify)" >&2; exit 1; }
 command -v npm >/dev/null || { echo "== conformance: npm is missing" >&2; exit 1; }
 SUITES=(vc-data-model-2.0-test-suite vc-di-eddsa-test-suite vc-di-ecdsa-test-suite vc-bitstring-status-list-test-suite)
+# MICROCRED_CONFORMANCE_SUITES="vc-di-ecdsa-test-suite ..." runs only those (while developing; CI runs all four)
+if [ -n "${MICROCRED_CONFORMANCE_SUITES:-}" ]; then read -r -a SUITES <<< "$MICROCRED_CONFORMANCE_SUITES"; fi
 t0=$SECONDS
 
 W=$(mktemp -d /tmp/microcred-conformance.XXXXXX)
@@ -54,11 +57,12 @@ for s in "${SUITES[@]}"; do
 done
 echo "== conformance: suites installed ($((SECONDS - t0)) s)"
 
-# 2. the service: seven issuers, one token, any free port
+# 2. the service: eight issuers, one token, any free port
 mkdir -p "$W/keys"
-for k in ed25519 p256 p384 ed25519-status ed25519-jcs p256-jcs p384-jcs; do
+for k in ed25519 p256 p384 ed25519-status ed25519-jcs p256-jcs p384-jcs p256-sd; do
   t=${k%-status}
-  java -jar "$JAR" keygen --type "${t%-jcs}" --out "$W/keys/$k.json" > "$W/keys/$k.out"
+  t=${t%-jcs}
+  java -jar "$JAR" keygen --type "${t%-sd}" --out "$W/keys/$k.json" > "$W/keys/$k.out"
 done
 TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 cat > "$W/server.json" <<EOF
@@ -67,7 +71,8 @@ cat > "$W/server.json" <<EOF
              {"key": "keys/ed25519-status.json", "status": ["revocation"]},
              {"key": "keys/ed25519-jcs.json", "cryptosuite": "eddsa-jcs-2022"},
              {"key": "keys/p256-jcs.json", "cryptosuite": "ecdsa-jcs-2019"},
-             {"key": "keys/p384-jcs.json", "cryptosuite": "ecdsa-jcs-2019"}]}
+             {"key": "keys/p384-jcs.json", "cryptosuite": "ecdsa-jcs-2019"},
+             {"key": "keys/p256-sd.json", "cryptosuite": "ecdsa-sd-2023"}]}
 EOF
 java -jar "$JAR" serve --config "$W/server.json" > "$W/serve.out" 2> "$W/serve.err" &
 SERVER_PID=$!
@@ -83,8 +88,8 @@ TOKEN=$TOKEN W=$W node -e '
   const did = k => JSON.parse(fs.readFileSync(process.env.W + "/keys/" + k + ".out", "utf8")).did;
   const s = {url: line.serving.replace(/\/$/, ""), token: process.env.TOKEN,
     ed25519: did("ed25519"), p256: did("p256"), p384: did("p384"), status: did("ed25519-status"),
-    ed25519Jcs: did("ed25519-jcs"), p256Jcs: did("p256-jcs"), p384Jcs: did("p384-jcs")};
-  for (const i of [s.ed25519, s.p256, s.p384, s.status, s.ed25519Jcs, s.p256Jcs, s.p384Jcs]) {
+    ed25519Jcs: did("ed25519-jcs"), p256Jcs: did("p256-jcs"), p384Jcs: did("p384-jcs"), p256Sd: did("p256-sd")};
+  for (const i of [s.ed25519, s.p256, s.p384, s.status, s.ed25519Jcs, s.p256Jcs, s.p384Jcs, s.p256Sd]) {
     if (!line.issuers.some(x => x.id === i)) throw new Error("the server does not serve issuer " + i);
   }
   fs.writeFileSync(process.env.W + "/server-info.json", JSON.stringify(s));

@@ -32,21 +32,21 @@ export const SUITES = {
     })
   },
   'vc-di-ecdsa-test-suite': {
-    claimed: ['ecdsa-rdfc-2019', 'ecdsa-jcs-2019'],
-    unclaimed: ['ecdsa-sd-2023', 'vcHolder'],
+    claimed: ['ecdsa-rdfc-2019', 'ecdsa-jcs-2019', 'ecdsa-sd-2023', 'vcHolder'],
+    unclaimed: [],
     build: (s, tags) => ({
       issuers: [
         issuer(s, s.p256, only(tags, 'ecdsa-rdfc-2019'), {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}}),
         issuer(s, s.p384, only(tags, 'ecdsa-rdfc-2019'), {supportedEcdsaKeyTypes: ['P-384'], supports: {vc: ['1.1', '2.0']}}),
         issuer(s, s.p256Jcs, only(tags, 'ecdsa-jcs-2019'), {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}}),
         issuer(s, s.p384Jcs, only(tags, 'ecdsa-jcs-2019'), {supportedEcdsaKeyTypes: ['P-384'], supports: {vc: ['1.1', '2.0']}}),
-        // the tags no issuer of ours serves yet (counted by the dry run only)
-        issuer(s, s.p256, tags.filter(t => !t.startsWith('ecdsa-rdfc') && !t.startsWith('ecdsa-jcs')),
-          {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}})
+        // ecdsa-sd-2023: a P-256 issuer configured with the suite answers base proofs (options.mandatoryPointers)
+        issuer(s, s.p256Sd, only(tags, 'ecdsa-sd-2023'), {supportedEcdsaKeyTypes: ['P-256'], supports: {vc: ['1.1', '2.0']}})
       ].filter(i => i.tags.length),
-      verifiers: [verifier(s, '/credentials/verify', tags,
+      verifiers: [verifier(s, '/credentials/verify', tags.filter(t => t !== 'vcHolder'),
         {supportedEcdsaKeyTypes: ['P-256', 'P-384'], supports: {vc: ['1.1', '2.0']}})],
-      vcHolders: [verifier(s, '/credentials/derive', tags)]
+      // the holder's step: POST /credentials/derive {verifiableCredential, options: {selectivePointers}}
+      vcHolders: [verifier(s, '/credentials/derive', only(tags, 'vcHolder'))].filter(i => i.tags.length)
     })
   },
   'vc-bitstring-status-list-test-suite': {
