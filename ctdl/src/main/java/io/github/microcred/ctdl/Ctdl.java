@@ -4,22 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.ctdl.internal.AchievementTypes;
 import io.github.microcred.ctdl.internal.CoreMapping;
 import io.github.microcred.ctdl.internal.CtdlModel;
 import io.github.microcred.ctdl.internal.CtdlReader;
 import io.github.microcred.ctdl.internal.Json;
 import io.github.microcred.ctdl.internal.Vocabulary;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -179,9 +171,6 @@ public final class Ctdl {
     return new CtdlImport(r.primaryType == null ? "" : r.primaryType, m.ctid, name, mc, org, duration, warnings);
   }
 
-  private static volatile List<String> achievementTypeNames = List.of();
-  private static volatile Map<String, String> achievementTypes;
-
   /**
    * The CTDL credential class for an Open Badges 3.0 {@code achievementType}, as Credential Engine's
    * Open-Badge-Publisher maps it (types without a CTDL credential class, and the abstract {@code Degree}, become
@@ -192,29 +181,7 @@ public final class Ctdl {
    * @return the class CURIE
    */
   public static String classForAchievementType(String achievementType) {
-    Map<String, String> m = achievementTypes;
-    if (m == null) {
-      m = new HashMap<>();
-      List<String> names = new ArrayList<>();
-      try (InputStream in = Ctdl.class.getResourceAsStream("ob3-achievementType-to-ctdl.tsv");
-          BufferedReader br = new BufferedReader(new InputStreamReader(
-              Objects.requireNonNull(in, "ob3-achievementType-to-ctdl.tsv"), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = br.readLine()) != null) {
-          if (!line.startsWith("#") && line.contains("\t")) {
-            String[] f = line.split("\t");
-            m.put(f[0].toLowerCase(Locale.ROOT), f[1]);
-            names.add(f[0]);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      achievementTypeNames = List.copyOf(names);
-      achievementTypes = m;
-    }
-    String c = m.get(Objects.requireNonNull(achievementType, "achievementType").toLowerCase(Locale.ROOT));
-    return c == null || c.equals("ceterms:Degree") ? "ceterms:OpenBadge" : c;
+    return AchievementTypes.classFor(Objects.requireNonNull(achievementType, "achievementType"));
   }
 
   /**
@@ -226,27 +193,7 @@ public final class Ctdl {
    * @return the achievement type, empty for classes that are not CTDL credentials
    */
   public static Optional<String> achievementTypeForClass(String ctdlClass) {
-    Vocabulary v = Vocabulary.defaults();
-    String c = v.compact(Objects.requireNonNull(ctdlClass, "ctdlClass"));
-    if (v.classDef(c) == null || !v.isA(c, List.of("ceterms:Credential"))) {
-      return Optional.empty();
-    }
-    if (v.isA(c, List.of("ceterms:Badge"))) {
-      return Optional.of("Badge");
-    }
-    classForAchievementType("Achievement");
-    for (String a : v.selfAndAncestors(c)) {
-      String local = a.substring(a.indexOf(':') + 1);
-      if (achievementTypes.containsKey(local.toLowerCase(Locale.ROOT))
-          && a.equals(achievementTypes.get(local.toLowerCase(Locale.ROOT)))) {
-        for (String type : achievementTypeNames) {
-          if (type.equalsIgnoreCase(local)) {
-            return Optional.of(type);
-          }
-        }
-      }
-    }
-    return Optional.of("Achievement");
+    return AchievementTypes.typeFor(Vocabulary.defaults(), Objects.requireNonNull(ctdlClass, "ctdlClass"));
   }
 
   /**

@@ -4,7 +4,7 @@ import io.github.microcred.core.MicroCredential;
 import io.github.microcred.ctdl.internal.CoreMapping;
 import io.github.microcred.ctdl.internal.CtdlModel;
 import io.github.microcred.ctdl.internal.CtdlWriter;
-import io.github.microcred.ctdl.internal.GraphValidator;
+import io.github.microcred.ctdl.internal.Ctids;
 import io.github.microcred.ctdl.internal.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +89,7 @@ public final class CtdlExporter {
       List<CtdlModel.Ref> refs = new ArrayList<>();
       for (String c : components) {
         CtdlModel.Ref r = new CtdlModel.Ref();
-        if (GraphValidator.CTID.matcher(c.toLowerCase(Locale.ROOT)).matches()) {
+        if (Ctids.isCtidIgnoringCase(c)) {
           r.ctid = c.toLowerCase(Locale.ROOT);
         } else {
           r.uri = c;

@@ -40,8 +40,6 @@ public final class CoreMapping {
   private static final String EQF_NODE = "http://data.europa.eu/snb/eqf/";
   private static final String ISCED = "https://uis.unesco.org/isced-2011";
   private static final String NATIONAL = "urn:microcred:level-framework:";
-  private static final Pattern CTID = Pattern.compile(
-      "(ce-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$");
   private static final Pattern ABSOLUTE_URI = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:[^\\s\"<>{}|^`\\\\]+$");
   private static final Map<CreditUnit, String> UNITS = Map.of(CreditUnit.ECTS, "ECTS",
       CreditUnit.US_SEMESTER_HOUR, "SemesterHour", CreditUnit.US_QUARTER_HOUR, "QuarterHour", CreditUnit.UK_CATS,
@@ -80,7 +78,7 @@ public final class CoreMapping {
   public static String ctidOf(MicroCredential mc) {
     String id = mc.id().orElse(null);
     if (id != null) {
-      Matcher m = CTID.matcher(id);
+      Matcher m = Ctids.AT_END.matcher(id);
       if (m.find()) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }
@@ -111,7 +109,7 @@ public final class CoreMapping {
     m.jurisdiction = mc.issuerCountry().orElse(null);
     m.inLanguage.addAll(mc.languages());
     String id = mc.id().orElse(null);
-    if (id != null && !CTID.matcher(id).find()) {
+    if (id != null && !Ctids.AT_END.matcher(id).find()) {
       m.credentialId = id;
     }
     for (String candidate : new String[] {mc.furtherInformation().orElse(null), id}) {
@@ -194,9 +192,9 @@ public final class CoreMapping {
     m.prerequisites.addAll(mc.prerequisites());
     mc.stackability().ifPresent(s -> {
       for (String t : s.targets()) {
-        if (t.matches("(?i)(https?|urn|did):\\S+") || CTID.matcher(t).find()) {
+        if (t.matches("(?i)(https?|urn|did):\\S+") || Ctids.AT_END.matcher(t).find()) {
           CtdlModel.Ref r = new CtdlModel.Ref();
-          Matcher cm = CTID.matcher(t);
+          Matcher cm = Ctids.AT_END.matcher(t);
           if (cm.find()) {
             r.ctid = cm.group(1).toLowerCase(Locale.ROOT);
           } else {
@@ -229,7 +227,7 @@ public final class CoreMapping {
     CtdlModel.Org x = new CtdlModel.Org();
     x.name.put(lang, o.name());
     o.id().ifPresent(id -> {
-      Matcher cm = CTID.matcher(id);
+      Matcher cm = Ctids.AT_END.matcher(id);
       if (cm.find()) {
         x.ctid = cm.group(1).toLowerCase(Locale.ROOT);
       } else if (ABSOLUTE_URI.matcher(id).matches()) {
@@ -268,15 +266,52 @@ public final class CoreMapping {
    * @return the micro-credential
    */
   public static MicroCredential toCore(CtdlModel m, List<CtdlReader.Warning> warnings) {
+    String title = title(m, warnings);
+    MicroCredential.Builder b = MicroCredential.builder(title);
+    String id = identity(m, b, warnings);
+    texts(m, b, id, warnings);
+    notCarried(m, warnings);
+    b.languages(new ArrayList<>(m.inLanguage));
+    awardingBodies(m, b);
+    credits(m, b, warnings);
+    if (m.workloadHours != null) {
+      b.hours(BigDecimal.valueOf(m.workloadHours).stripTrailingZeros());
+    }
+    b.levels(levels(m, warnings));
+    equivalentLevel(m, b, warnings);
+    participation(m, b, warnings);
+    if (m.assessment != null) {
+      assessment(m, m.assessment, title, b, warnings);
+    }
+    if (!m.qa.isEmpty()) {
+      List<Organization> qa = new ArrayList<>();
+      for (CtdlModel.Qa q : m.qa) {
+        qa.add(org(q.org, Organization.Role.QA_BODY));
+      }
+      b.qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL, "", qa));
+    }
+    b.prerequisites(m.prerequisites);
+    stackability(m, b);
+    outcomes(m, b);
+    validity(m, b, warnings);
+    return withKind(b.build(), m.ctdlClass);
+  }
+
+  /** The title: the preferred name, else the CTID (with a warning). */
+  private static String title(CtdlModel m, List<CtdlReader.Warning> warnings) {
     String title = preferred(m.name);
     if (title == null || title.isBlank()) {
       title = m.ctid != null ? m.ctid : "(untitled)";
       warnings.add(new CtdlReader.Warning(m.path("ceterms:name"), "no name: the title is set to '" + title + "'"));
     }
-    MicroCredential.Builder b = MicroCredential.builder(title);
+    return title;
+  }
+
+  /** The id: this library's own credentialId when the CTID was derived from it, else the Registry URI of the CTID. */
+  private static String identity(CtdlModel m, MicroCredential.Builder b, List<CtdlReader.Warning> warnings) {
     String id = null;
-    if (m.credentialId != null && (m.ctid == null
-        || ABSOLUTE_URI.matcher(m.credentialId).matches() && CtdlWriter.ctid("microcred:" + m.credentialId).equals(m.ctid))) {
+    if (m.credentialId != null && (m.ctid == null || ABSOLUTE_URI.matcher(m.credentialId).matches()
+        && CtdlWriter.ctid("microcred:" + m.credentialId).equals(m.ctid))) {
       id = m.credentialId; // this library's own export: the CTID is derived from this id
     } else if (m.ctid != null) {
       id = CtdlWriter.RESOURCES + m.ctid;
@@ -288,6 +323,11 @@ public final class CoreMapping {
     if (id != null) {
       b.id(id);
     }
+    return id;
+  }
+
+  /** Description, certified learning and further information (the subject webpage, unless it is the id or owner's). */
+  private static void texts(CtdlModel m, MicroCredential.Builder b, String id, List<CtdlReader.Warning> warnings) {
     languages(m.name, m.path("ceterms:name"), warnings);
     languages(m.description, m.path("ceterms:description"), warnings);
     String description = preferred(m.description);
@@ -301,9 +341,10 @@ public final class CoreMapping {
     if (m.subjectWebpage != null && !m.subjectWebpage.equals(id) && !m.subjectWebpage.equals(ownerPage)) {
       b.furtherInformation(m.subjectWebpage);
     }
-    notCarried(m, warnings);
-    List<String> langs = new ArrayList<>(m.inLanguage);
-    b.languages(langs);
+  }
+
+  /** The owner and offering organizations, and the issuer's country (the jurisdiction, else the owner's). */
+  private static void awardingBodies(CtdlModel m, MicroCredential.Builder b) {
     List<Organization> bodies = new ArrayList<>();
     if (m.owner != null) {
       bodies.add(org(m.owner, Organization.Role.AWARDING_BODY));
@@ -317,6 +358,10 @@ public final class CoreMapping {
       bodies.add(org(o, Organization.Role.AWARDING_BODY));
     }
     b.awardingBodies(bodies);
+  }
+
+  /** Credits in core units, and the degree routes with their credit. */
+  private static void credits(CtdlModel m, MicroCredential.Builder b, List<CtdlReader.Warning> warnings) {
     for (CtdlModel.Credit c : m.credits) {
       CreditValue v = coreCredit(c, m.path("ceterms:requires"), warnings);
       if (v != null) {
@@ -329,9 +374,10 @@ public final class CoreMapping {
     if (m.creditForDegree != null) {
       b.creditForDegree(degreeRoute(m.creditForDegree, m.path("ceterms:isAdvancedStandingFor"), warnings));
     }
-    if (m.workloadHours != null) {
-      b.hours(BigDecimal.valueOf(m.workloadHours).stripTrailingZeros());
-    }
+  }
+
+  /** Levels from their framework nodes: EQF, ISCED 2011, this library's national frameworks, else by name. */
+  private static List<Level> levels(CtdlModel m, List<CtdlReader.Warning> warnings) {
     List<Level> levels = new ArrayList<>();
     for (CtdlModel.Level l : m.levels) {
       String node = l.node == null ? "" : l.node;
@@ -351,10 +397,15 @@ public final class CoreMapping {
           warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), "level " + node + " not mapped"));
         }
       } catch (RuntimeException e) {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), "level " + node + " not mapped: " + e.getMessage()));
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), "level " + node + " not mapped: "
+            + e.getMessage()));
       }
     }
-    b.levels(levels);
+    return levels;
+  }
+
+  /** The equivalent degree level from the first degree audience level; the others are reported. */
+  private static void equivalentLevel(CtdlModel m, MicroCredential.Builder b, List<CtdlReader.Warning> warnings) {
     boolean levelSet = false;
     for (String a : m.audienceLevels) {
       EquivalentLevel found = null;
@@ -371,6 +422,10 @@ public final class CoreMapping {
             + " not mapped" + (found != null ? " (only the first degree level is kept)" : "")));
       }
     }
+  }
+
+  /** The participation mode from the first delivery type; the others are reported. */
+  private static void participation(CtdlModel m, MicroCredential.Builder b, List<CtdlReader.Warning> warnings) {
     boolean deliverySet = false;
     for (String d : m.learningDelivery) {
       ParticipationMode p = switch (d) {
@@ -387,49 +442,51 @@ public final class CoreMapping {
             + " not mapped" + (p != null ? " (only the first is kept)" : "")));
       }
     }
-    if (m.assessment != null) {
-      CtdlModel.Assessment a = m.assessment;
-      if (a.description != null && !a.description.equals("Assessment of " + title)) {
-        b.assessmentDescription(a.description);
-      }
-      List<AssessmentType> types = new ArrayList<>();
-      if (a.methodDescription != null && a.methodDescription.startsWith("Assessment types: ")) {
-        for (String t : a.methodDescription.substring(18).split(",\\s*")) {
-          try {
-            types.add(AssessmentType.valueOf(t.trim()));
-          } catch (IllegalArgumentException e) {
-            warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment type " + t + " not mapped"));
-          }
-        }
-      } else {
-        for (String x : a.methods) {
-          switch (x) {
-            case "Exam" -> types.add(AssessmentType.EXAMINATION);
-            case "Artifact" -> types.add(AssessmentType.PROJECT);
-            case "PortfolioEvaluation" -> types.add(AssessmentType.PORTFOLIO);
-            case "Performance" -> types.add(AssessmentType.PRACTICAL_DEMONSTRATION);
-            default -> warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment method " + x + " not mapped"));
-          }
+  }
+
+  /**
+   * The assessment: its description (unless this library's boilerplate), types (this library's own list, else from
+   * the CTDL methods) and identity verification (proctored, with the assessment delivery).
+   */
+  private static void assessment(CtdlModel m, CtdlModel.Assessment a, String title, MicroCredential.Builder b,
+      List<CtdlReader.Warning> warnings) {
+    if (a.description != null && !a.description.equals("Assessment of " + title)) {
+      b.assessmentDescription(a.description);
+    }
+    List<AssessmentType> types = new ArrayList<>();
+    if (a.methodDescription != null && a.methodDescription.startsWith("Assessment types: ")) {
+      for (String t : a.methodDescription.substring(18).split(",\\s*")) {
+        try {
+          types.add(AssessmentType.valueOf(t.trim()));
+        } catch (IllegalArgumentException e) {
+          warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment type " + t + " not mapped"));
         }
       }
-      b.assessmentTypes(types);
-      if (a.proctored != null) {
-        boolean online = m.assessmentDelivery.contains("OnlineOnly");
-        boolean onsite = m.assessmentDelivery.contains("InPerson");
-        IdentityVerification v = !a.proctored ? IdentityVerification.UNSUPERVISED
-            : online ? IdentityVerification.ONLINE_ONE_FACTOR : onsite ? IdentityVerification.ONSITE_ONE_FACTOR
-            : IdentityVerification.SUPERVISED_IDENTITY_NOT_VERIFIED;
-        b.identityVerification(v);
+    } else {
+      for (String x : a.methods) {
+        switch (x) {
+          case "Exam" -> types.add(AssessmentType.EXAMINATION);
+          case "Artifact" -> types.add(AssessmentType.PROJECT);
+          case "PortfolioEvaluation" -> types.add(AssessmentType.PORTFOLIO);
+          case "Performance" -> types.add(AssessmentType.PRACTICAL_DEMONSTRATION);
+          default -> warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment method " + x
+              + " not mapped"));
+        }
       }
     }
-    if (!m.qa.isEmpty()) {
-      List<Organization> qa = new ArrayList<>();
-      for (CtdlModel.Qa q : m.qa) {
-        qa.add(org(q.org, Organization.Role.QA_BODY));
-      }
-      b.qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL, "", qa));
+    b.assessmentTypes(types);
+    if (a.proctored != null) {
+      boolean online = m.assessmentDelivery.contains("OnlineOnly");
+      boolean onsite = m.assessmentDelivery.contains("InPerson");
+      IdentityVerification v = !a.proctored ? IdentityVerification.UNSUPERVISED
+          : online ? IdentityVerification.ONLINE_ONE_FACTOR : onsite ? IdentityVerification.ONSITE_ONE_FACTOR
+          : IdentityVerification.SUPERVISED_IDENTITY_NOT_VERIFIED;
+      b.identityVerification(v);
     }
-    b.prerequisites(m.prerequisites);
+  }
+
+  /** Stackable into the credentials it is part of. */
+  private static void stackability(CtdlModel m, MicroCredential.Builder b) {
     List<String> targets = new ArrayList<>();
     for (CtdlModel.Ref r : m.isPartOf) {
       targets.add(r.ctid != null ? CtdlWriter.RESOURCES + r.ctid : r.uri);
@@ -437,6 +494,10 @@ public final class CoreMapping {
     if (!targets.isEmpty()) {
       b.stackability(new Stackability(StackabilityOption.STACKABLE, targets, ""));
     }
+  }
+
+  /** Learning outcomes (category Learning Outcome, or plain text) and aligned competencies. */
+  private static void outcomes(CtdlModel m, MicroCredential.Builder b) {
     List<String> outcomes = new ArrayList<>();
     List<Competency> comps = new ArrayList<>();
     for (CtdlModel.Competency c : m.competencies) {
@@ -451,19 +512,27 @@ public final class CoreMapping {
     }
     b.learningOutcomes(outcomes);
     b.competencies(comps);
+  }
+
+  /** The validity period from the renewal frequency. */
+  private static void validity(CtdlModel m, MicroCredential.Builder b, List<CtdlReader.Warning> warnings) {
     if (m.renewalFrequency != null) {
       try {
         b.validity(ValidityPolicy.periodAfterAward(Period.parse(m.renewalFrequency)));
       } catch (RuntimeException e) {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:renewalFrequency"), "renewalFrequency " + m.renewalFrequency + " not mapped"));
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:renewalFrequency"), "renewalFrequency "
+            + m.renewalFrequency + " not mapped"));
       }
     }
-    MicroCredential built = b.build();
-    Kind k = kindFor(m.ctdlClass);
+  }
+
+  /** The kind the CTDL class stands for, unless the class is the one a micro-credential without a kind gets. */
+  private static MicroCredential withKind(MicroCredential built, String ctdlClass) {
+    Kind k = kindFor(ctdlClass);
     // ceterms:MicroCredential is also the class of a micro-credential without a kind: no override then
     boolean ambiguous = k == Kind.MICRO_CREDENTIAL_MODULE && built.derivedKind().isEmpty();
     if (k != null && !ambiguous && built.kind().orElse(null) != k) {
-      built = built.toBuilder().kindOverride(k).build();
+      return built.toBuilder().kindOverride(k).build();
     }
     return built;
   }

@@ -16,10 +16,6 @@ import java.util.regex.Pattern;
 
 /** Walks a CTDL document (graph, envelope, node list or single resource) and reports every problem. */
 public final class GraphValidator {
-  /** CTID grammar: {@code ce-} + lowercase UUID (CE "About the CTID"; CredRegSHACL regex). */
-  public static final Pattern CTID = Pattern.compile("^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-  private static final Pattern CTID_ANY_CASE =
-      Pattern.compile("^ce-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
   private static final Pattern DURATION = Pattern.compile(
       "^-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$");
   private static final Pattern DATE = Pattern.compile("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
@@ -274,9 +270,9 @@ public final class GraphValidator {
       return;
     }
     String c = ctid.asText();
-    if (!CTID.matcher(c).matches()) {
+    if (!Ctids.CTID.matcher(c).matches()) {
       String why;
-      if (CTID_ANY_CASE.matcher(c).matches()) {
+      if (Ctids.CTID_ANY_CASE.matcher(c).matches()) {
         why = "has upper-case letters; CTIDs are 'ce-' + a lowercase UUID";
       } else if (c.length() != 39) {
         why = "has " + c.length() + " characters; a CTID is 'ce-' + a lowercase UUID, 39 characters";
