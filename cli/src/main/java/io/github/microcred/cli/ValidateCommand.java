@@ -44,7 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
     n.put("file", file.toString()).put("valid", r.isValid()).put("errors", r.errors().size())
         .put("warnings", r.warnings().size());
     com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("issues");
-    r.issues().forEach(i -> a.addObject().put("path", i.path()).put("code", i.code())
+    r.issues().forEach(i -> a.addObject().put("path", i.path()).put("code", i.code().name())
         .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("message", i.message()));
     return n;
   }

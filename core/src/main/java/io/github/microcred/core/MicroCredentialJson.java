@@ -68,7 +68,7 @@ public final class MicroCredentialJson {
    *     {@link CoreErrorCode#INVALID_DOCUMENT} listing every path for a document that does not fit the model
    */
   public static MicroCredential read(String json) throws CoreException {
-    List<ValidationIssue> issues = new ArrayList<>();
+    List<Issue> issues = new ArrayList<>();
     JsonNode n = Json.parse(json, issues);
     if (n == null) {
       throw new CoreException(CoreErrorCode.MALFORMED_JSON, "malformed JSON: " + issues.get(0).message());
@@ -97,7 +97,7 @@ public final class MicroCredentialJson {
    * @throws CoreException as {@link #read(String)}
    */
   public static Award readAward(String json) throws CoreException {
-    List<ValidationIssue> issues = new ArrayList<>();
+    List<Issue> issues = new ArrayList<>();
     JsonNode n = Json.parse(json, issues);
     if (n == null) {
       throw new CoreException(CoreErrorCode.MALFORMED_JSON, "malformed JSON: " + issues.get(0).message());
@@ -125,7 +125,7 @@ public final class MicroCredentialJson {
    * @throws CoreException as {@link #read(String)}
    */
   public static Organization readOrganization(String json) throws CoreException {
-    List<ValidationIssue> issues = new ArrayList<>();
+    List<Issue> issues = new ArrayList<>();
     JsonNode n = Json.parse(json, issues);
     if (n == null) {
       throw new CoreException(CoreErrorCode.MALFORMED_JSON, "malformed JSON: " + issues.get(0).message());
@@ -134,7 +134,7 @@ public final class MicroCredentialJson {
     return orThrow(c.readOrganizationAt(n, "$"), c.issues());
   }
 
-  private static <T> T orThrow(T value, List<ValidationIssue> issues) throws CoreException {
+  private static <T> T orThrow(T value, List<Issue> issues) throws CoreException {
     if (!issues.isEmpty() || value == null) {
       throw new CoreException(CoreErrorCode.INVALID_DOCUMENT, issues.stream()
           .map(i -> i.path() + ": " + i.message()).collect(Collectors.joining("; ")));

@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates micro-credentials and awards, reporting <b>all</b> problems, each with a JSON path, a code, a
- * severity and a message. Validating JSON text never throws: a syntax error is a {@code MALFORMED_JSON}
+ * Validates micro-credentials and awards, reporting <b>all</b> problems, each an {@link Issue} with a JSON path, a
+ * {@link CoreIssueCode}, a severity and a message. Validating JSON text never throws: a syntax error is a {@code MALFORMED_JSON}
  * issue with line and column.
  *
  * <p>Errors: a missing EU Annex I mandatory element ({@code MISSING_TITLE}, {@code MISSING_ISSUER_COUNTRY},
@@ -39,7 +40,7 @@ public final class MicroCredentialValidator {
    * @return the report
    */
   public static ValidationReport validate(String json) {
-    List<ValidationIssue> issues = new ArrayList<>();
+    List<Issue> issues = new ArrayList<>();
     try {
       JsonNode n = Json.parse(json, issues);
       if (n != null) {
@@ -65,7 +66,7 @@ public final class MicroCredentialValidator {
    * @return the report
    */
   public static ValidationReport validateAward(String json) {
-    List<ValidationIssue> issues = new ArrayList<>();
+    List<Issue> issues = new ArrayList<>();
     try {
       JsonNode n = Json.parse(json, issues);
       if (n != null) {
@@ -89,7 +90,7 @@ public final class MicroCredentialValidator {
    * @return the report
    */
   public static ValidationReport validate(MicroCredential m) {
-    List<ValidationIssue> issues = new ArrayList<>();
+    List<Issue> issues = new ArrayList<>();
     check(m, "$", issues);
     return new ValidationReport(issues);
   }
@@ -101,111 +102,113 @@ public final class MicroCredentialValidator {
    * @return the report
    */
   public static ValidationReport validate(Award a) {
-    List<ValidationIssue> issues = new ArrayList<>();
+    List<Issue> issues = new ArrayList<>();
     check(a.microCredential(), "$.microCredential", issues);
     return new ValidationReport(issues);
   }
 
-  private static ValidationIssue internal(RuntimeException e) {
-    return new ValidationIssue("$", "INTERNAL_ERROR", ValidationIssue.Severity.ERROR,
+  private static Issue internal(RuntimeException e) {
+    return new Issue("$", CoreIssueCode.INTERNAL_ERROR, Severity.ERROR,
         "the validator failed on this input (" + e.getClass().getSimpleName() + "); please report it");
   }
 
-  private static List<ValidationIssue> dedupe(List<ValidationIssue> issues) {
+  private static List<Issue> dedupe(List<Issue> issues) {
     return issues.stream().distinct().toList();
   }
 
   /** When the model could not be built at all, still name the mandatory elements the tree lacks. */
-  private static void missingFromTree(JsonNode n, List<ValidationIssue> out) {
-    String[][] keys = {
-      {"issuerCountry", "MISSING_ISSUER_COUNTRY"}, {"awardingBodies", "MISSING_AWARDING_BODY"},
-      {"learningOutcomes", "MISSING_LEARNING_OUTCOMES"}, {"workload", "MISSING_WORKLOAD"},
-      {"levels", "MISSING_LEVEL"}, {"assessment", "MISSING_ASSESSMENT_TYPE"},
-      {"participation", "MISSING_PARTICIPATION"}, {"qualityAssurance", "MISSING_QUALITY_ASSURANCE"}
-    };
-    for (String[] k : keys) {
-      if (!n.has(k[0])) {
-        out.add(err("$." + k[0], k[1], "EU Annex I mandatory element '" + k[0] + "' is missing"));
+  private static void missingFromTree(JsonNode n, List<Issue> out) {
+    List<Map.Entry<String, CoreIssueCode>> keys = List.of(
+        Map.entry("issuerCountry", CoreIssueCode.MISSING_ISSUER_COUNTRY),
+        Map.entry("awardingBodies", CoreIssueCode.MISSING_AWARDING_BODY),
+        Map.entry("learningOutcomes", CoreIssueCode.MISSING_LEARNING_OUTCOMES),
+        Map.entry("workload", CoreIssueCode.MISSING_WORKLOAD), Map.entry("levels", CoreIssueCode.MISSING_LEVEL),
+        Map.entry("assessment", CoreIssueCode.MISSING_ASSESSMENT_TYPE),
+        Map.entry("participation", CoreIssueCode.MISSING_PARTICIPATION),
+        Map.entry("qualityAssurance", CoreIssueCode.MISSING_QUALITY_ASSURANCE));
+    for (Map.Entry<String, CoreIssueCode> k : keys) {
+      if (!n.has(k.getKey())) {
+        out.add(err("$." + k.getKey(), k.getValue(), "EU Annex I mandatory element '" + k.getKey() + "' is missing"));
       }
     }
   }
 
-  private static ValidationIssue err(String path, String code, String message) {
-    return new ValidationIssue(path, code, ValidationIssue.Severity.ERROR, message);
+  private static Issue err(String path, CoreIssueCode code, String message) {
+    return new Issue(path, code, Severity.ERROR, message);
   }
 
-  private static ValidationIssue warn(String path, String code, String message) {
-    return new ValidationIssue(path, code, ValidationIssue.Severity.WARNING, message);
+  private static Issue warn(String path, CoreIssueCode code, String message) {
+    return new Issue(path, code, Severity.WARNING, message);
   }
 
-  static void check(MicroCredential m, String p, List<ValidationIssue> out) {
+  static void check(MicroCredential m, String p, List<Issue> out) {
     // --- EU Annex I mandatory elements
     if (m.issuerCountry().isEmpty()) {
-      out.add(err(p + ".issuerCountry", "MISSING_ISSUER_COUNTRY",
+      out.add(err(p + ".issuerCountry", CoreIssueCode.MISSING_ISSUER_COUNTRY,
           "EU Annex I: the country/region of the issuer is required (ISO 3166-1 alpha-2 such as IE, or ISO 3166-2 such as DE-BY)"));
     } else if (!m.issuerCountry().get().matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
-      out.add(err(p + ".issuerCountry", "INVALID_COUNTRY",
+      out.add(err(p + ".issuerCountry", CoreIssueCode.INVALID_COUNTRY,
           "expected an ISO 3166-1 alpha-2 code (IE) or ISO 3166-2 code (DE-BY), found '" + m.issuerCountry().get() + "'"));
     }
     if (m.awardingBodies().isEmpty()) {
-      out.add(err(p + ".awardingBodies", "MISSING_AWARDING_BODY", "EU Annex I: at least one awarding body is required"));
+      out.add(err(p + ".awardingBodies", CoreIssueCode.MISSING_AWARDING_BODY, "EU Annex I: at least one awarding body is required"));
     }
     if (m.learningOutcomes().isEmpty()) {
-      out.add(err(p + ".learningOutcomes", "MISSING_LEARNING_OUTCOMES", "EU Annex I: the learning outcomes are required"));
+      out.add(err(p + ".learningOutcomes", CoreIssueCode.MISSING_LEARNING_OUTCOMES, "EU Annex I: the learning outcomes are required"));
     }
     if (m.hours().isEmpty() && m.credits().isEmpty()) {
-      out.add(err(p + ".workload", "MISSING_WORKLOAD",
+      out.add(err(p + ".workload", CoreIssueCode.MISSING_WORKLOAD,
           "EU Annex I: the notional workload is required, as hours and/or credits (ECTS wherever possible)"));
     }
     if (m.levels().isEmpty()) {
-      out.add(err(p + ".levels", "MISSING_LEVEL", "EU Annex I: the level (EQF and/or national framework) is required"));
+      out.add(err(p + ".levels", CoreIssueCode.MISSING_LEVEL, "EU Annex I: the level (EQF and/or national framework) is required"));
     }
     if (m.assessmentTypes().isEmpty()) {
-      out.add(err(p + ".assessment.types", "MISSING_ASSESSMENT_TYPE", "EU Annex I: the type of assessment is required"));
+      out.add(err(p + ".assessment.types", CoreIssueCode.MISSING_ASSESSMENT_TYPE, "EU Annex I: the type of assessment is required"));
     }
     if (m.participation().isEmpty()) {
-      out.add(err(p + ".participation", "MISSING_PARTICIPATION",
+      out.add(err(p + ".participation", CoreIssueCode.MISSING_PARTICIPATION,
           "EU Annex I: the form of participation is required (ONLINE, ONSITE or BLENDED)"));
     }
     if (m.qualityAssurance().isEmpty()) {
-      out.add(err(p + ".qualityAssurance", "MISSING_QUALITY_ASSURANCE",
+      out.add(err(p + ".qualityAssurance", CoreIssueCode.MISSING_QUALITY_ASSURANCE,
           "EU Annex I: the type of quality assurance is required"));
     }
     // --- well-formed values
     Set<CreditUnit> units = EnumSet.noneOf(CreditUnit.class);
     for (int i = 0; i < m.credits().size(); i++) {
       if (!units.add(m.credits().get(i).unit())) {
-        out.add(err(p + ".workload.credits[" + i + "].unit", "DUPLICATE_CREDIT_UNIT",
+        out.add(err(p + ".workload.credits[" + i + "].unit", CoreIssueCode.DUPLICATE_CREDIT_UNIT,
             "credit in " + m.credits().get(i).unit() + " is given twice"));
       }
     }
     for (int i = 0; i < m.languages().size(); i++) {
       String tag = m.languages().get(i);
       if (!tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*") || Locale.forLanguageTag(tag).getLanguage().isEmpty()) {
-        out.add(err(p + ".languages[" + i + "]", "INVALID_LANGUAGE", "expected a BCP 47 language tag (en, de-AT), found '" + tag + "'"));
+        out.add(err(p + ".languages[" + i + "]", CoreIssueCode.INVALID_LANGUAGE, "expected a BCP 47 language tag (en, de-AT), found '" + tag + "'"));
       }
     }
     for (int i = 0; i < m.competencies().size(); i++) {
       String uri = m.competencies().get(i).uri();
       if (!uri.isEmpty() && !absoluteUri(uri)) {
-        out.add(err(p + ".competencies[" + i + "].uri", "INVALID_URI", "expected an absolute URI, found '" + uri + "'"));
+        out.add(err(p + ".competencies[" + i + "].uri", CoreIssueCode.INVALID_URI, "expected an absolute URI, found '" + uri + "'"));
       }
     }
     m.id().filter(id -> !absoluteUri(id)).ifPresent(id ->
-        out.add(err(p + ".id", "INVALID_URI", "expected an absolute URI, found '" + id + "'")));
+        out.add(err(p + ".id", CoreIssueCode.INVALID_URI, "expected an absolute URI, found '" + id + "'")));
     // --- Oliver's summary recommendations
     m.shortDescription().filter(s -> words(s) > 30).ifPresent(s -> out.add(warn(p + ".shortDescription",
-        "SHORT_DESCRIPTION_TOO_LONG", "Oliver recommends 30 words or fewer, found " + words(s))));
+        CoreIssueCode.SHORT_DESCRIPTION_TOO_LONG, "Oliver recommends 30 words or fewer, found " + words(s))));
     m.certifiedLearning().filter(s -> words(s) > 100).ifPresent(s -> out.add(warn(p + ".certifiedLearning",
-        "CERTIFIED_LEARNING_TOO_LONG", "Oliver recommends 100 words or fewer, found " + words(s))));
+        CoreIssueCode.CERTIFIED_LEARNING_TOO_LONG, "Oliver recommends 100 words or fewer, found " + words(s))));
     // --- kind and workload consistency
     Optional<Kind> derived = m.derivedKind();
     if (m.kindOverride().isPresent() && !m.kindOverride().equals(derived)) {
-      out.add(warn(p + ".kind", "KIND_OVERRIDDEN", "kind " + m.kindOverride().get() + " overrides "
+      out.add(warn(p + ".kind", CoreIssueCode.KIND_OVERRIDDEN, "kind " + m.kindOverride().get() + " overrides "
           + derived.map(k -> "the kind derived from " + m.hours().get().toPlainString() + " h, " + k)
               .orElse("no derivable kind")));
     } else if (m.hours().isPresent() && derived.isEmpty()) {
-      out.add(warn(p + ".workload.hours", "HOURS_OUTSIDE_KIND_BANDS", m.hours().get().toPlainString()
+      out.add(warn(p + ".workload.hours", CoreIssueCode.HOURS_OUTSIDE_KIND_BANDS, m.hours().get().toPlainString()
           + " h is outside every kind band (skill credential 4-12 h, module 25-150 h, short learning programme 150-1500 h)"));
     }
     if (m.hours().isPresent()) {
@@ -216,7 +219,7 @@ public final class MicroCredentialValidator {
           BigDecimal ch = CreditConversions.defaults().toHours(c);
           if (ch.signum() > 0 && (h.compareTo(ch.multiply(BigDecimal.valueOf(2))) > 0
               || h.multiply(BigDecimal.valueOf(2)).compareTo(ch) < 0)) {
-            out.add(warn(p + ".workload.credits[" + i + "]", "WORKLOAD_CREDIT_MISMATCH", c + " is about "
+            out.add(warn(p + ".workload.credits[" + i + "]", CoreIssueCode.WORKLOAD_CREDIT_MISMATCH, c + " is about "
                 + ch.toPlainString() + " h under the default conversion policy, but the workload is " + h.toPlainString() + " h"));
           }
         } catch (CoreException noConversion) {
@@ -225,12 +228,12 @@ public final class MicroCredentialValidator {
       }
     }
     if (m.creditBearingStated().orElse(false) && m.credits().isEmpty()) {
-      out.add(warn(p + ".creditBearing", "CREDIT_BEARING_WITHOUT_CREDIT", "stated credit-bearing but no credit is given"));
+      out.add(warn(p + ".creditBearing", CoreIssueCode.CREDIT_BEARING_WITHOUT_CREDIT, "stated credit-bearing but no credit is given"));
     }
     if (m.equivalentLevel().isPresent()) {
       m.levels().stream().filter(Level::isEqf).findFirst().flatMap(Level::equivalentLevel)
           .filter(e -> e != m.equivalentLevel().get())
-          .ifPresent(e -> out.add(warn(p + ".equivalentLevel", "EQUIVALENT_LEVEL_MISMATCH",
+          .ifPresent(e -> out.add(warn(p + ".equivalentLevel", CoreIssueCode.EQUIVALENT_LEVEL_MISMATCH,
               "equivalent level " + m.equivalentLevel().get() + " differs from " + e + " implied by the EQF level")));
     }
   }

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The result of a validation: every problem found, not only the first.
+ * The result of a validation: every problem found, not only the first. Its codes are {@link CoreIssueCode}s
+ * (other modules' reports converted with their {@code toValidationReport()} carry their own codes).
  *
  * @param issues the issues, in document order
  */
-public record ValidationReport(List<ValidationIssue> issues) {
+public record ValidationReport(List<Issue> issues) {
 
   /** Copies. */
   public ValidationReport {
@@ -29,8 +30,8 @@ public record ValidationReport(List<ValidationIssue> issues) {
    *
    * @return the errors
    */
-  public List<ValidationIssue> errors() {
-    return issues.stream().filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList();
+  public List<Issue> errors() {
+    return issues.stream().filter(i -> i.severity() == Severity.ERROR).toList();
   }
 
   /**
@@ -38,8 +39,8 @@ public record ValidationReport(List<ValidationIssue> issues) {
    *
    * @return the warnings
    */
-  public List<ValidationIssue> warnings() {
-    return issues.stream().filter(i -> i.severity() == ValidationIssue.Severity.WARNING).toList();
+  public List<Issue> warnings() {
+    return issues.stream().filter(i -> i.severity() == Severity.WARNING).toList();
   }
 
   /**
@@ -48,7 +49,7 @@ public record ValidationReport(List<ValidationIssue> issues) {
    * @param code the code
    * @return true if present
    */
-  public boolean has(String code) {
+  public boolean has(Code code) {
     return issues.stream().anyMatch(i -> i.code().equals(code));
   }
 

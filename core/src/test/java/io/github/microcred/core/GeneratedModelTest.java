@@ -42,7 +42,7 @@ class GeneratedModelTest {
       assertEquals(m, MicroCredentialJson.read(json), where);
       assertEquals(m, m.toBuilder().build(), where);
       ValidationReport r = MicroCredentialValidator.validate(json);
-      assertFalse(r.has("INTERNAL_ERROR"), where);
+      assertFalse(r.has(CoreIssueCode.INTERNAL_ERROR), where);
       if (i % 3 != 2) {
         assertTrue(r.isValid(), where + "\n" + r.summary());
         assertEquals(100.0, Completeness.of(m).euMandatory(), where);
@@ -69,7 +69,7 @@ class GeneratedModelTest {
       String text = doc.toString();
       try {
         ValidationReport r = MicroCredentialValidator.validate(text);
-        assertFalse(r.has("INTERNAL_ERROR"), "seed " + seed + " case " + i + ": " + text);
+        assertFalse(r.has(CoreIssueCode.INTERNAL_ERROR), "seed " + seed + " case " + i + ": " + text);
         MicroCredentialValidator.validateAward(text);
       } catch (RuntimeException e) {
         throw new AssertionError("seed " + seed + " case " + i + " threw on " + text, e);

@@ -67,7 +67,7 @@ class MicroCredentialJsonTest {
   void malformedJsonNamesLineAndColumn() {
     ValidationReport r = MicroCredentialValidator.validate("{\n  \"title\": \"x\",\n  \"levels\": [ }\n");
     assertFalse(r.isValid());
-    assertEquals("MALFORMED_JSON", r.issues().get(0).code());
+    assertEquals(CoreIssueCode.MALFORMED_JSON, r.issues().get(0).code());
     assertTrue(r.issues().get(0).message().startsWith("line 3, column"), r.issues().get(0).message());
     CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read("{\"title\": "));
     assertEquals(CoreErrorCode.MALFORMED_JSON, e.code());
@@ -76,11 +76,11 @@ class MicroCredentialJsonTest {
   @Test
   void duplicateKeysAndUnknownPropertiesAreErrorsNotSilentDrops() throws Exception {
     ValidationReport dup = MicroCredentialValidator.validate("{\"title\":\"a\",\"title\":\"b\"}");
-    assertTrue(dup.has("MALFORMED_JSON"), dup.summary());
+    assertTrue(dup.has(CoreIssueCode.MALFORMED_JSON), dup.summary());
     ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(sample());
     tree.put("titel", "typo");
     ValidationReport r = MicroCredentialValidator.validate(tree.toString());
-    assertTrue(r.issues().stream().anyMatch(i -> i.code().equals("UNKNOWN_PROPERTY") && i.path().equals("$.titel")), r.summary());
+    assertTrue(r.issues().stream().anyMatch(i -> i.code() == CoreIssueCode.UNKNOWN_PROPERTY && i.path().equals("$.titel")), r.summary());
     CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read(tree.toString()));
     assertEquals(CoreErrorCode.INVALID_DOCUMENT, e.code());
     assertTrue(e.getMessage().contains("$.titel"), e.getMessage());
@@ -98,7 +98,7 @@ class MicroCredentialJsonTest {
     assertTrue(found.contains("$.workload.credits[0].unit UNKNOWN_VALUE"), r.summary());
     assertTrue(found.contains("$.participation WRONG_TYPE"), r.summary());
     assertTrue(found.contains("$.levels[0] INVALID_LEVEL"), r.summary());
-    assertTrue(r.has("MISSING_PARTICIPATION"), "the dropped value is also reported missing: " + r.summary());
+    assertTrue(r.has(CoreIssueCode.MISSING_PARTICIPATION), "the dropped value is also reported missing: " + r.summary());
   }
 
   @Test
@@ -107,7 +107,7 @@ class MicroCredentialJsonTest {
         .shortDescription("word ".repeat(31)).certifiedLearning("w ".repeat(101)).kindOverride(Kind.SKILL_CREDENTIAL).build();
     ValidationReport r = MicroCredentialValidator.validate(m);
     assertTrue(r.isValid(), r.summary());
-    assertTrue(r.has("SHORT_DESCRIPTION_TOO_LONG") && r.has("CERTIFIED_LEARNING_TOO_LONG") && r.has("KIND_OVERRIDDEN"), r.summary());
+    assertTrue(r.has(CoreIssueCode.SHORT_DESCRIPTION_TOO_LONG) && r.has(CoreIssueCode.CERTIFIED_LEARNING_TOO_LONG) && r.has(CoreIssueCode.KIND_OVERRIDDEN), r.summary());
   }
 
   /** One fixture per EU Annex I mandatory element (of the specification): removing it is named. */
@@ -131,14 +131,14 @@ class MicroCredentialJsonTest {
     tree.remove(key);
     ValidationReport r = MicroCredentialValidator.validate(tree.toString());
     assertFalse(r.isValid());
-    assertTrue(r.errors().stream().anyMatch(i -> i.code().equals(code) && i.path().equals(path)), r.summary());
+    assertTrue(r.errors().stream().anyMatch(i -> i.code().name().equals(code) && i.path().equals(path)), r.summary());
     assertEquals(1, r.errors().size(), "only the removed element is reported: " + r.summary());
   }
 
   @Test
   void awardAnnexOneElementsLearnerAndIssueDate() throws Exception {
     ValidationReport r = MicroCredentialValidator.validateAward("{\"microCredential\":" + sample() + "}");
-    assertTrue(r.has("MISSING_LEARNER") && r.has("MISSING_ISSUE_DATE"), r.summary());
+    assertTrue(r.has(CoreIssueCode.MISSING_LEARNER) && r.has(CoreIssueCode.MISSING_ISSUE_DATE), r.summary());
   }
 
   static final long FUZZ_SEED = 20261122L;
@@ -168,7 +168,7 @@ class MicroCredentialJsonTest {
       String doc = s.toString();
       try {
         ValidationReport r = MicroCredentialValidator.validate(doc);
-        assertFalse(r.has("INTERNAL_ERROR"), "seed " + (FUZZ_SEED + batch) + " case " + i + ": " + r.summary());
+        assertFalse(r.has(CoreIssueCode.INTERNAL_ERROR), "seed " + (FUZZ_SEED + batch) + " case " + i + ": " + r.summary());
         if (r.isValid()) {
           MicroCredentialJson.read(doc); // a valid report means the document reads
         }

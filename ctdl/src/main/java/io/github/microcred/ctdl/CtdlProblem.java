@@ -1,5 +1,7 @@
 package io.github.microcred.ctdl;
 
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import java.util.Objects;
 
 /**
@@ -27,15 +29,13 @@ public record CtdlProblem(String path, CtdlProblemCode code, CtdlSeverity severi
   }
 
   /**
-   * The same problem as a core {@link io.github.microcred.core.ValidationIssue}, so that CTDL findings can be
-   * reported next to core validation: the code becomes its name, {@link CtdlSeverity#INFO} becomes a warning.
+   * The same problem as a core {@link Issue}, so that ctdl findings can be reported next to core validation: the
+   * code is kept, {@link CtdlSeverity#INFO} becomes a warning.
    *
    * @return the issue
    */
-  public io.github.microcred.core.ValidationIssue toValidationIssue() {
-    return new io.github.microcred.core.ValidationIssue(path, code.name(), severity == CtdlSeverity.ERROR
-        ? io.github.microcred.core.ValidationIssue.Severity.ERROR
-        : io.github.microcred.core.ValidationIssue.Severity.WARNING, message);
+  public Issue toValidationIssue() {
+    return new Issue(path, code, severity == CtdlSeverity.ERROR ? Severity.ERROR : Severity.WARNING, message);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.github.microcred.ctdl;
 
+import io.github.microcred.core.Code;
+
 /** What a {@link CtdlProblem} is about. Each code belongs to one {@link Category}. */
-public enum CtdlProblemCode {
+public enum CtdlProblemCode implements Code {
   /** The input is not JSON, or not a graph, envelope, node list or single resource. */
   NOT_A_GRAPH(Category.SYNTAX),
   /** The {@code @context} is missing, legacy ({@code http://}) or not a CTDL context. */
@@ -58,5 +60,11 @@ public enum CtdlProblemCode {
    */
   public Category category() {
     return category;
+  }
+
+  /** {@inheritDoc} Always {@code ctdl}. */
+  @Override
+  public String module() {
+    return "ctdl";
   }
 }

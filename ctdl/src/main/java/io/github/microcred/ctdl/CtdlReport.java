@@ -1,5 +1,6 @@
 package io.github.microcred.ctdl;
 
+import io.github.microcred.core.ValidationReport;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -59,13 +60,13 @@ public record CtdlReport(List<CtdlProblem> problems) {
   }
 
   /**
-   * This report as a core {@link io.github.microcred.core.ValidationReport} (see
+   * This report as a core {@link ValidationReport} (see
    * {@link CtdlProblem#toValidationIssue()}); validity is the same.
    *
    * @return the core report
    */
-  public io.github.microcred.core.ValidationReport toValidationReport() {
-    return new io.github.microcred.core.ValidationReport(
+  public ValidationReport toValidationReport() {
+    return new ValidationReport(
         problems.stream().map(CtdlProblem::toValidationIssue).collect(Collectors.toUnmodifiableList()));
   }
 

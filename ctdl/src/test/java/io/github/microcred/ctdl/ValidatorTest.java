@@ -197,9 +197,9 @@ class ValidatorTest {
     io.github.microcred.core.ValidationReport core = r.toValidationReport();
     assertEquals(r.isValid(), core.isValid());
     assertEquals(r.problems().size(), core.issues().size());
-    assertTrue(core.has("UNKNOWN_TERM"), core::summary);
+    assertTrue(core.has(CtdlProblemCode.UNKNOWN_TERM), core::summary);
     assertEquals("$['@graph'][0]['ceterms:fooBar']", core.issues().stream()
-        .filter(i -> i.code().equals("UNKNOWN_TERM")).findFirst().orElseThrow().path());
+        .filter(i -> i.code() == CtdlProblemCode.UNKNOWN_TERM).findFirst().orElseThrow().path());
   }
 
   @Test

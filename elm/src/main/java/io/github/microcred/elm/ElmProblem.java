@@ -1,5 +1,7 @@
 package io.github.microcred.elm;
 
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import java.util.Objects;
 
 /**
@@ -28,15 +30,13 @@ public record ElmProblem(String path, ElmProblemCode code, ElmSeverity severity,
   }
 
   /**
-   * The same problem as a core {@link io.github.microcred.core.ValidationIssue}: the code becomes its name,
-   * {@link ElmSeverity#INFO} becomes a warning.
+   * The same problem as a core {@link Issue}, so that elm findings can be reported next to core validation: the
+   * code is kept, {@link ElmSeverity#INFO} becomes a warning.
    *
    * @return the issue
    */
-  public io.github.microcred.core.ValidationIssue toValidationIssue() {
-    return new io.github.microcred.core.ValidationIssue(path, code.name(), severity == ElmSeverity.ERROR
-        ? io.github.microcred.core.ValidationIssue.Severity.ERROR
-        : io.github.microcred.core.ValidationIssue.Severity.WARNING, message);
+  public Issue toValidationIssue() {
+    return new Issue(path, code, severity == ElmSeverity.ERROR ? Severity.ERROR : Severity.WARNING, message);
   }
 
   @Override

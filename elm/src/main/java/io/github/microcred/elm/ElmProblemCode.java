@@ -1,7 +1,9 @@
 package io.github.microcred.elm;
 
+import io.github.microcred.core.Code;
+
 /** What an {@link ElmProblem} is about. Each code belongs to one {@link Category}. */
-public enum ElmProblemCode {
+public enum ElmProblemCode implements Code {
   /**
    * The document is not JSON, not a {@code EuropeanDigitalCredential}, or not in the compact form of the VC 1.1 and
    * {@code edc-ap} contexts (so its keys cannot be read as ELM terms).
@@ -37,5 +39,11 @@ public enum ElmProblemCode {
    */
   public Category category() {
     return category;
+  }
+
+  /** {@inheritDoc} Always {@code elm}. */
+  @Override
+  public String module() {
+    return "elm";
   }
 }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.microcred.core.ValidationIssue;
+import io.github.microcred.core.CoreIssueCode;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import java.util.List;
 
 /** The shared, strictly configured Jackson mapper and a parser that turns syntax errors into issues. */
@@ -37,22 +39,22 @@ public final class Json {
    * @param issues where to add the issue
    * @return the tree, or null when the text is not JSON
    */
-  public static JsonNode parse(String text, List<ValidationIssue> issues) {
+  public static JsonNode parse(String text, List<Issue> issues) {
     if (text == null) {
-      issues.add(new ValidationIssue("$", "MALFORMED_JSON", ValidationIssue.Severity.ERROR, "no input"));
+      issues.add(new Issue("$", CoreIssueCode.MALFORMED_JSON, Severity.ERROR, "no input"));
       return null;
     }
     try {
       JsonNode n = MAPPER.readTree(text);
       if (n == null || n.isMissingNode()) {
-        issues.add(new ValidationIssue("$", "MALFORMED_JSON", ValidationIssue.Severity.ERROR, "empty input: expected a JSON object"));
+        issues.add(new Issue("$", CoreIssueCode.MALFORMED_JSON, Severity.ERROR, "empty input: expected a JSON object"));
         return null;
       }
       return n;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-      issues.add(new ValidationIssue("$", "MALFORMED_JSON", ValidationIssue.Severity.ERROR,
+      issues.add(new Issue("$", CoreIssueCode.MALFORMED_JSON, Severity.ERROR,
           where + e.getOriginalMessage()));
       return null;
     }

@@ -24,7 +24,9 @@ import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Rubric;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
-import io.github.microcred.core.ValidationIssue;
+import io.github.microcred.core.CoreIssueCode;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import io.github.microcred.core.ValidityPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,26 +43,26 @@ import java.util.function.Function;
 
 /**
  * Tree-model JSON codec of the core model. Reading never throws: every problem becomes a {@link
- * ValidationIssue} with its JSON path, and a value that cannot be bound is left out of the model (the caller
+ * Issue} with its JSON path, and a value that cannot be bound is left out of the model (the caller
  * sees the error). Unknown properties are errors, so that nothing is silently dropped.
  */
 public final class JsonCodec {
 
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
-  private final List<ValidationIssue> issues = new ArrayList<>();
+  private final List<Issue> issues = new ArrayList<>();
 
   /**
    * The issues collected while reading.
    *
    * @return the issues
    */
-  public List<ValidationIssue> issues() {
+  public List<Issue> issues() {
     return issues;
   }
 
-  private void error(String path, String code, String message) {
-    issues.add(new ValidationIssue(path, code, ValidationIssue.Severity.ERROR, message));
+  private void error(String path, CoreIssueCode code, String message) {
+    issues.add(new Issue(path, code, Severity.ERROR, message));
   }
 
   // ------------------------------------------------------------------ writing
@@ -265,7 +267,7 @@ public final class JsonCodec {
     String title = text(n, "title", path);
     if (title == null || title.isBlank()) {
       if (title != null || !n.has("title")) {
-        error(path + ".title", "MISSING_TITLE", "EU Annex I: the title is required (a non-blank string)");
+        error(path + ".title", CoreIssueCode.MISSING_TITLE, "EU Annex I: the title is required (a non-blank string)");
       }
       return null;
     }
@@ -282,7 +284,7 @@ public final class JsonCodec {
       if (w.has("hours")) {
         BigDecimal h = decimal(w.get("hours"), wp + ".hours");
         if (h != null && h.signum() < 0) {
-          error(wp + ".hours", "NEGATIVE_HOURS", "hours must be >= 0, was " + h.toPlainString());
+          error(wp + ".hours", CoreIssueCode.NEGATIVE_HOURS, "hours must be >= 0, was " + h.toPlainString());
         } else if (h != null) {
           b.hours(h);
         }
@@ -332,19 +334,19 @@ public final class JsonCodec {
     }
     MicroCredential m = null;
     if (!n.has("microCredential")) {
-      error(path + ".microCredential", "MISSING_MICRO_CREDENTIAL", "the awarded micro-credential is required");
+      error(path + ".microCredential", CoreIssueCode.MISSING_MICRO_CREDENTIAL, "the awarded micro-credential is required");
     } else {
       m = readMicroCredential(n.get("microCredential"), path + ".microCredential");
     }
     LearnerIdentity learner = null;
     if (!n.has("learner")) {
-      error(path + ".learner", "MISSING_LEARNER", "EU Annex I: the identification of the learner is required");
+      error(path + ".learner", CoreIssueCode.MISSING_LEARNER, "EU Annex I: the identification of the learner is required");
     } else {
       learner = readLearner(n.get("learner"), path + ".learner");
     }
     Instant issuedOn = null;
     if (!n.has("issuedOn")) {
-      error(path + ".issuedOn", "MISSING_ISSUE_DATE", "EU Annex I: the date of issuing is required");
+      error(path + ".issuedOn", CoreIssueCode.MISSING_ISSUE_DATE, "EU Annex I: the date of issuing is required");
     } else {
       issuedOn = instant(n.get("issuedOn"), path + ".issuedOn");
     }
@@ -354,10 +356,10 @@ public final class JsonCodec {
     LocalDate awarded = n.has("awardedDate") ? date(n.get("awardedDate"), path + ".awardedDate") : null;
     Instant until = n.has("validUntil") ? instant(n.get("validUntil"), path + ".validUntil") : null;
     String grade = n.has("grade") ? text(n.get("grade"), path + ".grade") : null;
-    List<Award.Result> results = list(n, "results", path, (x, p) -> build(p, "INVALID_RESULT",
+    List<Award.Result> results = list(n, "results", path, (x, p) -> build(p, CoreIssueCode.INVALID_RESULT,
         () -> object(x, p, Set.of("name", "value"))
             ? new Award.Result(req(x, "name", p), req(x, "value", p)) : null));
-    List<Award.Evidence> evidence = list(n, "evidence", path, (x, p) -> build(p, "INVALID_EVIDENCE",
+    List<Award.Evidence> evidence = list(n, "evidence", path, (x, p) -> build(p, CoreIssueCode.INVALID_EVIDENCE,
         () -> object(x, p, Set.of("id", "name", "narrative"))
             ? new Award.Evidence(optText(x, "id", p), optText(x, "name", p), optText(x, "narrative", p)) : null));
     if (m == null || learner == null || issuedOn == null) {
@@ -366,7 +368,7 @@ public final class JsonCodec {
     Instant issued = issuedOn;
     MicroCredential mc = m;
     LearnerIdentity who = learner;
-    return build(path, "INVALID_AWARD", () -> Award.builder(mc, who, issued).id(id).learnerName(learnerName)
+    return build(path, CoreIssueCode.INVALID_AWARD, () -> Award.builder(mc, who, issued).id(id).learnerName(learnerName)
         .issuer(issuer).awardedDate(awarded).validUntil(until).grade(grade).results(results).evidence(evidence)
         .build());
   }
@@ -378,11 +380,11 @@ public final class JsonCodec {
     LearnerIdentity.Type t = enumReader(LearnerIdentity.Type.class).apply(n.get("type"), p + ".type");
     if (t == null) {
       if (!n.has("type")) {
-        error(p + ".type", "MISSING_FIELD", "expected DID or HASHED_EMAIL");
+        error(p + ".type", CoreIssueCode.MISSING_FIELD, "expected DID or HASHED_EMAIL");
       }
       return null;
     }
-    return build(p, "INVALID_LEARNER", () -> t == LearnerIdentity.Type.DID
+    return build(p, CoreIssueCode.INVALID_LEARNER, () -> t == LearnerIdentity.Type.DID
         ? LearnerIdentity.did(req(n, "did", p))
         : LearnerIdentity.hashed(req(n, "identityHash", p), optText(n, "salt", p)));
   }
@@ -392,7 +394,7 @@ public final class JsonCodec {
       return null;
     }
     List<Organization.Role> roles = list(n, "roles", p, enumReader(Organization.Role.class));
-    return build(p, "INVALID_ORGANIZATION", () -> {
+    return build(p, CoreIssueCode.INVALID_ORGANIZATION, () -> {
       Organization.Builder b = Organization.builder(req(n, "name", p))
           .id(optNull(n, "id", p)).country(optNull(n, "country", p)).url(optNull(n, "url", p))
           .email(optNull(n, "email", p));
@@ -407,11 +409,11 @@ public final class JsonCodec {
     }
     BigDecimal amount = n.has("amount") ? decimal(n.get("amount"), p + ".amount") : null;
     if (!n.has("amount")) {
-      error(p + ".amount", "MISSING_FIELD", "expected a non-negative number");
+      error(p + ".amount", CoreIssueCode.MISSING_FIELD, "expected a non-negative number");
     }
     CreditUnit unit = null;
     if (!n.has("unit")) {
-      error(p + ".unit", "MISSING_FIELD", "expected one of " + Arrays.toString(CreditUnit.values()));
+      error(p + ".unit", CoreIssueCode.MISSING_FIELD, "expected one of " + Arrays.toString(CreditUnit.values()));
     } else {
       unit = enumReader(CreditUnit.class).apply(n.get("unit"), p + ".unit");
     }
@@ -419,14 +421,14 @@ public final class JsonCodec {
       return null;
     }
     CreditUnit u = unit;
-    return build(p + ".amount", "INVALID_CREDIT", () -> new CreditValue(amount, u));
+    return build(p + ".amount", CoreIssueCode.INVALID_CREDIT, () -> new CreditValue(amount, u));
   }
 
   private Level readLevel(JsonNode n, String p) {
     if (!object(n, p, Set.of("framework", "code"))) {
       return null;
     }
-    return build(p, "INVALID_LEVEL", () -> new Level(req(n, "framework", p), reqScalar(n, "code", p)));
+    return build(p, CoreIssueCode.INVALID_LEVEL, () -> new Level(req(n, "framework", p), reqScalar(n, "code", p)));
   }
 
   private Rubric readRubric(JsonNode n, String p) {
@@ -443,17 +445,17 @@ public final class JsonCodec {
       if (weight == null || min == null) {
         return null;
       }
-      return build(cp, "INVALID_RUBRIC", () -> new Rubric.Criterion(req(c, "id", cp), req(c, "name", cp), weight, levels, min));
+      return build(cp, CoreIssueCode.INVALID_RUBRIC, () -> new Rubric.Criterion(req(c, "id", cp), req(c, "name", cp), weight, levels, min));
     });
     Integer points = n.has("points") ? integer(n.get("points"), p + ".points") : null;
     BigDecimal threshold = n.has("passThreshold") ? decimal(n.get("passThreshold"), p + ".passThreshold") : null;
     if (points == null || threshold == null) {
       if (!n.has("points") || !n.has("passThreshold")) {
-        error(p, "INVALID_RUBRIC", "a rubric needs points (5 or 7) and passThreshold (0 to 1)");
+        error(p, CoreIssueCode.INVALID_RUBRIC, "a rubric needs points (5 or 7) and passThreshold (0 to 1)");
       }
       return null;
     }
-    return build(p, "INVALID_RUBRIC", () -> new Rubric(optText(n, "title", p), points, criteria, threshold));
+    return build(p, CoreIssueCode.INVALID_RUBRIC, () -> new Rubric(optText(n, "title", p), points, criteria, threshold));
   }
 
   private QualityAssurance readQa(JsonNode n, String p) {
@@ -464,7 +466,7 @@ public final class JsonCodec {
     QualityAssuranceType t = n.has("type") ? enumReader(QualityAssuranceType.class).apply(n.get("type"), p + ".type") : null;
     if (t == null) {
       if (!n.has("type")) {
-        error(p + ".type", "MISSING_QA_TYPE", "EU Annex I: the type of quality assurance is required, one of "
+        error(p + ".type", CoreIssueCode.MISSING_QA_TYPE, "EU Annex I: the type of quality assurance is required, one of "
             + Arrays.toString(QualityAssuranceType.values()));
       }
       return null;
@@ -480,7 +482,7 @@ public final class JsonCodec {
     StackabilityOption o = n.has("option") ? enumReader(StackabilityOption.class).apply(n.get("option"), p + ".option") : null;
     if (o == null) {
       if (!n.has("option")) {
-        error(p + ".option", "MISSING_FIELD", "expected one of " + Arrays.toString(StackabilityOption.values()));
+        error(p + ".option", CoreIssueCode.MISSING_FIELD, "expected one of " + Arrays.toString(StackabilityOption.values()));
       }
       return null;
     }
@@ -491,7 +493,7 @@ public final class JsonCodec {
     if (!object(n, p, Set.of("name", "uri"))) {
       return null;
     }
-    return build(p, "INVALID_COMPETENCY", () -> new Competency(req(n, "name", p), optText(n, "uri", p)));
+    return build(p, CoreIssueCode.INVALID_COMPETENCY, () -> new Competency(req(n, "name", p), optText(n, "uri", p)));
   }
 
   private ValidityPolicy readValidity(JsonNode n, String p) {
@@ -501,18 +503,18 @@ public final class JsonCodec {
     ValidityPolicy.Type t = n.has("type") ? enumReader(ValidityPolicy.Type.class).apply(n.get("type"), p + ".type") : null;
     if (t == null) {
       if (!n.has("type")) {
-        error(p + ".type", "MISSING_FIELD", "expected one of " + Arrays.toString(ValidityPolicy.Type.values()));
+        error(p + ".type", CoreIssueCode.MISSING_FIELD, "expected one of " + Arrays.toString(ValidityPolicy.Type.values()));
       }
       return null;
     }
     return switch (t) {
       case NO_EXPIRY -> ValidityPolicy.noExpiry();
-      case PERIOD_AFTER_AWARD -> build(p + ".period", "INVALID_PERIOD",
+      case PERIOD_AFTER_AWARD -> build(p + ".period", CoreIssueCode.INVALID_PERIOD,
           () -> ValidityPolicy.periodAfterAward(Period.parse(req(n, "period", p))));
       case UNTIL_DATE -> {
         LocalDate d = n.has("until") ? date(n.get("until"), p + ".until") : null;
         if (d == null && !n.has("until")) {
-          error(p + ".until", "MISSING_FIELD", "expected an ISO 8601 date (YYYY-MM-DD)");
+          error(p + ".until", CoreIssueCode.MISSING_FIELD, "expected an ISO 8601 date (YYYY-MM-DD)");
         }
         yield d == null ? null : ValidityPolicy.until(d);
       }
@@ -525,7 +527,7 @@ public final class JsonCodec {
     }
     Boolean granted = n.has("granted") ? bool(n.get("granted"), p + ".granted") : null;
     if (!n.has("granted")) {
-      error(p + ".granted", "MISSING_FIELD", "expected true or false");
+      error(p + ".granted", CoreIssueCode.MISSING_FIELD, "expected true or false");
     }
     List<String> programmes = list(n, "programmes", p, this::stringItem);
     CreditValue credit = n.has("credit") ? readCredit(n.get("credit"), p + ".credit") : null;
@@ -536,13 +538,13 @@ public final class JsonCodec {
 
   private boolean object(JsonNode n, String path, Set<String> allowed) {
     if (n == null || !n.isObject()) {
-      error(path, "WRONG_TYPE", "expected an object, found " + kind(n));
+      error(path, CoreIssueCode.WRONG_TYPE, "expected an object, found " + kind(n));
       return false;
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!allowed.contains(k)) {
-        error(path + "." + k, "UNKNOWN_PROPERTY",
+        error(path + "." + k, CoreIssueCode.UNKNOWN_PROPERTY,
             "unknown property '" + k + "'; expected one of " + new java.util.TreeSet<>(allowed));
       }
     }
@@ -571,7 +573,7 @@ public final class JsonCodec {
     }
     String p = path + "." + key;
     if (!v.isArray()) {
-      error(p, "WRONG_TYPE", "expected an array, found " + kind(v));
+      error(p, CoreIssueCode.WRONG_TYPE, "expected an array, found " + kind(v));
       return out;
     }
     for (int i = 0; i < v.size(); i++) {
@@ -585,7 +587,7 @@ public final class JsonCodec {
 
   private String text(JsonNode n, String path) {
     if (!n.isTextual()) {
-      error(path, "WRONG_TYPE", "expected a string, found " + kind(n));
+      error(path, CoreIssueCode.WRONG_TYPE, "expected a string, found " + kind(n));
       return null;
     }
     return n.asText();
@@ -599,7 +601,7 @@ public final class JsonCodec {
   private String stringItem(JsonNode n, String path) {
     String s = text(n, path);
     if (s != null && s.isBlank()) {
-      error(path, "BLANK_VALUE", "expected a non-blank string");
+      error(path, CoreIssueCode.BLANK_VALUE, "expected a non-blank string");
       return null;
     }
     return s;
@@ -633,7 +635,7 @@ public final class JsonCodec {
       return null;
     }
     if (!v.isTextual()) {
-      error(path + "." + key, "WRONG_TYPE", "expected a string, found " + kind(v));
+      error(path + "." + key, CoreIssueCode.WRONG_TYPE, "expected a string, found " + kind(v));
       return null;
     }
     return v.asText();
@@ -641,7 +643,7 @@ public final class JsonCodec {
 
   private Boolean bool(JsonNode n, String path) {
     if (!n.isBoolean()) {
-      error(path, "WRONG_TYPE", "expected true or false, found " + kind(n));
+      error(path, CoreIssueCode.WRONG_TYPE, "expected true or false, found " + kind(n));
       return null;
     }
     return n.booleanValue();
@@ -658,13 +660,13 @@ public final class JsonCodec {
     } catch (NumberFormatException e) {
       // fall through to the error below
     }
-    error(path, "WRONG_TYPE", "expected a decimal number, found " + kind(n) + (n.isTextual() ? " '" + n.asText() + "'" : ""));
+    error(path, CoreIssueCode.WRONG_TYPE, "expected a decimal number, found " + kind(n) + (n.isTextual() ? " '" + n.asText() + "'" : ""));
     return null;
   }
 
   private Integer integer(JsonNode n, String path) {
     if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-      error(path, "WRONG_TYPE", "expected a whole number, found " + kind(n));
+      error(path, CoreIssueCode.WRONG_TYPE, "expected a whole number, found " + kind(n));
       return null;
     }
     return n.intValue();
@@ -678,7 +680,7 @@ public final class JsonCodec {
     try {
       return java.time.OffsetDateTime.parse(s).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
-      error(path, "INVALID_DATE_TIME", "expected an ISO 8601 date-time with offset (2026-01-31T12:00:00Z), found '" + s + "'");
+      error(path, CoreIssueCode.INVALID_DATE_TIME, "expected an ISO 8601 date-time with offset (2026-01-31T12:00:00Z), found '" + s + "'");
       return null;
     }
   }
@@ -691,7 +693,7 @@ public final class JsonCodec {
     try {
       return LocalDate.parse(s);
     } catch (java.time.format.DateTimeParseException e) {
-      error(path, "INVALID_DATE", "expected an ISO 8601 date (YYYY-MM-DD), found '" + s + "'");
+      error(path, CoreIssueCode.INVALID_DATE, "expected an ISO 8601 date (YYYY-MM-DD), found '" + s + "'");
       return null;
     }
   }
@@ -707,7 +709,7 @@ public final class JsonCodec {
           return e;
         }
       }
-      error(path, "UNKNOWN_VALUE",
+      error(path, CoreIssueCode.UNKNOWN_VALUE,
           "'" + s + "' is not a " + type.getSimpleName() + "; expected one of " + Arrays.toString(type.getEnumConstants()));
       return null;
     };
@@ -723,11 +725,11 @@ public final class JsonCodec {
     }
   }
 
-  private <T> T build(String path, String code, java.util.function.Supplier<T> f) {
+  private <T> T build(String path, CoreIssueCode code, java.util.function.Supplier<T> f) {
     try {
       return f.get();
     } catch (Missing m) {
-      error(m.path, "MISSING_FIELD", m.getMessage());
+      error(m.path, CoreIssueCode.MISSING_FIELD, m.getMessage());
     } catch (IllegalArgumentException | java.time.DateTimeException | NullPointerException e) {
       error(path, code, e.getMessage() == null ? "invalid value" : e.getMessage());
     }
