@@ -131,7 +131,7 @@ public final class CoreMapping {
     }
     for (CreditValue c : mc.credits()) {
       CtdlModel.Credit x = new CtdlModel.Credit();
-      x.amount = c.amount().doubleValue();
+      x.amount = c.amount();
       x.unit = UNITS.get(c.unit());
       m.credits.add(x);
     }
@@ -548,11 +548,11 @@ public final class CoreMapping {
       unit = CreditUnit.HOUR;
     }
     if (unit == null) {
-      warnings.add(new CtdlReader.Warning(path, "credit " + c.amount + " " + (c.unit != null ? c.unit : c.unitText)
+      warnings.add(new CtdlReader.Warning(path, "credit " + c.amount.toPlainString() + " " + (c.unit != null ? c.unit : c.unitText)
           + ": no core credit unit for it, not mapped"));
       return null;
     }
-    return new CreditValue(BigDecimal.valueOf(c.amount).stripTrailingZeros(), unit);
+    return new CreditValue(c.amount.stripTrailingZeros(), unit);
   }
 
   private static DegreePathway degreeRoute(CtdlModel.DegreeRoute r, String path, List<CtdlReader.Warning> warnings) {
@@ -568,7 +568,7 @@ public final class CoreMapping {
     r.programmes.addAll(p.programmes());
     p.credit().ifPresent(c -> {
       r.credit = new CtdlModel.Credit();
-      r.credit.amount = c.amount().doubleValue();
+      r.credit.amount = c.amount();
       r.credit.unit = UNITS.get(c.unit());
     });
     return r;

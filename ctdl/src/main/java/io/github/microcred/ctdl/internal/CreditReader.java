@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,10 @@ import java.util.Set;
 final class CreditReader {
   private static final Set<String> VALUE_TYPES = Set.of("ceterms:ValueProfile", "schema:ValueProfile",
       "schema:QuantitativeValue", "ceterms:QuantitativeValue", "ceterms:CreditValue", "schema:CreditValue");
+
+  /** Amounts beyond these digits are refused (not read, with a warning) rather than carried into arithmetic. */
+  static final int MAX_INTEGER_DIGITS = 18;
+  static final int MAX_FRACTION_DIGITS = 40;
 
   private final ReadContext ctx;
 
@@ -29,7 +34,7 @@ final class CreditReader {
    */
   boolean read(JsonNode v, String unitDescription) {
     JsonNode n = ctx.resolve(v);
-    Double amount = number(n);
+    BigDecimal amount = number(n);
     CtdlModel.Credit c = new CtdlModel.Credit();
     if (n != null && n.isObject()) {
       NodeCursor vp = ctx.at(n);
@@ -66,6 +71,11 @@ final class CreditReader {
       ctx.warn(ctx.graph.path(v), "credit value without a number: not read");
       return false;
     }
+    if (!inRange(amount)) {
+      ctx.warn(ctx.graph.path(v), "credit value " + shortText(amount) + " out of range (at most "
+          + MAX_INTEGER_DIGITS + " integer and " + MAX_FRACTION_DIGITS + " decimal digits): not read");
+      return false;
+    }
     c.amount = amount;
     ctx.model().credits.add(c);
     return true;
@@ -82,8 +92,8 @@ final class CreditReader {
     if (legacyValue == null) {
       return false;
     }
-    Double amount = number(legacyValue);
-    if (amount == null) {
+    BigDecimal amount = number(legacyValue);
+    if (amount == null || !inRange(amount)) {
       return false;
     }
     CtdlModel.Credit c = new CtdlModel.Credit();
@@ -93,26 +103,31 @@ final class CreditReader {
     c.unitText = c.unit == null ? unit : null;
     ctx.model().credits.add(c);
     ctx.warn(cp.path("ceterms:creditHourValue"), "legacy creditHourValue/creditHourType read as credit "
-        + amount + " " + (unit == null ? "" : unit));
+        + amount.toPlainString() + " " + (unit == null ? "" : unit));
     return true;
   }
 
   /**
-   * A number given as a JSON number, a numeric string, or the first of a list.
+   * A number given as a JSON number, a numeric string, or the first of a list, exactly as written (a tree read
+   * with floating-point doubles gives the double's shortest decimal form).
    *
    * @param v the value
    * @return the number, or null
    */
-  static Double number(JsonNode v) {
+  static BigDecimal number(JsonNode v) {
     if (v == null) {
       return null;
     }
     if (v.isNumber()) {
-      return v.asDouble();
+      if (v.isDouble() || v.isFloat()) {
+        double d = v.doubleValue();
+        return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+      }
+      return v.decimalValue();
     }
     if (v.isTextual()) {
       try {
-        return Double.parseDouble(v.asText().trim());
+        return new BigDecimal(v.asText().trim());
       } catch (NumberFormatException e) {
         return null;
       }
@@ -121,6 +136,24 @@ final class CreditReader {
       return number(v.get(0));
     }
     return null;
+  }
+
+  /**
+   * Whether an amount is small enough to carry: at most {@link #MAX_INTEGER_DIGITS} integer and
+   * {@link #MAX_FRACTION_DIGITS} decimal digits once trailing zeros are dropped (so {@code 1e999999999} is refused
+   * before anything expands it).
+   */
+  static boolean inRange(BigDecimal amount) {
+    if (amount.signum() == 0) {
+      return true;
+    }
+    BigDecimal s = amount.stripTrailingZeros();
+    return s.precision() - s.scale() <= MAX_INTEGER_DIGITS && s.scale() <= MAX_FRACTION_DIGITS;
+  }
+
+  private static String shortText(BigDecimal d) {
+    String s = d.toString();
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.microcred.ctdl.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +40,9 @@ public final class CtdlModel {
     public Org org = new Org();
   }
 
-  /** An amount of credit in a unit (a {@code creditUnit:} local name, or ECTS, CATS, NZQA). */
+  /** An amount of credit in a unit (a {@code creditUnit:} local name, or ECTS, CATS, NZQA); the amount is exact. */
   public static final class Credit {
-    public double amount;
+    public BigDecimal amount = BigDecimal.ZERO;
     public String unit;
     public String unitText;
   }

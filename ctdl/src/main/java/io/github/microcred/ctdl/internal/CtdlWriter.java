@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -256,6 +257,15 @@ public final class CtdlWriter {
     return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
   }
 
+  static String plain(BigDecimal d) {
+    return d.stripTrailingZeros().toPlainString();
+  }
+
+  /** An amount as written, with a non-negative scale (so it is written as {@code 10}, never {@code 1E+1}). */
+  static BigDecimal exact(BigDecimal d) {
+    return d.scale() < 0 ? d.setScale(0) : d;
+  }
+
   private void requires(ObjectNode main) {
     ArrayNode req = F.arrayNode();
     for (CtdlModel.Credit c : m.credits) {
@@ -394,7 +404,7 @@ public final class CtdlWriter {
   private ObjectNode valueProfile(CtdlModel.Credit c, ObjectNode cp) {
     ObjectNode vp = F.objectNode();
     vp.put("@type", "ceterms:ValueProfile");
-    vp.put("schema:value", c.amount);
+    vp.set("schema:value", DecimalNode.valueOf(exact(c.amount)));
     if (c.unit != null && Vocabulary.defaults().schemesOf("creditUnit:" + c.unit).contains("ceterms:CreditUnit")) {
       vp.putArray("ceterms:creditUnitType").add(cao("https://credreg.net/ctdl/terms/CreditUnit",
           "creditUnit:" + c.unit, Vocabulary.defaults().conceptLabel("creditUnit:" + c.unit)));

@@ -3,12 +3,21 @@ package io.github.microcred.ctdl.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** Shared Jackson mapper and parse helpers. */
 public final class Json {
-  /** The mapper (thread-safe once configured). */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * The mapper (thread-safe once configured). Decimal numbers are read as exact {@code BigDecimal}s, as written
+   * ({@code 10.0} stays {@code 10.0}), so credit amounts keep every digit of the record.
+   */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .build();
 
   private Json() {}
 

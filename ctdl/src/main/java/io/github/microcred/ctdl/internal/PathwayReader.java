@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -71,8 +72,8 @@ final class PathwayReader {
       if (cond.isObject() && p.requiredNumber == 0) {
         NodeCursor cc = ctx.at(cond);
         cc.use("@type", "ceterms:name", "ceterms:description", "ceterms:targetComponent");
-        Double rn = CreditReader.number(cc.get("ceterms:requiredNumber"));
-        p.requiredNumber = rn == null ? 0 : rn.intValue();
+        BigDecimal rn = CreditReader.number(cc.get("ceterms:requiredNumber"));
+        p.requiredNumber = rn == null || !CreditReader.inRange(rn) ? 0 : rn.intValue();
       }
     }
   }

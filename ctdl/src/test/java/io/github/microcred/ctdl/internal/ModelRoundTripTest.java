@@ -31,7 +31,7 @@ class ModelRoundTripTest {
     m.owner.country = rnd.nextBoolean() ? "IE" : "NZ";
     if (rnd.nextBoolean()) {
       CtdlModel.Credit c = new CtdlModel.Credit();
-      c.amount = 1 + rnd.nextInt(30) / 2.0;
+      c.amount = java.math.BigDecimal.valueOf(1 + rnd.nextInt(30) / 2.0);
       c.unit = UNITS[rnd.nextInt(UNITS.length)];
       m.credits.add(c);
     }

@@ -75,7 +75,7 @@ class RecordReadTest {
     assertEquals(ctid, m.ctid, rel);
     assertTrue(m.name.containsValue(name), rel + " " + m.name);
     assertEquals(owner, m.owner == null ? null : m.owner.ctid, rel);
-    String c = m.credits.stream().map(x -> x.amount + " " + x.unit).collect(Collectors.joining(", "));
+    String c = m.credits.stream().map(x -> x.amount.doubleValue() + " " + x.unit).collect(Collectors.joining(", "));
     assertEquals(credits == null ? "" : credits, c, rel);
     String d = m.exactDuration != null ? m.exactDuration
         : m.minDuration != null ? m.minDuration + ".." + m.maxDuration : null;
