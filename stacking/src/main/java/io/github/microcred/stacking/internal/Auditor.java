@@ -367,8 +367,9 @@ public final class Auditor {
     private final LocalDate asOf;
     /** The assignments of each credential of the problem, by its index. */
     private final List<List<Assignment>> byCred;
-    private final Map<String, Integer> leafByPath = new HashMap<>();
-    private final Map<String, Exclusion> excluded = new HashMap<>();
+    private final List<Exclusion> ex;
+    /** The first exclusion of each credential id, built on first use. */
+    private Map<String, Exclusion> excluded;
     /** The credentials eligible for each leaf, in transcript order. */
     private final int[][] eligibleFor;
 
@@ -376,29 +377,29 @@ public final class Auditor {
       this.k = k;
       this.prog = prog;
       this.asOf = asOf;
+      this.ex = ex;
       Problem p = k.p;
-      Map<String, Integer> index = new HashMap<>();
       byCred = new ArrayList<>(p.nC);
       for (int c = 0; c < p.nC; c++) {
-        index.put(k.creds.get(c).id(), c);
         byCred.add(List.of());
       }
+      // the assignments come grouped by credential, in the problem's order: matched by walking both lists once
+      int c = 0;
       for (Assignment a : as) {
-        int c = index.get(a.credentialId());
+        while (c < p.nC && !k.creds.get(c).id().equals(a.credentialId())) {
+          c++;
+        }
+        if (c == p.nC) {
+          c = indexOf(k, a.credentialId());
+        }
         if (byCred.get(c).isEmpty()) {
           byCred.set(c, new ArrayList<>(2));
         }
         byCred.get(c).add(a);
       }
-      for (int l = 0; l < p.nL; l++) {
-        leafByPath.put(k.tree.nodes.get(k.tree.leaves.get(l)).path, l);
-      }
-      for (Exclusion e : ex) {
-        excluded.putIfAbsent(e.credentialId(), e);
-      }
       int[] n = new int[p.nL];
-      for (int c = 0; c < p.nC; c++) {
-        for (int l : p.elig[c]) {
+      for (int x = 0; x < p.nC; x++) {
+        for (int l : p.elig[x]) {
           n[l]++;
         }
       }
@@ -407,11 +408,30 @@ public final class Auditor {
         eligibleFor[l] = new int[n[l]];
         n[l] = 0;
       }
-      for (int c = 0; c < p.nC; c++) {
-        for (int l : p.elig[c]) {
-          eligibleFor[l][n[l]++] = c;
+      for (int x = 0; x < p.nC; x++) {
+        for (int l : p.elig[x]) {
+          eligibleFor[l][n[l]++] = x;
         }
       }
+    }
+
+    private static int indexOf(Compiled k, String id) {
+      for (int c = 0; c < k.p.nC; c++) {
+        if (k.creds.get(c).id().equals(id)) {
+          return c;
+        }
+      }
+      throw new IllegalStateException("assignment of a credential outside the problem: " + id);
+    }
+
+    private Exclusion exclusionOf(String id) {
+      if (excluded == null) {
+        excluded = new HashMap<>();
+        for (Exclusion e : ex) {
+          excluded.putIfAbsent(e.credentialId(), e);
+        }
+      }
+      return excluded.get(id);
     }
 
     List<RequirementStatus.Held> of(int l) {
@@ -442,14 +462,14 @@ public final class Auditor {
           continue;
         }
         if (mine.isEmpty()) {
-          Exclusion e = excluded.get(cr.id());
+          Exclusion e = exclusionOf(cr.id());
           out.add(new RequirementStatus.Held(cr.id(), List.of(), cr.id() + " could count here but counts toward no "
               + "requirement" + (e == null ? "" : " (" + e.reason() + ": " + e.detail() + ")")));
           continue;
         }
         List<String> shorts = new ArrayList<>();
         for (Assignment a : mine) {
-          int m = leafByPath.get(a.requirement());
+          int m = k.tree.leafByPath.get(a.requirement());
           long contrib = p.countLeaf[m] ? 1 : k.scaled(a.credits(), java.math.RoundingMode.HALF_EVEN);
           long gap = p.demand[m] - (prog[m] - contrib);
           if (gap > 0) {

@@ -329,7 +329,16 @@ public final class Decomposer {
       int[] choice) {
     solvedComponents++;
     int[] ch;
-    if (!hasChoice && s.nK == 0 && matchable(s)) {
+    if (s.nK == 0 && allForced(s)) {
+      // every credential has one option and nothing to lose by taking it: the search would apply them all and stop
+      // at once (its bound is then the assignment's value), so the assignment is taken directly
+      ch = new int[s.nC];
+      long[] o = objective(s, ch);
+      compCredit[k] = o[1];
+      compCount[k] = o[2];
+      compCut[k] = false;
+      lastSatPossible = ignoreSat || o[0] == 1;
+    } else if (!hasChoice && s.nK == 0 && matchable(s)) {
       ch = match(s);
       matched++;
       long[] o = objective(s, ch);
@@ -351,6 +360,16 @@ public final class Decomposer {
       choice[creds.get(i)] = ch[i];
     }
     return satisfied(s, ch);
+  }
+
+  /** Whether every credential has exactly one option. */
+  private static boolean allForced(Problem s) {
+    for (int c = 0; c < s.nC; c++) {
+      if (s.options[c].length != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Count leaves only, each credential one leaf at a time (no whitelist). */

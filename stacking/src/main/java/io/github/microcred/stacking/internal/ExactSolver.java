@@ -272,9 +272,8 @@ public final class ExactSolver {
     long fixedApplied = 0;
     long[] resid = new long[p.nL];
     long dpWork = 0;
-    List<List<Integer>> eligible = new ArrayList<>();
+    int[] size = new int[p.nL];
     for (int l = 0; l < p.nL; l++) {
-      eligible.add(new ArrayList<>());
       if (!p.countLeaf[l]) {
         fixedApplied += Math.min(prog[l], p.demand[l]);
         resid[l] = Math.max(0, p.demand[l] - prog[l]);
@@ -283,12 +282,24 @@ public final class ExactSolver {
     for (int c : order) {
       for (int l : p.elig[c]) {
         if (!p.countLeaf[l] && resid[l] > 0 && p.credit[c] > 0) {
-          eligible.get(l).add(c);
+          size[l]++;
+        }
+      }
+    }
+    int[][] eligible = new int[p.nL][];
+    for (int l = 0; l < p.nL; l++) {
+      eligible[l] = new int[size[l]];
+      size[l] = 0;
+    }
+    for (int c : order) {
+      for (int l : p.elig[c]) {
+        if (!p.countLeaf[l] && resid[l] > 0 && p.credit[c] > 0) {
+          eligible[l][size[l]++] = c;
         }
       }
     }
     for (int l = 0; l < p.nL; l++) {
-      dpWork += (resid[l] + 1) * (long) eligible.get(l).size();
+      dpWork += (resid[l] + 1) * (long) eligible[l].length;
     }
     // a few million table cells in all: the bound pays off on large audits and stays cheap on small ones
     int iterations = (int) Math.min(300, 4_000_000L / Math.max(1, dpWork));
@@ -301,27 +312,48 @@ public final class ExactSolver {
     double best = Double.POSITIVE_INFINITY;
     double alpha = 1;
     int stale = 0;
+    // a leaf's cover depends only on its candidates' prices: kept from the last iteration while none of them moved
+    double[][] priced = new double[p.nL][];
+    double[] coverValue = new double[p.nL];
+    int[][] coverPicked = new int[p.nL][];
+    int[] coverSize = new int[p.nL];
+    int[] picked = new int[p.nC];
     for (int it = 0; it < iterations && System.nanoTime() < deadline; it++) {
       Arrays.fill(used, 0);
       double a = 0;
       for (int c : order) {
         a += maxOpt[c] * lambda[c];
       }
-      List<Integer> picked = new ArrayList<>();
       for (int l = 0; l < p.nL; l++) {
-        List<Integer> e = eligible.get(l);
-        if (resid[l] == 0 || e.isEmpty()) {
+        int[] e = eligible[l];
+        if (resid[l] == 0 || e.length == 0) {
           continue;
         }
-        picked.clear();
-        a += leafCover(e, (int) resid[l], lambda, picked);
-        for (int c : picked) {
-          used[c]++;
+        double[] was = priced[l];
+        boolean same = was != null;
+        for (int j = 0; same && j < e.length; j++) {
+          same = was[j] == lambda[e[j]];
+        }
+        if (!same) {
+          if (was == null) {
+            was = priced[l] = new double[e.length];
+            coverPicked[l] = new int[e.length];
+          }
+          for (int j = 0; j < e.length; j++) {
+            was[j] = lambda[e[j]];
+          }
+          coverSize[l] = leafCover(e, e.length, (int) resid[l], lambda, coverPicked[l]);
+          coverValue[l] = lastCoverValue;
+        }
+        a += coverValue[l];
+        int[] pk = coverPicked[l];
+        for (int j = 0; j < coverSize[l]; j++) {
+          used[pk[j]]++;
         }
       }
       if (it % 10 == 0) {
-        repair(eligible, lambda, false);
-        repair(eligible, lambda, true);
+        repair(eligible, lambda, false, picked);
+        repair(eligible, lambda, true, picked);
         target = Math.max(target, components(bestVal)[1] - fixedApplied);
       }
       if (a < best - 1e-9) {
@@ -628,8 +660,8 @@ public final class ExactSolver {
    * @param picked receives the credentials of the best subset
    * @return its value
    */
-  private double leafCover(List<Integer> e, int d, double[] lambda, List<Integer> picked) {
-    knapsack.fill(e, p.credit, lambda, d);
+  private int leafCover(int[] e, int n, int d, double[] lambda, int[] picked) {
+    knapsack.fill(e, n, p.credit, lambda, d);
     int bestT = 0;
     double bestV = 0;
     for (int t = 1; t <= d; t++) {
@@ -639,44 +671,48 @@ public final class ExactSolver {
         bestT = t;
       }
     }
-    knapsack.walkBack(e, p.credit, lambda, bestT, picked);
-    return bestV;
+    lastCoverValue = bestV;
+    return knapsack.walkBack(e, p.credit, lambda, bestT, picked);
   }
+
+  /** The value of the last {@link #leafCover}. */
+  private double lastCoverValue;
 
   /**
    * An assignment from the multipliers: leaf by leaf, the best cover at the multiplier prices among the credentials
    * still free (and within the caps), then every other credential counted where it fits; kept when it beats the
    * incumbent. The state is restored.
    */
-  private void repair(List<List<Integer>> eligible, double[] lambda, boolean reverse) {
-    List<Integer> applied = new ArrayList<>();
-    List<Integer> picked = new ArrayList<>();
+  private void repair(int[][] eligible, double[] lambda, boolean reverse, int[] picked) {
+    int[] applied = new int[order.length];
+    int nApplied = 0;
+    int[] free = new int[p.nC];
     for (int k = 0; k < p.nL; k++) {
       int l = reverse ? p.nL - 1 - k : k;
       long d = p.demand[l] - prog[l];
       if (p.countLeaf[l] || d <= 0) {
         continue;
       }
-      List<Integer> free = new ArrayList<>();
-      for (int c : eligible.get(l)) {
+      int nFree = 0;
+      for (int c : eligible[l]) {
         if (choice[c] < 0) {
-          free.add(c);
+          free[nFree++] = c;
         }
       }
-      picked.clear();
-      leafCover(free, (int) d, lambda, picked);
-      for (int c : picked) {
+      int np = leafCover(free, nFree, (int) d, lambda, picked);
+      for (int j = 0; j < np; j++) {
+        int c = picked[j];
         int o = optionWith(c, l);
         if (o >= 0 && fits(c)) {
           apply(c, o);
-          applied.add(c);
+          applied[nApplied++] = c;
         }
       }
     }
     for (int c : order) {
       if (choice[c] < 0 && p.options[c].length > 0 && fits(c)) {
         apply(c, 0);
-        applied.add(c);
+        applied[nApplied++] = c;
       }
     }
     long v = value();
@@ -684,8 +720,8 @@ public final class ExactSolver {
       bestVal = v;
       bestChoice = choice.clone();
     }
-    for (int i = applied.size() - 1; i >= 0; i--) {
-      undo(applied.get(i));
+    for (int i = nApplied - 1; i >= 0; i--) {
+      undo(applied[i]);
     }
   }
 

@@ -38,6 +38,8 @@ public final class FlatTree {
   public final List<Integer> leaves = new ArrayList<>();
   /** Problems found while expanding (unknown and cyclic references). */
   public final List<String> problems = new ArrayList<>();
+  /** Leaf index by the path of its node. */
+  public final Map<String, Integer> leafByPath = new HashMap<>();
   /** Node indices by id and by path. */
   public final Map<String, List<Integer>> byName = new HashMap<>();
 
@@ -190,6 +192,7 @@ public final class FlatTree {
     List<Integer> rest = new ArrayList<>();
     for (int l = 0; l < leafReq.length; l++) {
       leafReq[l] = nodes.get(leaves.get(l)).req;
+      leafByPath.put(nodes.get(leaves.get(l)).path, l);
       io.github.microcred.stacking.Filter f = leafReq[l].filter();
       // a leaf is indexed under the values of one set field that every accepted credential must match
       if (!f.credentials().isEmpty()) {

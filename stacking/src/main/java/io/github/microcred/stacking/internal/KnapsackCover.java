@@ -23,7 +23,20 @@ final class KnapsackCover {
    * @param d the demand (cap of the covered amount)
    */
   void fill(List<Integer> cand, long[] credit, double[] price, int d) {
-    n = cand.size();
+    fill(toArray(cand), cand.size(), credit, price, d);
+  }
+
+  /**
+   * Fills the table from the first {@code count} candidates of an array.
+   *
+   * @param cand the candidates (credential indices)
+   * @param count how many of them
+   * @param credit credit per credential
+   * @param price price per credential
+   * @param d the demand (cap of the covered amount)
+   */
+  void fill(int[] cand, int count, long[] credit, double[] price, int d) {
+    n = count;
     width = d + 1;
     if (table.length < (n + 1) * width) {
       table = new double[(n + 1) * width];
@@ -31,20 +44,30 @@ final class KnapsackCover {
     Arrays.fill(table, 0, width, Double.POSITIVE_INFINITY);
     table[0] = 0;
     for (int j = 0; j < n; j++) {
-      int c = cand.get(j);
+      int c = cand[j];
       int w = (int) Math.min(d, credit[c]);
+      double pc = price[c];
       int row = j * width;
-      System.arraycopy(table, row, table, row + width, width);
+      int next = row + width;
+      System.arraycopy(table, row, table, next, width);
       for (int t = 0; t < width; t++) {
         double v = table[row + t];
         if (v != Double.POSITIVE_INFINITY) {
           int u = Math.min(d, t + w);
-          if (v + price[c] < table[row + width + u]) {
-            table[row + width + u] = v + price[c];
+          if (v + pc < table[next + u]) {
+            table[next + u] = v + pc;
           }
         }
       }
     }
+  }
+
+  private static int[] toArray(List<Integer> l) {
+    int[] a = new int[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i);
+    }
+    return a;
   }
 
   /**
@@ -67,14 +90,33 @@ final class KnapsackCover {
    * @param picked receives the credentials
    */
   void walkBack(List<Integer> cand, long[] credit, double[] price, int t, List<Integer> picked) {
+    int[] out = new int[n];
+    int k = walkBack(toArray(cand), credit, price, t, out);
+    for (int i = 0; i < k; i++) {
+      picked.add(out[i]);
+    }
+  }
+
+  /**
+   * Writes to {@code picked} the candidates of a least-price cover of t (stops early on a rounding tie).
+   *
+   * @param cand the candidates given to {@link #fill(int[], int, long[], double[], int)}
+   * @param credit credit per credential
+   * @param price price per credential
+   * @param t the covered amount
+   * @param picked receives the credentials, from index 0 (room for every candidate)
+   * @return how many were written
+   */
+  int walkBack(int[] cand, long[] credit, double[] price, int t, int[] picked) {
     int d = width - 1;
     int u = t;
+    int k = 0;
     for (int j = n - 1; j >= 0 && u > 0; j--) {
       double v = table[(j + 1) * width + u];
       if (v == table[j * width + u]) {
         continue;
       }
-      int c = cand.get(j);
+      int c = cand[j];
       int w = (int) Math.min(d, credit[c]);
       int lo = u < d ? u - w : Math.max(0, u - w);
       int hi = u < d ? u - w : u;
@@ -86,10 +128,11 @@ final class KnapsackCover {
         }
       }
       if (from < 0) {
-        return;
+        return k;
       }
-      picked.add(c);
+      picked[k++] = c;
       u = from;
     }
+    return k;
   }
 }
