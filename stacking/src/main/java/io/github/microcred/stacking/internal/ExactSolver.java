@@ -21,8 +21,11 @@ public final class ExactSolver {
   private final long w2;
   private final long w3;
   private int[] order;
-  private long[][] remCredit;
-  private long[][] remCount;
+  /**
+   * What the credentials from position i on could still bring to leaf l, at {@code i * nL + l}: their number for a
+   * count leaf, their credit for a credit leaf.
+   */
+  private long[] remSupply;
   private long[] remAll;
   private long[] remRes;
   private final long[] prog;
@@ -142,34 +145,35 @@ public final class ExactSolver {
     if (allMandatory) {
       fixIntoShortLeaves();
     }
-    List<Integer> branch = new ArrayList<>();
+    int nb = 0;
+    int[] branch = new int[p.nC];
     for (int c = 0; c < p.nC; c++) {
       if (p.options[c].length > 0 && choice[c] < 0) {
-        branch.add(c);
+        branch[nb++] = c;
       }
     }
-    boolean[] split = splitInRootFlow(branch);
-    branch.sort((a, b) -> {
-      int x = Boolean.compare(split[b], split[a]);
-      if (x != 0) {
-        return x;
+    boolean[] split = splitInRootFlow(branch, nb);
+    // split credentials first, then by decreasing credit, then by index (a total order: insertion sort)
+    for (int x = 1; x < nb; x++) {
+      int c = branch[x];
+      int y = x - 1;
+      while (y >= 0 && before(c, branch[y], split)) {
+        branch[y + 1] = branch[y];
+        y--;
       }
-      x = Long.compare(p.credit[b], p.credit[a]);
-      return x != 0 ? x : Integer.compare(a, b);
-    });
-    order = branch.stream().mapToInt(Integer::intValue).toArray();
+      branch[y + 1] = c;
+    }
+    order = Arrays.copyOf(branch, nb);
     int m = order.length;
-    remCredit = new long[m + 1][p.nL];
-    remCount = new long[m + 1][p.nL];
+    int nL = p.nL;
+    remSupply = new long[(m + 1) * nL];
     remAll = new long[m + 1];
     remRes = new long[m + 1];
     for (int i = m - 1; i >= 0; i--) {
       int c = order[i];
-      System.arraycopy(remCredit[i + 1], 0, remCredit[i], 0, p.nL);
-      System.arraycopy(remCount[i + 1], 0, remCount[i], 0, p.nL);
+      System.arraycopy(remSupply, (i + 1) * nL, remSupply, i * nL, nL);
       for (int l : p.elig[c]) {
-        remCredit[i][l] += p.credit[c];
-        remCount[i][l] += 1;
+        remSupply[i * nL + l] += p.countLeaf[l] ? 1 : p.credit[c];
       }
       remAll[i] = remAll[i + 1] + p.credit[c];
       remRes[i] = remRes[i + 1] + (p.resident[c] ? p.credit[c] : 0);
@@ -450,14 +454,15 @@ public final class ExactSolver {
    * Credentials whose credit the divisible relaxation of the credit leaves splits over several leaves: the integrality
    * gap comes from them, so the search branches on them first.
    */
-  private boolean[] splitInRootFlow(List<Integer> branch) {
+  private boolean[] splitInRootFlow(int[] branch, int nb) {
     boolean[] split = new boolean[p.nC];
-    if (branch.size() < 2) {
+    if (nb < 2) {
       return split;
     }
-    MaxFlow f = new MaxFlow(2 + p.nC + p.nL);
+    MaxFlow f = flowNet.reset(2 + p.nC + p.nL);
     int[][] arcs = new int[p.nC][];
-    for (int c : branch) {
+    for (int x = 0; x < nb; x++) {
+      int c = branch[x];
       arcs[c] = new int[p.elig[c].length];
       f.addArc(0, 2 + c, p.credit[c]);
       for (int j = 0; j < p.elig[c].length; j++) {
@@ -471,7 +476,8 @@ public final class ExactSolver {
       }
     }
     f.solve(0, 1);
-    for (int c : branch) {
+    for (int x = 0; x < nb; x++) {
+      int c = branch[x];
       int used = 0;
       for (int a : arcs[c]) {
         if (a >= 0 && f.flow(a) > 0 && f.flow(a) < p.credit[c]) {
@@ -483,6 +489,17 @@ public final class ExactSolver {
       split[c] = used > 1;
     }
     return split;
+  }
+
+  /** The branching order: split credentials first, then by decreasing credit, then by index. */
+  private boolean before(int a, int b, boolean[] split) {
+    if (split[a] != split[b]) {
+      return split[a];
+    }
+    if (p.credit[a] != p.credit[b]) {
+      return p.credit[a] > p.credit[b];
+    }
+    return a < b;
   }
 
   private int[][] credsOfLeaf;
@@ -894,7 +911,7 @@ public final class ExactSolver {
     long cr = 0;
     long cn = 0;
     for (int l = 0; l < p.nL; l++) {
-      long opt = prog[l] + (p.countLeaf[l] ? remCount[i][l] : remCredit[i][l]);
+      long opt = prog[l] + remSupply[i * p.nL + l];
       leafSat[l] = opt >= p.demand[l];
       long a = Math.min(opt, p.demand[l]);
       if (p.countLeaf[l]) {
@@ -1146,7 +1163,7 @@ public final class ExactSolver {
         long miss = p.demand[l] - prog[l];
         if (miss > 0) {
           score++;
-          long later = p.countLeaf[l] ? remCount[i + 1][l] : remCredit[i + 1][l];
+          long later = remSupply[(i + 1) * p.nL + l];
           slack = Math.min(slack, later - miss);
         }
       }

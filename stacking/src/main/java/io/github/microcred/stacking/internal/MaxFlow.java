@@ -119,12 +119,19 @@ public final class MaxFlow {
       int qh = 0;
       int qt = 0;
       q[qt++] = s;
+      // the search stops once t has its level: a vertex left unlevelled would have t's level or more, and no path
+      // through it reaches t in the level graph, so the augmenting paths (and the flow) are those of the full search
+      bfs:
       while (qh < qt) {
         int u = q[qh++];
         for (int e = head[u]; e >= 0; e = next[e]) {
-          if (cap[e] > 0 && level[to[e]] < 0) {
-            level[to[e]] = level[u] + 1;
-            q[qt++] = to[e];
+          int v = to[e];
+          if (cap[e] > 0 && level[v] < 0) {
+            level[v] = level[u] + 1;
+            if (v == t) {
+              break bfs;
+            }
+            q[qt++] = v;
           }
         }
       }
