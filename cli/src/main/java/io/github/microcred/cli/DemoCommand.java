@@ -78,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
       verifyStep(story, signed);
       revocationStep(story, issuer);
       CtdlDemoStep.run(story, mc);
+      ElmDemoStep.run(story, mc, issuer.publicKey().didKey());
       StackingDemoStep.run(story, mc, issuer);
     } catch (VcException e) {
       throw new CliException(Main.FAILED, "demo failed: " + e.getMessage());
@@ -95,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
    * one indented line with the command that checks it again.
    */
   static final class Story {
-    static final int STEPS = 8;
+    static final int STEPS = 9;
     private final PrintWriter out;
     private final Path dir;
     private int step;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "Define, issue, verify, publish and stack micro-credentials.",
     subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ValidateCommand.class, KeygenCommand.class, IssueCommand.class,
         SignCommand.class, DeriveCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class, CtdlCommand.class, AuditCommand.class,
-        PlanCommand.class, ServeCommand.class})
+        PlanCommand.class, ServeCommand.class, ElmCommand.class, ConvertCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code: the command succeeded. */

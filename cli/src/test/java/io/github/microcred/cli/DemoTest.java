@@ -40,7 +40,7 @@ class DemoTest {
     List<String> steps = lines().stream().filter(l -> l.matches("^\\d+\\. .*")).toList();
     assertEquals(DemoCommand.Story.STEPS, steps.size(), demo.out());
     String[] titles = {"define the micro-credential", "create the issuer's signing key", "issue it to",
-        "verify it offline, then tamper with it", "revoke it", "publish it to the Credential Registry",
+        "verify it offline, then tamper with it", "revoke it", "publish it to the Credential Registry", "export it to Europass (ELM / EDC)",
         "audit the learner's credentials", "plan the cheapest completion"};
     for (int i = 0; i < steps.size(); i++) {
       assertTrue(steps.get(i).startsWith((i + 1) + ". " + titles[i]), steps.get(i));
@@ -69,7 +69,12 @@ class DemoTest {
     assertTrue(out.contains("excluded https://credentials.example.edu/micro/spreadsheet-basics (NOT_ELIGIBLE): "),
         out);
     assertTrue(out.contains("$/methods: level too low (4 < 6)"), out);
-    assertTrue(out.contains("8. plan the cheapest completion: https://credentials.example.edu/micro/survey-methods "
+    assertTrue(out.contains("7. export it to Europass (ELM / EDC): EuropeanDigitalCredential "), out);
+    assertTrue(out.contains("Annex I complete; "), out);
+    assertTrue(out.contains("OB3 / CLR: 37 carried"), out);
+    assertTrue(out.contains("ELM:       26 carried; changed: awardingBodies, award.issuer; lost: equivalentLevel, "), out);
+    assertTrue(java.nio.file.Files.exists(dir.resolve("formats.md")), "the table is written");
+    assertTrue(out.contains("9. plan the cheapest completion: https://credentials.example.edu/micro/survey-methods "
         + "-> https://credentials.example.edu/micro/psa-capstone (cost 650, proven optimal)"), out);
   }
 
