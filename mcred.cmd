@@ -9,10 +9,10 @@ set "MCRED_STALE="
 if not exist "%MCRED_JAR%" (
   set "MCRED_STALE=yes"
 ) else (
-  rem a file newer than the jar under pom.xml, core, vc, ctdl, stacking, status-h2, server or cli (target folders excluded)
+  rem a file newer than the jar under pom.xml, core, vc, ctdl, elm, stacking, status-h2, server or cli (target folders excluded)
   powershell -NoProfile -ExecutionPolicy Bypass -Command ^
     "$r=$env:MCRED_ROOT; $t=(Get-Item -LiteralPath $env:MCRED_JAR).LastWriteTimeUtc;" ^
-    "$n=@(Get-Item -LiteralPath (Join-Path $r 'pom.xml')) + @('core','vc','ctdl','stacking','status-h2','server','cli' | ForEach-Object { Get-ChildItem -LiteralPath (Join-Path $r $_) -Recurse -File -ErrorAction SilentlyContinue | Where-Object { $_.FullName -notmatch '[\\/]target[\\/]' } });" ^
+    "$n=@(Get-Item -LiteralPath (Join-Path $r 'pom.xml')) + @('core','vc','ctdl','elm','stacking','status-h2','server','cli' | ForEach-Object { Get-ChildItem -LiteralPath (Join-Path $r $_) -Recurse -File -ErrorAction SilentlyContinue | Where-Object { $_.FullName -notmatch '[\\/]target[\\/]' } });" ^
     "if ($n | Where-Object { $_.LastWriteTimeUtc -gt $t } | Select-Object -First 1) { exit 1 } else { exit 0 }"
   if errorlevel 1 set "MCRED_STALE=yes"
 )

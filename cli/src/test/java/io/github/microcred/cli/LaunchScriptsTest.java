@@ -41,6 +41,11 @@ class LaunchScriptsTest {
     Set<String> cmdWatched = all(Pattern.compile("'([\\w.]+)'"), cmd);
     assertTrue(shWatched.contains("pom.xml") && shWatched.contains("core"), shWatched.toString());
     assertEquals(shWatched, cmdWatched);
+    // every microcred module the CLI is built from: a change there must rebuild the jar
+    String pom = Files.readString(ROOT.resolve("cli/pom.xml"), StandardCharsets.UTF_8);
+    Set<String> modules = all(Pattern.compile("<artifactId>microcred-([\\w-]+)</artifactId>"), pom);
+    modules.removeAll(Set.of("parent", "cli"));
+    assertTrue(shWatched.containsAll(modules), "mcred watches " + shWatched + " but the CLI depends on " + modules);
     // the same jar, built by the same module selection with the tests skipped
     assertTrue(sh.contains("$root/cli/target/mcred.jar"), "mcred's jar path");
     assertTrue(cmd.contains("\\cli\\target\\mcred.jar"), "mcred.cmd's jar path");
