@@ -129,8 +129,8 @@ public final class ElmSeal {
    * Verifies a sealed credential offline with DSS: the seal's structure, that its embedded certificate is the signing
    * certificate, that the signed data is intact and that the signature value verifies with that certificate's key.
    * The checks listed in {@link SealVerification#SKIPPED} need trusted lists, OCSP / CRL services or TSAs and are
-   * not made. Never throws for a bad seal: a document DSS cannot read as a signature gives a result with every check
-   * failed and DSS's reason.
+   * not made. Never throws for a bad seal: a document DSS cannot read as a signature, or one with more than one
+   * signature, gives a result with every check failed and the reason.
    *
    * @param sealed the sealed credential (JWS JSON serialization or compact JWS)
    * @return the result
@@ -152,6 +152,10 @@ public final class ElmSeal {
     DiagnosticData dd = reports.getDiagnosticData();
     if (dd.getSignatures().isEmpty()) {
       return failed("no signature found");
+    }
+    if (dd.getSignatures().size() > 1) {
+      return failed(dd.getSignatures().size() + " signatures: an EDC seal carries one, and a result for one of "
+          + "several would not say which parts of the document the others cover");
     }
     SignatureWrapper w = dd.getSignatures().get(0);
     return new SealVerification(String.valueOf(w.getSignatureFormat()), w.isStructuralValidationValid(),

@@ -100,6 +100,11 @@ class ElmSealTest {
     ((ObjectNode) jws.at("/signatures/0")).put("signature", (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1));
     SealVerification value = ElmSeal.verify(M.writeValueAsString(jws));
     assertFalse(value.verified(), value.toString());
+    ObjectNode twice = (ObjectNode) M.readTree(sealed);
+    twice.withArray("signatures").add(twice.withArray("signatures").get(0).deepCopy());
+    SealVerification two = ElmSeal.verify(M.writeValueAsString(twice));
+    assertFalse(two.verified(), "a second signature, even a copy of the first, is refused: " + two);
+    assertTrue(two.structureMessages().get(0).startsWith("2 signatures"), two.toString());
     SealVerification garbage = ElmSeal.verify("{\"payload\":\"x\",\"signatures\":[]}");
     assertFalse(garbage.verified(), garbage.toString());
     SealVerification notJson = ElmSeal.verify("not a seal");
