@@ -37,8 +37,8 @@ class LaunchScriptsTest {
     String sh = Files.readString(ROOT.resolve("mcred"), StandardCharsets.UTF_8);
     String cmd = Files.readString(ROOT.resolve("mcred.cmd"), StandardCharsets.UTF_8);
     // what staleness is judged on
-    Set<String> shWatched = all(Pattern.compile("\"\\$root/([\\w.]+)\""), sh);
-    Set<String> cmdWatched = all(Pattern.compile("'([\\w.]+)'"), cmd);
+    Set<String> shWatched = all(Pattern.compile("\"\\$root/([\\w.-]+)\""), sh);
+    Set<String> cmdWatched = all(Pattern.compile("'([\\w.-]+)'"), cmd);
     assertTrue(shWatched.contains("pom.xml") && shWatched.contains("core"), shWatched.toString());
     assertEquals(shWatched, cmdWatched);
     // every microcred module the CLI is built from: a change there must rebuild the jar
