@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * <p>The header is {@code {alg, typ: dc+sd-jwt, kid}}. The payload is the credential's members plus {@code iss},
  * {@code iat}, {@code nbf} / {@code exp} (from {@code validFrom} / {@code validUntil}), {@code vct}, {@code cnf}
- * (when a Holder key is set) and {@code _sd_alg: sha-256}; each disclosable claim is replaced by the digest of its
+ * (when a Holder key is set), {@code status} (when a Token Status List entry is set) and {@code _sd_alg: sha-256};
+ * each disclosable claim is replaced by the digest of its
  * Disclosure (salt of 128 random bits), {@code _sd} arrays sorted. The claims in
  * {@link #NEVER_DISCLOSABLE} stay visible.
  */
@@ -39,14 +40,14 @@ public final class SdJwtIssueOperation {
       "_sd_alg", "sub");
 
   private record Settings(List<String> disclosable, int decoys, PublicKey holder, String vct, String kid,
-      Clock clock) {}
+      Clock clock, ObjectNode status) {}
 
   private final JsonNode credential;
   private final KeyPair key;
   private final Settings s;
 
   SdJwtIssueOperation(JsonNode credential, KeyPair key) {
-    this(credential, key, new Settings(List.of(), 0, null, null, null, Clock.systemUTC()));
+    this(credential, key, new Settings(List.of(), 0, null, null, null, Clock.systemUTC(), null));
   }
 
   private SdJwtIssueOperation(JsonNode credential, KeyPair key, Settings s) {
@@ -79,7 +80,7 @@ public final class SdJwtIssueOperation {
       all.add(Objects.requireNonNull(p, "pointer"));
     }
     return new SdJwtIssueOperation(credential, key, new Settings(List.copyOf(all), s.decoys, s.holder, s.vct, s.kid,
-        s.clock));
+        s.clock, s.status));
   }
 
   /**
@@ -94,7 +95,7 @@ public final class SdJwtIssueOperation {
       throw new IllegalArgumentException("decoys: expected 0 to 64, got " + count);
     }
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, count, s.holder, s.vct, s.kid,
-        s.clock));
+        s.clock, s.status));
   }
 
   /**
@@ -105,7 +106,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withHolderKey(PublicKey holderKey) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys,
-        Objects.requireNonNull(holderKey, "holderKey"), s.vct, s.kid, s.clock));
+        Objects.requireNonNull(holderKey, "holderKey"), s.vct, s.kid, s.clock, s.status));
   }
 
   /**
@@ -118,7 +119,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withVct(String vct) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder,
-        Objects.requireNonNull(vct, "vct"), s.kid, s.clock));
+        Objects.requireNonNull(vct, "vct"), s.kid, s.clock, s.status));
   }
 
   /**
@@ -130,7 +131,29 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withKeyId(String keyId) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct,
-        Objects.requireNonNull(keyId, "keyId"), s.clock));
+        Objects.requireNonNull(keyId, "keyId"), s.clock, s.status));
+  }
+
+  /**
+   * Adds the {@code status} claim of the IETF Token Status List: {@code "status": {"status_list": {"idx": index,
+   * "uri": uri}}}, the entry {@code index} of the Status List Token published at {@code uri} (see
+   * {@link io.github.microcred.vc.status.TokenStatusList}). The claim stays visible (never selectively disclosable).
+   *
+   * @param uri the absolute URI of the Status List Token
+   * @param index the entry of this credential, 0 or more
+   * @return a new operation
+   */
+  public SdJwtIssueOperation withStatusListEntry(String uri, long index) {
+    if (!DataModel.isIri(Objects.requireNonNull(uri, "uri"))) {
+      throw new IllegalArgumentException("uri: expected the absolute URI of the Status List Token, got '" + uri + "'");
+    }
+    if (index < 0) {
+      throw new IllegalArgumentException("index: expected 0 or more, got " + index);
+    }
+    ObjectNode status = JsonSupport.MAPPER.createObjectNode();
+    status.putObject("status_list").put("idx", index).put("uri", uri);
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
+        s.clock, status));
   }
 
   /**
@@ -141,7 +164,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withClock(Clock clock) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
-        Objects.requireNonNull(clock, "clock")));
+        Objects.requireNonNull(clock, "clock"), s.status));
   }
 
   /**
@@ -191,6 +214,9 @@ public final class SdJwtIssueOperation {
     payload.put("vct", vct);
     if (s.holder != null) {
       payload.putObject("cnf").set("jwk", s.holder.toJwk());
+    }
+    if (s.status != null) {
+      payload.set("status", s.status.deepCopy());
     }
     payload.put("_sd_alg", SdJwt.SD_ALG);
     SdJwtCodec.Issued issued = SdJwtCodec.makeDisclosable(payload, s.disclosable, s.decoys, new SecureRandom());

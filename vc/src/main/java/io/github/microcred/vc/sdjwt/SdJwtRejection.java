@@ -71,7 +71,10 @@ public enum SdJwtRejection {
    * verify, or the nesting limits were exceeded; the failed NESTED_CREDENTIALS check names its path.
    */
   NESTED_CREDENTIAL,
-  /** The credential status check failed, or a status mechanism this verifier does not read. */
+  /**
+   * The status check failed: revoked or suspended, or the {@code status} claim / {@code credentialStatus} could not
+   * be read (no check configured, a mechanism no check reads, an unreachable or unverifiable status list).
+   */
   STATUS,
   /** Key Binding is required and there is no KB-JWT. */
   KB_MISSING,

@@ -45,7 +45,9 @@ import java.util.Set;
  * JSON, referenced exactly once, no digest twice, no reserved or overwriting claim name, never-disclosable claims
  * visible); {@code vct}; {@code exp} / {@code nbf} / {@code iat} and {@code validFrom} / {@code validUntil} in the
  * shared validity window; a credential with {@code @context} against the VC Data Model 2.0 check and compact form;
- * {@code credentialStatus} through the shared status gate; and Key Binding: the KB-JWT's {@code typ}, signature by
+ * the {@code status} claim (IETF Token Status List: plug in
+ * {@link io.github.microcred.vc.status.TokenStatusListCheck}) and {@code credentialStatus} through the shared status
+ * gate, each on its own, failing closed without a check that reads it; and Key Binding: the KB-JWT's {@code typ}, signature by
  * the {@code cnf.jwk} key, {@code nonce}, {@code aud}, {@code iat} freshness and {@code sd_hash}.
  */
 public final class SdJwtVerifyOperation {
@@ -313,18 +315,20 @@ public final class SdJwtVerifyOperation {
           + s.options.maxClockSkew() + ")");
     }
 
-    // --- status
-    if (claims.has("status")) {
-      acc.fail(CheckName.STATUS, "/status", SdJwtRejection.STATUS, "the status claim (OAuth Token Status List) is "
-          + "not read by this verifier (fails closed)");
-    }
-    if (claims.has("credentialStatus")) {
-      VerificationCheck c = StatusGate.check(true, "/credentialStatus", s.options.status().orElse(null), true, null,
-          claims::deepCopy, now);
-      if (c.failed()) {
-        acc.fail(CheckName.STATUS, c.path(), SdJwtRejection.STATUS, c.message());
-      } else {
-        acc.checks.add(c);
+    // --- status: the status claim (Token Status List) and credentialStatus, each handed to the status check alone,
+    // so a check that reads one kind never passes the other unread (StatusGate fails "not applicable" closed)
+    for (String[] m : new String[][] {{"status", "credentialStatus"}, {"credentialStatus", "status"}}) {
+      if (claims.has(m[0])) {
+        VerificationCheck c = StatusGate.check(true, "/" + m[0], s.options.status().orElse(null), true, null, () -> {
+          ObjectNode one = claims.deepCopy();
+          one.remove(m[1]);
+          return one;
+        }, now);
+        if (c.failed()) {
+          acc.fail(CheckName.STATUS, c.path(), SdJwtRejection.STATUS, c.message());
+        } else {
+          acc.checks.add(c);
+        }
       }
     }
 

@@ -26,6 +26,11 @@ import java.util.Objects;
  * <p>Each entry goes to the check registered for its type, as a credential whose {@code credentialStatus} is that
  * one entry; the result fails when any entry fails, when an entry's type has no check (fail closed, as with no
  * check at all), or when a check answers with anything but a passed {@link CheckName#STATUS} check.
+ *
+ * <p>The {@code status} claim of an SD-JWT VC (IETF Token Status List) is routed the same way by its mechanism
+ * names: register {@link TokenStatusListCheck} under {@link TokenStatusListCheck#MECHANISM} ({@code status_list});
+ * each mechanism is handed a credential whose {@code status} holds that mechanism only, and a mechanism without a
+ * check fails closed.
  */
 public final class StatusChecks {
   private StatusChecks() {}
@@ -33,7 +38,8 @@ public final class StatusChecks {
   /**
    * The combined check.
    *
-   * @param checks status type (e.g. {@code BitstringStatusListEntry}, {@code 1EdTechRevocationList}) to its check
+   * @param checks status type (e.g. {@code BitstringStatusListEntry}, {@code 1EdTechRevocationList}) or
+   *     {@code status} mechanism ({@code status_list}) to its check
    * @return the check
    */
   public static StatusCheck byType(Map<String, ? extends StatusCheck> checks) {
@@ -47,8 +53,31 @@ public final class StatusChecks {
 
   private static VerificationCheck check(Map<String, StatusCheck> checks, ObjectNode credential, Instant now) {
     JsonNode status = credential.get("credentialStatus");
-    if (status == null) {
+    JsonNode claim = credential.get("status");
+    if (status == null && claim == null) {
       return VerificationCheck.notApplicable(CheckName.STATUS, "credentialStatus", "no credentialStatus");
+    }
+    List<String> passed = new ArrayList<>();
+    if (claim != null) {
+      if (!claim.isObject() || claim.isEmpty()) {
+        return VerificationCheck.failed(CheckName.STATUS, "status", "status: expected an object naming a status "
+            + "mechanism, got " + claim);
+      }
+      for (var it = claim.fields(); it.hasNext(); ) {
+        var m = it.next();
+        ObjectNode one = credential.deepCopy();
+        one.remove("credentialStatus");
+        one.putObject("status").set(m.getKey(), m.getValue().deepCopy());
+        VerificationCheck r = run(checks.get(m.getKey()), one, now, "status." + m.getKey(), "status mechanism '"
+            + m.getKey() + "'", checks);
+        if (r.failed()) {
+          return r;
+        }
+        passed.add(r.message());
+      }
+    }
+    if (status == null) {
+      return VerificationCheck.passed(CheckName.STATUS, "status", String.join("; ", passed));
     }
     List<JsonNode> entries = new ArrayList<>();
     if (status.isArray()) {
@@ -59,32 +88,42 @@ public final class StatusChecks {
     if (entries.isEmpty()) {
       return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "credentialStatus is an empty array");
     }
-    List<String> passed = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       String path = status.isArray() ? "credentialStatus[" + i + "]" : "credentialStatus";
       JsonNode e = entries.get(i);
       String type = e.path("type").isTextual() ? e.get("type").asText() : null;
-      StatusCheck c = type == null ? null : checks.get(type);
-      if (c == null) {
-        return VerificationCheck.failed(CheckName.STATUS, path, path + ".type: no status check for "
-            + (type == null ? e.path("type").toString() : "'" + type + "'") + " (checked: " + checks.keySet()
-            + "); fails closed");
-      }
       ObjectNode one = credential.deepCopy();
+      one.remove("status");
       one.set("credentialStatus", e.deepCopy());
-      VerificationCheck r;
-      try {
-        r = c.check(one, now);
-      } catch (RuntimeException ex) {
-        r = VerificationCheck.failed(CheckName.STATUS, path, "status checker failed: " + ex);
-      }
-      if (r == null || r.name() != CheckName.STATUS || r.outcome() != VerificationCheck.Outcome.PASSED) {
-        String why = r == null ? "no result" : r.message();
-        return VerificationCheck.failed(CheckName.STATUS, path, r != null && r.failed() ? why
-            : "the " + type + " check did not pass: " + why);
+      VerificationCheck r = run(type == null ? null : checks.get(type), one, now, path, type == null
+          ? e.path("type").toString() : "'" + type + "'", checks);
+      if (r.failed()) {
+        return r;
       }
       passed.add(r.message());
     }
-    return VerificationCheck.passed(CheckName.STATUS, "credentialStatus", String.join("; ", passed));
+    return VerificationCheck.passed(CheckName.STATUS, claim == null ? "credentialStatus" : "$",
+        String.join("; ", passed));
+  }
+
+  /** Runs one check; anything but a passed STATUS check is a failure (a missing check fails closed). */
+  private static VerificationCheck run(StatusCheck c, ObjectNode one, Instant now, String path, String what,
+      Map<String, StatusCheck> checks) {
+    if (c == null) {
+      return VerificationCheck.failed(CheckName.STATUS, path, path + ": no status check for " + what
+          + " (checked: " + checks.keySet() + "); fails closed");
+    }
+    VerificationCheck r;
+    try {
+      r = c.check(one, now);
+    } catch (RuntimeException ex) {
+      r = VerificationCheck.failed(CheckName.STATUS, path, "status checker failed: " + ex);
+    }
+    if (r == null || r.name() != CheckName.STATUS || r.outcome() != VerificationCheck.Outcome.PASSED) {
+      String why = r == null ? "no result" : r.message();
+      return VerificationCheck.failed(CheckName.STATUS, path, r != null && r.failed() ? why
+          : "the " + what + " check did not pass: " + why);
+    }
+    return r;
   }
 }

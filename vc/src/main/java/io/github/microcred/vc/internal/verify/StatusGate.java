@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 /**
  * The status check shared by every verifier. Whether a credential has a status is decided on signed data (for Data
  * Integrity: the signed graph has {@code cred:credentialStatus}); then it fails closed without a
- * {@link StatusCheck}, is not run when the proof failed, and a checker that throws or returns something other than
- * a {@link CheckName#STATUS} check fails it.
+ * {@link StatusCheck}, is not run when the proof failed, and a checker that throws, returns something other than
+ * a {@link CheckName#STATUS} check, or answers "not applicable" (it reads another status kind) fails it.
  */
 public final class StatusGate {
   private StatusGate() {}
@@ -49,7 +49,11 @@ public final class StatusGate {
     } catch (RuntimeException e) {
       c = VerificationCheck.failed(CheckName.STATUS, path, "status checker failed: " + e);
     }
-    return c == null || c.name() != CheckName.STATUS
-        ? VerificationCheck.failed(CheckName.STATUS, path, "status checker returned no STATUS check") : c;
+    if (c == null || c.name() != CheckName.STATUS) {
+      return VerificationCheck.failed(CheckName.STATUS, path, "status checker returned no STATUS check");
+    }
+    // the signed data has a status: a checker that finds nothing to read in it has not checked it
+    return c.outcome() == VerificationCheck.Outcome.NOT_APPLICABLE ? VerificationCheck.failed(CheckName.STATUS, path,
+        "the status checker does not read this status (" + c.message() + "); fails closed") : c;
   }
 }

@@ -1,0 +1,273 @@
+package io.github.microcred.vc.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.CheckName;
+import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.DidResolver;
+import io.github.microcred.vc.StatusCheck;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.status.TokenStatusLists;
+import io.github.microcred.vc.internal.verify.DataModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The verifier side of the IETF Token Status List (draft-ietf-oauth-status-list) for the {@code status} claim of
+ * an SD-JWT VC, as a {@link StatusCheck}: {@code "status": {"status_list": {"idx": n, "uri": "..."}}}.
+ *
+ * <p>It fetches the Status List Token at {@code uri} through a {@link StatusListSource} (the same sources as
+ * {@link BitstringStatusCheck}: offline maps and files never touch the network; nothing remote is fetched unless
+ * the caller's source does), and accepts the token only when it is a JWT with {@code typ: statuslist+jwt}, an
+ * allowed {@code alg} (EdDSA, ES256, ES384), {@code sub} equal to {@code uri}, an {@code iat}, not expired
+ * ({@code exp}, with the clock skew of the list options), an {@code iss} (when present) equal to the credential's
+ * issuer, signed by an {@code assertionMethod} key of the credential's issuer (DIDs and configured controller
+ * documents, as for the credential itself). Only then is {@code lst} inflated, at most
+ * {@link TokenStatusList#MAX_DECODED_BYTES} (or {@link #withMaxListBytes}). The status at {@code idx} must be
+ * {@link TokenStatusList#VALID}: INVALID (revoked), SUSPENDED, an application-specific or unregistered value, an
+ * index outside the list, an unreadable or unverifiable token all fail the check. Verified tokens are cached for
+ * the TTL (the shorter of {@link #withTtl} and the token's {@code ttl}); expiry is checked on every use.
+ *
+ * <p>A {@code status} object naming a mechanism other than {@code status_list} fails closed. To check credentials
+ * that carry {@code credentialStatus} as well, combine checks with {@link StatusChecks#byType(Map)} under
+ * {@link #MECHANISM}.
+ */
+public final class TokenStatusListCheck implements StatusCheck {
+  /** The status mechanism read: the member of the {@code status} claim. */
+  public static final String MECHANISM = "status_list";
+  /** The default cache lifetime of a verified token. */
+  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+  /** The largest {@code idx} read. */
+  public static final long MAX_INDEX = (long) TokenStatusList.MAX_DECODED_BYTES * 8 - 1;
+
+  private final StatusListSource source;
+  private final Duration ttl;
+  private final Clock clock;
+  private final VerifyOptions listOptions;
+  private final int maxListBytes;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(TokenStatusLists.Verified token, Instant expires) {}
+
+  private TokenStatusListCheck(StatusListSource source, Duration ttl, Clock clock, VerifyOptions listOptions,
+      int maxListBytes) {
+    this.source = source;
+    this.ttl = ttl;
+    this.clock = clock;
+    this.listOptions = listOptions;
+    this.maxListBytes = maxListBytes;
+  }
+
+  /**
+   * Creates a check fetching Status List Tokens from a source, with offline DID resolution, a {@link #DEFAULT_TTL}
+   * cache and lists of at most {@link TokenStatusList#MAX_DECODED_BYTES}.
+   *
+   * @param source where tokens come from (by {@code status_list.uri})
+   * @return the check
+   */
+  public static TokenStatusListCheck create(StatusListSource source) {
+    return new TokenStatusListCheck(Objects.requireNonNull(source, "source"), DEFAULT_TTL, Clock.systemUTC(),
+        VerifyOptions.defaults(), TokenStatusList.MAX_DECODED_BYTES);
+  }
+
+  /**
+   * Sets the cache lifetime (zero disables caching).
+   *
+   * @param t the TTL
+   * @return a new check with an empty cache
+   */
+  public TokenStatusListCheck withTtl(Duration t) {
+    if (t.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative: " + t);
+    }
+    return new TokenStatusListCheck(source, t, clock, listOptions, maxListBytes);
+  }
+
+  /**
+   * Sets the clock used for the cache (verification times come from the caller).
+   *
+   * @param c the clock
+   * @return a new check with an empty cache
+   */
+  public TokenStatusListCheck withClock(Clock c) {
+    return new TokenStatusListCheck(source, ttl, Objects.requireNonNull(c, "clock"), listOptions, maxListBytes);
+  }
+
+  /**
+   * Sets the DID resolver used to find the issuer's keys.
+   *
+   * @param r the resolver
+   * @return a new check with an empty cache
+   */
+  public TokenStatusListCheck withDidResolver(DidResolver r) {
+    return new TokenStatusListCheck(source, ttl, clock, listOptions.withDidResolver(r), maxListBytes);
+  }
+
+  /**
+   * Supplies the controller document of an issuer that is not a resolvable DID.
+   *
+   * @param doc the document
+   * @return a new check with an empty cache
+   */
+  public TokenStatusListCheck withControllerDocument(ControllerDocument doc) {
+    return new TokenStatusListCheck(source, ttl, clock, listOptions.withControllerDocument(doc), maxListBytes);
+  }
+
+  /**
+   * Sets the options the tokens' keys are resolved with (resolver, controller documents, clock skew).
+   *
+   * @param o the options
+   * @return a new check with an empty cache
+   */
+  public TokenStatusListCheck withListVerifyOptions(VerifyOptions o) {
+    return new TokenStatusListCheck(source, ttl, clock, Objects.requireNonNull(o, "options"), maxListBytes);
+  }
+
+  /**
+   * Sets the largest uncompressed list read (the token text is bounded accordingly).
+   *
+   * @param bytes 1 to {@link TokenStatusList#MAX_DECODED_BYTES}
+   * @return a new check with an empty cache
+   */
+  public TokenStatusListCheck withMaxListBytes(int bytes) {
+    if (bytes < 1 || bytes > TokenStatusList.MAX_DECODED_BYTES) {
+      throw new IllegalArgumentException("maxListBytes: expected 1.." + TokenStatusList.MAX_DECODED_BYTES + ", got "
+          + bytes);
+    }
+    return new TokenStatusListCheck(source, ttl, clock, listOptions, bytes);
+  }
+
+  @Override
+  public VerificationCheck check(ObjectNode credential, Instant now) {
+    try {
+      return checkStatus(credential, now);
+    } catch (RuntimeException e) {
+      return VerificationCheck.failed(CheckName.STATUS, "status", "status check failed: " + e);
+    }
+  }
+
+  private VerificationCheck checkStatus(ObjectNode credential, Instant now) {
+    JsonNode status = credential.get("status");
+    if (status == null) {
+      return VerificationCheck.notApplicable(CheckName.STATUS, "status", "no status claim");
+    }
+    if (!status.isObject() || status.isEmpty()) {
+      return VerificationCheck.failed(CheckName.STATUS, "status", "status: expected an object naming a status "
+          + "mechanism (" + MECHANISM + "), got " + abbreviate(status));
+    }
+    for (var it = status.fieldNames(); it.hasNext(); ) {
+      String m = it.next();
+      if (!m.equals(MECHANISM)) {
+        return VerificationCheck.failed(CheckName.STATUS, "status." + m, "status." + m + ": a status mechanism this "
+            + "check does not read (it reads " + MECHANISM + "); fails closed");
+      }
+    }
+    String path = "status." + MECHANISM;
+    JsonNode ref = status.get(MECHANISM);
+    if (!ref.isObject()) {
+      return VerificationCheck.failed(CheckName.STATUS, path, path + ": expected an object {idx, uri}");
+    }
+    JsonNode idxNode = ref.get("idx");
+    if (idxNode == null || !idxNode.isIntegralNumber() || !idxNode.canConvertToLong() || idxNode.asLong() < 0
+        || idxNode.asLong() > MAX_INDEX) {
+      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", path + ".idx: expected a non-negative "
+          + "integer (at most " + MAX_INDEX + "), got " + abbreviate(idxNode));
+    }
+    JsonNode uriNode = ref.get("uri");
+    if (uriNode == null || !uriNode.isTextual() || !DataModel.isIri(uriNode.asText())) {
+      return VerificationCheck.failed(CheckName.STATUS, path + ".uri", path + ".uri: expected the absolute URI of "
+          + "the Status List Token, got " + abbreviate(uriNode));
+    }
+    long idx = idxNode.asLong();
+    String uri = uriNode.asText();
+    JsonNode iss = credential.get("iss");
+    String issuer = iss != null && iss.isTextual() ? iss.asText() : DataModel.partyId(credential.get("issuer"));
+    if (issuer == null) {
+      return VerificationCheck.failed(CheckName.STATUS, "iss", "a Token Status List needs the credential's issuer "
+          + "(iss), and there is none");
+    }
+    TokenStatusLists.Verified token;
+    try {
+      token = token(uri, issuer, now);
+    } catch (VcException e) {
+      return VerificationCheck.failed(CheckName.STATUS, path, e.getMessage());
+    }
+    if (!token.issuer().equals(issuer)) {
+      return VerificationCheck.failed(CheckName.STATUS, path, "Status List Token " + uri + " is signed by '"
+          + token.issuer() + "', not by the credential's issuer '" + issuer + "'");
+    }
+    Duration skew = listOptions.maxClockSkew();
+    if (token.expires() != null && now.isAfter(token.expires().plus(skew))) {
+      return VerificationCheck.failed(CheckName.STATUS, path, "Status List Token " + uri + " expired at "
+          + token.expires() + " (now " + now + ", skew " + skew + ")");
+    }
+    if (token.issuedAt().isAfter(now.plus(skew))) {
+      return VerificationCheck.failed(CheckName.STATUS, path, "Status List Token " + uri + " is issued at "
+          + token.issuedAt() + ", after the verification time " + now);
+    }
+    TokenStatusList list = token.list();
+    if (idx >= list.entries()) {
+      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", "idx " + idx + " is outside the Status List "
+          + uri + " (" + list.entries() + " entries): no statement about the status can be made");
+    }
+    int value;
+    try {
+      value = list.status(idx);
+    } catch (VcException e) {
+      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", e.getMessage());
+    }
+    String where = "idx " + idx + " of " + uri + " (" + list.bits() + "-bit, signed by " + token.keyId() + ")";
+    switch (value) {
+      case TokenStatusList.VALID:
+        return VerificationCheck.passed(CheckName.STATUS, path, "VALID (" + where + ")");
+      case TokenStatusList.INVALID:
+        return VerificationCheck.failed(CheckName.STATUS, path, "revoked: status INVALID (" + where + ")");
+      case TokenStatusList.SUSPENDED:
+        return VerificationCheck.failed(CheckName.STATUS, path, "suspended: status SUSPENDED (" + where + ")");
+      default:
+        return VerificationCheck.failed(CheckName.STATUS, path, "status 0x" + String.format("%02X", value)
+            + " is not VALID (" + (value == 3 || value >= 0x0C && value <= 0x0F ? "application-specific"
+                : "unregistered") + "; fails closed) (" + where + ")");
+    }
+  }
+
+  private TokenStatusLists.Verified token(String uri, String issuer, Instant now) throws VcException {
+    Instant t = clock.instant();
+    Cached hit = cache.get(uri);
+    if (hit != null && t.isBefore(hit.expires()) && hit.token().issuer().equals(issuer)) {
+      return hit.token();
+    }
+    String text = source.fetch(uri);
+    if (text == null) {
+      throw new VcException(io.github.microcred.vc.VcErrorCode.RESOLUTION_FAILED, "Status List Token " + uri
+          + ": the source returned nothing");
+    }
+    TokenStatusLists.Verified v = TokenStatusLists.verify(text, uri, issuer, listOptions, maxListBytes);
+    Duration life = ttl;
+    if (v.ttl() != null && v.ttl().compareTo(life) < 0) {
+      life = v.ttl();
+    }
+    Instant until = t.plus(life);
+    if (v.expires() != null && v.expires().isBefore(until)) {
+      until = v.expires();
+    }
+    if (!life.isZero() && until.isAfter(t)) {
+      cache.put(uri, new Cached(v, until));
+    }
+    return v;
+  }
+
+  private static String abbreviate(JsonNode n) {
+    if (n == null) {
+      return "nothing";
+    }
+    String s = n.toString();
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+}
