@@ -11,16 +11,26 @@ import java.util.Objects;
  * @param unit the unit
  */
 public record CreditValue(BigDecimal amount, CreditUnit unit) implements Comparable<CreditValue> {
+  /** The most integer digits an amount may have (beyond this an amount is refused, never expanded). */
+  public static final int MAX_INTEGER_DIGITS = 18;
+  /** The most decimal digits an amount may have once trailing zeros are dropped. */
+  public static final int MAX_FRACTION_DIGITS = 40;
 
   /**
    * Validates and normalises.
    *
-   * @throws IllegalArgumentException when the amount is negative
+   * @throws IllegalArgumentException when the amount is negative or has more than {@link #MAX_INTEGER_DIGITS}
+   *     integer or {@link #MAX_FRACTION_DIGITS} decimal digits (so {@code 1e99999999} is refused at once rather
+   *     than expanded to a hundred million digits)
    * @throws NullPointerException when an argument is null
    */
   public CreditValue {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(unit, "unit");
+    if (!withinBounds(amount)) {
+      throw new IllegalArgumentException("credit amount must have at most " + MAX_INTEGER_DIGITS + " integer and "
+          + MAX_FRACTION_DIGITS + " decimal digits, was " + brief(amount));
+    }
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("credit amount must be >= 0, was " + amount.toPlainString());
     }
@@ -47,6 +57,26 @@ public record CreditValue(BigDecimal amount, CreditUnit unit) implements Compara
    */
   public static CreditValue of(long amount, CreditUnit unit) {
     return new CreditValue(BigDecimal.valueOf(amount), unit);
+  }
+
+  /**
+   * Whether a decimal has at most {@link #MAX_INTEGER_DIGITS} integer and {@link #MAX_FRACTION_DIGITS} decimal
+   * digits once trailing zeros are dropped; checked without expanding it.
+   *
+   * @param v the decimal
+   * @return true when a credit amount may have that many digits
+   */
+  public static boolean withinBounds(BigDecimal v) {
+    if (v.signum() == 0) {
+      return true;
+    }
+    BigDecimal s = v.stripTrailingZeros();
+    return s.precision() - s.scale() <= MAX_INTEGER_DIGITS && s.scale() <= MAX_FRACTION_DIGITS;
+  }
+
+  private static String brief(BigDecimal v) {
+    String s = v.toString(); // scientific form for extreme exponents: never expanded
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
   static BigDecimal normalise(BigDecimal v) {

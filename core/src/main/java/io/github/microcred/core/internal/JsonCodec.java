@@ -651,17 +651,27 @@ public final class JsonCodec {
 
   private BigDecimal decimal(JsonNode n, String path) {
     try {
-      if (n.isNumber()) {
-        return n.decimalValue();
+      BigDecimal d = n.isNumber() ? n.decimalValue() : n.isTextual() ? new BigDecimal(n.asText().trim()) : null;
+      if (d != null && CreditValue.withinBounds(d)) {
+        return d;
       }
-      if (n.isTextual()) {
-        return new BigDecimal(n.asText().trim());
+      if (d != null) {
+        // refused before anything expands it (1e99999999 would otherwise become a hundred million digits)
+        error(path, CoreIssueCode.WRONG_TYPE, "expected a decimal number with at most "
+            + CreditValue.MAX_INTEGER_DIGITS + " integer and " + CreditValue.MAX_FRACTION_DIGITS
+            + " decimal digits, found " + brief(d));
+        return null;
       }
     } catch (NumberFormatException e) {
       // fall through to the error below
     }
     error(path, CoreIssueCode.WRONG_TYPE, "expected a decimal number, found " + kind(n) + (n.isTextual() ? " '" + n.asText() + "'" : ""));
     return null;
+  }
+
+  private static String brief(BigDecimal d) {
+    String s = d.toString();
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
   private Integer integer(JsonNode n, String path) {

@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.CreditValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,6 @@ import java.util.Set;
 final class CreditReader {
   private static final Set<String> VALUE_TYPES = Set.of("ceterms:ValueProfile", "schema:ValueProfile",
       "schema:QuantitativeValue", "ceterms:QuantitativeValue", "ceterms:CreditValue", "schema:CreditValue");
-
-  /** Amounts beyond these digits are refused (not read, with a warning) rather than carried into arithmetic. */
-  static final int MAX_INTEGER_DIGITS = 18;
-  static final int MAX_FRACTION_DIGITS = 40;
 
   private final ReadContext ctx;
 
@@ -73,7 +70,8 @@ final class CreditReader {
     }
     if (!inRange(amount)) {
       ctx.warn(ctx.graph.path(v), "credit value " + shortText(amount) + " out of range (at most "
-          + MAX_INTEGER_DIGITS + " integer and " + MAX_FRACTION_DIGITS + " decimal digits): not read");
+          + CreditValue.MAX_INTEGER_DIGITS + " integer and " + CreditValue.MAX_FRACTION_DIGITS
+          + " decimal digits): not read");
       return false;
     }
     c.amount = amount;
@@ -138,17 +136,9 @@ final class CreditReader {
     return null;
   }
 
-  /**
-   * Whether an amount is small enough to carry: at most {@link #MAX_INTEGER_DIGITS} integer and
-   * {@link #MAX_FRACTION_DIGITS} decimal digits once trailing zeros are dropped (so {@code 1e999999999} is refused
-   * before anything expands it).
-   */
+  /** Whether an amount is small enough to carry, as core's {@link CreditValue#withinBounds} says. */
   static boolean inRange(BigDecimal amount) {
-    if (amount.signum() == 0) {
-      return true;
-    }
-    BigDecimal s = amount.stripTrailingZeros();
-    return s.precision() - s.scale() <= MAX_INTEGER_DIGITS && s.scale() <= MAX_FRACTION_DIGITS;
+    return CreditValue.withinBounds(amount);
   }
 
   private static String shortText(BigDecimal d) {

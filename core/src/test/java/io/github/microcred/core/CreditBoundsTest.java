@@ -1,0 +1,60 @@
+package io.github.microcred.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Decimals with absurd exponents are refused where they enter, with their path, before anything expands them:
+ * normalising {@code 1e99999999} to a plain integer would build a hundred-million-digit number (over a minute of
+ * CPU), and {@code 1e999999999} overflowed with an untyped {@code ArithmeticException}.
+ */
+class CreditBoundsTest {
+  private static String doc(String amount, String hours) {
+    return "{\"title\": \"Bounds\", \"workload\": {\"hours\": " + hours + ", \"credits\": [{\"amount\": " + amount
+        + ", \"unit\": \"ECTS\"}]}}";
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e999999999", "1e99999999", "1e-99999999", "-1e999999999", "1234567890123456789",
+      "0.00000000000000000000000000000000000000001", "\"1e999999999\""})
+  void outOfRangeAmountsAreTypedIssuesAtTheirPath(String amount) {
+    ValidationReport r = MicroCredentialValidator.validate(doc(amount, "10"));
+    assertTrue(r.issues().stream().anyMatch(i -> i.path().equals("$.workload.credits[0].amount")
+        && i.code() == CoreIssueCode.WRONG_TYPE && i.message().contains("at most 18 integer and 40 decimal digits")),
+        r.summary());
+    CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read(doc(amount, "10")));
+    assertEquals(CoreErrorCode.INVALID_DOCUMENT, e.code());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e999999999", "1e99999999", "1e-99999999"})
+  void outOfRangeHoursAreTypedIssuesAtTheirPath(String hours) {
+    ValidationReport r = MicroCredentialValidator.validate(doc("5", hours));
+    assertTrue(r.issues().stream().anyMatch(i -> i.path().equals("$.workload.hours")
+        && i.code() == CoreIssueCode.WRONG_TYPE), r.summary());
+  }
+
+  @Test
+  void theBoundsThemselvesAreAccepted() throws CoreException {
+    String most = "123456789012345678.1234567890123456789012345678901234567891";
+    MicroCredential m = MicroCredentialJson.read(doc(most, "10"));
+    assertEquals(most, m.credits().get(0).amount().toPlainString());
+    assertEquals("1000", MicroCredentialJson.read(doc("1e3", "10")).credits().get(0).amount().toPlainString());
+  }
+
+  @Test
+  void theConstructorRefusesWithoutExpanding() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new CreditValue(new BigDecimal("1e99999999"), CreditUnit.ECTS));
+    assertTrue(e.getMessage().contains("1E+99999999"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new CreditValue(new BigDecimal("-1e99999999"), CreditUnit.ECTS));
+    assertTrue(CreditValue.withinBounds(new BigDecimal("999999999999999999")));
+    assertTrue(!CreditValue.withinBounds(new BigDecimal("1000000000000000000")));
+  }
+}
