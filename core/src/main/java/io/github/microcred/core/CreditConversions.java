@@ -229,7 +229,8 @@ public final class CreditConversions {
      *
      * @param from the source unit
      * @param to the target unit, different from {@code from}
-     * @param factor how many {@code to} units one {@code from} unit is worth; positive
+     * @param factor how many {@code to} units one {@code from} unit is worth; positive, within
+     *     {@link CreditValue#withinBounds}
      * @param source the citation for the factor; not blank
      * @return this builder
      */
@@ -239,6 +240,10 @@ public final class CreditConversions {
       Objects.requireNonNull(factor, "factor");
       if (from == to) {
         throw new IllegalArgumentException("a unit converts to itself by identity: " + from);
+      }
+      if (!CreditValue.withinBounds(factor)) {
+        throw new IllegalArgumentException("factor must have at most " + CreditValue.MAX_INTEGER_DIGITS
+            + " integer and " + CreditValue.MAX_FRACTION_DIGITS + " decimal digits, was " + factor);
       }
       if (factor.signum() <= 0) {
         throw new IllegalArgumentException("factor must be > 0, was " + factor.toPlainString());

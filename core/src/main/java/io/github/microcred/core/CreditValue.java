@@ -15,6 +15,11 @@ public record CreditValue(BigDecimal amount, CreditUnit unit) implements Compara
   public static final int MAX_INTEGER_DIGITS = 18;
   /** The most decimal digits an amount may have once trailing zeros are dropped. */
   public static final int MAX_FRACTION_DIGITS = 40;
+  /**
+   * The most characters a decimal written as text may have: longer text is refused before it is parsed (parsing a
+   * string of a million digits takes seconds of CPU, ten million minutes).
+   */
+  public static final int MAX_TEXT_LENGTH = 100;
 
   /**
    * Validates and normalises.
@@ -45,7 +50,31 @@ public record CreditValue(BigDecimal amount, CreditUnit unit) implements Compara
    * @return the value
    */
   public static CreditValue of(String amount, CreditUnit unit) {
-    return new CreditValue(new BigDecimal(amount), unit);
+    return new CreditValue(parseDecimal(amount), unit);
+  }
+
+  /**
+   * Parses a decimal written as text ({@code "2.5"}, {@code "1e3"}), refusing text longer than
+   * {@link #MAX_TEXT_LENGTH} characters before parsing it and values beyond {@link #withinBounds} without expanding
+   * them.
+   *
+   * @param text the text; surrounding white space is ignored
+   * @return the decimal, as written (not normalised)
+   * @throws NumberFormatException when the text is not a decimal, is too long, or is out of bounds; the message
+   *     says which
+   */
+  public static BigDecimal parseDecimal(String text) {
+    String t = Objects.requireNonNull(text, "text").strip();
+    if (t.length() > MAX_TEXT_LENGTH) {
+      throw new NumberFormatException("expected a decimal of at most " + MAX_TEXT_LENGTH + " characters, found "
+          + t.length() + " characters");
+    }
+    BigDecimal d = new BigDecimal(t);
+    if (!withinBounds(d)) {
+      throw new NumberFormatException("expected a decimal with at most " + MAX_INTEGER_DIGITS + " integer and "
+          + MAX_FRACTION_DIGITS + " decimal digits, found " + brief(d));
+    }
+    return d;
   }
 
   /**

@@ -948,10 +948,15 @@ public final class MicroCredential {
      * Builds.
      *
      * @return the micro-credential
-     * @throws IllegalArgumentException when the title is blank or hours are negative
+     * @throws IllegalArgumentException when the title is blank or hours are negative or beyond
+     *     {@link CreditValue#withinBounds}
      */
     public MicroCredential build() {
       if (hours != null) {
+        if (!CreditValue.withinBounds(hours)) {
+          throw new IllegalArgumentException("hours must have at most " + CreditValue.MAX_INTEGER_DIGITS
+              + " integer and " + CreditValue.MAX_FRACTION_DIGITS + " decimal digits, was " + hours);
+        }
         if (hours.signum() < 0) {
           throw new IllegalArgumentException("hours must be >= 0, was " + hours.toPlainString());
         }

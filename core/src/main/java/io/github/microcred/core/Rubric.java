@@ -46,6 +46,11 @@ public record Rubric(String title, int points, List<Criterion> criteria, BigDeci
       if (id.isBlank() || name.isBlank()) {
         throw new IllegalArgumentException("criterion id and name must not be blank");
       }
+      if (!CreditValue.withinBounds(weight)) {
+        throw new IllegalArgumentException("criterion '" + id + "' weight must have at most "
+            + CreditValue.MAX_INTEGER_DIGITS + " integer and " + CreditValue.MAX_FRACTION_DIGITS
+            + " decimal digits, was " + weight);
+      }
       if (weight.signum() <= 0) {
         throw new IllegalArgumentException("criterion '" + id + "' weight must be > 0, was " + weight.toPlainString());
       }
@@ -102,8 +107,10 @@ public record Rubric(String title, int points, List<Criterion> criteria, BigDeci
     if (criteria.isEmpty()) {
       throw new IllegalArgumentException("rubric needs at least one criterion");
     }
-    if (passThreshold.signum() < 0 || passThreshold.compareTo(BigDecimal.ONE) > 0) {
-      throw new IllegalArgumentException("passThreshold must be in [0, 1], was " + passThreshold.toPlainString());
+    if (!CreditValue.withinBounds(passThreshold) || passThreshold.signum() < 0
+        || passThreshold.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException("passThreshold must be in [0, 1] with at most "
+          + CreditValue.MAX_FRACTION_DIGITS + " decimal digits, was " + passThreshold);
     }
     passThreshold = CreditValue.normalise(passThreshold);
     Set<String> ids = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.github.microcred.core;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
@@ -42,16 +43,25 @@ public final class ValidityPolicy {
     return NO_EXPIRY;
   }
 
+  /** The longest validity period, in years (its months, or its days, may not add up to more). */
+  public static final int MAX_PERIOD_YEARS = 1000;
+
   /**
    * Awards expire a period after they are awarded.
    *
-   * @param period a positive period
+   * @param period a positive period of at most {@link #MAX_PERIOD_YEARS} years
    * @return the policy
+   * @throws IllegalArgumentException when the period is not positive or longer (so {@code P999999999Y}, which no
+   *     award date could be moved by, is refused here instead of failing every expiry computed from it)
    */
   public static ValidityPolicy periodAfterAward(Period period) {
     Objects.requireNonNull(period, "period");
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("validity period must be positive, was " + period);
+    }
+    if (period.toTotalMonths() > 12L * MAX_PERIOD_YEARS || period.getDays() > 366L * MAX_PERIOD_YEARS) {
+      throw new IllegalArgumentException("validity period must be at most " + MAX_PERIOD_YEARS + " years, was "
+          + period);
     }
     return new ValidityPolicy(Type.PERIOD_AFTER_AWARD, period, null);
   }
@@ -97,14 +107,19 @@ public final class ValidityPolicy {
    * The expiry of an award made on a date under this policy.
    *
    * @param awarded the award date
-   * @return the first day on which the award is no longer valid, or empty for no expiry
+   * @return the first day on which the award is no longer valid, or empty for no expiry; {@link LocalDate#MAX}
+   *     when that day lies beyond the last date {@code LocalDate} can hold (an award dated near year 999,999,999)
    */
   public Optional<LocalDate> expiryFor(LocalDate awarded) {
-    return switch (type) {
-      case NO_EXPIRY -> Optional.empty();
-      case PERIOD_AFTER_AWARD -> Optional.of(awarded.plus(period));
-      case UNTIL_DATE -> Optional.of(until.plusDays(1));
-    };
+    try {
+      return switch (type) {
+        case NO_EXPIRY -> Optional.empty();
+        case PERIOD_AFTER_AWARD -> Optional.of(awarded.plus(period));
+        case UNTIL_DATE -> Optional.of(until.plusDays(1));
+      };
+    } catch (DateTimeException pastTheCalendar) {
+      return Optional.of(LocalDate.MAX);
+    }
   }
 
   @Override

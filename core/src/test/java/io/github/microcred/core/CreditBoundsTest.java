@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,5 +59,64 @@ class CreditBoundsTest {
     assertThrows(IllegalArgumentException.class, () -> new CreditValue(new BigDecimal("-1e99999999"), CreditUnit.ECTS));
     assertTrue(CreditValue.withinBounds(new BigDecimal("999999999999999999")));
     assertTrue(!CreditValue.withinBounds(new BigDecimal("1000000000000000000")));
+  }
+
+  @Test
+  void aDecimalStringOfAMillionDigitsIsRefusedUnparsed() {
+    // parsing it would take over ten seconds of CPU; core's reader admits strings of ten million characters
+    String digits = "\"" + "1".repeat(1_000_000) + "\"";
+    ValidationReport r = MicroCredentialValidator.validate(doc(digits, "10"));
+    assertTrue(r.issues().stream().anyMatch(i -> i.path().equals("$.workload.credits[0].amount")
+        && i.code() == CoreIssueCode.WRONG_TYPE && i.message().contains("at most 100 characters")), r.summary());
+    r = MicroCredentialValidator.validate(doc("5", digits));
+    assertTrue(r.issues().stream().anyMatch(i -> i.path().equals("$.workload.hours")
+        && i.code() == CoreIssueCode.WRONG_TYPE), r.summary());
+  }
+
+  @Test
+  void parseDecimalRefusesLongTextAndOutOfRangeValues() {
+    assertEquals(new BigDecimal("2.5"), CreditValue.parseDecimal(" 2.5 "));
+    assertEquals(0, new BigDecimal("1000").compareTo(CreditValue.parseDecimal("1e3")));
+    NumberFormatException tooLong = assertThrows(NumberFormatException.class,
+        () -> CreditValue.parseDecimal("1".repeat(1_000_000)));
+    assertTrue(tooLong.getMessage().contains("at most 100 characters"), tooLong.getMessage());
+    NumberFormatException range = assertThrows(NumberFormatException.class,
+        () -> CreditValue.parseDecimal("1e99999999"));
+    assertTrue(range.getMessage().contains("at most 18 integer"), range.getMessage());
+    assertThrows(NumberFormatException.class, () -> CreditValue.parseDecimal("two"));
+    assertThrows(NumberFormatException.class, () -> CreditValue.of("1".repeat(1_000_000), CreditUnit.ECTS));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e99999999", "-1e99999999", "1e-99999999"})
+  void apiValuesThatWouldExpandAreRefusedAtOnce(String value) {
+    BigDecimal v = new BigDecimal(value);
+    assertThrows(IllegalArgumentException.class, () -> MicroCredential.builder("t").hours(v).build());
+    assertThrows(IllegalArgumentException.class, () -> new Rubric.Criterion("c", "C", v,
+        List.of("1", "2", "3", "4", "5"), 1));
+    assertThrows(IllegalArgumentException.class, () -> CreditConversions.builder()
+        .define(CreditUnit.ECTS, CreditUnit.US_SEMESTER_HOUR, v, "a source"));
+  }
+
+  @Test
+  void aValidityPeriodNoDateCouldBeMovedByIsAnIssueAtItsPath() {
+    String json = "{\"title\": \"t\", \"validity\": {\"type\": \"PERIOD_AFTER_AWARD\", \"period\": \"P999999999Y\"}}";
+    ValidationReport r = MicroCredentialValidator.validate(json);
+    assertTrue(r.issues().stream().anyMatch(i -> i.path().equals("$.validity.period")
+        && i.code() == CoreIssueCode.INVALID_PERIOD && i.message().contains("at most 1000 years")), r.summary());
+    assertThrows(IllegalArgumentException.class,
+        () -> ValidityPolicy.periodAfterAward(Period.ofDays(366_001)));
+    assertEquals(LocalDate.of(3024, 1, 1),
+        ValidityPolicy.periodAfterAward(Period.ofYears(1000)).expiryFor(LocalDate.of(2024, 1, 1))
+            .orElseThrow());
+  }
+
+  @Test
+  void anExpiryPastTheLastRepresentableDateIsThatDate() {
+    LocalDate nearTheEnd = LocalDate.MAX.minusDays(10);
+    assertEquals(LocalDate.MAX,
+        ValidityPolicy.periodAfterAward(Period.ofYears(1)).expiryFor(nearTheEnd).orElseThrow());
+    assertEquals(LocalDate.MAX, ValidityPolicy.until(LocalDate.MAX).expiryFor(nearTheEnd)
+        .orElseThrow());
   }
 }

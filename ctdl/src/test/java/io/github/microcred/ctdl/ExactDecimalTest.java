@@ -90,6 +90,18 @@ class ExactDecimalTest {
   }
 
   @Test
+  void aStringOfAMillionDigitsIsRefusedUnparsed() throws CtdlException {
+    // parsing it would take over ten seconds of CPU (ten million digits: minutes)
+    CtdlImport i = Ctdl.importRecord(LegacyShapesTest.graph("\"ceterms:requires\": [{\"@type\": "
+        + "\"ceterms:ConditionProfile\", \"ceterms:creditValue\": [{\"@type\": \"ceterms:ValueProfile\", "
+        + "\"schema:value\": \"" + "7".repeat(1_000_000) + "\", \"ceterms:creditUnitType\": "
+        + "\"creditUnit:SemesterHour\"}]}]"));
+    assertEquals("", LegacyShapesTest.credits(i));
+    assertTrue(LegacyShapesTest.warning(i, "$['@graph'][0]['ceterms:requires'][0]['ceterms:creditValue'][0]")
+        .contains("at most 100 characters"), i.warnings()::toString);
+  }
+
+  @Test
   void seededAmountsRoundTripExactly() throws Exception {
     long seed = 0xDEC1A1L;
     SplittableRandom r = new SplittableRandom(seed);

@@ -21,6 +21,8 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
   public static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
   /** One. */
   public static final Fraction ONE = new Fraction(BigInteger.ONE, BigInteger.ONE);
+  /** The longest text {@link #parse} reads; longer text is refused before it is parsed. */
+  public static final int MAX_TEXT_LENGTH = 1000;
 
   /**
    * Reduces to lowest terms.
@@ -85,8 +87,15 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
    *
    * @param v the decimal
    * @return the fraction
+   * @throws IllegalArgumentException when the decimal has more than 100 integer or decimal digits (checked
+   *     without expanding it: {@code 1e99999999} is refused at once)
    */
   public static Fraction of(BigDecimal v) {
+    if (!io.github.microcred.stacking.internal.Amounts.inRange(v)) {
+      throw new IllegalArgumentException("decimal out of range (at most "
+          + io.github.microcred.stacking.internal.Amounts.MAX_DIGITS + " integer and decimal digits): "
+          + io.github.microcred.stacking.internal.Amounts.brief(v));
+    }
     BigDecimal s = v.stripTrailingZeros();
     if (s.scale() <= 0) {
       return new Fraction(s.toBigIntegerExact(), BigInteger.ONE);
@@ -99,10 +108,16 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
    *
    * @param text the text
    * @return the fraction
-   * @throws IllegalArgumentException when the text is neither
+   * @throws IllegalArgumentException when the text is neither, is longer than {@link #MAX_TEXT_LENGTH}
+   *     characters, or has a side beyond {@link #of(BigDecimal)}'s range
    */
   public static Fraction parse(String text) {
     String t = text.trim();
+    if (t.length() > MAX_TEXT_LENGTH) {
+      // refused before parsing: a string of millions of digits takes minutes to parse
+      throw new IllegalArgumentException("expected a number or a fraction a/b of at most " + MAX_TEXT_LENGTH
+          + " characters, got " + t.length() + " characters");
+    }
     int slash = t.indexOf('/');
     try {
       if (slash < 0) {

@@ -327,10 +327,24 @@ public final class OpenBadges {
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
+    if (v.isNumber() && (v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue())) {
+      // a tree read with doubles holds 1e99999999 as Infinity, which has no decimal value
+      throw new Bad(path + "." + member + ": expected a finite non-negative number, got " + brief(v));
+    }
     if (!v.isNumber() || v.decimalValue().signum() < 0) {
-      throw new Bad(path + "." + member + ": expected a non-negative number, got " + v);
+      throw new Bad(path + "." + member + ": expected a non-negative number, got " + brief(v));
+    }
+    if (!CreditValue.withinBounds(v.decimalValue())) {
+      // refused before anything expands it: 1e99999999 would become a hundred million digits
+      throw new Bad(path + "." + member + ": expected at most " + CreditValue.MAX_INTEGER_DIGITS + " integer and "
+          + CreditValue.MAX_FRACTION_DIGITS + " decimal digits, got " + brief(v));
     }
     return Optional.of(v.decimalValue().stripTrailingZeros());
+  }
+
+  private static String brief(JsonNode v) {
+    String t = v.toString();
+    return t.length() <= 40 ? t : t.substring(0, 37) + "...";
   }
 
   private static Optional<Integer> number(String s, int min, int max) {

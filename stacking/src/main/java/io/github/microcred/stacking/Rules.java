@@ -181,6 +181,17 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
     }
 
     /**
+     * Sets the total credit minimum, exactly.
+     *
+     * @param v credits
+     * @return this
+     */
+    public Builder totalCredits(java.math.BigDecimal v) {
+      totalCredits = java.util.Objects.requireNonNull(v, "v");
+      return this;
+    }
+
+    /**
      * Sets the minimum credits in residence.
      *
      * @param v credits

@@ -405,8 +405,8 @@ public final class UtdNebula {
     }
     Rules.Builder b = Rules.builder(id).title(root.path("display_name").asText(id)).unit(UNIT)
         .requirement(Requirement.allOf("degree", parts.toArray(new Requirement[0])));
-    if (root.path("minimum_credit_hours").isNumber()) {
-      b.totalCredits(root.path("minimum_credit_hours").asDouble());
+    if (root.has("minimum_credit_hours")) {
+      b.totalCredits(hours(id, root, "minimum_credit_hours", "$"));
     }
     try {
       return b.build();
@@ -451,7 +451,7 @@ public final class UtdNebula {
         for (int i = 0; i < a.size(); i++) {
           alts.add(leafFilter(id, a.get(i), path + ".requirements[" + i + "]"));
         }
-        return Requirement.credits(nodeId, o.path("required_hours").decimalValue(),
+        return Requirement.credits(nodeId, hours(id, o, "required_hours", path),
             Filter.builder().anyOf(alts).build());
       }
       case "FreeElectiveRequirement": {
@@ -459,7 +459,7 @@ public final class UtdNebula {
         o.path("excluded_courses").forEach(x -> ex.add(x.isTextual() ? x.asText() : x.path("course").asText()));
         Filter f = ex.isEmpty() ? Filter.ANY
             : Filter.builder().noneOf(List.of(Filter.builder().credentials(Set.copyOf(ex)).build())).build();
-        return Requirement.credits(nodeId, o.path("required_hours").decimalValue(), f);
+        return Requirement.credits(nodeId, hours(id, o, "required_hours", path), f);
       }
       case "PrefixBucketRequirement":
         return Requirement.credits(nodeId, BigDecimal.ZERO,
@@ -478,7 +478,7 @@ public final class UtdNebula {
         o.path("accepted_courses").forEach(x -> courses.add(x.asText()));
         List<String> prefixes = new ArrayList<>();
         o.path("accepted_prefixes").forEach(x -> prefixes.add(x.asText()));
-        return Requirement.credits(nodeId, o.path("required_hours").decimalValue(), Filter.builder().anyOf(List.of(
+        return Requirement.credits(nodeId, hours(id, o, "required_hours", path), Filter.builder().anyOf(List.of(
             Filter.builder().credentials(Set.copyOf(courses)).build(),
             Filter.builder().subjects(prefixes.toArray(new String[0])).build())).build());
       }
@@ -508,6 +508,22 @@ public final class UtdNebula {
         throw new StackingException(StackingErrorCode.TRANSLATION_FAILED, id + ": " + path + ".matcher: '" + type
             + "' is not supported inside an hours requirement");
     }
+  }
+
+  /** A non-negative number of hours, refused (never expanded) beyond the range of a stacking amount. */
+  private static BigDecimal hours(String id, JsonNode o, String f, String path) throws StackingException {
+    JsonNode v = o.get(f);
+    if (v == null || !v.isNumber() || v.decimalValue().signum() < 0) {
+      throw new StackingException(StackingErrorCode.TRANSLATION_FAILED, id + ": " + path + "." + f
+          + ": expected a non-negative number, got " + (v == null ? "nothing" : v.getNodeType().toString()));
+    }
+    BigDecimal d = v.decimalValue();
+    if (!io.github.microcred.stacking.internal.Amounts.inRange(d)) {
+      throw new StackingException(StackingErrorCode.TRANSLATION_FAILED, id + ": " + path + "." + f
+          + ": number out of range (at most " + io.github.microcred.stacking.internal.Amounts.MAX_DIGITS
+          + " integer and decimal digits): " + io.github.microcred.stacking.internal.Amounts.brief(d));
+    }
+    return d;
   }
 
   private static String text(String id, JsonNode o, String f, String path) throws StackingException {

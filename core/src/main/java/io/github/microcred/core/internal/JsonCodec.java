@@ -651,6 +651,12 @@ public final class JsonCodec {
 
   private BigDecimal decimal(JsonNode n, String path) {
     try {
+      if (n.isTextual() && n.asText().strip().length() > CreditValue.MAX_TEXT_LENGTH) {
+        // refused before parsing: a string of millions of digits takes minutes to parse
+        error(path, CoreIssueCode.WRONG_TYPE, "expected a decimal number of at most " + CreditValue.MAX_TEXT_LENGTH
+            + " characters, found a string of " + n.asText().strip().length());
+        return null;
+      }
       BigDecimal d = n.isNumber() ? n.decimalValue() : n.isTextual() ? new BigDecimal(n.asText().trim()) : null;
       if (d != null && CreditValue.withinBounds(d)) {
         return d;

@@ -65,7 +65,8 @@ final class CreditReader {
       }
     }
     if (amount == null) {
-      ctx.warn(ctx.graph.path(v), "credit value without a number: not read");
+      ctx.warn(ctx.graph.path(v), "credit value without a number (a decimal of at most "
+          + CreditValue.MAX_TEXT_LENGTH + " characters): not read");
       return false;
     }
     if (!inRange(amount)) {
@@ -124,8 +125,11 @@ final class CreditReader {
       return v.decimalValue();
     }
     if (v.isTextual()) {
+      if (v.asText().strip().length() > CreditValue.MAX_TEXT_LENGTH) {
+        return null; // never parsed: a string of millions of digits takes minutes to parse
+      }
       try {
-        return new BigDecimal(v.asText().trim());
+        return new BigDecimal(v.asText().strip());
       } catch (NumberFormatException e) {
         return null;
       }
