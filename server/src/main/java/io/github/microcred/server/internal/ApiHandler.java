@@ -141,7 +141,8 @@ public final class ApiHandler extends Handler.Abstract {
     response.setStatus(a.status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    byte[] out = a.body.toString().getBytes(StandardCharsets.UTF_8);
+    // a text body (a Status List Token) is sent as it is; JSON bodies are serialised
+    byte[] out = (a.body.isTextual() ? a.body.asText() : a.body.toString()).getBytes(StandardCharsets.UTF_8);
     if (log != null) {
       long id = log.nextId();
       response.getHeaders().put("X-Request-Id", Long.toString(id));
@@ -207,11 +208,31 @@ public final class ApiHandler extends Handler.Abstract {
           requireMethod(method, "GET");
           return statusList(path);
         }
+        if (status != null && StatusService.isTokenListPath(path)) {
+          requireMethod(method, "GET");
+          return tokenStatusList(path);
+        }
         throw new Problem(404, "not-found", "Not found", "no endpoint " + path + " (expected /credentials/issue, "
             + "/credentials/derive, /credentials/status, /credentials/verify, /presentations/verify, /microcredentials/{name}/awards, "
             + "/audits, "
-            + "/status-lists/..., /health or /version)");
+            + "/status-lists/..., /token-status-lists/..., /health or /version)");
     }
+  }
+
+  /** {@code GET /token-status-lists/...}: the Status List Token, {@code application/statuslist+jwt}. */
+  private Answer tokenStatusList(String path) throws Problem {
+    Optional<String> text;
+    try {
+      text = status.tokenAt(path);
+    } catch (VcException e) {
+      throw new Problem(500, "status-list-unavailable", "Status list unavailable", "the Status List Token cannot "
+          + "be published: " + e.getMessage());
+    }
+    if (text.isEmpty()) {
+      throw new Problem(404, "not-found", "Not found", "no Token Status List at " + path);
+    }
+    return new Answer(200, io.github.microcred.vc.status.TokenStatusList.MEDIA_TYPE,
+        com.fasterxml.jackson.databind.node.TextNode.valueOf(text.get()));
   }
 
   private Answer statusList(String path) throws Problem {
@@ -244,9 +265,9 @@ public final class ApiHandler extends Handler.Abstract {
     }
     for (var it = body.fieldNames(); it.hasNext(); ) {
       String n = it.next();
-      if (!n.equals("credentialStatus") && !n.equals("action")) {
+      if (!n.equals("credentialStatus") && !n.equals("status") && !n.equals("action")) {
         throw new Problem(400, "malformed-request", "Malformed request", "$." + n + ": unknown member (expected "
-            + "credentialStatus and action)");
+            + "credentialStatus or status, and action)");
       }
     }
     JsonNode a = body.get("action");
@@ -261,6 +282,13 @@ public final class ApiHandler extends Handler.Abstract {
       case "resume" -> action = StatusService.Action.RESUME;
       default -> throw new Problem(400, "malformed-request", "Malformed request", "$.action: expected \"revoke\", "
           + "\"suspend\" or \"resume\", got " + a);
+    }
+    if (body.has("status") && body.has("credentialStatus")) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$: send either credentialStatus (a W3C "
+          + "credential's entries) or status (an SD-JWT VC's status claim), not both");
+    }
+    if (body.has("status")) {
+      return updateTokenStatus(body.get("status"), action);
     }
     String purpose = action == StatusService.Action.REVOKE ? "revocation" : "suspension";
     JsonNode cs = body.get("credentialStatus");
@@ -316,6 +344,43 @@ public final class ApiHandler extends Handler.Abstract {
     }
     ObjectNode out = JSON.createObjectNode();
     out.set("credentialStatus", done);
+    return new Answer(200, JSON_TYPE, out);
+  }
+
+  /**
+   * The {@code status} form of {@code POST /credentials/status}: {@code {"status": {"status_list": {"idx": n,
+   * "uri": ".."}}, "action": ..}}, the SD-JWT VC's claim as issued; answers the claim with {@code status_list.status}
+   * the new value (0 VALID, 1 INVALID, 2 SUSPENDED).
+   */
+  private Answer updateTokenStatus(JsonNode claim, StatusService.Action action) throws Problem {
+    JsonNode ref = claim.path("status_list");
+    if (!claim.isObject() || claim.size() != 1 || !ref.isObject()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.status: expected the SD-JWT VC's status "
+          + "claim {\"status_list\": {\"idx\": n, \"uri\": \"...\"}}");
+    }
+    JsonNode idx = ref.get("idx");
+    JsonNode uri = ref.get("uri");
+    if (idx == null || !idx.isIntegralNumber() || !idx.canConvertToLong() || idx.asLong() < 0) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.status.status_list.idx: expected a "
+          + "non-negative integer, got " + idx);
+    }
+    if (uri == null || !uri.isTextual() || uri.asText().isEmpty()) {
+      throw new Problem(400, "malformed-request", "Malformed request", "$.status.status_list.uri: expected the "
+          + "Status List Token's URI");
+    }
+    int value;
+    try {
+      value = status.updateToken(uri.asText(), idx.asLong(), action);
+    } catch (VcException e) {
+      int code = e.code() == io.github.microcred.vc.VcErrorCode.STATUS_STORE_FAILURE ? 503 : 422;
+      throw new Problem(code, code == 503 ? "status-store-unavailable" : "invalid-status-entry",
+          code == 503 ? "Status store unavailable" : "Invalid status entry", "$.status.status_list: "
+              + e.getMessage());
+    }
+    ObjectNode out = JSON.createObjectNode();
+    ObjectNode done = ((ObjectNode) ref).deepCopy();
+    done.put("status", value);
+    out.putObject("status").set("status_list", done);
     return new Answer(200, JSON_TYPE, out);
   }
 
@@ -526,14 +591,15 @@ public final class ApiHandler extends Handler.Abstract {
           + "issuer's " + issuer.key().type() + " key signs JWTs only (vc+jwt, ob3-jwt)");
     }
     try {
-      if (withStatus) {
+      if (withStatus && !sdJwt) {
         credential = credential.deepCopy();
         credential.set("credentialStatus", status.allocate(issuer));
       }
       JsonNode issued;
       VerificationResult self;
       if (sdJwt) {
-        String token = sdJwt(credential, issuer, options);
+        // an SD-JWT VC carries the IETF Token Status List status claim (what SD-JWT VC verifiers read)
+        String token = sdJwt(credential, issuer, options, withStatus ? status.allocateToken(issuer) : null);
         self = io.github.microcred.vc.sdjwt.SdJwt.verify(token).withoutKeyBinding().get().result();
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
             .put("id", SD_JWT_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
@@ -590,8 +656,8 @@ public final class ApiHandler extends Handler.Abstract {
    * Issues as SD-JWT VC: {@code options.disclose} (JSON Pointers), {@code options.holderJwk} (cnf key),
    * {@code options.vct} (default for Open Badges 3.0 / CLR 2.0 credentials).
    */
-  private static String sdJwt(ObjectNode credential, ServerConfig.Issuer issuer, ObjectNode options)
-      throws Problem, VcException {
+  private static String sdJwt(ObjectNode credential, ServerConfig.Issuer issuer, ObjectNode options,
+      StatusService.TokenEntry statusEntry) throws Problem, VcException {
     List<String> pointers = new java.util.ArrayList<>();
     JsonNode d = options.get("disclose");
     if (d != null) {
@@ -612,6 +678,9 @@ public final class ApiHandler extends Handler.Abstract {
     String vct = optionalText(options, "vct");
     if (vct != null) {
       op = op.withVct(vct);
+    }
+    if (statusEntry != null) {
+      op = op.withStatusListEntry(statusEntry.uri(), statusEntry.idx());
     }
     JsonNode h = options.get("holderJwk");
     if (h != null) {

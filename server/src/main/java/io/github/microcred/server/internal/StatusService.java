@@ -14,6 +14,9 @@ import io.github.microcred.vc.status.StatusListManager;
 import io.github.microcred.vc.status.StatusListSource;
 import io.github.microcred.vc.status.StatusPurpose;
 import io.github.microcred.vc.status.StatusStore;
+import io.github.microcred.vc.status.StatusChecks;
+import io.github.microcred.vc.status.TokenStatusList;
+import io.github.microcred.vc.status.TokenStatusListCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The server's Bitstring Status Lists, over the vc module's {@link StatusListManager} and a {@link StatusStore}:
  * allocates the entries of issued credentials (a new list when one is full), publishes each list as a Data
  * Integrity {@code BitstringStatusListCredential} signed by its issuer at
- * {@code {publicUrl}/status-lists/{did:key id}/{purpose}/{n}}, updates statuses, and gives the verify endpoints a
+ * {@code {publicUrl}/status-lists/{did:key id}/{purpose}/{n}}, keeps one IETF Token Status List per issuer for its
+ * SD-JWT VCs (2-bit: VALID / INVALID / SUSPENDED), published as a {@code statuslist+jwt} Status List Token at
+ * {@code {publicUrl}/token-status-lists/{did:key id}/{n}}, updates statuses, and gives the verify endpoints a
  * {@link StatusCheck} that reads these lists from here (never from the network).
  *
  * <p>Published lists are cached until a status in them changes here, or for {@link #REPUBLISH_AFTER} (other
@@ -40,7 +45,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StatusService implements AutoCloseable {
   /** How long a published list is served from the cache when nothing changed here. */
   public static final Duration REPUBLISH_AFTER = Duration.ofSeconds(30);
+  /** How long a published Status List Token is valid ({@code exp}): a replayed old token goes stale after it. */
+  public static final Duration TOKEN_VALIDITY = Duration.ofHours(1);
   static final String PATH = "/status-lists/";
+  static final String TOKEN_PATH = "/token-status-lists/";
 
   private final StatusStore store;
   private final boolean ownsStore;
@@ -49,10 +57,12 @@ public final class StatusService implements AutoCloseable {
   private final Clock clock;
   private final Map<String, ServerConfig.Issuer> issuersBySegment = new HashMap<>();
   private final Map<String, Map<StatusPurpose, Current>> current = new HashMap<>();
+  private final Map<String, Current> tokenLists = new HashMap<>();
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
   private final Map<String, Published> published = new ConcurrentHashMap<>();
   private final BitstringStatusCheck baseCheck;
-  private volatile BitstringStatusCheck check;
+  private final TokenStatusListCheck baseTokenCheck;
+  private volatile StatusCheck check;
 
   /** The list entries are allocated from now (advanced when full). */
   private static final class Current {
@@ -89,25 +99,45 @@ public final class StatusService implements AutoCloseable {
       Map<StatusPurpose, Current> byPurpose = new EnumMap<>(StatusPurpose.class);
       for (StatusPurpose p : issuer.status()) {
         String prefix = base + PATH + segment + "/" + p.term() + "/";
-        int n = 1;
-        for (String id : ids) {
-          if (id.startsWith(prefix) && id.substring(prefix.length()).matches("[1-9][0-9]{0,8}")) {
-            n = Math.max(n, Integer.parseInt(id.substring(prefix.length())));
-          }
-        }
         Current c = new Current();
-        c.n = n;
-        c.listId = prefix + n;
+        c.n = highest(ids, prefix);
+        c.listId = prefix + c.n;
         manager.createList(definition(c.listId, p));
         byPurpose.put(p, c);
       }
       current.put(issuer.id(), byPurpose);
+      // SD-JWT VCs get a Token Status List entry (the status claim): one 2-bit list per issuer, VALID / INVALID /
+      // SUSPENDED
+      String prefix = base + TOKEN_PATH + segment + "/";
+      Current t = new Current();
+      t.n = highest(ids, prefix);
+      t.listId = prefix + t.n;
+      manager.createList(StatusListDefinition.tokenStatusList(t.listId));
+      tokenLists.put(issuer.id(), t);
     }
     // the verify endpoints read the lists as vc+jwt (a JWS is checked in a fraction of a Data Integrity proof's
     // time); GET serves the Data Integrity form that JSON-LD verifiers and the W3C suite dereference
     StatusListSource source = id -> publishedText(id, true);
     this.baseCheck = BitstringStatusCheck.create(source).withTtl(REPUBLISH_AFTER);
-    this.check = baseCheck.withTtl(REPUBLISH_AFTER);
+    this.baseTokenCheck = TokenStatusListCheck.create(this::tokenText).withTtl(REPUBLISH_AFTER);
+    this.check = freshCheck();
+  }
+
+  /** A check with empty caches: Bitstring entries, and the status claim of SD-JWT VCs. */
+  private StatusCheck freshCheck() {
+    return StatusChecks.byType(Map.of("BitstringStatusListEntry", baseCheck.withTtl(REPUBLISH_AFTER),
+        TokenStatusListCheck.MECHANISM, baseTokenCheck.withTtl(REPUBLISH_AFTER)));
+  }
+
+  /** The highest list number {@code n} of the lists {@code prefix + n} in the store, or 1. */
+  private static int highest(List<String> ids, String prefix) {
+    int n = 1;
+    for (String id : ids) {
+      if (id.startsWith(prefix) && id.substring(prefix.length()).matches("[1-9][0-9]{0,8}")) {
+        n = Math.max(n, Integer.parseInt(id.substring(prefix.length())));
+      }
+    }
+    return n;
   }
 
   private static String segment(ServerConfig.Issuer issuer) {
@@ -144,6 +174,31 @@ public final class StatusService implements AutoCloseable {
   }
 
   private StatusEntry allocate(StatusPurpose purpose, Current c) throws VcException {
+    return allocate(c, next -> definition(next, purpose));
+  }
+
+  /**
+   * The Token Status List entry of an SD-JWT VC: the list's URI and the index.
+   *
+   * @param uri the Status List Token's URI ({@code status_list.uri})
+   * @param idx the entry ({@code status_list.idx})
+   */
+  public record TokenEntry(String uri, long idx) {}
+
+  /**
+   * Allocates a Token Status List entry for an SD-JWT VC of the issuer.
+   *
+   * @param issuer the issuer (one that keeps status)
+   * @return the entry
+   * @throws VcException on a storage failure
+   */
+  public TokenEntry allocateToken(ServerConfig.Issuer issuer) throws VcException {
+    StatusEntry e = allocate(tokenLists.get(issuer.id()), StatusListDefinition::tokenStatusList);
+    return new TokenEntry(e.list().id(), e.index());
+  }
+
+  private StatusEntry allocate(Current c, java.util.function.Function<String, StatusListDefinition> definition)
+      throws VcException {
     while (true) {
       String id;
       int n;
@@ -160,7 +215,7 @@ public final class StatusService implements AutoCloseable {
         synchronized (c) {
           if (c.n == n) { // nobody moved on yet: start the next list (idempotent across servers sharing the store)
             String next = id.substring(0, id.lastIndexOf('/') + 1) + (n + 1);
-            manager.createList(definition(next, purpose));
+            manager.createList(definition.apply(next));
             c.n = n + 1;
             c.listId = next;
           }
@@ -198,13 +253,92 @@ public final class StatusService implements AutoCloseable {
     return path.startsWith(PATH);
   }
 
-  private Optional<ServerConfig.Issuer> issuerOf(String listId) {
-    if (!listId.startsWith(base + PATH)) {
+  /** Whether a path is under the Token Status List prefix. */
+  static boolean isTokenListPath(String path) {
+    return path.startsWith(TOKEN_PATH);
+  }
+
+  /**
+   * The Status List Token at a request path, when it is one of this service's Token Status Lists.
+   *
+   * @param path the path in context, starting with {@code /token-status-lists/}
+   * @return the signed token ({@code statuslist+jwt}), or empty when there is no such list
+   * @throws VcException on a storage or signing failure
+   */
+  public Optional<String> tokenAt(String path) throws VcException {
+    String id = base + path;
+    if (issuerOf(id, TOKEN_PATH).isEmpty() || store.findList(id).isEmpty()) {
       return Optional.empty();
     }
-    String rest = listId.substring(base.length() + PATH.length());
+    return Optional.of(tokenText(id));
+  }
+
+  private Optional<ServerConfig.Issuer> issuerOf(String listId) {
+    return issuerOf(listId, PATH);
+  }
+
+  private Optional<ServerConfig.Issuer> issuerOf(String listId, String path) {
+    if (!listId.startsWith(base + path)) {
+      return Optional.empty();
+    }
+    String rest = listId.substring(base.length() + path.length());
     int slash = rest.indexOf('/');
     return slash < 0 ? Optional.empty() : Optional.ofNullable(issuersBySegment.get(rest.substring(0, slash)));
+  }
+
+  /** The current Status List Token of one of this service's Token Status Lists (cached like the other lists). */
+  private String tokenText(String listId) throws VcException {
+    Optional<ServerConfig.Issuer> issuer = issuerOf(listId, TOKEN_PATH);
+    if (issuer.isEmpty()) {
+      throw new VcException(VcErrorCode.RESOLUTION_FAILED, "Status List Token " + listId + " is not published by "
+          + "this service (it fetches nothing remote; its tokens are under " + base + TOKEN_PATH + ")");
+    }
+    long gen = generation(listId).get();
+    Instant now = clock.instant();
+    String key = "tsl " + listId;
+    Published p = published.get(key);
+    if (p != null && p.generation() == gen && now.isBefore(p.at().plus(REPUBLISH_AFTER))) {
+      return p.text();
+    }
+    Instant iat = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String text = manager.tokenStatusList(listId).signer(listId, issuer.get().key())
+        .withClock(Clock.fixed(iat, java.time.ZoneOffset.UTC)).withTtl(REPUBLISH_AFTER)
+        .withExpiry(iat.plus(TOKEN_VALIDITY)).get();
+    published.merge(key, new Published(gen, now, text),
+        (old, mine) -> old.generation() != mine.generation() ? (old.generation() > mine.generation() ? old : mine)
+            : old.at().isAfter(mine.at()) ? old : mine);
+    return text;
+  }
+
+  /**
+   * Updates a Token Status List entry: REVOKE sets INVALID (final), SUSPEND sets SUSPENDED, RESUME sets VALID.
+   *
+   * @param uri the {@code status_list.uri}
+   * @param idx the {@code status_list.idx}
+   * @param action what to do
+   * @return the new status value (0 VALID, 1 INVALID, 2 SUSPENDED)
+   * @throws VcException when the list is not this service's, the index was never allocated, the entry is revoked
+   *     (suspend / resume), or on a storage failure
+   */
+  public int updateToken(String uri, long idx, Action action) throws VcException {
+    if (issuerOf(uri, TOKEN_PATH).isEmpty() || store.findList(uri).isEmpty()) {
+      throw new VcException(VcErrorCode.STATUS_LIST_UNKNOWN, "Token Status List " + uri + " is not one of this "
+          + "service's lists");
+    }
+    int now = manager.status(uri, idx);
+    int value = switch (action) {
+      case REVOKE -> TokenStatusList.INVALID;
+      case SUSPEND -> TokenStatusList.SUSPENDED;
+      case RESUME -> TokenStatusList.VALID;
+    };
+    if (now == TokenStatusList.INVALID && value != TokenStatusList.INVALID) {
+      throw new VcException(VcErrorCode.STATUS_VALUE_NOT_ALLOWED, "idx " + idx + " of " + uri + " is revoked "
+          + "(INVALID), which is final: it cannot be " + (action == Action.SUSPEND ? "suspended" : "resumed"));
+    }
+    manager.setMessage(uri, idx, value);
+    generation(uri).incrementAndGet();
+    check = freshCheck();
+    return manager.status(uri, idx);
   }
 
   private String publishedText(String listId, boolean jwt) throws VcException {
@@ -266,7 +400,7 @@ public final class StatusService implements AutoCloseable {
     // order matters: the store first, then the generation (a list built before this cannot be cached after it),
     // then a fresh check (no decoded list from before this change)
     generation(listId).incrementAndGet();
-    check = baseCheck.withTtl(REPUBLISH_AFTER);
+    check = freshCheck();
     return manager.status(listId, index);
   }
 

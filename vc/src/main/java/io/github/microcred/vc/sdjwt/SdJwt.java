@@ -24,15 +24,21 @@ import java.util.Set;
  *
  * <p>The credential's members become the claims of the SD-JWT payload, with {@code iss} (the issuer id),
  * {@code iat}, {@code nbf} / {@code exp} (from {@code validFrom} / {@code validUntil}), {@code vct}, {@code cnf} and
- * {@code _sd_alg} ({@code sha-256}) added. Algorithms: EdDSA, ES256, ES384, following from the key.
+ * {@code _sd_alg} ({@code sha-256}, or {@code sha-384} / {@code sha-512} with
+ * {@link SdJwtIssueOperation#withSdAlg(String)}) added. Algorithms: EdDSA, ES256, ES384, following from the key.
  */
 public final class SdJwt {
   /** {@code typ} of the Issuer-signed JWT (SD-JWT VC). */
   public static final String TYP = "dc+sd-jwt";
   /** {@code typ} of the Key Binding JWT (RFC 9901). */
   public static final String KB_TYP = "kb+jwt";
-  /** The {@code _sd_alg} written and the only one accepted. */
+  /** The {@code _sd_alg} written by default (and assumed when a token has none, RFC 9901 section 4.1.1). */
   public static final String SD_ALG = "sha-256";
+  /**
+   * The {@code _sd_alg} values issued and accepted: IANA "Named Information Hash Algorithm" names, exactly as
+   * registered ({@code SHA-256}, {@code sha512} or {@code sha3-256} are refused).
+   */
+  public static final Set<String> SD_ALGORITHMS = Set.of("sha-256", "sha-384", "sha-512");
   /** The algorithms signed and verified. */
   public static final Set<String> ALGORITHMS = Set.of("EdDSA", "ES256", "ES384");
   /** {@code vct} written for an Open Badges 3.0 credential by default: the IRI of {@code OpenBadgeCredential}. */

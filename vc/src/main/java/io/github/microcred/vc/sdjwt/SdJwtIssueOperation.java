@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * <p>The header is {@code {alg, typ: dc+sd-jwt, kid}}. The payload is the credential's members plus {@code iss},
  * {@code iat}, {@code nbf} / {@code exp} (from {@code validFrom} / {@code validUntil}), {@code vct}, {@code cnf}
- * (when a Holder key is set), {@code status} (when a Token Status List entry is set) and {@code _sd_alg: sha-256};
+ * (when a Holder key is set), {@code status} (when a Token Status List entry is set) and {@code _sd_alg} (sha-256 unless
+ * {@link #withSdAlg} says otherwise);
  * each disclosable claim is replaced by the digest of its
  * Disclosure (salt of 128 random bits), {@code _sd} arrays sorted. The claims in
  * {@link #NEVER_DISCLOSABLE} stay visible.
@@ -40,14 +41,14 @@ public final class SdJwtIssueOperation {
       "_sd_alg", "sub");
 
   private record Settings(List<String> disclosable, int decoys, PublicKey holder, String vct, String kid,
-      Clock clock, ObjectNode status) {}
+      Clock clock, ObjectNode status, String sdAlg) {}
 
   private final JsonNode credential;
   private final KeyPair key;
   private final Settings s;
 
   SdJwtIssueOperation(JsonNode credential, KeyPair key) {
-    this(credential, key, new Settings(List.of(), 0, null, null, null, Clock.systemUTC(), null));
+    this(credential, key, new Settings(List.of(), 0, null, null, null, Clock.systemUTC(), null, SdJwt.SD_ALG));
   }
 
   private SdJwtIssueOperation(JsonNode credential, KeyPair key, Settings s) {
@@ -80,7 +81,7 @@ public final class SdJwtIssueOperation {
       all.add(Objects.requireNonNull(p, "pointer"));
     }
     return new SdJwtIssueOperation(credential, key, new Settings(List.copyOf(all), s.decoys, s.holder, s.vct, s.kid,
-        s.clock, s.status));
+        s.clock, s.status, s.sdAlg));
   }
 
   /**
@@ -95,7 +96,7 @@ public final class SdJwtIssueOperation {
       throw new IllegalArgumentException("decoys: expected 0 to 64, got " + count);
     }
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, count, s.holder, s.vct, s.kid,
-        s.clock, s.status));
+        s.clock, s.status, s.sdAlg));
   }
 
   /**
@@ -106,7 +107,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withHolderKey(PublicKey holderKey) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys,
-        Objects.requireNonNull(holderKey, "holderKey"), s.vct, s.kid, s.clock, s.status));
+        Objects.requireNonNull(holderKey, "holderKey"), s.vct, s.kid, s.clock, s.status, s.sdAlg));
   }
 
   /**
@@ -119,7 +120,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withVct(String vct) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder,
-        Objects.requireNonNull(vct, "vct"), s.kid, s.clock, s.status));
+        Objects.requireNonNull(vct, "vct"), s.kid, s.clock, s.status, s.sdAlg));
   }
 
   /**
@@ -131,7 +132,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withKeyId(String keyId) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct,
-        Objects.requireNonNull(keyId, "keyId"), s.clock, s.status));
+        Objects.requireNonNull(keyId, "keyId"), s.clock, s.status, s.sdAlg));
   }
 
   /**
@@ -153,7 +154,24 @@ public final class SdJwtIssueOperation {
     ObjectNode status = JsonSupport.MAPPER.createObjectNode();
     status.putObject("status_list").put("idx", index).put("uri", uri);
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
-        s.clock, status));
+        s.clock, status, s.sdAlg));
+  }
+
+  /**
+   * Sets {@code _sd_alg}, the hash of the Disclosure digests (and of the Holder's {@code sd_hash}): {@code sha-256}
+   * (the default), {@code sha-384} or {@code sha-512}, by their IANA names.
+   *
+   * @param sdAlg one of {@link SdJwt#SD_ALGORITHMS}
+   * @return a new operation
+   * @throws IllegalArgumentException for any other name
+   */
+  public SdJwtIssueOperation withSdAlg(String sdAlg) {
+    if (!SdJwt.SD_ALGORITHMS.contains(Objects.requireNonNull(sdAlg, "sdAlg"))) {
+      throw new IllegalArgumentException("_sd_alg: expected one of " + new java.util.TreeSet<>(SdJwt.SD_ALGORITHMS)
+          + ", got '" + sdAlg + "'");
+    }
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
+        s.clock, s.status, sdAlg));
   }
 
   /**
@@ -164,7 +182,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withClock(Clock clock) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
-        Objects.requireNonNull(clock, "clock"), s.status));
+        Objects.requireNonNull(clock, "clock"), s.status, s.sdAlg));
   }
 
   /**
@@ -218,8 +236,9 @@ public final class SdJwtIssueOperation {
     if (s.status != null) {
       payload.set("status", s.status.deepCopy());
     }
-    payload.put("_sd_alg", SdJwt.SD_ALG);
-    SdJwtCodec.Issued issued = SdJwtCodec.makeDisclosable(payload, s.disclosable, s.decoys, new SecureRandom());
+    payload.put("_sd_alg", s.sdAlg);
+    SdJwtCodec.Issued issued = SdJwtCodec.makeDisclosable(payload, s.disclosable, s.decoys, new SecureRandom(),
+        s.sdAlg);
     ObjectNode header = JsonSupport.MAPPER.createObjectNode();
     header.put("alg", CompactJws.alg(key.type())).put("typ", SdJwt.TYP).put("kid", kid);
     StringBuilder b = new StringBuilder(CompactJws.sign(header, issued.payload(), key)).append('~');

@@ -112,6 +112,7 @@ public final class SdJwtPresentOperation {
     ObjectNode payload;
     List<SdJwtCodec.Disclosure> all = new ArrayList<>();
     SdJwtCodec.Processed processed;
+    String sdAlg;
     StrictJson.Limits limits = StrictJson.Limits.DEFAULT;
     try {
       split = SdJwtCodec.split(token, SdJwtVerifyOperation.MAX_DISCLOSURES);
@@ -125,8 +126,9 @@ public final class SdJwtPresentOperation {
         throw new VcException(VcErrorCode.INVALID_DOCUMENT, "the Issuer-signed JWT is not a JWS compact serialization");
       }
       payload = StrictJson.readObjectTree(raw, "payload", limits);
+      sdAlg = SdJwtVerifyOperation.sdAlg(payload);
       for (int i = 0; i < split.disclosures().size(); i++) {
-        all.add(SdJwtCodec.decode(split.disclosures().get(i), "disclosures[" + i + "]", limits));
+        all.add(SdJwtCodec.decode(split.disclosures().get(i), "disclosures[" + i + "]", limits, sdAlg));
       }
       processed = SdJwtCodec.process(payload, all);
     } catch (SdJwtFailure e) {
@@ -165,7 +167,7 @@ public final class SdJwtPresentOperation {
     header.put("alg", CompactJws.alg(s.holder.type())).put("typ", SdJwt.KB_TYP);
     ObjectNode kb = JsonSupport.MAPPER.createObjectNode();
     kb.put("iat", s.clock.instant().getEpochSecond()).put("aud", s.audience).put("nonce", s.nonce)
-        .put("sd_hash", SdJwtCodec.digest(presented));
+        .put("sd_hash", SdJwtCodec.digest(sdAlg, presented));
     return presented + CompactJws.sign(header, kb, s.holder);
   }
 }

@@ -29,7 +29,10 @@ public enum SdJwtRejection {
   KEY_AMBIGUOUS,
   /** The Issuer-signed JWT's signature does not verify. */
   SIGNATURE_INVALID,
-  /** {@code _sd_alg} is not {@code sha-256} (unknown, {@code none}, {@code md5}, not a string). */
+  /**
+   * {@code _sd_alg} is not one of {@code sha-256}, {@code sha-384}, {@code sha-512} as IANA spells them (unknown,
+   * {@code none}, {@code md5}, another spelling, not a string).
+   */
   SD_ALG_UNSUPPORTED,
   /** A Disclosure is not base64url of a strict JSON array {@code [salt, name, value]} / {@code [salt, value]}. */
   DISCLOSURE_MALFORMED,

@@ -249,14 +249,10 @@ public final class SdJwtVerifyOperation {
     acc.pass(CheckName.PROOF, "jwt.signature", alg + " signature verified with " + vm.id());
 
     // --- disclosures
-    JsonNode sdAlg = payload.get("_sd_alg");
-    if (sdAlg != null && !(sdAlg.isTextual() && sdAlg.asText().equals(SdJwt.SD_ALG))) {
-      throw new SdJwtFailure(SdJwtRejection.SD_ALG_UNSUPPORTED, "jwt.payload._sd_alg", "_sd_alg must be '"
-          + SdJwt.SD_ALG + "', got " + sdAlg);
-    }
+    String digestAlg = sdAlg(payload);
     List<SdJwtCodec.Disclosure> ds = new ArrayList<>();
     for (int i = 0; i < split.disclosures().size(); i++) {
-      ds.add(SdJwtCodec.decode(split.disclosures().get(i), "disclosures[" + i + "]", jsonLimits()));
+      ds.add(SdJwtCodec.decode(split.disclosures().get(i), "disclosures[" + i + "]", jsonLimits(), digestAlg));
     }
     SdJwtCodec.Processed processed = SdJwtCodec.process(payload, ds);
     for (String name : processed.topLevelNames()) {
@@ -268,7 +264,7 @@ public final class SdJwtVerifyOperation {
     ObjectNode claims = processed.claims();
     acc.claims = claims;
     acc.pass(CheckName.SYNTAX, "disclosures", ds.size() + " Disclosure(s), each referenced once by a "
-        + SdJwt.SD_ALG + " digest");
+        + digestAlg + " digest");
     JsonNode vct = claims.get("vct");
     if (vct == null || !vct.isTextual() || vct.asText().isEmpty()) {
       acc.fail(CheckName.SYNTAX, "/vct", SdJwtRejection.VCT_MISSING, "vct (the credential type) must be a string");
@@ -344,7 +340,23 @@ public final class SdJwtVerifyOperation {
     }
 
     // --- key binding
-    keyBinding(acc, split, claims, now);
+    keyBinding(acc, split, claims, now, digestAlg);
+  }
+
+  /**
+   * The {@code _sd_alg} of a payload: {@code sha-256} when absent (RFC 9901 section 4.1.1), else exactly one of
+   * {@link SdJwt#SD_ALGORITHMS}; anything else (another name, another spelling, not a string) is refused.
+   */
+  static String sdAlg(ObjectNode payload) throws SdJwtFailure {
+    JsonNode sdAlg = payload.get("_sd_alg");
+    if (sdAlg == null) {
+      return SdJwt.SD_ALG;
+    }
+    if (!sdAlg.isTextual() || !SdJwt.SD_ALGORITHMS.contains(sdAlg.asText())) {
+      throw new SdJwtFailure(SdJwtRejection.SD_ALG_UNSUPPORTED, "jwt.payload._sd_alg", "_sd_alg must be one of "
+          + new java.util.TreeSet<>(SdJwt.SD_ALGORITHMS) + " (IANA names, exactly), got " + sdAlg);
+    }
+    return sdAlg.asText();
   }
 
   private NestedCredentials.Verifier nestedVerifier() {
@@ -385,7 +397,8 @@ public final class SdJwtVerifyOperation {
     }
   }
 
-  private void keyBinding(Acc acc, SdJwtCodec.Split split, ObjectNode claims, Instant now) throws SdJwtFailure {
+  private void keyBinding(Acc acc, SdJwtCodec.Split split, ObjectNode claims, Instant now, String sdAlg)
+      throws SdJwtFailure {
     String kb = split.kbJwt();
     if (kb == null) {
       if (s.requireKeyBinding) {
@@ -448,7 +461,7 @@ public final class SdJwtVerifyOperation {
     }
     int before = acc.rejections.size();
     JsonNode sdHash = payload.get("sd_hash");
-    String expectedHash = SdJwtCodec.digest(split.signedPart());
+    String expectedHash = SdJwtCodec.digest(sdAlg, split.signedPart()); // sd_hash uses _sd_alg (RFC 9901 4.3.1)
     if (sdHash == null || !sdHash.isTextual() || !sdHash.asText().equals(expectedHash)) {
       acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "kb-jwt.payload.sd_hash", SdJwtRejection.KB_SD_HASH_MISMATCH,
           "sd_hash " + sdHash + " does not cover this SD-JWT and its Disclosures (expected " + expectedHash + ")");

@@ -100,6 +100,20 @@ public record StatusListDefinition(
   }
 
   /**
+   * A Token Status List (IETF draft-ietf-oauth-status-list) of {@value #MIN_ENTRIES} 2-bit entries: 0 VALID,
+   * 1 INVALID (revoked), 2 SUSPENDED, 3 application-specific; published with
+   * {@link StatusListManager#tokenStatusList(String)} and {@link TokenStatusList#signer}.
+   *
+   * @param uri the URI the Status List Token is served at ({@code status_list.uri} of the SD-JWT VCs)
+   * @return the definition
+   */
+  public static StatusListDefinition tokenStatusList(String uri) {
+    return new StatusListDefinition(uri, StatusPurpose.MESSAGE, 2, MIN_ENTRIES, List.of(
+        new StatusMessage(TokenStatusList.VALID, "VALID"), new StatusMessage(TokenStatusList.INVALID, "INVALID"),
+        new StatusMessage(TokenStatusList.SUSPENDED, "SUSPENDED"), new StatusMessage(3, "APPLICATION_SPECIFIC")));
+  }
+
+  /**
    * Whether {@code value} may be written into an entry of this list.
    *
    * @param value the value

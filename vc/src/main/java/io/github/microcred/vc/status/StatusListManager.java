@@ -154,6 +154,20 @@ public final class StatusListManager {
   }
 
   /**
+   * Builds the current Token Status List of a list (IETF draft-ietf-oauth-status-list: least significant bit first,
+   * ZLIB), to sign with {@link TokenStatusList#signer} and serve as {@link TokenStatusList#MEDIA_TYPE}; see
+   * {@link StatusListDefinition#tokenStatusList(String)}. Values are set with {@link #setMessage}.
+   *
+   * @param listId the list URL
+   * @return the list
+   * @throws VcException when unknown, when its entries are not 1, 2, 4 or 8 bits, or on storage failure
+   */
+  public TokenStatusList tokenStatusList(String listId) throws VcException {
+    StatusSnapshot s = store.snapshot(listId);
+    return TokenStatusList.of(s.definition().statusSize(), s.definition().entries(), s.statuses());
+  }
+
+  /**
    * Builds the unsigned {@code BitstringStatusListCredential} for a list, to be signed (Data Integrity or JWT) and
    * published at the list URL.
    *

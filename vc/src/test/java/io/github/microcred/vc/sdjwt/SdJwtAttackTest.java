@@ -289,14 +289,39 @@ class SdJwtAttackTest {
   // ---------------------------------------------------------------- _sd_alg
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"md5\"", "\"none\"", "\"sha-1\"", "\"SHA-256\"", "\"sha-512\"", "5", "null",
-      "[\"sha-256\"]"})
+  @ValueSource(strings = {"\"md5\"", "\"none\"", "\"sha-1\"", "\"SHA-256\"", "\"SHA-512\"", "\"sha512\"",
+      "\"sha3-256\"", "\"sha-384 \"", "\"sha-224\"", "\"\"", "5", "null", "[\"sha-256\"]",
+      "{\"alg\":\"sha-256\"}"})
   void sdAlgAttacksAreRejected(String alg) throws Exception {
     String d = disclosure("name", TextNode.valueOf("Ada"));
     ObjectNode p = basePayload();
     p.set("_sd_alg", JSON.readTree(alg));
     p.putArray("_sd").add(SdJwtCodec.digest(d));
     rejected(forged(p, d), SdJwtRejection.SD_ALG_UNSUPPORTED);
+  }
+
+  /** A payload that names one {@code _sd_alg} and digests made with another: no Disclosure is referenced. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sha-256>sha-512", "sha-512>sha-256", "sha-384>sha-512", "sha-512>sha-384"})
+  void digestsOfAnotherAlgorithmThanSdAlgReferenceNothing(String pair) throws Exception {
+    String[] a = pair.split(">");
+    String d = disclosure("name", TextNode.valueOf("Ada"));
+    ObjectNode p = basePayload().put("_sd_alg", a[0]);
+    p.putArray("_sd").add(SdJwtCodec.digest(a[1], d));
+    rejected(forged(p, d), SdJwtRejection.DISCLOSURE_UNREFERENCED);
+    // baseline: the same token with matching digests verifies (the KB-JWT's sd_hash too must use _sd_alg)
+    ObjectNode ok = basePayload().put("_sd_alg", a[0]);
+    ok.putArray("_sd").add(SdJwtCodec.digest(a[0], d));
+    String sdJwt = jws(issuerHeader(), ok, ISSUER) + "~" + d + "~";
+    ObjectNode h = JSON.createObjectNode().put("alg", "ES256").put("typ", "kb+jwt");
+    ObjectNode kbRight = JSON.createObjectNode().put("iat", NOW.getEpochSecond()).put("aud", AUD).put("nonce", NONCE)
+        .put("sd_hash", SdJwtCodec.digest(a[0], sdJwt));
+    SdJwtVerification v = verify(sdJwt + jws(h, kbRight, HOLDER));
+    assertTrue(v.verified(), v.result().toString());
+    assertEquals("Ada", v.claims().orElseThrow().get("name").asText());
+    // an sd_hash made with another algorithm than _sd_alg does not cover the SD-JWT
+    ObjectNode kbWrong = kbRight.deepCopy().put("sd_hash", SdJwtCodec.digest(a[1], sdJwt));
+    rejected(sdJwt + jws(h, kbWrong, HOLDER), SdJwtRejection.KB_SD_HASH_MISMATCH);
   }
 
   @Test

@@ -38,6 +38,12 @@ public final class SdJwtCodec {
   /** The only hash algorithm ({@code _sd_alg}) read and written. */
   public static final String SHA_256 = "sha-256";
   /**
+   * The {@code _sd_alg} values supported, by their IANA "Named Information Hash Algorithm" names (exact, lower
+   * case), to the JCA digest: sha-256, sha-384, sha-512.
+   */
+  public static final Map<String, String> SD_ALGS = Map.of("sha-256", "SHA-256", "sha-384", "SHA-384", "sha-512",
+      "SHA-512");
+  /**
    * Top-level claims that never become selectively disclosable, so a Holder cannot hide them: the SD-JWT VC claims
    * {@code iss}, {@code nbf}, {@code exp}, {@code cnf}, {@code vct}, {@code vct#integrity}, {@code status} (draft
    * section 3.2.2.2) and the credential's {@code @context}, {@code type}, {@code issuer}, {@code validFrom},
@@ -103,10 +109,26 @@ public final class SdJwtCodec {
    * @return the digest
    */
   public static String digest(String ascii) {
+    return digest(SHA_256, ascii);
+  }
+
+  /**
+   * The digest of a Disclosure (or {@code sd_hash} input) with an {@code _sd_alg}: base64url of the hash over the
+   * US-ASCII bytes.
+   *
+   * @param sdAlg one of {@link #SD_ALGS} (IANA "Named Information Hash Algorithm" names)
+   * @param ascii the string
+   * @return the digest
+   */
+  public static String digest(String sdAlg, String ascii) {
+    String jca = SD_ALGS.get(sdAlg);
+    if (jca == null) {
+      throw new IllegalArgumentException("_sd_alg " + sdAlg + " is not one of " + SD_ALGS.keySet());
+    }
     try {
-      return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(ascii.getBytes(StandardCharsets.US_ASCII)));
+      return B64.encodeToString(MessageDigest.getInstance(jca).digest(ascii.getBytes(StandardCharsets.US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
+      throw new IllegalStateException(jca + " unavailable", e);
     }
   }
 
@@ -133,6 +155,22 @@ public final class SdJwtCodec {
    * @throws SdJwtFailure {@link SdJwtRejection#DISCLOSURE_MALFORMED} or {@link SdJwtRejection#TOO_LARGE}
    */
   public static Disclosure decode(String encoded, String path, StrictJson.Limits limits) throws SdJwtFailure {
+    return decode(encoded, path, limits, SHA_256);
+  }
+
+  /**
+   * Decodes one Disclosure strictly, its digest computed with {@code sdAlg} (see
+   * {@link #decode(String, String, StrictJson.Limits)}).
+   *
+   * @param encoded the Disclosure
+   * @param path where it is, for messages
+   * @param limits JSON reading bounds
+   * @param sdAlg one of {@link #SD_ALGS}
+   * @return the Disclosure
+   * @throws SdJwtFailure {@link SdJwtRejection#DISCLOSURE_MALFORMED} or {@link SdJwtRejection#TOO_LARGE}
+   */
+  public static Disclosure decode(String encoded, String path, StrictJson.Limits limits, String sdAlg)
+      throws SdJwtFailure {
     byte[] raw = base64url(encoded);
     if (raw == null) {
       throw new SdJwtFailure(SdJwtRejection.DISCLOSURE_MALFORMED, path, "a Disclosure must be non-empty base64url");
@@ -155,7 +193,7 @@ public final class SdJwtCodec {
       throw new SdJwtFailure(SdJwtRejection.DISCLOSURE_MALFORMED, path, "the claim name must be a string");
     }
     String name = n.size() == 3 ? n.get(1).asText() : null;
-    return new Disclosure(encoded, n.get(0).asText(), name, n.get(n.size() - 1), digest(encoded));
+    return new Disclosure(encoded, n.get(0).asText(), name, n.get(n.size() - 1), digest(sdAlg, encoded));
   }
 
   /**
@@ -406,6 +444,27 @@ public final class SdJwtCodec {
    */
   public static Issued makeDisclosable(ObjectNode payload, List<String> pointers, int decoys, SecureRandom random)
       throws VcException {
+    return makeDisclosable(payload, pointers, decoys, random, SHA_256);
+  }
+
+  /**
+   * Makes claims selectively disclosable with the digests of {@code sdAlg} (see
+   * {@link #makeDisclosable(ObjectNode, List, int, SecureRandom)}).
+   *
+   * @param payload the payload (not modified)
+   * @param pointers RFC 6901 JSON Pointers of object members or array elements
+   * @param decoys decoy digests per container (0 to 64)
+   * @param random salts and decoys
+   * @param sdAlg one of {@link #SD_ALGS}
+   * @return the payload and the Disclosures
+   * @throws VcException as the SHA-256 form
+   */
+  public static Issued makeDisclosable(ObjectNode payload, List<String> pointers, int decoys, SecureRandom random,
+      String sdAlg) throws VcException {
+    if (!SD_ALGS.containsKey(sdAlg)) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "_sd_alg: expected one of " + new java.util.TreeSet<>(
+          SD_ALGS.keySet()) + ", got '" + sdAlg + "'");
+    }
     if (decoys < 0 || decoys > 64) {
       throw new VcException(VcErrorCode.INVALID_ARGUMENT, "decoys: expected 0 to 64, got " + decoys);
     }
@@ -436,34 +495,35 @@ public final class SdJwtCodec {
               + ": the claim names _sd and ... are reserved by SD-JWT");
         }
         JsonNode value = o.remove(last);
-        finalizeWithin(value, touched, decoys, random);
+        finalizeWithin(value, touched, decoys, random, sdAlg);
         String d = encode(salt(random), last, value);
         out.add(d);
         ArrayNode sd = o.has("_sd") ? (ArrayNode) o.get("_sd") : o.putArray("_sd");
-        sd.add(digest(d));
+        sd.add(digest(sdAlg, d));
         touched.put(o, Boolean.TRUE);
       } else {
         ArrayNode a = (ArrayNode) parent;
         int idx = Integer.parseInt(last);
         JsonNode value = a.get(idx);
-        finalizeWithin(value, touched, decoys, random);
+        finalizeWithin(value, touched, decoys, random, sdAlg);
         String d = encode(salt(random), null, value);
         out.add(d);
-        a.set(idx, NODES.objectNode().put("...", digest(d)));
+        a.set(idx, NODES.objectNode().put("...", digest(sdAlg, d)));
         touched.put(a, Boolean.TRUE);
       }
     }
-    finalizeWithin(doc, touched, decoys, random);
+    finalizeWithin(doc, touched, decoys, random, sdAlg);
     return new Issued(doc, List.copyOf(out));
   }
 
   /** Adds decoys to and sorts every touched container inside {@code v} (before {@code v} is encoded). */
-  private static void finalizeWithin(JsonNode v, Map<JsonNode, Boolean> touched, int decoys, SecureRandom random) {
+  private static void finalizeWithin(JsonNode v, Map<JsonNode, Boolean> touched, int decoys, SecureRandom random,
+      String sdAlg) {
     if (touched.isEmpty() || !v.isContainerNode()) {
       return;
     }
     for (JsonNode child : v) {
-      finalizeWithin(child, touched, decoys, random);
+      finalizeWithin(child, touched, decoys, random, sdAlg);
     }
     if (touched.remove(v) == null) {
       return;
@@ -473,7 +533,7 @@ public final class SdJwtCodec {
       List<String> digests = new ArrayList<>();
       sd.forEach(d -> digests.add(d.asText()));
       for (int i = 0; i < decoys; i++) {
-        digests.add(decoy(random));
+        digests.add(decoy(random, sdAlg));
       }
       Collections.sort(digests); // hides the claims' original order (RFC 9901 section 4.2.4.1)
       sd.removeAll();
@@ -481,15 +541,15 @@ public final class SdJwtCodec {
     } else {
       ArrayNode a = (ArrayNode) v;
       for (int i = 0; i < decoys; i++) {
-        a.insert(random.nextInt(a.size() + 1), NODES.objectNode().put("...", decoy(random)));
+        a.insert(random.nextInt(a.size() + 1), NODES.objectNode().put("...", decoy(random, sdAlg)));
       }
     }
   }
 
-  private static String decoy(SecureRandom random) {
+  private static String decoy(SecureRandom random, String sdAlg) {
     byte[] b = new byte[32];
     random.nextBytes(b);
-    return digest(B64.encodeToString(b));
+    return digest(sdAlg, B64.encodeToString(b));
   }
 
   /**
