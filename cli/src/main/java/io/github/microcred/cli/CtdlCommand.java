@@ -1,13 +1,14 @@
 package io.github.microcred.cli;
 
 import io.github.microcred.core.CoreException;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlException;
 import io.github.microcred.ctdl.CtdlGraph;
 import io.github.microcred.ctdl.CtdlImport;
-import io.github.microcred.ctdl.CtdlWarning;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import io.github.microcred.ctdl.CtdlReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public final class CtdlCommand implements Runnable {
           .put("problems", r.problems().size());
       com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("issues");
       r.problems().forEach(p -> a.addObject().put("path", p.path()).put("code", p.code().name())
-          .put("category", p.code().category().name().toLowerCase(java.util.Locale.ROOT))
+          .put("category", CtdlProblemCode.of(p).category().name().toLowerCase(java.util.Locale.ROOT))
           .put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT)).put("message", p.message()));
       return n;
     }
@@ -206,8 +207,8 @@ public final class CtdlCommand implements Runnable {
       } catch (CtdlException e) {
         throw new CliException(Main.FAILED, file + ": " + e.getMessage());
       }
-      for (CtdlWarning w : imp.warnings()) {
-        spec.commandLine().getErr().println("warning: " + w);
+      for (Issue w : imp.warnings()) {
+        spec.commandLine().getErr().println("warning: " + w.path() + ": " + w.message());
       }
       spec.commandLine().getErr().flush();
       if (imp.organization().isPresent()) {

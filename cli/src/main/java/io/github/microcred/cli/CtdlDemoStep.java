@@ -1,12 +1,12 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Severity;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlGraph;
-import io.github.microcred.ctdl.CtdlProblem;
 import io.github.microcred.ctdl.CtdlReport;
-import io.github.microcred.ctdl.CtdlSeverity;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,14 +25,14 @@ final class CtdlDemoStep {
       types.merge(n.path("@type").asText(), 1, Integer::sum);
     }
     JsonNode main = g.toJsonNode().get("@graph").get(0);
-    long warnings = r.problems().stream().filter(p -> p.severity() == CtdlSeverity.WARNING).count();
-    long notes = r.problems().stream().filter(p -> p.severity() == CtdlSeverity.INFO).count();
+    long warnings = r.problems().stream().filter(p -> p.severity() == Severity.WARNING).count();
+    long notes = r.problems().stream().filter(p -> p.severity() == Severity.INFO).count();
     story.step("publish it to the Credential Registry (CTDL)", main.path("@type").asText() + " "
         + main.path("ceterms:ctid").asText() + " with " + (types.values().stream().mapToInt(i -> i).sum() - 1)
         + " linked resources " + types + "; offline validation: " + r.errors().size() + " errors, " + warnings
         + " warnings, " + notes + " notes");
     Map<String, Integer> byCode = new TreeMap<>();
-    for (CtdlProblem p : r.problems()) {
+    for (Issue p : r.problems()) {
       byCode.merge(p.severity() + " " + p.code(), 1, Integer::sum);
     }
     byCode.forEach((code, n) -> story.detail(n + " x " + code + " (see the README, CTDL: what the sample's export "

@@ -3,6 +3,7 @@ package io.github.microcred.ctdl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.ctdl.internal.AchievementTypes;
 import io.github.microcred.ctdl.internal.CoreMapping;
@@ -145,7 +146,7 @@ public final class Ctdl {
         org = CoreMapping.org(r.organization, r.organization.qa ? io.github.microcred.core.Organization.Role.QA_BODY
             : io.github.microcred.core.Organization.Role.ISSUER);
         if (!r.organization.description.isEmpty()) {
-          w.add(new CtdlReader.Warning("$", "the organization's ceterms:description is not mapped: the core "
+          w.add(new CtdlReader.Warning("$", CtdlProblemCode.NOT_MAPPED, "the organization's ceterms:description is not mapped: the core "
               + "Organization has no description"));
         }
       }
@@ -154,13 +155,13 @@ public final class Ctdl {
         try {
           mc = CoreMapping.toCore(r.model, w);
         } catch (RuntimeException e) {
-          w.add(new CtdlReader.Warning("$", "not representable as a core micro-credential: " + e.getMessage()));
+          w.add(new CtdlReader.Warning("$", CtdlProblemCode.NOT_MAPPED, "not representable as a core micro-credential: " + e.getMessage()));
         }
       }
     }
-    List<CtdlWarning> warnings = new ArrayList<>();
+    List<Issue> warnings = new ArrayList<>();
     for (CtdlReader.Warning x : w) {
-      warnings.add(new CtdlWarning(x.path(), x.message()));
+      warnings.add(x.toIssue());
     }
     String name = CoreMapping.preferred(r.model.name);
     CtdlModel m = r.model;

@@ -1,5 +1,6 @@
 package io.github.microcred.ctdl;
 
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import java.util.List;
@@ -19,10 +20,10 @@ public final class CtdlImport {
   private final MicroCredential microCredential;
   private final Organization organization;
   private final String duration;
-  private final List<CtdlWarning> warnings;
+  private final List<Issue> warnings;
 
   CtdlImport(String ctdlType, String ctid, String name, MicroCredential mc, Organization org, String duration,
-      List<CtdlWarning> warnings) {
+      List<Issue> warnings) {
     this.ctdlType = Objects.requireNonNull(ctdlType, "ctdlType");
     this.ctid = ctid;
     this.name = name;
@@ -89,11 +90,13 @@ public final class CtdlImport {
   }
 
   /**
-   * Every property that did not map, and every legacy shape that was normalised, with its JSON path.
+   * Every property that did not map, and every legacy shape that was normalised, with its JSON path: issues of
+   * severity {@link io.github.microcred.core.Severity#WARNING} whose codes are the {@link CtdlProblemCode.Category#IMPORT}
+   * codes.
    *
    * @return the warnings
    */
-  public List<CtdlWarning> warnings() {
+  public List<Issue> warnings() {
     return warnings;
   }
 }

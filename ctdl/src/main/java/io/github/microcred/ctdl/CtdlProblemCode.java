@@ -1,8 +1,12 @@
 package io.github.microcred.ctdl;
 
 import io.github.microcred.core.Code;
+import io.github.microcred.core.Issue;
 
-/** What a {@link CtdlProblem} is about. Each code belongs to one {@link Category}. */
+/**
+ * What a CTDL {@link Issue} is about: a finding of {@link Ctdl#validate} ({@link CtdlReport#problems()}) or a
+ * warning of {@link Ctdl#importRecord} ({@link CtdlImport#warnings()}). Each code belongs to one {@link Category}.
+ */
 public enum CtdlProblemCode implements Code {
   /** The input is not JSON, or not a graph, envelope, node list or single resource. */
   NOT_A_GRAPH(Category.SYNTAX),
@@ -35,7 +39,21 @@ public enum CtdlProblemCode implements Code {
   /** A property the minimum-data policy requires for the class is missing. */
   MISSING_REQUIRED(Category.POLICY),
   /** A property the minimum-data policy recommends for the class is missing. */
-  MISSING_RECOMMENDED(Category.POLICY);
+  MISSING_RECOMMENDED(Category.POLICY),
+  /** Import: a property, value or node that the core model has no place for; it is left out of the model. */
+  NOT_MAPPED(Category.IMPORT),
+  /** Import: only part of a value is mapped (the first of several texts, one language of a language map). */
+  PARTLY_MAPPED(Category.IMPORT),
+  /** Import: a legacy or non-canonical shape (http:// context, legacy link, upper-case CTID) read as its current form. */
+  LEGACY_SHAPE(Category.IMPORT),
+  /** Import: a value that does not parse (e.g. a duration that is not ISO 8601); it is not read. */
+  UNREADABLE_VALUE(Category.IMPORT),
+  /** Import: a value the core model requires is missing from the record and was given a default. */
+  DEFAULTED(Category.IMPORT),
+  /** Import: a value mapped to the nearest core equivalent, losing a distinction CTDL makes. */
+  APPROXIMATED(Category.IMPORT),
+  /** Import: the input is a Registry Assistant request; the graph or resource it carries is read. */
+  REQUEST_UNWRAPPED(Category.IMPORT);
 
   /** The family a code belongs to. */
   public enum Category {
@@ -44,7 +62,9 @@ public enum CtdlProblemCode implements Code {
     /** The pinned CTDL / CTDL-ASN schema: terms, domains, ranges, concept schemes, identifiers. */
     SCHEMA,
     /** Credential Engine's minimum-data policy. */
-    POLICY
+    POLICY,
+    /** What an import did not map to the core model, or normalised. */
+    IMPORT
   }
 
   private final Category category;
@@ -60,6 +80,20 @@ public enum CtdlProblemCode implements Code {
    */
   public Category category() {
     return category;
+  }
+
+  /**
+   * The CTDL code of an issue that a ctdl report or import produced.
+   *
+   * @param issue the issue
+   * @return its code
+   * @throws IllegalArgumentException if the issue's code is not a CTDL code
+   */
+  public static CtdlProblemCode of(Issue issue) {
+    if (issue.code() instanceof CtdlProblemCode c) {
+      return c;
+    }
+    throw new IllegalArgumentException("not a ctdl code: " + issue.code().module() + " " + issue.code().name());
   }
 
   /** {@inheritDoc} Always {@code ctdl}. */

@@ -1,16 +1,19 @@
 package io.github.microcred.ctdl;
 
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import io.github.microcred.core.ValidationReport;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The result of {@link Ctdl#validate}: every problem found, in document order. A report never stops at the first
+ * The result of {@link Ctdl#validate}: every problem found, in document order, each an {@link Issue} whose code is a
+ * {@link CtdlProblemCode} (read it typed with {@link CtdlProblemCode#of(Issue)}). A report never stops at the first
  * problem.
  *
  * @param problems all problems, unmodifiable
  */
-public record CtdlReport(List<CtdlProblem> problems) {
+public record CtdlReport(List<Issue> problems) {
   /**
    * Copies the list.
    *
@@ -21,7 +24,16 @@ public record CtdlReport(List<CtdlProblem> problems) {
   }
 
   /**
-   * Whether the document has no problem of severity {@link CtdlSeverity#ERROR}.
+   * The same list under the name every microcred report uses.
+   *
+   * @return the problems
+   */
+  public List<Issue> issues() {
+    return problems;
+  }
+
+  /**
+   * Whether the document has no problem of severity {@link Severity#ERROR}.
    *
    * @return true when valid
    */
@@ -30,12 +42,12 @@ public record CtdlReport(List<CtdlProblem> problems) {
   }
 
   /**
-   * The problems of severity {@link CtdlSeverity#ERROR}.
+   * The problems of severity {@link Severity#ERROR}.
    *
    * @return the errors
    */
-  public List<CtdlProblem> errors() {
-    return problems.stream().filter(p -> p.severity() == CtdlSeverity.ERROR).collect(Collectors.toUnmodifiableList());
+  public List<Issue> errors() {
+    return problems.stream().filter(p -> p.severity() == Severity.ERROR).collect(Collectors.toUnmodifiableList());
   }
 
   /**
@@ -43,9 +55,9 @@ public record CtdlReport(List<CtdlProblem> problems) {
    *
    * @return the schema errors
    */
-  public List<CtdlProblem> schemaErrors() {
+  public List<Issue> schemaErrors() {
     return problems.stream()
-        .filter(p -> p.severity() == CtdlSeverity.ERROR && p.code().category() != CtdlProblemCode.Category.POLICY)
+        .filter(p -> p.severity() == Severity.ERROR && CtdlProblemCode.of(p).category() != CtdlProblemCode.Category.POLICY)
         .collect(Collectors.toUnmodifiableList());
   }
 
@@ -55,19 +67,18 @@ public record CtdlReport(List<CtdlProblem> problems) {
    * @param code the code
    * @return the matching problems
    */
-  public List<CtdlProblem> withCode(CtdlProblemCode code) {
+  public List<Issue> withCode(CtdlProblemCode code) {
     return problems.stream().filter(p -> p.code() == code).collect(Collectors.toUnmodifiableList());
   }
 
   /**
-   * This report as a core {@link ValidationReport} (see
-   * {@link CtdlProblem#toValidationIssue()}); validity is the same.
+   * This report as a core {@link ValidationReport}, so that CTDL findings can be reported next to core validation:
+   * the same issues (codes, severities, paths); validity is the same.
    *
    * @return the core report
    */
   public ValidationReport toValidationReport() {
-    return new ValidationReport(
-        problems.stream().map(CtdlProblem::toValidationIssue).collect(Collectors.toUnmodifiableList()));
+    return new ValidationReport(problems);
   }
 
   @Override
@@ -78,7 +89,7 @@ public record CtdlReport(List<CtdlProblem> problems) {
     StringBuilder sb = new StringBuilder();
     sb.append(isValid() ? "valid" : "INVALID").append(": ").append(errors().size()).append(" error(s), ")
         .append(problems.size() - errors().size()).append(" other finding(s)\n");
-    for (CtdlProblem p : problems) {
+    for (Issue p : problems) {
       sb.append("  ").append(p).append('\n');
     }
     return sb.toString();

@@ -2,6 +2,8 @@ package io.github.microcred.ctdl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import io.github.microcred.ctdl.internal.GraphValidator;
 import io.github.microcred.ctdl.internal.Json;
 import io.github.microcred.ctdl.internal.Policy;
@@ -104,7 +106,7 @@ public final class CtdlValidator {
     try {
       return validate(Json.parse(json));
     } catch (JsonProcessingException e) {
-      return new CtdlReport(List.of(new CtdlProblem("$", CtdlProblemCode.NOT_A_GRAPH, CtdlSeverity.ERROR,
+      return new CtdlReport(List.of(new Issue("$", CtdlProblemCode.NOT_A_GRAPH, Severity.ERROR,
           Json.describe(e))));
     }
   }

@@ -3,6 +3,7 @@ package io.github.microcred.ctdl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -37,7 +38,7 @@ class LegacyShapesTest {
   }
 
   static String warning(CtdlImport i, String path) {
-    List<CtdlWarning> l = i.warnings().stream().filter(w -> w.path().equals(path)).toList();
+    List<Issue> l = i.warnings().stream().filter(w -> w.path().equals(path)).toList();
     assertEquals(1, l.size(), () -> "expected one warning at " + path + " in " + i.warnings());
     return l.get(0).message();
   }

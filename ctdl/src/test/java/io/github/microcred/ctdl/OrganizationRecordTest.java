@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.Organization;
+import io.github.microcred.core.Severity;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ class OrganizationRecordTest {
         .withAgentType("orgType:Postsecondary").withAgentSectorType("agentSector:Public").export(ETU);
     CtdlReport r = g.validate();
     assertTrue(r.isValid(), r.toString());
-    assertEquals(0, r.problems().stream().filter(p -> p.severity() == CtdlSeverity.ERROR).count(), r.toString());
+    assertEquals(0, r.problems().stream().filter(p -> p.severity() == Severity.ERROR).count(), r.toString());
     JsonNode n = g.toJsonNode().get("@graph").get(0);
     assertEquals("ceterms:CredentialOrganization", n.get("@type").asText());
     assertEquals(g.ctid(), n.get("ceterms:ctid").asText());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredentialJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class SampleExportFindingsTest {
     assertTrue(start > 0, "the README section exists");
     String section = readme.substring(start, readme.indexOf("\n#", start + 10)).replaceAll("\\s*\\n\\s*", " ");
     List<String> unexplained = new ArrayList<>();
-    for (CtdlProblem p : r.problems()) {
+    for (Issue p : r.problems()) {
       Matcher m = RECOMMENDED.matcher(p.message());
       Matcher u = UNSTABLE.matcher(p.message());
       if (p.code() == CtdlProblemCode.MISSING_RECOMMENDED && m.matches()) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,8 +33,8 @@ class ValidatorTest {
     return (ObjectNode) doc.get("@graph").get(0);
   }
 
-  static CtdlProblem only(CtdlReport r, CtdlProblemCode code) {
-    List<CtdlProblem> l = r.withCode(code);
+  static Issue only(CtdlReport r, CtdlProblemCode code) {
+    List<Issue> l = r.withCode(code);
     assertEquals(1, l.size(), () -> "expected exactly one " + code + " in\n" + r);
     return l.get(0);
   }
@@ -50,7 +52,7 @@ class ValidatorTest {
     main(d).put("ceterms:fooBar", "x");
     main(d).put("name", "plain key");
     CtdlReport r = Ctdl.validate(d);
-    List<CtdlProblem> l = r.withCode(CtdlProblemCode.UNKNOWN_TERM);
+    List<Issue> l = r.withCode(CtdlProblemCode.UNKNOWN_TERM);
     assertEquals(2, l.size(), r::toString);
     assertEquals("$['@graph'][0]['ceterms:fooBar']", l.get(0).path());
     assertEquals("$['@graph'][0]['name']", l.get(1).path());
@@ -62,9 +64,9 @@ class ValidatorTest {
     ObjectNode d = minimal();
     JsonNode vp = main(d).get("ceterms:requires").get(0).get("ceterms:creditValue");
     main(d).set("ceterms:creditValue", vp);
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.DOMAIN_VIOLATION);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.DOMAIN_VIOLATION);
     assertEquals("$['@graph'][0]['ceterms:creditValue']", p.path());
-    assertEquals(CtdlSeverity.ERROR, p.severity());
+    assertEquals(Severity.ERROR, p.severity());
     assertTrue(p.message().contains("ceterms:MicroCredential"), p.message());
   }
 
@@ -73,10 +75,10 @@ class ValidatorTest {
     ObjectNode d = minimal();
     main(d).put("ceterms:ctid", "ce-2F1B7C3E-5D4A-4B8E-9C61-0A7D3E5F9B12");
     CtdlReport r = Ctdl.validate(d);
-    List<CtdlProblem> l = r.withCode(CtdlProblemCode.INVALID_CTID);
+    List<Issue> l = r.withCode(CtdlProblemCode.INVALID_CTID);
     assertEquals("$['@graph'][0]['ceterms:ctid']", l.get(0).path(), r::toString);
     assertTrue(l.get(0).message().contains("upper-case"), l.get(0).message());
-    assertEquals(CtdlSeverity.ERROR, l.get(0).severity());
+    assertEquals(Severity.ERROR, l.get(0).severity());
     // the @id tail differs only in case: a warning on @id
     assertEquals("$['@graph'][0]['@id']", l.get(1).path());
   }
@@ -86,7 +88,7 @@ class ValidatorTest {
     ObjectNode d = minimal();
     main(d).put("ceterms:ctid", "ce-2f1b7c3e-5d4a-4b8e-9c61-0a7d3e5f9b1");
     main(d).put("@id", "https://credentialengineregistry.org/resources/ce-2f1b7c3e-5d4a-4b8e-9c61-0a7d3e5f9b1");
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.INVALID_CTID);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.INVALID_CTID);
     assertEquals("$['@graph'][0]['ceterms:ctid']", p.path());
     assertTrue(p.message().contains("38 characters"), p.message());
   }
@@ -95,7 +97,7 @@ class ValidatorTest {
   void ctidDifferentFromIdTailIsReported() throws IOException {
     ObjectNode d = minimal();
     main(d).put("@id", "https://credentialengineregistry.org/resources/ce-00000000-5d4a-4b8e-9c61-0a7d3e5f9b12");
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.INVALID_CTID);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.INVALID_CTID);
     assertEquals("$['@graph'][0]['@id']", p.path());
   }
 
@@ -104,7 +106,7 @@ class ValidatorTest {
     ObjectNode d = minimal();
     main(d).remove("ceterms:description");
     CtdlReport r = Ctdl.validate(d);
-    CtdlProblem p = only(r, CtdlProblemCode.MISSING_REQUIRED);
+    Issue p = only(r, CtdlProblemCode.MISSING_REQUIRED);
     assertEquals("$['@graph'][0]['ceterms:description']", p.path());
     assertTrue(r.schemaErrors().isEmpty(), "a policy finding is not a schema error");
     assertFalse(r.isValid());
@@ -115,7 +117,7 @@ class ValidatorTest {
     ObjectNode d = minimal();
     main(d).remove("ceterms:ownedBy");
     main(d).remove("ceterms:offeredBy");
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.MISSING_REQUIRED);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.MISSING_REQUIRED);
     assertEquals("$['@graph'][0]", p.path());
     assertTrue(p.message().contains("ceterms:ownedBy or ceterms:offeredBy"), p.message());
   }
@@ -126,7 +128,7 @@ class ValidatorTest {
     ObjectNode cao = M.createObjectNode().put("@type", "ceterms:CredentialAlignmentObject")
         .put("ceterms:targetNode", "creditUnit:SemesterHour");
     main(d).putArray("ceterms:audienceLevelType").add(cao);
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.CONCEPT_NOT_IN_SCHEME);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.CONCEPT_NOT_IN_SCHEME);
     assertEquals("$['@graph'][0]['ceterms:audienceLevelType'][0]['ceterms:targetNode']", p.path());
     assertTrue(p.message().contains("ceterms:AudienceLevel"), p.message());
   }
@@ -135,7 +137,7 @@ class ValidatorTest {
   void durationThatIsNotIso8601IsARangeViolation() throws IOException {
     ObjectNode d = minimal();
     ((ObjectNode) main(d).get("ceterms:estimatedDuration").get(0)).put("ceterms:exactDuration", "3 hours");
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.RANGE_VIOLATION);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.RANGE_VIOLATION);
     assertEquals("$['@graph'][0]['ceterms:estimatedDuration'][0]['ceterms:exactDuration']", p.path());
   }
 
@@ -143,7 +145,7 @@ class ValidatorTest {
   void valueOfTheWrongClassIsARangeViolation() throws IOException {
     ObjectNode d = minimal();
     ((ArrayNode) main(d).get("ceterms:estimatedDuration")).add(M.createObjectNode().put("@type", "ceterms:ValueProfile"));
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.RANGE_VIOLATION);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.RANGE_VIOLATION);
     assertEquals("$['@graph'][0]['ceterms:estimatedDuration'][1]['@type']", p.path());
   }
 
@@ -151,7 +153,7 @@ class ValidatorTest {
   void danglingBlankNodeIsReported() throws IOException {
     ObjectNode d = minimal();
     main(d).putArray("ceterms:accreditedBy").add("_:nowhere");
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.UNRESOLVED_REFERENCE);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.UNRESOLVED_REFERENCE);
     assertEquals("$['@graph'][0]['ceterms:accreditedBy'][0]", p.path());
   }
 
@@ -159,7 +161,7 @@ class ValidatorTest {
   void abstractCredentialTypeIsReported() throws IOException {
     ObjectNode d = minimal();
     main(d).put("@type", "ceterms:Credential");
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.ABSTRACT_CLASS);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.ABSTRACT_CLASS);
     assertEquals("$['@graph'][0]['@type']", p.path());
   }
 
@@ -167,7 +169,7 @@ class ValidatorTest {
   void unknownClassIsReported() throws IOException {
     ObjectNode d = minimal();
     main(d).put("@type", "ceterms:NanoCredential");
-    CtdlProblem p = only(Ctdl.validate(d), CtdlProblemCode.UNKNOWN_CLASS);
+    Issue p = only(Ctdl.validate(d), CtdlProblemCode.UNKNOWN_CLASS);
     assertEquals("$['@graph'][0]['@type']", p.path());
   }
 
@@ -176,15 +178,15 @@ class ValidatorTest {
     ObjectNode d = minimal();
     main(d).put("ceterms:name", "Data Literacy Essentials");
     CtdlReport r = Ctdl.validate(d);
-    CtdlProblem p = only(r, CtdlProblemCode.LANGUAGE_MAP_EXPECTED);
-    assertEquals(CtdlSeverity.WARNING, p.severity());
+    Issue p = only(r, CtdlProblemCode.LANGUAGE_MAP_EXPECTED);
+    assertEquals(Severity.WARNING, p.severity());
     assertTrue(r.isValid());
   }
 
   @Test
   void malformedJsonGivesLineAndColumn() {
     CtdlReport r = Ctdl.validate("{\n  \"@graph\": [ }");
-    CtdlProblem p = only(r, CtdlProblemCode.NOT_A_GRAPH);
+    Issue p = only(r, CtdlProblemCode.NOT_A_GRAPH);
     assertTrue(p.message().contains("line 2"), p.message());
   }
 
@@ -206,10 +208,10 @@ class ValidatorTest {
   void policyIsDataDriven() throws Exception {
     ObjectNode d = minimal();
     String tsv = "class\tlevel\tlabel\tproperties\nceterms:MicroCredential\tREQUIRED\tKeyword\tceterms:keyword\n";
-    CtdlProblem p = only(Ctdl.validator().withPolicy(tsv).validate(d), CtdlProblemCode.MISSING_REQUIRED);
+    Issue p = only(Ctdl.validator().withPolicy(tsv).validate(d), CtdlProblemCode.MISSING_REQUIRED);
     assertEquals("$['@graph'][0]['ceterms:keyword']", p.path());
     assertTrue(Ctdl.validator().withoutPolicy().validate(d).problems().stream()
-        .noneMatch(x -> x.code().category() == CtdlProblemCode.Category.POLICY));
+        .noneMatch(x -> CtdlProblemCode.of(x).category() == CtdlProblemCode.Category.POLICY));
   }
 
   @Test
@@ -230,7 +232,7 @@ class ValidatorTest {
   @MethodSource("records")
   void everyRecordValidatesWithoutThrowing(Path p) throws IOException {
     CtdlReport r = Ctdl.validate(Shared.read(p));
-    for (CtdlProblem x : r.problems()) {
+    for (Issue x : r.problems()) {
       assertTrue(x.path().startsWith("$"), x::toString);
     }
   }
@@ -240,7 +242,7 @@ class ValidatorTest {
     CtdlReport r1 = Ctdl.validate(Shared.read(Shared.ctdl("records/real/01-nocti-21st-century-skills-certification.graph.json")));
     assertEquals(List.of("$['@graph'][0]['ceterms:requires'][1]['ceterms:creditHourType']",
         "$['@graph'][0]['ceterms:requires'][1]['ceterms:creditHourValue']"),
-        r1.withCode(CtdlProblemCode.UNKNOWN_TERM).stream().map(CtdlProblem::path).toList());
+        r1.withCode(CtdlProblemCode.UNKNOWN_TERM).stream().map(Issue::path).toList());
     CtdlReport r3 = Ctdl.validate(Shared.read(Shared.ctdl("records/real/03-health-informatics-assessment.graph.json")));
     assertEquals("$['@graph'][0]['ceterms:naics']", only(r3, CtdlProblemCode.DOMAIN_VIOLATION).path());
     assertTrue(Ctdl.validate(Shared.read(Shared.ctdl("records/real/07-uakron-physics-polymer-bachelordegree.resource.json")))

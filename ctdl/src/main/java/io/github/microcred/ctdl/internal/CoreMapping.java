@@ -17,6 +17,7 @@ import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.core.ValidityPolicy;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -302,7 +303,7 @@ public final class CoreMapping {
     String title = preferred(m.name);
     if (title == null || title.isBlank()) {
       title = m.ctid != null ? m.ctid : "(untitled)";
-      warnings.add(new CtdlReader.Warning(m.path("ceterms:name"), "no name: the title is set to '" + title + "'"));
+      warnings.add(new CtdlReader.Warning(m.path("ceterms:name"), CtdlProblemCode.DEFAULTED, "no name: the title is set to '" + title + "'"));
     }
     return title;
   }
@@ -316,7 +317,7 @@ public final class CoreMapping {
     } else if (m.ctid != null) {
       id = CtdlWriter.RESOURCES + m.ctid;
       if (m.credentialId != null) {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:credentialId"), "credentialId " + m.credentialId
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:credentialId"), CtdlProblemCode.NOT_MAPPED, "credentialId " + m.credentialId
             + " not mapped: the id is the Registry URI of the CTID"));
       }
     }
@@ -394,10 +395,10 @@ public final class CoreMapping {
         } else if (l.frameworkName != null && l.nodeName != null) {
           levels.add(Level.national(l.frameworkName, l.nodeName));
         } else {
-          warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), "level " + node + " not mapped"));
+          warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), CtdlProblemCode.NOT_MAPPED, "level " + node + " not mapped"));
         }
       } catch (RuntimeException e) {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), "level " + node + " not mapped: "
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:atLevel"), CtdlProblemCode.NOT_MAPPED, "level " + node + " not mapped: "
             + e.getMessage()));
       }
     }
@@ -418,7 +419,7 @@ public final class CoreMapping {
         b.equivalentLevel(found);
         levelSet = true;
       } else {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:audienceLevelType"), "audience level " + a
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:audienceLevelType"), CtdlProblemCode.NOT_MAPPED, "audience level " + a
             + " not mapped" + (found != null ? " (only the first degree level is kept)" : "")));
       }
     }
@@ -438,7 +439,7 @@ public final class CoreMapping {
         b.participation(p);
         deliverySet = true;
       } else {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:learningDeliveryType"), "delivery type " + d
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:learningDeliveryType"), CtdlProblemCode.NOT_MAPPED, "delivery type " + d
             + " not mapped" + (p != null ? " (only the first is kept)" : "")));
       }
     }
@@ -459,7 +460,7 @@ public final class CoreMapping {
         try {
           types.add(AssessmentType.valueOf(t.trim()));
         } catch (IllegalArgumentException e) {
-          warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment type " + t + " not mapped"));
+          warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), CtdlProblemCode.NOT_MAPPED, "assessment type " + t + " not mapped"));
         }
       }
     } else {
@@ -469,7 +470,7 @@ public final class CoreMapping {
           case "Artifact" -> types.add(AssessmentType.PROJECT);
           case "PortfolioEvaluation" -> types.add(AssessmentType.PORTFOLIO);
           case "Performance" -> types.add(AssessmentType.PRACTICAL_DEMONSTRATION);
-          default -> warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment method " + x
+          default -> warnings.add(new CtdlReader.Warning(m.path("ceterms:requires"), CtdlProblemCode.NOT_MAPPED, "assessment method " + x
               + " not mapped"));
         }
       }
@@ -520,7 +521,7 @@ public final class CoreMapping {
       try {
         b.validity(ValidityPolicy.periodAfterAward(Period.parse(m.renewalFrequency)));
       } catch (RuntimeException e) {
-        warnings.add(new CtdlReader.Warning(m.path("ceterms:renewalFrequency"), "renewalFrequency "
+        warnings.add(new CtdlReader.Warning(m.path("ceterms:renewalFrequency"), CtdlProblemCode.NOT_MAPPED, "renewalFrequency "
             + m.renewalFrequency + " not mapped"));
       }
     }
@@ -548,7 +549,7 @@ public final class CoreMapping {
       unit = CreditUnit.HOUR;
     }
     if (unit == null) {
-      warnings.add(new CtdlReader.Warning(path, "credit " + c.amount.toPlainString() + " " + (c.unit != null ? c.unit : c.unitText)
+      warnings.add(new CtdlReader.Warning(path, CtdlProblemCode.NOT_MAPPED, "credit " + c.amount.toPlainString() + " " + (c.unit != null ? c.unit : c.unitText)
           + ": no core credit unit for it, not mapped"));
       return null;
     }
@@ -602,7 +603,7 @@ public final class CoreMapping {
       }
       List<String> dropped = new ArrayList<>(text.keySet());
       dropped.remove(kept);
-      warnings.add(new CtdlReader.Warning(path, "only the '" + kept + "' text is mapped; not mapped: "
+      warnings.add(new CtdlReader.Warning(path, CtdlProblemCode.PARTLY_MAPPED, "only the '" + kept + "' text is mapped; not mapped: "
           + String.join(", ", dropped)));
     }
   }
@@ -610,46 +611,46 @@ public final class CoreMapping {
   /** Warns, with their paths, about values the reader understood but the core model has no field for. */
   private static void notCarried(CtdlModel m, List<CtdlReader.Warning> w) {
     if (!m.keywords.isEmpty()) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:keyword"), "keywords " + m.keywords + " not mapped"));
+      w.add(new CtdlReader.Warning(m.path("ceterms:keyword"), CtdlProblemCode.NOT_MAPPED, "keywords " + m.keywords + " not mapped"));
     }
     if (m.dateEffective != null) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:dateEffective"), "dateEffective " + m.dateEffective
+      w.add(new CtdlReader.Warning(m.path("ceterms:dateEffective"), CtdlProblemCode.NOT_MAPPED, "dateEffective " + m.dateEffective
           + " not mapped"));
     }
     if (m.expirationDate != null) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:expirationDate"), "expirationDate " + m.expirationDate
+      w.add(new CtdlReader.Warning(m.path("ceterms:expirationDate"), CtdlProblemCode.NOT_MAPPED, "expirationDate " + m.expirationDate
           + " not mapped"));
     }
     if (m.image != null) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:image"), "image " + m.image + " not mapped"));
+      w.add(new CtdlReader.Warning(m.path("ceterms:image"), CtdlProblemCode.NOT_MAPPED, "image " + m.image + " not mapped"));
     }
     if (m.exactDuration != null || m.minDuration != null || m.maxDuration != null) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:estimatedDuration"), "duration "
+      w.add(new CtdlReader.Warning(m.path("ceterms:estimatedDuration"), CtdlProblemCode.NOT_MAPPED, "duration "
           + (m.exactDuration != null ? m.exactDuration : m.minDuration + ".." + m.maxDuration)
           + " not mapped (only timeRequired becomes the workload hours); see CtdlImport.duration()"));
     }
     if (m.status != null && !m.status.equals("Active")) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:credentialStatusType"), "status " + m.status + " not mapped"));
+      w.add(new CtdlReader.Warning(m.path("ceterms:credentialStatusType"), CtdlProblemCode.NOT_MAPPED, "status " + m.status + " not mapped"));
     }
     if (!m.prerequisiteCredentials.isEmpty()) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:requires"), "required credentials "
+      w.add(new CtdlReader.Warning(m.path("ceterms:requires"), CtdlProblemCode.NOT_MAPPED, "required credentials "
           + m.prerequisiteCredentials.stream().map(r -> r.uri != null ? r.uri : r.ctid).toList() + " not mapped"));
     }
     if (!m.hasPart.isEmpty()) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:hasPart"), "parts "
+      w.add(new CtdlReader.Warning(m.path("ceterms:hasPart"), CtdlProblemCode.NOT_MAPPED, "parts "
           + m.hasPart.stream().map(r -> r.uri != null ? r.uri : r.ctid).toList() + " not mapped"));
     }
     if (m.pathway != null) {
-      w.add(new CtdlReader.Warning(m.nodePath, "pathway " + (m.pathway.ctid == null ? "" : m.pathway.ctid)
+      w.add(new CtdlReader.Warning(m.nodePath, CtdlProblemCode.NOT_MAPPED, "pathway " + (m.pathway.ctid == null ? "" : m.pathway.ctid)
           + " (" + m.pathway.requiredNumber + " of " + m.pathway.components.size() + " components) not mapped"));
     }
     if (m.assessment != null && m.assessment.delivery != null) {
-      w.add(new CtdlReader.Warning(m.path("ceterms:requires"), "assessment delivery type "
+      w.add(new CtdlReader.Warning(m.path("ceterms:requires"), CtdlProblemCode.NOT_MAPPED, "assessment delivery type "
           + m.assessment.delivery + " not mapped"));
     }
     for (CtdlModel.Qa q : m.qa) {
       if (!q.relation.equals("ceterms:accreditedBy")) {
-        w.add(new CtdlReader.Warning(m.path(q.relation), q.relation + " read as external quality assurance"));
+        w.add(new CtdlReader.Warning(m.path(q.relation), CtdlProblemCode.APPROXIMATED, q.relation + " read as external quality assurance"));
       }
     }
     List<CtdlModel.Org> orgs = new ArrayList<>();
@@ -660,7 +661,7 @@ public final class CoreMapping {
     m.qa.forEach(q -> orgs.add(q.org));
     for (CtdlModel.Org o : orgs) {
       if (!o.description.isEmpty() || o.region != null) {
-        w.add(new CtdlReader.Warning(m.nodePath, "organization " + preferred(o.name) + ": description / region "
+        w.add(new CtdlReader.Warning(m.nodePath, CtdlProblemCode.NOT_MAPPED, "organization " + preferred(o.name) + ": description / region "
             + "not mapped"));
       }
     }

@@ -2,6 +2,7 @@ package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class CreditReader {
         return false;
       }
       if (!t.isEmpty() && !t.get(0).equals("ceterms:ValueProfile")) {
-        ctx.warn(vp.path("@type"), "legacy value type " + t.get(0) + " read as ceterms:ValueProfile");
+        ctx.warn(vp.path("@type"), CtdlProblemCode.LEGACY_SHAPE, "legacy value type " + t.get(0) + " read as ceterms:ValueProfile");
       }
       for (String k : List.of("schema:value", "ceterms:value", "schema:maxValue", "schema:minValue")) {
         if (amount == null) {
@@ -65,12 +66,12 @@ final class CreditReader {
       }
     }
     if (amount == null) {
-      ctx.warn(ctx.graph.path(v), "credit value without a number (a decimal of at most "
+      ctx.warn(ctx.graph.path(v), CtdlProblemCode.UNREADABLE_VALUE, "credit value without a number (a decimal of at most "
           + CreditValue.MAX_TEXT_LENGTH + " characters): not read");
       return false;
     }
     if (!inRange(amount)) {
-      ctx.warn(ctx.graph.path(v), "credit value " + shortText(amount) + " out of range (at most "
+      ctx.warn(ctx.graph.path(v), CtdlProblemCode.UNREADABLE_VALUE, "credit value " + shortText(amount) + " out of range (at most "
           + CreditValue.MAX_INTEGER_DIGITS + " integer and " + CreditValue.MAX_FRACTION_DIGITS
           + " decimal digits): not read");
       return false;
@@ -101,7 +102,7 @@ final class CreditReader {
     c.unit = unitFromText(unit);
     c.unitText = c.unit == null ? unit : null;
     ctx.model().credits.add(c);
-    ctx.warn(cp.path("ceterms:creditHourValue"), "legacy creditHourValue/creditHourType read as credit "
+    ctx.warn(cp.path("ceterms:creditHourValue"), CtdlProblemCode.LEGACY_SHAPE, "legacy creditHourValue/creditHourType read as credit "
         + amount.toPlainString() + " " + (unit == null ? "" : unit));
     return true;
   }

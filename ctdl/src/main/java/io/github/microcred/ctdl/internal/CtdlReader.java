@@ -1,6 +1,9 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +17,23 @@ import java.util.List;
  * {@link OrganizationReader}, {@link CompetencyReader}, {@link PathwayReader}) read, and the context reports the rest.
  */
 public final class CtdlReader {
-  /** A warning: where, and what did not map or was normalised. */
-  public record Warning(String path, String message) {}
+  /**
+   * A warning: where, what kind ({@link CtdlProblemCode.Category#IMPORT}), and what did not map or was normalised.
+   *
+   * @param path the JSON path in the record
+   * @param code the import code
+   * @param message what happened
+   */
+  public record Warning(String path, CtdlProblemCode code, String message) {
+    /**
+     * This warning as the shared problem type.
+     *
+     * @return the issue, of severity {@link Severity#WARNING}
+     */
+    public Issue toIssue() {
+      return new Issue(path, code, Severity.WARNING, message);
+    }
+  }
 
   /** What the primary resource of the record is. */
   public enum Kind { CREDENTIAL, LEARNING_OPPORTUNITY, ASSESSMENT, ORGANIZATION, COMPETENCY_FRAMEWORK, PATHWAY, OTHER }
@@ -94,7 +112,7 @@ public final class CtdlReader {
       if (r.model.name.isEmpty()) {
         r.model.name = p.text("ceasn:name");
       }
-      ctx.warn(p.path(), "a " + type + " is not a micro-credential: only its name and CTID are read");
+      ctx.warn(p.path(), CtdlProblemCode.PARTLY_MAPPED, "a " + type + " is not a micro-credential: only its name and CTID are read");
     }
     ctx.reportUnread();
     return r;

@@ -1,9 +1,9 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.microcred.ctdl.CtdlProblem;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import io.github.microcred.ctdl.CtdlProblemCode;
-import io.github.microcred.ctdl.CtdlSeverity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class GraphValidator {
 
   private final Vocabulary vocab;
   private final Policy policy;
-  private final List<CtdlProblem> out = new ArrayList<>();
+  private final List<Issue> out = new ArrayList<>();
   private final Map<String, JsonNode> nodesById = new HashMap<>();
   private final Set<String> localPrefixes = new java.util.HashSet<>();
 
@@ -51,7 +51,7 @@ public final class GraphValidator {
    * @param doc the parsed JSON
    * @return all problems
    */
-  public List<CtdlProblem> validate(JsonNode doc) {
+  public List<Issue> validate(JsonNode doc) {
     String base = "$";
     JsonNode d = doc;
     if (d.isObject() && d.has("decoded_resource") && d.get("decoded_resource").isObject()) {
@@ -61,7 +61,7 @@ public final class GraphValidator {
     List<JsonNode> top = new ArrayList<>();
     List<String> topPaths = new ArrayList<>();
     if (d.isArray()) {
-      add(base, CtdlProblemCode.CONTEXT, CtdlSeverity.WARNING,
+      add(base, CtdlProblemCode.CONTEXT, Severity.WARNING,
           "a bare array of nodes without @context: read with the CTDL context");
       for (int i = 0; i < d.size(); i++) {
         top.add(d.get(i));
@@ -72,14 +72,14 @@ public final class GraphValidator {
       JsonNode g = d.get("@graph");
       if (g != null) {
         if (!g.isArray()) {
-          add(base + "['@graph']", CtdlProblemCode.NOT_A_GRAPH, CtdlSeverity.ERROR, "@graph must be an array");
+          add(base + "['@graph']", CtdlProblemCode.NOT_A_GRAPH, Severity.ERROR, "@graph must be an array");
         } else {
           for (int i = 0; i < g.size(); i++) {
             top.add(g.get(i));
             topPaths.add(base + "['@graph'][" + i + "]");
           }
           if (g.isEmpty()) {
-            add(base + "['@graph']", CtdlProblemCode.NOT_A_GRAPH, CtdlSeverity.ERROR, "@graph is empty");
+            add(base + "['@graph']", CtdlProblemCode.NOT_A_GRAPH, Severity.ERROR, "@graph is empty");
           }
         }
       } else {
@@ -87,7 +87,7 @@ public final class GraphValidator {
         topPaths.add(base);
       }
     } else {
-      add(base, CtdlProblemCode.NOT_A_GRAPH, CtdlSeverity.ERROR,
+      add(base, CtdlProblemCode.NOT_A_GRAPH, Severity.ERROR,
           "expected a JSON object (graph, envelope or resource) or an array of nodes");
       return out;
     }
@@ -97,7 +97,7 @@ public final class GraphValidator {
     for (int i = 0; i < top.size(); i++) {
       JsonNode n = top.get(i);
       if (!n.isObject()) {
-        add(topPaths.get(i), CtdlProblemCode.NOT_A_GRAPH, CtdlSeverity.ERROR, "a graph node must be a JSON object");
+        add(topPaths.get(i), CtdlProblemCode.NOT_A_GRAPH, Severity.ERROR, "a graph node must be a JSON object");
         continue;
       }
       validateNode(n, topPaths.get(i), List.of(), true);
@@ -120,7 +120,7 @@ public final class GraphValidator {
   private void checkContext(JsonNode ctx, String base) {
     String path = base + "['@context']";
     if (ctx == null) {
-      add(path, CtdlProblemCode.CONTEXT, CtdlSeverity.WARNING, "no @context: expected " + CONTEXTS.iterator().next());
+      add(path, CtdlProblemCode.CONTEXT, Severity.WARNING, "no @context: expected " + CONTEXTS.iterator().next());
       return;
     }
     List<JsonNode> entries = new ArrayList<>();
@@ -144,12 +144,12 @@ public final class GraphValidator {
           found = true;
         } else if (s.startsWith("http://") && CONTEXTS.contains("https://" + s.substring(7))) {
           found = true;
-          add(path, CtdlProblemCode.CONTEXT, CtdlSeverity.WARNING, "legacy http:// context " + s + "; use https://");
+          add(path, CtdlProblemCode.CONTEXT, Severity.WARNING, "legacy http:// context " + s + "; use https://");
         }
       }
     }
     if (!found) {
-      add(path, CtdlProblemCode.CONTEXT, CtdlSeverity.WARNING,
+      add(path, CtdlProblemCode.CONTEXT, Severity.WARNING,
           "not the CTDL context https://credreg.net/ctdl/schema/context/json; keys are read as CTDL CURIEs");
     }
   }
@@ -183,7 +183,7 @@ public final class GraphValidator {
       if (inferred.size() == 1) {
         known.addAll(inferred);
       } else {
-        add(path, CtdlProblemCode.MISSING_TYPE, CtdlSeverity.ERROR, "node has no @type");
+        add(path, CtdlProblemCode.MISSING_TYPE, Severity.ERROR, "node has no @type");
       }
     }
     for (String t : types) {
@@ -192,17 +192,17 @@ public final class GraphValidator {
         if (vocab.isScheme(t) || t.equals("skos:ConceptScheme") || t.equals("skos:Concept")) {
           known.add(t);
         } else {
-          add(path + "['@type']", CtdlProblemCode.UNKNOWN_CLASS, CtdlSeverity.ERROR,
+          add(path + "['@type']", CtdlProblemCode.UNKNOWN_CLASS, Severity.ERROR,
               "'" + t + "' is not a class of the CTDL or CTDL-ASN schema");
         }
       } else {
         known.add(t);
         if (topLevel && ABSTRACT.contains(t)) {
-          add(path + "['@type']", CtdlProblemCode.ABSTRACT_CLASS, CtdlSeverity.ERROR,
+          add(path + "['@type']", CtdlProblemCode.ABSTRACT_CLASS, Severity.ERROR,
               "'" + t + "' is abstract; use a concrete subclass such as ceterms:MicroCredential");
         }
         if (!c.stable()) {
-          add(path + "['@type']", CtdlProblemCode.UNSTABLE_TERM, CtdlSeverity.INFO, t + " is vs:unstable");
+          add(path + "['@type']", CtdlProblemCode.UNSTABLE_TERM, Severity.INFO, t + " is vs:unstable");
         }
       }
     }
@@ -219,17 +219,17 @@ public final class GraphValidator {
       Vocabulary.PropertyDef p = vocab.property(term);
       if (p == null) {
         if (vocab.inContext(term)) {
-          add(kpath, CtdlProblemCode.UNDECLARED_TERM, CtdlSeverity.WARNING,
+          add(kpath, CtdlProblemCode.UNDECLARED_TERM, Severity.WARNING,
               "'" + term + "' is in the CTDL context but not declared in the pinned schema; not checked");
         } else {
-          add(kpath, CtdlProblemCode.UNKNOWN_TERM, CtdlSeverity.ERROR,
+          add(kpath, CtdlProblemCode.UNKNOWN_TERM, Severity.ERROR,
               "'" + key + "' is not a property of the CTDL or CTDL-ASN schema"
                   + (key.contains(":") ? "" : " (keys must be CURIEs such as ceterms:name)"));
         }
         continue;
       }
       if (!p.stable()) {
-        add(kpath, CtdlProblemCode.UNSTABLE_TERM, CtdlSeverity.INFO, term + " is vs:unstable");
+        add(kpath, CtdlProblemCode.UNSTABLE_TERM, Severity.INFO, term + " is vs:unstable");
       }
       if (!known.isEmpty() && !p.domain().isEmpty()) {
         boolean ok = false;
@@ -240,7 +240,7 @@ public final class GraphValidator {
           }
         }
         if (!ok) {
-          add(kpath, CtdlProblemCode.DOMAIN_VIOLATION, CtdlSeverity.ERROR,
+          add(kpath, CtdlProblemCode.DOMAIN_VIOLATION, Severity.ERROR,
               "'" + term + "' is not allowed on " + String.join(", ", known) + " (its domain is "
                   + abbreviate(p.domain()) + ")");
         }
@@ -266,7 +266,7 @@ public final class GraphValidator {
     }
     String cpath = path + "['ceterms:ctid']";
     if (!ctid.isTextual()) {
-      add(cpath, CtdlProblemCode.INVALID_CTID, CtdlSeverity.ERROR, "ceterms:ctid must be a string");
+      add(cpath, CtdlProblemCode.INVALID_CTID, Severity.ERROR, "ceterms:ctid must be a string");
       return;
     }
     String c = ctid.asText();
@@ -279,7 +279,7 @@ public final class GraphValidator {
       } else {
         why = "is not 'ce-' + a lowercase UUID (8-4-4-4-12 hex digits)";
       }
-      add(cpath, CtdlProblemCode.INVALID_CTID, CtdlSeverity.ERROR, "CTID '" + c + "' " + why);
+      add(cpath, CtdlProblemCode.INVALID_CTID, Severity.ERROR, "CTID '" + c + "' " + why);
     }
     JsonNode id = n.get("@id");
     if (id != null && id.isTextual()) {
@@ -289,7 +289,7 @@ public final class GraphValidator {
         String tail = s.substring(s.lastIndexOf('/') + 1);
         if (!tail.equals(c)) {
           add(path + "['@id']", CtdlProblemCode.INVALID_CTID,
-              tail.equalsIgnoreCase(c) ? CtdlSeverity.WARNING : CtdlSeverity.ERROR,
+              tail.equalsIgnoreCase(c) ? Severity.WARNING : Severity.ERROR,
               "@id ends with '" + tail + "' but ceterms:ctid is '" + c + "'");
         }
       }
@@ -328,7 +328,7 @@ public final class GraphValidator {
         return;
       }
       if (classRange.isEmpty()) {
-        add(path, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+        add(path, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
             "'" + p.id() + "' expects " + String.join(" or ", literalRange) + ", not an object");
         return;
       }
@@ -336,7 +336,7 @@ public final class GraphValidator {
       boolean conceptAsCao = classRange.contains("skos:Concept") && t.contains("ceterms:CredentialAlignmentObject");
       for (String x : t) {
         if (vocab.classDef(x) != null && !conceptAsCao && !acceptsClass(classRange, x)) {
-          add(path + "['@type']", CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+          add(path + "['@type']", CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
               "'" + p.id() + "' expects " + abbreviate(classRange) + ", not " + x);
         }
       }
@@ -355,7 +355,7 @@ public final class GraphValidator {
       String s = v.asText();
       if (!literalRange.isEmpty() && literalOk(literalRange, v)) {
         if (literalRange.contains("rdf:langString") && literalRange.size() == 1) {
-          add(path, CtdlProblemCode.LANGUAGE_MAP_EXPECTED, CtdlSeverity.WARNING,
+          add(path, CtdlProblemCode.LANGUAGE_MAP_EXPECTED, Severity.WARNING,
               "'" + p.id() + "' is language-tagged text: write {\"en-US\": \"...\"}");
         }
         return;
@@ -370,7 +370,7 @@ public final class GraphValidator {
     if (!literalRange.isEmpty()) {
       checkLiteral(literalRange, v, path, p);
     } else {
-      add(path, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+      add(path, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
           "'" + p.id() + "' expects a node or a reference to " + abbreviate(classRange) + ", got " + kind(v));
     }
   }
@@ -388,7 +388,7 @@ public final class GraphValidator {
     if (s.startsWith("_:")) {
       JsonNode target = nodesById.get(s);
       if (target == null) {
-        add(path, CtdlProblemCode.UNRESOLVED_REFERENCE, CtdlSeverity.ERROR,
+        add(path, CtdlProblemCode.UNRESOLVED_REFERENCE, Severity.ERROR,
             "blank node '" + s + "' is not in this graph");
         return;
       }
@@ -401,7 +401,7 @@ public final class GraphValidator {
       return;
     }
     if (!s.contains("://") && !vocab.isKnownCurie(s) && !localCurie(s)) {
-      add(path, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+      add(path, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
           "'" + p.id() + "' expects an IRI, CURIE or _: reference to " + abbreviate(classRange) + ", got '" + s + "'");
       return;
     }
@@ -414,7 +414,7 @@ public final class GraphValidator {
   private void checkTargetType(Vocabulary.PropertyDef p, JsonNode target, String path, List<String> classRange) {
     for (String t : types(target)) {
       if (vocab.classDef(t) != null && !acceptsClass(classRange, t)) {
-        add(path, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+        add(path, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
             "'" + p.id() + "' refers to a " + t + " but expects " + abbreviate(classRange));
       }
     }
@@ -443,7 +443,7 @@ public final class GraphValidator {
     if (!enumerated) {
       return; // external classification (NAICS, O*NET, CIP): the schema does not enumerate its concepts
     }
-    add(path, CtdlProblemCode.CONCEPT_NOT_IN_SCHEME, CtdlSeverity.ERROR,
+    add(path, CtdlProblemCode.CONCEPT_NOT_IN_SCHEME, Severity.ERROR,
         "'" + concept + "' is not a concept of " + String.join(" or ", p.targetSchemes()) + " (the target scheme of "
             + p.id() + ")" + (schemes.isEmpty() ? "" : "; it belongs to " + String.join(", ", schemes)));
   }
@@ -454,7 +454,7 @@ public final class GraphValidator {
       Map.Entry<String, JsonNode> e = it.next();
       String lpath = path + "['" + e.getKey() + "']";
       if (!LANGUAGE.matcher(e.getKey()).matches()) {
-        add(lpath, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+        add(lpath, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
             "language map key '" + e.getKey() + "' is not a BCP 47 language tag");
       }
       JsonNode x = e.getValue();
@@ -465,7 +465,7 @@ public final class GraphValidator {
         }
       }
       if (!ok) {
-        add(lpath, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+        add(lpath, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
             "language map values must be strings or arrays of strings, got " + kind(x));
       }
     }
@@ -482,12 +482,12 @@ public final class GraphValidator {
 
   private void checkLiteral(List<String> literalRange, JsonNode v, String path, Vocabulary.PropertyDef p) {
     if (literalRange.isEmpty()) {
-      add(path, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+      add(path, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
           "'" + p.id() + "' expects a node or reference, got " + kind(v));
       return;
     }
     if (!literalOk(literalRange, v)) {
-      add(path, CtdlProblemCode.RANGE_VIOLATION, CtdlSeverity.ERROR,
+      add(path, CtdlProblemCode.RANGE_VIOLATION, Severity.ERROR,
           "'" + p.id() + "' expects " + String.join(" or ", literalRange) + ", got " + kind(v)
               + (v.isValueNode() ? " '" + v.asText() + "'" : ""));
     }
@@ -566,7 +566,7 @@ public final class GraphValidator {
         String at = r.anyOf().size() == 1 && vocab.property(r.anyOf().get(0)) != null
             ? path + "['" + r.anyOf().get(0) + "']" : path;
         add(at, req ? CtdlProblemCode.MISSING_REQUIRED : CtdlProblemCode.MISSING_RECOMMENDED,
-            req ? CtdlSeverity.ERROR : CtdlSeverity.WARNING,
+            req ? Severity.ERROR : Severity.WARNING,
             r.cls() + " " + (req ? "requires " : "should have ") + r.label() + " ("
                 + String.join(" or ", r.anyOf()) + ")");
       }
@@ -613,7 +613,7 @@ public final class GraphValidator {
     return String.join(", ", l.subList(0, 6)) + " … (" + l.size() + " classes)";
   }
 
-  private void add(String path, CtdlProblemCode code, CtdlSeverity sev, String msg) {
-    out.add(new CtdlProblem(path, code, sev, msg));
+  private void add(String path, CtdlProblemCode code, Severity sev, String msg) {
+    out.add(new Issue(path, code, sev, msg));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -104,12 +105,12 @@ final class NodeCursor {
     if (v != null && v.isObject()) {
       v.fields().forEachRemaining(e -> {
         if (e.getValue().isArray() && e.getValue().size() > 1) {
-          ctx.warn(path(key) + "['" + e.getKey() + "']", "only the first of " + e.getValue().size()
+          ctx.warn(path(key) + "['" + e.getKey() + "']", CtdlProblemCode.PARTLY_MAPPED, "only the first of " + e.getValue().size()
               + " texts is mapped");
         }
       });
     } else if (v != null && v.isArray() && v.size() > 1) {
-      ctx.warn(path(key), "only the first of " + v.size() + " texts is mapped");
+      ctx.warn(path(key), CtdlProblemCode.PARTLY_MAPPED, "only the first of " + v.size() + " texts is mapped");
     }
     return out;
   }
@@ -167,7 +168,7 @@ final class NodeCursor {
       if (v.size() > 1) {
         List<String> langs = new ArrayList<>();
         v.fieldNames().forEachRemaining(langs::add);
-        ctx.warn(path(key), "only the '" + langs.get(0) + "' texts are mapped; not mapped: "
+        ctx.warn(path(key), CtdlProblemCode.PARTLY_MAPPED, "only the '" + langs.get(0) + "' texts are mapped; not mapped: "
             + String.join(", ", langs.subList(1, langs.size())));
       }
     } else {
@@ -215,12 +216,12 @@ final class NodeCursor {
       if (p != null && !p.targetSchemes().isEmpty()) {
         String known = conceptIn(p.targetSchemes(), c);
         if (known == null) {
-          ctx.warn(path(key) + (values.size() > 1 ? "[" + i + "]" : ""),
+          ctx.warn(path(key) + (values.size() > 1 ? "[" + i + "]" : ""), CtdlProblemCode.NOT_MAPPED,
               "'" + c + "' is not a concept of " + String.join(", ", p.targetSchemes()) + ": not mapped");
           continue;
         }
         if (!known.equals(c)) {
-          ctx.warn(path(key), "concept '" + c + "' read as " + known);
+          ctx.warn(path(key), CtdlProblemCode.LEGACY_SHAPE, "concept '" + c + "' read as " + known);
         }
         c = known;
       }
@@ -282,7 +283,7 @@ final class NodeCursor {
     String s = c.asText();
     String low = s.toLowerCase(Locale.ROOT);
     if (!low.equals(s)) {
-      ctx.warn(path("ceterms:ctid"), "upper-case CTID " + s + " normalised to " + low);
+      ctx.warn(path("ceterms:ctid"), CtdlProblemCode.LEGACY_SHAPE, "upper-case CTID " + s + " normalised to " + low);
     }
     return low;
   }

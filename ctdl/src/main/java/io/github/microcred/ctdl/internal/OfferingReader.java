@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ final class OfferingReader {
     duration(n, m);
     for (JsonNode v : n.all("ceterms:creditValue")) {
       if (kind == CtdlReader.Kind.CREDENTIAL) {
-        ctx.warn(n.path("ceterms:creditValue"),
+        ctx.warn(n.path("ceterms:creditValue"), CtdlProblemCode.LEGACY_SHAPE,
             "legacy creditValue directly on a credential (not in its domain): read as the credential's credit");
       }
       credits.read(v, null);
@@ -187,7 +188,7 @@ final class OfferingReader {
       if (tr != null) {
         Double h = hours(tr);
         if (h == null) {
-          ctx.warn(d.path("ceterms:timeRequired"), "not an ISO 8601 duration: " + tr);
+          ctx.warn(d.path("ceterms:timeRequired"), CtdlProblemCode.UNREADABLE_VALUE, "not an ISO 8601 duration: " + tr);
         } else {
           m.workloadHours = h;
         }

@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ final class OrganizationReader {
     CtdlModel.Org o = new CtdlModel.Org();
     String iri = v.isObject() ? v.path("@id").asText() : v.asText();
     if (iri.isBlank()) {
-      ctx.warn(path, "organization reference without an @id: only kept as an unnamed organization");
+      ctx.warn(path, CtdlProblemCode.PARTLY_MAPPED, "organization reference without an @id: only kept as an unnamed organization");
       if (v.isObject()) {
         ctx.markRead(v, "@id");
       }

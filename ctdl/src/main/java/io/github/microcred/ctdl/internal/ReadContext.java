@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -44,8 +45,8 @@ final class ReadContext {
     return result.model;
   }
 
-  void warn(String path, String message) {
-    result.warnings.add(new CtdlReader.Warning(path == null ? "$" : path, message));
+  void warn(String path, CtdlProblemCode code, String message) {
+    result.warnings.add(new CtdlReader.Warning(path == null ? "$" : path, code, message));
   }
 
   /** Records that properties of a node were read. */
@@ -87,7 +88,7 @@ final class ReadContext {
   String refIri(String iri, String path) {
     String n = GraphIndex.normIri(iri);
     if (!n.equals(iri)) {
-      warn(path, "legacy link " + iri + " normalised to " + n);
+      warn(path, CtdlProblemCode.LEGACY_SHAPE, "legacy link " + iri + " normalised to " + n);
     }
     return n;
   }
@@ -129,7 +130,7 @@ final class ReadContext {
     Set<String> u = read.get(n);
     if (u == null) {
       if (n.isObject() && n.has("@type")) {
-        warn(graph.path(n), "node " + at(n).types() + " not mapped to the core model");
+        warn(graph.path(n), CtdlProblemCode.NOT_MAPPED, "node " + at(n).types() + " not mapped to the core model");
       }
       return;
     }
@@ -138,7 +139,7 @@ final class ReadContext {
       Map.Entry<String, JsonNode> e = it.next();
       if (!u.contains(e.getKey())) {
         if (!e.getKey().equals("@context") && !e.getKey().equals("@id")) {
-          warn(graph.path(n) + "['" + e.getKey() + "']", "unmapped property " + e.getKey());
+          warn(graph.path(n) + "['" + e.getKey() + "']", CtdlProblemCode.NOT_MAPPED, "unmapped property " + e.getKey());
         }
       } else {
         List<JsonNode> values = NodeCursor.values(e.getValue());
@@ -147,7 +148,7 @@ final class ReadContext {
           if (v.isObject() && read.containsKey(v)) {
             reportUnread(v);
           } else if (v.isObject() && (v.has("@type") || v.size() > 1 && v.has("@id"))) {
-            warn(graph.path(n) + "['" + e.getKey() + "']" + (e.getValue().isArray() ? "[" + i + "]" : ""),
+            warn(graph.path(n) + "['" + e.getKey() + "']" + (e.getValue().isArray() ? "[" + i + "]" : ""), CtdlProblemCode.NOT_MAPPED,
                 "unmapped value " + at(v).types() + " of " + e.getKey());
           }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.ctdl.CtdlProblemCode;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -51,13 +52,13 @@ final class RecordUnwrapper {
       return new Unwrapped(dr, "$.resource(JWT payload)");
     }
     if (doc.isObject() && doc.has("GraphInput")) {
-      warnings.add(new CtdlReader.Warning("$", "Registry Assistant publishGraph request: reading its GraphInput"));
+      warnings.add(new CtdlReader.Warning("$", CtdlProblemCode.REQUEST_UNWRAPPED, "Registry Assistant publishGraph request: reading its GraphInput"));
       return new Unwrapped(doc.get("GraphInput"), "$.GraphInput");
     }
     if (doc.isObject() && !doc.has("@type") && !doc.has("@graph")) {
       for (String k : ASSISTANT_KINDS) {
         if (doc.has(k) && doc.get(k).isObject()) {
-          warnings.add(new CtdlReader.Warning("$", "Registry Assistant request (simplified input, not CTDL): reading "
+          warnings.add(new CtdlReader.Warning("$", CtdlProblemCode.REQUEST_UNWRAPPED, "Registry Assistant request (simplified input, not CTDL): reading "
               + "its " + k + " through the Assistant's PascalCase names"));
           return new Unwrapped(fromAssistant(doc.get(k), k, vocab), "$." + k);
         }
@@ -76,7 +77,7 @@ final class RecordUnwrapper {
   static void checkContext(JsonNode d, String base, List<CtdlReader.Warning> warnings) {
     JsonNode c = d.get("@context");
     if (c != null && c.isTextual() && c.asText().startsWith("http://")) {
-      warnings.add(new CtdlReader.Warning(base + "['@context']", "legacy http:// context " + c.asText()
+      warnings.add(new CtdlReader.Warning(base + "['@context']", CtdlProblemCode.LEGACY_SHAPE, "legacy http:// context " + c.asText()
           + " read as https"));
     }
   }
