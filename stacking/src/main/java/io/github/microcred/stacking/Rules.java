@@ -1,6 +1,7 @@
 package io.github.microcred.stacking;
 
 import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.internal.RulesJson;
 import io.github.microcred.stacking.internal.RulesValidator;
 import java.util.ArrayList;
@@ -45,9 +46,10 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
    * Checks the rules: unknown references, cyclic references, {@code nOf} with n greater than its children, negative
    * amounts, duplicate ids, whitelists naming unknown requirements, bad caps.
    *
-   * @return every problem found, each starting with the path to the fault; empty when the rules are valid
+   * @return every problem found, each an error {@link Issue} with a {@link StackingIssueCode} and the path to the
+   *     fault; empty when the rules are valid
    */
-  public List<String> problems() {
+  public List<Issue> problems() {
     return RulesValidator.problems(this);
   }
 
@@ -58,9 +60,9 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
    * @throws StackingException {@link StackingErrorCode#RULES_INVALID} listing every fault with its path
    */
   public Rules validated() throws StackingException {
-    List<String> p = problems();
+    List<Issue> p = problems();
     if (!p.isEmpty()) {
-      throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ", p));
+      throw new StackingException(StackingErrorCode.RULES_INVALID, RulesValidator.describe(p));
     }
     return this;
   }

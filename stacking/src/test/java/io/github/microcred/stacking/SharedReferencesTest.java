@@ -76,7 +76,9 @@ class SharedReferencesTest {
     io.github.microcred.stacking.internal.FlatTree t = io.github.microcred.stacking.internal.FlatTree.of(unchecked);
     long used = hs.getThreadAllocatedBytes(tid) - before;
     assertEquals(1, t.problems.size(), t.problems.toString());
-    assertTrue(t.problems.get(0).startsWith("$.definitions.d_12: the rules written out"), t.problems.toString());
+    assertEquals("$.definitions.d_12", t.problems.get(0).path(), t.problems.toString());
+    assertEquals(StackingIssueCode.TOO_LARGE, t.problems.get(0).code(), t.problems.toString());
+    assertTrue(t.problems.get(0).message().startsWith("the rules written out"), t.problems.toString());
     assertTrue(t.nodes.size() <= 2, "expanded " + t.nodes.size() + " nodes");
     assertTrue(used < 4_000_000, "allocated " + used + " bytes");
     // within the limit (d_11: 4,095 nodes) the same rules are written out in full: the measure is of that expansion

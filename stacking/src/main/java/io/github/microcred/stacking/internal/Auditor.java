@@ -114,7 +114,7 @@ public final class Auditor {
   private static List<Exclusion> upfront(Compiled k) {
     List<Exclusion> ex = new ArrayList<>();
     for (var e : k.excluded.entrySet()) {
-      ex.add(new Exclusion(e.getKey(), Exclusion.Reason.valueOf(e.getValue()[0]), e.getValue()[1]));
+      ex.add(e.getValue());
     }
     for (var e : k.ineligible.entrySet()) {
       ex.add(new Exclusion(e.getKey(), Exclusion.Reason.NOT_ELIGIBLE, e.getValue()));
@@ -485,10 +485,10 @@ public final class Auditor {
                 : " (without it " + String.join(", ", shorts) + ")")));
       }
       for (String id : new java.util.TreeSet<>(named)) {
-        String[] x = k.excluded.get(id);
+        Exclusion x = k.excluded.get(id);
         if (x != null) {
-          out.add(new RequirementStatus.Held(id, List.of(), id + " is held but does not count (" + x[0] + ": " + x[1]
-              + ")"));
+          out.add(new RequirementStatus.Held(id, List.of(), id + " is held but does not count (" + x.reason() + ": "
+              + x.detail() + ")"));
         }
       }
       return out;

@@ -3,6 +3,7 @@ package io.github.microcred.stacking.internal;
 import io.github.microcred.stacking.Cap;
 import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.DoubleCount;
+import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.Fraction;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
@@ -31,8 +32,8 @@ public final class Compiled {
   public final List<Credential> creds = new ArrayList<>();
   /** Converted credits of the problem's credentials, in the rules' unit. */
   public final List<BigDecimal> converted = new ArrayList<>();
-  /** Credentials excluded up front: id to [reason code, detail]. */
-  public final Map<String, String[]> excluded = new LinkedHashMap<>();
+  /** Credentials excluded up front, by credential id. */
+  public final Map<String, Exclusion> excluded = new LinkedHashMap<>();
   /** Why a credential is not eligible for a leaf, for credentials eligible for no leaf: id to detail. */
   public final Map<String, String> ineligible = new LinkedHashMap<>();
   /** Cap names, per problem cap. */
@@ -113,8 +114,7 @@ public final class Compiled {
       CreditConverter conv, long deadline) throws StackingException {
     Compiled k = new Compiled(rules, tree);
     if (!k.tree.problems.isEmpty()) {
-      throw new StackingException(StackingErrorCode.RULES_INVALID, "invalid rules: " + String.join("; ",
-          k.tree.problems));
+      throw new StackingException(StackingErrorCode.RULES_INVALID, RulesValidator.describe(k.tree.problems));
     }
     var cons = rules.constraints();
     for (int i = 0; i < credentials.size(); i++) {
@@ -129,7 +129,7 @@ public final class Compiled {
         throw new StackingException(StackingErrorCode.CONVERSION_UNDEFINED,
             "credentials[" + i + "] (" + c.id() + ").credits: " + e.getMessage(), e);
       }
-      String[] why = notValid(c, asOf, cons);
+      Exclusion why = notValid(c, asOf, cons);
       if (why != null) {
         k.excluded.put(c.id(), why);
         continue;
@@ -375,18 +375,19 @@ public final class Compiled {
    * @param c the credential
    * @param asOf the audit date
    * @param cons the rules' constraints
-   * @return [reason code, detail], or null
+   * @return the exclusion with its reason and detail, or null
    */
-  public static String[] notValid(Credential c, LocalDate asOf, io.github.microcred.stacking.Constraints cons) {
+  public static Exclusion notValid(Credential c, LocalDate asOf, io.github.microcred.stacking.Constraints cons) {
     if (c.issued().isAfter(asOf)) {
-      return new String[] {"NOT_YET_ISSUED", "issued " + c.issued() + ", after the audit date " + asOf};
+      return new Exclusion(c.id(), Exclusion.Reason.NOT_YET_ISSUED, "issued " + c.issued() + ", after the audit date "
+          + asOf);
     }
     if (c.expires().isPresent() && c.expires().get().isBefore(asOf)) {
-      return new String[] {"EXPIRED", "expired on " + c.expires().get()};
+      return new Exclusion(c.id(), Exclusion.Reason.EXPIRED, "expired on " + c.expires().get());
     }
     if (cons.validityYears() > 0 && c.issued().isBefore(asOf.minusYears(cons.validityYears()))) {
-      return new String[] {"OUTSIDE_VALIDITY_WINDOW", "issued " + c.issued() + ", more than " + cons.validityYears()
-          + " years before " + asOf};
+      return new Exclusion(c.id(), Exclusion.Reason.OUTSIDE_VALIDITY_WINDOW, "issued " + c.issued() + ", more than "
+          + cons.validityYears() + " years before " + asOf);
     }
     return null;
   }

@@ -1,5 +1,7 @@
 package io.github.microcred.stacking.internal;
 
+import io.github.microcred.core.Issue;
+import io.github.microcred.stacking.StackingIssueCode;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
 import java.util.ArrayDeque;
@@ -37,7 +39,7 @@ public final class FlatTree {
   /** Node index of each leaf. */
   public final List<Integer> leaves = new ArrayList<>();
   /** Problems found while expanding (unknown and cyclic references). */
-  public final List<String> problems = new ArrayList<>();
+  public final List<Issue> problems = new ArrayList<>();
   /** Leaf index by the path of its node. */
   public final Map<String, Integer> leafByPath = new HashMap<>();
   /** Node indices by id and by path. */
@@ -53,7 +55,7 @@ public final class FlatTree {
    */
   public static FlatTree of(Rules rules) {
     FlatTree t = new FlatTree();
-    String tooLarge = Size.check(rules);
+    Issue tooLarge = Size.check(rules);
     if (tooLarge != null) {
       // measured on the definitions as a DAG, before anything is written out: fails fast, in time linear in the file
       t.problems.add(tooLarge);
@@ -81,7 +83,7 @@ public final class FlatTree {
     private final Map<String, long[]> memo = new HashMap<>();
 
     /** Null when within the limits; else the problem, naming the smallest definition (or the tree) over them. */
-    static String check(Rules rules) {
+    static Issue check(Rules rules) {
       Size z = new Size();
       // definitions in dependency order (Kahn); those on a cycle are never measured: the expansion reports them
       Map<String, java.util.Set<String>> deps = new HashMap<>();
@@ -124,11 +126,12 @@ public final class FlatTree {
         }
       }
       String path = worst == null ? "$.requirement" : "$.definitions." + worst;
-      return path + ": the rules written out (each ref a copy of its definition, as a credential counts toward at"
+      return Issue.error(path, StackingIssueCode.TOO_LARGE, "the rules written out (each ref a copy of its definition,"
+          + " as a credential counts toward at"
           + " most one copy) " + (at[0] > MAX_NODES ? "have more than " + MAX_NODES + " requirement nodes ("
           + (at[0] == Long.MAX_VALUE ? "far more" : Long.toString(at[0])) + ")" : "nest deeper than " + MAX_DEPTH
           + " levels (" + at[1] + ")") + (worst == null ? "" : " from this definition alone")
-          + "; share fewer references or split the rules";
+          + "; share fewer references or split the rules");
     }
 
     private static void refs(Requirement r, java.util.Set<String> out) {
@@ -268,11 +271,12 @@ public final class FlatTree {
     if (r.kind() == Requirement.Kind.REF) {
       Requirement def = rules.definitions().get(r.ref());
       if (def == null) {
-        problems.add(path + ": unknown requirement reference '" + r.ref() + "' (defined: "
-            + rules.definitions().keySet() + ")");
+        problems.add(Issue.error(path, StackingIssueCode.UNKNOWN_REFERENCE, "unknown requirement reference '"
+            + r.ref() + "' (defined: " + rules.definitions().keySet() + ")"));
         def = null;
       } else if (refs.contains(r.ref())) {
-        problems.add(path + ": cyclic requirement reference " + String.join(" -> ", refs) + " -> " + r.ref());
+        problems.add(Issue.error(path, StackingIssueCode.CYCLIC_REFERENCE, "cyclic requirement reference "
+            + String.join(" -> ", refs) + " -> " + r.ref()));
         def = null;
       }
       if (def == null) {
