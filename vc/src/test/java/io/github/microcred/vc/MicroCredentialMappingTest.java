@@ -15,8 +15,6 @@ import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.ValidityPolicy;
-import io.github.microcred.core.Workload;
-import io.github.microcred.core.Assessment;
 import io.github.microcred.vc.ob3.Achievement;
 import io.github.microcred.vc.ob3.MicroCredentials;
 import io.github.microcred.vc.ob3.OpenBadgeCredential;
@@ -38,9 +36,11 @@ class MicroCredentialMappingTest {
         .issuerCountry("DE")
         .awardingBody(Organization.builder("Example University").build())
         .learningOutcome("Clean a messy data set", "Explain a chart to a non-expert")
-        .workload(Workload.ofHours(50).withCredit(CreditValue.of("2.5", CreditUnit.ECTS)))
+        .hours(50)
+        .credit(CreditValue.of("2.5", CreditUnit.ECTS))
         .level(Level.eqf(5))
-        .assessment(Assessment.of(AssessmentType.PROJECT).withDescription("A graded project"))
+        .assessmentType(AssessmentType.PROJECT)
+        .assessmentDescription("A graded project")
         .competency(Competency.of("Data analysis", "http://data.europa.eu/esco/skill/xyz"))
         .language("en", "de")
         .prerequisite("Basic Python")

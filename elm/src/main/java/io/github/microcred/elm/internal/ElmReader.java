@@ -18,8 +18,6 @@ import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
-import io.github.microcred.core.Assessment;
-import io.github.microcred.core.Workload;
 import io.github.microcred.elm.internal.Vocabulary.Kind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -130,8 +128,6 @@ public final class ElmReader {
   private final Map<String, JsonNode> index = new HashMap<>();
   private final String preferred;
   private final Set<String> specIds = new LinkedHashSet<>();
-  /** The assessment read so far (from the specification and from each claim's assessments). */
-  private Assessment assessment = Assessment.NONE;
 
   private ElmReader(String preferred) {
     this.preferred = preferred;
@@ -365,10 +361,9 @@ public final class ElmReader {
       out.found.add(Element.LEARNING_OUTCOMES);
     }
     used.add("volumeOfLearning");
-    Workload[] workload = {Workload.NONE};
     if (s.has("volumeOfLearning")) {
       hours(s.get("volumeOfLearning").asText(), p + ".volumeOfLearning").ifPresent(h -> {
-        workload[0] = workload[0].withHours(h);
+        b.hours(h);
         out.found.add(Element.WORKLOAD);
       });
     }
@@ -387,13 +382,12 @@ public final class ElmReader {
       }
       try {
         BigDecimal amount = new BigDecimal(c.path("point").asText().trim());
-        workload[0] = workload[0].withCredit(new CreditValue(amount, unit.get()));
+        b.credit(new CreditValue(amount, unit.get()));
         out.found.add(Element.WORKLOAD);
       } catch (RuntimeException e) {
         warn(cp + ".point", "expected a non-negative decimal number of credit points, got " + c.get("point"));
       }
     }
-    b.workload(workload[0]);
     used.add("eqfLevel");
     used.add("nqfLevel");
     levels(s, p, b);
@@ -513,9 +507,9 @@ public final class ElmReader {
       Optional<AssessmentType> t = Vocabulary.value(Kind.ASSESSMENT, AssessmentType.class, tid);
       String desc = text(s.get("description"), ap + ".description");
       if (t.isPresent()) {
-        assessment = assessment.withType(t.get());
+        b.assessmentType(t.get());
       } else {
-        assessment = assessment.withType(AssessmentType.OTHER);
+        b.assessmentType(AssessmentType.OTHER);
         String what = text(s.get("title"), ap + ".title");
         String tl = type == null ? null : text(type.get("prefLabel"), ap + ".dcType.prefLabel");
         String d = (what == null ? "" : what) + (tl == null ? "" : (what == null ? "" : " (") + tl
@@ -528,7 +522,7 @@ public final class ElmReader {
       }
       out.found.add(Element.ASSESSMENT);
       if (desc != null && !described) {
-        assessment = assessment.withDescription(desc);
+        b.assessmentDescription(desc);
         described = true;
       }
       if (s.has("gradingScheme")) {
@@ -546,7 +540,6 @@ public final class ElmReader {
             });
       }
     }
-    b.assessment(assessment);
   }
 
   private void notes(JsonNode s, String p, MicroCredential.Builder b) {

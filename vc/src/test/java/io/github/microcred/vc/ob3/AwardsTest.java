@@ -15,7 +15,6 @@ import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.ValidityPolicy;
-import io.github.microcred.core.Workload;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -37,7 +36,7 @@ class AwardsTest {
   static MicroCredential mc() {
     return MicroCredential.builder("Statistics for Policy Analysis").id("https://example.edu/mc/stats")
         .awardingBody(Organization.builder("Example University").build())
-        .workload(Workload.ofHours(75).withCredit(CreditValue.of(3, CreditUnit.ECTS))).level(Level.eqf(6))
+        .credit(CreditValue.of(3, CreditUnit.ECTS)).level(Level.eqf(6)).hours(75)
         .validity(ValidityPolicy.periodAfterAward(Period.ofYears(2))).build();
   }
 
