@@ -1,6 +1,7 @@
 package example;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Assessment;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.Completeness;
@@ -17,6 +18,7 @@ import io.github.microcred.core.ParticipationMode;
 import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.ValidationReport;
+import io.github.microcred.core.Workload;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlGraph;
 import io.github.microcred.ctdl.CtdlImport;
@@ -83,9 +85,9 @@ public final class QuickStart {
         .issuerCountry("IE")
         .awardingBody(Organization.builder("Example Technological University").role(Organization.Role.AWARDING_BODY).build())
         .learningOutcome("Clean, reshape and summarise tabular data.")
-        .hours(50).credit(CreditValue.of(2, CreditUnit.ECTS))
+        .workload(Workload.ofHours(50).withCredit(CreditValue.of(2, CreditUnit.ECTS)))  // the JSON's workload
         .level(Level.eqf(6))
-        .assessmentType(AssessmentType.PROJECT)
+        .assessment(Assessment.of(AssessmentType.PROJECT))                  // ... and assessment
         .participation(ParticipationMode.BLENDED)
         .qualityAssurance(new QualityAssurance(QualityAssuranceType.INTERNAL, "", List.of()))
         .build();

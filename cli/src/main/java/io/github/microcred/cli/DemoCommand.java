@@ -36,6 +36,8 @@ import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.core.ValidationReport;
 import io.github.microcred.core.ValidityPolicy;
+import io.github.microcred.core.Workload;
+import io.github.microcred.core.Assessment;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
@@ -163,14 +165,13 @@ public final class DemoCommand implements Callable<Integer> {
             "Clean, reshape and summarise tabular data.",
             "Choose and build a chart that fits the question and the data.",
             "Explain the uncertainty and limits of a data-based conclusion.")
-        .hours(50)
-        .credit(CreditValue.of(2, CreditUnit.ECTS))
+        .workload(Workload.ofHours(50).withCredit(CreditValue.of(2, CreditUnit.ECTS)))
         .level(Level.eqf(6), Level.national("NFQ-IE", "7"))
         .equivalentLevel(EquivalentLevel.BACHELOR)
-        .assessmentType(AssessmentType.PROJECT, AssessmentType.PRESENTATION)
-        .assessmentDescription("A data project on an open public data set, presented to a panel.")
-        .assessmentComplexity(AssessmentComplexity.MULTIPLE_SKILLS_TO_COMPLEX_PROBLEMS)
-        .rubric(rubric)
+        .assessment(Assessment.of(AssessmentType.PROJECT, AssessmentType.PRESENTATION)
+            .withDescription("A data project on an open public data set, presented to a panel.")
+            .withComplexity(AssessmentComplexity.MULTIPLE_SKILLS_TO_COMPLEX_PROBLEMS)
+            .withRubric(rubric))
         .participation(ParticipationMode.BLENDED)
         .qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL,
             "Validated under the university's QQI-approved quality assurance procedures.", List.of(qqi)))
@@ -202,7 +203,7 @@ public final class DemoCommand implements Callable<Integer> {
     Completeness c = Completeness.of(m);
     story.step("define the micro-credential (core model)", String.format(java.util.Locale.ROOT,
         "\"%s\", %s h, %s, %s; %s with %d warning(s); EU mandatory %.0f%%, EU optional %.0f%%, Oliver %.0f%%",
-        m.title(), m.hours().map(BigDecimal::toPlainString).orElse("?"), m.credits().get(0), m.levels().get(0),
+        m.title(), m.workload().hours().map(BigDecimal::toPlainString).orElse("?"), m.workload().credits().get(0), m.levels().get(0),
         report.isValid() ? "valid" : "invalid", report.warnings().size(), c.euMandatory(), c.euOptional(),
         c.oliver()));
     story.file("micro-credential.json", io.github.microcred.core.MicroCredentialJson.write(m),

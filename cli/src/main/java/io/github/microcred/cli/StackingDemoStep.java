@@ -5,6 +5,7 @@ import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Workload;
 import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Catalogue;
 import io.github.microcred.stacking.Plan;
@@ -50,7 +51,7 @@ final class StackingDemoStep {
   /** Another micro-credential of the same programme, derived from the demo's sample. */
   static MicroCredential variant(MicroCredential base, String slug, String title, int ects, int eqf) {
     return base.toBuilder().id("https://credentials.example.edu/micro/" + slug).title(title)
-        .credits(List.of(CreditValue.of(ects, CreditUnit.ECTS))).hours(25L * ects).levels(List.of(Level.eqf(eqf)))
+        .workload(Workload.ofHours(25L * ects).withCredit(CreditValue.of(ects, CreditUnit.ECTS))).levels(List.of(Level.eqf(eqf)))
         .creditForDegree(io.github.microcred.core.DegreePathway.none()).build();
   }
 

@@ -1,5 +1,6 @@
 package io.github.microcred.cli;
 
+import io.github.microcred.core.Workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +71,7 @@ class CtdlCommandTest {
   @Test
   void exportThenImportThenValidate() throws Exception {
     io.github.microcred.core.MicroCredential mc = io.github.microcred.core.MicroCredential.builder("Data Literacy")
-        .hours(100).credit(io.github.microcred.core.CreditValue.of(4, io.github.microcred.core.CreditUnit.ECTS))
+        .workload(Workload.ofHours(100).withCredit(io.github.microcred.core.CreditValue.of(4, io.github.microcred.core.CreditUnit.ECTS)))
         .awardingBody(io.github.microcred.core.Organization.builder("Example University").build()).build();
     Path mcFile = dir.resolve("mc.json");
     Files.writeString(mcFile, io.github.microcred.core.MicroCredentialJson.write(mc));
@@ -84,7 +85,7 @@ class CtdlCommandTest {
     assertEquals(Main.OK, i.code(), i.err());
     io.github.microcred.core.MicroCredential back = io.github.microcred.core.MicroCredentialJson.read(i.out());
     assertEquals(mc.title(), back.title());
-    assertEquals(mc.credits(), back.credits());
+    assertEquals(mc.workload().credits(), back.workload().credits());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.microcred.cli;
 
+import io.github.microcred.core.Workload;
 import static io.github.microcred.cli.MainTest.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +93,7 @@ class DataIntegrityCommandsTest {
     Path mc = dir.resolve("mc.json");
     Files.writeString(mc, io.github.microcred.core.MicroCredentialJson.write(io.github.microcred.core.MicroCredential
         .builder("Welding basics").id("https://example.edu/mc/welding").shortDescription("Safe MIG welding")
-        .learningOutcome("Weld a butt joint").hours(30).build()), StandardCharsets.UTF_8);
+        .learningOutcome("Weld a butt joint").workload(Workload.ofHours(30)).build()), StandardCharsets.UTF_8);
     Path out = dir.resolve("ob.json");
     var i = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
         out.toString());
@@ -120,7 +121,7 @@ class DataIntegrityCommandsTest {
     Path mc = dir.resolve("mc.json");
     Files.writeString(mc, io.github.microcred.core.MicroCredentialJson.write(io.github.microcred.core.MicroCredential
         .builder("Welding basics").id("https://example.edu/mc/welding").shortDescription("Safe MIG welding")
-        .learningOutcome("Weld a butt joint").hours(30).build()), StandardCharsets.UTF_8);
+        .learningOutcome("Weld a butt joint").workload(Workload.ofHours(30)).build()), StandardCharsets.UTF_8);
     Path jcs = dir.resolve("jcs.json");
     var i = run("issue", "--key", ed.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
         "--cryptosuite", "eddsa-jcs-2022", jcs.toString());

@@ -37,9 +37,9 @@ public record Completeness(
       c("country or region of the issuer", m -> m.issuerCountry().isPresent()),
       c("awarding body", m -> !m.awardingBodies().isEmpty()),
       c("learning outcomes", m -> !m.learningOutcomes().isEmpty()),
-      c("notional workload", m -> m.hours().isPresent() || !m.credits().isEmpty()),
+      c("notional workload", m -> m.workload().hours().isPresent() || !m.workload().credits().isEmpty()),
       c("level", m -> !m.levels().isEmpty()),
-      c("type of assessment", m -> !m.assessmentTypes().isEmpty()),
+      c("type of assessment", m -> !m.assessment().types().isEmpty()),
       c("form of participation", m -> m.participation().isPresent()),
       c("type of quality assurance", m -> m.qualityAssurance().isPresent()));
 
@@ -55,8 +55,8 @@ public record Completeness(
       c("short description", m -> m.shortDescription().isPresent()),
       c("certified learning", m -> m.certifiedLearning().isPresent()),
       c("how learner participated", m -> m.participation().isPresent()),
-      c("effort required (hours)", m -> m.hours().isPresent()),
-      c("complexity of main assessment task", m -> m.assessmentComplexity().isPresent()),
+      c("effort required (hours)", m -> m.workload().hours().isPresent()),
+      c("complexity of main assessment task", m -> m.assessment().complexity().isPresent()),
       c("supervision and identity verification", m -> m.identityVerification().isPresent()),
       c("equivalent level", m -> m.equivalentLevel().isPresent() || !m.levels().isEmpty()),
       c("quality assurance", m -> m.qualityAssurance().isPresent()),

@@ -30,13 +30,13 @@ public final class CriticalInformationSummary {
             + m.issuerCountry().map(c -> " (" + c + ")").orElse(""));
     line(s, "Learning outcomes", m.learningOutcomes().isEmpty() ? NS : m.learningOutcomes().size() + " stated");
     line(s, "How learner participated", m.participation().map(CriticalInformationSummary::words).orElse(NS));
-    line(s, "Effort required", m.hours().map(h -> h.toPlainString() + " h").orElse(NS)
-        + (m.credits().isEmpty() ? "" : "; " + m.credits().stream().map(CreditValue::toString).collect(Collectors.joining(", ")))
+    line(s, "Effort required", m.workload().hours().map(h -> h.toPlainString() + " h").orElse(NS)
+        + (m.workload().credits().isEmpty() ? "" : "; " + m.workload().credits().stream().map(CreditValue::toString).collect(Collectors.joining(", ")))
         + m.kind().map(k -> " [" + words(k) + "]").orElse(""));
     line(s, "Credit-bearing", m.isCreditBearing() ? "yes" : "no");
     line(s, "Level", m.levels().isEmpty() ? NS : m.levels().stream().map(Level::toString).collect(Collectors.joining(", ")));
-    line(s, "Assessment", m.assessmentTypes().isEmpty() ? NS : list(m.assessmentTypes()));
-    line(s, "Complexity of main assessment task", m.assessmentComplexity().map(CriticalInformationSummary::words).orElse(NS));
+    line(s, "Assessment", m.assessment().types().isEmpty() ? NS : list(m.assessment().types()));
+    line(s, "Complexity of main assessment task", m.assessment().complexity().map(CriticalInformationSummary::words).orElse(NS));
     line(s, "Supervision and identity verification", m.identityVerification().map(CriticalInformationSummary::words).orElse(NS));
     line(s, "Equivalent level", m.equivalentLevel().map(CriticalInformationSummary::words).orElse(NS));
     line(s, "Quality assurance", m.qualityAssurance().map(q -> words(q.type())

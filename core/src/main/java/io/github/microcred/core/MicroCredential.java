@@ -1,6 +1,5 @@
 package io.github.microcred.core;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,14 +24,10 @@ public final class MicroCredential {
   private final String issuerCountry;
   private final List<Organization> awardingBodies;
   private final List<String> learningOutcomes;
-  private final BigDecimal hours;
-  private final List<CreditValue> credits;
+  private final Workload workload;
   private final List<Level> levels;
   private final EquivalentLevel equivalentLevel;
-  private final List<AssessmentType> assessmentTypes;
-  private final String assessmentDescription;
-  private final AssessmentComplexity assessmentComplexity;
-  private final Rubric rubric;
+  private final Assessment assessment;
   private final ParticipationMode participation;
   private final QualityAssurance qualityAssurance;
   private final List<String> prerequisites;
@@ -59,14 +54,10 @@ public final class MicroCredential {
     this.issuerCountry = b.issuerCountry;
     this.awardingBodies = List.copyOf(b.awardingBodies);
     this.learningOutcomes = List.copyOf(b.learningOutcomes);
-    this.hours = b.hours;
-    this.credits = List.copyOf(b.credits);
+    this.workload = b.workload;
     this.levels = List.copyOf(b.levels);
     this.equivalentLevel = b.equivalentLevel;
-    this.assessmentTypes = List.copyOf(b.assessmentTypes);
-    this.assessmentDescription = b.assessmentDescription;
-    this.assessmentComplexity = b.assessmentComplexity;
-    this.rubric = b.rubric;
+    this.assessment = b.assessment;
     this.participation = b.participation;
     this.qualityAssurance = b.qualityAssurance;
     this.prerequisites = List.copyOf(b.prerequisites);
@@ -107,14 +98,10 @@ public final class MicroCredential {
     b.issuerCountry = issuerCountry;
     b.awardingBodies.addAll(awardingBodies);
     b.learningOutcomes.addAll(learningOutcomes);
-    b.hours = hours;
-    b.credits.addAll(credits);
+    b.workload = workload;
     b.levels.addAll(levels);
     b.equivalentLevel = equivalentLevel;
-    b.assessmentTypes.addAll(assessmentTypes);
-    b.assessmentDescription = assessmentDescription;
-    b.assessmentComplexity = assessmentComplexity;
-    b.rubric = rubric;
+    b.assessment = assessment;
     b.participation = participation;
     b.qualityAssurance = qualityAssurance;
     b.prerequisites.addAll(prerequisites);
@@ -196,21 +183,13 @@ public final class MicroCredential {
   }
 
   /**
-   * EU Annex I notional workload in hours; Oliver: effort required, including assessment, for a typical learner with no prior learning.
+   * EU Annex I: the notional workload, in hours and/or credit (ECTS where possible); Oliver: effort required,
+   * including assessment, for a typical learner with no prior learning. The JSON {@code workload}.
    *
-   * @return the value, if present
+   * @return the workload, {@link Workload#NONE} when not stated
    */
-  public Optional<BigDecimal> hours() {
-    return Optional.ofNullable(hours);
-  }
-
-  /**
-   * EU Annex I notional workload as credit (ECTS where possible); several units may be given.
-   *
-   * @return the values, unmodifiable, possibly empty
-   */
-  public List<CreditValue> credits() {
-    return credits;
+  public Workload workload() {
+    return workload;
   }
 
   /**
@@ -232,39 +211,13 @@ public final class MicroCredential {
   }
 
   /**
-   * EU Annex I: type(s) of assessment.
+   * EU Annex I: type(s) of assessment, with a description, Oliver's complexity of the main task and the rubric of
+   * a rubric-based assessment. The JSON {@code assessment}.
    *
-   * @return the values, unmodifiable, possibly empty
+   * @return the assessment, {@link Assessment#NONE} when not stated
    */
-  public List<AssessmentType> assessmentTypes() {
-    return assessmentTypes;
-  }
-
-  /**
-   * A description of the assessment.
-   *
-   * @return the value, if present
-   */
-  public Optional<String> assessmentDescription() {
-    return Optional.ofNullable(assessmentDescription);
-  }
-
-  /**
-   * Oliver: complexity of the main assessment task.
-   *
-   * @return the value, if present
-   */
-  public Optional<AssessmentComplexity> assessmentComplexity() {
-    return Optional.ofNullable(assessmentComplexity);
-  }
-
-  /**
-   * The rubric of a rubric-based assessment.
-   *
-   * @return the value, if present
-   */
-  public Optional<Rubric> rubric() {
-    return Optional.ofNullable(rubric);
+  public Assessment assessment() {
+    return assessment;
   }
 
   /**
@@ -399,16 +352,16 @@ public final class MicroCredential {
    * @return true if credit-bearing
    */
   public boolean isCreditBearing() {
-    return creditBearing != null ? creditBearing : !credits.isEmpty();
+    return creditBearing != null ? creditBearing : !workload.credits().isEmpty();
   }
 
   /**
-   * The kind derived from the hours (see {@link Kind#fromHours(BigDecimal)}).
+   * The kind derived from the workload's hours (see {@link Kind#fromHours(java.math.BigDecimal)}).
    *
    * @return the derived kind, empty without hours or when they fall outside every band
    */
   public Optional<Kind> derivedKind() {
-    return hours == null ? Optional.empty() : Kind.fromHours(hours);
+    return workload.hours().flatMap(Kind::fromHours);
   }
 
   /**
@@ -435,14 +388,10 @@ public final class MicroCredential {
         && Objects.equals(issuerCountry, m.issuerCountry)
         && Objects.equals(awardingBodies, m.awardingBodies)
         && Objects.equals(learningOutcomes, m.learningOutcomes)
-        && (hours == null ? m.hours == null : m.hours != null && hours.compareTo(m.hours) == 0)
-        && Objects.equals(credits, m.credits)
+        && Objects.equals(workload, m.workload)
         && Objects.equals(levels, m.levels)
         && Objects.equals(equivalentLevel, m.equivalentLevel)
-        && Objects.equals(assessmentTypes, m.assessmentTypes)
-        && Objects.equals(assessmentDescription, m.assessmentDescription)
-        && Objects.equals(assessmentComplexity, m.assessmentComplexity)
-        && Objects.equals(rubric, m.rubric)
+        && Objects.equals(assessment, m.assessment)
         && Objects.equals(participation, m.participation)
         && Objects.equals(qualityAssurance, m.qualityAssurance)
         && Objects.equals(prerequisites, m.prerequisites)
@@ -461,7 +410,7 @@ public final class MicroCredential {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, title, awardingBodies, learningOutcomes, credits, levels);
+    return Objects.hash(id, title, awardingBodies, learningOutcomes, workload, levels);
   }
 
   @Override
@@ -478,14 +427,10 @@ public final class MicroCredential {
     private String issuerCountry;
     private final List<Organization> awardingBodies = new ArrayList<>();
     private final List<String> learningOutcomes = new ArrayList<>();
-    private BigDecimal hours;
-    private final List<CreditValue> credits = new ArrayList<>();
+    private Workload workload = Workload.NONE;
     private final List<Level> levels = new ArrayList<>();
     private EquivalentLevel equivalentLevel;
-    private final List<AssessmentType> assessmentTypes = new ArrayList<>();
-    private String assessmentDescription;
-    private AssessmentComplexity assessmentComplexity;
-    private Rubric rubric;
+    private Assessment assessment = Assessment.NONE;
     private ParticipationMode participation;
     private QualityAssurance qualityAssurance;
     private final List<String> prerequisites = new ArrayList<>();
@@ -609,38 +554,13 @@ public final class MicroCredential {
     }
 
     /**
-     * Sets: EU Annex I notional workload in hours; Oliver: effort required, including assessment, for a typical learner with no prior learning.
+     * Sets: EU Annex I notional workload, in hours and/or credit.
      *
-     * @param value the value, or null to clear
+     * @param value the workload, or null to clear it
      * @return this
      */
-    public Builder hours(BigDecimal value) {
-      this.hours = value;
-      return this;
-    }
-
-    /**
-     * Adds to: EU Annex I notional workload as credit (ECTS where possible); several units may be given.
-     *
-     * @param values the values to add
-     * @return this
-     */
-    public Builder credit(CreditValue... values) {
-      for (CreditValue v : values) {
-        this.credits.add(Objects.requireNonNull(v, "credits"));
-      }
-      return this;
-    }
-
-    /**
-     * Replaces: EU Annex I notional workload as credit (ECTS where possible); several units may be given.
-     *
-     * @param values the values
-     * @return this
-     */
-    public Builder credits(Collection<? extends CreditValue> values) {
-      this.credits.clear();
-      values.forEach(v -> this.credits.add(Objects.requireNonNull(v, "credits")));
+    public Builder workload(Workload value) {
+      this.workload = value == null ? Workload.NONE : value;
       return this;
     }
 
@@ -681,60 +601,13 @@ public final class MicroCredential {
     }
 
     /**
-     * Adds to: EU Annex I: type(s) of assessment.
+     * Sets: EU Annex I type(s) of assessment, with a description, complexity and rubric.
      *
-     * @param values the values to add
+     * @param value the assessment, or null to clear it
      * @return this
      */
-    public Builder assessmentType(AssessmentType... values) {
-      for (AssessmentType v : values) {
-        this.assessmentTypes.add(Objects.requireNonNull(v, "assessmentTypes"));
-      }
-      return this;
-    }
-
-    /**
-     * Replaces: EU Annex I: type(s) of assessment.
-     *
-     * @param values the values
-     * @return this
-     */
-    public Builder assessmentTypes(Collection<? extends AssessmentType> values) {
-      this.assessmentTypes.clear();
-      values.forEach(v -> this.assessmentTypes.add(Objects.requireNonNull(v, "assessmentTypes")));
-      return this;
-    }
-
-    /**
-     * Sets: A description of the assessment.
-     *
-     * @param value the value, or null to clear
-     * @return this
-     */
-    public Builder assessmentDescription(String value) {
-      this.assessmentDescription = value;
-      return this;
-    }
-
-    /**
-     * Sets: Oliver: complexity of the main assessment task.
-     *
-     * @param value the value, or null to clear
-     * @return this
-     */
-    public Builder assessmentComplexity(AssessmentComplexity value) {
-      this.assessmentComplexity = value;
-      return this;
-    }
-
-    /**
-     * Sets: The rubric of a rubric-based assessment.
-     *
-     * @param value the value, or null to clear
-     * @return this
-     */
-    public Builder rubric(Rubric value) {
-      this.rubric = value;
+    public Builder assessment(Assessment value) {
+      this.assessment = value == null ? Assessment.NONE : value;
       return this;
     }
 
@@ -935,33 +808,12 @@ public final class MicroCredential {
     }
 
     /**
-     * Sets the hours.
-     *
-     * @param hours the hours, at least zero
-     * @return this
-     */
-    public Builder hours(long hours) {
-      return hours(BigDecimal.valueOf(hours));
-    }
-
-    /**
      * Builds.
      *
      * @return the micro-credential
-     * @throws IllegalArgumentException when the title is blank or hours are negative or beyond
-     *     {@link CreditValue#withinBounds}
+     * @throws IllegalArgumentException when the title is blank
      */
     public MicroCredential build() {
-      if (hours != null) {
-        if (!CreditValue.withinBounds(hours)) {
-          throw new IllegalArgumentException("hours must have at most " + CreditValue.MAX_INTEGER_DIGITS
-              + " integer and " + CreditValue.MAX_FRACTION_DIGITS + " decimal digits, was " + hours);
-        }
-        if (hours.signum() < 0) {
-          throw new IllegalArgumentException("hours must be >= 0, was " + hours.toPlainString());
-        }
-        hours = CreditValue.normalise(hours);
-      }
       return new MicroCredential(this);
     }
   }

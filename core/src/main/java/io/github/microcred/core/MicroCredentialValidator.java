@@ -156,14 +156,14 @@ public final class MicroCredentialValidator {
     if (m.learningOutcomes().isEmpty()) {
       out.add(err(p + ".learningOutcomes", CoreIssueCode.MISSING_LEARNING_OUTCOMES, "EU Annex I: the learning outcomes are required"));
     }
-    if (m.hours().isEmpty() && m.credits().isEmpty()) {
+    if (m.workload().hours().isEmpty() && m.workload().credits().isEmpty()) {
       out.add(err(p + ".workload", CoreIssueCode.MISSING_WORKLOAD,
           "EU Annex I: the notional workload is required, as hours and/or credits (ECTS wherever possible)"));
     }
     if (m.levels().isEmpty()) {
       out.add(err(p + ".levels", CoreIssueCode.MISSING_LEVEL, "EU Annex I: the level (EQF and/or national framework) is required"));
     }
-    if (m.assessmentTypes().isEmpty()) {
+    if (m.assessment().types().isEmpty()) {
       out.add(err(p + ".assessment.types", CoreIssueCode.MISSING_ASSESSMENT_TYPE, "EU Annex I: the type of assessment is required"));
     }
     if (m.participation().isEmpty()) {
@@ -176,10 +176,10 @@ public final class MicroCredentialValidator {
     }
     // --- well-formed values
     Set<CreditUnit> units = EnumSet.noneOf(CreditUnit.class);
-    for (int i = 0; i < m.credits().size(); i++) {
-      if (!units.add(m.credits().get(i).unit())) {
+    for (int i = 0; i < m.workload().credits().size(); i++) {
+      if (!units.add(m.workload().credits().get(i).unit())) {
         out.add(err(p + ".workload.credits[" + i + "].unit", CoreIssueCode.DUPLICATE_CREDIT_UNIT,
-            "credit in " + m.credits().get(i).unit() + " is given twice"));
+            "credit in " + m.workload().credits().get(i).unit() + " is given twice"));
       }
     }
     for (int i = 0; i < m.languages().size(); i++) {
@@ -205,16 +205,16 @@ public final class MicroCredentialValidator {
     Optional<Kind> derived = m.derivedKind();
     if (m.kindOverride().isPresent() && !m.kindOverride().equals(derived)) {
       out.add(warn(p + ".kind", CoreIssueCode.KIND_OVERRIDDEN, "kind " + m.kindOverride().get() + " overrides "
-          + derived.map(k -> "the kind derived from " + m.hours().get().toPlainString() + " h, " + k)
+          + derived.map(k -> "the kind derived from " + m.workload().hours().get().toPlainString() + " h, " + k)
               .orElse("no derivable kind")));
-    } else if (m.hours().isPresent() && derived.isEmpty()) {
-      out.add(warn(p + ".workload.hours", CoreIssueCode.HOURS_OUTSIDE_KIND_BANDS, m.hours().get().toPlainString()
+    } else if (m.workload().hours().isPresent() && derived.isEmpty()) {
+      out.add(warn(p + ".workload.hours", CoreIssueCode.HOURS_OUTSIDE_KIND_BANDS, m.workload().hours().get().toPlainString()
           + " h is outside every kind band (skill credential 4-12 h, module 25-150 h, short learning programme 150-1500 h)"));
     }
-    if (m.hours().isPresent()) {
-      BigDecimal h = m.hours().get();
-      for (int i = 0; i < m.credits().size(); i++) {
-        CreditValue c = m.credits().get(i);
+    if (m.workload().hours().isPresent()) {
+      BigDecimal h = m.workload().hours().get();
+      for (int i = 0; i < m.workload().credits().size(); i++) {
+        CreditValue c = m.workload().credits().get(i);
         try {
           BigDecimal ch = CreditConversions.defaults().toHours(c);
           if (ch.signum() > 0 && (h.compareTo(ch.multiply(BigDecimal.valueOf(2))) > 0
@@ -227,7 +227,7 @@ public final class MicroCredentialValidator {
         }
       }
     }
-    if (m.creditBearingStated().orElse(false) && m.credits().isEmpty()) {
+    if (m.creditBearingStated().orElse(false) && m.workload().credits().isEmpty()) {
       out.add(warn(p + ".creditBearing", CoreIssueCode.CREDIT_BEARING_WITHOUT_CREDIT, "stated credit-bearing but no credit is given"));
     }
     if (m.equivalentLevel().isPresent()) {

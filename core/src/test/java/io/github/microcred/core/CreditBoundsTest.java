@@ -47,8 +47,8 @@ class CreditBoundsTest {
   void theBoundsThemselvesAreAccepted() throws CoreException {
     String most = "123456789012345678.1234567890123456789012345678901234567891";
     MicroCredential m = MicroCredentialJson.read(doc(most, "10"));
-    assertEquals(most, m.credits().get(0).amount().toPlainString());
-    assertEquals("1000", MicroCredentialJson.read(doc("1e3", "10")).credits().get(0).amount().toPlainString());
+    assertEquals(most, m.workload().credits().get(0).amount().toPlainString());
+    assertEquals("1000", MicroCredentialJson.read(doc("1e3", "10")).workload().credits().get(0).amount().toPlainString());
   }
 
   @Test
@@ -91,7 +91,7 @@ class CreditBoundsTest {
   @ValueSource(strings = {"1e99999999", "-1e99999999", "1e-99999999"})
   void apiValuesThatWouldExpandAreRefusedAtOnce(String value) {
     BigDecimal v = new BigDecimal(value);
-    assertThrows(IllegalArgumentException.class, () -> MicroCredential.builder("t").hours(v).build());
+    assertThrows(IllegalArgumentException.class, () -> Workload.ofHours(v));
     assertThrows(IllegalArgumentException.class, () -> new Rubric.Criterion("c", "C", v,
         List.of("1", "2", "3", "4", "5"), 1));
     assertThrows(IllegalArgumentException.class, () -> CreditConversions.builder()

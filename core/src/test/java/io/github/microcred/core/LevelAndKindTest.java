@@ -39,7 +39,7 @@ class LevelAndKindTest {
     assertEquals(Optional.of(Kind.SHORT_LEARNING_PROGRAMME), Kind.fromHours(new BigDecimal("150.5")));
     assertEquals(Optional.of(Kind.SHORT_LEARNING_PROGRAMME), Kind.fromHours(BigDecimal.valueOf(1500)));
     assertEquals(Optional.empty(), Kind.fromHours(BigDecimal.valueOf(1501)));
-    MicroCredential m = MicroCredential.builder("x").hours(60).build();
+    MicroCredential m = MicroCredential.builder("x").workload(Workload.ofHours(60)).build();
     assertEquals(Optional.of(Kind.MICRO_CREDENTIAL_MODULE), m.kind());
     assertEquals(Optional.of(Kind.SKILL_CREDENTIAL), m.toBuilder().kindOverride(Kind.SKILL_CREDENTIAL).build().kind());
   }

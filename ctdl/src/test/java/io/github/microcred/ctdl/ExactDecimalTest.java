@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Workload;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -32,7 +33,7 @@ class ExactDecimalTest {
       .build();
 
   private static BigDecimal roundTrip(BigDecimal amount, StringBuilder exported) throws Exception {
-    MicroCredential mc = MicroCredential.builder("Exact credit").credit(new CreditValue(amount, CreditUnit.ECTS))
+    MicroCredential mc = MicroCredential.builder("Exact credit").workload(Workload.ofCredits(new CreditValue(amount, CreditUnit.ECTS)))
         .build();
     CtdlGraph g = Ctdl.export(mc);
     exported.append(g.toJson());
@@ -41,7 +42,7 @@ class ExactDecimalTest {
     assertEquals(0, values.get(0).decimalValue().compareTo(amount),
         () -> "exported schema:value " + values.get(0) + " for " + amount.toPlainString());
     CtdlImport imp = Ctdl.importRecord(g.toJson());
-    List<CreditValue> credits = imp.microCredential().orElseThrow().credits();
+    List<CreditValue> credits = imp.microCredential().orElseThrow().workload().credits();
     assertEquals(1, credits.size(), () -> imp.warnings().toString());
     assertEquals(CreditUnit.ECTS, credits.get(0).unit());
     return credits.get(0).amount();
@@ -99,6 +100,21 @@ class ExactDecimalTest {
     assertEquals("", LegacyShapesTest.credits(i));
     assertTrue(LegacyShapesTest.warning(i, "$['@graph'][0]['ceterms:requires'][0]['ceterms:creditValue'][0]")
         .contains("at most 100 characters"), i.warnings()::toString);
+  }
+
+  @Test
+  void aDurationOfAbsurdYearsIsNamedNotRead() throws CtdlException {
+    // 400 nines of years are Infinity hours as a double; the import threw NumberFormatException on them
+    for (String years : new String[] {"9".repeat(400), "9".repeat(20)}) {
+      CtdlImport i = Ctdl.importRecord(LegacyShapesTest.graph("\"ceterms:estimatedDuration\": [{\"@type\": "
+          + "\"ceterms:DurationProfile\", \"ceterms:timeRequired\": \"P" + years + "Y\"}]"));
+      assertTrue(i.microCredential().orElseThrow().workload().hours().isEmpty());
+      assertTrue(LegacyShapesTest.warning(i, "$['@graph'][0]['ceterms:estimatedDuration'][0]['ceterms:timeRequired']")
+          .contains("out of range"), i.warnings()::toString);
+    }
+    CtdlImport ok = Ctdl.importRecord(LegacyShapesTest.graph("\"ceterms:estimatedDuration\": [{\"@type\": "
+        + "\"ceterms:DurationProfile\", \"ceterms:timeRequired\": \"PT40H\"}]"));
+    assertEquals("40", ok.microCredential().orElseThrow().workload().hours().orElseThrow().toPlainString());
   }
 
   @Test

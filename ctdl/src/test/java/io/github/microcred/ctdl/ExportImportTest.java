@@ -17,6 +17,7 @@ import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.Kind;
 import io.github.microcred.core.testing.MicroCredentialGenerator;
+import io.github.microcred.core.Workload;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +78,14 @@ class ExportImportTest {
       assertEquals(mc.issuerCountry(), b.issuerCountry(), ctx);
       assertEquals(orgs(mc.awardingBodies()), orgs(b.awardingBodies()), ctx);
       assertEquals(mc.learningOutcomes(), b.learningOutcomes(), ctx);
-      assertEquals(mc.hours(), b.hours(), ctx);
-      assertEquals(mc.credits().stream().map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).toList(),
-          b.credits().stream().map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).toList(), ctx);
+      assertEquals(mc.workload().hours(), b.workload().hours(), ctx);
+      assertEquals(mc.workload().credits().stream().map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).toList(),
+          b.workload().credits().stream().map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).toList(), ctx);
       assertEquals(mc.levels(), b.levels(), ctx);
       assertEquals(mc.equivalentLevel().filter(l -> l != EquivalentLevel.NOT_AT_DEGREE_LEVEL), b.equivalentLevel(), ctx);
       assertEquals(mc.participation(), b.participation(), ctx);
-      assertEquals(mc.assessmentTypes().stream().distinct().toList(), b.assessmentTypes().stream().distinct().toList(), ctx);
-      assertEquals(mc.assessmentDescription(), b.assessmentDescription(), ctx);
+      assertEquals(mc.assessment().types().stream().distinct().toList(), b.assessment().types().stream().distinct().toList(), ctx);
+      assertEquals(mc.assessment().description(), b.assessment().description(), ctx);
       assertEquals(carried(mc.identityVerification()), b.identityVerification(), ctx);
       assertEquals(mc.qualityAssurance().filter(q -> q.type() == QualityAssuranceType.EXTERNAL && !q.bodies().isEmpty())
           .map(q -> orgs(q.bodies())), b.qualityAssurance().map(q -> orgs(q.bodies())), ctx);
@@ -115,9 +116,9 @@ class ExportImportTest {
 
   @Test
   void classComesFromTheKindAndIsNeverAbstract() throws CtdlException {
-    MicroCredential skill = MicroCredential.builder("Skill").hours(8).build();
-    MicroCredential module = MicroCredential.builder("Module").hours(100).build();
-    MicroCredential slp = MicroCredential.builder("Programme").hours(600).build();
+    MicroCredential skill = MicroCredential.builder("Skill").workload(Workload.ofHours(8)).build();
+    MicroCredential module = MicroCredential.builder("Module").workload(Workload.ofHours(100)).build();
+    MicroCredential slp = MicroCredential.builder("Programme").workload(Workload.ofHours(600)).build();
     assertEquals("ceterms:DigitalBadge", type(Ctdl.export(skill)));
     assertEquals("ceterms:MicroCredential", type(Ctdl.export(module)));
     assertEquals("ceterms:Certificate", type(Ctdl.export(slp)));
@@ -132,8 +133,8 @@ class ExportImportTest {
 
   @Test
   void creditGoesThroughRequiresConditionProfileAndEctsIsNamedInText() {
-    MicroCredential mc = MicroCredential.builder("Module").credit(CreditValue.of(5, CreditUnit.ECTS))
-        .credit(CreditValue.of(3, CreditUnit.US_SEMESTER_HOUR)).build();
+    MicroCredential mc = MicroCredential.builder("Module").workload(Workload.ofCredits(CreditValue.of(5, CreditUnit.ECTS),
+        CreditValue.of(3, CreditUnit.US_SEMESTER_HOUR))).build();
     JsonNode main = Ctdl.export(mc).toJsonNode().get("@graph").get(0);
     assertFalse(main.has("ceterms:creditValue"));
     JsonNode ects = main.get("ceterms:requires").get(0);
@@ -149,7 +150,7 @@ class ExportImportTest {
 
   @Test
   void stackingTargetBecomesAPathwayWithARequiredNumber() throws CtdlException {
-    MicroCredential mc = MicroCredential.builder("Certificate in Data").hours(300).build();
+    MicroCredential mc = MicroCredential.builder("Certificate in Data").workload(Workload.ofHours(300)).build();
     List<String> parts = new ArrayList<>();
     for (int k = 0; k < 4; k++) {
       parts.add("ce-00000000-0000-4000-8000-00000000000" + k);

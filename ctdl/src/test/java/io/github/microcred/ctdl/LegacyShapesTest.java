@@ -44,7 +44,7 @@ class LegacyShapesTest {
   }
 
   static String credits(CtdlImport i) {
-    return i.microCredential().orElseThrow().credits().stream()
+    return i.microCredential().orElseThrow().workload().credits().stream()
         .map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).collect(Collectors.joining(", "));
   }
 

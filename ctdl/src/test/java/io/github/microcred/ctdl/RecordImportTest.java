@@ -84,9 +84,9 @@ class RecordImportTest {
       assertEquals("https://credentialengineregistry.org/resources/" + ctid, mc.id().orElse(null), rel);
     }
     assertEquals(owner, mc.awardingBodies().stream().findFirst().flatMap(o -> o.id()).orElse(null), rel);
-    assertEquals(credits == null ? "" : credits, mc.credits().stream()
+    assertEquals(credits == null ? "" : credits, mc.workload().credits().stream()
         .map(c -> c.amount().stripTrailingZeros().toPlainString() + " " + c.unit()).collect(Collectors.joining(", ")), rel);
-    assertEquals(hours, mc.hours().map(Object::toString).orElse(null), rel);
+    assertEquals(hours, mc.workload().hours().map(Object::toString).orElse(null), rel);
   }
 
   static String term(String path) {

@@ -15,6 +15,8 @@ import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
+import io.github.microcred.core.Workload;
+import io.github.microcred.core.Assessment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,12 +44,11 @@ final class Fixtures {
         .learningOutcome("Clean a clinical data set", "Summarise data with descriptive statistics")
         .competency(Competency.of("use spreadsheets software", "http://data.europa.eu/esco/skill/1973c966-f236-40c9-b2d4-5d71a89019be"),
             Competency.of("data analysis", "https://www.onetonline.org/find/descriptor/result/2.A.2.a"))
-        .hours(125)
-        .credit(CreditValue.of(5, CreditUnit.ECTS))
+        .workload(Workload.ofHours(125).withCredit(CreditValue.of(5, CreditUnit.ECTS)))
         .level(Level.eqf(6))
         .level(Level.national("NFQ-IE", "7"))
-        .assessmentType(AssessmentType.PROJECT, AssessmentType.EXAMINATION)
-        .assessmentDescription("A data project and a one-hour examination.")
+        .assessment(Assessment.of(AssessmentType.PROJECT, AssessmentType.EXAMINATION)
+            .withDescription("A data project and a one-hour examination."))
         .participation(ParticipationMode.BLENDED)
         .qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL, "Validated by QQI", List.of(QQI)))
         .prerequisite("A nursing qualification", "Basic spreadsheet skills")

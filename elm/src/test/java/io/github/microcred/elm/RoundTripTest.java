@@ -46,8 +46,8 @@ class RoundTripTest {
     assertEquals(a.title(), b.title(), s);
     assertEquals(a.learningOutcomes().isEmpty() && !a.competencies().isEmpty() ? java.util.List.of(a.title())
         : a.learningOutcomes(), b.learningOutcomes(), s);
-    assertEquals(a.credits(), b.credits(), s);
-    assertEquals(a.assessmentTypes(), b.assessmentTypes(), s);
+    assertEquals(a.workload().credits(), b.workload().credits(), s);
+    assertEquals(a.assessment().types(), b.assessment().types(), s);
     assertEquals(a.participation(), b.participation(), s);
     assertEquals(a.identityVerification(), b.identityVerification(), s);
     assertEquals(a.prerequisites(), b.prerequisites(), s);
@@ -58,7 +58,7 @@ class RoundTripTest {
     assertEquals(award.learner(), again.learner(), s);
     assertEquals(award.issuedOn(), again.issuedOn(), s);
     assertEquals(award.grade(), again.grade(), s);
-    assertTrue(a.hours().map(h -> h.compareTo(b.hours().orElseThrow()) == 0).orElse(b.hours().isEmpty()), s);
+    assertTrue(a.workload().hours().map(h -> h.compareTo(b.workload().hours().orElseThrow()) == 0).orElse(b.workload().hours().isEmpty()), s);
   }
 
   @Test

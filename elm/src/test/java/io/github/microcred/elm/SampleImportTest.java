@@ -89,8 +89,8 @@ class SampleImportTest {
 
   @Test
   void notionalWorkloadInHoursAndEcts() {
-    assertEquals(0, new BigDecimal("60").compareTo(mc.hours().orElseThrow()));
-    assertEquals(List.of(CreditValue.of(2, CreditUnit.ECTS)), mc.credits());
+    assertEquals(0, new BigDecimal("60").compareTo(mc.workload().hours().orElseThrow()));
+    assertEquals(List.of(CreditValue.of(2, CreditUnit.ECTS)), mc.workload().credits());
   }
 
   @Test
@@ -101,9 +101,9 @@ class SampleImportTest {
 
   @Test
   void typeOfAssessment() {
-    assertEquals(List.of(AssessmentType.OTHER), mc.assessmentTypes(),
+    assertEquals(List.of(AssessmentType.OTHER), mc.assessment().types(),
         "the sample's 'artefact assessment' is not an EU concept nor a core type");
-    assertEquals("Digital artefact assessment (artefact assessment)", mc.assessmentDescription().orElseThrow());
+    assertEquals("Digital artefact assessment (artefact assessment)", mc.assessment().description().orElseThrow());
     assertTrue(mc.grading().orElseThrow().startsWith("The learner will have passed"));
   }
 

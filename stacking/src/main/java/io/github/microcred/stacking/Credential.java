@@ -100,8 +100,8 @@ public record Credential(
       Optional<io.github.microcred.core.Organization> awardIssuer, LocalDate issued, Optional<LocalDate> expires,
       Origin origin) {
     Builder b = builder(mc.id().orElse(mc.title()));
-    if (!mc.credits().isEmpty()) {
-      b.credits(mc.credits().get(0));
+    if (!mc.workload().credits().isEmpty()) {
+      b.credits(mc.workload().credits().get(0));
     }
     int level = eqfLevel(mc.levels());
     b.level(level);
@@ -122,7 +122,7 @@ public record Credential(
     b.issued(issued);
     expires.ifPresent(b::expires);
     b.creditBearing(mc.isCreditBearing());
-    b.assessed(!mc.assessmentTypes().isEmpty());
+    b.assessed(!mc.assessment().types().isEmpty());
     return b.build();
   }
 

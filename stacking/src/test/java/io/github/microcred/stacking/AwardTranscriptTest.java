@@ -15,6 +15,8 @@ import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
+import io.github.microcred.core.Workload;
+import io.github.microcred.core.Assessment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,8 +28,8 @@ class AwardTranscriptTest {
   static MicroCredential mc(String id, int ects, Level... levels) {
     return MicroCredential.builder("Title " + id).id("https://example.edu/micro/" + id)
         .awardingBody(Organization.builder("Example University").id("https://example.edu/org").build())
-        .credit(CreditValue.of(ects, CreditUnit.ECTS)).level(levels).hours(25L * ects)
-        .assessmentType(AssessmentType.PROJECT)
+        .workload(Workload.ofHours(25L * ects).withCredit(CreditValue.of(ects, CreditUnit.ECTS))).level(levels)
+        .assessment(Assessment.of(AssessmentType.PROJECT))
         .competency(Competency.of("Data visualisation", "https://example.org/skills/dataviz"))
         .stackability(new Stackability(StackabilityOption.STACKABLE, List.of("Certificate X"), "")).build();
   }

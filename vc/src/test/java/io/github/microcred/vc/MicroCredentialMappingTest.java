@@ -15,6 +15,8 @@ import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.ValidityPolicy;
+import io.github.microcred.core.Workload;
+import io.github.microcred.core.Assessment;
 import io.github.microcred.vc.ob3.Achievement;
 import io.github.microcred.vc.ob3.MicroCredentials;
 import io.github.microcred.vc.ob3.OpenBadgeCredential;
@@ -36,11 +38,9 @@ class MicroCredentialMappingTest {
         .issuerCountry("DE")
         .awardingBody(Organization.builder("Example University").build())
         .learningOutcome("Clean a messy data set", "Explain a chart to a non-expert")
-        .hours(50)
-        .credit(CreditValue.of("2.5", CreditUnit.ECTS))
+        .workload(Workload.ofHours(50).withCredit(CreditValue.of("2.5", CreditUnit.ECTS)))
         .level(Level.eqf(5))
-        .assessmentType(AssessmentType.PROJECT)
-        .assessmentDescription("A graded project")
+        .assessment(Assessment.of(AssessmentType.PROJECT).withDescription("A graded project"))
         .competency(Competency.of("Data analysis", "http://data.europa.eu/esco/skill/xyz"))
         .language("en", "de")
         .prerequisite("Basic Python")

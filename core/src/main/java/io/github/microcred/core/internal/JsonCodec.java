@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Assessment;
 import io.github.microcred.core.AssessmentComplexity;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
@@ -28,6 +29,7 @@ import io.github.microcred.core.CoreIssueCode;
 import io.github.microcred.core.Issue;
 import io.github.microcred.core.Severity;
 import io.github.microcred.core.ValidityPolicy;
+import io.github.microcred.core.Workload;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -82,20 +85,20 @@ public final class JsonCodec {
     m.issuerCountry().ifPresent(v -> o.put("issuerCountry", v));
     array(o, "awardingBodies", m.awardingBodies(), JsonCodec::write);
     strings(o, "learningOutcomes", m.learningOutcomes());
-    if (m.hours().isPresent() || !m.credits().isEmpty()) {
+    if (!m.workload().isEmpty()) {
       ObjectNode w = o.putObject("workload");
-      m.hours().ifPresent(h -> w.put("hours", h));
-      array(w, "credits", m.credits(), JsonCodec::write);
+      m.workload().hours().ifPresent(h -> w.put("hours", h));
+      array(w, "credits", m.workload().credits(), JsonCodec::write);
     }
     array(o, "levels", m.levels(), l -> F.objectNode().put("framework", l.framework()).put("code", l.code()));
     m.equivalentLevel().ifPresent(v -> o.put("equivalentLevel", v.name()));
-    if (!m.assessmentTypes().isEmpty() || m.assessmentDescription().isPresent()
-        || m.assessmentComplexity().isPresent() || m.rubric().isPresent()) {
+    Assessment as = m.assessment();
+    if (!as.isEmpty()) {
       ObjectNode a = o.putObject("assessment");
-      strings(a, "types", m.assessmentTypes().stream().map(Enum::name).toList());
-      m.assessmentDescription().ifPresent(v -> a.put("description", v));
-      m.assessmentComplexity().ifPresent(v -> a.put("complexity", v.name()));
-      m.rubric().ifPresent(r -> a.set("rubric", write(r)));
+      strings(a, "types", as.types().stream().map(Enum::name).toList());
+      as.description().ifPresent(v -> a.put("description", v));
+      as.complexity().ifPresent(v -> a.put("complexity", v.name()));
+      as.rubric().ifPresent(r -> a.set("rubric", write(r)));
     }
     m.participation().ifPresent(v -> o.put("participation", v.name()));
     m.qualityAssurance().ifPresent(q -> {
@@ -281,25 +284,27 @@ public final class JsonCodec {
     JsonNode w = n.get("workload");
     if (w != null && object(w, path + ".workload", Set.of("hours", "credits"))) {
       String wp = path + ".workload";
+      BigDecimal hours = null;
       if (w.has("hours")) {
         BigDecimal h = decimal(w.get("hours"), wp + ".hours");
         if (h != null && h.signum() < 0) {
           error(wp + ".hours", CoreIssueCode.NEGATIVE_HOURS, "hours must be >= 0, was " + h.toPlainString());
-        } else if (h != null) {
-          b.hours(h);
+        } else {
+          hours = h;
         }
       }
-      b.credits(list(w, "credits", wp, this::readCredit));
+      b.workload(new Workload(Optional.ofNullable(hours), list(w, "credits", wp, this::readCredit)));
     }
     b.levels(list(n, "levels", path, this::readLevel));
     opt(n, "equivalentLevel", path, enumReader(EquivalentLevel.class), b::equivalentLevel);
     JsonNode a = n.get("assessment");
     if (a != null && object(a, path + ".assessment", Set.of("types", "description", "complexity", "rubric"))) {
       String ap = path + ".assessment";
-      b.assessmentTypes(list(a, "types", ap, enumReader(AssessmentType.class)));
-      opt(a, "description", ap, this::text, b::assessmentDescription);
-      opt(a, "complexity", ap, enumReader(AssessmentComplexity.class), b::assessmentComplexity);
-      opt(a, "rubric", ap, this::readRubric, b::rubric);
+      Assessment[] as = {Assessment.NONE.withTypes(list(a, "types", ap, enumReader(AssessmentType.class)))};
+      opt(a, "description", ap, this::text, v -> as[0] = as[0].withDescription(v));
+      opt(a, "complexity", ap, enumReader(AssessmentComplexity.class), v -> as[0] = as[0].withComplexity(v));
+      opt(a, "rubric", ap, this::readRubric, v -> as[0] = as[0].withRubric(v));
+      b.assessment(as[0]);
     }
     opt(n, "participation", path, enumReader(ParticipationMode.class), b::participation);
     opt(n, "qualityAssurance", path, this::readQa, b::qualityAssurance);

@@ -1,5 +1,6 @@
 package io.github.microcred.core.testing;
 
+import io.github.microcred.core.Assessment;
 import io.github.microcred.core.AssessmentComplexity;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
@@ -21,6 +22,7 @@ import io.github.microcred.core.Rubric;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.core.ValidityPolicy;
+import io.github.microcred.core.Workload;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,15 +128,14 @@ public final class MicroCredentialGenerator {
     }
     BigDecimal hours = BigDecimal.valueOf(1 + rnd.nextInt(1600));
     boolean withHours = all || rnd.nextBoolean();
-    if (withHours) {
-      b.hours(hours);
-    }
+    Workload w = withHours ? Workload.ofHours(hours) : Workload.NONE;
     List<CreditUnit> units = new ArrayList<>(EnumSet.complementOf(EnumSet.of(CreditUnit.HOUR)));
     int credits = withHours ? (all ? 1 + rnd.nextInt(3) : rnd.nextInt(3)) : 1 + rnd.nextInt(3);
     for (int i = 0; i < credits && !units.isEmpty(); i++) {
       CreditUnit u = units.remove(rnd.nextInt(units.size()));
-      b.credit(new CreditValue(BigDecimal.valueOf(rnd.nextInt(6000) + 1, 2), u));
+      w = w.withCredit(new CreditValue(BigDecimal.valueOf(rnd.nextInt(6000) + 1, 2), u));
     }
+    b.workload(w);
     b.level(Level.eqf(1 + rnd.nextInt(8)));
     if (all || rnd.nextBoolean()) {
       b.level(Level.isced(rnd.nextInt(9)));
@@ -142,9 +143,10 @@ public final class MicroCredentialGenerator {
     if (all || rnd.nextBoolean()) {
       b.level(Level.national(pick(rnd, new String[] {"NZQCF", "AQF", "NFQ-IE", "RQF", "DQR"}), Integer.toString(1 + rnd.nextInt(10))));
     }
+    Assessment as = Assessment.NONE;
     for (int i = 1 + rnd.nextInt(3); i > 0; i--) {
       AssessmentType t = pick(rnd, AssessmentType.values());
-      b.assessmentType(t);
+      as = as.withType(t);
     }
     b.participation(pick(rnd, ParticipationMode.values()));
     b.qualityAssurance(new QualityAssurance(pick(rnd, QualityAssuranceType.values()), rnd.nextBoolean() ? text(rnd, 2, 10) : "",
@@ -162,14 +164,15 @@ public final class MicroCredentialGenerator {
       b.equivalentLevel(pick(rnd, EquivalentLevel.values()));
     }
     if (all || rnd.nextBoolean()) {
-      b.assessmentDescription(text(rnd, 3, 20));
+      as = as.withDescription(text(rnd, 3, 20));
     }
     if (all || rnd.nextBoolean()) {
-      b.assessmentComplexity(pick(rnd, AssessmentComplexity.values()));
+      as = as.withComplexity(pick(rnd, AssessmentComplexity.values()));
     }
     if (all || rnd.nextBoolean()) {
-      b.rubric(rubric(rnd));
+      as = as.withRubric(rubric(rnd));
     }
+    b.assessment(as);
     if (all || rnd.nextBoolean()) {
       for (int i = 1 + rnd.nextInt(2); i > 0; i--) {
         b.prerequisite(text(rnd, 2, 8));

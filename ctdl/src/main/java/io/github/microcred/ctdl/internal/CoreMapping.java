@@ -1,5 +1,6 @@
 package io.github.microcred.ctdl.internal;
 
+import io.github.microcred.core.Assessment;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditUnit;
@@ -17,6 +18,7 @@ import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.core.ValidityPolicy;
+import io.github.microcred.core.Workload;
 import io.github.microcred.ctdl.CtdlProblemCode;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -28,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,13 +133,13 @@ public final class CoreMapping {
     if (m.subjectWebpage == null && m.owner != null && m.owner.webpage != null) {
       m.subjectWebpage = m.owner.webpage;
     }
-    for (CreditValue c : mc.credits()) {
+    for (CreditValue c : mc.workload().credits()) {
       CtdlModel.Credit x = new CtdlModel.Credit();
       x.amount = c.amount();
       x.unit = UNITS.get(c.unit());
       m.credits.add(x);
     }
-    mc.hours().ifPresent(h -> m.workloadHours = h.doubleValue());
+    mc.workload().hours().ifPresent(h -> m.workloadHours = h.doubleValue());
     for (Level l : mc.levels()) {
       CtdlModel.Level x = new CtdlModel.Level();
       if (l.isEqf()) {
@@ -159,13 +162,13 @@ public final class CoreMapping {
     }
     mc.equivalentLevel().map(AUDIENCE::get).ifPresent(m.audienceLevels::add);
     mc.participation().ifPresent(p -> m.learningDelivery.add(delivery(p)));
-    if (!mc.assessmentTypes().isEmpty() || mc.assessmentDescription().isPresent()
+    if (!mc.assessment().types().isEmpty() || mc.assessment().description().isPresent()
         || mc.identityVerification().isPresent()) {
       CtdlModel.Assessment a = new CtdlModel.Assessment();
-      a.description = mc.assessmentDescription().orElse(null);
+      a.description = mc.assessment().description().orElse(null);
       Set<String> methods = new LinkedHashSet<>();
       List<String> names = new ArrayList<>();
-      for (AssessmentType t : mc.assessmentTypes()) {
+      for (AssessmentType t : mc.assessment().types()) {
         methods.add(method(t));
         names.add(t.name());
       }
@@ -274,10 +277,8 @@ public final class CoreMapping {
     notCarried(m, warnings);
     b.languages(new ArrayList<>(m.inLanguage));
     awardingBodies(m, b);
-    credits(m, b, warnings);
-    if (m.workloadHours != null) {
-      b.hours(BigDecimal.valueOf(m.workloadHours).stripTrailingZeros());
-    }
+    b.workload(new Workload(Optional.ofNullable(m.workloadHours).map(h -> BigDecimal.valueOf(h).stripTrailingZeros()),
+        credits(m, b, warnings)));
     b.levels(levels(m, warnings));
     equivalentLevel(m, b, warnings);
     participation(m, b, warnings);
@@ -361,12 +362,14 @@ public final class CoreMapping {
     b.awardingBodies(bodies);
   }
 
-  /** Credits in core units, and the degree routes with their credit. */
-  private static void credits(CtdlModel m, MicroCredential.Builder b, List<CtdlReader.Warning> warnings) {
+  /** Credits in core units (returned, for the workload), and the degree routes with their credit. */
+  private static List<CreditValue> credits(CtdlModel m, MicroCredential.Builder b,
+      List<CtdlReader.Warning> warnings) {
+    List<CreditValue> credits = new ArrayList<>();
     for (CtdlModel.Credit c : m.credits) {
       CreditValue v = coreCredit(c, m.path("ceterms:requires"), warnings);
       if (v != null) {
-        b.credit(v);
+        credits.add(v);
       }
     }
     if (m.entryToDegree != null) {
@@ -375,6 +378,7 @@ public final class CoreMapping {
     if (m.creditForDegree != null) {
       b.creditForDegree(degreeRoute(m.creditForDegree, m.path("ceterms:isAdvancedStandingFor"), warnings));
     }
+    return credits;
   }
 
   /** Levels from their framework nodes: EQF, ISCED 2011, this library's national frameworks, else by name. */
@@ -451,9 +455,8 @@ public final class CoreMapping {
    */
   private static void assessment(CtdlModel m, CtdlModel.Assessment a, String title, MicroCredential.Builder b,
       List<CtdlReader.Warning> warnings) {
-    if (a.description != null && !a.description.equals("Assessment of " + title)) {
-      b.assessmentDescription(a.description);
-    }
+    String description = a.description != null && !a.description.equals("Assessment of " + title)
+        ? a.description : null;
     List<AssessmentType> types = new ArrayList<>();
     if (a.methodDescription != null && a.methodDescription.startsWith("Assessment types: ")) {
       for (String t : a.methodDescription.substring(18).split(",\\s*")) {
@@ -475,7 +478,7 @@ public final class CoreMapping {
         }
       }
     }
-    b.assessmentTypes(types);
+    b.assessment(Assessment.NONE.withTypes(types).withDescription(description));
     if (a.proctored != null) {
       boolean online = m.assessmentDelivery.contains("OnlineOnly");
       boolean onsite = m.assessmentDelivery.contains("InPerson");

@@ -1,7 +1,9 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.CreditValue;
 import io.github.microcred.ctdl.CtdlProblemCode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,7 +190,10 @@ final class OfferingReader {
       if (tr != null) {
         Double h = hours(tr);
         if (h == null) {
-          ctx.warn(d.path("ceterms:timeRequired"), CtdlProblemCode.UNREADABLE_VALUE, "not an ISO 8601 duration: " + tr);
+          ctx.warn(d.path("ceterms:timeRequired"), CtdlProblemCode.UNREADABLE_VALUE, "not an ISO 8601 duration: " + brief(tr));
+        } else if (!Double.isFinite(h) || !CreditValue.withinBounds(BigDecimal.valueOf(h))) {
+          ctx.warn(d.path("ceterms:timeRequired"), CtdlProblemCode.UNREADABLE_VALUE, "duration " + brief(tr) + " out of range (at most "
+              + CreditValue.MAX_INTEGER_DIGITS + " integer digits of hours): not read");
         } else {
           m.workloadHours = h;
         }
@@ -230,5 +235,9 @@ final class OfferingReader {
       }
     }
     return h;
+  }
+
+  private static String brief(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -18,6 +18,8 @@ import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
+import io.github.microcred.core.Assessment;
+import io.github.microcred.core.Workload;
 import io.github.microcred.elm.internal.Vocabulary.Kind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -128,6 +130,8 @@ public final class ElmReader {
   private final Map<String, JsonNode> index = new HashMap<>();
   private final String preferred;
   private final Set<String> specIds = new LinkedHashSet<>();
+  /** The assessment read so far (from the specification and from each claim's assessments). */
+  private Assessment assessment = Assessment.NONE;
 
   private ElmReader(String preferred) {
     this.preferred = preferred;
@@ -361,9 +365,10 @@ public final class ElmReader {
       out.found.add(Element.LEARNING_OUTCOMES);
     }
     used.add("volumeOfLearning");
+    Workload[] workload = {Workload.NONE};
     if (s.has("volumeOfLearning")) {
       hours(s.get("volumeOfLearning").asText(), p + ".volumeOfLearning").ifPresent(h -> {
-        b.hours(h);
+        workload[0] = workload[0].withHours(h);
         out.found.add(Element.WORKLOAD);
       });
     }
@@ -382,12 +387,13 @@ public final class ElmReader {
       }
       try {
         BigDecimal amount = new BigDecimal(c.path("point").asText().trim());
-        b.credit(new CreditValue(amount, unit.get()));
+        workload[0] = workload[0].withCredit(new CreditValue(amount, unit.get()));
         out.found.add(Element.WORKLOAD);
       } catch (RuntimeException e) {
         warn(cp + ".point", "expected a non-negative decimal number of credit points, got " + c.get("point"));
       }
     }
+    b.workload(workload[0]);
     used.add("eqfLevel");
     used.add("nqfLevel");
     levels(s, p, b);
@@ -507,9 +513,9 @@ public final class ElmReader {
       Optional<AssessmentType> t = Vocabulary.value(Kind.ASSESSMENT, AssessmentType.class, tid);
       String desc = text(s.get("description"), ap + ".description");
       if (t.isPresent()) {
-        b.assessmentType(t.get());
+        assessment = assessment.withType(t.get());
       } else {
-        b.assessmentType(AssessmentType.OTHER);
+        assessment = assessment.withType(AssessmentType.OTHER);
         String what = text(s.get("title"), ap + ".title");
         String tl = type == null ? null : text(type.get("prefLabel"), ap + ".dcType.prefLabel");
         String d = (what == null ? "" : what) + (tl == null ? "" : (what == null ? "" : " (") + tl
@@ -522,7 +528,7 @@ public final class ElmReader {
       }
       out.found.add(Element.ASSESSMENT);
       if (desc != null && !described) {
-        b.assessmentDescription(desc);
+        assessment = assessment.withDescription(desc);
         described = true;
       }
       if (s.has("gradingScheme")) {
@@ -540,6 +546,7 @@ public final class ElmReader {
             });
       }
     }
+    b.assessment(assessment);
   }
 
   private void notes(JsonNode s, String p, MicroCredential.Builder b) {

@@ -253,11 +253,11 @@ public final class ElmWriter {
       q.set("learningOutcomeSummary", n);
     });
     learningOutcomes(q, path);
-    mc.hours().ifPresent(h -> q.put("volumeOfLearning", "PT" + h.toPlainString() + "H"));
-    if (!mc.credits().isEmpty()) {
+    mc.workload().hours().ifPresent(h -> q.put("volumeOfLearning", "PT" + h.toPlainString() + "H"));
+    if (!mc.workload().credits().isEmpty()) {
       ArrayNode cps = q.putArray("creditPoint");
       int i = 0;
-      for (CreditValue c : mc.credits()) {
+      for (CreditValue c : mc.workload().credits()) {
         ObjectNode cp = node("CreditPoint", "creditPoint", ++i);
         cp.set("framework", vocab(Kind.CREDIT, c.unit(), path + ".creditPoint[" + (i - 1) + "].framework"));
         cp.put("point", c.amount().toPlainString());
@@ -389,8 +389,8 @@ public final class ElmWriter {
   }
 
   private void assessments(ObjectNode q, String path) {
-    List<AssessmentType> types = mc.assessmentTypes();
-    boolean any = !types.isEmpty() || mc.assessmentDescription().isPresent() || mc.grading().isPresent()
+    List<AssessmentType> types = mc.assessment().types();
+    boolean any = !types.isEmpty() || mc.assessment().description().isPresent() || mc.grading().isPresent()
         || mc.identityVerification().isPresent();
     if (!any) {
       return;
@@ -402,7 +402,7 @@ public final class ElmWriter {
       AssessmentType t = types.isEmpty() ? null : types.get(i);
       s.set("title", text(i == 0 ? assessmentTitle() : label(t)));
       if (i == 0) {
-        mc.assessmentDescription().ifPresent(d -> s.set("description", text(d)));
+        mc.assessment().description().ifPresent(d -> s.set("description", text(d)));
       }
       if (t != null) {
         s.set("dcType", vocab(Kind.ASSESSMENT, t, path + ".provenBy[" + i + "].dcType"));
@@ -424,7 +424,7 @@ public final class ElmWriter {
   }
 
   private String assessmentTitle() {
-    return mc.assessmentTypes().isEmpty() ? "Assessment" : label(mc.assessmentTypes().get(0));
+    return mc.assessment().types().isEmpty() ? "Assessment" : label(mc.assessment().types().get(0));
   }
 
   private static String label(AssessmentType t) {
@@ -469,8 +469,8 @@ public final class ElmWriter {
   private void lost(String path) {
     List<String> lost = new ArrayList<>();
     mc.equivalentLevel().ifPresent(x -> lost.add("equivalentLevel"));
-    mc.assessmentComplexity().ifPresent(x -> lost.add("assessmentComplexity"));
-    mc.rubric().ifPresent(x -> lost.add("rubric"));
+    mc.assessment().complexity().ifPresent(x -> lost.add("assessmentComplexity"));
+    mc.assessment().rubric().ifPresent(x -> lost.add("rubric"));
     mc.creditBearingStated().ifPresent(x -> lost.add("creditBearing"));
     mc.kindOverride().ifPresent(x -> lost.add("kindOverride"));
     mc.entryToDegree().ifPresent(x -> lost.add("entryToDegree"));

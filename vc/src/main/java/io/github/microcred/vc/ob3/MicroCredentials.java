@@ -140,7 +140,7 @@ public final class MicroCredentials {
       narrative.append("Learning outcomes:\n");
       mc.learningOutcomes().forEach(o -> narrative.append("- ").append(o).append('\n'));
     }
-    mc.assessmentDescription().ifPresent(a -> narrative.append("\nAssessment: ").append(a).append('\n'));
+    mc.assessment().description().ifPresent(a -> narrative.append("\nAssessment: ").append(a).append('\n'));
     if (narrative.length() == 0) {
       narrative.append(mc.certifiedLearning().orElse(mc.title()));
     }
@@ -150,10 +150,10 @@ public final class MicroCredentials {
           Optional.of("ceasn:Competency")));
     }
     List<ResultDescription> results = new ArrayList<>();
-    mc.rubric().ifPresent(r -> results.add(rubric(id, r)));
-    Optional<java.math.BigDecimal> credits = mc.credits().stream()
+    mc.assessment().rubric().ifPresent(r -> results.add(rubric(id, r)));
+    Optional<java.math.BigDecimal> credits = mc.workload().credits().stream()
         .filter(c -> c.unit() == CreditUnit.ECTS).map(CreditValue::amount).findFirst()
-        .or(() -> mc.credits().stream().map(CreditValue::amount).findFirst());
+        .or(() -> mc.workload().credits().stream().map(CreditValue::amount).findFirst());
     ObjectNode ext = Json.obj();
     ext.set("microcredential", coreJson(mc));
     return new Achievement(id, mc.kind().map(k -> achievementType(k.name())), mc.title(),

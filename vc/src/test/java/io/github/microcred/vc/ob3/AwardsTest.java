@@ -15,6 +15,7 @@ import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.ValidityPolicy;
+import io.github.microcred.core.Workload;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -36,7 +37,7 @@ class AwardsTest {
   static MicroCredential mc() {
     return MicroCredential.builder("Statistics for Policy Analysis").id("https://example.edu/mc/stats")
         .awardingBody(Organization.builder("Example University").build())
-        .credit(CreditValue.of(3, CreditUnit.ECTS)).level(Level.eqf(6)).hours(75)
+        .workload(Workload.ofHours(75).withCredit(CreditValue.of(3, CreditUnit.ECTS))).level(Level.eqf(6))
         .validity(ValidityPolicy.periodAfterAward(Period.ofYears(2))).build();
   }
 

@@ -1,5 +1,6 @@
 package io.github.microcred.vc.ob3;
 
+import io.github.microcred.core.Workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class Ob3CertificationTest {
   void whatMicrocredIssuesMeetsEveryRule() throws Exception {
     io.github.microcred.core.MicroCredential mc = io.github.microcred.core.MicroCredential.builder("Welding basics")
         .id("https://example.edu/mc/welding").shortDescription("Safe MIG welding").learningOutcome("Weld a butt joint")
-        .hours(30).build();
+        .workload(Workload.ofHours(30)).build();
     KeyPair key = KeyPair.generate(KeyType.ED25519);
     ObjectNode badge = Credentials.issue(mc, "did:example:learner", key, NOW).get();
     CertificationReport r = Ob3Certification.check(badge, Credentials.verify(badge).withClock(NOW).get());
