@@ -24,13 +24,17 @@ import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.SecretKeyAccess;
 import io.github.microcred.vc.status.StatusPurpose;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,15 +124,38 @@ class AuthTest {
   }
 
   @Test
-  void aRefusedRequestWhoseBodyWasNotReadClosesItsConnection() throws Exception {
-    // the 401 is decided before the body is read: the server must say "Connection: close" before it commits the
-    // answer, or a client that reuses the connection for its next request reads no response at all (seen in CI)
-    java.net.http.HttpResponse<String> r = http.client().send(java.net.http.HttpRequest.newBuilder(
-        server.uri().resolve("/credentials/issue")).header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(issueBody().toString())).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertEquals(401, r.statusCode(), r.body());
-    assertEquals("close", r.headers().firstValue("Connection").orElse("(none)").toLowerCase(java.util.Locale.ROOT));
+  void aRefusedRequestWhoseBodyWasNotReadLeavesItsConnectionUsable() throws Exception {
+    // the 401 is decided before the body is read. Closing the socket with the body unread resets it, and a client
+    // still sending then loses the answer (seen in CI as "header parser received no bytes"); keeping the unread
+    // body makes the next request on the connection unreadable. So the server reads and drops it: two requests
+    // pipelined on one socket both get their answers, in order.
+    byte[] body = issueBody().toString().getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /credentials/issue HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String both = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int second = both.indexOf("HTTP/1.1 200");
+      assertTrue(both.startsWith("HTTP/1.1 401"), both);
+      assertTrue(second > 0 && both.substring(second).contains("\"status\":\"ok\""), both);
+      assertTrue(!both.substring(0, second).toLowerCase(Locale.ROOT).contains("connection: close"), both);
+    }
+    // a declared body beyond the drain bound (twice the body limit) is not read: the answer says Connection: close
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(("POST /credentials/issue HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + (3L * ServerConfig.DEFAULT_MAX_BODY_BYTES)
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+      assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer);
+    }
     for (int i = 0; i < 40; i++) {
       assertUnauthorized(issue(null));
       assertEquals(201, issue(API_TOKEN).status());
@@ -148,7 +175,7 @@ class AuthTest {
     Http.Reply expired = issue(rs256(claims("credentials:issue").issueTime(Date.from(past.minusSeconds(60)))
         .expirationTime(Date.from(past)).build(), rsa));
     assertUnauthorized(expired);
-    assertTrue(expired.body().path("detail").asText().toLowerCase(java.util.Locale.ROOT).contains("expired"),
+    assertTrue(expired.body().path("detail").asText().toLowerCase(Locale.ROOT).contains("expired"),
         expired.body().toString());
     // wrong audience, wrong issuer, no exp
     assertUnauthorized(issue(rs256(claims("credentials:issue").audience("https://other.example").build(), rsa)));
@@ -164,10 +191,10 @@ class AuthTest {
     String good = rs256(claims("credentials:status").build(), rsa);
     String[] parts = good.split("\\.");
     String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
-        java.nio.charset.StandardCharsets.UTF_8)
+        StandardCharsets.UTF_8)
         .replace("credentials:status", "credentials:issue");
     String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     assertUnauthorized(issue(forged));
     // the challenge says why
     HttpResponse<String> raw = http.client().send(HttpRequest.newBuilder(server.uri().resolve("/credentials/issue"))

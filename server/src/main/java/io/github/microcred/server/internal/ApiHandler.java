@@ -133,9 +133,11 @@ public final class ApiHandler extends Handler.Abstract {
     if (a.status == 401 || a.status == 403) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge(a));
     }
-    if (request.getAttribute(BODY_READ) == null && request.getLength() != 0 && a.status >= 400) {
-      // refused before its body was read (401, 403, 413, ...): the unread body makes the connection unusable, so say
-      // so before the response is committed, or a client that reuses the connection reads no response at all
+    if (request.getAttribute(BODY_READ) != Boolean.TRUE && request.getLength() != 0 && a.status >= 400
+        && !drainUnreadBody(request)) {
+      // refused before its body was read (401, 403, 413, ...) and the body is too large to drain: the unread body
+      // makes the connection unusable, so say so before the response is committed, or a client that reuses the
+      // connection reads no response at all
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     response.setStatus(a.status);
@@ -433,12 +435,19 @@ public final class ApiHandler extends Handler.Abstract {
     byte[] buf;
     try (InputStream in = Content.Source.asInputStream(request)) {
       buf = in.readNBytes(limit + 1);
+      if (buf.length > limit) {
+        // the rest is read and dropped (up to the drain bound) so that the 413 reaches the client
+        if (skipToEnd(in, drainBound() - buf.length)) {
+          request.setAttribute(BODY_READ, Boolean.TRUE);
+        } else {
+          request.setAttribute(BODY_READ, Boolean.FALSE);
+        }
+        throw tooLarge("more than " + limit + " bytes sent");
+      }
     } catch (IOException e) {
+      request.setAttribute(BODY_READ, Boolean.FALSE);
       throw new Problem(400, "malformed-request", "Malformed request", "the body could not be read: "
           + e.getMessage());
-    }
-    if (buf.length > limit) {
-      throw tooLarge("more than " + limit + " bytes sent");
     }
     request.setAttribute(BODY_READ, Boolean.TRUE);
     JsonNode n;
@@ -454,6 +463,48 @@ public final class ApiHandler extends Handler.Abstract {
       throw new Problem(400, "malformed-request", "Malformed request", "$: expected a JSON object");
     }
     return (ObjectNode) n;
+  }
+
+  /**
+   * The most bytes of a refused body read and dropped so that the connection stays usable and the client, still
+   * sending, reads the answer: closing a socket with unread input resets it, and the client may then lose the
+   * response. Bodies larger than this get {@code Connection: close} instead.
+   */
+  private long drainBound() {
+    return 2L * config.maxBodyBytes();
+  }
+
+  /**
+   * Reads and drops a body that was not read because the request was refused first; true when it was read to its
+   * end within {@link #drainBound()}.
+   */
+  private boolean drainUnreadBody(Request request) {
+    if (request.getAttribute(BODY_READ) != null) {
+      return request.getAttribute(BODY_READ) == Boolean.TRUE;
+    }
+    long declared = request.getLength();
+    if (declared > drainBound()) {
+      return false;
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      return skipToEnd(in, drainBound());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Skips at most {@code max} bytes; true when the stream ended within them. */
+  private static boolean skipToEnd(InputStream in, long max) throws IOException {
+    byte[] sink = new byte[8192];
+    long left = max;
+    while (left >= 0) {
+      int n = in.read(sink, 0, (int) Math.min(sink.length, left + 1));
+      if (n < 0) {
+        return true;
+      }
+      left -= n;
+    }
+    return false;
   }
 
   private Problem tooLarge(String what) {
