@@ -30,6 +30,12 @@ public final class Elm {
   public static final String VC_CONTEXT = ElmWriter.VC_CONTEXT;
   /** The EDC application-profile context. */
   public static final String EDC_CONTEXT = ElmWriter.EDC_CONTEXT;
+  /** The most characters {@link #importCredential(String)} and {@link #check(String)} read (16 Mi). */
+  public static final int MAX_CHARS = Json.MAX_CHARS;
+  /** The deepest nesting of the credential they read. */
+  public static final int MAX_DEPTH = ElmReader.MAX_DEPTH;
+  /** The most JSON values (objects, arrays, strings, numbers, literals) of a document they read. */
+  public static final int MAX_VALUES = Json.MAX_VALUES;
 
   private Elm() {}
 
@@ -60,7 +66,8 @@ public final class Elm {
    * @param json the credential, its upload form {@code {"credential": ...}}, or a JAdES JWS JSON serialization
    * @return the core model and the warnings
    * @throws ElmException {@link ElmErrorCode#INVALID_CREDENTIAL} when the text is not JSON (with line and column),
-   *     or not an EDC credential in the compact form of its contexts (naming the path)
+   *     or not an EDC credential in the compact form of its contexts (naming the path);
+   *     {@link ElmErrorCode#LIMIT_EXCEEDED} beyond {@link #MAX_CHARS}, {@link #MAX_DEPTH} or {@link #MAX_VALUES}
    */
   public static ElmImport importCredential(String json) throws ElmException {
     return importCredential(parse(json));
@@ -71,7 +78,9 @@ public final class Elm {
    *
    * @param document the JSON tree
    * @return the core model and the warnings
-   * @throws ElmException {@link ElmErrorCode#INVALID_CREDENTIAL} when it is not an EDC credential
+   * @throws ElmException {@link ElmErrorCode#INVALID_CREDENTIAL} when it is not an EDC credential;
+   *     {@link ElmErrorCode#LIMIT_EXCEEDED} when nested deeper than {@link #MAX_DEPTH} or with more than
+   *     {@link #MAX_VALUES} values
    */
   public static ElmImport importCredential(JsonNode document) throws ElmException {
     ElmReader.Result r = read(document);
@@ -135,6 +144,8 @@ public final class Elm {
     Objects.requireNonNull(document, "document");
     try {
       return ElmReader.read(document, "en");
+    } catch (Json.LimitExceeded e) {
+      throw new ElmException(ElmErrorCode.LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new ElmException(ElmErrorCode.INVALID_CREDENTIAL, e.getMessage(), e);
     }
@@ -144,6 +155,8 @@ public final class Elm {
     Objects.requireNonNull(json, "json");
     try {
       return Json.parse(json);
+    } catch (Json.LimitExceeded e) {
+      throw new ElmException(ElmErrorCode.LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new ElmException(ElmErrorCode.INVALID_CREDENTIAL, Json.describe(e), e);
     }

@@ -12,7 +12,12 @@ public enum ElmErrorCode implements Code {
    */
   INVALID_CREDENTIAL,
   /** A micro-credential or award that EDC cannot express (e.g. no awarding body, so no issuer). */
-  UNSUPPORTED;
+  UNSUPPORTED,
+  /**
+   * A document beyond a bound of the reader: more than {@link Elm#MAX_CHARS} characters, nested deeper than
+   * {@link Elm#MAX_DEPTH}, or more than {@link Elm#MAX_VALUES} JSON values. Refused before it is read further.
+   */
+  LIMIT_EXCEEDED;
 
   /** {@inheritDoc} Always {@code elm}. */
   @Override

@@ -96,7 +96,7 @@ class HostileInputTest {
   }
 
   @Test
-  void deepNestingIsRefusedNotOverflowed() {
+  void deepNestingIsRefusedNotOverflowed() throws Exception {
     StringBuilder s = new StringBuilder("{\"@context\":[\"" + Elm.VC_CONTEXT + "\",\"" + Elm.EDC_CONTEXT
         + "\"],\"type\":\"EuropeanDigitalCredential\",\"x\":");
     for (int i = 0; i < 500; i++) {
@@ -107,6 +107,115 @@ class HostileInputTest {
     }
     s.append("}");
     ElmException e = assertThrows(ElmException.class, () -> Elm.importCredential(s.toString()));
-    assertEquals(ElmErrorCode.INVALID_CREDENTIAL, e.code());
+    assertEquals(ElmErrorCode.LIMIT_EXCEEDED, e.code());
+    assertTrue(e.getMessage().startsWith("$: at line 1"), e.getMessage());
+    assertEquals(ElmProblemCode.NOT_EDC, Elm.check(s.toString()).problems().get(0).code());
+    // a tree built in memory is bounded too
+    ObjectNode doc = (ObjectNode) M.readTree(Fixtures.resource("Sample-MC-Annex1-unsigned.jsonld"));
+    ArrayNode deep = doc.putArray("deep");
+    for (int i = 0; i < Elm.MAX_DEPTH; i++) {
+      deep = deep.addArray();
+    }
+    ElmException tree = assertThrows(ElmException.class, () -> Elm.importCredential(doc));
+    assertEquals(ElmErrorCode.LIMIT_EXCEEDED, tree.code());
+    assertTrue(tree.getMessage().contains("deeper than " + Elm.MAX_DEPTH), tree.getMessage());
+  }
+
+  @Test
+  void aDocumentLargerThanTheBoundIsRefusedBeforeParsing() {
+    String big = "{\"x\":\"" + "a".repeat(Elm.MAX_CHARS) + "\"}";
+    ElmException e = assertThrows(ElmException.class, () -> Elm.importCredential(big));
+    assertEquals(ElmErrorCode.LIMIT_EXCEEDED, e.code());
+    assertEquals("$: the document has " + big.length() + " characters; at most " + Elm.MAX_CHARS + " are read",
+        e.getMessage());
+  }
+
+  @Test
+  void moreValuesThanTheBoundAreRefusedWhileParsingAndInATree() throws Exception {
+    String many = "{\"x\":[" + "0,".repeat(Elm.MAX_VALUES) + "0]}";
+    ElmException text = assertThrows(ElmException.class, () -> Elm.importCredential(many));
+    assertEquals(ElmErrorCode.LIMIT_EXCEEDED, text.code(), text.getMessage());
+    ObjectNode doc = (ObjectNode) M.readTree(Fixtures.resource("Sample-MC-Annex1-unsigned.jsonld"));
+    ArrayNode wide = doc.putArray("wide");
+    for (int i = 0; i < Elm.MAX_VALUES; i++) {
+      wide.add(i);
+    }
+    ElmException tree = assertThrows(ElmException.class, () -> Elm.importCredential(doc));
+    assertEquals(ElmErrorCode.LIMIT_EXCEEDED, tree.code());
+    assertEquals("$: more than " + Elm.MAX_VALUES + " JSON values", tree.getMessage());
+  }
+
+  /**
+   * Jackson's token bound refuses only documents beyond the value bound: 1.5 million empty arrays (3 million tokens)
+   * are refused with a location, while an object of members holding empty objects (3 tokens per value, the most)
+   * just within the value bound is read past the bounds to the envelope check.
+   */
+  @Test
+  void theTokenBoundAgreesWithTheValueBound() {
+    String tokens = "[" + "[],".repeat(Elm.MAX_VALUES + Elm.MAX_VALUES / 2) + "[]]";
+    ElmException e = assertThrows(ElmException.class, () -> Elm.importCredential(tokens));
+    assertEquals(ElmErrorCode.LIMIT_EXCEEDED, e.code());
+    assertTrue(e.getMessage().startsWith("$: at line 1, column "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": more than " + Elm.MAX_VALUES + " JSON values"), e.getMessage());
+    StringBuilder within = new StringBuilder("{\"x\":{");
+    int members = Elm.MAX_VALUES - 2;
+    for (int i = 0; i < members; i++) {
+      within.append(i == 0 ? "" : ",").append("\"").append(Integer.toString(i, 36)).append("\":{}");
+    }
+    within.append("}}");
+    ElmException inside = assertThrows(ElmException.class, () -> Elm.importCredential(within.toString()));
+    assertEquals(ElmErrorCode.INVALID_CREDENTIAL, inside.code(), inside.getMessage());
+    assertTrue(inside.getMessage().startsWith("$['@context']: expected"), inside.getMessage());
+  }
+
+  @Test
+  void aSealedPayloadIsBoundedAndNamedAsThePayload() throws Exception {
+    String nested = "[".repeat(200) + "]".repeat(200);
+    ObjectNode jws = JsonNodeFactory.instance.objectNode();
+    jws.put("payload", nested);
+    jws.putArray("signatures").addObject().put("protected", "e30").put("signature", "AA");
+    ElmException e = assertThrows(ElmException.class, () -> Elm.importCredential(M.writeValueAsString(jws)));
+    assertEquals(ElmErrorCode.LIMIT_EXCEEDED, e.code());
+    assertTrue(e.getMessage().startsWith("$.payload: "), e.getMessage());
+  }
+
+  /** Values the reader parses (numbers, durations, dates, level labels) are bounded and refused at their path. */
+  @Test
+  void oversizedOrOutOfRangeValuesAreWarnedAboutAtTheirPathAndNotCarried() throws Exception {
+    ObjectNode doc = Elm.export(Fixtures.microCredential(), Fixtures.award()).document();
+    ObjectNode spec = (ObjectNode) claim(doc).get("specifiedBy");
+    String sp = "$.credentialSubject.hasClaim[0].specifiedBy";
+    ((ObjectNode) spec.withArray("creditPoint").get(0)).put("point", "1e999999999");
+    spec.put("volumeOfLearning", "PT" + "9".repeat(300) + "H");
+    ArrayNode nqf = spec.withArray("nqfLevel");
+    nqf.removeAll();
+    nqf.addObject().put("id", "http://example.org/level/x").put("type", "Concept").putObject("prefLabel")
+        .put("en", "a" + " ".repeat(100_000) + "x");
+    doc.put("issued", "2026-06-30T12:00:00Z" + " ".repeat(1_000));
+    ElmImport i = Elm.importCredential(M.writeValueAsString(doc));
+    assertTrue(i.microCredential().workload().credits().isEmpty(), i.microCredential().workload().credits().toString());
+    assertTrue(i.microCredential().workload().hours().isEmpty());
+    assertTrue(i.microCredential().levels().stream().noneMatch(l -> l.framework().startsWith("a ")));
+    assertTrue(i.award().isEmpty(), "no issue date, so no award");
+    assertWarned(i, sp + ".creditPoint[0].point", "non-negative decimal number");
+    assertWarned(i, sp + ".volumeOfLearning", "303 characters is not read");
+    assertWarned(i, sp + ".nqfLevel[0].prefLabel", "100002 characters is not read");
+    assertWarned(i, "$.issued", "1020 characters is not read");
+    assertTrue(i.warnings().stream().allMatch(w -> w.message().length() <= 500), "warnings quote bounded values");
+    // within the bounds, the same values are read
+    ((ObjectNode) spec.withArray("creditPoint").get(0)).put("point", "999999999999.5");
+    ElmImport ok = Elm.importCredential(M.writeValueAsString(doc));
+    assertEquals(0, new java.math.BigDecimal("999999999999.5").compareTo(ok.microCredential().workload().credits().get(0)
+        .amount()));
+  }
+
+  private static JsonNode claim(JsonNode doc) {
+    JsonNode c = doc.get("credentialSubject").get("hasClaim");
+    return c.isArray() ? c.get(0) : c;
+  }
+
+  private static void assertWarned(ElmImport i, String path, String text) {
+    assertTrue(i.warnings().stream().anyMatch(w -> w.path().equals(path) && w.message().contains(text)),
+        "no warning at " + path + " saying '" + text + "': " + i.warnings());
   }
 }

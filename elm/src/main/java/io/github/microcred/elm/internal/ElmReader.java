@@ -121,12 +121,19 @@ public final class ElmReader {
   }
 
   private static final Pattern LEVEL_LABEL = Pattern.compile("^(.+?)\\s+[Ll]evel\\s+(\\S+)$");
-  private static final Pattern HOURS = Pattern.compile("^PT(\\d+(?:\\.\\d+)?)H$");
+  private static final Pattern HOURS = Pattern.compile("^PT(\\d{1,12}(?:\\.\\d{1,12})?)H$");
+  private static final Pattern POINTS = Pattern.compile("^\\d{1,12}(?:\\.\\d{1,12})?$");
   private static final Set<String> ENVELOPE = Set.of("@context", "id", "type", "credentialProfiles",
       "credentialSchema", "displayParameter", "credentialSubject", "issuer", "issuanceDate", "issued", "validFrom",
       "expirationDate", "validUntil", "evidence", "identifier");
 
+  /** The deepest nesting read below the credential. */
+  public static final int MAX_DEPTH = 64;
+  /** The longest value parsed as a number, duration, date or level label (longer ones are warned about). */
+  static final int MAX_VALUE_CHARS = 256;
+
   private final Result out = new Result();
+  private int nodes;
   private final Map<String, JsonNode> index = new HashMap<>();
   private final String preferred;
   private final Set<String> specIds = new LinkedHashSet<>();
@@ -148,7 +155,14 @@ public final class ElmReader {
    */
   public static Result read(JsonNode doc, String preferredLanguage) {
     ElmReader r = new ElmReader(preferredLanguage);
-    r.run(unwrap(doc, r.out.warnings));
+    // bounds first: nothing else walks a tree beyond them, so their refusal is the one a caller sees
+    r.bound(doc, 0, "$");
+    JsonNode c = unwrap(doc, r.out.warnings);
+    if (doc.isObject() && c != doc && c != doc.get("credential")) {
+      r.nodes = 0;
+      r.bound(c, 0, "$.payload");
+    }
+    r.run(c);
     return r.out;
   }
 
@@ -174,7 +188,12 @@ public final class ElmReader {
             + "b64:false)");
       }
       try {
-        JsonNode c = Json.parse(p.asText());
+        JsonNode c;
+        try {
+          c = Json.parse(p.asText());
+        } catch (Json.LimitExceeded e) {
+          throw new Json.LimitExceeded("$.payload" + e.getMessage().substring(1));
+        }
         if (warnings != null) {
           warnings.add(new Warning("$.signatures", "the JAdES seal is not checked by an import; verify it with "
               + "the elm-jades module"));
@@ -189,7 +208,7 @@ public final class ElmReader {
 
   private void run(JsonNode doc) {
     checkEnvelope(doc);
-    indexNodes(doc, 0);
+    indexNodes(doc);
     for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!ENVELOPE.contains(k)) {
@@ -280,10 +299,22 @@ public final class ElmReader {
     }
   }
 
-  private void indexNodes(JsonNode n, int depth) {
-    if (depth > 64) {
-      throw new IllegalArgumentException("$: nested deeper than 64 levels");
+  /** Refuses a tree nested deeper than {@link #MAX_DEPTH} or with more than {@link Json#MAX_VALUES} values. */
+  private void bound(JsonNode n, int depth, String where) {
+    if (depth > MAX_DEPTH) {
+      throw new Json.LimitExceeded(where + ": nested deeper than " + MAX_DEPTH + " levels");
     }
+    if (++nodes > Json.MAX_VALUES) {
+      throw new Json.LimitExceeded(where + ": more than " + Json.MAX_VALUES + " JSON values");
+    }
+    if (n.isContainerNode()) {
+      for (JsonNode child : n) {
+        bound(child, depth + 1, where);
+      }
+    }
+  }
+
+  private void indexNodes(JsonNode n) {
     if (n.isObject()) {
       JsonNode id = n.get("id");
       if (id != null && id.isTextual() && n.size() > 2) {
@@ -292,9 +323,9 @@ public final class ElmReader {
           index.put(id.asText(), n);
         }
       }
-      n.forEach(c -> indexNodes(c, depth + 1));
+      n.forEach(this::indexNodes);
     } else if (n.isArray()) {
-      n.forEach(c -> indexNodes(c, depth + 1));
+      n.forEach(this::indexNodes);
     }
   }
 
@@ -385,12 +416,13 @@ public final class ElmReader {
             + "carried");
         continue;
       }
-      try {
-        BigDecimal amount = new BigDecimal(c.path("point").asText().trim());
-        workload[0] = workload[0].withCredit(new CreditValue(amount, unit.get()));
+      String points = c.path("point").asText("").trim();
+      if (POINTS.matcher(points).matches()) {
+        workload[0] = workload[0].withCredit(new CreditValue(new BigDecimal(points), unit.get()));
         out.found.add(Element.WORKLOAD);
-      } catch (RuntimeException e) {
-        warn(cp + ".point", "expected a non-negative decimal number of credit points, got " + c.get("point"));
+      } else {
+        warn(cp + ".point", "expected a non-negative decimal number of credit points (at most 12 digits before and "
+            + "after the point), got " + shown(c.get("point")));
       }
     }
     b.workload(workload[0]);
@@ -485,6 +517,11 @@ public final class ElmReader {
         }
       }
       String label = text(n.get("prefLabel"), np + ".prefLabel");
+      if (label != null && label.length() > MAX_VALUE_CHARS) {
+        warn(np + ".prefLabel", "a level label of " + label.length() + " characters is not read (at most "
+            + MAX_VALUE_CHARS + ")");
+        continue;
+      }
       Matcher m = label == null ? null : LEVEL_LABEL.matcher(label.trim());
       if (m != null && m.matches()) {
         b.level(Level.national(m.group(1), m.group(2)));
@@ -682,8 +719,10 @@ public final class ElmReader {
   private void award(JsonNode doc, JsonNode subject, JsonNode claim, String cp, MicroCredential mc, Organization issuer) {
     Instant issued = null;
     for (String k : List.of("issued", "validFrom", "issuanceDate")) {
-      if (issued == null && doc.has(k)) {
+      if (doc.has(k)) {
+        // the first member present is the issue date: an unreadable one is warned about, not replaced by another
         issued = instant(doc.get(k), "$." + k);
+        break;
       }
     }
     if (issued != null) {
@@ -838,6 +877,10 @@ public final class ElmReader {
   // ---- values
 
   private Optional<BigDecimal> hours(String v, String p) {
+    if (v.length() > MAX_VALUE_CHARS) {
+      warn(p, "a workload of " + v.length() + " characters is not read (at most " + MAX_VALUE_CHARS + ")");
+      return Optional.empty();
+    }
     Matcher m = HOURS.matcher(v);
     if (m.matches()) {
       return Optional.of(new BigDecimal(m.group(1)));
@@ -857,6 +900,10 @@ public final class ElmReader {
   }
 
   private Instant instant(JsonNode v, String p) {
+    if (v.asText().length() > MAX_VALUE_CHARS) {
+      warn(p, "a date of " + v.asText().length() + " characters is not read (at most " + MAX_VALUE_CHARS + ")");
+      return null;
+    }
     try {
       return OffsetDateTime.parse(v.asText()).toInstant();
     } catch (DateTimeParseException e) {
@@ -947,12 +994,18 @@ public final class ElmReader {
     }
   }
 
+  private static String shown(JsonNode v) {
+    String s = String.valueOf(v);
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+
   private static String dec(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   private void warn(String path, String message) {
-    out.warnings.add(new Warning(path, message));
+    // messages quote values from the document: bounded, so a long value is not copied into every warning
+    out.warnings.add(new Warning(path, message.length() <= 500 ? message : message.substring(0, 497) + "..."));
   }
 
 
