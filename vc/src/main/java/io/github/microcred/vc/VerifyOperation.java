@@ -12,6 +12,7 @@ import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
 import io.github.microcred.vc.internal.verify.SignedCredential;
+import io.github.microcred.vc.internal.verify.SignedGraph;
 import io.github.microcred.vc.internal.verify.StatusGate;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
 import jakarta.json.JsonObject;
@@ -219,8 +220,9 @@ public final class VerifyOperation {
     // the signed data: canonicalize once (per RDFC hash), read the graph from what is hashed
     JsonObject unsecured = DataIntegrity.withoutProof(doc);
     Map<String, Object> canonical = new HashMap<>();
-    Object first = canonical(unsecured, "SHA-256", canonical);
-    SignedCredential signed = first instanceof String ? SignedCredential.read((String) first, textId(json)) : null;
+    SignedGraph.Builder graph = new SignedGraph.Builder();
+    Object first = canonical.computeIfAbsent("SHA-256", a -> canonicalize(unsecured, a, graph));
+    SignedCredential signed = first instanceof String ? SignedCredential.of(graph.build(), textId(json)) : null;
     String signedProblem = first instanceof VcException ? describe((VcException) first)
         : signed.rootProblem();
     String issuer = signed == null ? null : signed.issuer();
@@ -330,13 +332,16 @@ public final class VerifyOperation {
 
   /** The canonical document for an RDFC hash (a String), or the failure (a VcException); cached in {@code cache}. */
   private Object canonical(JsonObject unsecured, String alg, Map<String, Object> cache) {
-    return cache.computeIfAbsent(alg, a -> {
-      try {
-        return Canonicalizer.canonicalize(unsecured, options.documentLoader(), options.limits(), a);
-      } catch (VcException e) {
-        return e;
-      }
-    });
+    return cache.computeIfAbsent(alg, a -> canonicalize(unsecured, a, null));
+  }
+
+  /** The canonical document (a String), each canonical quad handed to {@code dataset} too, or the failure. */
+  private Object canonicalize(JsonObject unsecured, String alg, SignedGraph.Builder dataset) {
+    try {
+      return Canonicalizer.canonicalize(unsecured, options.documentLoader(), options.limits(), alg, dataset);
+    } catch (VcException e) {
+      return e;
+    }
   }
 
   private static List<JsonObject> proofs(JsonObject doc) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Canonicalizer;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.verify.SignedGraph;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -106,8 +109,10 @@ class FastPathDifferentialTest {
   private static boolean same(JsonObject doc, String what, String hash) {
     String general;
     VcException generalError = null;
+    SignedGraph.Builder generalGraph = new SignedGraph.Builder();
+    SignedGraph.Builder autoGraph = new SignedGraph.Builder();
     try {
-      general = Canonicalizer.canonicalize(doc, LOADER, CanonicalizationLimits.DEFAULT, hash, null,
+      general = Canonicalizer.canonicalize(doc, LOADER, CanonicalizationLimits.DEFAULT, hash, generalGraph,
           System::nanoTime, Canonicalizer.Path.GENERAL);
     } catch (VcException e) {
       general = null;
@@ -116,7 +121,7 @@ class FastPathDifferentialTest {
     long before = Canonicalizer.pathCounts().fast();
     String auto;
     try {
-      auto = Canonicalizer.canonicalize(doc, LOADER, CanonicalizationLimits.DEFAULT, hash, null,
+      auto = Canonicalizer.canonicalize(doc, LOADER, CanonicalizationLimits.DEFAULT, hash, autoGraph,
           System::nanoTime, Canonicalizer.Path.AUTO);
     } catch (VcException e) {
       if (generalError == null) {
@@ -137,7 +142,26 @@ class FastPathDifferentialTest {
       FAST.incrementAndGet();
     }
     assertEquals(general, auto, what + " (" + hash + ", " + (fast ? "fast" : "general") + " path)\n" + doc);
+    // the verifier reads the signed graph from the canonical quads handed over, not from re-read N-Quads: the same
+    SignedGraph parsed = SignedGraph.parse(general);
+    assertTrue(parsed.sameStatements(generalGraph.build()), what + ": general path's quads\n" + doc);
+    assertTrue(parsed.sameStatements(autoGraph.build()), what + ": AUTO path's quads\n" + doc);
+    // the uncanonicalized statements (the verifier's agreement probe) are the same dataset
+    assertEquals(general, canonicalStatements(doc, hash), what + ": Canonicalizer.statements\n" + doc);
     return fast;
+  }
+
+  /** RDFC-1.0 of {@link Canonicalizer#statements}: equal to the canonical N-Quads when the dataset is the same. */
+  private static String canonicalStatements(JsonObject doc, String hash) {
+    try {
+      RdfCanon canon = RdfCanon.create(hash);
+      Canonicalizer.statements(doc, LOADER, CanonicalizationLimits.DEFAULT, canon);
+      java.io.StringWriter w = new java.io.StringWriter();
+      canon.provide(new NQuadsWriter(w));
+      return w.toString();
+    } catch (Exception e) {
+      return "failed: " + e;
+    }
   }
 
   static LongStream seeds() {

@@ -595,6 +595,58 @@ public final class Canonicalizer {
   }
 
   /**
+   * The RDF statements of a JSON-LD document, not canonicalized (blank-node labels are the conversion's own, and a
+   * statement may be given twice): for readers that do not depend on labels, such as the agreement probe of a
+   * verifier. The same input bounds, paths (the fast path when it covers the document, the general path otherwise)
+   * and typed errors as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}, without the
+   * RDFC-1.0 work.
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @param limits the bounds
+   * @param consumer receives the statements
+   * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
+   */
+  public static void statements(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
+      RdfQuadConsumer consumer) throws VcException {
+    Deadline deadline = Deadline.start(limits.maxTime(), System::nanoTime);
+    checkInputBounds(document, limits);
+    Processor p = processor(loader);
+    LOADER_ERROR.remove();
+    try {
+      deadline.check("JSON-LD expansion (before it starts)");
+      if (!generalOnly) {
+        FastRdf.Dataset fast = null;
+        try {
+          fast = p.fastDataset(document, limits, deadline);
+        } catch (Deadline.Exceeded e) {
+          throw e;
+        } catch (FastRdf.Unsupported | RuntimeException e) {
+          LOADER_ERROR.remove();
+        }
+        if (fast != null) {
+          FAST_RUNS.increment();
+          for (FastRdf.Quad q : fast.quads()) {
+            consumer.quad(q.subject(), q.predicate(), q.object(), q.datatype(), null, null, q.graph());
+          }
+          return;
+        }
+      }
+      GENERAL_RUNS.increment();
+      JsonArray expanded = p.expand(document);
+      deadline.check("JSON-LD expansion");
+      requireNoRelativeReference(expanded);
+      toRdf(p, expanded, counting(consumer, limits.maxQuads(), deadline), limits, deadline);
+    } catch (VcException e) {
+      throw e;
+    } catch (JsonLdError | RdfConsumerException | RuntimeException e) {
+      throw failure(e);
+    } finally {
+      LOADER_ERROR.remove();
+    }
+  }
+
+  /**
    * One bounded run of JSON-LD and RDF steps that share a deadline and the limits (the selective-disclosure suites
    * expand, compact, convert to RDF and canonicalize several documents for one proof). Every step fails with the
    * same typed errors as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits, String)}.

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -133,10 +135,88 @@ public final class JsonSupport {
    * @return a new Jackson object
    */
   public static ObjectNode toJackson(JsonValue value) {
-    try {
-      return StrictJson.readObjectTree(value.toString(), "value", TRUSTED);
-    } catch (VcException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new IllegalStateException("value: $ must be a JSON object, got "
+          + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
     }
+    return (ObjectNode) jackson(value, 1);
+  }
+
+  /**
+   * The Jackson node of a JSON-P value, built by walking it: the tree that {@link StrictJson#readTree} of its text
+   * gives (numbers typed by their text as the reader types them: int, long, BigInteger, or a BigDecimal for a
+   * fraction or exponent), without writing and re-reading the text; the trusted bounds still apply (nesting depth,
+   * no unpaired surrogate).
+   */
+  private static JsonNode jackson(JsonValue v, int depth) {
+    switch (v.getValueType()) {
+      case OBJECT: {
+        deeper(depth);
+        ObjectNode o = NODES.objectNode();
+        for (java.util.Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
+          o.set(paired(e.getKey()), jackson(e.getValue(), depth + 1));
+        }
+        return o;
+      }
+      case ARRAY: {
+        deeper(depth);
+        com.fasterxml.jackson.databind.node.ArrayNode a = NODES.arrayNode();
+        for (JsonValue x : v.asJsonArray()) {
+          a.add(jackson(x, depth + 1));
+        }
+        return a;
+      }
+      case STRING:
+        return NODES.textNode(paired(((JsonString) v).getString()));
+      case NUMBER:
+        return number(v.toString());
+      case TRUE:
+        return NODES.booleanNode(true);
+      case FALSE:
+        return NODES.booleanNode(false);
+      default:
+        return NODES.nullNode();
+    }
+  }
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private static void deeper(int depth) {
+    if (depth > TRUSTED.maxDepth()) {
+      throw new IllegalStateException("value: nesting deeper than " + TRUSTED.maxDepth() + " arrays/objects");
+    }
+  }
+
+  private static String paired(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new IllegalStateException("value: unpaired surrogate U+"
+              + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ": the text is not valid Unicode");
+        }
+      }
+    }
+    return s;
+  }
+
+  /** A JSON number's text as the strict reader types it: an integer as int, long or BigInteger, else BigDecimal. */
+  private static JsonNode number(String text) {
+    for (int i = text.startsWith("-") ? 1 : 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return NODES.numberNode(new java.math.BigDecimal(text));
+      }
+    }
+    java.math.BigInteger b = new java.math.BigInteger(text);
+    if (b.bitLength() < 32) {
+      return NODES.numberNode(b.intValue());
+    }
+    if (b.bitLength() < 64) {
+      return NODES.numberNode(b.longValue());
+    }
+    return NODES.numberNode(b);
   }
 }

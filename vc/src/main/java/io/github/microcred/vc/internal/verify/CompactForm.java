@@ -277,14 +277,37 @@ public final class CompactForm {
     }
     for (JsonNode e : list(context)) {
       if (e.isTextual()) {
-        try {
-          collectJsonLiteralTerms(loader.load(e.asText()), out);
-        } catch (VcException | RuntimeException ex) {
-          // reported by the contexts check
-        }
+        out.addAll(jsonLiteralTerms(e.asText(), loader));
       }
     }
     return out;
+  }
+
+  /**
+   * The JSON-literal terms of each pinned context, per loader: a loader's pinned documents never change, so each is
+   * walked once (weak in the loader, as the canonicalizer's caches). Unpinned (remote) contexts are walked per call.
+   */
+  private static final Map<ContextLoader, Map<String, Set<String>>> JSON_LITERALS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  private static Set<String> jsonLiteralTerms(String url, ContextLoader loader) {
+    Map<String, Set<String>> cache = loader.isPinned(url)
+        ? JSON_LITERALS.computeIfAbsent(loader, l -> new java.util.concurrent.ConcurrentHashMap<>()) : null;
+    Set<String> terms = cache == null ? null : cache.get(url);
+    if (terms != null) {
+      return terms;
+    }
+    terms = new HashSet<>();
+    try {
+      collectJsonLiteralTerms(loader.load(url), terms);
+    } catch (VcException | RuntimeException ex) {
+      return Set.of(); // reported by the contexts check
+    }
+    terms = Set.copyOf(terms);
+    if (cache != null) {
+      cache.put(url, terms);
+    }
+    return terms;
   }
 
   private static void collectJsonLiteralTerms(JsonValue v, Set<String> out) {

@@ -51,8 +51,19 @@ public final class SignedCredential {
    * @return the reader
    */
   public static SignedCredential read(String canonicalDocument, String jsonId) {
-    SignedGraph g = SignedGraph.parse(canonicalDocument);
-    return new SignedCredential(g, g.root(jsonId, VERIFIABLE_CREDENTIAL), jsonId);
+    return of(SignedGraph.parse(canonicalDocument), jsonId);
+  }
+
+  /**
+   * Reads an already built signed graph (the canonical quads handed over by the canonicalization, which equals
+   * {@link #read} of its N-Quads).
+   *
+   * @param graph the signed graph
+   * @param jsonId the document's top-level {@code id}, or null
+   * @return the reader
+   */
+  public static SignedCredential of(SignedGraph graph, String jsonId) {
+    return new SignedCredential(graph, graph.root(jsonId, VERIFIABLE_CREDENTIAL), jsonId);
   }
 
   /**
@@ -191,7 +202,10 @@ public final class SignedCredential {
     SignedGraph probe;
     String probeRoot;
     try {
-      probe = SignedGraph.parse(Canonicalizer.canonicalize(b.build(), loader, limits));
+      // the probe's statements need no canonical labels: every comparison below ignores blank-node labels
+      SignedGraph.Builder statements = new SignedGraph.Builder();
+      Canonicalizer.statements(b.build(), loader, limits, statements);
+      probe = statements.build();
       probeRoot = probe.root(jsonId, VERIFIABLE_CREDENTIAL);
     } catch (VcException | IllegalArgumentException e) {
       out.add("$: the checked members alone do not expand: " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.github.microcred.vc.internal.verify;
 
 import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.nquads.NQuadsReader;
 import com.apicatalog.rdf.nquads.NQuadsReaderException;
 import java.io.StringReader;
@@ -24,6 +25,8 @@ import java.util.Set;
 public final class SignedGraph {
   /** RDF type. */
   public static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  /** RDF language-tagged string. */
+  public static final String RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
   /** The VC vocabulary namespace (VC 1.1 and 2.0). */
   public static final String CRED = "https://www.w3.org/2018/credentials#";
   /** XML Schema dateTime. */
@@ -72,23 +75,73 @@ public final class SignedGraph {
    * @throws IllegalArgumentException if the text is not N-Quads
    */
   public static SignedGraph parse(String nquads) {
-    Map<String, Map<String, List<Term>>> st = new HashMap<>();
-    Set<String> objects = new HashSet<>();
+    Builder b = new Builder();
     try {
-      new NQuadsReader(new StringReader(nquads)).provide((s, p, o, dt, lang, dir, g) -> {
-        if (g == null) {
-          st.computeIfAbsent(s, k -> new LinkedHashMap<>()).computeIfAbsent(p, k -> new ArrayList<>())
-              .add(new Term(o, dt, lang));
-          if (dt == null) {
-            objects.add(o);
-          }
-        }
-        return null;
-      });
+      new NQuadsReader(new StringReader(nquads)).provide(b);
     } catch (NQuadsReaderException | RdfConsumerException e) {
       throw new IllegalArgumentException("not N-Quads: " + e.getMessage(), e);
     }
-    return new SignedGraph(st, objects);
+    return b.build();
+  }
+
+  /**
+   * Builds the default graph from quads as they are produced (the canonical quads a canonicalization hands to its
+   * dataset consumer, or the statements of a document), without writing and re-reading N-Quads: the same graph as
+   * {@link #parse} of the N-Quads of those quads. A statement given twice is kept once (a dataset is a set).
+   */
+  public static final class Builder implements RdfQuadConsumer {
+    private final Map<String, Map<String, List<Term>>> statements = new HashMap<>();
+    private final Set<String> objects = new HashSet<>();
+    /** Every statement given so far, so a repeated one is found in constant time (a property may have 10^5 values). */
+    private final Set<Statement> seen = new HashSet<>();
+    private boolean built;
+
+    private record Statement(String subject, String predicate, Term term) {}
+
+    /** An empty graph. */
+    public Builder() {}
+
+    @Override
+    public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype, String language,
+        String direction, String graph) {
+      if (built) {
+        throw new IllegalStateException("the graph is already built");
+      }
+      if (graph == null) {
+        List<Term> values = statements.computeIfAbsent(subject, k -> new LinkedHashMap<>())
+            .computeIfAbsent(predicate, k -> new ArrayList<>(2));
+        // as N-Quads read it back: a language-tagged literal is rdf:langString (titanium hands it over as
+        // xsd:string with the language; no direction is ever handed over, as rdfDirection is not set)
+        Term t = new Term(object, language != null ? RDF_LANG_STRING : datatype, language);
+        if (seen.add(new Statement(subject, predicate, t))) {
+          values.add(t);
+        }
+        if (datatype == null) {
+          objects.add(object);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * The graph of the quads given so far; the builder takes no more.
+     *
+     * @return the graph
+     */
+    public SignedGraph build() {
+      built = true;
+      return new SignedGraph(statements, objects);
+    }
+  }
+
+  /**
+   * Whether two graphs have the same statements under the same labels (for tests).
+   *
+   * @param other the other graph
+   * @return true if equal
+   */
+  public boolean sameStatements(SignedGraph other) {
+    return statements.equals(other.statements) && objects.equals(other.objects);
   }
 
   /**
