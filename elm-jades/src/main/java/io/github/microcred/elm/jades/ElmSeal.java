@@ -41,6 +41,7 @@ import java.util.Optional;
  * <pre>{@code
  * String sealed = ElmSeal.seal(Elm.export(mc, award), privateKey, List.of(certificate));
  * SealVerification v = ElmSeal.verify(sealed);   // v.verified(), v.skipped()
+ * ElmImport i = Elm.importCredential(v.payload().orElseThrow());   // what was signed, nothing else
  * }</pre>
  */
 public final class ElmSeal {
@@ -130,7 +131,8 @@ public final class ElmSeal {
    * certificate, that the signed data is intact and that the signature value verifies with that certificate's key.
    * The checks listed in {@link SealVerification#SKIPPED} need trusted lists, OCSP / CRL services or TSAs and are
    * not made. Never throws for a bad seal: a document DSS cannot read as a signature, or one with more than one
-   * signature, gives a result with every check failed and the reason.
+   * signature, gives a result with every check failed and the reason. When every check passes, the result holds the
+   * signed payload ({@link SealVerification#payload()}): import that, not {@code sealed}.
    *
    * @param sealed the sealed credential (JWS JSON serialization or compact JWS)
    * @return the result
@@ -142,8 +144,9 @@ public final class ElmSeal {
       return failed("the seal is larger than " + MAX_BYTES + " bytes");
     }
     Reports reports;
+    SignedDocumentValidator v;
     try {
-      SignedDocumentValidator v = SignedDocumentValidator.fromDocument(new InMemoryDocument(bytes, "sealed.json"));
+      v = SignedDocumentValidator.fromDocument(new InMemoryDocument(bytes, "sealed.json"));
       v.setCertificateVerifier(offline());
       reports = v.validateDocument();
     } catch (RuntimeException e) {
@@ -161,12 +164,28 @@ public final class ElmSeal {
     return new SealVerification(String.valueOf(w.getSignatureFormat()), w.isStructuralValidationValid(),
         w.getStructuralValidationMessages() == null ? List.of() : w.getStructuralValidationMessages(),
         w.isSigningCertificateIdentified(), w.isSignatureIntact(), w.isSignatureValid(),
-        Optional.ofNullable(w.getSigningCertificate()).map(c -> c.getCertificateDN()), SealVerification.SKIPPED);
+        Optional.ofNullable(w.getSigningCertificate()).map(c -> c.getCertificateDN()), signedPayload(v, w.getId()),
+        SealVerification.SKIPPED);
   }
 
   private static SealVerification failed(String why) {
     return new SealVerification("NOT_JADES", false, List.of(why), false, false, false, Optional.empty(),
-        SealVerification.SKIPPED);
+        Optional.empty(), SealVerification.SKIPPED);
+  }
+
+  /** The one document the signature covers, as DSS hands it back after validation (empty when not exactly one). */
+  private static Optional<String> signedPayload(SignedDocumentValidator v, String signatureId) {
+    try {
+      List<DSSDocument> docs = v.getOriginalDocuments(signatureId);
+      if (docs == null || docs.size() != 1) {
+        return Optional.empty();
+      }
+      try (InputStream in = docs.get(0).openStream()) {
+        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static CommonCertificateVerifier offline() {

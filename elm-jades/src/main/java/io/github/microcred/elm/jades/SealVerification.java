@@ -14,11 +14,14 @@ import java.util.Optional;
  * @param signatureIntact whether the signed data (payload and protected header) is unchanged
  * @param signatureValid whether the signature value verifies with the embedded certificate's key
  * @param signingCertificate the signing certificate's subject (RFC 2253), if any
+ * @param payload the signed payload as DSS verified it (the credential as it was sealed), present only when
+ *     {@link #verified()}: read the credential from here, not from the document that was passed in, whose other
+ *     members no signature covers
  * @param skipped the checks an offline verification does not make
  */
 public record SealVerification(String format, boolean structureValid, List<String> structureMessages,
     boolean signingCertificateIdentified, boolean signatureIntact, boolean signatureValid,
-    Optional<String> signingCertificate, List<String> skipped) {
+    Optional<String> signingCertificate, Optional<String> payload, List<String> skipped) {
   /** The checks {@link ElmSeal#verify} never makes offline. */
   public static final List<String> SKIPPED = List.of(
       "certificate chain to a trusted list (no EU trusted lists are loaded offline)",
@@ -27,8 +30,11 @@ public record SealVerification(String format, boolean structureValid, List<Strin
       "timestamps (signature and archive time-stamps are parsed but their TSA chains are not trusted offline)",
       "the certificate's validity period at signing time against a trusted time");
 
-  /** Copies the lists. */
+  /** Copies the lists; drops a payload unless every check passed. */
   public SealVerification {
+    if (!(structureValid && signingCertificateIdentified && signatureIntact && signatureValid)) {
+      payload = Optional.empty();
+    }
     structureMessages = List.copyOf(structureMessages);
     skipped = List.copyOf(skipped);
   }

@@ -74,7 +74,10 @@ class ElmSealTest {
     // region jades
     String sealed = ElmSeal.seal(credential, privateKey, List.of(certificate));   // JAdES-BASELINE-B, RS256 or ES256
     SealVerification v = ElmSeal.verify(sealed);   // structure, certificate, integrity, signature value; v.skipped()
+    ElmImport signed = Elm.importCredential(v.payload().orElseThrow());   // what was sealed, nothing else
     // endregion
+    assertEquals(credential.toJson(), v.payload().orElseThrow(), "the payload is the credential as it was sealed");
+    assertEquals("Sealed micro-credential", signed.microCredential().title());
     ObjectNode jws = (ObjectNode) M.readTree(sealed);
     assertTrue(jws.get("payload").isTextual() && jws.get("payload").asText().startsWith("{"),
         "unencoded payload (b64: false), as EDC seals");
@@ -95,11 +98,13 @@ class ElmSealTest {
     SealVerification payload = ElmSeal.verify(sealed.replace("Sealed micro-credential", "Sealed micro-credentiaL"));
     assertFalse(payload.verified(), payload.toString());
     assertFalse(payload.signatureIntact(), payload.toString());
+    assertTrue(payload.payload().isEmpty(), "no payload is handed back from a seal that fails");
     ObjectNode jws = (ObjectNode) M.readTree(sealed);
     String sig = jws.at("/signatures/0/signature").asText();
     ((ObjectNode) jws.at("/signatures/0")).put("signature", (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1));
     SealVerification value = ElmSeal.verify(M.writeValueAsString(jws));
     assertFalse(value.verified(), value.toString());
+    assertTrue(value.payload().isEmpty(), value.toString());
     ObjectNode twice = (ObjectNode) M.readTree(sealed);
     twice.withArray("signatures").add(twice.withArray("signatures").get(0).deepCopy());
     SealVerification two = ElmSeal.verify(M.writeValueAsString(twice));
@@ -122,6 +127,26 @@ class ElmSealTest {
     assertEquals("JAdES-BASELINE-T", v.format(), v.toString());
     assertTrue(v.signingCertificate().orElseThrow().contains("TEST SEAL"), v.toString());
     assertEquals(SealVerification.SKIPPED, v.skipped());
+    String signedPayload = M.readTree(resource("Sample-MC-Annex1-signed.jsonld")).get("payload").asText();
+    assertEquals(signedPayload, v.payload().orElseThrow(), "the sample's payload, byte for byte");
+    assertEquals("Digital micro-credential creation", Elm.importCredential(v.payload().orElseThrow())
+        .microCredential().title());
+  }
+
+  /**
+   * Members a seal's signature does not cover are not handed back: a verified seal with an extra top-level member
+   * gives the signed payload only (what a caller reads is what was signed).
+   */
+  @Test
+  void theVerifiedPayloadHoldsOnlyWhatWasSigned() throws Exception {
+    String sealed = ElmSeal.seal(credential, rsa.getPrivate(), List.of(cert));
+    ObjectNode jws = (ObjectNode) M.readTree(sealed);
+    jws.putObject("credentialSubject").put("fullName", "Mallory Unsigned");
+    jws.put("unsignedNote", "Mallory Unsigned");
+    SealVerification v = ElmSeal.verify(M.writeValueAsString(jws));
+    assertTrue(v.verified(), "DSS ignores members outside the JWS: " + v.structureMessages());
+    assertEquals(credential.toJson(), v.payload().orElseThrow());
+    assertFalse(v.payload().orElseThrow().contains("Mallory"));
   }
 
   @Test
