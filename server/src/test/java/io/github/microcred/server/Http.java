@@ -28,7 +28,7 @@ final class Http {
   private final String token;
   private final HttpClient client;
 
-  record Reply(int status, String type, JsonNode body) {}
+  record Reply(int status, String type, JsonNode body, java.net.http.HttpHeaders headers) {}
 
   Http(VcApiServer server, String token) throws Exception {
     this.server = server;
@@ -65,8 +65,16 @@ final class Http {
   }
 
   Reply post(String path, String body, String bearer) throws Exception {
+    return post(path, body, bearer, "application/json");
+  }
+
+  /** A POST with this Content-Type, or none when {@code contentType} is null. */
+  Reply post(String path, String body, String bearer, String contentType) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }
@@ -79,7 +87,8 @@ final class Http {
   }
 
   private static Reply reply(HttpResponse<String> r) throws Exception {
-    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), JSON.readTree(r.body()));
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), JSON.readTree(r.body()),
+        r.headers());
   }
 
   JsonNode issue(ObjectNode credential, ObjectNode options) throws Exception {

@@ -220,6 +220,76 @@ class VcApiServerTest {
   }
 
   @Test
+  void malformedJsonNamesThePathWhereReadingStopped() throws Exception {
+    Http.Reply r = post("/credentials/verify", "{\"verifiableCredential\":{\"credentialSubject\":{\"name\": }}}",
+        null);
+    assertProblem(r, 400);
+    assertEquals("urn:microcred:problem:malformed-json", r.body().path("type").asText());
+    assertTrue(r.body().path("detail").asText().startsWith("$.verifiableCredential.credentialSubject.name (line 1, "
+        + "column 55): the body is not JSON: "), r.body().toString());
+    Http.Reply list = post("/credentials/verify", "{\"verifiableCredential\":{\"type\":[\"a\",\n\"b\",x]}}", null);
+    assertProblem(list, 400);
+    assertTrue(list.body().path("detail").asText().startsWith("$.verifiableCredential.type[2] (line 2, column "),
+        list.body().toString());
+    Http.Reply dup = post("/credentials/verify", "{\"verifiableCredential\":{\"id\":\"a\",\"id\":\"b\"}}", null);
+    assertProblem(dup, 400);
+    assertTrue(dup.body().path("detail").asText().startsWith("$.verifiableCredential.id "), dup.body().toString());
+  }
+
+  /** A verify request whose credential holds {@code arrays} nested arrays in its credentialSubject. */
+  static String nested(int arrays) {
+    return "{\"verifiableCredential\":{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":"
+        + "[\"VerifiableCredential\"],\"issuer\":\"" + ED.publicKey().didKey() + "\",\"credentialSubject\":"
+        + "{\"x\":" + "[".repeat(arrays) + "1" + "]".repeat(arrays) + "}}}";
+  }
+
+  @Test
+  void nestingIsBoundedWhileParsing() throws Exception {
+    // body 1, verifiableCredential 2, credentialSubject 3: MAX_DEPTH - 3 arrays reach the bound exactly
+    int fits = io.github.microcred.server.internal.ApiHandler.MAX_DEPTH - 3;
+    assertEquals(65, fits + 3, "the library's document bound (64) plus the request object");
+    Http.Reply atBound = post("/credentials/verify", nested(fits), null);
+    assertEquals(422, atBound.status(), atBound.body().toString()); // read, then not verified (it has no proof)
+    assertEquals("urn:microcred:problem:verification-failed", atBound.body().path("type").asText());
+    Http.Reply deeper = post("/credentials/verify", nested(fits + 1), null);
+    assertProblem(deeper, 400);
+    assertEquals("urn:microcred:problem:nesting-too-deep", deeper.body().path("type").asText());
+    // the array that is one too deep is x[0]...[0] (x is array 1, so fits more indexes); the parser stops just
+    // past its '[' (1-based column of that bracket + 1)
+    String detail = deeper.body().path("detail").asText();
+    String body = nested(fits + 1);
+    int bracket = body.indexOf('[', body.indexOf("\"x\"")) + fits; // 0-based index of the too-deep '['
+    assertTrue(detail.startsWith("$.verifiableCredential.credentialSubject.x" + "[0]".repeat(fits) + " (line 1, "
+        + "column " + (bracket + 2) + "): nested deeper than 65 "), detail);
+    // 30,000 open brackets (within the size limit): refused at the bound, no stack overflow, no 500
+    Http.Reply bomb = post("/credentials/verify", "{\"verifiableCredential\":" + "[".repeat(30_000), null);
+    assertProblem(bomb, 400);
+    assertEquals("urn:microcred:problem:nesting-too-deep", bomb.body().path("type").asText());
+  }
+
+  @Test
+  void aBodyThatIsNotJsonByItsMediaTypeIs415() throws Exception {
+    JsonNode vc = issue(credential(ED), null);
+    ObjectNode req = JSON.createObjectNode();
+    req.set("verifiableCredential", vc);
+    String body = req.toString();
+    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+        "application/jsonx", "application/json+xml", "text/json")) {
+      Http.Reply r = http.post("/credentials/verify", body, null, type);
+      assertProblem(r, 415);
+      assertEquals("urn:microcred:problem:unsupported-media-type", r.body().path("type").asText());
+      assertTrue(r.body().path("detail").asText().contains(type), r.body().toString());
+      assertEquals("application/json", r.headers().firstValue("Accept").orElse(""), type);
+    }
+    Http.Reply issue415 = http.post("/credentials/issue", "credential=x", TOKEN, "application/x-www-form-urlencoded");
+    assertProblem(issue415, 415);
+    for (String type : new String[] {"application/json", "application/json; charset=utf-8", "Application/JSON",
+        "application/ld+json", null}) {
+      assertEquals(200, http.post("/credentials/verify", body, null, type).status(), type);
+    }
+  }
+
+  @Test
   void oversizedBodiesAre413() throws Exception {
     String big = "{\"verifiableCredential\":\"" + "a".repeat(64 * 1024) + "\"}";
     Http.Reply r = post("/credentials/verify", big, null);

@@ -49,7 +49,16 @@ public final class ApiHandler extends Handler.Abstract {
   /** The id prefix of an enveloped OB 3.0 JWT (the profile's {@code typ} is {@code JWT}). */
   static final String OB3_ENVELOPED_PREFIX = "data:application/jwt,";
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
+  /**
+   * The deepest nesting of arrays and objects a request body may have: the library's bound on a document
+   * ({@code CanonicalizationLimits.DEFAULT}, 64) plus the request object that wraps it. Deeper bodies are refused
+   * while parsing, before anything recurses through them.
+   */
+  public static final int MAX_DEPTH = io.github.microcred.vc.CanonicalizationLimits.DEFAULT.maxNestingDepth() + 1;
+
+  private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+          .build()).build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final ServerConfig config;
@@ -132,6 +141,9 @@ public final class ApiHandler extends Handler.Abstract {
     }
     if (a.status == 401 || a.status == 403) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge(a));
+    }
+    if (a.status == 415) {
+      response.getHeaders().put(HttpHeader.ACCEPT, JSON_TYPE); // RFC 9110 15.5.16: what would have been accepted
     }
     if (request.getAttribute(BODY_READ) != Boolean.TRUE && request.getLength() != 0 && a.status >= 400
         && !drainUnreadBody(request)) {
@@ -425,8 +437,16 @@ public final class ApiHandler extends Handler.Abstract {
     return c.toString();
   }
 
-  /** Reads the body as a JSON object, refusing more than the limit without reading past it. */
+  /**
+   * Reads the body as a JSON object, refusing more than the limit without reading past it, a media type other than
+   * JSON (415; a body without {@code Content-Type} is read as JSON), and nesting deeper than {@link #MAX_DEPTH}.
+   */
   private ObjectNode body(Request request) throws Problem {
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (type != null && !isJson(type)) {
+      throw new Problem(415, "unsupported-media-type", "Unsupported media type", "Content-Type " + type
+          + ": expected application/json (or an application/*+json type)");
+    }
     long declared = request.getLength();
     int limit = config.maxBodyBytes();
     if (declared > limit) {
@@ -451,10 +471,15 @@ public final class ApiHandler extends Handler.Abstract {
     }
     request.setAttribute(BODY_READ, Boolean.TRUE);
     JsonNode n;
+    com.fasterxml.jackson.core.JsonParser parser = null;
     try {
-      n = JSON.readTree(buf);
+      parser = JSON.createParser(buf);
+      n = JSON.readTree(parser);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new Problem(400, "nesting-too-deep", "Nesting too deep", where(e, parser) + ": nested deeper than "
+          + MAX_DEPTH + " arrays and objects (the limit of a request body)");
     } catch (JsonProcessingException e) {
-      throw new Problem(400, "malformed-json", "Malformed JSON", "the body is not JSON: "
+      throw new Problem(400, "malformed-json", "Malformed JSON", where(e, parser) + ": the body is not JSON: "
           + e.getOriginalMessage());
     } catch (IOException e) {
       throw new Problem(400, "malformed-json", "Malformed JSON", "the body is not JSON: " + e.getMessage());
@@ -505,6 +530,43 @@ public final class ApiHandler extends Handler.Abstract {
       left -= n;
     }
     return false;
+  }
+
+  /** Whether a Content-Type names JSON: application/json or application/*+json, parameters aside. */
+  static boolean isJson(String contentType) {
+    String t = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return t.equals("application/json") || t.startsWith("application/") && t.endsWith("+json")
+        && t.indexOf('/') == t.lastIndexOf('/');
+  }
+
+  /**
+   * Where a parse failed: the JSON path of the value being read ({@code $.credential.proof[0]}; an array or object
+   * just opened, with no member read yet, is named by the path that holds it), then line and column. The location is
+   * the exception's, or else the parser's: Jackson's {@code StreamConstraintsException} (nesting too deep) carries
+   * none.
+   */
+  static String where(JsonProcessingException e, com.fasterxml.jackson.core.JsonParser parser) {
+    StringBuilder at = new StringBuilder("$");
+    if (parser != null) {
+      java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
+      for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot();
+          c = c.getParent()) {
+        if (c.inArray() && c.hasCurrentIndex()) { // getCurrentIndex() says 0 before the first element too
+          steps.push("[" + c.getCurrentIndex() + "]");
+        } else if (c.inObject() && c.getCurrentName() != null) {
+          steps.push("." + c.getCurrentName());
+        }
+      }
+      steps.forEach(at::append);
+    }
+    com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+    if ((l == null || l.getLineNr() <= 0) && parser != null) {
+      l = parser.currentLocation();
+    }
+    if (l != null && l.getLineNr() > 0) {
+      at.append(" (line ").append(l.getLineNr()).append(", column ").append(l.getColumnNr()).append(')');
+    }
+    return at.toString();
   }
 
   private Problem tooLarge(String what) {
