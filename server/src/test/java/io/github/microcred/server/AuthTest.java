@@ -206,6 +206,51 @@ class AuthTest {
   }
 
   @Test
+  void notYetValidTokensAre401() throws Exception {
+    Instant now = Instant.now();
+    // nbf ten minutes ahead: beyond the verifier's 60 s skew
+    Http.Reply early = issue(rs256(claims("credentials:issue").notBeforeTime(Date.from(now.plusSeconds(600)))
+        .build(), rsa));
+    assertUnauthorized(early);
+    assertTrue(early.body().path("detail").asText().contains("before use time"), early.body().toString());
+    // the same token with nbf now is accepted: the refusal above is the nbf, nothing else
+    assertEquals(201, issue(rs256(claims("credentials:issue").notBeforeTime(Date.from(now)).build(), rsa))
+        .status());
+    // and with nbf inside the skew (clocks of the two servers drift) too
+    assertEquals(201, issue(rs256(claims("credentials:issue").notBeforeTime(Date.from(now.plusSeconds(20)))
+        .build(), rsa)).status());
+  }
+
+  static String rsSigned(JWSAlgorithm alg, JWTClaimsSet c) throws Exception {
+    SignedJWT j = new SignedJWT(new JWSHeader.Builder(alg).keyID(rsa.getKeyID()).build(), c);
+    j.sign(new RSASSASigner(rsa));
+    return j.serialize();
+  }
+
+  @Test
+  void tokensSignedWithAnAlgorithmOffTheConfiguredListAre401() throws Exception {
+    // signed by a key of the JWKS, but RS512 / PS384 are not in the default list (RS256, PS256, ES256, ES384)
+    assertEquals(List.of("RS256", "PS256", "ES256", "ES384"), server.config().oauth().orElseThrow().algorithms());
+    for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS512, JWSAlgorithm.PS384, JWSAlgorithm.RS384)) {
+      Http.Reply r = issue(rsSigned(alg, claims("credentials:issue").build()));
+      assertUnauthorized(r);
+      assertTrue(r.body().path("detail").asText().contains("no matching key"), alg + ": " + r.body());
+    }
+    // the very same tokens are accepted by an authenticator whose list has them: the list is what refused them
+    ServerConfig listed = ServerConfig.builder().tls(false).oauth(new ServerConfig.OAuth(new JWKSet(List.of(rsa)),
+        ISS, AUD, List.of("RS512", "PS384", "RS384"))).build();
+    io.github.microcred.server.internal.Authenticator a = new io.github.microcred.server.internal.Authenticator(
+        listed);
+    for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS512, JWSAlgorithm.PS384, JWSAlgorithm.RS384)) {
+      assertEquals(200, a.check("Bearer " + rsSigned(alg, claims("credentials:issue").build()), "credentials:issue")
+          .status(), alg.getName());
+    }
+    // and that list in turn refuses RS256
+    assertEquals(401, a.check("Bearer " + rs256(claims("credentials:issue").build(), rsa), "credentials:issue")
+        .status());
+  }
+
+  @Test
   void aValidTokenWithoutTheScopeIs403() throws Exception {
     String statusOnly = rs256(claims("credentials:status").build(), rsa);
     Http.Reply r = issue(statusOnly);

@@ -29,19 +29,41 @@ class OperationsTest {
   @Test
   void oneJsonLinePerRequestWithoutSecrets(@TempDir Path dir) throws Exception {
     Path logFile = dir.resolve("access.log");
+    com.nimbusds.jose.jwk.ECKey as = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+        .keyID("as-1").generate();
+    String jwt = accessToken(as, "credentials:issue", 300);
+    String expiredJwt = accessToken(as, "credentials:issue", -3600);
+    JsonNode vc;
     try (VcApiServer server = VcApiServer.start(ServerConfig.builder().tls(false).token(TOKEN)
-        .issuer(ServerConfig.Issuer.dataIntegrity(ED)).accessLog(logFile.toString()).build())) {
+        .issuer(ServerConfig.Issuer.dataIntegrity(ED)).accessLog(logFile.toString())
+        .oauth(new ServerConfig.OAuth(new com.nimbusds.jose.jwk.JWKSet(as), "https://auth.example",
+            "https://credentials.example", ServerConfig.DEFAULT_OAUTH_ALGORITHMS)).build())) {
       Http http = new Http(server, TOKEN);
       assertEquals(200, http.get(server.uri().resolve("/health")).status());
-      JsonNode vc = http.issue(Http.credential(ED), null);
+      vc = http.issue(Http.credential(ED), null);
       Http.assertProblem(http.post("/credentials/issue", "{}", TOKEN + "-wrong"), 401);
       assertEquals(200, http.verify(vc).status());
+      ObjectNode req = Http.JSON.createObjectNode();
+      req.set("credential", Http.credential(ED));
+      Http.Reply byJwt = http.post("/credentials/issue", req.toString(), jwt);
+      assertEquals(201, byJwt.status(), byJwt.body().toString());
+      Http.assertProblem(http.post("/credentials/issue", req.toString(), expiredJwt), 401);
     }
     List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-    assertEquals(4, lines.size(), String.join("\n", lines));
+    assertEquals(6, lines.size(), String.join("\n", lines));
     String all = String.join("\n", lines);
     assertFalse(all.contains(TOKEN), "a token was logged: " + all);
     assertFalse(all.contains("Ada Lovelace"), "a body was logged: " + all);
+    // no part of an OAuth access token (header, claims or signature), accepted or refused
+    for (String token : List.of(jwt, expiredJwt)) {
+      for (String part : token.split("\\.")) {
+        assertFalse(all.contains(part), "an access token part was logged: " + all);
+      }
+    }
+    // nor the proof value of a credential that was issued and verified
+    String proofValue = vc.path("proof").path("proofValue").asText();
+    assertTrue(proofValue.length() > 40, vc.toString());
+    assertFalse(all.contains(proofValue), "a proofValue was logged: " + all);
     JsonNode health = Http.JSON.readTree(lines.get(0));
     assertEquals("GET", health.path("method").asText());
     assertEquals("/health", health.path("path").asText());
@@ -56,6 +78,13 @@ class OperationsTest {
     assertEquals(401, refused.path("status").asInt());
     assertEquals("urn:microcred:problem:invalid-token", refused.path("problem").asText());
     assertTrue(refused.path("subject").isMissingNode());
+    // the OAuth client is named by its sub, the refused token by nothing
+    JsonNode oauth = Http.JSON.readTree(lines.get(4));
+    assertEquals(201, oauth.path("status").asInt(), oauth.toString());
+    assertEquals("lms-client-42", oauth.path("subject").asText(), oauth.toString());
+    JsonNode expired = Http.JSON.readTree(lines.get(5));
+    assertEquals(401, expired.path("status").asInt(), expired.toString());
+    assertTrue(expired.path("subject").isMissingNode(), expired.toString());
     // ids are distinct and increasing
     long prev = 0;
     for (String l : lines) {
@@ -63,6 +92,19 @@ class OperationsTest {
       assertTrue(id > prev, all);
       prev = id;
     }
+  }
+
+  /** An ES256 access token of the client-credentials grant, expiring {@code seconds} from now (negative: past). */
+  static String accessToken(com.nimbusds.jose.jwk.ECKey key, String scope, long seconds) throws Exception {
+    java.time.Instant now = java.time.Instant.now();
+    com.nimbusds.jwt.SignedJWT j = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+        com.nimbusds.jose.JWSAlgorithm.ES256).keyID(key.getKeyID()).type(new com.nimbusds.jose.JOSEObjectType("at+jwt"))
+        .build(), new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("https://auth.example")
+        .audience("https://credentials.example").subject("lms-client-42").claim("scope", scope)
+        .issueTime(java.util.Date.from(now.plusSeconds(Math.min(0, seconds) - 60)))
+        .expirationTime(java.util.Date.from(now.plusSeconds(seconds))).build());
+    j.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+    return j.serialize();
   }
 
   @Test
