@@ -26,7 +26,7 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
- * The EDC SHACL shapes ({@code EDC-generic-no-cv.ttl}) run with Apache Jena SHACL on a JSON-LD document turned into
+ * The EDC SHACL shapes ({@code EDC-generic-no-cv.ttl}, and {@code EDC-generic-full.ttl} with it) run with Apache Jena SHACL on a JSON-LD document turned into
  * RDF by titanium with the two pinned contexts only (each checked by SHA-256; anything else is refused, so nothing is
  * fetched).
  */
@@ -39,6 +39,16 @@ final class Shacl {
   private static final Map<String, Document> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
   static final Shapes SHAPES = Shapes.parse(RDFParser.fromString(Fixtures.resource("EDC-generic-no-cv.ttl"), Lang.TURTLE)
       .toGraph());
+  /** The shapes graph of {@code EDC-generic-full.ttl} with the no-cv shapes it {@code owl:imports}. */
+  static final Graph FULL_GRAPH = GraphFactory.createDefaultGraph();
+
+  static {
+    RDFParser.fromString(Fixtures.resource("EDC-generic-no-cv.ttl"), Lang.TURTLE).parse(FULL_GRAPH);
+    RDFParser.fromString(Fixtures.resource("EDC-generic-full.ttl"), Lang.TURTLE).parse(FULL_GRAPH);
+  }
+
+  /** The full shapes: the no-cv ones and the controlled-vocabulary ones. */
+  static final Shapes FULL = Shapes.parse(FULL_GRAPH);
 
   private Shacl() {}
 
@@ -95,8 +105,13 @@ final class Shacl {
     return s.startsWith("_:") ? NodeFactory.createBlankNode(s.substring(2)) : NodeFactory.createURI(s);
   }
 
-  /** The SHACL report of a document. */
+  /** The SHACL report of a document (no-cv shapes). */
   static ValidationReport validate(String json) throws JsonLdError {
     return ShaclValidator.get().validate(SHAPES, graph(json));
+  }
+
+  /** The SHACL report of a document against the shapes its {@code credentialSchema} names (full or no-cv). */
+  static ValidationReport validateNamed(String json, String schemaId) throws JsonLdError {
+    return ShaclValidator.get().validate(schemaId.endsWith("/edc-generic-full") ? FULL : SHAPES, graph(json));
   }
 }

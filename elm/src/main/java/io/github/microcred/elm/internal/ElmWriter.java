@@ -65,7 +65,13 @@ public final class ElmWriter {
   private final String legalId;
   private final List<Warning> warnings = new ArrayList<>();
   private final Map<String, ObjectNode> orgs = new LinkedHashMap<>();
-  private boolean ownConcepts;
+  /**
+   * Whether a microcred concept stands where EDC's controlled-vocabulary shapes ({@code edc-generic-full}) require an
+   * EU one (a national framework level as {@code nqfLevel}, a QA type as an accreditation's {@code dcType}): then the
+   * credential names the no-cv shapes. Microcred concepts elsewhere (modes, credit units, assessment types) are not
+   * restricted by those shapes.
+   */
+  private boolean outsideFullShapes;
   private String base;
 
   private ElmWriter(MicroCredential mc, Award award, String lang, byte[] image, String legalId) {
@@ -149,7 +155,7 @@ public final class ElmWriter {
     if (!award.evidence().isEmpty()) {
       warn("$.evidence", "the award's " + award.evidence().size() + " evidence item(s) are not carried");
     }
-    schema.put("id", ownConcepts ? SCHEMA_NO_CV : SCHEMA_FULL);
+    schema.put("id", outsideFullShapes ? SCHEMA_NO_CV : SCHEMA_FULL);
     schema.put("type", "ShaclValidator2017");
     return new Result(doc, List.copyOf(warnings));
   }
@@ -344,8 +350,13 @@ public final class ElmWriter {
             }
           }
           skill.put("type", "Concept");
+          // an ESCO skill (or knowledge) concept names its scheme, as EDC's controlled-vocabulary shapes require
+          boolean escoSkill = skill.has("id") && c.uri().startsWith(Vocabulary.ESCO_SKILL_PREFIX);
+          if (escoSkill) {
+            skill.putObject("inScheme").put("id", Vocabulary.ESCO_SKILL_SCHEME).put("type", "ConceptScheme");
+          }
           skill.set("prefLabel", text(c.name()));
-          (c.framework() == Competency.Framework.ESCO && skill.has("id") ? esco : other).add(skill);
+          (escoSkill ? esco : other).add(skill);
         }
         if (!esco.isEmpty()) {
           lo.set("relatedESCOSkill", esco);
@@ -378,7 +389,7 @@ public final class ElmWriter {
         scheme.put("id", "urn:microcred:elm:framework:" + enc(l.framework()));
         scheme.put("type", "ConceptScheme");
         nqf.add(c);
-        ownConcepts = true;
+        outsideFullShapes = true;
         warn(path + ".nqfLevel[" + (nqf.size() - 1) + "]", "level " + l + " is written as a microcred concept: "
             + "the EU Qualifications Dataset (qdr) IRI of this framework level is not known offline");
       }
@@ -433,10 +444,10 @@ public final class ElmWriter {
 
   private void qualityAssurance(ObjectNode q, ArrayNode notes, QualityAssurance qa, String path) {
     Concept type = Vocabulary.own(Kind.QUALITY_ASSURANCE, qa.type().name());
-    ownConcepts = true;
     notes.add(note(concept(type), qa.description().isBlank() ? type.label() : qa.description()));
     if (!qa.bodies().isEmpty()) {
       ArrayNode acc = q.putArray("accreditation");
+      outsideFullShapes = true;   // an Accreditation's dcType must be an EU accreditation concept
       int i = 0;
       for (Organization body : qa.bodies()) {
         ObjectNode a = node("Accreditation", "accreditation", ++i);
@@ -449,7 +460,6 @@ public final class ElmWriter {
   }
 
   private void stackability(ObjectNode q, ArrayNode notes, Stackability s, String path) {
-    ownConcepts = true;
     Concept option = Vocabulary.own(Kind.STACKABILITY, s.option().name());
     notes.add(note(concept(option), s.description().isBlank() ? option.label() : s.description()));
     q.put("isPartialQualification", s.option() != io.github.microcred.core.StackabilityOption.STANDALONE);
@@ -548,7 +558,6 @@ public final class ElmWriter {
   private ObjectNode vocab(Kind kind, Enum<?> value, String path) {
     Concept c = Vocabulary.concept(kind, value);
     if (!c.eu()) {
-      ownConcepts = true;
       warn(path, kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + value.name() + " is written as the "
           + "microcred concept " + c.id() + ": no EU Vocabularies concept for it is known offline");
     }

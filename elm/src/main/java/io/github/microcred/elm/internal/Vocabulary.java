@@ -79,6 +79,10 @@ public final class Vocabulary {
   public static final String EQF_SCHEME = "http://data.europa.eu/snb/eqf/25831c2";
   /** The ESCO skill IRIs ({@code relatedESCOSkill}, EC sample). */
   public static final String ESCO_PREFIX = "http://data.europa.eu/esco/";
+  /** ESCO skill and knowledge concepts (EC sample: {@code .../esco/skill/ccdf3597-...}). */
+  public static final String ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/";
+  /** The ESCO skills pillar as a scheme ({@code inScheme} of the EC sample's skills; EDC-generic-full.ttl). */
+  public static final String ESCO_SKILL_SCHEME = "http://data.europa.eu/esco/concept-scheme/skills";
   /** EU authority table of languages (EC sample: {@code .../language/ENG}). */
   public static final String LANGUAGE_PREFIX = "http://publications.europa.eu/resource/authority/language/";
   /** The language table as a scheme. */
