@@ -3,6 +3,7 @@ package io.github.microcred.vc;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Issue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +149,21 @@ public final class VerificationResult {
    * @return an unmodifiable list
    */
   public List<VerificationCheck> failures() {
-    return checks.stream().filter(VerificationCheck::failed).collect(java.util.stream.Collectors.toUnmodifiableList());
+    return checks.stream().filter(VerificationCheck::failed).toList();
+  }
+
+  /**
+   * The failed checks as core {@link Issue}s (path, code, {@code ERROR}, message), in check order; a failed embedded
+   * credential is among them as its {@link CheckName#NESTED_CREDENTIALS} check.
+   *
+   * @return an unmodifiable list, empty when no check failed
+   */
+  public List<Issue> issues() {
+    List<Issue> out = new ArrayList<>();
+    for (VerificationCheck c : checks) {
+      c.toIssue().ifPresent(out::add);
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -179,7 +179,7 @@ public final class VerifyOperation {
     try {
       return run();
     } catch (RuntimeException e) {
-      return VerificationResult.of(List.of(VerificationCheck.failed(CheckName.SYNTAX, "$",
+      return VerificationResult.of(List.of(VerificationCheck.failed(CheckName.SYNTAX, "$", VerificationCode.MALFORMED,
           "unexpected input: " + e)));
     }
   }
@@ -193,7 +193,8 @@ public final class VerifyOperation {
       // strict: one JSON object, no trailing content, no duplicate keys, valid UTF-8, size and depth bounded
       doc = input.readObject("credential", JsonSupport.readLimits(limits));
     } catch (VcException e) {
-      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", e.code() + ": " + e.getMessage()));
+      checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", VerificationCode.MALFORMED,
+          e.code() + ": " + e.getMessage()));
       return VerificationResult.of(checks);
     }
     ObjectNode json = JsonSupport.toJackson(doc);
@@ -247,7 +248,8 @@ public final class VerifyOperation {
     checks.add(compactAt, compact.isEmpty()
         ? VerificationCheck.passed(CheckName.COMPACT_FORM, "$",
             "compact form of the pinned contexts; the checked members agree with the signed graph")
-        : VerificationCheck.failed(CheckName.COMPACT_FORM, "$", String.join("; ", compact)));
+        : VerificationCheck.failed(CheckName.COMPACT_FORM, "$", VerificationCode.NOT_COMPACT,
+            String.join("; ", compact)));
 
     // validity period: the signed graph's dates, the proofs' created / expires
     Instant now = options.clock().instant();
@@ -271,7 +273,7 @@ public final class VerifyOperation {
     VerificationCheck validity = ValidityWindow.check(bounds, now, options.maxClockSkew());
     if (!dateProblems.isEmpty()) {
       String m = String.join("; ", dateProblems);
-      validity = VerificationCheck.failed(CheckName.VALIDITY_PERIOD, "$",
+      validity = VerificationCheck.failed(CheckName.VALIDITY_PERIOD, "$", VerificationCode.BAD_TIME,
           validity.failed() ? m + "; " + validity.message() : m);
     }
     checks.add(validity);
@@ -303,8 +305,9 @@ public final class VerifyOperation {
       return List.of();
     }
     if (!proofsOk) {
-      checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, embedded.get(0), embedded.size()
-          + " embedded credential(s) not checked: the proof did not verify"));
+      checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, embedded.get(0),
+          VerificationCode.NESTED_INVALID, embedded.size()
+              + " embedded credential(s) not checked: the proof did not verify"));
       return List.of();
     }
     VerifyOptions inner = options.withProofPurpose("assertionMethod");
@@ -366,7 +369,8 @@ public final class VerifyOperation {
     List<VerificationCheck> p = new ArrayList<>();
     JsonNode proof = doc.get("proof");
     if (proof == null) {
-      p.add(VerificationCheck.failed(CheckName.SYNTAX, "$.proof", "proof is missing: the credential is not secured"));
+      p.add(VerificationCheck.failed(CheckName.SYNTAX, "$.proof", VerificationCode.PROOF_MISSING,
+          "proof is missing: the credential is not secured"));
       return p;
     }
     boolean array = proof.isArray();
@@ -383,7 +387,8 @@ public final class VerifyOperation {
       }
     }
     if (proofs.isEmpty()) {
-      p.add(VerificationCheck.failed(CheckName.SYNTAX, "$.proof", "proof must be an object or an array of objects"));
+      p.add(VerificationCheck.failed(CheckName.SYNTAX, "$.proof", VerificationCode.PROOF_MALFORMED,
+          "proof must be an object or an array of objects"));
     }
     for (int i = 0; i < proofs.size(); i++) {
       // Ed25519Signature2020 (read-only, for existing badges) names no cryptosuite: its type is the suite
@@ -392,14 +397,15 @@ public final class VerifyOperation {
         if (legacySuite && m.equals("cryptosuite")) {
           if (proofs.get(i).has(m)) {
             String path = "$.proof" + (array ? "[" + i + "]" : "") + "." + m;
-            p.add(VerificationCheck.failed(CheckName.SYNTAX, path, path
+            p.add(VerificationCheck.failed(CheckName.SYNTAX, path, VerificationCode.PROOF_MALFORMED, path
                 + " must be absent: an Ed25519Signature2020 proof has no cryptosuite"));
           }
           continue;
         }
         if (!proofs.get(i).path(m).isTextual()) {
           String path = "$.proof" + (array ? "[" + i + "]" : "") + "." + m;
-          p.add(VerificationCheck.failed(CheckName.SYNTAX, path, path + " must be a string"));
+          p.add(VerificationCheck.failed(CheckName.SYNTAX, path, VerificationCode.PROOF_MALFORMED,
+              path + " must be a string"));
         }
       }
     }
@@ -411,17 +417,20 @@ public final class VerifyOperation {
     String vmId = proof.getString("verificationMethod");
     String purpose = options.proofPurpose();
     String purposeProblem = null;
+    VerificationCode purposeCode = VerificationCode.PURPOSE_MISMATCH;
     if (!purpose.equals(proof.getString("proofPurpose"))) {
       purposeProblem = "proofPurpose is '" + proof.getString("proofPurpose") + "', expected '" + purpose + "'";
     }
     KeyBinding.Binding b = KeyBinding.bind(options, vmId, purpose, issuer, "issuer");
     if (purposeProblem == null && !b.bound()) {
-      purposeProblem = issuer == null && b.method() != null && issuerProblem != null ? issuerProblem : b.problem();
+      boolean unreadIssuer = issuer == null && b.method() != null && issuerProblem != null;
+      purposeProblem = unreadIssuer ? issuerProblem : b.problem();
+      purposeCode = unreadIssuer ? VerificationCode.CONTROLLER_MISMATCH : b.code();
     }
     checks.add(purposeProblem == null
         ? VerificationCheck.passed(CheckName.PURPOSE_AND_CONTROLLER, path,
             vmId + " is authorised for " + purpose + " by the issuer")
-        : VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path, purposeProblem));
+        : VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path, purposeCode, purposeProblem));
     VerificationCheck sig = signature(unsecured, proof, path, b.method(), canonical);
     checks.add(sig);
     return purposeProblem == null && sig.outcome() == VerificationCheck.Outcome.PASSED;
@@ -436,31 +445,37 @@ public final class VerifyOperation {
       return ed25519Signature2020(unsecured, proof, path, vm, canonical);
     }
     if (!"DataIntegrityProof".equals(proof.getString("type"))) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "proof type '" + proof.getString("type")
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.UNSUPPORTED_PROOF,
+          "proof type '" + proof.getString("type")
           + "' is not supported; expected DataIntegrityProof (or Ed25519Signature2020, verified only)");
     }
     Cryptosuite suite = Cryptosuite.byId(proof.getString("cryptosuite")).orElse(null);
     if (suite == null) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "cryptosuite '" + proof.getString("cryptosuite")
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.UNSUPPORTED_PROOF,
+          "cryptosuite '" + proof.getString("cryptosuite")
           + "' is not supported; expected one of " + Cryptosuite.supported());
     }
     if (vm == null) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "no key: the verification method did not resolve");
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.KEY_UNRESOLVED,
+          "no key: the verification method did not resolve");
     }
     KeyType kt = vm.publicKey().type();
     if (!suite.accepts(kt)) {
-      return VerificationCheck.failed(CheckName.PROOF, path, suite.id() + " cannot be verified with a " + kt
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.KEY_TYPE_MISMATCH,
+          suite.id() + " cannot be verified with a " + kt
           + " key");
     }
     if (proof.containsKey("previousProof")) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "proof chains (previousProof) are not supported");
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.UNSUPPORTED_PROOF,
+          "proof chains (previousProof) are not supported");
     }
     JsonValue pctx = proof.get("@context");
     boolean jcs = suite.canonicalization() == Cryptosuite.Canonicalization.JCS;
     if (jcs && pctx != null && !pctx.equals(unsecured.get("@context"))) {
       // the specs accept a document @context that merely starts with the proof's and then verify the document
       // under the proof's: contexts appended after signing would change what the JSON means, unsigned
-      return VerificationCheck.failed(CheckName.PROOF, path, "proof @context must equal the document's @context ("
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.PROOF_CONTEXT_MISMATCH,
+          "proof @context must equal the document's @context ("
           + suite.id() + " signs the JSON under the proof's contexts; the document's may not add any)");
     }
     if (!jcs && pctx != null) {
@@ -468,7 +483,7 @@ public final class VerifyOperation {
       List<JsonValue> d = dctx.getValueType() == JsonValue.ValueType.ARRAY ? dctx.asJsonArray() : List.of(dctx);
       List<JsonValue> pc = pctx.getValueType() == JsonValue.ValueType.ARRAY ? pctx.asJsonArray() : List.of(pctx);
       if (pc.size() > d.size() || !d.subList(0, pc.size()).equals(pc)) {
-        return VerificationCheck.failed(CheckName.PROOF, path,
+        return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.PROOF_CONTEXT_MISMATCH,
             "proof @context is not a prefix of the document's @context");
       }
     }
@@ -482,17 +497,20 @@ public final class VerifyOperation {
       return v.verified()
           ? VerificationCheck.passed(CheckName.PROOF, path, suite.id() + " derived proof verified with " + vm.id()
               + " (" + v.nonMandatory().size() + " selectively disclosed statements and the mandatory ones)")
-          : VerificationCheck.failed(CheckName.PROOF, path, v.code() + ": " + v.problem());
+          : VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.SIGNATURE_INVALID,
+              v.code() + ": " + v.problem());
     }
     byte[] sig;
     try {
       sig = Base58.decodeMultibase(proof.getString("proofValue"));
     } catch (IllegalArgumentException e) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "proofValue: " + e.getMessage());
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.PROOF_MALFORMED,
+          "proofValue: " + e.getMessage());
     }
     Object c = jcs ? null : canonical(unsecured, DataIntegrity.rdfcHash(kt), canonical);
     if (c instanceof VcException) {
-      return VerificationCheck.failed(CheckName.PROOF, path, describe((VcException) c));
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.CANONICALIZATION_FAILED,
+          describe((VcException) c));
     }
     try {
       JsonObject config = DataIntegrity.proofConfig(suite, proof, unsecured);
@@ -500,10 +518,11 @@ public final class VerifyOperation {
           ? DataIntegrity.hash(suite, unsecured, config, kt, options.documentLoader(), options.limits())
           : DataIntegrity.hash((String) c, config, kt, options.documentLoader(), options.limits());
       if (!vm.publicKey().verify(h.combined(), sig)) {
-        return VerificationCheck.failed(CheckName.PROOF, path, "signature does not verify (" + suite.id() + ")");
+        return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.SIGNATURE_INVALID,
+            "signature does not verify (" + suite.id() + ")");
       }
     } catch (VcException e) {
-      return VerificationCheck.failed(CheckName.PROOF, path, describe(e));
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.CANONICALIZATION_FAILED, describe(e));
     }
     return VerificationCheck.passed(CheckName.PROOF, path, suite.id() + " signature verified with " + vm.id());
   }
@@ -519,14 +538,17 @@ public final class VerifyOperation {
   private VerificationCheck ed25519Signature2020(JsonObject unsecured, JsonObject proof, String path,
       VerificationMethod vm, Map<String, Object> canonical) {
     if (vm == null) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "no key: the verification method did not resolve");
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.KEY_UNRESOLVED,
+          "no key: the verification method did not resolve");
     }
     if (vm.publicKey().type() != KeyType.ED25519) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "Ed25519Signature2020 cannot be verified with a "
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.KEY_TYPE_MISMATCH,
+          "Ed25519Signature2020 cannot be verified with a "
           + vm.publicKey().type() + " key");
     }
     if (proof.containsKey("previousProof") || proof.containsKey("@context")) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "an Ed25519Signature2020 proof has no "
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.PROOF_MALFORMED,
+          "an Ed25519Signature2020 proof has no "
           + (proof.containsKey("@context") ? "@context" : "previousProof") + " of its own");
     }
     String value = proof.getString("proofValue");
@@ -537,21 +559,24 @@ public final class VerifyOperation {
       }
       sig = Base58.decodeMultibase(value);
     } catch (IllegalArgumentException e) {
-      return VerificationCheck.failed(CheckName.PROOF, path, "proofValue: " + e.getMessage());
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.PROOF_MALFORMED,
+          "proofValue: " + e.getMessage());
     }
     Object c = canonical(unsecured, "SHA-256", canonical);
     if (c instanceof VcException) {
-      return VerificationCheck.failed(CheckName.PROOF, path, describe((VcException) c));
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.CANONICALIZATION_FAILED,
+          describe((VcException) c));
     }
     try {
       JsonObject config = DataIntegrity.proofConfig(proof, unsecured.get("@context"));
       DataIntegrity.HashData h = DataIntegrity.hash((String) c, config, KeyType.ED25519, options.documentLoader(),
           options.limits());
       if (!vm.publicKey().verify(h.combined(), sig)) {
-        return VerificationCheck.failed(CheckName.PROOF, path, "signature does not verify (Ed25519Signature2020)");
+        return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.SIGNATURE_INVALID,
+            "signature does not verify (Ed25519Signature2020)");
       }
     } catch (VcException e) {
-      return VerificationCheck.failed(CheckName.PROOF, path, describe(e));
+      return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.CANONICALIZATION_FAILED, describe(e));
     }
     return VerificationCheck.passed(CheckName.PROOF, path, "Ed25519Signature2020 signature verified with "
         + vm.id() + " (read-only suite)");

@@ -63,7 +63,7 @@ class AliasingMutationTest {
     for (JsonNode e : cred.path("credentialStatus").isArray() ? cred.get("credentialStatus")
         : List.of(cred.path("credentialStatus"))) {
       if (REVOKED_INDEX.equals(e.path("statusListIndex").asText())) {
-        return VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", "revoked");
+        return VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", VerificationCode.REVOKED, "revoked");
       }
     }
     return VerificationCheck.passed(CheckName.STATUS, "$.credentialStatus", "not revoked");

@@ -98,7 +98,7 @@ class AliasingRegressionTest {
     StatusCheck revoked = (cred, now) -> {
       calls.incrementAndGet();
       return cred.has("credentialStatus")
-          ? VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", "revoked")
+          ? VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", VerificationCode.REVOKED, "revoked")
           : VerificationCheck.notApplicable(CheckName.STATUS, "$.credentialStatus", "nothing to check");
     };
     VerificationResult base = Credentials.verify(sign(u)).withClock(SecurityPitfallsTest.CLOCK).withStatus(revoked)

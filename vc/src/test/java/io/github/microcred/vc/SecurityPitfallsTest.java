@@ -285,7 +285,7 @@ class SecurityPitfallsTest {
         .get();
     assertTrue(ok.verified(), ok::toString);
     VerificationResult revoked = Credentials.verify(c).withClock(CLOCK)
-        .withStatus((cred, now) -> VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", "revoked"))
+        .withStatus((cred, now) -> VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", VerificationCode.REVOKED, "revoked"))
         .get();
     assertFalse(revoked.verified());
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,12 +132,14 @@ public final class NestedCredentials {
     try {
       for (Embedded e : found) {
         if (budget.trail.size() + 1 > MAX_DEPTH) {
-          checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(), "LIMIT_EXCEEDED: credentials "
+          checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(), VerificationCode.LIMIT_EXCEEDED,
+              "LIMIT_EXCEEDED: credentials "
               + "nested deeper than " + MAX_DEPTH + " levels are not verified (at " + budget.where(e.path()) + ")"));
           continue;
         }
         if (budget.remaining <= 0) {
-          checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(), "LIMIT_EXCEEDED: more than "
+          checks.add(VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(), VerificationCode.LIMIT_EXCEEDED,
+              "LIMIT_EXCEEDED: more than "
               + MAX_COUNT + " embedded credentials in one document; this one (at " + budget.where(e.path())
               + ") and the rest are not verified"));
           break;
@@ -147,7 +150,7 @@ public final class NestedCredentials {
         try {
           r = verifyOne(e, verifier);
         } catch (RuntimeException ex) {
-          r = VerificationResult.of(List.of(VerificationCheck.failed(CheckName.SYNTAX, "$",
+          r = VerificationResult.of(List.of(VerificationCheck.failed(CheckName.SYNTAX, "$", VerificationCode.MALFORMED,
               "cannot verify the embedded credential: " + ex)));
         } finally {
           budget.trail.pop();
@@ -155,7 +158,7 @@ public final class NestedCredentials {
         out.add(new VerificationResult.Nested(e.path(), r));
         checks.add(r.verified()
             ? VerificationCheck.passed(CheckName.NESTED_CREDENTIALS, e.path(), "the embedded credential verified")
-            : VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(),
+            : VerificationCheck.failed(CheckName.NESTED_CREDENTIALS, e.path(), VerificationCode.NESTED_INVALID,
                 "the embedded credential did not verify: " + firstFailure(r)));
       }
     } finally {
@@ -198,7 +201,8 @@ public final class NestedCredentials {
   }
 
   private static VerificationResult unsecured(String why) {
-    return VerificationResult.of(List.of(VerificationCheck.failed(CheckName.PROOF, "$", why)));
+    return VerificationResult.of(List.of(VerificationCheck.failed(CheckName.PROOF, "$", VerificationCode.PROOF_MISSING,
+        why)));
   }
 
   private static String firstFailure(VerificationResult r) {

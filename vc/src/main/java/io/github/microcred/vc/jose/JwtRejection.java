@@ -1,7 +1,9 @@
 package io.github.microcred.vc.jose;
 
+import io.github.microcred.core.Code;
+
 /** Why a JWT was rejected: every failed JWT check names one of these. */
-public enum JwtRejection {
+public enum JwtRejection implements Code {
   /**
    * Not three base64url parts, or header / payload not a strict JSON object (duplicate keys, trailing content and
    * invalid UTF-8 are refused).
@@ -83,5 +85,10 @@ public enum JwtRejection {
    * {@code @id} / {@code @graph} / {@code @included}, a nested {@code @context}, a checked member in another shape):
    * its JSON keys would not say what the JSON-LD says.
    */
-  NOT_COMPACT
+  NOT_COMPACT;
+
+  @Override
+  public String module() {
+    return "vc";
+  }
 }

@@ -206,7 +206,7 @@ public final class JwtVerifyOperation {
     List<VerificationResult.Nested> nested = List.of();
 
     void fail(CheckName name, String path, JwtRejection why, String message) {
-      checks.add(VerificationCheck.failed(name, path, why.name() + ": " + message));
+      checks.add(VerificationCheck.failed(name, path, why, why.name() + ": " + message));
       rejections.add(why);
     }
 

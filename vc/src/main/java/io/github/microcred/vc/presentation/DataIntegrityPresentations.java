@@ -10,6 +10,7 @@ import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.internal.verify.CompactForm;
@@ -99,34 +100,41 @@ final class DataIntegrityPresentations {
     // proof covers (a full-IRI "holder" or proof "challenge" key would be read as absent while it is signed)
     List<String> compact = CompactForm.problems(vp, jsonLiterals, true);
     if (!compact.isEmpty()) {
-      checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$", String.join("; ", compact)));
+      checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$", VerificationCode.NOT_COMPACT,
+          String.join("; ", compact)));
       return null;
     }
     JsonNode p = vp.path("proof");
     if (!p.isObject()) {
-      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "expected one Data Integrity proof object"));
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", VerificationCode.PROOF_MALFORMED,
+          "expected one Data Integrity proof object"));
       return null;
     }
     for (String m : List.of("type", "cryptosuite", "verificationMethod", "proofPurpose", "proofValue", "created")) {
       if (!p.path(m).isTextual()) {
-        checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof." + m, "missing or not a string"));
+        checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof." + m, VerificationCode.PROOF_MALFORMED,
+            "missing or not a string"));
         return null;
       }
     }
     if (!p.get("proofPurpose").asText().equals("authentication")) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.proofPurpose",
+          VerificationCode.PURPOSE_MISMATCH,
           "expected authentication, got " + p.get("proofPurpose").asText()));
       return null;
     }
     if (challenge == null) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.challenge",
+          VerificationCode.CHALLENGE_MISMATCH,
           "no challenge was required: a presentation without a verifier-issued challenge can be replayed"));
     } else if (!challenge.equals(p.path("challenge").asText(null))) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.challenge",
+          VerificationCode.CHALLENGE_MISMATCH,
           "expected challenge '" + challenge + "', got " + p.get("challenge")));
     }
     if (domain != null && !contains(p.get("domain"), domain)) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.domain",
+          VerificationCode.DOMAIN_MISMATCH,
           "expected domain '" + domain + "', got " + p.get("domain")));
     }
     String vmId = p.get("verificationMethod").asText();
@@ -137,6 +145,7 @@ final class DataIntegrityPresentations {
         : KeyBinding.controlled(options, vmId, "authentication");
     if (!binding.bound()) {
       checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof.verificationMethod",
+          binding.code(),
           binding.problem()));
       return null;
     }
@@ -148,12 +157,13 @@ final class DataIntegrityPresentations {
       }
     }
     if (suite == Cryptosuite.ECDSA_SD_2023) { // its proof value is not a signature over the whole presentation
-      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite", suite.id()
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite", VerificationCode.UNSUPPORTED_PROOF,
+          suite.id()
           + " secures credentials, not presentations"));
       return null;
     }
     if (suite == null || !suite.accepts(vm.get().publicKey().type()) || !p.get("type").asText().equals("DataIntegrityProof")) {
-      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite",
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.cryptosuite", VerificationCode.KEY_TYPE_MISMATCH,
           "unsupported proof " + p.get("type") + "/" + p.get("cryptosuite") + " for a " + vm.get().publicKey().type() + " key"));
       return null;
     }
@@ -163,7 +173,8 @@ final class DataIntegrityPresentations {
       bounds.add(ValidityWindow.Bound.dateTime("$.proof.expires", "expires", p.path("expires").asText(null), true));
     }
     for (ValidityWindow.Problem pr : ValidityWindow.problems(bounds, now, options.maxClockSkew())) {
-      checks.add(VerificationCheck.failed(CheckName.VALIDITY_PERIOD, pr.path(), pr.message()));
+      checks.add(VerificationCheck.failed(CheckName.VALIDITY_PERIOD, pr.path(), ValidityWindow.code(pr.reason()),
+          pr.message()));
     }
     try {
       JsonObject secured = JsonSupport.toJsonP(vp).asJsonObject();
@@ -172,6 +183,7 @@ final class DataIntegrityPresentations {
       if (suite.canonicalization() == Cryptosuite.Canonicalization.JCS && proof.containsKey("@context")
           && !proof.get("@context").equals(unsecured.get("@context"))) {
         checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.@context",
+            VerificationCode.PROOF_CONTEXT_MISMATCH,
             "proof @context must equal the presentation's @context (" + suite.id() + ")"));
         return null;
       }
@@ -179,7 +191,8 @@ final class DataIntegrityPresentations {
           unsecured), vm.get().publicKey().type(), loader, options.limits());
       byte[] sig = Base58.decodeMultibase(p.get("proofValue").asText());
       if (!vm.get().publicKey().verify(h.combined(), sig)) {
-        checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.proofValue", "the signature does not verify"));
+        checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof.proofValue", VerificationCode.SIGNATURE_INVALID,
+            "the signature does not verify"));
         return null;
       }
       // the second half of the compact-form rule, as for credentials: the holder the JSON names is the signed
@@ -188,11 +201,13 @@ final class DataIntegrityPresentations {
           : Canonicalizer.canonicalize(unsecured, loader, options.limits());
       String disagreement = holderAgreement(SignedGraph.parse(nquads), vp, holder);
       if (disagreement != null) {
-        checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$.holder", disagreement));
+        checks.add(VerificationCheck.failed(CheckName.COMPACT_FORM, "$.holder", VerificationCode.NOT_COMPACT,
+            disagreement));
         return null;
       }
     } catch (VcException | RuntimeException e) {
-      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", "cannot verify: " + e.getMessage()));
+      checks.add(VerificationCheck.failed(CheckName.PROOF, "$.proof", VerificationCode.CANONICALIZATION_FAILED,
+          "cannot verify: " + e.getMessage()));
       return null;
     }
     checks.add(VerificationCheck.passed(CheckName.COMPACT_FORM, "$",

@@ -1,7 +1,9 @@
 package io.github.microcred.vc.presentation;
 
 import io.github.microcred.vc.CheckName;
+import io.github.microcred.core.Code;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.jose.JwtVerification;
 import java.util.ArrayList;
@@ -67,7 +69,8 @@ public final class PresentationVerification {
     List<VerificationCheck> all = new ArrayList<>(holder.checks());
     all.addAll(binding);
     if (jwt != null && !jwt.verified() && holder.failures().isEmpty()) {
-      all.add(VerificationCheck.failed(CheckName.PROOF, "$", "the vp+jwt was rejected: " + jwt.rejections()));
+      Code why = jwt.rejections().isEmpty() ? VerificationCode.SIGNATURE_INVALID : jwt.rejections().get(0);
+      all.add(VerificationCheck.failed(CheckName.PROOF, "$", why, "the vp+jwt was rejected: " + jwt.rejections()));
     }
     return VerificationResult.of(all, holder.nested());
   }

@@ -7,6 +7,7 @@ import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.JwtVerification;
@@ -181,6 +182,7 @@ public final class PresentationVerifyOperation {
       presenter = !holderJwt.verified() ? null : holderOf(vp) != null ? holderOf(vp) : vp.path("iss").asText(null);
       if (nonce == null) {
         binding.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "nonce",
+            VerificationCode.CHALLENGE_MISMATCH,
             "no nonce was required: a presentation without a verifier-issued nonce can be replayed"));
       }
     } else {
@@ -189,12 +191,14 @@ public final class PresentationVerifyOperation {
       try {
         parsed = JsonSupport.readTree(presentation, "presentation");
       } catch (VcException e) {
-        checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation: "
+        checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", VerificationCode.MALFORMED,
+            "neither a vp+jwt nor a JSON presentation: "
             + e.getMessage()));
         return new PresentationVerification(VerificationResult.of(checks), null, binding, null, null, 0);
       }
       if (!parsed.isObject()) {
-        checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", "neither a vp+jwt nor a JSON presentation"));
+        checks.add(VerificationCheck.failed(CheckName.SYNTAX, "$", VerificationCode.MALFORMED,
+            "neither a vp+jwt nor a JSON presentation"));
         return new PresentationVerification(VerificationResult.of(checks), null, binding, null, null, 0);
       }
       vp = (ObjectNode) parsed;
@@ -221,6 +225,7 @@ public final class PresentationVerifyOperation {
     if (holderIsSubject) {
       if (list.isEmpty()) {
         binding.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.verifiableCredential",
+            VerificationCode.HOLDER_NOT_SUBJECT,
             "the holder was required to be the subject of the credentials, but the presentation holds none"));
       }
       for (int i = 0; i < list.size(); i++) {
@@ -271,11 +276,13 @@ public final class PresentationVerifyOperation {
       // a holder-less presentation proves who signed it, not who holds the credentials: never bound to a subject,
       // even when the signing key's controller is one
       return VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path + ".credentialSubject.id",
+          VerificationCode.HOLDER_NOT_SUBJECT,
           "the presentation names no holder, so it is bound to no credential subject (the holder must be named and"
               + " be a subject)");
     }
     if (credential == null) {
-      return VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path, "holder or credential unreadable");
+      return VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path, VerificationCode.HOLDER_NOT_SUBJECT,
+          "holder or credential unreadable");
     }
     JsonNode subject = credential.path("credentialSubject");
     List<JsonNode> subjects = new ArrayList<>();
@@ -291,6 +298,7 @@ public final class PresentationVerifyOperation {
       }
     }
     return VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path + ".credentialSubject.id",
+        VerificationCode.HOLDER_NOT_SUBJECT,
         "the holder " + holder + " is not a subject of this credential");
   }
 }

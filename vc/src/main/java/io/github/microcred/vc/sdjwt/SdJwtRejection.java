@@ -1,7 +1,12 @@
 package io.github.microcred.vc.sdjwt;
 
-/** Why an SD-JWT VC was rejected: every failed check of {@link SdJwtVerifyOperation} names one of these. */
-public enum SdJwtRejection {
+import io.github.microcred.core.Code;
+
+/**
+ * Why an SD-JWT VC was rejected: every failed check of {@link SdJwtVerifyOperation} names one of these as its
+ * {@link io.github.microcred.vc.VerificationCheck#code()}.
+ */
+public enum SdJwtRejection implements Code {
   /**
    * Not {@code <issuer-signed JWT>~<Disclosure>~...~[<KB-JWT>]}, a JWT that is not three base64url parts, a header
    * or payload that is not a strict JSON object, or an {@code _sd} / {@code ...} digest that is not a string.
@@ -95,5 +100,10 @@ public enum SdJwtRejection {
   /** The KB-JWT's {@code iat} is older than the allowed age or in the future (beyond the clock skew). */
   KB_STALE,
   /** The KB-JWT's {@code sd_hash} does not cover this SD-JWT with exactly these Disclosures. */
-  KB_SD_HASH_MISMATCH
+  KB_SD_HASH_MISMATCH;
+
+  @Override
+  public String module() {
+    return "vc";
+  }
 }

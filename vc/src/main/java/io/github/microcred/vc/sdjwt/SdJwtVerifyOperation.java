@@ -160,7 +160,7 @@ public final class SdJwtVerifyOperation {
     int disclosures;
 
     void fail(CheckName name, String path, SdJwtRejection why, String message) {
-      checks.add(VerificationCheck.failed(name, path, why.name() + ": " + message));
+      checks.add(VerificationCheck.failed(name, path, why, why.name() + ": " + message));
       rejections.add(why);
     }
 

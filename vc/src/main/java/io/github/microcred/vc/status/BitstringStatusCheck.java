@@ -13,6 +13,7 @@ import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.JwtVerification;
@@ -129,7 +130,8 @@ public final class BitstringStatusCheck implements StatusCheck {
     try {
       return checkAll(credential, now);
     } catch (RuntimeException e) {
-      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "status check failed: " + e);
+      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", VerificationCode.STATUS_NOT_CHECKED,
+          "status check failed: " + e);
     }
   }
 
@@ -149,22 +151,23 @@ public final class BitstringStatusCheck implements StatusCheck {
     for (int i = 0; i < entries.size(); i++) {
       String path = status.isArray() ? "credentialStatus[" + i + "]" : "credentialStatus";
       JsonNode e = entries.get(i);
-      String outcome;
+      VerificationCheck outcome;
       try {
         outcome = checkEntry(e, issuer, now, path);
       } catch (VcException ex) {
-        return VerificationCheck.failed(CheckName.STATUS, path, ex.getMessage());
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_ENTRY_INVALID,
+            ex.getMessage());
       }
-      if (outcome.startsWith("!")) {
-        return VerificationCheck.failed(CheckName.STATUS, path, outcome.substring(1));
+      if (outcome.failed()) {
+        return outcome;
       }
-      passed.add(outcome);
+      passed.add(outcome.message());
     }
     return VerificationCheck.passed(CheckName.STATUS, "credentialStatus", String.join("; ", passed));
   }
 
-  /** Returns a pass message, or a failure message prefixed with '!'. */
-  private String checkEntry(JsonNode e, String issuer, Instant now, String path) throws VcException {
+  /** Checks one entry; throws for a malformed entry. */
+  private VerificationCheck checkEntry(JsonNode e, String issuer, Instant now, String path) throws VcException {
     if (!e.isObject()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + ": expected an object");
     }
@@ -188,13 +191,52 @@ public final class BitstringStatusCheck implements StatusCheck {
     if (size > 1 && !e.path("statusMessage").isArray()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + ".statusMessage: required when statusSize > 1");
     }
-    Cached list = list(url, now);
+    Cached list;
+    BitstringStatusList bits;
+    try {
+      list = list(url, now);
+      bits = decoded(list, size);
+    } catch (VcException ex) {
+      return failed(path, VerificationCode.STATUS_LIST_INVALID, ex.getMessage());
+    }
     if (issuer == null || !issuer.equals(list.issuer())) {
-      return "!status list " + url + " was issued by '" + list.issuer() + "', not by the credential issuer '" + issuer + "'";
+      return failed(path, VerificationCode.STATUS_LIST_INVALID, "status list " + url + " was issued by '"
+          + list.issuer() + "', not by the credential issuer '" + issuer + "'");
     }
     if (!list.purposes().contains(purpose)) {
-      return "!status list " + url + " has statusPurpose " + list.purposes() + ", the entry says '" + purpose + "'";
+      return failed(path, VerificationCode.STATUS_LIST_INVALID, "status list " + url + " has statusPurpose "
+          + list.purposes() + ", the entry says '" + purpose + "'");
     }
+    if (index >= bits.entries()) {
+      return failed(path, VerificationCode.STATUS_LIST_INVALID, path + ".statusListIndex " + index
+          + " is outside the list (" + bits.entries() + " entries)");
+    }
+    int value = bits.status(index);
+    String where = "statusListIndex " + index + " of " + url;
+    switch (purpose) {
+      case "revocation":
+        return value == 0 ? passed(path, "not revoked (" + where + ")")
+            : failed(path, VerificationCode.REVOKED, "revoked (" + where + ")");
+      case "suspension":
+        return value == 0 ? passed(path, "not suspended (" + where + ")")
+            : failed(path, VerificationCode.SUSPENDED, "suspended (" + where + ")");
+      case "message": {
+        String hex = "0x" + Integer.toHexString(value);
+        for (JsonNode m : e.path("statusMessage")) {
+          if (m.path("status").asText().equalsIgnoreCase(hex)) {
+            return passed(path, "status " + hex + ": " + m.path("message").asText() + " (" + where + ")");
+          }
+        }
+        return failed(path, VerificationCode.STATUS_NOT_VALID, "status " + hex + " has no statusMessage (" + where
+            + ")");
+      }
+      default:
+        return value == 0 ? passed(path, purpose + " status 0 (" + where + ")")
+            : failed(path, VerificationCode.STATUS_NOT_VALID, purpose + " status " + value + " (" + where + ")");
+    }
+  }
+
+  private static BitstringStatusList decoded(Cached list, int size) throws VcException {
     BitstringStatusList bits = list.decoded().computeIfAbsent(size, s -> {
       try {
         return BitstringStatusList.decode(list.encodedList(), s);
@@ -202,31 +244,15 @@ public final class BitstringStatusCheck implements StatusCheck {
         return null;
       }
     });
-    if (bits == null) {
-      BitstringStatusList.decode(list.encodedList(), size); // throws the decoding error
-    }
-    if (index >= bits.entries()) {
-      return "!" + path + ".statusListIndex " + index + " is outside the list (" + bits.entries() + " entries)";
-    }
-    int value = bits.status(index);
-    String where = "statusListIndex " + index + " of " + url;
-    switch (purpose) {
-      case "revocation":
-        return value == 0 ? "not revoked (" + where + ")" : "!revoked (" + where + ")";
-      case "suspension":
-        return value == 0 ? "not suspended (" + where + ")" : "!suspended (" + where + ")";
-      case "message": {
-        String hex = "0x" + Integer.toHexString(value);
-        for (JsonNode m : e.path("statusMessage")) {
-          if (m.path("status").asText().equalsIgnoreCase(hex)) {
-            return "status " + hex + ": " + m.path("message").asText() + " (" + where + ")";
-          }
-        }
-        return "!status " + hex + " has no statusMessage (" + where + ")";
-      }
-      default:
-        return value == 0 ? purpose + " status 0 (" + where + ")" : "!" + purpose + " status " + value + " (" + where + ")";
-    }
+    return bits != null ? bits : BitstringStatusList.decode(list.encodedList(), size); // throws the decoding error
+  }
+
+  private static VerificationCheck passed(String path, String message) {
+    return VerificationCheck.passed(CheckName.STATUS, path, message);
+  }
+
+  private static VerificationCheck failed(String path, VerificationCode code, String message) {
+    return VerificationCheck.failed(CheckName.STATUS, path, code, message);
   }
 
   private Cached list(String url, Instant now) throws VcException {

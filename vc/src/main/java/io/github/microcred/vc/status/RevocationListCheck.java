@@ -7,6 +7,7 @@ import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.internal.StrictJson;
 import io.github.microcred.vc.internal.verify.DataModel;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,8 @@ public final class RevocationListCheck implements StatusCheck {
     try {
       return checkAll(credential);
     } catch (RuntimeException e) {
-      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "status check failed: " + e);
+      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", VerificationCode.STATUS_NOT_CHECKED,
+          "status check failed: " + e);
     }
   }
 
@@ -112,14 +114,17 @@ public final class RevocationListCheck implements StatusCheck {
       String path = status.isArray() ? "credentialStatus[" + i + "]" : "credentialStatus";
       JsonNode e = entries.get(i);
       if (!e.isObject() || !RevocationList.TYPE.equals(e.path("type").asText())) {
-        return VerificationCheck.failed(CheckName.STATUS, path, path + ".type: unsupported status type "
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_ENTRY_INVALID,
+            path + ".type: unsupported status type "
             + e.path("type") + " (expected " + RevocationList.TYPE + ")");
       }
       if (!e.path("id").isTextual() || !DataModel.isIri(e.get("id").asText())) {
-        return VerificationCheck.failed(CheckName.STATUS, path, path + ".id: expected the revocation list URL");
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_ENTRY_INVALID,
+            path + ".id: expected the revocation list URL");
       }
       if (credentialId == null) {
-        return VerificationCheck.failed(CheckName.STATUS, "id", "a " + RevocationList.TYPE
+        return VerificationCheck.failed(CheckName.STATUS, "id", VerificationCode.STATUS_ENTRY_INVALID,
+            "a " + RevocationList.TYPE
             + " status needs the credential's id, and the credential has none");
       }
       String url = e.get("id").asText();
@@ -127,14 +132,16 @@ public final class RevocationListCheck implements StatusCheck {
       try {
         list = list(url);
       } catch (VcException ex) {
-        return VerificationCheck.failed(CheckName.STATUS, path, ex.getMessage());
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID, ex.getMessage());
       }
       if (list.issuer().isPresent() && !list.issuer().get().equals(issuer)) {
-        return VerificationCheck.failed(CheckName.STATUS, path, "revocation list " + url + " was issued by '"
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID,
+            "revocation list " + url + " was issued by '"
             + list.issuer().get() + "', not by the credential issuer '" + issuer + "'");
       }
       if (list.isRevoked(credentialId)) {
-        return VerificationCheck.failed(CheckName.STATUS, path, "revoked (" + RevocationList.TYPE + " " + url
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.REVOKED,
+            "revoked (" + RevocationList.TYPE + " " + url
             + list.reason(credentialId).map(r -> ": " + r).orElse("") + ")");
       }
       passed.add("not revoked (" + RevocationList.TYPE + " " + url + ", " + list.size() + " revoked)");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,8 @@ public final class StatusChecks {
     List<String> passed = new ArrayList<>();
     if (claim != null) {
       if (!claim.isObject() || claim.isEmpty()) {
-        return VerificationCheck.failed(CheckName.STATUS, "status", "status: expected an object naming a status "
+        return VerificationCheck.failed(CheckName.STATUS, "status", VerificationCode.STATUS_ENTRY_INVALID,
+            "status: expected an object naming a status "
             + "mechanism, got " + claim);
       }
       for (var it = claim.fields(); it.hasNext(); ) {
@@ -86,7 +88,8 @@ public final class StatusChecks {
       entries.add(status);
     }
     if (entries.isEmpty()) {
-      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "credentialStatus is an empty array");
+      return VerificationCheck.failed(CheckName.STATUS, "credentialStatus", VerificationCode.STATUS_ENTRY_INVALID,
+          "credentialStatus is an empty array");
     }
     for (int i = 0; i < entries.size(); i++) {
       String path = status.isArray() ? "credentialStatus[" + i + "]" : "credentialStatus";
@@ -110,19 +113,22 @@ public final class StatusChecks {
   private static VerificationCheck run(StatusCheck c, ObjectNode one, Instant now, String path, String what,
       Map<String, StatusCheck> checks) {
     if (c == null) {
-      return VerificationCheck.failed(CheckName.STATUS, path, path + ": no status check for " + what
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_CHECKED,
+          path + ": no status check for " + what
           + " (checked: " + checks.keySet() + "); fails closed");
     }
     VerificationCheck r;
     try {
       r = c.check(one, now);
     } catch (RuntimeException ex) {
-      r = VerificationCheck.failed(CheckName.STATUS, path, "status checker failed: " + ex);
+      r = VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_CHECKED,
+          "status checker failed: " + ex);
     }
     if (r == null || r.name() != CheckName.STATUS || r.outcome() != VerificationCheck.Outcome.PASSED) {
       String why = r == null ? "no result" : r.message();
-      return VerificationCheck.failed(CheckName.STATUS, path, r != null && r.failed() ? why
-          : "the " + what + " check did not pass: " + why);
+      boolean failed = r != null && r.failed();
+      return VerificationCheck.failed(CheckName.STATUS, path, failed ? r.code() : VerificationCode.STATUS_NOT_CHECKED,
+          failed ? why : "the " + what + " check did not pass: " + why);
     }
     return r;
   }

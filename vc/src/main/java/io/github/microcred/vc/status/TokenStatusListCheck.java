@@ -8,6 +8,7 @@ import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.internal.status.TokenStatusLists;
 import io.github.microcred.vc.internal.verify.DataModel;
@@ -148,7 +149,8 @@ public final class TokenStatusListCheck implements StatusCheck {
     try {
       return checkStatus(credential, now);
     } catch (RuntimeException e) {
-      return VerificationCheck.failed(CheckName.STATUS, "status", "status check failed: " + e);
+      return VerificationCheck.failed(CheckName.STATUS, "status", VerificationCode.STATUS_NOT_CHECKED,
+          "status check failed: " + e);
     }
   }
 
@@ -158,30 +160,35 @@ public final class TokenStatusListCheck implements StatusCheck {
       return VerificationCheck.notApplicable(CheckName.STATUS, "status", "no status claim");
     }
     if (!status.isObject() || status.isEmpty()) {
-      return VerificationCheck.failed(CheckName.STATUS, "status", "status: expected an object naming a status "
+      return VerificationCheck.failed(CheckName.STATUS, "status", VerificationCode.STATUS_ENTRY_INVALID,
+          "status: expected an object naming a status "
           + "mechanism (" + MECHANISM + "), got " + abbreviate(status));
     }
     for (var it = status.fieldNames(); it.hasNext(); ) {
       String m = it.next();
       if (!m.equals(MECHANISM)) {
-        return VerificationCheck.failed(CheckName.STATUS, "status." + m, "status." + m + ": a status mechanism this "
+        return VerificationCheck.failed(CheckName.STATUS, "status." + m, VerificationCode.STATUS_NOT_CHECKED,
+            "status." + m + ": a status mechanism this "
             + "check does not read (it reads " + MECHANISM + "); fails closed");
       }
     }
     String path = "status." + MECHANISM;
     JsonNode ref = status.get(MECHANISM);
     if (!ref.isObject()) {
-      return VerificationCheck.failed(CheckName.STATUS, path, path + ": expected an object {idx, uri}");
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_ENTRY_INVALID,
+          path + ": expected an object {idx, uri}");
     }
     JsonNode idxNode = ref.get("idx");
     if (idxNode == null || !idxNode.isIntegralNumber() || !idxNode.canConvertToLong() || idxNode.asLong() < 0
         || idxNode.asLong() > MAX_INDEX) {
-      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", path + ".idx: expected a non-negative "
+      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", VerificationCode.STATUS_ENTRY_INVALID,
+          path + ".idx: expected a non-negative "
           + "integer (at most " + MAX_INDEX + "), got " + abbreviate(idxNode));
     }
     JsonNode uriNode = ref.get("uri");
     if (uriNode == null || !uriNode.isTextual() || !DataModel.isIri(uriNode.asText())) {
-      return VerificationCheck.failed(CheckName.STATUS, path + ".uri", path + ".uri: expected the absolute URI of "
+      return VerificationCheck.failed(CheckName.STATUS, path + ".uri", VerificationCode.STATUS_ENTRY_INVALID,
+          path + ".uri: expected the absolute URI of "
           + "the Status List Token, got " + abbreviate(uriNode));
     }
     long idx = idxNode.asLong();
@@ -189,49 +196,58 @@ public final class TokenStatusListCheck implements StatusCheck {
     JsonNode iss = credential.get("iss");
     String issuer = iss != null && iss.isTextual() ? iss.asText() : DataModel.partyId(credential.get("issuer"));
     if (issuer == null) {
-      return VerificationCheck.failed(CheckName.STATUS, "iss", "a Token Status List needs the credential's issuer "
+      return VerificationCheck.failed(CheckName.STATUS, "iss", VerificationCode.STATUS_ENTRY_INVALID,
+          "a Token Status List needs the credential's issuer "
           + "(iss), and there is none");
     }
     TokenStatusLists.Verified token;
     try {
       token = token(uri, issuer, now);
     } catch (VcException e) {
-      return VerificationCheck.failed(CheckName.STATUS, path, e.getMessage());
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID, e.getMessage());
     }
     if (!token.issuer().equals(issuer)) {
-      return VerificationCheck.failed(CheckName.STATUS, path, "Status List Token " + uri + " is signed by '"
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID,
+          "Status List Token " + uri + " is signed by '"
           + token.issuer() + "', not by the credential's issuer '" + issuer + "'");
     }
     Duration skew = listOptions.maxClockSkew();
     if (token.expires() != null && now.isAfter(token.expires().plus(skew))) {
-      return VerificationCheck.failed(CheckName.STATUS, path, "Status List Token " + uri + " expired at "
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID,
+          "Status List Token " + uri + " expired at "
           + token.expires() + " (now " + now + ", skew " + skew + ")");
     }
     if (token.issuedAt().isAfter(now.plus(skew))) {
-      return VerificationCheck.failed(CheckName.STATUS, path, "Status List Token " + uri + " is issued at "
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID,
+          "Status List Token " + uri + " is issued at "
           + token.issuedAt() + ", after the verification time " + now);
     }
     TokenStatusList list = token.list();
     if (idx >= list.entries()) {
-      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", "idx " + idx + " is outside the Status List "
+      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", VerificationCode.STATUS_LIST_INVALID,
+          "idx " + idx + " is outside the Status List "
           + uri + " (" + list.entries() + " entries): no statement about the status can be made");
     }
     int value;
     try {
       value = list.status(idx);
     } catch (VcException e) {
-      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", e.getMessage());
+      return VerificationCheck.failed(CheckName.STATUS, path + ".idx", VerificationCode.STATUS_LIST_INVALID,
+          e.getMessage());
     }
     String where = "idx " + idx + " of " + uri + " (" + list.bits() + "-bit, signed by " + token.keyId() + ")";
     switch (value) {
       case TokenStatusList.VALID:
         return VerificationCheck.passed(CheckName.STATUS, path, "VALID (" + where + ")");
       case TokenStatusList.INVALID:
-        return VerificationCheck.failed(CheckName.STATUS, path, "revoked: status INVALID (" + where + ")");
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.REVOKED,
+            "revoked: status INVALID (" + where + ")");
       case TokenStatusList.SUSPENDED:
-        return VerificationCheck.failed(CheckName.STATUS, path, "suspended: status SUSPENDED (" + where + ")");
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.SUSPENDED,
+            "suspended: status SUSPENDED (" + where + ")");
       default:
-        return VerificationCheck.failed(CheckName.STATUS, path, "status 0x" + String.format("%02X", value)
+        return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_VALID,
+            "status 0x" + String.format("%02X", value)
             + " is not VALID (" + (value == 3 || value >= 0x0C && value <= 0x0F ? "application-specific"
                 : "unregistered") + "; fails closed) (" + where + ")");
     }

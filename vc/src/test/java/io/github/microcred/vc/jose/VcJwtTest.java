@@ -13,6 +13,7 @@ import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.testing.Peers;
 import java.time.Clock;
 import java.time.Instant;
@@ -122,7 +123,7 @@ class VcJwtTest {
         .withStatus((c, t) -> VerificationCheck.passed(CheckName.STATUS, "credentialStatus", "not revoked")).get();
     assertTrue(ok.verified(), ok.result().toString());
     JwtVerification revoked = VcJwt.verify(jwt).withClock(NOW)
-        .withStatus((c, t) -> VerificationCheck.failed(CheckName.STATUS, "credentialStatus", "revoked")).get();
+        .withStatus((c, t) -> VerificationCheck.failed(CheckName.STATUS, "credentialStatus", VerificationCode.REVOKED, "revoked")).get();
     assertEquals(java.util.List.of(JwtRejection.STATUS), revoked.rejections());
   }
 

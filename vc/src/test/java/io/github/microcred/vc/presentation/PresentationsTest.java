@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -231,7 +232,7 @@ class PresentationsTest {
     assertFalse(Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud").get().verified(),
         "fails closed without a status check");
     PresentationVerification revoked = Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud")
-        .withStatus((c, t) -> VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", "revoked")).get();
+        .withStatus((c, t) -> VerificationCheck.failed(CheckName.STATUS, "$.credentialStatus", VerificationCode.REVOKED, "revoked")).get();
     assertFalse(revoked.verified());
     assertFalse(revoked.credentials().get(0).passed(CheckName.STATUS));
     assertTrue(Presentations.verify(token).withClock(NOW).withNonce("n").withAudience("aud")

@@ -5,6 +5,7 @@ import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -174,24 +175,27 @@ public final class DataModel {
   }
 
   private static VerificationCheck syntax(String path, String message) {
-    return VerificationCheck.failed(CheckName.SYNTAX, path, message);
+    return VerificationCheck.failed(CheckName.SYNTAX, path, VerificationCode.DATA_MODEL, message);
   }
 
   private static void contexts(JsonNode doc, boolean allowVc1, ContextLoader loader, List<VerificationCheck> out) {
     JsonNode ctx = doc.get("@context");
     if (ctx == null) {
-      out.add(VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", "@context is missing: the document is not "
+      out.add(VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", VerificationCode.CONTEXT_INVALID,
+          "@context is missing: the document is not "
           + "a VC Data Model document"));
       return;
     }
     List<JsonNode> entries = CompactForm.list(ctx);
     if (entries.isEmpty()) {
-      out.add(VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", "@context is empty"));
+      out.add(VerificationCheck.failed(CheckName.CONTEXTS, "$.@context", VerificationCode.CONTEXT_INVALID,
+          "@context is empty"));
       return;
     }
     String first = entries.get(0).asText("");
     if (!(VC2.equals(first) || allowVc1 && VC1.equals(first))) {
       out.add(VerificationCheck.failed(CheckName.CONTEXTS, ctx.isArray() ? "$.@context[0]" : "$.@context",
+          VerificationCode.CONTEXT_INVALID,
           "the first @context must be " + VC2 + (allowVc1 ? " (or " + VC1 + ")" : "") + ", got " + entries.get(0)));
     }
     for (int i = 0; i < entries.size(); i++) {
@@ -201,14 +205,15 @@ public final class DataModel {
         continue; // an inline context: the inline-context policy below
       }
       if (!e.isTextual()) {
-        out.add(VerificationCheck.failed(CheckName.CONTEXTS, path,
+        out.add(VerificationCheck.failed(CheckName.CONTEXTS, path, VerificationCode.CONTEXT_INVALID,
             "a @context entry must be a context URL or an inline context object, got " + abbreviate(e.toString())));
         continue;
       }
       try {
         loader.load(e.asText());
       } catch (VcException ex) {
-        out.add(VerificationCheck.failed(CheckName.CONTEXTS, path, ex.getMessage()));
+        out.add(VerificationCheck.failed(CheckName.CONTEXTS, path, VerificationCode.CONTEXT_UNAVAILABLE,
+            ex.getMessage()));
       }
     }
     out.addAll(InlineContexts.definitionProblems(ctx, loader));

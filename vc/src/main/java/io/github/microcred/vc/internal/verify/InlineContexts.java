@@ -5,6 +5,7 @@ import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -314,7 +315,7 @@ public final class InlineContexts {
   }
 
   private static void fail(List<VerificationCheck> out, String path, String message) {
-    out.add(VerificationCheck.failed(CheckName.CONTEXTS, path, message));
+    out.add(VerificationCheck.failed(CheckName.CONTEXTS, path, VerificationCode.INLINE_CONTEXT_REFUSED, message));
   }
 
   private static String abbreviate(String s) {

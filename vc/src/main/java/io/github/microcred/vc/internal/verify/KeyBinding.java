@@ -2,6 +2,7 @@ package io.github.microcred.vc.internal.verify;
 
 import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerifyOptions;
 
@@ -19,9 +20,11 @@ public final class KeyBinding {
    *
    * @param method the verification method, or null when it did not resolve
    * @param controller its controller document, or null
+   * @param code why the key is not bound ({@link VerificationCode#NONE} when bound)
    * @param problem why the key is not bound, or null
    */
-  public record Binding(VerificationMethod method, ControllerDocument controller, String problem) {
+  public record Binding(VerificationMethod method, ControllerDocument controller, VerificationCode code,
+      String problem) {
     /**
      * Whether the key is bound to the party.
      *
@@ -59,10 +62,12 @@ public final class KeyBinding {
       return b;
     }
     if (party == null) {
-      return new Binding(b.method(), b.controller(), "the signed data names no " + who);
+      return new Binding(b.method(), b.controller(), VerificationCode.CONTROLLER_MISMATCH,
+          "the signed data names no " + who);
     }
     if (!b.controller().id().equals(party)) {
-      return new Binding(b.method(), b.controller(), who + " " + party + " is not the controller "
+      return new Binding(b.method(), b.controller(), VerificationCode.CONTROLLER_MISMATCH,
+          who + " " + party + " is not the controller "
           + b.controller().id() + " of the verification method");
     }
     return b;
@@ -85,19 +90,22 @@ public final class KeyBinding {
       cd = options.controllerDocument(controllerId(vmId));
       vm = cd.method(vmId).orElse(null);
     } catch (VcException | RuntimeException e) {
-      return new Binding(null, null, e.getMessage());
+      return new Binding(null, null, VerificationCode.KEY_UNRESOLVED, e.getMessage());
     }
     if (vm == null) {
-      return new Binding(null, cd, "verification method " + vmId + " is not in the controller document " + cd.id());
+      return new Binding(null, cd, VerificationCode.KEY_UNRESOLVED,
+          "verification method " + vmId + " is not in the controller document " + cd.id());
     }
     if (!cd.authorizes(vmId, purpose)) {
-      return new Binding(vm, cd, "verification method " + vmId + " is not authorised for " + purpose + " by "
+      return new Binding(vm, cd, VerificationCode.KEY_NOT_AUTHORIZED,
+          "verification method " + vmId + " is not authorised for " + purpose + " by "
           + cd.id());
     }
     if (!cd.id().equals(vm.controller())) {
-      return new Binding(vm, cd, "verification method controller " + vm.controller() + " is not the document "
+      return new Binding(vm, cd, VerificationCode.CONTROLLER_MISMATCH,
+          "verification method controller " + vm.controller() + " is not the document "
           + cd.id());
     }
-    return new Binding(vm, cd, null);
+    return new Binding(vm, cd, VerificationCode.NONE, null);
   }
 }

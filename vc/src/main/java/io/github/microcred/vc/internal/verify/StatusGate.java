@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -34,26 +35,31 @@ public final class StatusGate {
       return VerificationCheck.notApplicable(CheckName.STATUS, path, "no credentialStatus");
     }
     if (status == null) {
-      return VerificationCheck.failed(CheckName.STATUS, path,
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_CHECKED,
           "credentialStatus present but no status checker configured (fails closed)");
     }
     if (!proofOk) {
-      return VerificationCheck.failed(CheckName.STATUS, path, "not checked: the proof did not verify");
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_CHECKED,
+          "not checked: the proof did not verify");
     }
     if (signedProblem != null) {
-      return VerificationCheck.failed(CheckName.STATUS, path, "not checked: " + signedProblem);
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_CHECKED,
+          "not checked: " + signedProblem);
     }
     VerificationCheck c;
     try {
       c = status.check(credential.get(), now);
     } catch (RuntimeException e) {
-      c = VerificationCheck.failed(CheckName.STATUS, path, "status checker failed: " + e);
+      c = VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_CHECKED,
+          "status checker failed: " + e);
     }
     if (c == null || c.name() != CheckName.STATUS) {
-      return VerificationCheck.failed(CheckName.STATUS, path, "status checker returned no STATUS check");
+      return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_NOT_CHECKED,
+          "status checker returned no STATUS check");
     }
     // the signed data has a status: a checker that finds nothing to read in it has not checked it
     return c.outcome() == VerificationCheck.Outcome.NOT_APPLICABLE ? VerificationCheck.failed(CheckName.STATUS, path,
+        VerificationCode.STATUS_NOT_CHECKED,
         "the status checker does not read this status (" + c.message() + "); fails closed") : c;
   }
 }

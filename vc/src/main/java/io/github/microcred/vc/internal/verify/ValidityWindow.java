@@ -2,6 +2,7 @@ package io.github.microcred.vc.internal.verify;
 
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -106,7 +107,24 @@ public final class ValidityWindow {
   }
 
   /**
-   * The {@link CheckName#VALIDITY_PERIOD} check over the bounds.
+   * The failure code of a reason.
+   *
+   * @param reason the reason
+   * @return {@code EXPIRED}, {@code NOT_YET_VALID} or {@code BAD_TIME}
+   */
+  public static VerificationCode code(Reason reason) {
+    switch (reason) {
+      case EXPIRED:
+        return VerificationCode.EXPIRED;
+      case NOT_YET_VALID:
+        return VerificationCode.NOT_YET_VALID;
+      default:
+        return VerificationCode.BAD_TIME;
+    }
+  }
+
+  /**
+   * The {@link CheckName#VALIDITY_PERIOD} check over the bounds (its code is the first failed bound's).
    *
    * @param bounds the bounds
    * @param now the verification time
@@ -121,6 +139,7 @@ public final class ValidityWindow {
     List<String> m = new ArrayList<>();
     p.forEach(x -> m.add(x.message()));
     return VerificationCheck.failed(CheckName.VALIDITY_PERIOD, p.size() == 1 ? p.get(0).path() : "$",
+        code(p.get(0).reason()),
         String.join("; ", m));
   }
 }
