@@ -3,7 +3,9 @@ package io.github.microcred.elm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.core.Award;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Severity;
 import io.github.microcred.elm.internal.ElmReader;
 import io.github.microcred.elm.internal.ElmWriter;
 import io.github.microcred.elm.internal.Json;
@@ -105,7 +107,7 @@ public final class Elm {
     try {
       return check(parse(json));
     } catch (ElmException e) {
-      return new ElmReport(List.of(new ElmProblem("$", ElmProblemCode.NOT_EDC, ElmSeverity.ERROR, e.getMessage())));
+      return new ElmReport(List.of(new Issue("$", ElmProblemCode.NOT_EDC, Severity.ERROR, e.getMessage())));
     }
   }
 
@@ -121,20 +123,20 @@ public final class Elm {
     try {
       r = read(document);
     } catch (ElmException e) {
-      return new ElmReport(List.of(new ElmProblem("$", ElmProblemCode.NOT_EDC, ElmSeverity.ERROR, e.getMessage())));
+      return new ElmReport(List.of(new Issue("$", ElmProblemCode.NOT_EDC, Severity.ERROR, e.getMessage())));
     }
-    List<ElmProblem> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     for (ElmReader.Element e : ElmReader.Element.values()) {
       if (!r.found.contains(e)) {
         problems.add(e.mandatory()
-            ? new ElmProblem(e.path(), ElmProblemCode.MISSING_MANDATORY, ElmSeverity.ERROR, "Annex I element '"
+            ? new Issue(e.path(), ElmProblemCode.MISSING_MANDATORY, Severity.ERROR, "Annex I element '"
                 + AnnexI.name(e) + "' is missing (mandatory)")
-            : new ElmProblem(e.path(), ElmProblemCode.MISSING_OPTIONAL, ElmSeverity.INFO, "Annex I element '"
+            : new Issue(e.path(), ElmProblemCode.MISSING_OPTIONAL, Severity.INFO, "Annex I element '"
                 + AnnexI.name(e) + "' is absent (optional)"));
       }
     }
     for (String[] c : r.ownConcepts) {
-      problems.add(new ElmProblem(c[0], ElmProblemCode.NOT_IN_VOCABULARY, ElmSeverity.WARNING, "concept " + c[1]
+      problems.add(new Issue(c[0], ElmProblemCode.NOT_IN_VOCABULARY, Severity.WARNING, "concept " + c[1]
           + " is a microcred concept, not one of EU Vocabularies (EDC's full shapes check controlled lists)"));
     }
     return new ElmReport(problems);

@@ -2,7 +2,10 @@ package io.github.microcred.elm;
 
 import io.github.microcred.core.Code;
 
-/** What an {@link ElmProblem} is about. Each code belongs to one {@link Category}. */
+/**
+ * What a problem of an {@link ElmReport} (a core {@link io.github.microcred.core.Issue}) is about. Each code belongs to
+ * one {@link Category}.
+ */
 public enum ElmProblemCode implements Code {
   /**
    * The document is not JSON, not a {@code EuropeanDigitalCredential}, or not in the compact form of the VC 1.1 and

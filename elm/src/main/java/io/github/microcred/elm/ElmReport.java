@@ -1,15 +1,19 @@
 package io.github.microcred.elm;
 
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of {@link Elm#check(String)}: every problem found, in document order.
+ * The result of {@link Elm#check(String)}: every problem found, in document order, as core {@link Issue}s with an
+ * {@link ElmProblemCode} ({@link Severity#ERROR} for a missing mandatory element or a document that is not EDC,
+ * {@link Severity#WARNING} for a microcred concept, {@link Severity#INFO} for an absent optional element).
  */
 public final class ElmReport {
-  private final List<ElmProblem> problems;
+  private final List<Issue> problems;
 
-  ElmReport(List<ElmProblem> problems) {
+  ElmReport(List<Issue> problems) {
     this.problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
   }
 
@@ -18,7 +22,7 @@ public final class ElmReport {
    *
    * @return the problems, unmodifiable
    */
-  public List<ElmProblem> problems() {
+  public List<Issue> problems() {
     return problems;
   }
 
@@ -28,23 +32,23 @@ public final class ElmReport {
    * @param code the code
    * @return those problems
    */
-  public List<ElmProblem> problems(ElmProblemCode code) {
+  public List<Issue> problems(ElmProblemCode code) {
     return problems.stream().filter(p -> p.code() == code).toList();
   }
 
   /**
-   * Whether every mandatory Annex I element is present (no {@link ElmSeverity#ERROR}).
+   * Whether every mandatory Annex I element is present (no {@link Severity#ERROR}).
    *
    * @return true when complete
    */
   public boolean complete() {
-    return problems.stream().noneMatch(p -> p.severity() == ElmSeverity.ERROR);
+    return problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
   }
 
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder(complete() ? "Annex I complete" : "Annex I incomplete");
-    for (ElmProblem p : problems) {
+    for (Issue p : problems) {
       s.append("\n  ").append(p);
     }
     return s.toString();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ class AnnexICheckTest {
     assertTrue(r.problems(ElmProblemCode.MISSING_OPTIONAL).isEmpty(), r.toString());
     assertFalse(r.problems(ElmProblemCode.NOT_IN_VOCABULARY).isEmpty(), "microcred concepts are reported");
     assertTrue(r.problems(ElmProblemCode.NOT_IN_VOCABULARY).stream()
-        .allMatch(p -> p.severity() == ElmSeverity.WARNING && p.message().contains("urn:microcred:elm:")), r.toString());
+        .allMatch(p -> p.severity() == Severity.WARNING && p.message().contains("urn:microcred:elm:")), r.toString());
   }
 
   @Test
@@ -48,9 +50,9 @@ class AnnexICheckTest {
       }
       ElmReport r = Elm.check(d);
       assertFalse(r.complete(), key);
-      List<ElmProblem> missing = r.problems(ElmProblemCode.MISSING_MANDATORY);
+      List<Issue> missing = r.problems(ElmProblemCode.MISSING_MANDATORY);
       assertEquals(1, missing.size(), key + ": " + r);
-      assertEquals(ElmSeverity.ERROR, missing.get(0).severity());
+      assertEquals(Severity.ERROR, missing.get(0).severity());
       assertTrue(missing.get(0).path().startsWith("$.credentialSubject.hasClaim[0]"), missing.get(0).toString());
     }
   }
@@ -64,6 +66,12 @@ class AnnexICheckTest {
     ((ObjectNode) d.get("credentialSubject")).put("id", "urn:epass:person:1");
     ElmReport r = Elm.check(d);
     assertEquals(List.of("$.credentialSubject", "$.issued"), r.problems(ElmProblemCode.MISSING_MANDATORY).stream()
-        .map(ElmProblem::path).toList(), r.toString());
+        .map(Issue::path).toList(), r.toString());
+    Issue first = r.problems(ElmProblemCode.MISSING_MANDATORY).get(0);
+    assertEquals("elm", first.code().module());
+    assertTrue(first.toString().startsWith("ERROR MISSING_MANDATORY at $.credentialSubject: Annex I element '"),
+        first.toString());
+    assertTrue(r.problems(ElmProblemCode.MISSING_OPTIONAL).stream().allMatch(p -> p.severity() == Severity.INFO),
+        r.toString());
   }
 }

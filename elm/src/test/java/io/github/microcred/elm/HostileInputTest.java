@@ -209,6 +209,28 @@ class HostileInputTest {
         .amount()));
   }
 
+  /** Hours and credit points take core's decimal bounds (18 integer digits): beyond them, a warning and no value. */
+  @Test
+  void hoursAndPointsBeyondCoresDecimalBoundsAreWarnedAbout() throws Exception {
+    ObjectNode doc = Elm.export(Fixtures.microCredential(), Fixtures.award()).document();
+    ObjectNode spec = (ObjectNode) claim(doc).get("specifiedBy");
+    String sp = "$.credentialSubject.hasClaim[0].specifiedBy";
+    spec.put("volumeOfLearning", "PT" + "9".repeat(30) + "H");
+    ((ObjectNode) spec.withArray("creditPoint").get(0)).put("point", "1" + "0".repeat(25));
+    ElmImport i = Elm.importCredential(M.writeValueAsString(doc));
+    assertTrue(i.microCredential().workload().hours().isEmpty());
+    assertTrue(i.microCredential().workload().credits().isEmpty());
+    assertWarned(i, sp + ".volumeOfLearning", "the workload's hours are not read");
+    assertWarned(i, sp + ".creditPoint[0].point", "non-negative decimal number");
+    spec.put("volumeOfLearning", "PT" + "9".repeat(18) + ".5H");
+    ((ObjectNode) spec.withArray("creditPoint").get(0)).put("point", "-2");
+    ElmImport j = Elm.importCredential(M.writeValueAsString(doc));
+    assertEquals(0, new java.math.BigDecimal("9".repeat(18) + ".5").compareTo(j.microCredential().workload().hours()
+        .orElseThrow()));
+    assertTrue(j.microCredential().workload().credits().isEmpty(), "a negative credit is not carried");
+    assertWarned(j, sp + ".creditPoint[0].point", "non-negative decimal number");
+  }
+
   private static JsonNode claim(JsonNode doc) {
     JsonNode c = doc.get("credentialSubject").get("hasClaim");
     return c.isArray() ? c.get(0) : c;

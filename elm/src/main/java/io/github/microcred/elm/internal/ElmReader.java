@@ -121,8 +121,7 @@ public final class ElmReader {
   }
 
   private static final Pattern LEVEL_LABEL = Pattern.compile("^(.+?)\\s+[Ll]evel\\s+(\\S+)$");
-  private static final Pattern HOURS = Pattern.compile("^PT(\\d{1,12}(?:\\.\\d{1,12})?)H$");
-  private static final Pattern POINTS = Pattern.compile("^\\d{1,12}(?:\\.\\d{1,12})?$");
+  private static final Pattern HOURS = Pattern.compile("^PT(\\d+(?:\\.\\d+)?)H$");
   private static final Set<String> ENVELOPE = Set.of("@context", "id", "type", "credentialProfiles",
       "credentialSchema", "displayParameter", "credentialSubject", "issuer", "issuanceDate", "issued", "validFrom",
       "expirationDate", "validUntil", "evidence", "identifier");
@@ -416,13 +415,14 @@ public final class ElmReader {
             + "carried");
         continue;
       }
-      String points = c.path("point").asText("").trim();
-      if (POINTS.matcher(points).matches()) {
-        workload[0] = workload[0].withCredit(new CreditValue(new BigDecimal(points), unit.get()));
+      try {
+        // core's bounded decimal reading: long or far-out numbers are refused before they expand
+        BigDecimal amount = CreditValue.parseDecimal(c.path("point").asText(""));
+        workload[0] = workload[0].withCredit(new CreditValue(amount, unit.get()));
         out.found.add(Element.WORKLOAD);
-      } else {
-        warn(cp + ".point", "expected a non-negative decimal number of credit points (at most 12 digits before and "
-            + "after the point), got " + shown(c.get("point")));
+      } catch (IllegalArgumentException e) {
+        warn(cp + ".point", "expected a non-negative decimal number of credit points, got " + shown(c.get("point"))
+            + " (" + e.getMessage() + ")");
       }
     }
     b.workload(workload[0]);
@@ -883,7 +883,12 @@ public final class ElmReader {
     }
     Matcher m = HOURS.matcher(v);
     if (m.matches()) {
-      return Optional.of(new BigDecimal(m.group(1)));
+      try {
+        return Optional.of(CreditValue.parseDecimal(m.group(1)));
+      } catch (NumberFormatException e) {
+        warn(p, "the workload's hours are not read: " + e.getMessage());
+        return Optional.empty();
+      }
     }
     try {
       Duration d = Duration.parse(v);
