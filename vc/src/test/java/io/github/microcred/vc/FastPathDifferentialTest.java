@@ -42,8 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and datatype coercion, and the features the fast path hands to the general path: language, value objects,
  * reverse properties, repeated statements, undefined terms, relative IRIs); plus every spec vector. The fast path
  * must have run for every generated credential shape and for most trap documents (else the comparison proves
- * nothing). The JSON-LD 1.1 toRdf manifest is not available offline here (neither in ../shared nor in a titanium
- * test jar), so those cases are not run.
+ * nothing). The W3C JSON-LD 1.1 toRdf cases run on both paths in {@link JsonLdToRdfManifestTest}.
  */
 class FastPathDifferentialTest {
   private static final String TRAPS = "https://example.org/microcred/test/traps/v1";

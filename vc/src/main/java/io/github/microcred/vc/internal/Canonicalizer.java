@@ -260,20 +260,40 @@ public final class Canonicalizer {
     };
   }
 
-  /** The first array (depth-first) with more than {@code max} items, described with its path, or null. */
-  private static String longArray(JsonValue v, String path, int max, int depth, int maxDepth) {
+  /**
+   * The largest decimal exponent, in either direction, and the most digits a JSON number may have in a document to
+   * canonicalize: JSON-LD turns a number into an {@code xsd:integer} (its integer value, digit for digit) or an
+   * {@code xsd:double}, and a number such as {@code 1E-9999999} would have to be expanded to millions of digits to
+   * be read as an integer (no {@code xsd:double} is beyond about 10^±324, and Jackson refuses numbers of more than
+   * 1,000 digits on reading, so no credential comes near).
+   */
+  public static final int MAX_NUMBER_DIGITS = 1000;
+
+  /**
+   * The first bound the document breaks, described with its JSON path, or null: an array of more than {@code max}
+   * items, nesting deeper than {@code maxDepth}, a number beyond {@link #MAX_NUMBER_DIGITS}. Depth-first; the path
+   * is written only for the failure (the walk itself keeps the segments on a stack).
+   */
+  private static String longArray(JsonValue v, java.util.ArrayDeque<Object> path, int max, int depth,
+      int maxDepth) {
+    if (v.getValueType() == JsonValue.ValueType.NUMBER) {
+      return numberBeyondBounds((jakarta.json.JsonNumber) v, path);
+    }
     if (depth > maxDepth) {
-      return "the document nests deeper than " + maxDepth + " at " + path;
+      return "the document nests deeper than " + maxDepth + " at " + path(path);
     }
     if (v.getValueType() == JsonValue.ValueType.ARRAY) {
       JsonArray a = v.asJsonArray();
       if (a.size() > max) {
-        return path + " has " + a.size() + " items, above the limit of " + max;
+        return path(path) + " has " + a.size() + " items, above the limit of " + max;
       }
       for (int i = 0; i < a.size(); i++) {
         JsonValue e = a.get(i);
-        if (e.getValueType() == JsonValue.ValueType.ARRAY || e.getValueType() == JsonValue.ValueType.OBJECT) {
-          String r = longArray(e, path + "[" + i + "]", max, depth + 1, maxDepth);
+        if (e.getValueType() == JsonValue.ValueType.ARRAY || e.getValueType() == JsonValue.ValueType.OBJECT
+            || e.getValueType() == JsonValue.ValueType.NUMBER) {
+          path.addLast(i);
+          String r = longArray(e, path, max, depth + 1, maxDepth);
+          path.removeLast();
           if (r != null) {
             return r;
           }
@@ -282,8 +302,11 @@ public final class Canonicalizer {
     } else if (v.getValueType() == JsonValue.ValueType.OBJECT) {
       for (Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
         JsonValue x = e.getValue();
-        if (x.getValueType() == JsonValue.ValueType.ARRAY || x.getValueType() == JsonValue.ValueType.OBJECT) {
-          String r = longArray(x, path + "." + e.getKey(), max, depth + 1, maxDepth);
+        if (x.getValueType() == JsonValue.ValueType.ARRAY || x.getValueType() == JsonValue.ValueType.OBJECT
+            || x.getValueType() == JsonValue.ValueType.NUMBER) {
+          path.addLast(e.getKey());
+          String r = longArray(x, path, max, depth + 1, maxDepth);
+          path.removeLast();
           if (r != null) {
             return r;
           }
@@ -291,6 +314,34 @@ public final class Canonicalizer {
       }
     }
     return null;
+  }
+
+  /** A number with more than {@link #MAX_NUMBER_DIGITS} digits or a decimal exponent beyond it, described; else null. */
+  private static String numberBeyondBounds(jakarta.json.JsonNumber n, java.util.ArrayDeque<Object> path) {
+    java.math.BigDecimal b = n.bigDecimalValue();
+    if (b.precision() <= MAX_NUMBER_DIGITS && Math.abs((long) b.scale()) <= MAX_NUMBER_DIGITS) {
+      return null;
+    }
+    String text = b.toString();
+    if (text.length() > 40) {
+      text = text.substring(0, 20) + "..." + text.substring(text.length() - 12);
+    }
+    return path(path) + ": the number " + text + " has " + b.precision() + " digits and a decimal exponent of "
+        + (b.precision() - 1L - b.scale()) + "; at most " + MAX_NUMBER_DIGITS
+        + " digits and an exponent within +/-" + MAX_NUMBER_DIGITS + " are accepted (it would be expanded to be"
+        + " read as an xsd:integer or xsd:double)";
+  }
+
+  private static String path(java.util.ArrayDeque<Object> segments) {
+    StringBuilder b = new StringBuilder("$");
+    for (Object s : segments) {
+      if (s instanceof Integer) {
+        b.append('[').append(s).append(']');
+      } else {
+        b.append('.').append(s);
+      }
+    }
+    return b.toString();
   }
 
   /**
@@ -345,7 +396,10 @@ public final class Canonicalizer {
     return new VcException(VcErrorCode.CANONICALIZATION_FAILED, "canonicalization failed: " + e);
   }
 
-  /** The input bounds checked before any JSON-LD work: serialized size, array length, nesting depth. */
+  /**
+   * The input bounds checked before any JSON-LD work: serialized size, array length, nesting depth, number size
+   * ({@link #MAX_NUMBER_DIGITS}).
+   */
   private static void checkInputBounds(JsonObject document, CanonicalizationLimits limits) throws VcException {
     if (!FastRdf.serializedAtMost(document, limits.maxDocumentBytes())) {
       int size = document.toString().getBytes(StandardCharsets.UTF_8).length;
@@ -354,7 +408,8 @@ public final class Canonicalizer {
             "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
       }
     }
-    String longArray = longArray(document, "$", limits.maxArrayItems(), 0, limits.maxNestingDepth());
+    String longArray = longArray(document, new java.util.ArrayDeque<>(), limits.maxArrayItems(), 0,
+        limits.maxNestingDepth());
     if (longArray != null) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED, longArray);
     }

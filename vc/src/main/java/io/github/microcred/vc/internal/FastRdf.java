@@ -140,6 +140,8 @@ final class FastRdf {
     /** A string value becomes a plain {@code xsd:string} literal (no language, no direction). */
     final boolean plainStrings;
     final JsonValue localContext;
+    /** Set once, before the term is shared: the key is a keyword or an alias of one ({@link #keyword}). */
+    boolean keyword;
 
     Term(Kind kind, String reason) {
       this(kind, reason, null, ValueType.NONE, null, Container.NONE, true, null);
@@ -156,6 +158,13 @@ final class FastRdf {
       this.plainStrings = plainStrings;
       this.localContext = localContext;
     }
+  }
+
+  /** A key that is (or is an alias of) a keyword the walk does not take: {@code @value}, {@code @list}, ... */
+  private static Term keyword(String reason) {
+    Term t = new Term(Kind.UNSUPPORTED, reason);
+    t.keyword = true;
+    return t;
   }
 
   private static final Term ID_TERM = new Term(Kind.ID, null);
@@ -289,7 +298,7 @@ final class FastRdf {
         return TYPE_TERM;
       }
       if (key.startsWith("@")) {
-        return Keywords.CONTEXT.equals(key) ? CONTEXT_TERM : new Term(Kind.UNSUPPORTED, "keyword " + key);
+        return Keywords.CONTEXT.equals(key) ? CONTEXT_TERM : keyword("keyword " + key);
       }
       TermDefinition d = context.getTerm(key).orElse(null);
       if (d == null) {
@@ -317,7 +326,10 @@ final class FastRdf {
       if (Keywords.TYPE.equals(iri)) {
         return TYPE_TERM;
       }
-      if (Keywords.contains(iri) || d.isReverseProperty() || d.getNestValue() != null
+      if (Keywords.contains(iri)) {
+        return keyword("term " + key + " (an alias of " + iri + ")");
+      }
+      if (d.isReverseProperty() || d.getNestValue() != null
           || d.getIndexMapping() != null) {
         return new Term(Kind.UNSUPPORTED, "term " + key + " (" + iri + ")");
       }
@@ -516,7 +528,16 @@ final class FastRdf {
       if (key != null) {
         propertyContext = parent.definition(key).map(TermDefinition::getLocalContext).orElse(null);
       }
-      // 7. a non-propagated (type-scoped) context does not apply to a new node object
+      // 7. a non-propagated (type-scoped) context does not apply to a new node object, unless the element is a
+      // value object in it (an entry expanding to @value there: a type-scoped "value": "@value") or a lone @id
+      if (!top) {
+        for (String k : element.keySet()) {
+          Term t = parent.term(k);
+          if (t.keyword) {
+            throw new Unsupported(t.reason + " in the enclosing context");
+          }
+        }
+      }
       if (active.context.getPreviousContext() != null) {
         boolean revert = true;
         if (element.size() == 1 && active.term(element.keySet().iterator().next()).kind == Kind.ID) {
@@ -720,13 +741,19 @@ final class FastRdf {
         }
         case NUMBER: {
           JsonNumber n = (JsonNumber) item;
+          BigDecimal b = n.bigDecimalValue();
+          if (b.precision() > Canonicalizer.MAX_NUMBER_DIGITS
+              || Math.abs((long) b.scale()) > Canonicalizer.MAX_NUMBER_DIGITS) {
+            // refused with its path by the input bounds before either path runs; never expanded here
+            throw new Unsupported("a number beyond " + Canonicalizer.MAX_NUMBER_DIGITS + " digits or exponent");
+          }
           String dt = vt.type == ValueType.DATATYPE ? vt.datatype : null;
           ValueKey k = new ValueKey(item, dt);
           if (!n.isIntegral() && n.doubleValue() % -1 != 0 || XSD_DOUBLE.equals(dt) || XSD_FLOAT.equals(dt)
-              || n.bigDecimalValue().compareTo(E21) >= 0) {
-            return new Value(XSD_DOUBLE_FORMAT.get().format(n.bigDecimalValue()), dt != null ? dt : XSD_DOUBLE, k);
+              || b.compareTo(E21) >= 0) {
+            return new Value(XSD_DOUBLE_FORMAT.get().format(b), dt != null ? dt : XSD_DOUBLE, k);
           }
-          return new Value(n.bigIntegerValue().toString(), dt != null ? dt : XSD_INTEGER, k);
+          return new Value(b.toBigInteger().toString(), dt != null ? dt : XSD_INTEGER, k);
         }
         default:
           throw new Unsupported("value " + item.getValueType());
