@@ -7,6 +7,7 @@ import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.Stacking;
 import io.github.microcred.stacking.StackingException;
 import io.github.microcred.stacking.Transcript;
+import io.github.microcred.vc.ControllerDocument;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -76,16 +76,7 @@ public final class AuditCommand implements Callable<Integer> {
           + "each bundled credential's issuer; repeatable); by default every credential that verifies counts")
   Set<String> trustedIssuers = Set.of();
 
-  @Option(names = "--status-list", paramLabel = "FILE",
-      description = "with signed credentials: a published status list credential (JSON or vc+jwt) to check "
-          + "credentialStatus against, offline, as mcred verify does (repeatable); a revoked or suspended "
-          + "credential is excluded as REVOKED or SUSPENDED")
-  List<Path> statusLists = new ArrayList<>();
-
-  @Option(names = "--controller", paramLabel = "DOC.json",
-      description = "with signed credentials: a trusted controller document for an https: issuer, as mcred verify "
-          + "takes it (repeatable)")
-  List<Path> controllers = new ArrayList<>();
+  @CommandLine.Mixin TrustOptions trust = new TrustOptions();
 
   @Option(names = "--credit-unit", paramLabel = "[ISSUER=]UNIT",
       description = "with signed credentials: the unit of Open Badges creditsAvailable/creditsEarned (OB3 says "
@@ -98,8 +89,7 @@ public final class AuditCommand implements Callable<Integer> {
           + "given, credentials of every other issuer are EXTERNAL (default: all resident)")
   Set<String> residentIssuers = Set.of();
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "audit date (YYYY-MM-DD), default today (UTC)")
-  String asOf;
+  @CommandLine.Mixin AsOfOptions asOf;
 
   @Option(names = "--divisible", description = "divisible-credit relaxation (max-flow; may overstate progress)")
   boolean divisible;
@@ -141,27 +131,16 @@ public final class AuditCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ReportOptions report;
 
-  static LocalDate date(String s) {
-    if (s == null) {
-      return LocalDate.now(java.time.ZoneOffset.UTC);
-    }
-    try {
-      return LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new CliException(Main.USAGE, "--as-of: expected YYYY-MM-DD, got '" + s + "'");
-    }
-  }
-
   static Rules rules(Path p) {
     try {
-      return Rules.fromJson(CtdlCommand.read(p));
+      return Rules.fromJson(CliFiles.readText(p));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, p + ": " + e.getMessage());
     }
   }
 
   static Transcript transcript(Path p) {
-    return transcript(p, CtdlCommand.read(p));
+    return transcript(p, CliFiles.readText(p));
   }
 
   private static Transcript transcript(Path p, String text) {
@@ -181,7 +160,7 @@ public final class AuditCommand implements Callable<Integer> {
       return false;
     }
     try {
-      JsonNode n = StatusCommand.JSON.readTree(t);
+      JsonNode n = CliFiles.JSON.readTree(t);
       return n.isObject() && n.has("credentials") && !n.has("proof") && !n.has("@context");
     } catch (IOException e) {
       return true; // let the transcript reader report the syntax error with its path
@@ -198,9 +177,9 @@ public final class AuditCommand implements Callable<Integer> {
    */
   Loaded load(List<Path> files, Set<String> trusted) {
     if (files.size() == 1) {
-      String text = CtdlCommand.read(files.get(0));
+      String text = CliFiles.readText(files.get(0));
       if (isStackingTranscript(text)) {
-        if (!trusted.isEmpty() || !statusLists.isEmpty() || !controllers.isEmpty() || !creditUnits.isEmpty()
+        if (!trusted.isEmpty() || trust.any() || !creditUnits.isEmpty()
             || !residentIssuers.isEmpty()) {
           throw new CliException(Main.USAGE, "--trusted-issuer, --status-list, --controller, --credit-unit and "
               + "--resident-issuer apply to signed credentials, not to a stacking transcript file");
@@ -208,11 +187,10 @@ public final class AuditCommand implements Callable<Integer> {
         return new Loaded(transcript(files.get(0), text), null);
       }
     }
-    List<io.github.microcred.vc.ControllerDocument> docs = VerifierInputs.controllers(controllers);
-    VerifiedTranscript v = new VerifiedTranscript(trusted, mapping(), VerifierInputs.statusCheck(statusLists, docs),
-        docs);
+    List<ControllerDocument> docs = trust.controllerDocuments();
+    VerifiedTranscript v = new VerifiedTranscript(trusted, mapping(), trust.statusCheck(docs), docs);
     for (Path p : files) {
-      v.add(p.toString(), CtdlCommand.read(p));
+      v.add(p.toString(), CliFiles.readText(p));
     }
     return new Loaded(v.transcript(), v);
   }
@@ -246,18 +224,18 @@ public final class AuditCommand implements Callable<Integer> {
         throw new CliException(Main.USAGE, "--text applies to one transcript; --bulk prints one JSON line per "
             + "transcript on stdout and the totals per status on stderr");
       }
-      if (!statusLists.isEmpty() || !controllers.isEmpty() || !creditUnits.isEmpty() || !residentIssuers.isEmpty()) {
+      if (trust.any() || !creditUnits.isEmpty() || !residentIssuers.isEmpty()) {
         throw new CliException(Main.USAGE, "--status-list, --controller, --credit-unit and --resident-issuer apply "
             + "to signed credentials given with --transcript, not to --bulk");
       }
-      return bulk(auditor(r), input.bulk, date(asOf), spec.commandLine().getOut(), spec.commandLine().getErr());
+      return bulk(auditor(r), input.bulk, asOf.date(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     Auditor auditor = auditor(r);
     Loaded loaded = load(input.transcript, trustedIssuers);
     VerifiedTranscript v = loaded.signed();
     AuditResult a;
     try {
-      a = auditor.audit(loaded.transcript(), date(asOf));
+      a = auditor.audit(loaded.transcript(), asOf.date());
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }
@@ -351,7 +329,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   private static String quote(String s) {
     try {
-      return StatusCommand.JSON.writeValueAsString(s);
+      return CliFiles.JSON.writeValueAsString(s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

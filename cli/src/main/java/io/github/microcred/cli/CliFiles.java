@@ -2,7 +2,16 @@ package io.github.microcred.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.microcred.core.CoreException;
+import io.github.microcred.core.Issue;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.Organization;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.VcException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +19,98 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Reading and writing the files named on the command line, with one-sentence errors that name the file and say what
- * was expected (never an exception class or {@code Input length = 1}).
+ * The cli's one I/O class: reading and writing the files named on the command line (JSON, key files, micro-credentials,
+ * a command's output to {@code --out} or stdout, warnings on stderr), with one-sentence errors that name the file and
+ * say what was expected (never an exception class or {@code Input length = 1}). Every command reads and writes through
+ * it, so a file error reads the same whichever command met it.
  */
 final class CliFiles {
+  /** The cli's one JSON mapper (Jackson's defaults; reports are built from its nodes). */
+  static final ObjectMapper JSON = new ObjectMapper();
+
   private CliFiles() {}
+
+  /**
+   * Reads a key file (a private JWK or Multikey, as {@code mcred keygen} writes it).
+   *
+   * @param file the key file
+   * @return the key pair
+   * @throws CliException (exit 1) if it cannot be read or is not a key
+   */
+  static KeyPair readKey(Path file) {
+    try {
+      return KeyPair.fromKeyFile(file);
+    } catch (VcException e) {
+      throw new CliException(Main.FAILED, e.getMessage());
+    }
+  }
+
+  /**
+   * Reads a micro-credential in the core JSON form.
+   *
+   * @param file the file
+   * @return the micro-credential
+   * @throws CliException (exit 1) as {@link #readText}, or {@code FILE: <the reader's message>} if it is not one
+   */
+  static MicroCredential readMicroCredential(Path file) {
+    String text = readText(file);
+    try {
+      return MicroCredentialJson.read(text);
+    } catch (CoreException e) {
+      throw new CliException(Main.FAILED, file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads an organization in the core JSON form (as in a micro-credential's {@code awardingBodies}).
+   *
+   * @param file the file
+   * @return the organization
+   * @throws CliException (exit 1) as {@link #readMicroCredential}
+   */
+  static Organization readOrganization(Path file) {
+    String text = readText(file);
+    try {
+      return MicroCredentialJson.readOrganization(text);
+    } catch (CoreException e) {
+      throw new CliException(Main.FAILED, file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes a command's output document: to {@code out} (as {@link #write}) or, when it is null, to stdout.
+   *
+   * @param spec the command, for its stdout
+   * @param out the {@code --out} file, or null
+   * @param text the document
+   * @throws CliException (exit 1) if the file cannot be written
+   */
+  static void output(CommandSpec spec, Path out, String text) {
+    if (out == null) {
+      spec.commandLine().getOut().println(text);
+      spec.commandLine().getOut().flush();
+      return;
+    }
+    write(out, text);
+  }
+
+  /**
+   * Prints warnings on stderr, one {@code warning: ...} line each, and flushes.
+   *
+   * @param spec the command, for its stderr
+   * @param warnings the warnings: core issues print as {@code warning: PATH: MESSAGE}, others by {@code toString}
+   */
+  static void warn(CommandSpec spec, Iterable<?> warnings) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (Object w : warnings) {
+      err.println("warning: " + (w instanceof Issue i ? i.path() + ": " + i.message() : w));
+    }
+    err.flush();
+  }
 
   /**
    * Reads a whole file as UTF-8 text.
@@ -90,7 +184,7 @@ final class CliFiles {
    */
   static JsonNode parseJson(Path file, String text) {
     try {
-      JsonNode n = StatusCommand.JSON.readTree(text);
+      JsonNode n = JSON.readTree(text);
       if (n == null || n.isMissingNode()) {
         throw new CliException(Main.FAILED, file + ": empty, expected a JSON document");
       }
@@ -133,7 +227,7 @@ final class CliFiles {
   static String httpUrl(String option, String value) {
     try {
       java.net.URI u = new java.net.URI(value);
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null && !u.getHost().isEmpty()) {
         return value;
       }

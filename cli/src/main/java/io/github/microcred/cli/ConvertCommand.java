@@ -42,8 +42,7 @@ final class ConvertCommand implements Callable<Integer> {
       + "microcred, a CTDL record or an EDC credential")
   Path file;
 
-  @Option(names = "--out", paramLabel = "F", description = "write the result here instead of stdout")
-  Path out;
+  @CommandLine.Mixin OutputOptions output;
 
   @Option(names = "--issuer", paramLabel = "ID", description = "the OB3 issuer id (DID or https URL); default the "
       + "first awarding body's id")
@@ -66,25 +65,20 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String text = CliFiles.readText(file);
-    JsonNode doc;
-    try {
-      doc = StatusCommand.JSON.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new CliException(Main.FAILED, file + ": not JSON: " + e.getMessage());
-    }
+    JsonNode doc = CliFiles.parseJson(file, text);
     MicroCredential mc;
     Award award = null;
     try {
       switch (Formats.kindOf(doc)) {
         case ELM -> {
           ElmImport i = Elm.importCredential(doc);
-          ElmCommand.warn(spec, i.warnings());
+          CliFiles.warn(spec, i.warnings());
           mc = i.microCredential();
           award = i.award().orElse(null);
         }
         case CTDL -> {
           CtdlImport i = Ctdl.importRecord(doc);
-          i.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+          CliFiles.warn(spec, i.warnings());
           mc = i.microCredential().orElseThrow(() -> new CliException(Main.FAILED, file
               + ": the CTDL record is not a credential or learning opportunity"));
         }
@@ -107,7 +101,7 @@ final class ConvertCommand implements Callable<Integer> {
         case CTDL -> Ctdl.export(mc).toJson();
         case ELM -> {
           ElmCredential c = exportOptions.exporter().export(award != null ? award : awardOptions.award(mc));
-          ElmCommand.warn(spec, c.warnings());
+          CliFiles.warn(spec, c.warnings());
           yield c.toPrettyJson();
         }
         case OB3 -> {
@@ -120,8 +114,7 @@ final class ConvertCommand implements Callable<Integer> {
     } catch (ElmException | VcException e) {
       throw new CliException(Main.FAILED, file + ": " + e.getMessage());
     }
-    spec.commandLine().getErr().flush();
-    CtdlCommand.write(spec, out, result);
+    output.write(spec, result);
     return Main.OK;
   }
 }

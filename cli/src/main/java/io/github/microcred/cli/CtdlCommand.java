@@ -1,20 +1,20 @@
 package io.github.microcred.cli;
 
-import io.github.microcred.core.CoreException;
-import io.github.microcred.core.Issue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.Organization;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlException;
 import io.github.microcred.ctdl.CtdlGraph;
 import io.github.microcred.ctdl.CtdlImport;
+import io.github.microcred.ctdl.CtdlOrganizationExporter;
 import io.github.microcred.ctdl.CtdlProblemCode;
 import io.github.microcred.ctdl.CtdlReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,22 +35,6 @@ public final class CtdlCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
   }
 
-  static String read(Path file) {
-    return CliFiles.readText(file);
-  }
-
-  static void write(CommandLine.Model.CommandSpec spec, Path out, String text) {
-    if (out == null) {
-      spec.commandLine().getOut().println(text);
-      return;
-    }
-    try {
-      Files.writeString(out, text + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException(Main.FAILED, "cannot write " + out + ": " + e.getMessage());
-    }
-  }
-
   /** {@code mcred ctdl validate GRAPH.json}. */
   @Command(name = "validate", mixinStandardHelpOptions = true,
       description = "Validate a CTDL graph, envelope or resource offline against the pinned CTDL / CTDL-ASN schema "
@@ -68,7 +52,7 @@ public final class CtdlCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String json = read(file);
+      String json = CliFiles.readText(file);
       CtdlReport r = noPolicy ? Ctdl.validator().withoutPolicy().validate(json) : Ctdl.validate(json);
       spec.commandLine().getOut().print(report.text ? r.toString() : json(file, r).toPrettyString() + "\n");
       spec.commandLine().getOut().flush();
@@ -76,15 +60,9 @@ public final class CtdlCommand implements Runnable {
     }
 
     /** The JSON report: {@code file}, {@code valid}, counts and every problem (path, code, category, severity). */
-    static com.fasterxml.jackson.databind.node.ObjectNode json(Path file, CtdlReport r) {
-      com.fasterxml.jackson.databind.node.ObjectNode n = StatusCommand.JSON.createObjectNode();
-      n.put("file", file.toString()).put("valid", r.isValid()).put("errors", r.errors().size())
-          .put("problems", r.problems().size());
-      com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("issues");
-      r.problems().forEach(p -> a.addObject().put("path", p.path()).put("code", p.code().name())
-          .put("category", CtdlProblemCode.of(p).category().name().toLowerCase(java.util.Locale.ROOT))
-          .put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT)).put("message", p.message()));
-      return n;
+    static ObjectNode json(Path file, CtdlReport r) {
+      return ReportOptions.issueReport(file, r.isValid(), r.errors().size(), "problems", r.problems().size(),
+          r.problems(), p -> CtdlProblemCode.of(p).category().name().toLowerCase(Locale.ROOT));
     }
   }
 
@@ -97,8 +75,7 @@ public final class CtdlCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "MC.json", description = "the micro-credential")
     Path file;
 
-    @CommandLine.Option(names = "--out", paramLabel = "F", description = "write the graph here instead of stdout")
-    Path out;
+    @CommandLine.Mixin OutputOptions output;
 
     @CommandLine.Option(names = "--class", paramLabel = "CURIE",
         description = "CTDL class instead of the one chosen from the kind, e.g. ceterms:OpenBadge")
@@ -106,19 +83,14 @@ public final class CtdlCommand implements Runnable {
 
     @Override
     public Integer call() {
-      MicroCredential mc;
-      try {
-        mc = MicroCredentialJson.read(read(file));
-      } catch (CoreException e) {
-        throw new CliException(Main.FAILED, file + ": " + e.getMessage());
-      }
+      MicroCredential mc = CliFiles.readMicroCredential(file);
       CtdlGraph g;
       try {
         g = ctdlClass == null ? Ctdl.export(mc) : Ctdl.exporter().withCtdlClass(ctdlClass).export(mc);
       } catch (CtdlException e) {
         throw new CliException(Main.USAGE, e.getMessage());
       }
-      write(spec, out, g.toJson());
+      output.write(spec, g.toJson());
       return Main.OK;
     }
   }
@@ -135,8 +107,7 @@ public final class CtdlCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "ORG.json", description = "the organization")
     Path file;
 
-    @CommandLine.Option(names = "--out", paramLabel = "F", description = "write the graph here instead of stdout")
-    Path out;
+    @CommandLine.Mixin OutputOptions output;
 
     @CommandLine.Option(names = "--description", paramLabel = "TEXT", description = "ceterms:description (required "
         + "by the policy; the core model has none)")
@@ -144,7 +115,7 @@ public final class CtdlCommand implements Runnable {
 
     @CommandLine.Option(names = "--agent-type", paramLabel = "CONCEPT", split = ",",
         description = "ceterms:agentType, e.g. orgType:Postsecondary (required by the policy); repeatable")
-    java.util.List<String> agentTypes = new java.util.ArrayList<>();
+    List<String> agentTypes = new ArrayList<>();
 
     @CommandLine.Option(names = "--sector", paramLabel = "CONCEPT",
         description = "ceterms:agentSectorType, e.g. agentSector:Public (required by the policy)")
@@ -152,13 +123,8 @@ public final class CtdlCommand implements Runnable {
 
     @Override
     public Integer call() {
-      io.github.microcred.core.Organization org;
-      try {
-        org = MicroCredentialJson.readOrganization(read(file));
-      } catch (CoreException e) {
-        throw new CliException(Main.FAILED, file + ": " + e.getMessage());
-      }
-      io.github.microcred.ctdl.CtdlOrganizationExporter x = Ctdl.organizationExporter();
+      Organization org = CliFiles.readOrganization(file);
+      CtdlOrganizationExporter x = Ctdl.organizationExporter();
       try {
         if (description != null) {
           x = x.withDescription(description);
@@ -173,7 +139,7 @@ public final class CtdlCommand implements Runnable {
         throw new CliException(Main.USAGE, e.getMessage());
       }
       CtdlGraph g = x.export(org);
-      write(spec, out, g.toJson());
+      output.write(spec, g.toJson());
       CtdlReport r = g.validate();
       if (!r.isValid()) {
         throw new CliException(Main.FAILED, file + ": the CTDL record misses what the minimum-data policy requires: "
@@ -196,23 +162,19 @@ public final class CtdlCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "RECORD.json", description = "the CTDL record")
     Path file;
 
-    @CommandLine.Option(names = "--out", paramLabel = "F", description = "write the micro-credential here")
-    Path out;
+    @CommandLine.Mixin OutputOptions output;
 
     @Override
     public Integer call() {
       CtdlImport imp;
       try {
-        imp = Ctdl.importRecord(read(file));
+        imp = Ctdl.importRecord(CliFiles.readText(file));
       } catch (CtdlException e) {
         throw new CliException(Main.FAILED, file + ": " + e.getMessage());
       }
-      for (Issue w : imp.warnings()) {
-        spec.commandLine().getErr().println("warning: " + w.path() + ": " + w.message());
-      }
-      spec.commandLine().getErr().flush();
+      CliFiles.warn(spec, imp.warnings());
       if (imp.organization().isPresent()) {
-        write(spec, out, MicroCredentialJson.write(imp.organization().get()));
+        output.write(spec, MicroCredentialJson.write(imp.organization().get()));
         return Main.OK;
       }
       if (imp.microCredential().isEmpty()) {
@@ -220,7 +182,7 @@ public final class CtdlCommand implements Runnable {
             + imp.name().map(n -> " (" + n + ")").orElse("") + "; mcred ctdl import reads credentials, learning "
             + "opportunities, assessments and organizations");
       }
-      write(spec, out, MicroCredentialJson.write(imp.microCredential().get()));
+      output.write(spec, MicroCredentialJson.write(imp.microCredential().get()));
       return Main.OK;
     }
   }

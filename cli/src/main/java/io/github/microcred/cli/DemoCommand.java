@@ -274,7 +274,7 @@ public final class DemoCommand implements Callable<Integer> {
   static void revocationStep(Story story, KeyPair issuerKey) throws VcException {
     String issuer = issuerKey.publicKey().didKey();
     String listUrl = "https://issuer.example/status/1";
-    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    ObjectNode vc = CliFiles.JSON.createObjectNode();
     String jwt;
     String before;
     String after;

@@ -53,7 +53,7 @@ public final class DeriveCommand implements Callable<Integer> {
     } catch (VcException e) {
       throw new CliException(Main.FAILED, in + ": " + e.code() + ": " + e.getMessage());
     }
-    StatusCommand.write(out, text);
+    CliFiles.write(out, text);
     if (report.text) {
       for (ContextPins.Pin p : pins.pins()) {
         spec.commandLine().getOut().println(p.describe());
@@ -61,7 +61,7 @@ public final class DeriveCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("derived (ecdsa-sd-2023) " + in + " -> " + out + ", revealing "
           + (reveal.isEmpty() ? "the mandatory parts only" : String.join(" ", reveal)));
     } else {
-      ObjectNode r = StatusCommand.JSON.createObjectNode().put("derived", out.toString()).put("input", in.toString())
+      ObjectNode r = CliFiles.JSON.createObjectNode().put("derived", out.toString()).put("input", in.toString())
           .put("cryptosuite", "ecdsa-sd-2023");
       ArrayNode a = r.putArray("revealed");
       reveal.forEach(a::add);

@@ -1,7 +1,6 @@
 package io.github.microcred.cli;
 
 import io.github.microcred.core.Award;
-import io.github.microcred.core.CoreException;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.MicroCredentialJson;
@@ -10,11 +9,10 @@ import io.github.microcred.elm.ElmCredential;
 import io.github.microcred.elm.ElmException;
 import io.github.microcred.elm.ElmExporter;
 import io.github.microcred.elm.ElmImport;
-import io.github.microcred.elm.ElmWarning;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +62,7 @@ public final class ElmCommand implements Runnable {
       }
       Instant when;
       try {
-        when = issued == null ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : Instant.parse(issued);
+        when = issued == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : Instant.parse(issued);
       } catch (DateTimeParseException e) {
         throw new CliException(Main.USAGE, "--issued: expected an ISO 8601 instant such as 2026-06-30T12:00:00Z, got '"
             + issued + "'");
@@ -94,13 +92,6 @@ public final class ElmCommand implements Runnable {
     }
   }
 
-  static void warn(CommandLine.Model.CommandSpec spec, List<ElmWarning> warnings) {
-    for (ElmWarning w : warnings) {
-      spec.commandLine().getErr().println("warning: " + w);
-    }
-    spec.commandLine().getErr().flush();
-  }
-
   /** {@code mcred elm export MC.json --learner DID [--out F]}. */
   @Command(name = "export", mixinStandardHelpOptions = true,
       description = "Export an award of a micro-credential (microcred JSON) as an unsigned EDC "
@@ -112,28 +103,22 @@ public final class ElmCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "MC.json", description = "the micro-credential")
     Path file;
 
-    @Option(names = "--out", paramLabel = "F", description = "write the credential here instead of stdout")
-    Path out;
+    @CommandLine.Mixin OutputOptions output;
 
     @CommandLine.Mixin AwardOptions awardOptions;
     @CommandLine.Mixin ExportOptions exportOptions;
 
     @Override
     public Integer call() {
-      MicroCredential mc;
-      try {
-        mc = MicroCredentialJson.read(CliFiles.readText(file));
-      } catch (CoreException e) {
-        throw new CliException(Main.FAILED, file + ": " + e.getMessage());
-      }
+      MicroCredential mc = CliFiles.readMicroCredential(file);
       ElmCredential c;
       try {
         c = exportOptions.exporter().export(awardOptions.award(mc));
       } catch (ElmException e) {
         throw new CliException(Main.FAILED, file + ": " + e.getMessage());
       }
-      warn(spec, c.warnings());
-      CtdlCommand.write(spec, out, c.toPrettyJson());
+      CliFiles.warn(spec, c.warnings());
+      output.write(spec, c.toPrettyJson());
       return Main.OK;
     }
   }
@@ -149,8 +134,7 @@ public final class ElmCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "EDC.json", description = "the EDC credential")
     Path file;
 
-    @Option(names = "--out", paramLabel = "F", description = "write the micro-credential here instead of stdout")
-    Path out;
+    @CommandLine.Mixin OutputOptions output;
 
     @Option(names = "--award-out", paramLabel = "F", description = "also write the award (learner, dates, grade)")
     Path awardOut;
@@ -163,12 +147,12 @@ public final class ElmCommand implements Runnable {
       } catch (ElmException e) {
         throw new CliException(Main.FAILED, file + ": " + e.getMessage());
       }
-      warn(spec, i.warnings());
-      CtdlCommand.write(spec, out, MicroCredentialJson.write(i.microCredential()));
+      CliFiles.warn(spec, i.warnings());
+      output.write(spec, MicroCredentialJson.write(i.microCredential()));
       if (awardOut != null) {
         Award a = i.award().orElseThrow(() -> new CliException(Main.FAILED, file + ": no award can be read (see "
             + "the warnings)"));
-        CtdlCommand.write(spec, awardOut, MicroCredentialJson.write(a));
+        CliFiles.write(awardOut, MicroCredentialJson.write(a));
       }
       return Main.OK;
     }

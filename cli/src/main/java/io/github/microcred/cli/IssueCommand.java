@@ -1,8 +1,6 @@
 package io.github.microcred.cli;
 
-import io.github.microcred.core.CoreException;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.SignOperation;
@@ -11,6 +9,8 @@ import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +25,7 @@ import picocli.CommandLine.Parameters;
 public final class IssueCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--key", required = true, paramLabel = "FILE", description = "The issuer's key file")
-  Path key;
+  @CommandLine.Mixin KeyOptions key;
 
   @Option(names = "--credential", required = true, paramLabel = "MC.json",
       description = "The micro-credential, in the core JSON form")
@@ -38,7 +37,7 @@ public final class IssueCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "URL=FILE",
       description = "Pin a JSON-LD context from FILE by its SHA-256 (printed), e.g. other bytes for a pinned URL; "
           + "URL=FILE#sha256=HEX also checks the hash; repeatable")
-  java.util.List<String> contexts = new java.util.ArrayList<>();
+  List<String> contexts = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "di",
       description = "di (Data Integrity), jwt (VC-JOSE-COSE vc+jwt), ob3-jwt (the OB 3.0 JWT profile: typ JWT, vc"
@@ -60,16 +59,11 @@ public final class IssueCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     ContextPins pins = ContextPins.parse(contexts);
-    java.util.List<Path> inputs = new java.util.ArrayList<>(java.util.List.of(credential, key));
+    List<Path> inputs = new ArrayList<>(List.of(credential, key.file));
     inputs.addAll(pins.files());
     ContextPins.refuseOverwrite(out, inputs);
-    KeyPair k = StatusCommand.readKey(key);
-    MicroCredential mc;
-    try {
-      mc = MicroCredentialJson.read(CliFiles.readText(credential));
-    } catch (CoreException e) {
-      throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
-    }
+    KeyPair k = key.read();
+    MicroCredential mc = CliFiles.readMicroCredential(credential);
     CliFiles.iri("--learner", learner);
     sdJwt.refuseUnless(format);
     if (format.equals("sd-jwt")) {
@@ -82,7 +76,7 @@ public final class IssueCommand implements Callable<Integer> {
           + " applies to Data Integrity (--format di) only");
     }
     if (format.equals("di") && k.type() == io.github.microcred.vc.KeyType.RSA) {
-      throw new CliException(Main.USAGE, key + ": an RSA key signs JWTs only (--format ob3-jwt or jwt); no Data"
+      throw new CliException(Main.USAGE, key.file + ": an RSA key signs JWTs only (--format ob3-jwt or jwt); no Data"
           + " Integrity suite takes it");
     }
     Cryptosuite suite = null;
@@ -91,7 +85,7 @@ public final class IssueCommand implements Callable<Integer> {
           "--cryptosuite: expected one of " + Cryptosuite.supported() + ", got '" + suiteName + "'"));
       if (!suite.accepts(k.type())) {
         throw new CliException(Main.USAGE, "--cryptosuite: " + suite.id() + " does not take a " + k.type() + " key ("
-            + key + ")");
+            + key.file + ")");
       }
     }
     com.fasterxml.jackson.databind.node.ObjectNode signed;
@@ -99,11 +93,11 @@ public final class IssueCommand implements Callable<Integer> {
       SignOperation op = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader());
       if (format.equals("di")) {
         signed = (suite == null ? op : op.withCryptosuite(suite)).get();
-        StatusCommand.write(out, signed.toPrettyString() + "\n");
+        CliFiles.write(out, signed.toPrettyString() + "\n");
       } else {
         signed = op.document();
         String jwt = format.equals("jwt") ? VcJwt.sign(signed, k).get() : Ob3Jwt.sign(signed, k).get();
-        StatusCommand.write(out, jwt + "\n");
+        CliFiles.write(out, jwt + "\n");
       }
     } catch (VcException e) {
       throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
@@ -118,12 +112,12 @@ public final class IssueCommand implements Callable<Integer> {
           + ", issuer " + k.publicKey().didKey()
           + ")" + (mc.id().isEmpty() ? "; the micro-credential has no id, so its achievement got " + achievement : ""));
     } else {
-      stdout.println(StatusCommand.JSON.createObjectNode().put("issued", out.toString())
+      stdout.println(CliFiles.JSON.createObjectNode().put("issued", out.toString())
           .put("format", format.equals("di") ? "data-integrity" : format.equals("jwt") ? "vc+jwt" : "ob3-jwt")
           .put("securedWith", describe(suite, k))
           .put("id", signed.path("id").asText()).put("issuer", k.publicKey().didKey()).put("learner", learner)
           .put("achievement", achievement).put("achievementIdMinted", mc.id().isEmpty())
-          .set("contexts", StatusCommand.JSON.valueToTree(pins.pins().stream().map(ContextPins.Pin::describe)
+          .set("contexts", CliFiles.JSON.valueToTree(pins.pins().stream().map(ContextPins.Pin::describe)
               .toList())).toPrettyString());
     }
     if (mc.id().isEmpty()) {
@@ -156,15 +150,15 @@ public final class IssueCommand implements Callable<Integer> {
     } catch (VcException e) {
       throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
     }
-    StatusCommand.write(out, sdJwt.issue(unsigned, k, null) + "\n");
+    CliFiles.write(out, sdJwt.issue(unsigned, k, null) + "\n");
     java.io.PrintWriter stdout = spec.commandLine().getOut();
     if (report.text) {
       stdout.println("issued OpenBadgeCredential " + credential + " -> " + out + " (SD-JWT VC, issuer " + did + ", "
           + sdJwt.disclose.size() + " disclosable claim(s))");
     } else {
-      stdout.println(StatusCommand.JSON.createObjectNode().put("issued", out.toString()).put("format", "dc+sd-jwt")
+      stdout.println(CliFiles.JSON.createObjectNode().put("issued", out.toString()).put("format", "dc+sd-jwt")
           .put("id", unsigned.path("id").asText()).put("issuer", did).put("learner", learner)
-          .set("disclosable", StatusCommand.JSON.valueToTree(sdJwt.disclose)).toPrettyString());
+          .set("disclosable", CliFiles.JSON.valueToTree(sdJwt.disclose)).toPrettyString());
     }
     return Main.OK;
   }

@@ -47,7 +47,7 @@ public final class KeygenCommand implements Callable<Integer> {
       if (report.text) {
         spec.commandLine().getOut().println(k.publicKey().didKey());
       } else {
-        spec.commandLine().getOut().println(StatusCommand.JSON.createObjectNode().put("key", out.toString())
+        spec.commandLine().getOut().println(CliFiles.JSON.createObjectNode().put("key", out.toString())
             .put("type", k.type().name().toLowerCase(java.util.Locale.ROOT)).put("format", format)
             .put("did", k.publicKey().didKey())
             .put("verificationMethod", k.publicKey().didKeyVerificationMethod()).toPrettyString());

@@ -39,8 +39,7 @@ public final class PlanCommand implements Callable<Integer> {
           + "its gap")
   long budgetMs;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "date (YYYY-MM-DD), default today (UTC)")
-  String asOf;
+  @CommandLine.Mixin AsOfOptions asOf;
 
   @CommandLine.Mixin ReportOptions report;
 
@@ -57,14 +56,14 @@ public final class PlanCommand implements Callable<Integer> {
     }
     Catalogue c;
     try {
-      c = Catalogue.fromJson(CtdlCommand.read(catalogue));
+      c = Catalogue.fromJson(CliFiles.readText(catalogue));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, catalogue + ": " + e.getMessage());
     }
     Plan p;
     try {
       p = Stacking.planner(AuditCommand.rules(rules), c).withObjective(obj).withBudget(Duration.ofMillis(budgetMs))
-          .plan(new AuditCommand().load(transcript, java.util.Set.of()).transcript(), AuditCommand.date(asOf));
+          .plan(new AuditCommand().load(transcript, java.util.Set.of()).transcript(), asOf.date());
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }

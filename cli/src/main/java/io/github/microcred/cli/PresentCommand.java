@@ -53,7 +53,7 @@ public final class PresentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CliException {
-    KeyPair k = StatusCommand.readKey(key);
+    KeyPair k = CliFiles.readKey(key);
     if (format.equals("sd-jwt")) {
       return sdJwt(k);
     }
@@ -70,7 +70,7 @@ public final class PresentCommand implements Callable<Integer> {
     try {
       ObjectNode vp = Presentations.create(h, creds);
       if (format.equals("di")) {
-        StatusCommand.write(out, Presentations.signDataIntegrity(vp, k, challenge, domain).toPrettyString());
+        CliFiles.write(out, Presentations.signDataIntegrity(vp, k, challenge, domain).toPrettyString());
         report(out, "data-integrity-presentation", h, creds.size());
         return Main.OK;
       } else if (!format.equals("jwt")) {
@@ -81,7 +81,7 @@ public final class PresentCommand implements Callable<Integer> {
         op = op.withKeyId(k.publicKey().didKeyVerificationMethod().startsWith(holder + "#")
             ? k.publicKey().didKeyVerificationMethod() : holder + "#0");
       }
-      StatusCommand.write(out, op.get());
+      CliFiles.write(out, op.get());
     } catch (VcException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }
@@ -99,23 +99,23 @@ public final class PresentCommand implements Callable<Integer> {
     }
     Path out = files.get(1);
     try {
-      StatusCommand.write(out, io.github.microcred.vc.sdjwt.SdJwt.present(CliFiles.readText(files.get(0)).strip())
+      CliFiles.write(out, io.github.microcred.vc.sdjwt.SdJwt.present(CliFiles.readText(files.get(0)).strip())
           .withRevealed(reveal).withKeyBinding(k, challenge, domain).get());
     } catch (VcException e) {
       throw new CliException(Main.FAILED, files.get(0) + ": " + e.getMessage());
     }
     spec.commandLine().getOut().println(report.text
         ? "presentation (dc+sd-jwt + kb+jwt) of " + files.get(0) + " revealing " + reveal + " written to " + out
-        : StatusCommand.JSON.createObjectNode().put("presented", out.toString()).put("kind", "dc+sd-jwt")
+        : CliFiles.JSON.createObjectNode().put("presented", out.toString()).put("kind", "dc+sd-jwt")
             .put("challenge", challenge).put("domain", domain)
-            .set("revealed", StatusCommand.JSON.valueToTree(reveal)).toPrettyString());
+            .set("revealed", CliFiles.JSON.valueToTree(reveal)).toPrettyString());
     return Main.OK;
   }
 
   private void report(Path out, String kind, String h, int n) {
     spec.commandLine().getOut().println(report.text
         ? "presentation (" + kind + ") of " + n + " credential(s) by " + h + " written to " + out
-        : StatusCommand.JSON.createObjectNode().put("presented", out.toString()).put("kind", kind).put("holder", h)
+        : CliFiles.JSON.createObjectNode().put("presented", out.toString()).put("kind", kind).put("holder", h)
             .put("credentials", n).put("challenge", challenge).put("domain", domain).toPrettyString());
   }
 }

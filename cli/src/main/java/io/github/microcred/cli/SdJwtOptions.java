@@ -41,7 +41,7 @@ final class SdJwtOptions {
     }
     SdJwtIssueOperation op = SdJwt.issue(credential, key).withDisclosable(disclose).withDecoys(decoys);
     if (holderKey != null) {
-      op = op.withHolderKey(StatusCommand.readKey(holderKey).publicKey());
+      op = op.withHolderKey(CliFiles.readKey(holderKey).publicKey());
     }
     if (vct != null) {
       op = op.withVct(CliFiles.iri("--vct", vct));

@@ -107,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("serving the VC-API at " + server.uri() + " (issuers: " + cfg.issuers().stream()
           .map(ServerConfig.Issuer::id).toList() + (token != null ? ", API token: " + token : "") + ")");
     } else {
-      ObjectNode j = StatusCommand.JSON.createObjectNode().put("serving", server.uri().toString());
+      ObjectNode j = CliFiles.JSON.createObjectNode().put("serving", server.uri().toString());
       ArrayNode is = j.putArray("issuers");
       for (ServerConfig.Issuer i : cfg.issuers()) {
         is.addObject().put("id", i.id()).put("format", i.format() == ServerConfig.Format.VC_JWT ? "vc+jwt"

@@ -1,14 +1,32 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.CoreException;
+import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.vc.BulkSigned;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.SignOperation;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +42,7 @@ import picocli.CommandLine.Parameters;
 public final class SignCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--key", required = true, paramLabel = "FILE", description = "The issuer's key file")
-  Path key;
+  @CommandLine.Mixin KeyOptions key;
 
   @Option(names = "--format", defaultValue = "di",
       description = "di, jwt (vc+jwt), ob3-jwt (the OB 3.0 JWT profile: typ JWT, vc claim; RS256 with an rsa key) or"
@@ -46,7 +63,7 @@ public final class SignCommand implements Callable<Integer> {
 
   @Option(names = "--mandatory", paramLabel = "POINTER",
       description = "ecdsa-sd-2023: a JSON pointer the holder must always disclose, e.g. /issuer; repeatable")
-  java.util.List<String> mandatory = new java.util.ArrayList<>();
+  List<String> mandatory = new ArrayList<>();
 
   @Option(names = "--created", paramLabel = "T", description = "DI proof creation time, e.g. 2025-01-01T00:00:00Z")
   String created;
@@ -54,7 +71,7 @@ public final class SignCommand implements Callable<Integer> {
   @Option(names = "--context", paramLabel = "URL=FILE",
       description = "Pin an extra JSON-LD context (or other bytes for a pinned URL) from FILE, by its SHA-256, which "
           + "is printed; URL=FILE#sha256=HEX also checks the hash; repeatable")
-  java.util.List<String> contexts = new java.util.ArrayList<>();
+  List<String> contexts = new ArrayList<>();
 
   @Option(names = "--bulk", description = "IN and OUT are JSON Lines: sign every line (Data Integrity, in parallel), "
       + "write the signed lines to OUT in input order, report each failed line on stderr as IN:LINE: CODE: message "
@@ -70,10 +87,10 @@ public final class SignCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CliException {
     ContextPins pins = ContextPins.parse(contexts);
-    java.util.List<Path> inputs = new java.util.ArrayList<>(java.util.List.of(in, key));
+    List<Path> inputs = new ArrayList<>(List.of(in, key.file));
     inputs.addAll(pins.files());
     ContextPins.refuseOverwrite(out, inputs);
-    KeyPair k = StatusCommand.readKey(key);
+    KeyPair k = key.read();
     if (kid != null) {
       CliFiles.iri("--vm", kid);
     }
@@ -101,7 +118,7 @@ public final class SignCommand implements Callable<Integer> {
           throw new CliException(Main.USAGE, "--context applies to Data Integrity (--format di) only");
         }
         var op = format.equals("jwt") ? VcJwt.sign(Credentials.readObject(doc), k)
-            : io.github.microcred.vc.jose.Ob3Jwt.sign(Credentials.readObject(doc), k);
+            : Ob3Jwt.sign(Credentials.readObject(doc), k);
         text = (kid != null ? op.withKeyId(kid) : op).get();
       } else if (format.equals("di")) {
         text = configure(Credentials.sign(doc, k, suite(k)), pins).get().toPrettyString();
@@ -111,20 +128,20 @@ public final class SignCommand implements Callable<Integer> {
     } catch (VcException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }
-    StatusCommand.write(out, text);
+    CliFiles.write(out, text);
     if (report.text) {
       for (ContextPins.Pin p : pins.pins()) {
         spec.commandLine().getOut().println(p.describe());
       }
       spec.commandLine().getOut().println("signed (" + format + ") " + in + " -> " + out);
     } else {
-      com.fasterxml.jackson.databind.node.ObjectNode r = StatusCommand.JSON.createObjectNode()
+      ObjectNode r = CliFiles.JSON.createObjectNode()
           .put("signed", out.toString()).put("input", in.toString())
           .put("format", format.equals("jwt") ? "vc+jwt" : format.equals("sd-jwt") ? "dc+sd-jwt"
               : format.equals("ob3-jwt") ? "ob3-jwt" : "data-integrity")
           .put("issuer", tree.path("issuer").isObject() ? tree.path("issuer").path("id").asText()
               : tree.path("issuer").asText());
-      com.fasterxml.jackson.databind.node.ArrayNode ctx = r.putArray("contexts");
+      ArrayNode ctx = r.putArray("contexts");
       pins.pins().forEach(p -> ctx.add(p.describe()));
       spec.commandLine().getOut().println(r.toPrettyString());
     }
@@ -142,17 +159,13 @@ public final class SignCommand implements Callable<Integer> {
   }
 
   /** The options every signature of this invocation shares. */
-  private io.github.microcred.vc.SignOperation configure(io.github.microcred.vc.SignOperation op, ContextPins pins) {
+  private SignOperation configure(SignOperation op, ContextPins pins) {
     op = op.withDocumentLoader(pins.loader());
     if (!mandatory.isEmpty()) {
       op = op.withMandatoryPointers(mandatory);
     }
     if (created != null) {
-      try {
-        op = op.withCreated(java.time.Instant.parse(created));
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new CliException(Main.USAGE, "--created: expected e.g. 2025-01-01T00:00:00Z, got '" + created + "'");
-      }
+      op = op.withCreated(ClockOptions.instant("--created", created));
     }
     return kid != null ? op.withVerificationMethod(kid) : op;
   }
@@ -164,30 +177,26 @@ public final class SignCommand implements Callable<Integer> {
     }
     Cryptosuite suite = suite(k);
     if (created != null) {
-      try {
-        java.time.Instant.parse(created); // option errors before any line is read
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new CliException(Main.USAGE, "--created: expected e.g. 2025-01-01T00:00:00Z, got '" + created + "'");
-      }
+      ClockOptions.instant("--created", created); // option errors before any line is read
     }
-    java.io.PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     long[] counts = new long[2];
-    java.util.List<String> firstErrors = new java.util.ArrayList<>();
-    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(in, java.nio.charset.StandardCharsets.UTF_8);
-        java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-        java.util.stream.Stream<io.github.microcred.vc.BulkSigned> results = Credentials.signAll(lines, k, suite,
+    List<String> firstErrors = new ArrayList<>();
+    try (Stream<String> lines = Files.lines(in, StandardCharsets.UTF_8);
+        BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        Stream<BulkSigned> results = Credentials.signAll(lines, k, suite,
             (done, failed) -> {
               if (done % 1000 == 0) {
                 double s = (System.nanoTime() - start) / 1e9;
-                err.printf(java.util.Locale.ROOT, "%s: %d lines signed, %d failed, %.0f lines/s%n", in,
+                err.printf(Locale.ROOT, "%s: %d lines signed, %d failed, %.0f lines/s%n", in,
                     done - failed, failed, done / Math.max(s, 1e-9));
                 err.flush();
               }
             }, op -> configure(op, pins))) {
-      java.util.Iterator<io.github.microcred.vc.BulkSigned> it = results.iterator();
+      Iterator<BulkSigned> it = results.iterator();
       while (it.hasNext()) {
-        io.github.microcred.vc.BulkSigned r = it.next();
+        BulkSigned r = it.next();
         counts[0]++;
         if (r.isSigned()) {
           w.write(r.signed().get());
@@ -202,7 +211,7 @@ public final class SignCommand implements Callable<Integer> {
           }
         }
       }
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new CliException(Main.FAILED, in + " -> " + out + ": " + (e.getCause() != null ? e.getCause() : e)
           + " (JSON Lines in UTF-8 expected)");
     }
@@ -210,16 +219,16 @@ public final class SignCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     long signedCount = counts[0] - counts[1];
     if (report.text) {
-      spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+      spec.commandLine().getOut().printf(Locale.ROOT,
           "signed %d of %d lines (%s) %s -> %s in %.1f s (%.0f lines/s); %d failed%s%n", signedCount, counts[0],
           suite.id(), in, out, seconds, counts[0] / Math.max(seconds, 1e-9), counts[1],
           counts[1] > 0 ? " (listed on stderr)" : "");
     } else {
-      com.fasterxml.jackson.databind.node.ObjectNode r = StatusCommand.JSON.createObjectNode()
+      ObjectNode r = CliFiles.JSON.createObjectNode()
           .put("input", in.toString()).put("signed", out.toString()).put("format", "data-integrity")
           .put("cryptosuite", suite.id()).put("lines", counts[0]).put("signedLines", signedCount)
           .put("failedLines", counts[1]).put("seconds", Math.round(seconds * 1000) / 1000.0);
-      com.fasterxml.jackson.databind.node.ArrayNode errs = r.putArray("errors");
+      ArrayNode errs = r.putArray("errors");
       firstErrors.forEach(errs::add);
       spec.commandLine().getOut().println(r.toPrettyString());
     }
@@ -236,9 +245,9 @@ public final class SignCommand implements Callable<Integer> {
     }
     boolean core;
     try {
-      io.github.microcred.core.MicroCredentialJson.read(text);
+      MicroCredentialJson.read(text);
       core = true;
-    } catch (io.github.microcred.core.CoreException e) {
+    } catch (CoreException e) {
       core = doc.has("title") && (doc.has("awardingBodies") || doc.has("learningOutcomes"));
     }
     if (core) {

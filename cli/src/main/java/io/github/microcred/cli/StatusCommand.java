@@ -1,6 +1,5 @@
 package io.github.microcred.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
@@ -15,14 +14,12 @@ import io.github.microcred.vc.status.StatusListManager;
 import io.github.microcred.vc.status.StatusMessage;
 import io.github.microcred.vc.status.StatusPurpose;
 import io.github.microcred.vc.status.StatusStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,7 +86,7 @@ public final class StatusCommand implements Runnable {
     }
 
     ObjectNode json() {
-      return JSON.createObjectNode().put("list", store.list);
+      return CliFiles.JSON.createObjectNode().put("list", store.list);
     }
 
     @Override
@@ -140,7 +137,7 @@ public final class StatusCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CliException(Main.USAGE, e.getMessage());
       }
-      java.util.Optional<StatusListDefinition> existing = m.store().findList(store.list);
+      Optional<StatusListDefinition> existing = m.store().findList(store.list);
       String where = store.jdbc != null ? store.jdbc : store.db + ".mv.db";
       if (existing.isPresent()) {
         if (!existing.get().equals(def)) {
@@ -177,6 +174,12 @@ public final class StatusCommand implements Runnable {
   abstract static class IndexAction extends StoreAction {
     @Option(names = "--index", required = true, description = "The statusListIndex")
     long index;
+
+    /** Reports the entry's new status: JSON {@code index}, {@code status}; text {@code VERB statusListIndex N of L}. */
+    void changed(PrintWriter out, String status, String verb) {
+      report(out, json().put("index", index).put("status", status),
+          verb + " statusListIndex " + index + " of " + store.list);
+    }
   }
 
   /** {@code status revoke}. */
@@ -185,8 +188,7 @@ public final class StatusCommand implements Runnable {
     @Override
     void act(StatusListManager m, PrintWriter out) throws VcException {
       m.revoke(store.list, index);
-      report(out, json().put("index", index).put("status", "revoked"),
-          "revoked statusListIndex " + index + " of " + store.list);
+      changed(out, "revoked", "revoked");
     }
   }
 
@@ -196,8 +198,7 @@ public final class StatusCommand implements Runnable {
     @Override
     void act(StatusListManager m, PrintWriter out) throws VcException {
       m.suspend(store.list, index);
-      report(out, json().put("index", index).put("status", "suspended"),
-          "suspended statusListIndex " + index + " of " + store.list);
+      changed(out, "suspended", "suspended");
     }
   }
 
@@ -207,8 +208,7 @@ public final class StatusCommand implements Runnable {
     @Override
     void act(StatusListManager m, PrintWriter out) throws VcException {
       m.resume(store.list, index);
-      report(out, json().put("index", index).put("status", "active"),
-          "resumed statusListIndex " + index + " of " + store.list);
+      changed(out, "active", "resumed");
     }
   }
 
@@ -237,8 +237,7 @@ public final class StatusCommand implements Runnable {
   @Command(name = "publish", mixinStandardHelpOptions = true,
       description = "Sign the current BitstringStatusListCredential (Data Integrity or vc+jwt) and write it.")
   static final class Publish extends StoreAction {
-    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The issuer's key file")
-    Path key;
+    @CommandLine.Mixin KeyOptions key;
 
     @Option(names = "--issuer", paramLabel = "DID", description = "Issuer id (default: the key's did:key)")
     String issuer;
@@ -251,7 +250,7 @@ public final class StatusCommand implements Runnable {
 
     @Override
     void act(StatusListManager m, PrintWriter stdout) throws VcException, CliException {
-      KeyPair k = readKey(key);
+      KeyPair k = key.read();
       String iss = issuer != null ? CliFiles.iri("--issuer", issuer)
           : k.publicKey().didKeyVerificationMethod().split("#")[0];
       ObjectNode vc = m.statusListCredential(store.list, iss, Instant.now());
@@ -264,23 +263,9 @@ public final class StatusCommand implements Runnable {
       } else {
         throw new CliException(Main.USAGE, "--format: expected di or jwt, got '" + format + "'");
       }
-      write(out, text);
+      CliFiles.write(out, text);
       report(stdout, json().put("published", out.toString()).put("format", format.equals("jwt") ? "vc+jwt"
           : "data-integrity").put("issuer", iss), "published " + store.list + " (" + format + ") to " + out);
     }
   }
-
-  static KeyPair readKey(Path file) throws CliException {
-    try {
-      return KeyPair.fromKeyFile(file);
-    } catch (VcException e) {
-      throw new CliException(Main.FAILED, e.getMessage());
-    }
-  }
-
-  static void write(Path file, String text) throws CliException {
-    CliFiles.write(file, text);
-  }
-
-  static final ObjectMapper JSON = new ObjectMapper();
 }

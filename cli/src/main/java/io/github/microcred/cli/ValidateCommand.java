@@ -1,5 +1,6 @@
 package io.github.microcred.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.MicroCredentialValidator;
 import io.github.microcred.core.ValidationReport;
 import java.io.PrintWriter;
@@ -39,13 +40,8 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   /** The JSON report: {@code file}, {@code valid}, counts and every issue with its path, code and severity. */
-  static com.fasterxml.jackson.databind.node.ObjectNode json(Path file, ValidationReport r) {
-    com.fasterxml.jackson.databind.node.ObjectNode n = StatusCommand.JSON.createObjectNode();
-    n.put("file", file.toString()).put("valid", r.isValid()).put("errors", r.errors().size())
-        .put("warnings", r.warnings().size());
-    com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("issues");
-    r.issues().forEach(i -> a.addObject().put("path", i.path()).put("code", i.code().name())
-        .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("message", i.message()));
-    return n;
+  static ObjectNode json(Path file, ValidationReport r) {
+    return ReportOptions.issueReport(file, r.isValid(), r.errors().size(), "warnings", r.warnings().size(),
+        r.issues(), i -> null);
   }
 }

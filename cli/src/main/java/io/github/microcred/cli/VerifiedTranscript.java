@@ -38,7 +38,7 @@ final class VerifiedTranscript {
   /** A credential that does not count, and why. */
   record Excluded(String source, Exclusion.Reason reason, String detail) {}
 
-  private static final com.fasterxml.jackson.databind.ObjectReader STRICT = StatusCommand.JSON.reader()
+  private static final com.fasterxml.jackson.databind.ObjectReader STRICT = CliFiles.JSON.reader()
       .withFeatures(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   final List<Verified> verified = new ArrayList<>();

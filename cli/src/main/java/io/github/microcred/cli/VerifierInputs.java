@@ -68,8 +68,8 @@ final class VerifierInputs {
   private static String listId(String list, Path p) {
     try {
       JsonNode doc = VcJwt.looksLikeJwt(list)
-          ? StatusCommand.JSON.readTree(Base64.getUrlDecoder().decode(list.split("\\.")[1]))
-          : StatusCommand.JSON.readTree(list);
+          ? CliFiles.JSON.readTree(Base64.getUrlDecoder().decode(list.split("\\.")[1]))
+          : CliFiles.JSON.readTree(list);
       if (doc.path("id").isTextual()) {
         return doc.get("id").asText();
       }

@@ -3,6 +3,7 @@ package io.github.microcred.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
@@ -15,8 +16,8 @@ import io.github.microcred.vc.status.BitstringStatusCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,10 +36,7 @@ import picocli.CommandLine.Parameters;
 public final class VerifyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--status-list", paramLabel = "FILE",
-      description = "A published status list credential (JSON or vc+jwt) to check credentialStatus against, "
-          + "offline; repeatable")
-  List<Path> statusLists = new ArrayList<>();
+  @CommandLine.Mixin TrustOptions trust;
 
   @Option(names = "--challenge", description = "Presentations: the expected nonce")
   String challenge;
@@ -58,12 +56,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--holder-is-subject", description = "Presentations: require the holder to be each subject")
   boolean holderIsSubject;
 
-  @Option(names = "--controller", paramLabel = "DOC.json",
-      description = "A trusted controller document for an https: issuer (Data Integrity and JWT); repeatable")
-  List<Path> controllers = new ArrayList<>();
-
-  @Option(names = "--now", paramLabel = "T", description = "Verification time, e.g. 2025-01-01T00:00:00Z")
-  String now;
+  @CommandLine.Mixin ClockOptions clock;
 
   @Option(names = "--json", hidden = true, description = "Print the JSON report (the default)")
   boolean json;
@@ -87,9 +80,9 @@ public final class VerifyCommand implements Callable<Integer> {
     byte[] raw = CliFiles.readBytes(in);
     // for telling JWTs and presentations apart only: the credential is verified from the bytes as given
     String text = new String(raw, StandardCharsets.UTF_8);
-    java.time.Clock clock = clock();
-    List<io.github.microcred.vc.ControllerDocument> docs = VerifierInputs.controllers(controllers);
-    BitstringStatusCheck status = VerifierInputs.statusCheck(statusLists, docs);
+    Clock clock = this.clock.clock();
+    List<ControllerDocument> docs = trust.controllerDocuments();
+    BitstringStatusCheck status = trust.statusCheck(docs);
     PrintWriter out = spec.commandLine().getOut();
     boolean sdJwt = io.github.microcred.vc.sdjwt.SdJwt.looksLikeSdJwt(text);
     boolean dataIntegrity = !sdJwt && !VcJwt.looksLikeJwt(text) && !isPresentation(text);
@@ -100,7 +93,7 @@ public final class VerifyCommand implements Callable<Integer> {
     if (sdJwt) {
       io.github.microcred.vc.sdjwt.SdJwtVerifyOperation op = io.github.microcred.vc.sdjwt.SdJwt.verify(text.strip())
           .withOptions(io.github.microcred.vc.VerifyOptions.defaults().withStatus(status).withClock(clock));
-      for (io.github.microcred.vc.ControllerDocument d : docs) {
+      for (ControllerDocument d : docs) {
         op = op.withControllerDocument(d);
       }
       if (challenge != null || domain != null) {
@@ -125,7 +118,7 @@ public final class VerifyCommand implements Callable<Integer> {
         io.github.microcred.vc.jose.JwtVerifyOperation op = (ob3Jwt
             ? io.github.microcred.vc.jose.Ob3Jwt.verify(text.strip()) : VcJwt.verify(text.strip())).withStatus(status)
             .withClock(clock);
-        for (io.github.microcred.vc.ControllerDocument d : docs) {
+        for (ControllerDocument d : docs) {
           op = op.withControllerDocument(d);
         }
         JwtVerification v = op.get();
@@ -137,7 +130,7 @@ public final class VerifyCommand implements Callable<Integer> {
     } else {
       io.github.microcred.vc.VerifyOperation op = Credentials.verify(raw).withStatus(status).withClock(clock)
           .withDocumentLoader(pins.loader());
-      for (io.github.microcred.vc.ControllerDocument d : docs) {
+      for (ControllerDocument d : docs) {
         op = op.withControllerDocument(d);
       }
       result = report("data-integrity", op.get());
@@ -159,7 +152,7 @@ public final class VerifyCommand implements Callable<Integer> {
    * {@code credentials} (a presentation's credentials, each {@code verified} + {@code checks}; empty otherwise).
    */
   static ObjectNode report(String kind, VerificationResult r) {
-    ObjectNode n = StatusCommand.JSON.createObjectNode().put("kind", kind);
+    ObjectNode n = CliFiles.JSON.createObjectNode().put("kind", kind);
     n.setAll(r.toJson());
     n.putArray("rejections");
     n.putArray("credentials");
@@ -183,21 +176,10 @@ public final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private java.time.Clock clock() throws CliException {
-    if (now == null) {
-      return java.time.Clock.systemUTC();
-    }
-    try {
-      return java.time.Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new CliException(Main.USAGE, "--now: expected e.g. 2025-01-01T00:00:00Z, got '" + now + "'");
-    }
-  }
-
   /** A JSON document whose {@code type} includes VerifiablePresentation (not merely mentioning the word). */
   private static boolean isPresentation(String text) {
     try {
-      JsonNode doc = StatusCommand.JSON.readTree(text);
+      JsonNode doc = CliFiles.JSON.readTree(text);
       JsonNode type = doc == null ? null : doc.get("type");
       if (type == null) {
         return false;
@@ -216,7 +198,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode presentation(String text, BitstringStatusCheck status, java.time.Clock clock, String kind) {
+  private ObjectNode presentation(String text, BitstringStatusCheck status, Clock clock, String kind) {
     PresentationVerifyOperation op = Presentations.verify(text).withStatus(status).withClock(clock);
     if (challenge != null) {
       op = op.withChallenge(challenge);
@@ -244,7 +226,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   private static String headerTyp(String jwt) {
     try {
-      JsonNode h = StatusCommand.JSON.readTree(Base64.getUrlDecoder().decode(jwt.strip().split("\\.")[0]));
+      JsonNode h = CliFiles.JSON.readTree(Base64.getUrlDecoder().decode(jwt.strip().split("\\.")[0]));
       return h.path("typ").asText(null);
     } catch (IOException | IllegalArgumentException e) {
       return null;

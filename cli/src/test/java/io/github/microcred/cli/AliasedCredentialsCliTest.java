@@ -53,14 +53,14 @@ class AliasedCredentialsCliTest {
       Path d = Files.writeString(dir.resolve("d-" + member + ".json"), aliased(key, member));
       MainTest.Run v = MainTest.run("verify", d.toString());
       assertNotEquals(Main.OK, v.code(), member + ": " + v.out() + v.err());
-      JsonNode result = StatusCommand.JSON.readTree(v.out());
+      JsonNode result = CliFiles.JSON.readTree(v.out());
       assertFalse(result.path("verified").asBoolean(true), v.out());
       assertTrue(v.out().contains("compact_form"), v.out());
 
       MainTest.Run audit = MainTest.run(AuditSignedCredentialsTest.args(rules, a.toString(), b.toString(),
           c.toString(), d.toString()));
       assertEquals(Main.FAILED, audit.code(), member + ": " + audit.out() + audit.err());
-      JsonNode out = StatusCommand.JSON.readTree(audit.out());
+      JsonNode out = CliFiles.JSON.readTree(audit.out());
       JsonNode nv = AuditSignedCredentialsTest.notVerified(out);
       assertEquals(1, nv.size(), audit.out());
       assertEquals(d.toString(), nv.get(0).get("credential").asText());

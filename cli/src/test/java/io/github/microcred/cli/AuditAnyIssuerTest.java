@@ -43,7 +43,7 @@ class AuditAnyIssuerTest {
   static JsonNode vector(String name) throws Exception {
     Path p = Path.of(VECTORS, name);
     Assumptions.assumeTrue(Files.isRegularFile(p), "1EdTech vector " + p + " absent");
-    return StatusCommand.JSON.readTree(p.toFile());
+    return CliFiles.JSON.readTree(p.toFile());
   }
 
   /** The 1EdTech examples: an OB3 badge and a CLR bundling one AchievementCredential, issuer example.edu. */
@@ -69,7 +69,7 @@ class AuditAnyIssuerTest {
     assertTrue(r.err().contains("verified " + badge + ": Teamwork"), r.err());
     assertTrue(r.err().contains("verified " + transcript + " $.credentialSubject.verifiableCredential[0]: "
         + "Achievement 1"), r.err());
-    JsonNode out = StatusCommand.JSON.readTree(r.out());
+    JsonNode out = CliFiles.JSON.readTree(r.out());
     assertEquals(0, out.get("exclusions").size(), r.out());
     assertEquals(2, out.get("assignments").size(), r.out());
 
@@ -79,7 +79,7 @@ class AuditAnyIssuerTest {
     MainTest.Run twice = MainTest.run("audit", "--rules", rules.toString(), "--controller", controller.toString(),
         "--transcript", badge.toString(), alone.toString(), transcript.toString());
     assertEquals(Main.OK, twice.code(), twice.out() + twice.err());
-    JsonNode dup = StatusCommand.JSON.readTree(twice.out()).get("exclusions");
+    JsonNode dup = CliFiles.JSON.readTree(twice.out()).get("exclusions");
     assertEquals(1, dup.size(), twice.out());
     assertEquals("DUPLICATE", dup.get(0).get("reason").asText());
     assertEquals(transcript + " $.credentialSubject.verifiableCredential[0]", dup.get(0).get("credential").asText());
@@ -90,7 +90,7 @@ class AuditAnyIssuerTest {
     MainTest.Run none = MainTest.run("audit", "--rules", rules.toString(), "--transcript", badge.toString(),
         transcript.toString());
     assertEquals(Main.FAILED, none.code(), none.out() + none.err());
-    JsonNode ex = StatusCommand.JSON.readTree(none.out()).get("exclusions");
+    JsonNode ex = CliFiles.JSON.readTree(none.out()).get("exclusions");
     assertEquals(2, ex.size(), none.out());
     assertEquals("NOT_VERIFIED", ex.get(0).get("reason").asText());
 
@@ -106,7 +106,7 @@ class AuditAnyIssuerTest {
     MainTest.Run bad = MainTest.run("audit", "--rules", rules.toString(), "--controller", controller.toString(),
         "--transcript", badge.toString(), t2.toString());
     assertEquals(Main.FAILED, bad.code(), bad.out() + bad.err());
-    JsonNode bx = StatusCommand.JSON.readTree(bad.out()).get("exclusions");
+    JsonNode bx = CliFiles.JSON.readTree(bad.out()).get("exclusions");
     assertEquals(1, bx.size(), bad.out());
     assertEquals(t2 + " $.credentialSubject.verifiableCredential[0]", bx.get(0).get("credential").asText());
     assertEquals("NOT_VERIFIED", bx.get(0).get("reason").asText());
@@ -114,7 +114,7 @@ class AuditAnyIssuerTest {
 
   /** An OB3 badge from an issuer that knows nothing of microcred (no extension), with or without credentialStatus. */
   static ObjectNode badge(String issuer, String achievementId, double credits, int eqf, JsonNode status) {
-    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    ObjectNode vc = CliFiles.JSON.createObjectNode();
     vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
         .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
     vc.put("id", "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(achievementId.getBytes()));
@@ -165,7 +165,7 @@ class AuditAnyIssuerTest {
     MainTest.Run r = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", issuer + "=ECTS",
         "--transcript", a.toString(), b.toString(), c.toString());
     assertEquals(Main.OK, r.code(), r.out() + r.err());
-    JsonNode out = StatusCommand.JSON.readTree(r.out());
+    JsonNode out = CliFiles.JSON.readTree(r.out());
     assertEquals(5, out.get("appliedCredits").asInt(), r.out());
     JsonNode ex = out.get("exclusions");
     assertEquals(1, ex.size(), r.out());
@@ -180,20 +180,20 @@ class AuditAnyIssuerTest {
     Path d = write("d.json", sign(late, other));
     MainTest.Run early = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--as-of",
         "2026-02-01", "--transcript", a.toString(), d.toString());
-    JsonNode ed = StatusCommand.JSON.readTree(early.out()).get("exclusions");
+    JsonNode ed = CliFiles.JSON.readTree(early.out()).get("exclusions");
     assertEquals(1, ed.size(), early.out());
     assertEquals("https://other.example/courses/late", ed.get(0).get("credential").asText());
     assertEquals("NOT_YET_ISSUED", ed.get(0).get("reason").asText());
     assertEquals("issued 2026-03-01, after the audit date 2026-02-01", ed.get(0).get("detail").asText());
     MainTest.Run beforeValid = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS",
         "--as-of", "2026-01-09", "--transcript", a.toString());
-    assertEquals("issued 2026-01-10, after the audit date 2026-01-09", StatusCommand.JSON.readTree(beforeValid.out())
+    assertEquals("issued 2026-01-10, after the audit date 2026-01-09", CliFiles.JSON.readTree(beforeValid.out())
         .get("exclusions").get(0).get("detail").asText(), beforeValid.out());
 
     // OB3 credits are credit hours: without --credit-unit, 3 US semester hours convert to 6 ECTS (default policy)
     MainTest.Run hours = MainTest.run("audit", "--rules", rules.toString(), "--transcript", a.toString());
     assertEquals(Main.OK, hours.code(), hours.out() + hours.err());
-    JsonNode h = StatusCommand.JSON.readTree(hours.out()).get("assignments").get(0);
+    JsonNode h = CliFiles.JSON.readTree(hours.out()).get("assignments").get(0);
     assertEquals(6, h.get("credits").asInt(), hours.out());
     // and the options only make sense for signed credentials
     Path t = write("t.json", "{\"credentials\":[]}");
@@ -212,7 +212,7 @@ class AuditAnyIssuerTest {
         school);
     String jwt = io.github.microcred.vc.jose.VcJwt.sign(badge(platform.publicKey().didKey(),
         "https://other.example/courses/sampling", 2, 6, null), platform).get();
-    ObjectNode clr = StatusCommand.JSON.createObjectNode();
+    ObjectNode clr = CliFiles.JSON.createObjectNode();
     clr.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
         .add("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json")
         .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
@@ -225,7 +225,7 @@ class AuditAnyIssuerTest {
     s.put("id", "did:example:learner");
     s.put("type", "ClrSubject");
     ArrayNode vcs = s.putArray("verifiableCredential");
-    vcs.add(StatusCommand.JSON.readTree(di));
+    vcs.add(CliFiles.JSON.readTree(di));
     vcs.addObject().put("@context", "https://www.w3.org/ns/credentials/v2")
         .put("id", "data:application/vc+jwt," + jwt).put("type", "EnvelopedVerifiableCredential");
     Path file = write("clr.json", sign(clr, school));
@@ -233,7 +233,7 @@ class AuditAnyIssuerTest {
     MainTest.Run r = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--transcript",
         file.toString());
     assertEquals(Main.OK, r.code(), r.out() + r.err());
-    JsonNode out = StatusCommand.JSON.readTree(r.out());
+    JsonNode out = CliFiles.JSON.readTree(r.out());
     assertEquals(2, out.get("assignments").size(), r.out());
     assertEquals(0, out.get("exclusions").size(), r.out());
     assertTrue(r.err().contains("verified " + file + " $.credentialSubject.verifiableCredential[1]: Course sampling"),
@@ -241,7 +241,7 @@ class AuditAnyIssuerTest {
     // --trusted-issuer applies to each bundled credential, whoever issued the CLR around them
     MainTest.Run t = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--trusted-issuer",
         platform.publicKey().didKey(), "--transcript", file.toString());
-    JsonNode tx = StatusCommand.JSON.readTree(t.out());
+    JsonNode tx = CliFiles.JSON.readTree(t.out());
     assertEquals(1, tx.get("assignments").size(), t.out());
     assertEquals("https://other.example/courses/sampling", tx.get("assignments").get(0).get("credential").asText());
     assertEquals("issuer not trusted: " + school.publicKey().didKey(), tx.get("exclusions").get(0).get("detail")
@@ -308,7 +308,7 @@ class AuditAnyIssuerTest {
     MainTest.Run r = MainTest.run(args.toArray(String[]::new));
     // 2 + 2 ECTS count (regression, surveys): 4 of 5
     assertEquals(Main.FAILED, r.code(), r.out() + r.err());
-    JsonNode out = StatusCommand.JSON.readTree(r.out());
+    JsonNode out = CliFiles.JSON.readTree(r.out());
     assertEquals(4, out.get("countedCredits").asInt(), r.out());
     ArrayNode ex = (ArrayNode) out.get("exclusions");
     assertEquals(2, ex.size(), r.out());
@@ -323,7 +323,7 @@ class AuditAnyIssuerTest {
     // without the lists, credentials with credentialStatus fail closed
     MainTest.Run noLists = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS",
         "--transcript", files.get(0).toString());
-    JsonNode nx = StatusCommand.JSON.readTree(noLists.out()).get("exclusions");
+    JsonNode nx = CliFiles.JSON.readTree(noLists.out()).get("exclusions");
     assertEquals("NOT_VERIFIED", nx.get(0).get("reason").asText(), noLists.out());
     assertFalse(nx.get(0).get("detail").asText().isEmpty());
   }

@@ -48,7 +48,7 @@ class AuditBudgetCommandTest {
     MainTest.Run run = MainTest.run("audit", "--rules", rules.toString(), "--transcript", transcript.toString(),
         "--budget-ms", "50", "--as-of", "2026-12-01");
     assertEquals(AuditCommand.UNDECIDED, run.code(), run.err());
-    JsonNode o = StatusCommand.JSON.readTree(run.out());
+    JsonNode o = CliFiles.JSON.readTree(run.out());
     assertEquals("UNDECIDED", o.get("status").asText());
     assertTrue(o.get("bound").get("satisfiable").asBoolean(), run.out());
     assertTrue(run.err().startsWith("partition: UNDECIDED"), run.err());
@@ -63,7 +63,7 @@ class AuditBudgetCommandTest {
         "50", "--as-of", "2026-12-01");
     assertEquals(AuditCommand.UNDECIDED, b2.code(), b2.err());
     for (String line : b2.out().split("\n")) {
-      assertEquals("UNDECIDED", StatusCommand.JSON.readTree(line).get("status").asText(), line);
+      assertEquals("UNDECIDED", CliFiles.JSON.readTree(line).get("status").asText(), line);
     }
     assertTrue(b2.err().contains("audited 2 transcripts: 0 satisfied, 0 not satisfied, 2 undecided, 0 invalid"),
         b2.err());
@@ -80,7 +80,7 @@ class AuditBudgetCommandTest {
     String[] in = partitionLike();
     Path rules = dir.resolve("r.json");
     Files.writeString(rules, in[0]);
-    JsonNode legs = StatusCommand.JSON.readTree(in[0]).get("requirement").get("allOf");
+    JsonNode legs = CliFiles.JSON.readTree(in[0]).get("requirement").get("allOf");
     String easy = "{\"credentials\":[" + java.util.stream.IntStream.range(0, 3).mapToObj(i -> "{\"id\":\"E" + i
         + "\",\"credits\":" + legs.get(i).get("credits").asLong() + ",\"tags\":[\"x\"],\"issued\":\"2025-06-01\"}")
         .collect(java.util.stream.Collectors.joining(",")) + "]}";
@@ -101,7 +101,7 @@ class AuditBudgetCommandTest {
     String[] out = run.out().split("\n");
     assertEquals(hard + easyLines, out.length, run.out());
     for (int i = 0; i < out.length; i++) {
-      JsonNode o = StatusCommand.JSON.readTree(out[i]);
+      JsonNode o = CliFiles.JSON.readTree(out[i]);
       assertEquals(i + 1, o.get("line").asInt());
       assertEquals(i < hard ? "UNDECIDED" : "SATISFIED", o.get("status").asText(), out[i]);
       assertEquals(o.get("status"), o.get("result").get("status"), out[i]);

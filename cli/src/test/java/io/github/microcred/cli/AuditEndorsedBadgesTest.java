@@ -48,12 +48,12 @@ class AuditEndorsedBadgesTest {
     MainTest.Run ok = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--transcript",
         a.toString());
     assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
-    assertEquals(0, StatusCommand.JSON.readTree(ok.out()).get("exclusions").size(), ok.out());
+    assertEquals(0, CliFiles.JSON.readTree(ok.out()).get("exclusions").size(), ok.out());
 
     MainTest.Run r = MainTest.run("audit", "--rules", rules.toString(), "--credit-unit", "ECTS", "--transcript",
         b.toString());
     assertEquals(Main.FAILED, r.code(), r.out() + r.err());
-    JsonNode ex = StatusCommand.JSON.readTree(r.out()).get("exclusions");
+    JsonNode ex = CliFiles.JSON.readTree(r.out()).get("exclusions");
     assertEquals(1, ex.size(), r.out());
     assertEquals(b.toString(), ex.get(0).get("credential").asText());
     assertEquals("NOT_VERIFIED", ex.get(0).get("reason").asText());

@@ -30,7 +30,7 @@ class AuditInputsCommandTest {
     MainTest.Run r = MainTest.run("audit", "--rules", rules.toString(), "--transcript", t.toString(), "--as-of",
         "2026-12-01");
     assertEquals(Main.FAILED, r.code(), r.out() + r.err());
-    JsonNode out = StatusCommand.JSON.readTree(r.out());
+    JsonNode out = CliFiles.JSON.readTree(r.out());
     JsonNode ex = out.get("exclusions").get(0);
     assertEquals("capstone", ex.get("credential").asText(), r.out());
     assertEquals("NOT_YET_ISSUED", ex.get("reason").asText());
@@ -55,7 +55,7 @@ class AuditInputsCommandTest {
     assertTrue(r.err().contains("    [ ] $/foundation - 1 of [data-literacy-101]\n      data-literacy-101 counts "
         + "toward $/methods; it could count here if $/methods were met by other credentials (without it $/methods "
         + "would be short by 2 ECTS)\n"), r.err());
-    JsonNode foundation = StatusCommand.JSON.readTree(r.out()).get("requirements").get(1);
+    JsonNode foundation = CliFiles.JSON.readTree(r.out()).get("requirements").get(1);
     assertEquals("$/foundation", foundation.get("path").asText());
     assertEquals("$/methods", foundation.get("held").get(0).get("countsToward").get(0).asText(), r.out());
   }

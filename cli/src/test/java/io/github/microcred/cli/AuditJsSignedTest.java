@@ -47,7 +47,7 @@ class AuditJsSignedTest {
           .redirectOutput(out).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       assertTrue(p.waitFor(5, TimeUnit.MINUTES), "node harness timed out");
       assertEquals(0, p.exitValue(), "node harness failed");
-      return StatusCommand.JSON.readTree(out);
+      return CliFiles.JSON.readTree(out);
     } finally {
       in.delete();
       out.delete();
@@ -57,7 +57,7 @@ class AuditJsSignedTest {
   @Test
   void ob3CredentialsSignedByTheJsReferenceStackCountInAnAudit() throws Exception {
     String[] courses = {"regression", "sampling", "surveys", "ethics"};
-    ObjectNode job = StatusCommand.JSON.createObjectNode();
+    ObjectNode job = CliFiles.JSON.createObjectNode();
     ArrayNode sign = job.putArray("sign");
     List<String> issuers = new ArrayList<>();
     for (int i = 0; i < courses.length; i++) {
@@ -86,7 +86,7 @@ class AuditJsSignedTest {
     args.addAll(files);
     MainTest.Run r = MainTest.run(args.toArray(String[]::new));
     assertEquals(Main.OK, r.code(), r.out() + r.err());
-    JsonNode result = StatusCommand.JSON.readTree(r.out());
+    JsonNode result = CliFiles.JSON.readTree(r.out());
     assertEquals(0, result.get("exclusions").size(), r.out());
     assertEquals(4, result.get("assignments").size(), r.out());
     assertEquals(7, result.get("countedCredits").asInt(), r.out());
@@ -95,12 +95,12 @@ class AuditJsSignedTest {
     }
 
     // one value changed after JS signed it: that credential is excluded and the qualification is short
-    ObjectNode changed = (ObjectNode) StatusCommand.JSON.readTree(Path.of(files.get(0)).toFile());
+    ObjectNode changed = (ObjectNode) CliFiles.JSON.readTree(Path.of(files.get(0)).toFile());
     ((ObjectNode) changed.at("/credentialSubject/achievement")).put("creditsAvailable", 20);
     Files.writeString(Path.of(files.get(0)), changed.toString());
     MainTest.Run bad = MainTest.run(args.toArray(String[]::new));
     assertEquals(Main.FAILED, bad.code(), bad.out() + bad.err());
-    JsonNode ex = StatusCommand.JSON.readTree(bad.out()).get("exclusions");
+    JsonNode ex = CliFiles.JSON.readTree(bad.out()).get("exclusions");
     assertEquals(1, ex.size(), bad.out());
     assertEquals(files.get(0), ex.get(0).get("credential").asText());
     assertEquals("NOT_VERIFIED", ex.get(0).get("reason").asText());

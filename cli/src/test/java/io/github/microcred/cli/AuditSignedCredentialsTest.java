@@ -47,7 +47,7 @@ class AuditSignedCredentialsTest {
 
     MainTest.Run all = MainTest.run("audit", "--rules", rules.toString(), "--transcript", a.toString(), b.toString(),
         c.toString(), d.toString());
-    JsonNode out = StatusCommand.JSON.readTree(all.out());
+    JsonNode out = CliFiles.JSON.readTree(all.out());
     // without the forged 2 ECTS, methods has 3 of 5 and the total 8 of 10
     assertEquals(Main.FAILED, all.code(), all.err());
     JsonNode nv = notVerified(out);
@@ -64,7 +64,7 @@ class AuditSignedCredentialsTest {
     MainTest.Run ok = MainTest.run("audit", "--rules", rules.toString(), "--transcript", a.toString(), b.toString(),
         c.toString(), d.toString());
     assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
-    assertEquals(0, notVerified(StatusCommand.JSON.readTree(ok.out())).size());
+    assertEquals(0, notVerified(CliFiles.JSON.readTree(ok.out())).size());
   }
 
   @Test
@@ -92,7 +92,7 @@ class AuditSignedCredentialsTest {
         java.util.stream.Stream.of("--trusted-issuer", trusted)).toArray(String[]::new);
     MainTest.Run only = MainTest.run(withTrust);
     assertEquals(Main.FAILED, only.code(), only.out() + only.err());
-    JsonNode out = StatusCommand.JSON.readTree(only.out());
+    JsonNode out = CliFiles.JSON.readTree(only.out());
     assertEquals(1, notVerified(out).size(), only.out());
     assertEquals("issuer not trusted: " + other.publicKey().didKey(), notVerified(out).get(0).get("detail").asText());
     assertFalse(out.get("satisfied").asBoolean(), only.out());
@@ -110,7 +110,7 @@ class AuditSignedCredentialsTest {
 
   /** The exclusions with reason NOT_VERIFIED. */
   static JsonNode notVerified(JsonNode result) {
-    com.fasterxml.jackson.databind.node.ArrayNode a = StatusCommand.JSON.createArrayNode();
+    com.fasterxml.jackson.databind.node.ArrayNode a = CliFiles.JSON.createArrayNode();
     for (JsonNode e : result.get("exclusions")) {
       if (e.get("reason").asText().equals("NOT_VERIFIED")) {
         a.add(e);

@@ -65,7 +65,7 @@ class BulkAuditTest {
       if (lines.get(i).isEmpty()) {
         continue;
       }
-      JsonNode o = StatusCommand.JSON.readTree(out[k++]);
+      JsonNode o = CliFiles.JSON.readTree(out[k++]);
       assertEquals(i + 1, o.get("line").asLong(), "seed " + SEED + " line " + (i + 1));
       if (i == 17) {
         assertTrue(o.get("error").asText().startsWith("line 18: ")
@@ -77,7 +77,7 @@ class BulkAuditTest {
             && o.get("error").asText().contains("$: not JSON"), o.toString());
         continue;
       }
-      JsonNode expected = StatusCommand.JSON.readTree(
+      JsonNode expected = CliFiles.JSON.readTree(
           Stacking.audit(rs, Transcript.fromJson(lines.get(i)), LocalDate.of(2026, 1, 1)).toJson());
       assertEquals(expected, o.get("result"), "seed " + SEED + " line " + (i + 1));
       assertEquals(expected.get("status").asText(), o.get("status").asText(), "line " + (i + 1));

@@ -33,7 +33,7 @@ class BulkSignCommandTest {
   void signsEveryLineAndReportsEveryBadOneByNumber(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("issuer.key");
     assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", key.toString()).code());
-    KeyPair k = StatusCommand.readKey(key);
+    KeyPair k = CliFiles.readKey(key);
     String issuer = k.publicKey().didKey();
     List<String> lines = new ArrayList<>();
     List<Integer> bad = new ArrayList<>();
@@ -84,7 +84,7 @@ class BulkSignCommandTest {
   void aCleanFileExitsZeroAndTheJwtFormatIsRefused(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("issuer.key");
     assertEquals(Main.OK, run("keygen", "--type", "p256", "--out", key.toString()).code());
-    String issuer = StatusCommand.readKey(key).publicKey().didKey();
+    String issuer = CliFiles.readKey(key).publicKey().didKey();
     Path in = dir.resolve("in.jsonl");
     Files.writeString(in, DataIntegrityCommandsTest.credential(issuer) + "\n"
         + DataIntegrityCommandsTest.credential(issuer) + "\n", StandardCharsets.UTF_8);

@@ -84,7 +84,7 @@ class CliConventionTest {
     // verify reports it as a result (a bad credential is a failed check, never a thrown error)
     MainTest.Run v = run("verify", bin.toString());
     assertEquals(Main.FAILED, v.code());
-    JsonNode result = StatusCommand.JSON.readTree(v.out());
+    JsonNode result = CliFiles.JSON.readTree(v.out());
     assertFalse(result.get("verified").asBoolean());
     assertTrue(result.at("/checks/0/message").asText().contains("invalid UTF-8 at byte offset 0"), v.out());
     for (String[] args : new String[][] {{"validate", bin.toString()},
@@ -132,11 +132,11 @@ class CliConventionTest {
     String list = "https://issuer.example/status/9";
     MainTest.Run first = run("status", "init", "--db", db, "--list", list);
     assertEquals(Main.OK, first.code(), first.err());
-    JsonNode created = StatusCommand.JSON.readTree(first.out());
+    JsonNode created = CliFiles.JSON.readTree(first.out());
     assertTrue(created.get("created").asBoolean(), first.out());
     MainTest.Run again = run("status", "init", "--db", db, "--list", list);
     assertEquals(Main.OK, again.code(), again.err());
-    JsonNode exists = StatusCommand.JSON.readTree(again.out());
+    JsonNode exists = CliFiles.JSON.readTree(again.out());
     assertFalse(exists.get("created").asBoolean(), again.out());
     assertTrue(exists.get("exists").asBoolean(), again.out());
     MainTest.Run text = run("status", "init", "--text", "--db", db, "--list", list);
@@ -187,39 +187,39 @@ class CliConventionTest {
   void reportsAreJsonOnStdoutAndTextOnRequest() throws Exception {
     Path key = dir.resolve("k.json");
     MainTest.Run kg = run("keygen", "--type", "ed25519", "--out", key.toString());
-    assertTrue(StatusCommand.JSON.readTree(kg.out()).get("did").asText().startsWith("did:key:"), kg.out());
+    assertTrue(CliFiles.JSON.readTree(kg.out()).get("did").asText().startsWith("did:key:"), kg.out());
     MainTest.Run kgText = run("keygen", "--text", "--type", "ed25519", "--out", dir.resolve("k2.json").toString());
     assertTrue(kgText.out().startsWith("did:key:z") && kgText.out().strip().indexOf('\n') < 0, kgText.out());
     Path out = dir.resolve("ob.json");
     MainTest.Run issue = run("issue", "--key", key.toString(), "--credential", "../examples/micro-credential.json",
         "--learner", "did:example:learner", out.toString());
     assertEquals(Main.OK, issue.code(), issue.err());
-    assertEquals(out.toString(), StatusCommand.JSON.readTree(issue.out()).get("issued").asText());
+    assertEquals(out.toString(), CliFiles.JSON.readTree(issue.out()).get("issued").asText());
     String[] audit = {"audit", "--rules", "../examples/stacking/certificate-rules.json", "--transcript",
         "../examples/stacking/transcript.json", "--as-of", "2026-01-01"};
     MainTest.Run a = run(audit);
-    assertTrue(StatusCommand.JSON.readTree(a.out()).has("satisfied"), a.out());
+    assertTrue(CliFiles.JSON.readTree(a.out()).has("satisfied"), a.out());
     String[] auditText = java.util.Arrays.copyOf(audit, audit.length + 1);
     auditText[audit.length] = "--text";
     MainTest.Run at = run(auditText);
     assertEquals(a.code(), at.code());
     assertTrue(at.out().contains("SATISFIED") && !at.out().startsWith("{"), at.out());
     MainTest.Run v = run("validate", "../examples/micro-credential.json");
-    assertTrue(StatusCommand.JSON.readTree(v.out()).get("valid").asBoolean(), v.out());
+    assertTrue(CliFiles.JSON.readTree(v.out()).get("valid").asBoolean(), v.out());
   }
 
   @Test
   void issuingAMicroCredentialWithoutIdSaysTheIdWasMinted() throws Exception {
     Path key = dir.resolve("k.json");
     assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", key.toString()).code());
-    JsonNode sample = StatusCommand.JSON.readTree(Files.readString(Path.of("../examples/micro-credential.json")));
+    JsonNode sample = CliFiles.JSON.readTree(Files.readString(Path.of("../examples/micro-credential.json")));
     ((com.fasterxml.jackson.databind.node.ObjectNode) sample).remove("id");
     Path mc = dir.resolve("mc.json");
     Files.writeString(mc, sample.toString());
     MainTest.Run r = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner",
         "did:example:learner", dir.resolve("ob.json").toString());
     assertEquals(Main.OK, r.code(), r.err());
-    JsonNode report = StatusCommand.JSON.readTree(r.out());
+    JsonNode report = CliFiles.JSON.readTree(r.out());
     assertTrue(report.get("achievementIdMinted").asBoolean(), r.out());
     assertTrue(report.get("achievement").asText().startsWith("urn:uuid:"), r.out());
     assertTrue(r.err().startsWith("note: " + mc + " has no id; the achievement id urn:uuid:"), r.err());

@@ -35,7 +35,7 @@ class CtdlCommandTest {
     Files.writeString(f, VALID);
     MainTest.Run r = MainTest.run("ctdl", "validate", f.toString());
     assertEquals(Main.OK, r.code(), r.err());
-    com.fasterxml.jackson.databind.JsonNode report = StatusCommand.JSON.readTree(r.out());
+    com.fasterxml.jackson.databind.JsonNode report = CliFiles.JSON.readTree(r.out());
     assertTrue(report.get("valid").asBoolean(), r.out());
     assertEquals(f.toString(), report.get("file").asText());
     assertTrue(MainTest.run("ctdl", "validate", "--text", f.toString()).out().startsWith("valid"));
@@ -48,7 +48,7 @@ class CtdlCommandTest {
     MainTest.Run r = MainTest.run("ctdl", "validate", f.toString());
     assertEquals(Main.FAILED, r.code());
     assertEquals("", r.err(), "every report goes to stdout");
-    com.fasterxml.jackson.databind.JsonNode report = StatusCommand.JSON.readTree(r.out());
+    com.fasterxml.jackson.databind.JsonNode report = CliFiles.JSON.readTree(r.out());
     assertTrue(!report.get("valid").asBoolean() && report.get("errors").asInt() > 0, r.out());
     boolean found = false;
     for (com.fasterxml.jackson.databind.JsonNode i : report.get("issues")) {

@@ -26,7 +26,7 @@ class SdJwtCommandsTest {
   }
 
   static ObjectNode badge(String issuer) {
-    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    ObjectNode vc = CliFiles.JSON.createObjectNode();
     vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2")
         .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
     vc.put("id", "urn:uuid:0b6b9f3e-9a52-4a8e-8f0d-6b1f0c1e2d3a");
@@ -56,7 +56,7 @@ class SdJwtCommandsTest {
         "--disclose", "/credentialSubject/id", "--disclose", "/credentialSubject/achievement/description",
         "--decoys", "2", unsigned.toString(), sd.toString());
     assertEquals(0, sign.code(), sign.err());
-    assertEquals("dc+sd-jwt", StatusCommand.JSON.readTree(sign.out()).get("format").asText(), sign.out());
+    assertEquals("dc+sd-jwt", CliFiles.JSON.readTree(sign.out()).get("format").asText(), sign.out());
 
     // the holder checks what was issued: Key Binding is not required only when asked
     var bare = run("verify", sd.toString());
@@ -64,7 +64,7 @@ class SdJwtCommandsTest {
     assertTrue(bare.out().contains("KB_MISSING"), bare.out());
     var issued = run("verify", "--no-key-binding", sd.toString());
     assertEquals(0, issued.code(), issued.out() + issued.err());
-    JsonNode all = StatusCommand.JSON.readTree(issued.out());
+    JsonNode all = CliFiles.JSON.readTree(issued.out());
     assertEquals("dc+sd-jwt", all.get("kind").asText());
     assertEquals("did:example:learner", all.get("claims").get("credentialSubject").get("id").asText());
 
@@ -75,14 +75,14 @@ class SdJwtCommandsTest {
     assertEquals(0, present.code(), present.err());
     var ok = run("verify", "--challenge", "n-123", "--domain", "https://employer.example", shown.toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
-    JsonNode report = StatusCommand.JSON.readTree(ok.out());
+    JsonNode report = CliFiles.JSON.readTree(ok.out());
     JsonNode subject = report.get("claims").get("credentialSubject");
     assertEquals("Exploratory data analysis", subject.get("achievement").get("description").asText());
     assertFalse(subject.has("id"), ok.out());
 
     var replay = run("verify", "--challenge", "other", "--domain", "https://employer.example", shown.toString());
     assertEquals(1, replay.code(), replay.out());
-    assertTrue(StatusCommand.JSON.readTree(replay.out()).get("rejections").toString().contains("KB_NONCE_MISMATCH"),
+    assertTrue(CliFiles.JSON.readTree(replay.out()).get("rejections").toString().contains("KB_NONCE_MISMATCH"),
         replay.out());
     var half = run("verify", "--challenge", "n-123", shown.toString());
     assertEquals(2, half.code(), half.err());
@@ -100,7 +100,7 @@ class SdJwtCommandsTest {
     var v = run("verify", "--no-key-binding", sd.toString());
     assertEquals(0, v.code(), v.out() + v.err());
     assertEquals("https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential",
-        StatusCommand.JSON.readTree(v.out()).get("claims").get("vct").asText());
+        CliFiles.JSON.readTree(v.out()).get("claims").get("vct").asText());
   }
 
   @Test

@@ -37,7 +37,7 @@ class ServeCommandTest {
     try {
       String line = new BufferedReader(pr).readLine();
       assertNotNull(line, err.toString());
-      JsonNode j = StatusCommand.JSON.readTree(line);
+      JsonNode j = CliFiles.JSON.readTree(line);
       URI base = URI.create(j.path("serving").asText());
       assertEquals("127.0.0.1", base.getHost());
       assertEquals(2, j.path("issuers").size());

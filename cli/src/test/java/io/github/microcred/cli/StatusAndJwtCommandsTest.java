@@ -21,7 +21,7 @@ class StatusAndJwtCommandsTest {
 
   /** An unsigned VC 2.0 credential from {@code issuer} to {@code subject}, valid from two minutes ago, with a status. */
   static ObjectNode statusCredential(String issuer, String subject, JsonNode entry) {
-    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    ObjectNode vc = CliFiles.JSON.createObjectNode();
     vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
     vc.putArray("type").add("VerifiableCredential");
     vc.put("issuer", issuer);
@@ -52,7 +52,7 @@ class StatusAndJwtCommandsTest {
     assertEquals(0, init.code(), init.err());
     var alloc = run("status", "allocate", "--db", db, "--list", list);
     assertEquals(0, alloc.code(), alloc.err());
-    JsonNode entry = StatusCommand.JSON.readTree(alloc.out());
+    JsonNode entry = CliFiles.JSON.readTree(alloc.out());
     String index = entry.get("statusListIndex").asText();
 
     ObjectNode vc = statusCredential(did, holderDid, entry);
@@ -68,7 +68,7 @@ class StatusAndJwtCommandsTest {
     assertEquals(0, pub.code(), pub.err());
     var ok = run("verify", "--status-list", listJwt.toString(), jwt.toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
-    JsonNode okReport = StatusCommand.JSON.readTree(ok.out());
+    JsonNode okReport = CliFiles.JSON.readTree(ok.out());
     assertEquals("vc+jwt", okReport.get("kind").asText(), ok.out());
     assertTrue(okReport.get("verified").asBoolean() && ok.out().contains("not revoked"), ok.out());
     assertEquals(0, okReport.get("rejections").size(), ok.out());
@@ -84,7 +84,7 @@ class StatusAndJwtCommandsTest {
     var vpOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(0, vpOk.code(), vpOk.out() + vpOk.err());
-    JsonNode vpReport = StatusCommand.JSON.readTree(vpOk.out());
+    JsonNode vpReport = CliFiles.JSON.readTree(vpOk.out());
     assertEquals("vp+jwt", vpReport.get("kind").asText(), vpOk.out());
     assertTrue(vpReport.get("verified").asBoolean(), vpOk.out());
     assertEquals(1, vpReport.get("credentials").size(), vpOk.out());
@@ -92,7 +92,7 @@ class StatusAndJwtCommandsTest {
     var vpReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-2", "--domain",
         "https://employer.example", vp.toString());
     assertEquals(1, vpReplay.code(), vpReplay.out());
-    JsonNode replay = StatusCommand.JSON.readTree(vpReplay.out());
+    JsonNode replay = CliFiles.JSON.readTree(vpReplay.out());
     assertTrue(!replay.get("verified").asBoolean() && replay.get("rejections").toString().contains("NONCE_MISMATCH"),
         vpReplay.out());
 
@@ -103,7 +103,7 @@ class StatusAndJwtCommandsTest {
     var diOk = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-3", "--domain",
         "employer.example", "--holder-is-subject", diVp.toString());
     assertEquals(0, diOk.code(), diOk.out() + diOk.err());
-    JsonNode diReport = StatusCommand.JSON.readTree(diOk.out());
+    JsonNode diReport = CliFiles.JSON.readTree(diOk.out());
     assertEquals("data-integrity-presentation", diReport.get("kind").asText(), diOk.out());
     assertTrue(diReport.get("verified").asBoolean() && diReport.get("credentials").size() == 1, diOk.out());
     var diReplay = run("verify", "--status-list", listJwt.toString(), "--challenge", "c-4", diVp.toString());
@@ -116,7 +116,7 @@ class StatusAndJwtCommandsTest {
     assertEquals(0, pub2.code(), pub2.err());
     var revoked = run("verify", "--status-list", dir.resolve("list.json").toString(), jwt.toString());
     assertEquals(1, revoked.code(), revoked.out());
-    JsonNode revokedReport = StatusCommand.JSON.readTree(revoked.out());
+    JsonNode revokedReport = CliFiles.JSON.readTree(revoked.out());
     assertTrue(revokedReport.get("rejections").toString().contains("STATUS"), revoked.out());
     boolean statusFailed = false;
     for (JsonNode c : revokedReport.get("checks")) {
@@ -142,7 +142,7 @@ class StatusAndJwtCommandsTest {
         "--message", "0=valid", "--message", "1=under review", "--message", "2=pending appeal",
         "--message", "3=withdrawn");
     assertEquals(0, init.code(), init.err());
-    JsonNode entry = StatusCommand.JSON.readTree(run("status", "allocate", "--db", db, "--list", list).out());
+    JsonNode entry = CliFiles.JSON.readTree(run("status", "allocate", "--db", db, "--list", list).out());
     assertEquals(2, entry.get("statusSize").asInt());
     assertEquals(4, entry.get("statusMessage").size());
     String index = entry.get("statusListIndex").asText();

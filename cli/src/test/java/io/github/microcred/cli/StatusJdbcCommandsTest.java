@@ -51,7 +51,7 @@ class StatusJdbcCommandsTest {
   }
 
   Path signedCredential(Path issuerKey, String issuer, String subject, JsonNode entry, String name) throws Exception {
-    ObjectNode vc = StatusCommand.JSON.createObjectNode();
+    ObjectNode vc = CliFiles.JSON.createObjectNode();
     vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
     vc.putArray("type").add("VerifiableCredential");
     vc.put("issuer", issuer);
@@ -86,8 +86,8 @@ class StatusJdbcCommandsTest {
 
     var init = run("status", "init", "--jdbc", jdbc, "--list", list, "--purpose", "suspension");
     assertEquals(0, init.code(), init.err());
-    JsonNode e1 = StatusCommand.JSON.readTree(run("status", "allocate", "--jdbc", jdbc, "--list", list).out());
-    JsonNode e2 = StatusCommand.JSON.readTree(run("status", "allocate", "--jdbc", jdbc, "--list", list).out());
+    JsonNode e1 = CliFiles.JSON.readTree(run("status", "allocate", "--jdbc", jdbc, "--list", list).out());
+    JsonNode e2 = CliFiles.JSON.readTree(run("status", "allocate", "--jdbc", jdbc, "--list", list).out());
     assertEquals("suspension", e1.get("statusPurpose").asText());
     assertTrue(!e1.get("statusListIndex").equals(e2.get("statusListIndex")), e1 + " " + e2);
     Path vc1 = signedCredential(issuerKey, did(issuer), did(holder), e1, "vc1");
@@ -114,7 +114,7 @@ class StatusJdbcCommandsTest {
     var present = run("present", "--key", holderKey.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", vc1.toString(), vc2.toString(), vp.toString());
     assertEquals(0, present.code(), present.err());
-    assertEquals(2, StatusCommand.JSON.readTree(present.out()).get("credentials").asInt(), present.out());
+    assertEquals(2, CliFiles.JSON.readTree(present.out()).get("credentials").asInt(), present.out());
     var vpSuspended = run("verify", "--status-list", listV2.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(1, vpSuspended.code(), vpSuspended.out());
@@ -126,7 +126,7 @@ class StatusJdbcCommandsTest {
     var vpOk = run("verify", "--status-list", listV3.toString(), "--challenge", "n-1", "--domain",
         "https://employer.example", "--holder-is-subject", vp.toString());
     assertEquals(0, vpOk.code(), vpOk.out() + vpOk.err());
-    assertTrue(StatusCommand.JSON.readTree(vpOk.out()).get("verified").asBoolean(), vpOk.out());
+    assertTrue(CliFiles.JSON.readTree(vpOk.out()).get("verified").asBoolean(), vpOk.out());
 
     // --now applies to JWTs: a year later both the credential and the list are outside their validity
     var later = run("verify", "--status-list", listV3.toString(), "--now",

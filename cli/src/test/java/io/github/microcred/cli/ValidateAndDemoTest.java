@@ -24,7 +24,7 @@ class ValidateAndDemoTest {
   void validateAcceptsTheExample() throws Exception {
     MainTest.Run r = MainTest.run("validate", EXAMPLE.toString());
     assertEquals(Main.OK, r.code(), r.out() + r.err());
-    com.fasterxml.jackson.databind.JsonNode report = StatusCommand.JSON.readTree(r.out());
+    com.fasterxml.jackson.databind.JsonNode report = CliFiles.JSON.readTree(r.out());
     assertTrue(report.get("valid").asBoolean(), r.out());
     assertEquals(0, report.get("issues").size(), r.out());
     assertTrue(MainTest.run("validate", "--text", EXAMPLE.toString()).out().contains("valid: no problems found"));

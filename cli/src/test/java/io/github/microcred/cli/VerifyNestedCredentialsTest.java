@@ -37,7 +37,7 @@ class VerifyNestedCredentialsTest {
     MainTest.Run ok = MainTest.run("verify", "--controller", controller.toString(), "--now", "2024-06-01T00:00:00Z",
         good.toString());
     assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
-    JsonNode okJson = StatusCommand.JSON.readTree(ok.out());
+    JsonNode okJson = CliFiles.JSON.readTree(ok.out());
     assertTrue(okJson.get("verified").asBoolean(), ok.out());
     assertEquals("$.credentialSubject.verifiableCredential[0]", okJson.get("nested").get(0).get("path").asText());
 
@@ -52,7 +52,7 @@ class VerifyNestedCredentialsTest {
     MainTest.Run run = MainTest.run("verify", "--controller", controller.toString(), "--now", "2024-06-01T00:00:00Z",
         bad.toString());
     assertEquals(Main.FAILED, run.code(), run.out() + run.err());
-    JsonNode out = StatusCommand.JSON.readTree(run.out());
+    JsonNode out = CliFiles.JSON.readTree(run.out());
     assertFalse(out.get("verified").asBoolean(), run.out());
     boolean named = false;
     for (JsonNode c : out.get("checks")) {
