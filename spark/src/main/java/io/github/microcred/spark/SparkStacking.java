@@ -65,8 +65,10 @@ public final class SparkStacking {
    * Reads JSON lines: one transcript per line, the format of {@code mcred audit --bulk}
    * ({@code {"credentials":[...]}}) with an optional {@code "learner"} string member. Blank lines are skipped. A line
    * without {@code learner} is keyed {@code line:N}, N its 1-based line number over the whole input (in file order;
-   * give {@code learner} when the input is many files). A line that is not a JSON object, repeats a key or has a
-   * non-string {@code learner} becomes a row with an {@code error}, which audits as {@code INVALID}.
+   * give {@code learner} when the input is many files). The line without its {@code learner} member is the
+   * transcript ({@code Transcript.fromJson} refuses any other unknown member). A line that is not a JSON object,
+   * repeats a key or has a non-string {@code learner} becomes a row with an {@code error}, which audits as
+   * {@code INVALID}.
    *
    * @param spark the session
    * @param path a file, directory or glob Spark's text source reads
@@ -106,12 +108,11 @@ public final class SparkStacking {
     if (learner != null && learner.asText().isEmpty()) {
       return RowFactory.create(key, null, "$.learner: expected a non-empty string");
     }
-    String transcript;
-    if (n.has("credentials")) {
-      transcript = "{\"credentials\":" + n.get("credentials").toString() + "}";
-    } else {
-      transcript = text; // Transcript.fromJson names what is missing
-    }
+    // the line without its learner member: Transcript.fromJson reads (and names any fault in) the rest
+    com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+        .deepCopy();
+    rest.remove(LEARNER);
+    String transcript = rest.toString();
     return RowFactory.create(learner == null ? key : learner.asText(), transcript, null);
   }
 

@@ -234,16 +234,23 @@ class SparkAuditTest {
         "[1,2]",
         "{\"learner\":7,\"credentials\":[]}",
         "{\"learner\":\"b\",\"learner\":\"c\",\"credentials\":[]}",
-        "{\"credentials\":[{\"id\":\"MC-001\",\"credits\":2}]}") + "\n");
+        "{\"credentials\":[{\"id\":\"MC-001\",\"credits\":2}]}",
+        "{\"learner\":\"d\",\"credentials\":[],\"credential\":[{\"id\":\"MC-001\",\"credits\":2}]}") + "\n");
     List<Rules> rules = sortedRules().subList(0, 1);
     Dataset<Row> res = SparkStacking.auditor(rules).withAsOf(Generated.AS_OF)
         .audit(SparkStacking.jsonLines(LocalSpark.get(), file.toString())).orderBy("learner");
     List<AuditRow> rows = res.collectAsList().stream().map(AuditRow::of).toList();
-    assertEquals(6, rows.size(), rows.toString());
+    assertEquals(7, rows.size(), rows.toString());
     AuditRow a = rows.get(0);
     assertEquals("a", a.learner());
     assertEquals(AuditRow.INVALID, a.status());
     assertTrue(a.error().contains("$.credentials[0].credits"), a.error());
+    // a misspelt member is named, not dropped (only learner is taken out of the line)
+    AuditRow d = rows.get(1);
+    assertEquals("d", d.learner());
+    assertEquals(AuditRow.INVALID, d.status());
+    assertTrue(d.error().contains("$.credential: unknown field"), d.error());
+    rows = rows.subList(1, 7);
     assertEquals(List.of("line:3", "line:4", "line:5", "line:6", "line:7"),
         rows.subList(1, 6).stream().map(AuditRow::learner).toList());
     assertTrue(rows.get(1).error().startsWith("$: not JSON"), rows.get(1).error());
