@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The front door of bulk stacking on Spark: read transcripts into the one transcripts shape ({@link #TRANSCRIPTS}:
  * {@code learner}, {@code transcript} JSON text, {@code error}), then audit them against one or many rule sets
- * ({@link #auditor}). Every transcript is read by {@code Transcript.fromJson}
+ * ({@link #auditor}), or plan completions for those not yet satisfied ({@link #planner}). Every transcript is read by {@code Transcript.fromJson}
  * and audited by {@code Stacking.auditor(rules)} on the executors, so each result row equals the in-process result.
  *
  * <pre>{@code
@@ -186,5 +186,17 @@ public final class SparkStacking {
    */
   public static SparkAuditor auditor(List<Rules> rules) throws StackingException {
     return SparkAuditor.of(rules);
+  }
+
+  /**
+   * A planner of completions for the learners who do not yet satisfy a rule set, against a catalogue.
+   *
+   * @param rules the rule sets
+   * @param catalogueJson the catalogue in the JSON form {@code Catalogue.fromJson} reads (broadcast as it is)
+   * @return the planner (as of today, UTC; minimising cost; the default budgets)
+   * @throws StackingException on invalid rules or catalogue (checked here, on the driver)
+   */
+  public static SparkPlanner planner(List<Rules> rules, String catalogueJson) throws StackingException {
+    return SparkPlanner.of(rules, catalogueJson);
   }
 }
