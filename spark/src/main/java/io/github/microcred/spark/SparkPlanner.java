@@ -39,6 +39,7 @@ import org.apache.spark.sql.Row;
 public final class SparkPlanner {
   private final Spec spec;
   private final List<Rules> rules;
+  private final AuditProgress progress;
 
   /** What is broadcast. */
   record Spec(List<String> rulesJson, String catalogueJson, LocalDate asOf, Plan.Objective objective,
@@ -69,8 +70,13 @@ public final class SparkPlanner {
   }
 
   private SparkPlanner(Spec spec, List<Rules> rules) {
+    this(spec, rules, null);
+  }
+
+  private SparkPlanner(Spec spec, List<Rules> rules, AuditProgress progress) {
     this.spec = spec;
     this.rules = rules;
+    this.progress = progress;
   }
 
   static SparkPlanner of(List<Rules> rules, String catalogueJson) throws StackingException {
@@ -97,7 +103,7 @@ public final class SparkPlanner {
    */
   public SparkPlanner withAsOf(LocalDate date) {
     return new SparkPlanner(new Spec(spec.rulesJson(), spec.catalogueJson(), Objects.requireNonNull(date, "asOf"),
-        spec.objective(), spec.budget(), spec.auditBudget()), rules);
+        spec.objective(), spec.budget(), spec.auditBudget()), rules, progress);
   }
 
   /**
@@ -108,7 +114,7 @@ public final class SparkPlanner {
    */
   public SparkPlanner withObjective(Plan.Objective o) {
     return new SparkPlanner(new Spec(spec.rulesJson(), spec.catalogueJson(), spec.asOf(),
-        Objects.requireNonNull(o, "objective"), spec.budget(), spec.auditBudget()), rules);
+        Objects.requireNonNull(o, "objective"), spec.budget(), spec.auditBudget()), rules, progress);
   }
 
   /**
@@ -120,7 +126,7 @@ public final class SparkPlanner {
   public SparkPlanner withBudget(Duration b) {
     positive(b);
     return new SparkPlanner(new Spec(spec.rulesJson(), spec.catalogueJson(), spec.asOf(), spec.objective(), b,
-        spec.auditBudget()), rules);
+        spec.auditBudget()), rules, progress);
   }
 
   /**
@@ -133,7 +139,18 @@ public final class SparkPlanner {
   public SparkPlanner withAuditBudget(Duration b) {
     positive(b);
     return new SparkPlanner(new Spec(spec.rulesJson(), spec.catalogueJson(), spec.asOf(), spec.objective(),
-        spec.budget(), b), rules);
+        spec.budget(), b), rules, progress);
+  }
+
+  /**
+   * Counting each learner and rule set by its audit status into accumulators as they are planned (live progress in
+   * the Spark UI; {@code SATISFIED} pairs are counted though they give no row).
+   *
+   * @param p the accumulators
+   * @return a new planner
+   */
+  public SparkPlanner withProgress(AuditProgress p) {
+    return new SparkPlanner(spec, rules, Objects.requireNonNull(p, "progress"));
   }
 
   private static void positive(Duration b) {
@@ -153,11 +170,12 @@ public final class SparkPlanner {
   public Dataset<Row> plan(Dataset<Row> transcripts) {
     Dataset<Row> in = SparkStacking.fromTranscripts(transcripts);
     Broadcast<Spec> b = JavaSparkContext.fromSparkContext(in.sparkSession().sparkContext()).broadcast(spec);
-    return in.mapPartitions(new Partition(b), Encoders.row(PlanRow.SCHEMA));
+    return in.mapPartitions(new Partition(b, progress), Encoders.row(PlanRow.SCHEMA));
   }
 
   /** The plan rows of one learner (in-process, as every executor computes them). */
-  static List<PlanRow> planOne(Spec s, Object[][] compiled, String learner, String transcript, String error) {
+  static List<PlanRow> planOne(Spec s, Object[][] compiled, String learner, String transcript, String error,
+      AuditProgress progress) {
     List<PlanRow> out = new ArrayList<>();
     long budget = s.budget().toMillis();
     Transcript t = null;
@@ -175,11 +193,13 @@ public final class SparkPlanner {
       String q = a.rules().id();
       if (t == null) {
         out.add(PlanRow.invalid(learner, q, problem, budget));
+        count(progress, AuditRow.INVALID);
         continue;
       }
       long start = System.nanoTime();
       try {
         AuditResult r = a.audit(t, s.asOf());
+        count(progress, r.status().name());
         if (r.satisfied()) {
           continue;
         }
@@ -187,17 +207,26 @@ public final class SparkPlanner {
         out.add(PlanRow.of(learner, q, r.status().name(), plan, budget, (System.nanoTime() - start) / 1000));
       } catch (StackingException e) {
         out.add(PlanRow.invalid(learner, q, e.getMessage(), budget));
+        count(progress, AuditRow.INVALID);
       }
     }
     return out;
   }
 
+  private static void count(AuditProgress progress, String status) {
+    if (progress != null) {
+      progress.count(status);
+    }
+  }
+
   static final class Partition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Spec> spec;
+    private final AuditProgress progress;
 
-    Partition(Broadcast<Spec> spec) {
+    Partition(Broadcast<Spec> spec, AuditProgress progress) {
       this.spec = spec;
+      this.progress = progress;
     }
 
     @Override
@@ -211,7 +240,8 @@ public final class SparkPlanner {
         public boolean hasNext() {
           while (ready.isEmpty() && input.hasNext()) {
             Row in = input.next();
-            for (PlanRow r : planOne(s, compiled, in.getString(0), in.getString(1), in.getString(2))) {
+            for (PlanRow r : planOne(s, compiled, in.getString(0), in.getString(1), in.getString(2),
+                progress)) {
               ready.add(r.toRow());
             }
           }

@@ -42,6 +42,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class SparkVerifier {
   private final Spec spec;
+  private final VerifyProgress progress;
 
   /** What is broadcast: the verification time and skew, controller documents and status lists as text. */
   record Spec(Instant at, Duration skew, List<String> controllers, Map<String, String> statusLists)
@@ -75,7 +76,12 @@ public final class SparkVerifier {
   }
 
   private SparkVerifier(Spec spec) {
+    this(spec, null);
+  }
+
+  private SparkVerifier(Spec spec, VerifyProgress progress) {
     this.spec = spec;
+    this.progress = progress;
   }
 
   static SparkVerifier at(Instant at) {
@@ -102,7 +108,7 @@ public final class SparkVerifier {
     controller(json);
     List<String> c = new ArrayList<>(spec.controllers());
     c.add(json);
-    return new SparkVerifier(new Spec(spec.at(), spec.skew(), List.copyOf(c), spec.statusLists()));
+    return new SparkVerifier(new Spec(spec.at(), spec.skew(), List.copyOf(c), spec.statusLists()), progress);
   }
 
   /**
@@ -119,7 +125,7 @@ public final class SparkVerifier {
     Map<String, String> m = new LinkedHashMap<>(spec.statusLists());
     m.put(listId(text), text);
     return new SparkVerifier(new Spec(spec.at(), spec.skew(), spec.controllers(),
-        java.util.Collections.unmodifiableMap(m)));
+        java.util.Collections.unmodifiableMap(m)), progress);
   }
 
   /**
@@ -130,7 +136,17 @@ public final class SparkVerifier {
    */
   public SparkVerifier withMaxClockSkew(Duration s) {
     VerifyOptions.defaults().withMaxClockSkew(s); // the same bounds check
-    return new SparkVerifier(new Spec(spec.at(), s, spec.controllers(), spec.statusLists()));
+    return new SparkVerifier(new Spec(spec.at(), s, spec.controllers(), spec.statusLists()), progress);
+  }
+
+  /**
+   * Counting rows as verified or not into accumulators as they are verified (live progress in the Spark UI).
+   *
+   * @param p the accumulators
+   * @return a new verifier
+   */
+  public SparkVerifier withProgress(VerifyProgress p) {
+    return new SparkVerifier(spec, Objects.requireNonNull(p, "progress"));
   }
 
   /**
@@ -167,7 +183,7 @@ public final class SparkVerifier {
     Dataset<Row> in = credentials.select(functions.col(SparkCredentials.ID).cast(DataTypes.StringType),
         functions.col(SparkCredentials.CREDENTIAL).cast(DataTypes.StringType));
     Broadcast<Spec> b = JavaSparkContext.fromSparkContext(in.sparkSession().sparkContext()).broadcast(spec);
-    return in.mapPartitions(new Partition(b), Encoders.row(VerifyRow.SCHEMA));
+    return in.mapPartitions(new Partition(b, progress), Encoders.row(VerifyRow.SCHEMA));
   }
 
   /**
@@ -191,9 +207,11 @@ public final class SparkVerifier {
   static final class Partition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Spec> spec;
+    private final VerifyProgress progress;
 
-    Partition(Broadcast<Spec> spec) {
+    Partition(Broadcast<Spec> spec, VerifyProgress progress) {
       this.spec = spec;
+      this.progress = progress;
     }
 
     @Override
@@ -213,7 +231,11 @@ public final class SparkVerifier {
           }
           Row in = input.next();
           String id = in.isNullAt(0) ? "" : in.getString(0);
-          return verifyOne(id, in.isNullAt(1) ? null : in.getString(1), options).toRow();
+          VerifyRow r = verifyOne(id, in.isNullAt(1) ? null : in.getString(1), options);
+          if (progress != null) {
+            progress.count(r.verified());
+          }
+          return r.toRow();
         }
       };
     }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 public final class ExecutorCache {
   private static final int MAX = 64;
   private static final ConcurrentHashMap<String, Object> CACHE = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
 
   private ExecutorCache() {}
 
@@ -28,9 +29,22 @@ public final class ExecutorCache {
       if (CACHE.size() >= MAX) {
         CACHE.clear(); // a long-lived executor serving many jobs: bounded, rebuilt on demand
       }
-      v = CACHE.computeIfAbsent(key, build);
+      v = CACHE.computeIfAbsent(key, k -> {
+        BUILDS.incrementAndGet();
+        return build.apply(k);
+      });
     }
     return (T) v;
+  }
+
+  /**
+   * How many values this JVM has built so far (what a test reads to see that a broadcast is compiled once per
+   * executor, not once per task).
+   *
+   * @return the count
+   */
+  public static long builds() {
+    return BUILDS.get();
   }
 
   /**
