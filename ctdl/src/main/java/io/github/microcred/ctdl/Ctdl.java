@@ -128,10 +128,15 @@ public final class Ctdl {
    *
    * @param record the JSON tree
    * @return the core model and the warnings
-   * @throws CtdlException {@link CtdlErrorCode#INVALID_RECORD} when it holds no resource
+   * @throws CtdlException {@link CtdlErrorCode#INVALID_RECORD} when it holds no resource, or is nested deeper than
+   *     256 levels (the message names the path)
    */
   public static CtdlImport importRecord(JsonNode record) throws CtdlException {
     Objects.requireNonNull(record, "record");
+    String deep = Json.tooDeep(record);
+    if (deep != null) {
+      throw new CtdlException(CtdlErrorCode.INVALID_RECORD, Json.tooDeepMessage(deep));
+    }
     CtdlReader.Result r;
     try {
       r = CtdlReader.read(record);

@@ -84,13 +84,19 @@ public final class CtdlValidator {
 
   /**
    * Validates a parsed document: a graph ({@code @graph}), a Registry envelope ({@code decoded_resource}), an
-   * array of nodes or a single resource.
+   * array of nodes or a single resource. A tree nested deeper than 256 levels gives one
+   * {@link CtdlProblemCode#NOT_A_GRAPH} error at the path where it went too deep (nothing recurses into it).
    *
    * @param document the JSON
    * @return the report of all problems
    */
   public CtdlReport validate(JsonNode document) {
     Objects.requireNonNull(document, "document");
+    String deep = Json.tooDeep(document);
+    if (deep != null) {
+      return new CtdlReport(List.of(new Issue(deep, CtdlProblemCode.NOT_A_GRAPH, Severity.ERROR,
+          Json.tooDeepMessage(deep))));
+    }
     return new CtdlReport(new GraphValidator(vocab, policy).validate(document));
   }
 
