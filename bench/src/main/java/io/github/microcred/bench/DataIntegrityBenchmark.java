@@ -92,6 +92,25 @@ public class DataIntegrityBenchmark {
   }
 
   /**
+   * The job of the JavaScript reference stack's driver ({@code interop/di/bench.mjs}): this benchmark's unsigned
+   * credential and key, so both stacks are measured on the same document.
+   *
+   * @param contextsDir the directory of microcred's pinned contexts ({@code contexts.tsv})
+   * @param rounds interleaved rounds
+   * @param block calls per block
+   * @return the job
+   */
+  ObjectNode jsJob(String contextsDir, int rounds, int block) {
+    ObjectNode job = new ObjectMapper().createObjectNode();
+    job.put("contextsDir", contextsDir).put("now", clock.instant().toString()).put("rounds", rounds)
+        .put("block", block);
+    job.set("credential", unsigned.deepCopy());
+    job.putObject("key").put("type", key.type().name()).put("publicKeyMultibase", key.publicKey().toMultibase())
+        .put("secretKeyMultibase", key.secretKeyMultibase(io.github.microcred.vc.SecretKeyAccess.get()));
+    return job;
+  }
+
+  /**
    * Data Integrity sign then verify.
    *
    * @return whether it verified (consumed by JMH)

@@ -14,8 +14,11 @@ import java.util.function.BooleanSupplier;
  * times a block of every operation in turn (the order rotating), and the report gives each operation's minimum and
  * median per-call time over the rounds and the ratios of minimums and the median of per-round ratios to the raw
  * BouncyCastle baselines. Usage: {@code java -cp bench/target/benchmarks.jar
- * io.github.microcred.bench.DataIntegrityInterleaved [ROUNDS [BLOCK [KEYTYPES]]]}, defaults 30, 40,
- * {@code ED25519,P256,P384}.
+ * io.github.microcred.bench.DataIntegrityInterleaved [ROUNDS [BLOCK [KEYTYPES [--js DIR]]]]}, defaults 30, 40,
+ * {@code ED25519,P256,P384}. With {@code --js interop/di} (its {@code node_modules} installed), after each key
+ * type's Java rounds the JavaScript reference stack is measured on the same credential and key by
+ * {@code interop/di/bench.mjs} (a separate node process right after, same rounds and block; its own raw
+ * {@code node:crypto} baseline), and its report printed below microcred's.
  */
 public final class DataIntegrityInterleaved {
   private DataIntegrityInterleaved() {}
@@ -30,6 +33,7 @@ public final class DataIntegrityInterleaved {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int block = args.length > 1 ? Integer.parseInt(args[1]) : 40;
     String[] types = (args.length > 2 ? args[2] : "ED25519,P256,P384").split(",");
+    String jsDir = args.length > 4 && "--js".equals(args[3]) ? args[4] : null;
     System.out.printf(Locale.ROOT, "interleaved: %d rounds (3 more discarded as warm-up) of %d calls per operation%n",
         rounds, block);
     for (String type : types) {
@@ -88,6 +92,26 @@ public final class DataIntegrityInterleaved {
       ratio(times, "verifyGeneralPath", "rawVerify");
       ratio(times, "ironSignAndVerify", "rawSignAndVerify");
       ratio(times, "signAndVerifyGeneralPath", "signAndVerify");
+      if (jsDir != null) {
+        js(b, jsDir, rounds, block);
+      }
+    }
+  }
+
+  private static void js(DataIntegrityBenchmark b, String jsDir, int rounds, int block) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of(jsDir).toAbsolutePath();
+    java.nio.file.Path contexts = dir.resolve("../../vc/src/main/resources/io/github/microcred/vc/contexts")
+        .normalize();
+    java.nio.file.Path job = java.nio.file.Files.createTempFile("microcred-js-bench", ".json");
+    try {
+      java.nio.file.Files.writeString(job, b.jsJob(contexts.toString(), rounds, block).toString());
+      Process p = new ProcessBuilder("node", "bench.mjs", job.toString()).directory(dir.toFile())
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int rc = p.waitFor();
+      System.out.printf(Locale.ROOT, "%n%s%s%n", out, rc == 0 ? "" : "(node exited with " + rc + ")");
+    } finally {
+      java.nio.file.Files.deleteIfExists(job);
     }
   }
 
