@@ -49,6 +49,7 @@ import io.github.microcred.vc.status.JdbcStatusStore;
 import io.github.microcred.vc.status.StatusEntry;
 import io.github.microcred.vc.status.StatusListDefinition;
 import io.github.microcred.vc.status.StatusListManager;
+import io.github.microcred.vc.status.StatusListOptions;
 import io.github.microcred.vc.status.StatusListSource;
 import io.github.microcred.vc.status.StatusStore;
 import java.math.BigDecimal;
@@ -166,8 +167,8 @@ public final class QuickStart {
     // or status.publishDataIntegrity(..); or statusListCredential(..) to sign it yourself (e.g. an https issuer)
 
     // verifier side: fetch (here offline), verify the list's own proof, decode once, cache for a TTL
-    StatusCheck check = BitstringStatusCheck.create(StatusListSource.offline(Map.of(listUrl, published)))
-        .withTtl(Duration.ofMinutes(5));
+    StatusCheck check = BitstringStatusCheck.create(StatusListSource.offline(Map.of(listUrl, published)),
+        StatusListOptions.defaults().withTtl(Duration.ofMinutes(5)));
     JwtVerification revoked = VcJwt.verify(withStatus).withStatus(check).get();  // revoked -> STATUS failed
     store.close();
     // endregion

@@ -83,8 +83,8 @@ public class StatusListBenchmark {
     now = Instant.parse("2026-06-01T12:00:00Z");
     String published = VcJwt.sign(list, key)
         .withClock(java.time.Clock.fixed(now.minusSeconds(3600), java.time.ZoneOffset.UTC)).get();
-    check = BitstringStatusCheck.create(StatusListSource.offline(Map.of(URL, published)))
-        .withTtl(Duration.ofDays(365));
+    check = BitstringStatusCheck.create(StatusListSource.offline(Map.of(URL, published)),
+        io.github.microcred.vc.status.StatusListOptions.defaults().withTtl(Duration.ofDays(365)));
     credentials = new ObjectNode[1024];
     indexes = new long[1024];
     for (int i = 0; i < credentials.length; i++) {

@@ -5,6 +5,7 @@ import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.status.BitstringStatusCheck;
+import io.github.microcred.vc.status.StatusListOptions;
 import io.github.microcred.vc.status.StatusListSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,11 +55,11 @@ final class VerifierInputs {
       String list = read(p).strip();
       published.put(listId(list, p), list);
     }
-    BitstringStatusCheck status = BitstringStatusCheck.create(StatusListSource.offline(published));
+    StatusListOptions options = StatusListOptions.defaults();
     for (ControllerDocument d : docs) {
-      status = status.withControllerDocument(d);
+      options = options.withControllerDocument(d);
     }
-    return status;
+    return BitstringStatusCheck.create(StatusListSource.offline(published), options);
   }
 
   static String read(Path p) {

@@ -64,14 +64,14 @@ public final class SparkVerifier {
     VerifyOptions options() {
       Clock clock = Clock.fixed(at, ZoneOffset.UTC);
       VerifyOptions o = VerifyOptions.defaults().withClock(clock).withMaxClockSkew(skew);
-      BitstringStatusCheck status = BitstringStatusCheck.create(StatusListSource.offline(statusLists))
-          .withClock(clock);
+      io.github.microcred.vc.status.StatusListOptions lists = io.github.microcred.vc.status.StatusListOptions
+          .defaults().withClock(clock);
       for (String c : controllers) {
         ControllerDocument d = controller(c);
         o = o.withControllerDocument(d);
-        status = status.withControllerDocument(d);
+        lists = lists.withControllerDocument(d);
       }
-      return o.withStatus(status);
+      return o.withStatus(BitstringStatusCheck.create(StatusListSource.offline(statusLists), lists));
     }
   }
 

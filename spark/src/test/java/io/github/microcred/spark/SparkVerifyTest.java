@@ -150,8 +150,8 @@ class SparkVerifyTest {
         .collectAsList().stream().map(VerifyRow::of).toList();
 
     // in process, with options built here, independently of the Spark module
-    BitstringStatusCheck status = BitstringStatusCheck.create(StatusListSource.offline(Map.of(LIST, list)))
-        .withClock(CLOCK).withControllerDocument(uniDoc);
+    BitstringStatusCheck status = BitstringStatusCheck.create(StatusListSource.offline(Map.of(LIST, list)),
+        io.github.microcred.vc.status.StatusListOptions.defaults().withClock(CLOCK).withControllerDocument(uniDoc));
     VerifyOptions options = VerifyOptions.defaults().withClock(CLOCK).withControllerDocument(uniDoc)
         .withStatus(status);
     assertEquals(lines.size(), got.size());

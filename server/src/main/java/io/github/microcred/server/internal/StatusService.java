@@ -11,6 +11,7 @@ import io.github.microcred.vc.status.BitstringStatusCheck;
 import io.github.microcred.vc.status.StatusEntry;
 import io.github.microcred.vc.status.StatusListDefinition;
 import io.github.microcred.vc.status.StatusListManager;
+import io.github.microcred.vc.status.StatusListOptions;
 import io.github.microcred.vc.status.StatusListSource;
 import io.github.microcred.vc.status.StatusPurpose;
 import io.github.microcred.vc.status.StatusStore;
@@ -118,15 +119,16 @@ public final class StatusService implements AutoCloseable {
     // the verify endpoints read the lists as vc+jwt (a JWS is checked in a fraction of a Data Integrity proof's
     // time); GET serves the Data Integrity form that JSON-LD verifiers and the W3C suite dereference
     StatusListSource source = id -> publishedText(id, true);
-    this.baseCheck = BitstringStatusCheck.create(source).withTtl(REPUBLISH_AFTER);
-    this.baseTokenCheck = TokenStatusListCheck.create(this::tokenText).withTtl(REPUBLISH_AFTER);
+    StatusListOptions cached = StatusListOptions.defaults().withTtl(REPUBLISH_AFTER);
+    this.baseCheck = BitstringStatusCheck.create(source, cached);
+    this.baseTokenCheck = TokenStatusListCheck.create(this::tokenText, cached);
     this.check = freshCheck();
   }
 
   /** A check with empty caches: Bitstring entries, and the status claim of SD-JWT VCs. */
   private StatusCheck freshCheck() {
-    return StatusChecks.byType(Map.of("BitstringStatusListEntry", baseCheck.withTtl(REPUBLISH_AFTER),
-        TokenStatusListCheck.MECHANISM, baseTokenCheck.withTtl(REPUBLISH_AFTER)));
+    return StatusChecks.byType(Map.of("BitstringStatusListEntry", baseCheck.withOptions(baseCheck.options()),
+        TokenStatusListCheck.MECHANISM, baseTokenCheck.withOptions(baseTokenCheck.options())));
   }
 
   /** The highest list number {@code n} of the lists {@code prefix + n} in the store, or 1. */

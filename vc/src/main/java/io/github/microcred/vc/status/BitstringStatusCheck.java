@@ -6,9 +6,7 @@ import io.github.microcred.vc.internal.JsonSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
-import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.Credentials;
-import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
@@ -18,6 +16,7 @@ import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.JwtVerification;
 import io.github.microcred.vc.jose.VcJwt;
+import io.github.microcred.vc.internal.status.ListCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,90 +38,60 @@ import java.util.concurrent.ConcurrentHashMap;
  * it too: it never passes by default.
  */
 public final class BitstringStatusCheck implements StatusCheck {
-  /** The default cache lifetime of a decoded list. */
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StatusListSource source;
-  private final Duration ttl;
-  private final Clock clock;
-  private final VerifyOptions listOptions;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final StatusListOptions options;
+  private final ListCache<Cached> cache;
 
-  private record Cached(String issuer, List<String> purposes, String encodedList, Instant expires,
+  private record Cached(String issuer, List<String> purposes, String encodedList,
       Map<Integer, BitstringStatusList> decoded) {}
 
-  private BitstringStatusCheck(StatusListSource source, Duration ttl, Clock clock, VerifyOptions listOptions) {
+  private BitstringStatusCheck(StatusListSource source, StatusListOptions options) {
     this.source = source;
-    this.ttl = ttl;
-    this.clock = clock;
-    this.listOptions = listOptions;
+    this.options = options;
+    this.cache = new ListCache<>("status list", source, options);
   }
 
   /**
-   * Creates a check fetching from a source, with offline DID resolution and a {@link #DEFAULT_TTL} cache.
+   * Creates a check fetching from a source, with {@link StatusListOptions#defaults()} (offline DID resolution, a
+   * {@link #DEFAULT_TTL} cache).
    *
    * @param source where lists come from
    * @return the check
    */
   public static BitstringStatusCheck create(StatusListSource source) {
-    return new BitstringStatusCheck(Objects.requireNonNull(source, "source"), DEFAULT_TTL, Clock.systemUTC(),
-        VerifyOptions.defaults());
+    return new BitstringStatusCheck(Objects.requireNonNull(source, "source"), StatusListOptions.defaults());
   }
 
   /**
-   * Sets the cache lifetime (zero disables caching).
+   * Creates a check fetching from a source, reading lists with the given options.
    *
-   * @param t the TTL
-   * @return a new check with an empty cache
+   * @param source where lists come from
+   * @param options TTL, clock, cache bounds, list verification options
+   * @return the check
    */
-  public BitstringStatusCheck withTtl(Duration t) {
-    if (t.isNegative()) {
-      throw new IllegalArgumentException("ttl must not be negative: " + t);
-    }
-    return new BitstringStatusCheck(source, t, clock, listOptions);
+  public static BitstringStatusCheck create(StatusListSource source, StatusListOptions options) {
+    return create(source).withOptions(options);
   }
 
   /**
-   * Sets the clock used for the cache (verification times come from the caller).
-   *
-   * @param c the clock
-   * @return a new check with an empty cache
-   */
-  public BitstringStatusCheck withClock(Clock c) {
-    return new BitstringStatusCheck(source, ttl, Objects.requireNonNull(c), listOptions);
-  }
-
-  /**
-   * Sets the DID resolver used to verify the lists' proofs.
-   *
-   * @param r the resolver
-   * @return a new check with an empty cache
-   */
-  public BitstringStatusCheck withDidResolver(DidResolver r) {
-    return new BitstringStatusCheck(source, ttl, clock, listOptions.withDidResolver(r));
-  }
-
-  /**
-   * Supplies the controller document of a list issuer that is not a resolvable DID.
-   *
-   * @param doc the document
-   * @return a new check with an empty cache
-   */
-  public BitstringStatusCheck withControllerDocument(ControllerDocument doc) {
-    return new BitstringStatusCheck(source, ttl, clock, listOptions.withControllerDocument(doc));
-  }
-
-  /**
-   * Sets the options the status list credentials are verified with (resolver, controller documents, skew,
-   * contexts, limits; the verification time is the credential's, and lists are verified without a status check
-   * of their own).
+   * Sets all the options at once.
    *
    * @param o the options
    * @return a new check with an empty cache
    */
-  public BitstringStatusCheck withListVerifyOptions(VerifyOptions o) {
-    return new BitstringStatusCheck(source, ttl, clock, Objects.requireNonNull(o, "options"));
+  public BitstringStatusCheck withOptions(StatusListOptions o) {
+    return new BitstringStatusCheck(source, Objects.requireNonNull(o, "options"));
+  }
+
+  /**
+   * The options this check reads lists with.
+   *
+   * @return the options
+   */
+  public StatusListOptions options() {
+    return options;
   }
 
   @Override
@@ -256,12 +225,10 @@ public final class BitstringStatusCheck implements StatusCheck {
   }
 
   private Cached list(String url, Instant now) throws VcException {
-    Instant t = clock.instant();
-    Cached hit = cache.get(url);
-    if (hit != null && t.isBefore(hit.expires())) {
-      return hit;
-    }
-    String published = source.fetch(url);
+    return cache.get(url, c -> true, published -> load(url, published, now));
+  }
+
+  private ListCache.Loaded<Cached> load(String url, String published, Instant now) throws VcException {
     ObjectNode vc = verifyList(url, published, now);
     JsonNode types = vc.path("type");
     boolean typed = false;
@@ -291,21 +258,17 @@ public final class BitstringStatusCheck implements StatusCheck {
     String encoded = subject.get("encodedList").asText();
     // decode once: bad lists fail here, before caching; the 1-bit view is kept for revocation / suspension
     BitstringStatusList oneBit = BitstringStatusList.decode(encoded, 1);
-    Duration life = ttl;
+    Duration listTtl = null;
     if (subject.path("ttl").canConvertToLong() && subject.get("ttl").asLong() >= 0) {
-      Duration listTtl = Duration.ofMillis(subject.get("ttl").asLong());
-      life = listTtl.compareTo(life) < 0 ? listTtl : life;
+      listTtl = Duration.ofMillis(subject.get("ttl").asLong());
     }
-    Cached c = new Cached(DataModel.partyId(vc.get("issuer")), List.copyOf(purposes), encoded, t.plus(life),
+    Cached c = new Cached(DataModel.partyId(vc.get("issuer")), List.copyOf(purposes), encoded,
         new ConcurrentHashMap<>(Map.of(1, oneBit)));
-    if (!life.isZero()) {
-      cache.put(url, c);
-    }
-    return c;
+    return new ListCache.Loaded<>(c, listTtl, null, encoded.length() + oneBit.entries() / 8);
   }
 
   private ObjectNode verifyList(String url, String published, Instant now) throws VcException {
-    VerifyOptions at = listOptions.withClock(Clock.fixed(now, ZoneOffset.UTC)).withoutStatus();
+    VerifyOptions at = options.listVerifyOptions().withClock(Clock.fixed(now, ZoneOffset.UTC)).withoutStatus();
     if (VcJwt.looksLikeJwt(published)) {
       JwtVerification v = VcJwt.verify(published.strip()).withOptions(at).get();
       if (!v.verified()) {

@@ -9,16 +9,15 @@ import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.internal.StrictJson;
+import io.github.microcred.vc.internal.status.ListCache;
 import io.github.microcred.vc.internal.verify.DataModel;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The verifier side of the 1EdTech Revocation List Status Method ({@code credentialStatus} type
@@ -34,55 +33,58 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link StatusChecks#byType(Map)}.
  */
 public final class RevocationListCheck implements StatusCheck {
-  /** The default cache lifetime of a list. */
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   /** The largest list read. */
   public static final int MAX_LIST_BYTES = 64 << 20;
 
   private final StatusListSource source;
-  private final Duration ttl;
-  private final Clock clock;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final StatusListOptions options;
+  private final ListCache<RevocationList> cache;
 
-  private record Cached(RevocationList list, Instant expires) {}
-
-  private RevocationListCheck(StatusListSource source, Duration ttl, Clock clock) {
+  private RevocationListCheck(StatusListSource source, StatusListOptions options) {
     this.source = source;
-    this.ttl = ttl;
-    this.clock = clock;
+    this.options = options;
+    this.cache = new ListCache<>("revocation list", source, options);
   }
 
   /**
-   * Creates a check fetching from a source, with a {@link #DEFAULT_TTL} cache.
+   * Creates a check fetching from a source, with {@link StatusListOptions#defaults()} (a {@link #DEFAULT_TTL}
+   * cache).
    *
    * @param source where lists come from (the URL is the entry's {@code id})
    * @return the check
    */
   public static RevocationListCheck create(StatusListSource source) {
-    return new RevocationListCheck(Objects.requireNonNull(source, "source"), DEFAULT_TTL, Clock.systemUTC());
+    return new RevocationListCheck(Objects.requireNonNull(source, "source"), StatusListOptions.defaults());
   }
 
   /**
-   * Sets the cache lifetime (zero disables caching).
+   * Creates a check fetching from a source, reading lists with the given options.
    *
-   * @param t the TTL
-   * @return a new check with an empty cache
+   * @param source where lists come from
+   * @param options TTL, clock, cache bounds, list verification options
+   * @return the check
    */
-  public RevocationListCheck withTtl(Duration t) {
-    if (t.isNegative()) {
-      throw new IllegalArgumentException("ttl must not be negative: " + t);
-    }
-    return new RevocationListCheck(source, t, clock);
+  public static RevocationListCheck create(StatusListSource source, StatusListOptions options) {
+    return create(source).withOptions(options);
   }
 
   /**
-   * Sets the clock used for the cache.
+   * Sets all the options at once (1EdTech lists are not signed: the list verification options are not read).
    *
-   * @param c the clock
+   * @param o the options
    * @return a new check with an empty cache
    */
-  public RevocationListCheck withClock(Clock c) {
-    return new RevocationListCheck(source, ttl, Objects.requireNonNull(c, "clock"));
+  public RevocationListCheck withOptions(StatusListOptions o) {
+    return new RevocationListCheck(source, Objects.requireNonNull(o, "options"));
+  }
+
+  /**
+   * The options this check reads lists with.
+   *
+   * @return the options
+   */
+  public StatusListOptions options() {
+    return options;
   }
 
   @Override
@@ -150,27 +152,20 @@ public final class RevocationListCheck implements StatusCheck {
   }
 
   private RevocationList list(String url) throws VcException {
-    Instant t = clock.instant();
-    Cached hit = cache.get(url);
-    if (hit != null && t.isBefore(hit.expires())) {
-      return hit.list();
-    }
-    String published = source.fetch(url);
-    JsonNode json;
-    try {
-      json = StrictJson.readObjectTree(published.getBytes(StandardCharsets.UTF_8), "revocation list " + url,
-          new StrictJson.Limits(MAX_LIST_BYTES, 64));
-    } catch (VcException e) {
-      throw new VcException(e.code(), "revocation list " + url + ": " + e.getMessage(), e);
-    }
-    RevocationList list = RevocationList.parse(json);
-    if (!list.id().equals(url)) {
-      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "revocation list " + url + ": its id is '" + list.id()
-          + "'");
-    }
-    if (!ttl.isZero()) {
-      cache.put(url, new Cached(list, t.plus(ttl)));
-    }
-    return list;
+    return cache.get(url, l -> true, published -> {
+      JsonNode json;
+      try {
+        json = StrictJson.readObjectTree(published.getBytes(StandardCharsets.UTF_8), "revocation list " + url,
+            new StrictJson.Limits(MAX_LIST_BYTES, 64));
+      } catch (VcException e) {
+        throw new VcException(e.code(), "revocation list " + url + ": " + e.getMessage(), e);
+      }
+      RevocationList list = RevocationList.parse(json);
+      if (!list.id().equals(url)) {
+        throw new VcException(VcErrorCode.INVALID_DOCUMENT, "revocation list " + url + ": its id is '" + list.id()
+            + "'");
+      }
+      return new ListCache.Loaded<>(list, null, null, published.length());
+    });
   }
 }

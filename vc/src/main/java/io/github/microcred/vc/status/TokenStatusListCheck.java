@@ -3,21 +3,17 @@ package io.github.microcred.vc.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
-import io.github.microcred.vc.ControllerDocument;
-import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
-import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.status.ListCache;
 import io.github.microcred.vc.internal.status.TokenStatusLists;
 import io.github.microcred.vc.internal.verify.DataModel;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The verifier side of the IETF Token Status List (draft-ietf-oauth-status-list) for the {@code status} claim of
@@ -30,10 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code exp}, with the clock skew of the list options), an {@code iss} (when present) equal to the credential's
  * issuer, signed by an {@code assertionMethod} key of the credential's issuer (DIDs and configured controller
  * documents, as for the credential itself). Only then is {@code lst} inflated, at most
- * {@link TokenStatusList#MAX_DECODED_BYTES} (or {@link #withMaxListBytes}). The status at {@code idx} must be
- * {@link TokenStatusList#VALID}: INVALID (revoked), SUSPENDED, an application-specific or unregistered value, an
- * index outside the list, an unreadable or unverifiable token all fail the check. Verified tokens are cached for
- * the TTL (the shorter of {@link #withTtl} and the token's {@code ttl}); expiry is checked on every use.
+ * {@link StatusListOptions#maxListBytes()} (by default {@link TokenStatusList#MAX_DECODED_BYTES}). The status at
+ * {@code idx} must be {@link TokenStatusList#VALID}: INVALID (revoked), SUSPENDED, an application-specific or
+ * unregistered value, an index outside the list, an unreadable or unverifiable token all fail the check. Verified
+ * tokens are cached for the shorter of {@link StatusListOptions#ttl()} and the token's {@code ttl}, never past its
+ * {@code exp} (checked on every use too), in the bounded cache the three status checks share.
  *
  * <p>A {@code status} object naming a mechanism other than {@code status_list} fails closed. To check credentials
  * that carry {@code credentialStatus} as well, combine checks with {@link StatusChecks#byType(Map)} under
@@ -42,106 +39,58 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenStatusListCheck implements StatusCheck {
   /** The status mechanism read: the member of the {@code status} claim. */
   public static final String MECHANISM = "status_list";
-  /** The default cache lifetime of a verified token. */
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   /** The largest {@code idx} read. */
   public static final long MAX_INDEX = (long) TokenStatusList.MAX_DECODED_BYTES * 8 - 1;
 
   private final StatusListSource source;
-  private final Duration ttl;
-  private final Clock clock;
-  private final VerifyOptions listOptions;
-  private final int maxListBytes;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final StatusListOptions options;
+  private final ListCache<TokenStatusLists.Verified> cache;
 
-  private record Cached(TokenStatusLists.Verified token, Instant expires) {}
-
-  private TokenStatusListCheck(StatusListSource source, Duration ttl, Clock clock, VerifyOptions listOptions,
-      int maxListBytes) {
+  private TokenStatusListCheck(StatusListSource source, StatusListOptions options) {
     this.source = source;
-    this.ttl = ttl;
-    this.clock = clock;
-    this.listOptions = listOptions;
-    this.maxListBytes = maxListBytes;
+    this.options = options;
+    this.cache = new ListCache<>("Status List Token", source, options);
   }
 
   /**
-   * Creates a check fetching Status List Tokens from a source, with offline DID resolution, a {@link #DEFAULT_TTL}
-   * cache and lists of at most {@link TokenStatusList#MAX_DECODED_BYTES}.
+   * Creates a check fetching Status List Tokens from a source, with {@link StatusListOptions#defaults()} (offline
+   * DID resolution, a {@link #DEFAULT_TTL} cache, lists of at most {@link TokenStatusList#MAX_DECODED_BYTES}).
    *
    * @param source where tokens come from (by {@code status_list.uri})
    * @return the check
    */
   public static TokenStatusListCheck create(StatusListSource source) {
-    return new TokenStatusListCheck(Objects.requireNonNull(source, "source"), DEFAULT_TTL, Clock.systemUTC(),
-        VerifyOptions.defaults(), TokenStatusList.MAX_DECODED_BYTES);
+    return new TokenStatusListCheck(Objects.requireNonNull(source, "source"), StatusListOptions.defaults());
   }
 
   /**
-   * Sets the cache lifetime (zero disables caching).
+   * Creates a check fetching from a source, reading lists with the given options.
    *
-   * @param t the TTL
-   * @return a new check with an empty cache
+   * @param source where lists come from
+   * @param options TTL, clock, cache bounds, list verification options
+   * @return the check
    */
-  public TokenStatusListCheck withTtl(Duration t) {
-    if (t.isNegative()) {
-      throw new IllegalArgumentException("ttl must not be negative: " + t);
-    }
-    return new TokenStatusListCheck(source, t, clock, listOptions, maxListBytes);
+  public static TokenStatusListCheck create(StatusListSource source, StatusListOptions options) {
+    return create(source).withOptions(options);
   }
 
   /**
-   * Sets the clock used for the cache (verification times come from the caller).
-   *
-   * @param c the clock
-   * @return a new check with an empty cache
-   */
-  public TokenStatusListCheck withClock(Clock c) {
-    return new TokenStatusListCheck(source, ttl, Objects.requireNonNull(c, "clock"), listOptions, maxListBytes);
-  }
-
-  /**
-   * Sets the DID resolver used to find the issuer's keys.
-   *
-   * @param r the resolver
-   * @return a new check with an empty cache
-   */
-  public TokenStatusListCheck withDidResolver(DidResolver r) {
-    return new TokenStatusListCheck(source, ttl, clock, listOptions.withDidResolver(r), maxListBytes);
-  }
-
-  /**
-   * Supplies the controller document of an issuer that is not a resolvable DID.
-   *
-   * @param doc the document
-   * @return a new check with an empty cache
-   */
-  public TokenStatusListCheck withControllerDocument(ControllerDocument doc) {
-    return new TokenStatusListCheck(source, ttl, clock, listOptions.withControllerDocument(doc), maxListBytes);
-  }
-
-  /**
-   * Sets the options the tokens' keys are resolved with (resolver, controller documents, clock skew).
+   * Sets all the options at once.
    *
    * @param o the options
    * @return a new check with an empty cache
    */
-  public TokenStatusListCheck withListVerifyOptions(VerifyOptions o) {
-    return new TokenStatusListCheck(source, ttl, clock, Objects.requireNonNull(o, "options"), maxListBytes);
+  public TokenStatusListCheck withOptions(StatusListOptions o) {
+    return new TokenStatusListCheck(source, Objects.requireNonNull(o, "options"));
   }
 
   /**
-   * Sets the largest uncompressed list read (the token text is bounded accordingly).
+   * The options this check reads tokens with.
    *
-   * @param bytes 1 to {@link TokenStatusList#MAX_DECODED_BYTES}
-   * @return a new check with an empty cache
+   * @return the options
    */
-  public TokenStatusListCheck withMaxListBytes(int bytes) {
-    if (bytes < 1 || bytes > TokenStatusList.MAX_DECODED_BYTES) {
-      throw new IllegalArgumentException("maxListBytes: expected 1.." + TokenStatusList.MAX_DECODED_BYTES + ", got "
-          + bytes);
-    }
-    return new TokenStatusListCheck(source, ttl, clock, listOptions, bytes);
+  public StatusListOptions options() {
+    return options;
   }
 
   @Override
@@ -202,7 +151,7 @@ public final class TokenStatusListCheck implements StatusCheck {
     }
     TokenStatusLists.Verified token;
     try {
-      token = token(uri, issuer, now);
+      token = token(uri, issuer);
     } catch (VcException e) {
       return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID, e.getMessage());
     }
@@ -211,7 +160,7 @@ public final class TokenStatusListCheck implements StatusCheck {
           "Status List Token " + uri + " is signed by '"
           + token.issuer() + "', not by the credential's issuer '" + issuer + "'");
     }
-    Duration skew = listOptions.maxClockSkew();
+    Duration skew = options.listVerifyOptions().maxClockSkew();
     if (token.expires() != null && now.isAfter(token.expires().plus(skew))) {
       return VerificationCheck.failed(CheckName.STATUS, path, VerificationCode.STATUS_LIST_INVALID,
           "Status List Token " + uri + " expired at "
@@ -253,30 +202,13 @@ public final class TokenStatusListCheck implements StatusCheck {
     }
   }
 
-  private TokenStatusLists.Verified token(String uri, String issuer, Instant now) throws VcException {
-    Instant t = clock.instant();
-    Cached hit = cache.get(uri);
-    if (hit != null && t.isBefore(hit.expires()) && hit.token().issuer().equals(issuer)) {
-      return hit.token();
-    }
-    String text = source.fetch(uri);
-    if (text == null) {
-      throw new VcException(io.github.microcred.vc.VcErrorCode.RESOLUTION_FAILED, "Status List Token " + uri
-          + ": the source returned nothing");
-    }
-    TokenStatusLists.Verified v = TokenStatusLists.verify(text, uri, issuer, listOptions, maxListBytes);
-    Duration life = ttl;
-    if (v.ttl() != null && v.ttl().compareTo(life) < 0) {
-      life = v.ttl();
-    }
-    Instant until = t.plus(life);
-    if (v.expires() != null && v.expires().isBefore(until)) {
-      until = v.expires();
-    }
-    if (!life.isZero() && until.isAfter(t)) {
-      cache.put(uri, new Cached(v, until));
-    }
-    return v;
+  private TokenStatusLists.Verified token(String uri, String issuer) throws VcException {
+    // a kept token serves only the issuer it was verified against; another issuer's credential fetches again
+    return cache.get(uri, v -> v.issuer().equals(issuer), text -> {
+      TokenStatusLists.Verified v = TokenStatusLists.verify(text, uri, issuer, options.listVerifyOptions(),
+          options.maxListBytes());
+      return new ListCache.Loaded<>(v, v.ttl(), v.expires(), v.list().entries() * v.list().bits() / 8);
+    });
   }
 
   private static String abbreviate(JsonNode n) {

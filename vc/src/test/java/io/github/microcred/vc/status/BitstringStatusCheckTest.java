@@ -168,7 +168,7 @@ class BitstringStatusCheckTest {
     BitstringStatusCheck check = BitstringStatusCheck.create(url -> {
       fetches.incrementAndGet();
       return current.get(url);
-    }).withTtl(Duration.ofMinutes(5)).withClock(moving);
+    }, StatusListOptions.defaults().withTtl(Duration.ofMinutes(5)).withClock(moving));
     for (int i = 0; i < 100; i++) {
       assertFalse(check.check(credentialWith(a), NOW).failed());
     }

@@ -150,12 +150,12 @@ class RevocationListCheckTest {
       fetches.incrementAndGet();
       return good;
     };
-    RevocationListCheck check = RevocationListCheck.create(counting).withClock(CLOCK);
+    RevocationListCheck check = RevocationListCheck.create(counting, StatusListOptions.defaults().withClock(CLOCK));
     for (int i = 0; i < 5; i++) {
       assertFalse(check.check(credential("urn:uuid:c"), NOW).failed());
     }
     assertEquals(1, fetches.get());
-    RevocationListCheck uncached = check.withTtl(Duration.ZERO);
+    RevocationListCheck uncached = check.withOptions(check.options().withTtl(Duration.ZERO));
     uncached.check(credential("urn:uuid:c"), NOW);
     uncached.check(credential("urn:uuid:c"), NOW);
     assertEquals(3, fetches.get());

@@ -269,11 +269,11 @@ class TokenStatusListCheckTest {
     })), "status check failed");
     // a list that inflates beyond the bound: refused, after the signature and before any statuses are read
     String big = TokenStatusList.of(8, 1 << 20, Map.of()).signer(URI, ISSUER).withClock(CLOCK).get();
-    assertRefused(verify(issued(IDX), check(big).withMaxListBytes(1 << 16)), "inflates to more than 65536 bytes");
+    assertRefused(verify(issued(IDX), check(big).withOptions(StatusListOptions.defaults().withMaxListBytes(1 << 16))), "inflates to more than 65536 bytes");
     assertTrue(verify(issued(IDX), check(big)).verified());
     // text beyond the bound is refused by its length
     String huge = "e".repeat((int) io.github.microcred.vc.internal.status.TokenStatusLists.maxTokenChars(1024) + 1);
-    assertRefused(verify(issued(IDX), check(huge).withMaxListBytes(1024)), "characters, at most");
+    assertRefused(verify(issued(IDX), check(huge).withOptions(StatusListOptions.defaults().withMaxListBytes(1024))), "characters, at most");
   }
 
   @Test
@@ -299,10 +299,12 @@ class TokenStatusListCheckTest {
     String kid = TokenStatusList.of(1, 16, Map.of()).signer(URI, ISSUER).withIssuer(iss).withKeyId("#key-1")
         .withClock(CLOCK).get();
     VerifyOptions o = VerifyOptions.defaults().withClock(CLOCK).withControllerDocument(doc);
-    SdJwtVerification revoked = SdJwt.verify(sdJwt).withOptions(o.withStatus(check(noKid).withControllerDocument(doc)))
+    SdJwtVerification revoked = SdJwt.verify(sdJwt).withOptions(o.withStatus(check(noKid).withOptions(
+        StatusListOptions.defaults().withControllerDocument(doc))))
         .withoutKeyBinding().get();
     assertRefused(revoked, "revoked");
-    SdJwtVerification valid = SdJwt.verify(sdJwt).withOptions(o.withStatus(check(kid).withControllerDocument(doc)))
+    SdJwtVerification valid = SdJwt.verify(sdJwt).withOptions(o.withStatus(check(kid).withOptions(
+        StatusListOptions.defaults().withControllerDocument(doc))))
         .withoutKeyBinding().get();
     assertTrue(valid.verified(), valid.result().toString());
     // without the issuer's controller document the status check cannot find the key: fails closed
@@ -334,7 +336,7 @@ class TokenStatusListCheckTest {
     TokenStatusListCheck c = TokenStatusListCheck.create(url -> {
       fetches.incrementAndGet();
       return published.get(url);
-    }).withClock(moving).withTtl(Duration.ofHours(2));
+    }, StatusListOptions.defaults().withClock(moving).withTtl(Duration.ofHours(2)));
     String sdJwt = issued(IDX);
     assertTrue(verify(sdJwt, c).verified());
     published.put(URI, token(Map.of(IDX, TokenStatusList.INVALID)));
