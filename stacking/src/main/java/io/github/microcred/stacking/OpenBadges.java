@@ -1,6 +1,7 @@
 package io.github.microcred.stacking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
@@ -12,7 +13,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,7 +194,7 @@ public final class OpenBadges {
     String aid = achievement.path("id").isTextual() ? achievement.get("id").asText() : cid;
     try {
       if (!hasType(credential, "OpenBadgeCredential") && !hasType(credential, "AchievementCredential")) {
-        throw new Bad("$.type: expected OpenBadgeCredential or AchievementCredential, got " + credential.path("type"));
+        throw new Bad("$.type: expected OpenBadgeCredential or AchievementCredential, got " + brief(credential.path("type")));
       }
       if (!subject.isObject()) {
         throw new Bad("$.credentialSubject: expected one AchievementSubject object");
@@ -342,9 +345,46 @@ public final class OpenBadges {
     return Optional.of(v.decimalValue().stripTrailingZeros());
   }
 
+  /**
+   * A value as a message shows it: short values as JSON, a long text cut to its first characters, and a container
+   * of more than a few values (or nested more than a few levels) only by its kind and size, so a hostile value (10 MB
+   * of text, an array nested 100,000 deep) never becomes a 10 MB message or a serializer's nesting failure.
+   */
   private static String brief(JsonNode v) {
+    if (v.isContainerNode() && !small(v)) {
+      return v.isArray() ? "an array of " + v.size() + " value(s)" : "an object with " + v.size() + " member(s)";
+    }
+    if (v.isTextual() && v.textValue().length() > 40) {
+      return TextNode.valueOf(v.textValue().substring(0, 37)).toString() + "...";
+    }
     String t = v.toString();
     return t.length() <= 40 ? t : t.substring(0, 37) + "...";
+  }
+
+  /** Whether a container holds at most 20 values in all, nested at most 4 levels (walked without recursion). */
+  private static boolean small(JsonNode v) {
+    Deque<JsonNode> todo = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    todo.push(v);
+    depths.push(1);
+    int seen = 0;
+    while (!todo.isEmpty()) {
+      JsonNode n = todo.pop();
+      int d = depths.pop();
+      if (++seen > 20 || d > 4) {
+        return false;
+      }
+      if (n.isContainerNode()) {
+        if (n.size() > 20) {
+          return false;
+        }
+        for (JsonNode c : n) {
+          todo.push(c);
+          depths.push(d + 1);
+        }
+      }
+    }
+    return true;
   }
 
   private static Optional<Integer> number(String s, int min, int max) {
@@ -389,7 +429,7 @@ public final class OpenBadges {
       try {
         return Optional.of(java.time.LocalDateTime.parse(s).toLocalDate()); // xsd:dateTime without offset: UTC
       } catch (DateTimeParseException e2) {
-        throw new Bad("$." + member + ": expected a date-time such as 2026-01-31T00:00:00Z, got " + v);
+        throw new Bad("$." + member + ": expected a date-time such as 2026-01-31T00:00:00Z, got " + brief(v));
       }
     }
   }
