@@ -18,9 +18,17 @@ public enum CheckName {
   PROOF,
   /**
    * The proof purpose is the expected one, the verification method is authorised for it in its controller
-   * document, and the controller is the issuer.
+   * document, and the controller is the issuer. In a proof set or chain every proof's method must be authorised by
+   * its own controller and at least one proof's controller must be the issuer (the others co-sign, e.g. a notary).
    */
   PURPOSE_AND_CONTROLLER,
+  /**
+   * A proof set or proof chain (VC Data Integrity 1.0, 2.1.1, 2.1.2, 4.5): proof ids are unique strings, every
+   * {@code previousProof} names other proofs of this document, there is no cycle, at most 16 proofs, and a chained
+   * proof verifies only over the document with exactly the proofs it names attached and only when those verify.
+   * Reported for documents with more than one proof or any {@code previousProof}.
+   */
+  PROOF_CHAIN,
   /** {@code validFrom}/{@code validUntil} (VC 2.0) or {@code issuanceDate}/{@code expirationDate} (VC 1.1), and
    * proof {@code created}/{@code expires}, against the clock with bounded skew. */
   VALIDITY_PERIOD,

@@ -19,13 +19,20 @@ import java.util.Optional;
 
 /**
  * A configured signing of one document with a Data Integrity proof. Immutable: each {@code with...} returns a new
- * operation. If the document already has a {@code proof}, the new proof is added to it as a proof set.
+ * operation. If the document already has a {@code proof}, the new proof is added to it as a proof set, or, with
+ * {@link #withPreviousProof}, as the next link of a proof chain.
  * Obtained from {@link Credentials#sign}.
  */
 public final class SignOperation {
   /** Everything but the document, key and suite; each {@code with...} replaces one member. */
   private record Config(String verificationMethod, Instant created, Clock clock, String proofPurpose,
-      ContextLoader loader, CanonicalizationLimits limits, List<String> mandatoryPointers, SdKeys sdKeys) {}
+      ContextLoader loader, CanonicalizationLimits limits, List<String> mandatoryPointers, SdKeys sdKeys,
+      Chain chain) {}
+
+  /** The new proof's {@code id} and the ids of the proofs it chains to (Data Integrity 4.3 Add Proof Set/Chain). */
+  private record Chain(String proofId, List<String> previousProof) {
+    static final Chain NONE = new Chain(null, List.of());
+  }
 
   /** The per-proof secrets of an ecdsa-sd-2023 base proof, fixed only by tests that reproduce W3C vectors. */
   record SdKeys(byte[] hmacKey, KeyPair proofKey) {}
@@ -38,7 +45,7 @@ public final class SignOperation {
   SignOperation(JsonObject document, KeyPair key, Cryptosuite suite, String verificationMethod, Instant created,
       Clock clock, String proofPurpose, ContextLoader loader, CanonicalizationLimits limits) {
     this(document, key, suite, new Config(verificationMethod, created, clock, proofPurpose, loader, limits,
-        List.of(), null));
+        List.of(), null, Chain.NONE));
   }
 
   private SignOperation(JsonObject document, KeyPair key, Cryptosuite suite, Config config) {
@@ -82,7 +89,7 @@ public final class SignOperation {
   public SignOperation withVerificationMethod(String id) {
     Config c = config;
     return with(new Config(Objects.requireNonNull(id), c.created(), c.clock(), c.proofPurpose(), c.loader(),
-        c.limits(), c.mandatoryPointers(), c.sdKeys()));
+        c.limits(), c.mandatoryPointers(), c.sdKeys(), c.chain()));
   }
 
   /**
@@ -94,7 +101,7 @@ public final class SignOperation {
   public SignOperation withCreated(Instant time) {
     Config c = config;
     return with(new Config(c.verificationMethod(), Objects.requireNonNull(time), c.clock(), c.proofPurpose(),
-        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys()));
+        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys(), c.chain()));
   }
 
   /**
@@ -106,7 +113,7 @@ public final class SignOperation {
   public SignOperation withClock(Clock clock) {
     Config c = config;
     return with(new Config(c.verificationMethod(), c.created(), Objects.requireNonNull(clock), c.proofPurpose(),
-        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys()));
+        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys(), c.chain()));
   }
 
   /**
@@ -118,7 +125,7 @@ public final class SignOperation {
   public SignOperation withProofPurpose(String purpose) {
     Config c = config;
     return with(new Config(c.verificationMethod(), c.created(), c.clock(), Objects.requireNonNull(purpose),
-        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys()));
+        c.loader(), c.limits(), c.mandatoryPointers(), c.sdKeys(), c.chain()));
   }
 
   /**
@@ -130,7 +137,7 @@ public final class SignOperation {
   public SignOperation withDocumentLoader(ContextLoader l) {
     Config c = config;
     return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(),
-        Objects.requireNonNull(l), c.limits(), c.mandatoryPointers(), c.sdKeys()));
+        Objects.requireNonNull(l), c.limits(), c.mandatoryPointers(), c.sdKeys(), c.chain()));
   }
 
   /**
@@ -142,7 +149,7 @@ public final class SignOperation {
   public SignOperation withLimits(CanonicalizationLimits l) {
     Config c = config;
     return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
-        Objects.requireNonNull(l), c.mandatoryPointers(), c.sdKeys()));
+        Objects.requireNonNull(l), c.mandatoryPointers(), c.sdKeys(), c.chain()));
   }
 
   /**
@@ -157,14 +164,50 @@ public final class SignOperation {
     List<String> p = List.copyOf(pointers);
     Config c = config;
     return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
-        c.limits(), p, c.sdKeys()));
+        c.limits(), p, c.sdKeys(), c.chain()));
+  }
+
+  /**
+   * Gives the new proof an {@code id} (e.g. a {@code urn:uuid:}), which later proofs of a proof chain name in their
+   * {@code previousProof}. {@link #get()} refuses an id another proof of the document already has.
+   *
+   * @param id the proof id (a URL)
+   * @return a new operation
+   */
+  public SignOperation withProofId(String id) {
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
+        c.limits(), c.mandatoryPointers(), c.sdKeys(), new Chain(Objects.requireNonNull(id, "id"),
+            c.chain().previousProof())));
+  }
+
+  /**
+   * Adds the new proof to a proof chain (VC Data Integrity 1.0, 4.3 Add Proof Set/Chain): it names the document's
+   * existing proofs with these ids in {@code previousProof} (a string for one, an array for more) and signs the
+   * document with exactly those proofs attached, so it verifies only together with them (a notary counter-signing
+   * an issuer's proof). Default: none, the new proof is independent of the others (a proof set). {@link #get()}
+   * refuses an id that no proof of the document has ({@link VcErrorCode#INVALID_ARGUMENT}, the spec's
+   * PROOF_GENERATION_ERROR), and chains with {@link Cryptosuite#ECDSA_SD_2023}.
+   *
+   * @param ids the ids of the previous proofs, at least one, distinct
+   * @return a new operation
+   * @throws IllegalArgumentException if empty or repeated
+   */
+  public SignOperation withPreviousProof(String... ids) {
+    List<String> p = List.of(ids);
+    if (p.isEmpty() || new java.util.HashSet<>(p).size() != p.size()) {
+      throw new IllegalArgumentException("previousProof: at least one proof id, each once");
+    }
+    Config c = config;
+    return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
+        c.limits(), c.mandatoryPointers(), c.sdKeys(), new Chain(c.chain().proofId(), p)));
   }
 
   /** Test hook: fixes the HMAC key and proof-scoped key of an ecdsa-sd-2023 base proof (W3C vectors). */
   SignOperation withSdKeys(byte[] hmacKey, KeyPair proofKey) {
     Config c = config;
     return with(new Config(c.verificationMethod(), c.created(), c.clock(), c.proofPurpose(), c.loader(),
-        c.limits(), c.mandatoryPointers(), new SdKeys(hmacKey.clone(), proofKey)));
+        c.limits(), c.mandatoryPointers(), new SdKeys(hmacKey.clone(), proofKey), c.chain()));
   }
 
   /**
@@ -208,14 +251,57 @@ public final class SignOperation {
     CanonicalizationLimits limits = config.limits();
     Instant t = config.created() != null ? config.created()
         : config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    Chain chain = config.chain();
+    List<JsonObject> existingProofs = new java.util.ArrayList<>();
+    JsonValue had = document.get("proof");
+    if (had != null) {
+      for (JsonValue v : had.getValueType() == JsonValue.ValueType.ARRAY ? had.asJsonArray() : List.of(had)) {
+        if (v.getValueType() == JsonValue.ValueType.OBJECT) {
+          existingProofs.add(v.asJsonObject());
+        }
+      }
+    }
+    List<Integer> named = new java.util.ArrayList<>();
+    if (!chain.previousProof().isEmpty() && suite == Cryptosuite.ECDSA_SD_2023) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "an " + suite.id() + " proof cannot be chained "
+          + "(previousProof): a derived proof discloses part of the document, a chained one signs the whole");
+    }
+    for (int i = 0; i < existingProofs.size(); i++) {
+      JsonValue id = existingProofs.get(i).get("id");
+      String text = id instanceof jakarta.json.JsonString ? ((jakarta.json.JsonString) id).getString() : null;
+      if (text != null && text.equals(chain.proofId())) {
+        throw new VcException(VcErrorCode.INVALID_ARGUMENT, "proof id '" + text + "' is already the id of proof "
+            + i + " of the document");
+      }
+      if (text != null && chain.previousProof().contains(text)) {
+        named.add(i);
+      }
+    }
+    if (named.size() != chain.previousProof().size()) {
+      List<String> missing = new java.util.ArrayList<>(chain.previousProof());
+      named.forEach(i -> missing.remove(((jakarta.json.JsonString) existingProofs.get(i).get("id")).getString()));
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "previousProof " + missing + " names no proof of the "
+          + "document (PROOF_GENERATION_ERROR)");
+    }
     JsonObjectBuilder opts = JsonSupport.PROVIDER.createObjectBuilder()
-        .add("type", "DataIntegrityProof")
-        .add("cryptosuite", suite.id())
+        .add("type", "DataIntegrityProof");
+    if (chain.proofId() != null) {
+      opts.add("id", chain.proofId());
+    }
+    opts.add("cryptosuite", suite.id())
         .add("created", t.toString())
         .add("verificationMethod",
             verificationMethod != null ? verificationMethod : key.publicKey().didKeyVerificationMethod())
         .add("proofPurpose", proofPurpose);
+    if (chain.previousProof().size() == 1) {
+      opts.add("previousProof", chain.previousProof().get(0));
+    } else if (!chain.previousProof().isEmpty()) {
+      opts.add("previousProof", JsonSupport.PROVIDER.createArrayBuilder(chain.previousProof()));
+    }
     JsonObject unsecured = DataIntegrity.withDataIntegrityContext(DataIntegrity.withoutProof(document));
+    // a chained proof signs the document with exactly the proofs it names attached, in document order
+    JsonObject input = named.isEmpty() ? unsecured
+        : io.github.microcred.vc.internal.verify.ProofChains.input(unsecured, existingProofs, named);
     if (suite.canonicalization() == Cryptosuite.Canonicalization.JCS && unsecured.containsKey("@context")) {
       // the JCS suites sign the proof as it is: it carries the document's @context (vc-di-eddsa / vc-di-ecdsa)
       opts.add("@context", unsecured.get("@context"));
@@ -231,8 +317,8 @@ public final class SignOperation {
       proofValue = EcdsaSd2023.createBaseProof(unsecured, DataIntegrity.proofConfig(suite, options, unsecured),
           config.mandatoryPointers(), key, k.hmacKey(), k.proofKey(), loader, limits).proofValue();
     } else {
-      DataIntegrity.HashData h = DataIntegrity.hash(suite, unsecured,
-          DataIntegrity.proofConfig(suite, options, unsecured), key.type(), loader, limits);
+      DataIntegrity.HashData h = DataIntegrity.hash(suite, input,
+          DataIntegrity.proofConfig(suite, options, input), key.type(), loader, limits);
       proofValue = Base58.encodeMultibase(key.sign(h.combined()));
     }
     JsonObject proof = JsonSupport.PROVIDER.createObjectBuilder(options).add("proofValue", proofValue).build();

@@ -57,9 +57,16 @@ public enum VerificationCode implements Code {
   // ---------------------------------------------------------------- PROOF
   /**
    * A proof type or cryptosuite this verifier does not support, a suite that does not secure this kind of document,
-   * or a proof chain ({@code previousProof}) where chains are not supported.
+   * or a proof chain ({@code previousProof}) on a proof that cannot be chained ({@code ecdsa-sd-2023}).
    */
   UNSUPPORTED_PROOF,
+  /**
+   * A proof set or chain that cannot verify whatever its signatures ({@link CheckName#PROOF_CHAIN}): a proof
+   * {@code id} that is not a string or that two proofs share, a {@code previousProof} that is malformed, names the
+   * proof itself or a proof absent from the document (the spec's PROOF_VERIFICATION_ERROR), a cycle, more proofs
+   * than are verified, or a chained proof whose previous proofs did not verify.
+   */
+  PROOF_CHAIN_INVALID,
   /** The cryptosuite cannot be verified with the type of the resolved key (e.g. ecdsa-rdfc-2019 with Ed25519). */
   KEY_TYPE_MISMATCH,
   /** The proof's {@code @context} is not the one the suite requires (equal to, or a prefix of, the document's). */

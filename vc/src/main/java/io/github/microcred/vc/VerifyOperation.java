@@ -11,6 +11,7 @@ import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
+import io.github.microcred.vc.internal.verify.ProofChains;
 import io.github.microcred.vc.internal.verify.SignedCredential;
 import io.github.microcred.vc.internal.verify.SignedGraph;
 import io.github.microcred.vc.internal.verify.StatusGate;
@@ -197,6 +198,15 @@ public final class VerifyOperation {
           e.code() + ": " + e.getMessage()));
       return VerificationResult.of(checks);
     }
+    // a proof set larger than is verified is refused before any other pass reads its proofs
+    JsonValue proofValue = doc.get("proof");
+    if (proofValue != null && proofValue.getValueType() == JsonValue.ValueType.ARRAY
+        && proofValue.asJsonArray().size() > ProofChains.MAX_PROOFS) {
+      checks.add(VerificationCheck.failed(CheckName.PROOF_CHAIN, "$.proof", VerificationCode.PROOF_CHAIN_INVALID,
+          "the document carries "
+          + proofValue.asJsonArray().size() + " proofs; at most " + ProofChains.MAX_PROOFS + " are verified"));
+      return VerificationResult.of(checks);
+    }
     ObjectNode json = JsonSupport.toJackson(doc);
     Set<String> jsonLiterals = CompactForm.jsonLiteralTerms(json.get("@context"), loader);
     // the one data-model check of every verifier (VC 1.1 allowed for Data Integrity), then the proof's shape
@@ -230,12 +240,14 @@ public final class VerifyOperation {
     String issuerProblem = signed == null ? signedProblem : signed.issuerProblem();
 
     List<JsonObject> proofs = proofs(doc);
-    boolean proofsOk = true;
+    List<String> paths = new ArrayList<>();
     for (int i = 0; i < proofs.size(); i++) {
-      String path = proofs.size() == 1 && doc.get("proof").getValueType() == JsonValue.ValueType.OBJECT
-          ? "$.proof" : "$.proof[" + i + "]";
-      proofsOk &= verifyProof(unsecured, proofs.get(i), path, issuer, issuerProblem, canonical, checks);
+      paths.add(proofs.size() == 1 && doc.get("proof").getValueType() == JsonValue.ValueType.OBJECT
+          ? "$.proof" : "$.proof[" + i + "]");
     }
+    boolean proofsOk = proofs.size() == 1 && !proofs.get(0).containsKey("previousProof")
+        ? verifyProof(unsecured, proofs.get(0), paths.get(0), issuer, issuerProblem, canonical, checks)
+        : verifyProofSet(unsecured, proofs, paths, issuer, issuerProblem, canonical, checks);
 
     // compact form: the JSON rules, and the JSON's checked members agree with the signed graph
     List<String> statusProblems = new ArrayList<>();
@@ -436,6 +448,115 @@ public final class VerifyOperation {
     return purposeProblem == null && sig.outcome() == VerificationCheck.Outcome.PASSED;
   }
 
+  /**
+   * A proof set or chain (VC Data Integrity 1.0, 4.5 Verify Proof Sets and Chains): the structure first
+   * ({@link ProofChains#plan}: unique ids, every previousProof naming other proofs of this document, no cycle, at
+   * most {@link ProofChains#MAX_PROOFS}); then every proof, a proof that names previous ones over the unsecured
+   * document with exactly those proofs attached; a proof is verified when its signature and purpose hold and every
+   * proof it names is verified. Each method must be authorised by its own controller, and at least one verified
+   * proof's controller must be the issuer (the others co-sign: a notary, an accreditor).
+   */
+  private boolean verifyProofSet(JsonObject unsecured, List<JsonObject> proofs, List<String> paths, String issuer,
+      String issuerProblem, Map<String, Object> canonical, List<VerificationCheck> checks) {
+    ProofChains.Plan plan = ProofChains.plan(proofs, paths);
+    if (plan.setProblem() != null) {
+      checks.add(VerificationCheck.failed(CheckName.PROOF_CHAIN, "$.proof", VerificationCode.PROOF_CHAIN_INVALID,
+          plan.setProblem()));
+      return false;
+    }
+    int n = proofs.size();
+    String purpose = options.proofPurpose();
+    boolean[] own = new boolean[n];
+    boolean[] issuerKey = new boolean[n];
+    Map<List<Integer>, Map<String, Object>> caches = new HashMap<>();
+    caches.put(List.of(), canonical);
+    for (int i = 0; i < n; i++) {
+      JsonObject proof = proofs.get(i);
+      String path = paths.get(i);
+      String vmId = proof.getString("verificationMethod");
+      String purposeProblem = purpose.equals(proof.getString("proofPurpose")) ? null
+          : "proofPurpose is '" + proof.getString("proofPurpose") + "', expected '" + purpose + "'";
+      VerificationCode purposeCode = VerificationCode.PURPOSE_MISMATCH;
+      KeyBinding.Binding b = KeyBinding.controlled(options, vmId, purpose);
+      if (purposeProblem == null && !b.bound()) {
+        purposeProblem = b.problem();
+        purposeCode = b.code();
+      }
+      issuerKey[i] = b.bound() && issuer != null && b.controller().id().equals(issuer);
+      checks.add(purposeProblem == null
+          ? VerificationCheck.passed(CheckName.PURPOSE_AND_CONTROLLER, path, vmId + " is authorised for " + purpose
+              + " by its controller " + b.controller().id() + (issuerKey[i] ? " (the issuer)"
+                  : " (a co-signer, not the issuer)"))
+          : VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, path, purposeCode, purposeProblem));
+      String problem = plan.problems().get(i);
+      VerificationCheck sig;
+      if (problem != null) {
+        sig = VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.PROOF_CHAIN_INVALID,
+            "not verified: " + problem);
+      } else {
+        List<Integer> named = plan.previous().get(i);
+        JsonObject input = named.isEmpty() ? unsecured : ProofChains.input(unsecured, proofs, named);
+        sig = signature(input, proof, path, b.method(), caches.computeIfAbsent(named, k -> new HashMap<>()));
+      }
+      checks.add(sig);
+      own[i] = purposeProblem == null && sig.outcome() == VerificationCheck.Outcome.PASSED;
+    }
+    // a proof is verified when it holds and every proof it names is verified (the plan refused every cycle)
+    Boolean[] verified = new Boolean[n];
+    boolean all = true;
+    boolean byIssuer = false;
+    List<String> chains = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String problem = plan.problems().get(i);
+      if (problem != null) {
+        checks.add(VerificationCheck.failed(CheckName.PROOF_CHAIN, paths.get(i), VerificationCode.PROOF_CHAIN_INVALID,
+            problem));
+        all = false;
+        continue;
+      }
+      List<String> unverified = new ArrayList<>();
+      for (int j : plan.previous().get(i)) {
+        if (!chainVerified(j, plan, own, verified)) {
+          unverified.add(paths.get(j));
+        }
+      }
+      if (!unverified.isEmpty()) {
+        checks.add(VerificationCheck.failed(CheckName.PROOF_CHAIN, paths.get(i), VerificationCode.PROOF_CHAIN_INVALID,
+            "not verified: the previous "
+            + "proof(s) it names (" + String.join(", ", unverified) + ") did not verify"));
+        all = false;
+      } else if (!plan.previous().get(i).isEmpty()) {
+        chains.add(paths.get(i) + " after " + String.join(", ", plan.previous().get(i).stream().map(paths::get)
+            .toList()));
+      }
+      boolean ok = chainVerified(i, plan, own, verified);
+      all &= ok;
+      byIssuer |= ok && issuerKey[i];
+    }
+    if (all) {
+      checks.add(VerificationCheck.passed(CheckName.PROOF_CHAIN, "$.proof", n + " proofs, each verified"
+          + (chains.isEmpty() ? " on its own (a proof set)" : "; chained: " + String.join("; ", chains))));
+    }
+    if (!byIssuer && all) {
+      checks.add(VerificationCheck.failed(CheckName.PURPOSE_AND_CONTROLLER, "$.proof",
+          VerificationCode.CONTROLLER_MISMATCH, issuer == null
+          ? (issuerProblem != null ? issuerProblem : "the signed data names no issuer")
+          : "no proof is by the issuer: issuer " + issuer + " controls none of the verification methods"));
+    }
+    return all && byIssuer;
+  }
+
+  private static boolean chainVerified(int i, ProofChains.Plan plan, boolean[] own, Boolean[] memo) {
+    if (memo[i] == null) {
+      boolean ok = own[i] && plan.problems().get(i) == null;
+      for (int j : plan.previous().get(i)) {
+        ok = ok && chainVerified(j, plan, own, memo);
+      }
+      memo[i] = ok;
+    }
+    return memo[i];
+  }
+
   /** The proof type of the W3C CCG Ed25519 Signature 2020 suite, read for existing OB 3.0 badges. */
   static final String ED25519_SIGNATURE_2020 = "Ed25519Signature2020";
 
@@ -465,9 +586,10 @@ public final class VerifyOperation {
           suite.id() + " cannot be verified with a " + kt
           + " key");
     }
-    if (proof.containsKey("previousProof")) {
+    if (proof.containsKey("previousProof") && suite == Cryptosuite.ECDSA_SD_2023) {
       return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.UNSUPPORTED_PROOF,
-          "proof chains (previousProof) are not supported");
+          "an ecdsa-sd-2023 proof cannot be chained (previousProof): a derived proof discloses part of the "
+          + "document, a chained one signs the whole");
     }
     JsonValue pctx = proof.get("@context");
     boolean jcs = suite.canonicalization() == Cryptosuite.Canonicalization.JCS;
