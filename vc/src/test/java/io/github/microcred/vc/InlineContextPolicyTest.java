@@ -2,6 +2,7 @@ package io.github.microcred.vc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,6 +111,43 @@ class InlineContextPolicyTest {
     JwtVerification j = verifyJwt(u);
     assertFalse(j.verified(), j.result()::toString);
     assertTrue(j.result().failures().get(0).message().contains(reason), j.result()::toString);
+  }
+
+  /**
+   * The W3C Data Integrity suite's previousProof fixtures wrap their inline context: {@code {"@context": {"@context":
+   * {...}}}}. JSON-LD 1.1 API 4.1.2 step 5.13 passes the inner "@context" entry to Create Term Definition, whose step
+   * 5 makes it a keyword redefinition error (the JSON-LD test expand#ter56 is this very shape), so the object is not
+   * "processable as a JSON-LD Context" (VCDM 2.0 4.3). Refused whatever it wraps: the fixture's harmless type names
+   * and an attacker's re-mapping of a signed term alike; titanium refuses to sign it (KEYWORD_REDEFINITION).
+   */
+  @Test
+  void aWrappedInlineContextIsAKeywordRedefinitionAndRefused() throws Exception {
+    String reason = "a keyword redefinition error, JSON-LD 1.1 API Create Term Definition step 5";
+    ObjectNode fixture = withInline(vc2(), o -> o.putObject("@context")
+        .put("AlumniCredential", "https://www.example.org/AlumniCredential")
+        .put("alumniOf", "https://www.example.org/alumniOf"));
+    ((ArrayNode) fixture.get("type")).add("AlumniCredential");
+    ((ObjectNode) fixture.get("credentialSubject")).put("alumniOf", "The School of Examples");
+    ObjectNode attack = withInline(vc2(), o -> o.putObject("@context").put("until", CRED + "validUntil"));
+    for (ObjectNode u : List.of(fixture, attack)) {
+      for (Cryptosuite suite : List.of(Cryptosuite.EDDSA_RDFC_2022, Cryptosuite.EDDSA_JCS_2022)) {
+        VcException e = assertThrows(VcException.class, () -> sign(u, suite), u::toString);
+        assertTrue(e.getMessage().contains("KEYWORD_REDEFINITION"), e::getMessage);
+        // a signed credential with the wrapped entry added: refused by the policy, before any signature
+        ObjectNode c = sign(vc2(), suite);
+        ((ArrayNode) c.get("@context")).add(u.get("@context").get(1));
+        assertRefused(verify(c), "$.@context[1].@context", reason);
+      }
+      JwtVerification j = verifyJwt(u);
+      assertFalse(j.verified(), j.result()::toString);
+      assertTrue(j.result().failures().get(0).message().contains(reason), j.result()::toString);
+    }
+    // the keywords a context definition may hold keep their own, policy, refusal
+    refusedEverywhere(withInline(vc2(), o -> o.put("@vocab", CRED)), "$.@context[1].@vocab", "not allowed in an inline");
+    // and the same definitions unwrapped are the policy's to judge: a plain term in an unused vocabulary passes
+    ObjectNode plain = withInline(vc2(), o -> o.put("ExampleAlumniCredential", "https://www.example.org/Alumni"));
+    ((ArrayNode) plain.get("type")).add("ExampleAlumniCredential");
+    assertTrue(verify(sign(plain, Cryptosuite.EDDSA_RDFC_2022)).verified());
   }
 
   @Test

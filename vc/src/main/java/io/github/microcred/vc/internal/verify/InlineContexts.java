@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *   <li>only simple term definitions ({@code "Term": "https://..."}) and {@code "@protected": true|false}: no
  *       {@code @vocab}, {@code @base}, {@code @import}, {@code @propagate}, {@code @version}, no expanded
  *       definitions (so no {@code @reverse}, {@code @type} coercion, {@code @container}, scoped contexts), no keyword
- *       aliases ({@code "ident": "@id"});
+ *       aliases ({@code "ident": "@id"}), and no other keyword as a key (the wrapped form
+ *       {@code {"@context": {...}}} included: JSON-LD 1.1 makes it a keyword redefinition error);
  *   <li>each term a plain name ({@code [A-Za-z_][A-Za-z0-9_.-]*}, at most 128 characters) that no context the loader
  *       knows defines anywhere (no redefinition, protected or not, so a pinned term always means what its pinned
  *       context says) and that no other inline context in the document defines;
@@ -57,6 +58,9 @@ public final class InlineContexts {
   private static final int MAX_IRI_LENGTH = 2048;
   private static final Pattern TERM = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
   private static final String GEN_DELIMS = ":/?#[]@";
+  /** The keywords a context definition may hold (JSON-LD 1.1 API 4.1.2 step 5.13); any other is a term. */
+  private static final Set<String> CONTEXT_KEYWORDS = Set.of("@base", "@direction", "@import", "@language",
+      "@propagate", "@protected", "@version", "@vocab");
   /** The W3C examples contexts: their vocabularies are reserved only for documents that use them. */
   private static final Set<String> EXAMPLES = Set.of("https://www.w3.org/2018/credentials/examples/v1",
       "https://www.w3.org/ns/credentials/examples/v2");
@@ -145,6 +149,16 @@ public final class InlineContexts {
           if (!def.isBoolean()) {
             fail(out, p, p + " must be true or false");
           }
+          continue;
+        }
+        if (term.startsWith("@") && !CONTEXT_KEYWORDS.contains(term)) {
+          // JSON-LD 1.1 API 4.1.2 step 5.13 hands every other entry to Create Term Definition, whose step 5 says
+          // "since keywords cannot be overridden, term MUST NOT be a keyword and a keyword redefinition error has
+          // been detected and processing is aborted" (test expand#ter56 is exactly {"@context": {"@context": ...}})
+          fail(out, p, p + ": " + term + " is a JSON-LD keyword, which no context may define (a keyword redefinition"
+              + " error, JSON-LD 1.1 API Create Term Definition step 5)" + (term.equals("@context")
+                  ? "; the wrapped form {\"@context\": {...}} is that of a context document loaded from a URL, not of"
+                  + " an inline context" : ""));
           continue;
         }
         if (term.startsWith("@")) {
