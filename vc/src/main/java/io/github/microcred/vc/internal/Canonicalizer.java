@@ -122,6 +122,7 @@ public final class Canonicalizer {
     private final ActiveContext initial;
     private final Map<JsonValue, ActiveContext> contexts = new ConcurrentHashMap<>();
     private final FastRdf fast;
+    final ProofTemplate.Cache templates = new ProofTemplate.Cache();
 
     Processor(ContextLoader loader) {
       // the titanium loader must not hold the ContextLoader strongly: PROCESSORS is weak in its keys
@@ -558,6 +559,19 @@ public final class Canonicalizer {
     generalOnly = !enabled;
   }
 
+  private static final java.util.concurrent.atomic.LongAdder TEMPLATE_RUNS =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /**
+   * How many of the fast canonicalizations were answered from a proof-configuration template
+   * ({@code ProofTemplate}) since the class was loaded.
+   *
+   * @return the count
+   */
+  public static long templateRuns() {
+    return TEMPLATE_RUNS.sum();
+  }
+
   /**
    * The canonicalizations counted by path.
    *
@@ -601,6 +615,15 @@ public final class Canonicalizer {
     try {
       deadline.check("JSON-LD expansion (before it starts)");
       if (path != Path.GENERAL && !(generalOnly && path == Path.AUTO)) {
+        ProofTemplate.Key templateKey = dataset == null ? ProofTemplate.key(document, rdfcHash) : null;
+        if (templateKey != null) {
+          String hit = p.templates.apply(templateKey, limits);
+          if (hit != null) {
+            FAST_RUNS.increment();
+            TEMPLATE_RUNS.increment();
+            return hit;
+          }
+        }
         FastRdf.Dataset fast = null;
         try {
           fast = p.fastDataset(document, limits, deadline);
@@ -615,7 +638,11 @@ public final class Canonicalizer {
         }
         if (fast != null) {
           FAST_RUNS.increment();
-          return FastRdf.canonical(fast, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline);
+          String out = FastRdf.canonical(fast, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline);
+          if (templateKey != null) {
+            p.templates.learn(templateKey, out);
+          }
+          return out;
         }
       }
       GENERAL_RUNS.increment();
