@@ -267,6 +267,37 @@ class VcApiServerTest {
     assertEquals("urn:microcred:problem:nesting-too-deep", bomb.body().path("type").asText());
   }
 
+  static String issueBodyWithName(String number) {
+    return "{\"credential\":{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":"
+        + "[\"VerifiableCredential\"],\"issuer\":\"" + ED.publicKey().didKey() + "\",\"credentialSubject\":"
+        + "{\"id\":\"did:example:ada\",\"name\":[\"Ada\"," + number + "]}}}";
+  }
+
+  @Test
+  void numbersNoDoubleDenotesAreRefusedNotSignedAsAnotherValue() throws Exception {
+    // read as doubles these were signed and returned as "Infinity", "-Infinity", 0.1 and 0.0: not what was sent
+    for (String number : List.of("1e400", "-1e400", "0.1000000000000000000001", "1e-400", "4.9e-325",
+        "1.0000000000000001")) {
+      Http.Reply r = post("/credentials/issue", issueBodyWithName(number), TOKEN);
+      assertProblem(r, 400);
+      assertEquals("urn:microcred:problem:inexact-number", r.body().path("type").asText(), number);
+      assertTrue(r.body().path("detail").asText().startsWith("$.credential.credentialSubject.name[1]: "),
+          r.body().toString());
+      String verify = "{\"verifiableCredential\":{\"credentialSubject\":{\"x\":" + number + "}}}";
+      assertEquals("urn:microcred:problem:inexact-number", post("/credentials/verify", verify, null).body()
+          .path("type").asText(), number);
+    }
+    // exact ones are issued with the value sent, and verify
+    for (String number : List.of("0.1", "1.10", "2.5e3", "-0.30000000000000004", "123456789012345678901234567890",
+        "2.2250738585072014e-308", "1.7976931348623157e308")) {
+      Http.Reply r = post("/credentials/issue", issueBodyWithName(number), TOKEN);
+      assertEquals(201, r.status(), number + ": " + r.body());
+      JsonNode back = r.body().path("verifiableCredential").path("credentialSubject").path("name").path(1);
+      assertEquals(0, back.decimalValue().compareTo(new java.math.BigDecimal(number)), number + " -> " + back);
+      assertEquals(200, verify(r.body().get("verifiableCredential")).status(), number);
+    }
+  }
+
   @Test
   void aBodyThatIsNotJsonByItsMediaTypeIs415() throws Exception {
     JsonNode vc = issue(credential(ED), null);

@@ -25,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -474,7 +475,8 @@ public final class ApiHandler extends Handler.Abstract {
     com.fasterxml.jackson.core.JsonParser parser = null;
     try {
       parser = JSON.createParser(buf);
-      n = JSON.readTree(parser);
+      n = JSON.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .readTree(parser);
     } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
       throw new Problem(400, "nesting-too-deep", "Nesting too deep", where(e, parser) + ": nested deeper than "
           + MAX_DEPTH + " arrays and objects (the limit of a request body)");
@@ -487,7 +489,54 @@ public final class ApiHandler extends Handler.Abstract {
     if (n == null || !n.isObject()) {
       throw new Problem(400, "malformed-request", "Malformed request", "$: expected a JSON object");
     }
+    exactNumbers(n, "$");
     return (ObjectNode) n;
+  }
+
+  /**
+   * Replaces each decimal number of a body (read exactly) by the double it denotes, refusing one whose value a double
+   * does not keep ({@code 1e400}, {@code 1e-400}, {@code 0.1000000000000000000001}): read as a double it would be
+   * signed and returned as another value ({@code "Infinity"}, {@code 0.0}, {@code 0.1}) than the one sent, and
+   * verifiers, which read JSON numbers as doubles, would read that other value.
+   */
+  private static void exactNumbers(JsonNode node, String path) throws Problem {
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      for (java.util.Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isBigDecimal()) {
+          e.setValue(exactDouble(e.getValue(), path + "." + e.getKey()));
+        } else {
+          exactNumbers(e.getValue(), path + "." + e.getKey());
+        }
+      }
+    } else if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isBigDecimal()) {
+          a.set(i, exactDouble(a.get(i), path + "[" + i + "]"));
+        } else {
+          exactNumbers(a.get(i), path + "[" + i + "]");
+        }
+      }
+    }
+  }
+
+  private static JsonNode exactDouble(JsonNode decimal, String path) throws Problem {
+    java.math.BigDecimal exact = decimal.decimalValue();
+    double d = exact.doubleValue();
+    boolean same = !Double.isInfinite(d) && java.math.BigDecimal.valueOf(d).compareTo(exact) == 0;
+    // up to 15 significant digits of a normal double always come back (a mismatch is Double.toString's spelling);
+    // more digits, underflow to 0, subnormals and overflow lose the value sent
+    if (Double.isInfinite(d) || d == 0 && exact.signum() != 0
+        || !same && (exact.precision() > 15 || Math.abs(d) < Double.MIN_NORMAL)) {
+      String text = exact.toString();
+      throw new Problem(400, "inexact-number", "Number not exact", path + ": " + (text.length() > 40
+          ? text.substring(0, 40) + "..." : text) + " is not exactly a JSON number a verifier reads alike (a double: "
+          + (Double.isInfinite(d) ? "beyond its range" : "it would be read as " + d) + "); send the double's own digits (at most 17 "
+          + "significant, within 1e-308..1e308), or a string");
+    }
+    return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(d);
   }
 
   /**
