@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.MicroCredential;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The EDC document an award exports to: every Annex I element at the place the EC sample puts it. */
@@ -79,7 +81,10 @@ class ExportTest {
     JsonNode d = doc();
     JsonNode s = spec(d);
     assertEquals(2, s.get("provenBy").size(), "one assessment specification per type");
-    assertEquals("urn:microcred:elm:assessment:PROJECT", s.at("/provenBy/0/dcType/id").asText());
+    assertEquals(EU + "assessment/795dac4096", s.at("/provenBy/0/dcType/id").asText(), "EU 'project work'");
+    assertEquals(EU + "assessment/25831c2", s.at("/provenBy/0/dcType/inScheme/id").asText());
+    assertEquals("urn:microcred:elm:assessment:EXAMINATION", s.at("/provenBy/1/dcType/id").asText(),
+        "the EU list has written and oral examinations, not the core's either-or");
     assertEquals("A data project and a one-hour examination.", s.at("/provenBy/0/description/en").asText());
     assertEquals(EU + "learning-assessment/e92d221e4d", s.at("/mode/0/id").asText(), "blended");
     assertEquals("Quality and Qualifications Ireland", s.at("/accreditation/0/accreditingAgent/legalName/en").asText());
@@ -105,10 +110,36 @@ class ExportTest {
     ElmCredential a = Elm.export(Fixtures.microCredential(), Fixtures.award());
     ElmCredential b = Elm.export(Fixtures.microCredential(), Fixtures.award());
     assertEquals(a.toJson(), b.toJson());
-    assertTrue(a.warnings().stream().anyMatch(w -> w.path().endsWith(".provenBy[0].dcType")
-        && w.message().contains("urn:microcred:elm:assessment:PROJECT")), a.warnings().toString());
+    assertTrue(a.warnings().stream().anyMatch(w -> w.path().endsWith(".provenBy[1].dcType")
+        && w.message().contains("urn:microcred:elm:assessment:EXAMINATION")), a.warnings().toString());
+    assertTrue(a.warnings().stream().noneMatch(w -> w.path().endsWith(".provenBy[0].dcType")), "PROJECT is an EU concept");
     assertEquals("http://data.europa.eu/snb/model/ap/edc-generic-no-cv",
-        a.document().get("credentialSchema").get("id").asText(), "microcred concepts: the no-cv shapes are named");
+        a.document().get("credentialSchema").get("id").asText(),
+        "a microcred national level and QA type where the full shapes require EU ones: the no-cv shapes are named");
+  }
+
+  /** EU assessment concepts import as the core type they mean; the written and oral examinations as EXAMINATION. */
+  @Test
+  void euAssessmentConceptsImportAsTheirCoreTypes() throws ElmException {
+    assertTrue(Elm.check(Elm.export(Fixtures.microCredential(), Fixtures.award()).document())
+        .problems(ElmProblemCode.NOT_IN_VOCABULARY).stream()
+        .anyMatch(p -> p.path().endsWith("specifiedBy.provenBy[1].dcType")),
+        "the microcred EXAMINATION concept is reported at its provenBy path");
+    for (String[] c : new String[][] {{"b1b68f6735", "AUTOMATED_TEST"}, {"2939dae15f", "ASSIGNMENT"},
+        {"795dac4096", "PROJECT"}, {"4f03b91c0e", "PORTFOLIO"}, {"6a4db9f11d", "PRACTICAL_DEMONSTRATION"},
+        {"c_04b30a72", "PRESENTATION"}, {"19a2e5e671", "PEER_ASSESSMENT"}, {"6e6cb2cc78", "EXAMINATION"},
+        {"d30284d7df", "EXAMINATION"}}) {
+      com.fasterxml.jackson.databind.node.ObjectNode d = Elm.export(Fixtures.microCredential(), Fixtures.award())
+          .document();
+      com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) spec(d)
+          .at("/provenBy/1/dcType");
+      t.put("id", EU + "assessment/" + c[0]);
+      ElmImport i = Elm.importCredential(d);
+      assertEquals(List.of(AssessmentType.PROJECT, AssessmentType.valueOf(c[1])),
+          i.microCredential().assessment().types(), c[0]);
+      assertTrue(Elm.check(d).problems(ElmProblemCode.NOT_IN_VOCABULARY).stream()
+          .noneMatch(p -> p.path().endsWith("specifiedBy.provenBy[1].dcType")), c[0] + " is an EU concept");
+    }
   }
 
   @Test

@@ -113,6 +113,19 @@ public final class Vocabulary {
     eu(Kind.CREDIT, CreditUnit.ECTS, "6fcec5c5af", "European Credit Transfer System", "EC sample");
     eu(Kind.SUPERVISION, IdentityVerification.UNSUPERVISED, "c598449d64", "Unsupervised without ID Verification",
         "EC sample");
+    // the EU assessment list (http://data.europa.eu/snb/assessment/25831c2) as ild-thl/php-european-learning-model
+    // lists it verbatim (AssessmentType); a core type is mapped only where the EU concept means the same
+    String list = "EU Vocabularies list";
+    eu(Kind.ASSESSMENT, AssessmentType.AUTOMATED_TEST, "b1b68f6735", "quiz", list);
+    eu(Kind.ASSESSMENT, AssessmentType.ASSIGNMENT, "2939dae15f", "marked assignment", list);
+    eu(Kind.ASSESSMENT, AssessmentType.PROJECT, "795dac4096", "project work", list);
+    eu(Kind.ASSESSMENT, AssessmentType.PORTFOLIO, "4f03b91c0e", "portfolio", list);
+    eu(Kind.ASSESSMENT, AssessmentType.PRACTICAL_DEMONSTRATION, "6a4db9f11d", "practical assessment", list);
+    eu(Kind.ASSESSMENT, AssessmentType.PRESENTATION, "c_04b30a72", "Presentation", list);
+    eu(Kind.ASSESSMENT, AssessmentType.PEER_ASSESSMENT, "19a2e5e671", "peer assessment", list);
+    // read only: the core's EXAMINATION is written or oral, which the EU list tells apart
+    euRead(Kind.ASSESSMENT, AssessmentType.EXAMINATION, "6e6cb2cc78", "written examination");
+    euRead(Kind.ASSESSMENT, AssessmentType.EXAMINATION, "d30284d7df", "oral examination");
     for (ParticipationMode m : ParticipationMode.values()) {
       own(Kind.MODE, m, label(m.name()));
     }
@@ -159,6 +172,12 @@ public final class Vocabulary {
     BY_VALUE.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(value.name(), c);
     BY_ID.put(c.id(), value);
     KIND_OF_ID.put(c.id(), k);
+  }
+
+  private static void euRead(Kind k, Enum<?> value, String code, String label) {
+    String base = k.scheme.substring(0, k.scheme.lastIndexOf('/') + 1);
+    BY_ID.put(base + code, value);
+    KIND_OF_ID.put(base + code, k);
   }
 
   private static void own(Kind k, Enum<?> value, String label) {
