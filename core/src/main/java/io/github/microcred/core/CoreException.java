@@ -7,18 +7,8 @@ package io.github.microcred.core;
 public final class CoreException extends MicrocredException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message says what went wrong, naming the field or path concerned. */
-  public CoreException(CoreErrorCode code, String message) {
-    super(code, message);
-  }
-
-  /** Creates the exception with the underlying failure. */
-  public CoreException(CoreErrorCode code, String message, Throwable cause) {
+  /** Creates the exception, naming in the message the field or path concerned (see {@link MicrocredException}). */
+  public CoreException(CoreErrorCode code, String message, Throwable... cause) {
     super(code, message, cause);
-  }
-
-  @Override
-  public CoreErrorCode code() {
-    return (CoreErrorCode) super.code();
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class VocabularyTest {
 
   @Test
-  void coreExceptionIsAMicrocredExceptionWithItsTypedCode() {
+  void coreExceptionIsAMicrocredExceptionWithItsModulesCode() {
     CoreException e = new CoreException(CoreErrorCode.INVALID_ARGUMENT, "$.x: expected a number");
     MicrocredException base = e;
     assertSame(CoreErrorCode.INVALID_ARGUMENT, e.code());
@@ -26,6 +26,18 @@ class VocabularyTest {
     IOException cause = new IOException("disk");
     assertSame(cause, new CoreException(CoreErrorCode.MALFORMED_JSON, "m", cause).getCause());
     assertThrows(NullPointerException.class, () -> new CoreException(null, "m"));
+  }
+
+  @Test
+  void theOneConstructorTakesAtMostOneCause() {
+    IOException a = new IOException("a");
+    assertSame(a, new CoreException(CoreErrorCode.MALFORMED_JSON, "m", a).getCause());
+    Throwable none = null;
+    assertNull(new CoreException(CoreErrorCode.MALFORMED_JSON, "m", none).getCause());
+    assertNull(new CoreException(CoreErrorCode.MALFORMED_JSON, "m", (Throwable[]) null).getCause());
+    IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+        () -> new CoreException(CoreErrorCode.MALFORMED_JSON, "m", a, new IOException("b")));
+    assertEquals("at most one cause, got 2", two.getMessage());
   }
 
   @Test

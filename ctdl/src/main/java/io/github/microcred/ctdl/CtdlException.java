@@ -9,18 +9,8 @@ import io.github.microcred.core.MicrocredException;
 public final class CtdlException extends MicrocredException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; the message says what went wrong, naming the field or path concerned. */
-  public CtdlException(CtdlErrorCode code, String message) {
-    super(code, message);
-  }
-
-  /** Creates the exception with the underlying failure. */
-  public CtdlException(CtdlErrorCode code, String message, Throwable cause) {
+  /** Creates the exception, naming in the message the field or path concerned (see {@link MicrocredException}). */
+  public CtdlException(CtdlErrorCode code, String message, Throwable... cause) {
     super(code, message, cause);
-  }
-
-  @Override
-  public CtdlErrorCode code() {
-    return (CtdlErrorCode) super.code();
   }
 }

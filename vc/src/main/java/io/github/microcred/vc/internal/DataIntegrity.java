@@ -4,6 +4,7 @@ import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -146,7 +147,7 @@ public final class DataIntegrity {
     try {
       conf = Jcs.canonicalizeExact(proofConfig);
     } catch (VcException e) {
-      throw new VcException(e.code(), "proof configuration: " + e.getMessage());
+      throw new VcException((VcErrorCode) e.code(), "proof configuration: " + e.getMessage());
     }
     return new HashData(doc, conf, digest(alg, doc), digest(alg, conf));
   }

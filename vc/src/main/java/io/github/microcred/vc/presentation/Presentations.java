@@ -61,7 +61,7 @@ public final class Presentations {
       try {
         n = JsonSupport.readTree(c, "credentials[" + i + "]");
       } catch (VcException e) {
-        throw new VcException(e.code(), e.getMessage() + " (expected a compact vc+jwt or a JSON credential object)");
+        throw new VcException((VcErrorCode) e.code(), e.getMessage() + " (expected a compact vc+jwt or a JSON credential object)");
       }
       if (!n.isObject()) {
         throw new VcException(VcErrorCode.INVALID_DOCUMENT,

@@ -158,7 +158,7 @@ public final class RevocationListCheck implements StatusCheck {
         json = StrictJson.readObjectTree(published.getBytes(StandardCharsets.UTF_8), "revocation list " + url,
             new StrictJson.Limits(MAX_LIST_BYTES, 64));
       } catch (VcException e) {
-        throw new VcException(e.code(), "revocation list " + url + ": " + e.getMessage(), e);
+        throw new VcException((VcErrorCode) e.code(), "revocation list " + url + ": " + e.getMessage(), e);
       }
       RevocationList list = RevocationList.parse(json);
       if (!list.id().equals(url)) {

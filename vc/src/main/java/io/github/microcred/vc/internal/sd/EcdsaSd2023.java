@@ -651,7 +651,7 @@ public final class EcdsaSd2023 {
       }
       return new Verification(null, null, nonMandatory, mandatoryHash, proofHash);
     } catch (VcException e) {
-      return Verification.failed(e.code(), e.getMessage());
+      return Verification.failed((VcErrorCode) e.code(), e.getMessage());
     }
   }
 }

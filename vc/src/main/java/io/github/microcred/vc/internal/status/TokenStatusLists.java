@@ -166,7 +166,7 @@ public final class TokenStatusLists {
     try {
       return TokenStatusList.decode(bits.asInt(), lst.asText(), maxBytes);
     } catch (VcException e) {
-      throw new VcException(e.code(), path + "." + e.getMessage(), e);
+      throw new VcException((VcErrorCode) e.code(), path + "." + e.getMessage(), e);
     }
   }
 
