@@ -67,7 +67,10 @@ class AwardsTest {
     assertEquals(LEARNER, vc.path("credentialSubject").path("id").asText());
     assertEquals(mc.title(), vc.path("credentialSubject").path("achievement").path("name").asText());
     assertEquals("eddsa-rdfc-2022", vc.path("proof").path("cryptosuite").asText());
-    assertEquals("revocation", vc.path("credentialStatus").path("statusPurpose").asText(), vc.toString());
+    // an OB 3.0 badge of an issuer with revocation status: its Bitstring entry and the 1EdTech Revocation List
+    assertEquals("revocation", vc.path("credentialStatus").get(0).path("statusPurpose").asText(), vc.toString());
+    assertEquals(io.github.microcred.vc.status.RevocationList.TYPE, vc.path("credentialStatus").get(1).path("type")
+        .asText(), vc.toString());
     assertEquals(200, http.verify(vc).status());
     // the award maps back to the same micro-credential and learner
     var back = Awards.fromCredential(vc);

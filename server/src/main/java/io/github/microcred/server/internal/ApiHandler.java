@@ -227,11 +227,53 @@ public final class ApiHandler extends Handler.Abstract {
           requireMethod(method, "GET");
           return tokenStatusList(path);
         }
+        if (status != null && StatusService.isRevocationListPath(path)) {
+          requireMethod(method, "GET");
+          return revocationList(path);
+        }
         throw new Problem(404, "not-found", "Not found", "no endpoint " + path + " (expected /credentials/issue, "
             + "/credentials/derive, /credentials/status, /credentials/verify, /presentations/verify, /microcredentials/{name}/awards, "
             + "/audits, "
-            + "/status-lists/..., /token-status-lists/..., /health or /version)");
+            + "/status-lists/..., /token-status-lists/..., /revocation-lists/..., /health or /version)");
     }
+  }
+
+  /** {@code GET /revocation-lists/{did:key id}}: the issuer's 1EdTech Revocation List, plain JSON. */
+  private Answer revocationList(String path) throws Problem {
+    Optional<String> text;
+    try {
+      text = status.revocationListAt(path);
+    } catch (VcException e) {
+      throw new Problem(500, "status-list-unavailable", "Status list unavailable", "the 1EdTech Revocation List "
+          + "cannot be published: " + e.getMessage());
+    }
+    if (text.isEmpty()) {
+      throw new Problem(404, "not-found", "Not found", "no 1EdTech Revocation List at " + path);
+    }
+    try {
+      return new Answer(200, JSON_TYPE, JSON.readTree(text.get()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The credential types whose specs (OB 3.0, CLR 2.0) define the {@code 1EdTechRevocationList} status method. */
+  private static final java.util.Set<String> ONE_EDTECH_TYPES = java.util.Set.of("OpenBadgeCredential",
+      "AchievementCredential", "EndorsementCredential", "ClrCredential");
+
+  private static boolean isOneEdTechCredential(JsonNode credential) {
+    JsonNode type = credential.get("type");
+    if (type != null && type.isTextual()) {
+      return ONE_EDTECH_TYPES.contains(type.asText());
+    }
+    if (type != null && type.isArray()) {
+      for (JsonNode t : type) {
+        if (t.isTextual() && ONE_EDTECH_TYPES.contains(t.asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code GET /token-status-lists/...}: the Status List Token, {@code application/statuslist+jwt}. */
@@ -317,9 +359,15 @@ public final class ApiHandler extends Handler.Abstract {
     for (JsonNode e : cs.isArray() ? cs : JSON.createArrayNode().add(cs)) {
       String at = cs.isArray() ? "$.credentialStatus[" + i + "]" : "$.credentialStatus";
       i++;
+      if (e.isObject() && e.path("type").asText().equals(io.github.microcred.vc.status.RevocationList.TYPE)) {
+        // the issuer's 1EdTech Revocation List follows the credential's revocation entry, which this request
+        // must carry too: nothing to update here
+        continue;
+      }
       if (!e.isObject() || !e.path("type").asText().equals("BitstringStatusListEntry")) {
         throw new Problem(400, "malformed-request", "Malformed request", at + ".type: expected "
-            + "BitstringStatusListEntry");
+            + "BitstringStatusListEntry (or " + io.github.microcred.vc.status.RevocationList.TYPE + ", which "
+            + "follows the revocation entry)");
       }
       String list = e.path("statusListCredential").asText("");
       String index = e.path("statusListIndex").asText("");
@@ -340,8 +388,10 @@ public final class ApiHandler extends Handler.Abstract {
       }
     }
     if (targets.isEmpty()) {
-      throw new Problem(422, "no-matching-entry", "No matching status entry", "$.credentialStatus: no entry with "
-          + "statusPurpose " + purpose + " to " + a.asText());
+      throw new Problem(422, "no-matching-entry", "No matching status entry", "$.credentialStatus: no "
+          + "BitstringStatusListEntry with statusPurpose " + purpose + " to " + a.asText() + " (a "
+          + io.github.microcred.vc.status.RevocationList.TYPE + " entry is revoked through the credential's "
+          + "revocation entry)");
     }
     ArrayNode done = JSON.createArrayNode();
     for (Target t : targets) {
@@ -755,7 +805,31 @@ public final class ApiHandler extends Handler.Abstract {
     try {
       if (withStatus && !sdJwt) {
         credential = credential.deepCopy();
-        credential.set("credentialStatus", status.allocate(issuer));
+        // an Open Badges 3.0 / CLR 2.0 credential also gets a 1EdTechRevocationList entry (what 1EdTech
+        // displayers read): its revocation entry is bound to its id, so revoking it revokes in both lists
+        String credentialId = null;
+        if (status.publishesRevocationList(issuer) && isOneEdTechCredential(credential)) {
+          JsonNode id = credential.get("id");
+          if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.id: an Open Badges "
+                + "or CLR credential of an issuer with revocation status needs its id (the issuer's 1EdTech "
+                + "Revocation List names revoked credentials by id)");
+          }
+          credentialId = id.asText();
+          JsonNode ctx = credential.get("@context");
+          if (ctx == null || !ctx.isArray()) {
+            throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.@context: expected "
+                + "an array of contexts");
+          }
+          boolean listed = false;
+          for (JsonNode c : ctx) {
+            listed |= c.isTextual() && c.asText().equals(io.github.microcred.vc.status.RevocationList.CONTEXT);
+          }
+          if (!listed) {
+            ((ArrayNode) ctx).add(io.github.microcred.vc.status.RevocationList.CONTEXT);
+          }
+        }
+        credential.set("credentialStatus", status.allocate(issuer, credentialId));
       }
       JsonNode issued;
       VerificationResult self;

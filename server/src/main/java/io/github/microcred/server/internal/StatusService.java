@@ -8,6 +8,8 @@ import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.status.BitstringStatusCheck;
+import io.github.microcred.vc.status.RevocationList;
+import io.github.microcred.vc.status.RevocationListCheck;
 import io.github.microcred.vc.status.StatusEntry;
 import io.github.microcred.vc.status.StatusListDefinition;
 import io.github.microcred.vc.status.StatusListManager;
@@ -35,7 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Integrity {@code BitstringStatusListCredential} signed by its issuer at
  * {@code {publicUrl}/status-lists/{did:key id}/{purpose}/{n}}, keeps one IETF Token Status List per issuer for its
  * SD-JWT VCs (2-bit: VALID / INVALID / SUSPENDED), published as a {@code statuslist+jwt} Status List Token at
- * {@code {publicUrl}/token-status-lists/{did:key id}/{n}}, updates statuses, and gives the verify endpoints a
+ * {@code {publicUrl}/token-status-lists/{did:key id}/{n}}, publishes one 1EdTech Revocation List per issuer with
+ * revocation status at {@code {publicUrl}/revocation-lists/{did:key id}} (the revoked credentials of all its Bitstring
+ * revocation lists that were allocated with a credential id, so that both status methods come from one store and one
+ * revocation), updates statuses, and gives the verify endpoints a
  * {@link StatusCheck} that reads these lists from here (never from the network).
  *
  * <p>Published lists are cached until a status in them changes here, or for {@link #REPUBLISH_AFTER} (other
@@ -50,6 +55,7 @@ public final class StatusService implements AutoCloseable {
   public static final Duration TOKEN_VALIDITY = Duration.ofHours(1);
   static final String PATH = "/status-lists/";
   static final String TOKEN_PATH = "/token-status-lists/";
+  static final String REVOCATION_LIST_PATH = "/revocation-lists/";
 
   private final StatusStore store;
   private final boolean ownsStore;
@@ -63,6 +69,7 @@ public final class StatusService implements AutoCloseable {
   private final Map<String, Published> published = new ConcurrentHashMap<>();
   private final BitstringStatusCheck baseCheck;
   private final TokenStatusListCheck baseTokenCheck;
+  private final RevocationListCheck baseRevocationCheck;
   private volatile StatusCheck check;
 
   /** The list entries are allocated from now (advanced when full). */
@@ -122,12 +129,14 @@ public final class StatusService implements AutoCloseable {
     StatusListOptions cached = StatusListOptions.defaults().withTtl(REPUBLISH_AFTER);
     this.baseCheck = BitstringStatusCheck.create(source, cached);
     this.baseTokenCheck = TokenStatusListCheck.create(this::tokenText, cached);
+    this.baseRevocationCheck = RevocationListCheck.create(this::revocationListText, cached);
     this.check = freshCheck();
   }
 
-  /** A check with empty caches: Bitstring entries, and the status claim of SD-JWT VCs. */
+  /** A check with empty caches: Bitstring entries, 1EdTech Revocation Lists, the status claim of SD-JWT VCs. */
   private StatusCheck freshCheck() {
     return StatusChecks.byType(Map.of("BitstringStatusListEntry", baseCheck.withOptions(baseCheck.options()),
+        RevocationList.TYPE, baseRevocationCheck.withOptions(baseRevocationCheck.options()),
         TokenStatusListCheck.MECHANISM, baseTokenCheck.withOptions(baseTokenCheck.options())));
   }
 
@@ -168,15 +177,45 @@ public final class StatusService implements AutoCloseable {
    * @throws VcException on a storage failure
    */
   public JsonNode allocate(ServerConfig.Issuer issuer) throws VcException {
+    return allocate(issuer, null);
+  }
+
+  /**
+   * Allocates one entry per configured purpose of the issuer; with a credential id, the revocation entry is bound
+   * to it and a {@code 1EdTechRevocationList} entry for the issuer's Revocation List follows the Bitstring entries.
+   *
+   * @param issuer the issuer
+   * @param credentialId the credential's {@code id}, or null for Bitstring entries only
+   * @return the {@code credentialStatus} value: one entry object, or an array of them
+   * @throws VcException for an unusable credential id, or on a storage failure
+   */
+  public JsonNode allocate(ServerConfig.Issuer issuer, String credentialId) throws VcException {
     ArrayNode entries = JsonNodeFactory.instance.arrayNode();
+    boolean listed = false;
     for (Map.Entry<StatusPurpose, Current> e : current.get(issuer.id()).entrySet()) {
-      entries.add(allocate(e.getKey(), e.getValue()).toJson());
+      boolean bind = credentialId != null && e.getKey() == StatusPurpose.REVOCATION;
+      entries.add(allocate(e.getValue(), bind ? credentialId : null, next -> definition(next, e.getKey())).toJson());
+      listed |= bind;
+    }
+    if (listed) {
+      entries.add(RevocationList.create(revocationListId(issuer), issuer.id()).statusEntry());
     }
     return entries.size() == 1 ? entries.get(0) : entries;
   }
 
-  private StatusEntry allocate(StatusPurpose purpose, Current c) throws VcException {
-    return allocate(c, next -> definition(next, purpose));
+  /**
+   * Whether credentials of the issuer can carry a {@code 1EdTechRevocationList} entry (it has revocation status).
+   *
+   * @param issuer the issuer
+   * @return true when it keeps revocation lists
+   */
+  public boolean publishesRevocationList(ServerConfig.Issuer issuer) {
+    Map<StatusPurpose, Current> purposes = current.get(issuer.id());
+    return purposes != null && purposes.containsKey(StatusPurpose.REVOCATION);
+  }
+
+  private String revocationListId(ServerConfig.Issuer issuer) {
+    return base + REVOCATION_LIST_PATH + segment(issuer);
   }
 
   /**
@@ -195,12 +234,12 @@ public final class StatusService implements AutoCloseable {
    * @throws VcException on a storage failure
    */
   public TokenEntry allocateToken(ServerConfig.Issuer issuer) throws VcException {
-    StatusEntry e = allocate(tokenLists.get(issuer.id()), StatusListDefinition::tokenStatusList);
+    StatusEntry e = allocate(tokenLists.get(issuer.id()), null, StatusListDefinition::tokenStatusList);
     return new TokenEntry(e.list().id(), e.index());
   }
 
-  private StatusEntry allocate(Current c, java.util.function.Function<String, StatusListDefinition> definition)
-      throws VcException {
+  private StatusEntry allocate(Current c, String credentialId,
+      java.util.function.Function<String, StatusListDefinition> definition) throws VcException {
     while (true) {
       String id;
       int n;
@@ -209,7 +248,7 @@ public final class StatusService implements AutoCloseable {
         n = c.n;
       }
       try {
-        return manager.allocate(id);
+        return credentialId == null ? manager.allocate(id) : manager.allocate(id, credentialId);
       } catch (VcException e) {
         if (e.code() != VcErrorCode.STATUS_LIST_FULL) {
           throw e;
@@ -253,6 +292,66 @@ public final class StatusService implements AutoCloseable {
   /** Whether a path is under the status list prefix. */
   static boolean isListPath(String path) {
     return path.startsWith(PATH);
+  }
+
+  /** Whether a path is under the 1EdTech Revocation List prefix. */
+  static boolean isRevocationListPath(String path) {
+    return path.startsWith(REVOCATION_LIST_PATH);
+  }
+
+  /**
+   * The 1EdTech Revocation List at a request path, when it is one of this service's.
+   *
+   * @param path the path in context, starting with {@code /revocation-lists/}
+   * @return the list (JSON text), or empty when there is no such list
+   * @throws VcException on a storage failure
+   */
+  public Optional<String> revocationListAt(String path) throws VcException {
+    String id = base + path;
+    Optional<ServerConfig.Issuer> issuer = revocationListIssuer(id);
+    return issuer.isEmpty() ? Optional.empty() : Optional.of(revocationListText(id));
+  }
+
+  private Optional<ServerConfig.Issuer> revocationListIssuer(String listId) {
+    if (!listId.startsWith(base + REVOCATION_LIST_PATH)) {
+      return Optional.empty();
+    }
+    ServerConfig.Issuer issuer = issuersBySegment.get(listId.substring(base.length()
+        + REVOCATION_LIST_PATH.length()));
+    return issuer != null && publishesRevocationList(issuer) ? Optional.of(issuer) : Optional.empty();
+  }
+
+  /**
+   * The current 1EdTech Revocation List of an issuer: the credential ids bound to the revoked entries of every
+   * Bitstring revocation list of the issuer in the store (cached like the other lists).
+   */
+  private String revocationListText(String listId) throws VcException {
+    Optional<ServerConfig.Issuer> issuer = revocationListIssuer(listId);
+    if (issuer.isEmpty()) {
+      throw new VcException(VcErrorCode.RESOLUTION_FAILED, "1EdTech Revocation List " + listId + " is not "
+          + "published by this service (it fetches nothing remote; its lists are under " + base
+          + REVOCATION_LIST_PATH + ")");
+    }
+    long gen = generation(listId).get();
+    Instant now = clock.instant();
+    String key = "rl " + listId;
+    Published p = published.get(key);
+    if (p != null && p.generation() == gen && now.isBefore(p.at().plus(REPUBLISH_AFTER))) {
+      return p.text();
+    }
+    String prefix = base + PATH + segment(issuer.get()) + "/" + StatusPurpose.REVOCATION.term() + "/";
+    List<String> lists = new java.util.ArrayList<>();
+    for (String id : store.listIds()) {
+      if (id.startsWith(prefix) && id.substring(prefix.length()).matches("[1-9][0-9]{0,8}")) {
+        lists.add(id);
+      }
+    }
+    lists.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(prefix.length()))));
+    String text = manager.revocationList(listId, issuer.get().id(), lists).toJson().toString();
+    published.merge(key, new Published(gen, now, text),
+        (old, mine) -> old.generation() != mine.generation() ? (old.generation() > mine.generation() ? old : mine)
+            : old.at().isAfter(mine.at()) ? old : mine);
+    return text;
   }
 
   /** Whether a path is under the Token Status List prefix. */
@@ -402,6 +501,9 @@ public final class StatusService implements AutoCloseable {
     // order matters: the store first, then the generation (a list built before this cannot be cached after it),
     // then a fresh check (no decoded list from before this change)
     generation(listId).incrementAndGet();
+    if (action == Action.REVOKE) {
+      generation(revocationListId(issuerOf(listId).orElseThrow())).incrementAndGet();
+    }
     check = freshCheck();
     return manager.status(listId, index);
   }

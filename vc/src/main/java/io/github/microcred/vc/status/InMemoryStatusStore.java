@@ -21,6 +21,7 @@ public final class InMemoryStatusStore implements StatusStore {
     final IndexPermutation permutation;
     long counter;
     final Map<Long, Integer> entries = new HashMap<>();
+    final Map<Long, String> credentialIds = new HashMap<>();
 
     ListState(StatusListDefinition definition, byte[] key) {
       this.definition = definition;
@@ -59,7 +60,20 @@ public final class InMemoryStatusStore implements StatusStore {
 
   @Override
   public synchronized long allocate(String listId) throws VcException {
+    return allocate(state(listId));
+  }
+
+  @Override
+  public synchronized long allocate(String listId, String credentialId) throws VcException {
+    checkCredentialId(credentialId);
     ListState s = state(listId);
+    long index = allocate(s);
+    s.credentialIds.put(index, credentialId);
+    return index;
+  }
+
+  private long allocate(ListState s) throws VcException {
+    String listId = s.definition.id();
     if (s.counter >= s.definition.entries()) {
       throw new VcException(VcErrorCode.STATUS_LIST_FULL, "status list " + listId + " is full");
     }
@@ -95,12 +109,17 @@ public final class InMemoryStatusStore implements StatusStore {
   public synchronized StatusSnapshot snapshot(String listId) throws VcException {
     ListState s = state(listId);
     Map<Long, Integer> nonZero = new HashMap<>();
+    Map<Long, String> ids = new HashMap<>();
     s.entries.forEach((k, v) -> {
       if (v != 0) {
         nonZero.put(k, v);
+        String id = s.credentialIds.get(k);
+        if (id != null) {
+          ids.put(k, id);
+        }
       }
     });
-    return new StatusSnapshot(s.definition, s.counter, nonZero);
+    return new StatusSnapshot(s.definition, s.counter, nonZero, ids);
   }
 
   @Override
@@ -112,6 +131,31 @@ public final class InMemoryStatusStore implements StatusStore {
       throw new VcException(VcErrorCode.STATUS_LIST_UNKNOWN, "no status list with id " + listId);
     }
     return s;
+  }
+
+  /**
+   * Checks a credential id for {@link #allocate(String, String)}.
+   *
+   * @param credentialId the id
+   * @return the id
+   * @throws VcException {@link io.github.microcred.vc.VcErrorCode#INVALID_ARGUMENT} naming what is wrong
+   */
+  static String checkCredentialId(String credentialId) throws VcException {
+    if (credentialId == null || credentialId.isBlank()) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT,
+          "credentialId: expected the credential's id, got " + (credentialId == null ? "null" : "a blank string"));
+    }
+    if (credentialId.length() > StatusStore.MAX_CREDENTIAL_ID_LENGTH) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "credentialId: expected at most "
+          + StatusStore.MAX_CREDENTIAL_ID_LENGTH + " characters, got " + credentialId.length());
+    }
+    for (int i = 0; i < credentialId.length(); i++) {
+      if (Character.isISOControl(credentialId.charAt(i))) {
+        throw new VcException(VcErrorCode.INVALID_ARGUMENT,
+            "credentialId: control character at position " + i);
+      }
+    }
+    return credentialId;
   }
 
   static VcException notAllocated(String listId, long index) {

@@ -31,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * A {@link StatusStore} in a relational database through JDBC (tested against PostgreSQL and H2 in file mode).
  *
  * <p>{@link #open(ConnectionSource)} migrates the schema (tables {@code mc_status_schema}, {@code mc_status_list},
- * {@code mc_status_entry}) to the version this library needs. Each allocation and each update is one transaction:
+ * {@code mc_status_entry}) to the version this library needs (version 2 adds {@code mc_status_entry.credential_id};
+ * a database migrated by a newer library is refused). Each allocation and each update is one transaction:
  * the allocation counter row is locked while a counter value is taken, the index is derived from the counter by a
  * keyed permutation, and the primary key {@code (list_id, idx)} makes a reused index impossible. Transactions that
  * lose a lock race are retried. A method that returned has committed.
@@ -51,7 +52,7 @@ public final class JdbcStatusStore implements StatusStore {
   }
 
   /** The schema version this library writes. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final int MAX_ATTEMPTS = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,6 +71,11 @@ public final class JdbcStatusStore implements StatusStore {
             + "idx BIGINT NOT NULL, "
             + "status INTEGER NOT NULL, "
             + "PRIMARY KEY (list_id, idx))"
+      },
+      // version 2: the credential id bound at allocation (1EdTech Revocation Lists name revoked credentials by id);
+      // entries allocated under version 1 have none
+      new String[] {
+        "ALTER TABLE mc_status_entry ADD COLUMN credential_id VARCHAR(" + MAX_CREDENTIAL_ID_LENGTH + ")"
       });
 
   private final ConnectionSource source;
@@ -234,7 +240,17 @@ public final class JdbcStatusStore implements StatusStore {
 
   @Override
   public long allocate(String listId) throws VcException {
-    Cached list = require(listId);
+    return allocate(require(listId), null);
+  }
+
+  @Override
+  public long allocate(String listId, String credentialId) throws VcException {
+    InMemoryStatusStore.checkCredentialId(credentialId);
+    return allocate(require(listId), credentialId);
+  }
+
+  private long allocate(Cached list, String credentialId) throws VcException {
+    String listId = list.definition().id();
     return inTransaction(c -> {
       int updated;
       try (PreparedStatement p = c.prepareStatement(
@@ -255,9 +271,14 @@ public final class JdbcStatusStore implements StatusStore {
       }
       long index = list.permutation().permute(counter);
       try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO mc_status_entry (list_id, idx, status) VALUES (?, ?, 0)")) {
+          "INSERT INTO mc_status_entry (list_id, idx, status, credential_id) VALUES (?, ?, 0, ?)")) {
         p.setString(1, listId);
         p.setLong(2, index);
+        if (credentialId == null) {
+          p.setNull(3, java.sql.Types.VARCHAR);
+        } else {
+          p.setString(3, credentialId);
+        }
         p.executeUpdate();
       }
       return index;
@@ -319,17 +340,22 @@ public final class JdbcStatusStore implements StatusStore {
           }
         }
         Map<Long, Integer> statuses = new HashMap<>();
+        Map<Long, String> ids = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement(
-            "SELECT idx, status FROM mc_status_entry WHERE list_id = ? AND status <> 0")) {
+            "SELECT idx, status, credential_id FROM mc_status_entry WHERE list_id = ? AND status <> 0")) {
           p.setString(1, listId);
           try (ResultSet r = p.executeQuery()) {
             while (r.next()) {
               statuses.put(r.getLong(1), r.getInt(2));
+              String id = r.getString(3);
+              if (id != null) {
+                ids.put(r.getLong(1), id);
+              }
             }
           }
         }
         c.commit();
-        return new StatusSnapshot(list.definition(), allocated, statuses);
+        return new StatusSnapshot(list.definition(), allocated, statuses, ids);
       } finally {
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       }

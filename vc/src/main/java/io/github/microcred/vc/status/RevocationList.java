@@ -60,6 +60,11 @@ public final class RevocationList {
     return new RevocationList(id, issuer, Map.of());
   }
 
+  /** A list of these revoked credentials (the map is copied; ids and issuer checked by the caller). */
+  static RevocationList of(String id, String issuer, Map<String, Optional<String>> revoked) {
+    return new RevocationList(id, issuer, Collections.unmodifiableMap(new LinkedHashMap<>(revoked)));
+  }
+
   /**
    * A list with one more revoked credential (revoking twice keeps the first reason: revocation is final).
    *

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -76,6 +77,61 @@ public final class StatusListManager {
   public StatusEntry allocate(String listId) throws VcException {
     StatusListDefinition def = definition(listId);
     return new StatusEntry(def, store.allocate(listId));
+  }
+
+  /**
+   * Allocates a fresh entry in a list for a credential with an {@code id}, bound to that id in the store, so that
+   * once the entry is revoked {@link #revocationList} names the credential.
+   *
+   * @param listId the list URL
+   * @param credentialId the credential's {@code id}
+   * @return the entry to put into {@code credentialStatus}
+   * @throws VcException when the list is unknown or full, the id is blank, longer than
+   *     {@value StatusStore#MAX_CREDENTIAL_ID_LENGTH} characters or holds control characters, or on storage failure
+   */
+  public StatusEntry allocate(String listId, String credentialId) throws VcException {
+    StatusListDefinition def = definition(listId);
+    return new StatusEntry(def, store.allocate(listId, credentialId));
+  }
+
+  /**
+   * Builds the 1EdTech Revocation List of credentials revoked in Bitstring revocation lists: every revoked entry
+   * that was allocated with a credential id ({@link #allocate(String, String)}) is listed by that id, so an issuer
+   * publishes both status methods from one source of truth (revoking the Bitstring entry revokes in both). Entries
+   * allocated without an id cannot be listed. The order is the order of {@code revocationListIds}, then index order.
+   *
+   * @param id the URL the list is published at (the {@code credentialStatus.id} of {@code 1EdTechRevocationList}
+   *     entries)
+   * @param issuer the issuer id
+   * @param revocationListIds the Bitstring lists it covers, each of purpose {@link StatusPurpose#REVOCATION}
+   * @return the list
+   * @throws VcException {@link VcErrorCode#STATUS_LIST_UNKNOWN} for an unknown list,
+   *     {@link VcErrorCode#INVALID_ARGUMENT} for a list of another purpose or ids that are not absolute IRIs, or a
+   *     storage failure
+   */
+  public RevocationList revocationList(String id, String issuer, java.util.List<String> revocationListIds)
+      throws VcException {
+    try {
+      RevocationList.create(id, issuer);
+    } catch (IllegalArgumentException e) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, e.getMessage());
+    }
+    Map<String, java.util.Optional<String>> revoked = new java.util.LinkedHashMap<>();
+    for (String listId : revocationListIds) {
+      StatusSnapshot s = store.snapshot(listId);
+      if (s.definition().purpose() != StatusPurpose.REVOCATION) {
+        throw new VcException(VcErrorCode.INVALID_ARGUMENT, "status list " + listId + " has statusPurpose "
+            + s.definition().purpose().term() + "; a 1EdTech Revocation List lists revocations only");
+      }
+      for (String credentialId : new java.util.TreeMap<>(s.credentialIds()).values()) {
+        revoked.putIfAbsent(credentialId, java.util.Optional.empty());
+      }
+      if (revoked.size() > RevocationList.MAX_ENTRIES) {
+        throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "a 1EdTech Revocation List of more than "
+            + RevocationList.MAX_ENTRIES + " credentials would be refused by readers (" + id + ")");
+      }
+    }
+    return RevocationList.of(id, issuer, revoked);
   }
 
   /**

@@ -50,6 +50,25 @@ public interface StatusStore extends AutoCloseable {
    */
   long allocate(String listId) throws VcException;
 
+  /** The longest credential id {@link #allocate(String, String)} binds, in characters. */
+  int MAX_CREDENTIAL_ID_LENGTH = 2048;
+
+  /**
+   * Allocates a fresh index (status 0) in a list and binds the credential's {@code id} to it, in one atomic step.
+   * While the entry's status is non-zero, {@link #snapshot} reports the id with it: that is what a 1EdTech
+   * Revocation List ({@link StatusListManager#revocationList}) publishes, since it names revoked credentials by id
+   * rather than by index.
+   *
+   * @param listId the list URL
+   * @param credentialId the {@code id} of the credential that gets the entry: not blank, at most
+   *     {@value #MAX_CREDENTIAL_ID_LENGTH} characters, no control characters
+   * @return the index, never returned before for this list
+   * @throws VcException {@link io.github.microcred.vc.VcErrorCode#INVALID_ARGUMENT} for an unusable credential id,
+   *     {@link io.github.microcred.vc.VcErrorCode#STATUS_LIST_UNKNOWN},
+   *     {@link io.github.microcred.vc.VcErrorCode#STATUS_LIST_FULL} or a storage failure
+   */
+  long allocate(String listId, String credentialId) throws VcException;
+
   /**
    * Sets the status of an allocated index. Purpose rules (revocation is final) are the caller's
    * ({@link StatusListManager}'s) job; the store checks the index is allocated and the value fits.
@@ -73,7 +92,8 @@ public interface StatusStore extends AutoCloseable {
   int status(String listId, long index) throws VcException;
 
   /**
-   * Reads a consistent snapshot of a whole list.
+   * Reads a consistent snapshot of a whole list: the allocated count, every non-zero status and the credential
+   * ids bound to those entries.
    *
    * @param listId the list URL
    * @return the snapshot

@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +136,108 @@ abstract class StatusStoreContract {
       BitstringStatusList decoded = BitstringStatusList.decode(subject.get("encodedList").asText(), 1);
       assertEquals(Map.of(i, 1), Map.of(i, decoded.status(i)));
       assertEquals(StatusListDefinition.MIN_ENTRIES, decoded.entries());
+    }
+  }
+
+  @Test
+  void revokedEntriesCarryTheCredentialIdBoundAtAllocationIntoTheRevocationList() throws Exception {
+    long seed = 0x5EED_16_1EDL;
+    SplittableRandom random = new SplittableRandom(seed);
+    try (StatusStore store = open()) {
+      StatusListManager m = StatusListManager.create(store);
+      String first = freshId();
+      String second = freshId();
+      m.createList(StatusListDefinition.revocation(first));
+      m.createList(StatusListDefinition.revocation(second));
+      // oracle: which index holds which credential id, and which are revoked
+      Map<String, Map<Long, String>> bound = Map.of(first, new TreeMap<>(), second, new TreeMap<>());
+      Map<String, Map<Long, String>> revokedIds = Map.of(first, new TreeMap<>(), second, new TreeMap<>());
+      int unbound = 0;
+      for (int i = 0; i < 60; i++) {
+        String list = random.nextBoolean() ? first : second;
+        if (random.nextInt(5) == 0) {
+          long index = m.allocate(list).index(); // no id: revocable, but never named in a 1EdTech list
+          unbound++;
+          if (random.nextBoolean()) {
+            m.revoke(list, index);
+          }
+          continue;
+        }
+        String credentialId = "urn:uuid:" + new UUID(random.nextLong(), random.nextLong());
+        long index = m.allocate(list, credentialId).index();
+        assertEquals(0, m.status(list, index));
+        bound.get(list).put(index, credentialId);
+        if (random.nextInt(3) == 0) {
+          m.revoke(list, index);
+          revokedIds.get(list).put(index, credentialId);
+        }
+      }
+      String why = "seed " + Long.toHexString(seed);
+      for (String list : List.of(first, second)) {
+        StatusSnapshot s = store.snapshot(list);
+        assertEquals(revokedIds.get(list), new TreeMap<>(s.credentialIds()), why + ", list " + list);
+        for (Long index : s.credentialIds().keySet()) {
+          assertEquals(1, s.statuses().get(index), why);
+        }
+      }
+      RevocationList published = m.revocationList("https://example.edu/revocations/" + UUID.randomUUID(),
+          "did:example:issuer", List.of(first, second));
+      List<String> expected = new ArrayList<>(revokedIds.get(first).values());
+      expected.addAll(revokedIds.get(second).values());
+      List<String> listed = new ArrayList<>();
+      published.toJson().get("revokedCredential").forEach(e -> listed.add(e.get("id").asText()));
+      assertEquals(expected, listed, why + ": first list then second, each in index order");
+      for (Map<Long, String> ids : bound.values()) {
+        for (String id : ids.values()) {
+          assertEquals(expected.contains(id), published.isRevoked(id), why + ", " + id);
+        }
+      }
+      assertTrue(unbound > 0 && !expected.isEmpty(), why + ": the seed must exercise both kinds");
+    }
+  }
+
+  @Test
+  void aSuspendedEntryCarriesItsIdOnlyWhileSuspendedAndOnlyRevocationListsArePublished() throws Exception {
+    try (StatusStore store = open()) {
+      StatusListManager m = StatusListManager.create(store);
+      String id = freshId();
+      m.createList(StatusListDefinition.suspension(id));
+      long i = m.allocate(id, "https://example.edu/credentials/42").index();
+      assertEquals(Map.of(), store.snapshot(id).credentialIds());
+      m.suspend(id, i);
+      assertEquals(Map.of(i, "https://example.edu/credentials/42"), store.snapshot(id).credentialIds());
+      m.resume(id, i);
+      assertEquals(Map.of(), store.snapshot(id).credentialIds());
+      VcException e = assertThrows(VcException.class,
+          () -> m.revocationList("https://example.edu/revocations/1", "did:example:issuer", List.of(id)));
+      assertEquals(VcErrorCode.INVALID_ARGUMENT, e.code());
+      assertTrue(e.getMessage().contains("suspension"), e.getMessage());
+      assertEquals(VcErrorCode.STATUS_LIST_UNKNOWN, assertThrows(VcException.class, () -> m.revocationList(
+          "https://example.edu/revocations/1", "did:example:issuer", List.of(id + "-none"))).code());
+      assertEquals(VcErrorCode.INVALID_ARGUMENT, assertThrows(VcException.class, () -> m.revocationList(
+          "not an iri", "did:example:issuer", List.of())).code());
+    }
+  }
+
+  @Test
+  void unusableCredentialIdsAreRefusedAndAllocateNothing() throws Exception {
+    try (StatusStore store = open()) {
+      StatusListManager m = StatusListManager.create(store);
+      String id = freshId();
+      m.createList(StatusListDefinition.revocation(id));
+      String tooLong = "urn:x:" + "a".repeat(StatusStore.MAX_CREDENTIAL_ID_LENGTH);
+      for (String bad : new String[] {null, "", "   ", "urn:x:a\nb", "urn:x:\u0000", tooLong}) {
+        VcException e = assertThrows(VcException.class, () -> m.allocate(id, bad), String.valueOf(bad));
+        assertEquals(VcErrorCode.INVALID_ARGUMENT, e.code(), String.valueOf(bad));
+        assertTrue(e.getMessage().startsWith("credentialId: "), e.getMessage());
+      }
+      assertEquals(0, store.snapshot(id).allocated(), "a refused id allocated an index");
+      String longest = "urn:x:" + "a".repeat(StatusStore.MAX_CREDENTIAL_ID_LENGTH - 6);
+      long i = m.allocate(id, longest).index();
+      m.revoke(id, i);
+      assertEquals(Map.of(i, longest), store.snapshot(id).credentialIds());
+      assertEquals(VcErrorCode.STATUS_LIST_UNKNOWN,
+          assertThrows(VcException.class, () -> m.allocate(id + "-none", "urn:x:1")).code());
     }
   }
 }
