@@ -55,7 +55,7 @@ public final class BitstringStatusCheck implements StatusCheck {
 
   /**
    * Creates a check fetching from a source, with {@link StatusListOptions#defaults()} (offline DID resolution, a
-   * {@link #DEFAULT_TTL} cache).
+   * {@link StatusListOptions#DEFAULT_TTL} cache).
    *
    * @param source where lists come from
    * @return the check

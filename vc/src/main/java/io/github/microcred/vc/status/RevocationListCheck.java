@@ -47,7 +47,7 @@ public final class RevocationListCheck implements StatusCheck {
   }
 
   /**
-   * Creates a check fetching from a source, with {@link StatusListOptions#defaults()} (a {@link #DEFAULT_TTL}
+   * Creates a check fetching from a source, with {@link StatusListOptions#defaults()} (a {@link StatusListOptions#DEFAULT_TTL}
    * cache).
    *
    * @param source where lists come from (the URL is the entry's {@code id})

@@ -54,7 +54,7 @@ public final class TokenStatusListCheck implements StatusCheck {
 
   /**
    * Creates a check fetching Status List Tokens from a source, with {@link StatusListOptions#defaults()} (offline
-   * DID resolution, a {@link #DEFAULT_TTL} cache, lists of at most {@link TokenStatusList#MAX_DECODED_BYTES}).
+   * DID resolution, a {@link StatusListOptions#DEFAULT_TTL} cache, lists of at most {@link TokenStatusList#MAX_DECODED_BYTES}).
    *
    * @param source where tokens come from (by {@code status_list.uri})
    * @return the check
