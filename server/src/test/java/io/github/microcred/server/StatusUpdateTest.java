@@ -1,5 +1,10 @@
 package io.github.microcred.server;
 
+import static io.github.microcred.server.StatusFixture.ED;
+import static io.github.microcred.server.StatusFixture.TOKEN;
+import static io.github.microcred.server.StatusFixture.config;
+import static io.github.microcred.server.StatusFixture.entry;
+import static io.github.microcred.server.StatusFixture.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.vc.KeyPair;
-import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.status.BitstringStatusList;
 import io.github.microcred.vc.status.JdbcStatusStore;
-import io.github.microcred.vc.status.StatusPurpose;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -24,30 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the published list, a restart over the same embedded H2 file, and PostgreSQL when one is configured.
  */
 class StatusUpdateTest {
-  static final String TOKEN = "update-token-0123456789abcdef";
-  static final KeyPair ED = KeyPair.generate(KeyType.ED25519);
-
-  static ServerConfig.Builder config() {
-    return ServerConfig.builder().token(TOKEN)
-        .issuer(ServerConfig.Issuer.dataIntegrity(ED).withStatus(StatusPurpose.REVOCATION, StatusPurpose.SUSPENSION));
-  }
-
-  static Http.Reply update(Http http, JsonNode credentialStatus, String action, String token) throws Exception {
-    ObjectNode req = Http.JSON.createObjectNode();
-    req.set("credentialStatus", credentialStatus);
-    req.put("action", action);
-    return http.post("/credentials/status", req.toString(), token);
-  }
-
-  static JsonNode entry(JsonNode vc, String purpose) {
-    for (JsonNode e : vc.path("credentialStatus")) {
-      if (e.path("statusPurpose").asText().equals(purpose)) {
-        return e;
-      }
-    }
-    throw new AssertionError("no " + purpose + " entry in " + vc);
-  }
-
   static int published(Http http, JsonNode entry) throws Exception {
     Http.Reply list = http.get(URI.create(entry.path("statusListCredential").asText()));
     assertEquals(200, list.status(), list.body().toString());
@@ -68,7 +46,7 @@ class StatusUpdateTest {
       JsonNode revocation = entry(vc, "revocation");
       assertEquals(0, published(http, revocation));
 
-      Http.Reply r = update(http, vc.get("credentialStatus"), "revoke", TOKEN);
+      Http.Reply r = update(http, "credentialStatus", vc.get("credentialStatus"), "revoke", TOKEN);
       assertEquals(200, r.status(), r.body().toString());
       assertEquals(1, r.body().path("credentialStatus").size(), r.body().toString());
       assertEquals(1, r.body().path("credentialStatus").get(0).path("status").asInt());
@@ -78,8 +56,8 @@ class StatusUpdateTest {
       assertFalse(bad.body().path("verified").asBoolean(true));
       assertTrue(bad.body().path("detail").asText().contains("revoked"), bad.body().toString());
       // revocation is final: resume addresses suspension entries only, and revoking again changes nothing
-      assertEquals(200, update(http, revocation, "revoke", TOKEN).status());
-      Http.assertProblem(update(http, revocation, "resume", TOKEN), 422);
+      assertEquals(200, update(http, "credentialStatus", revocation, "revoke", TOKEN).status());
+      Http.assertProblem(update(http, "credentialStatus", revocation, "resume", TOKEN), 422);
       Http.assertProblem(http.verify(vc), 422);
     }
     // a restart over the same file (same public URL): the credential stays revoked, indexes are not reused
@@ -100,12 +78,12 @@ class StatusUpdateTest {
       Http http = new Http(server, TOKEN);
       JsonNode vc = http.issue(Http.credential(ED), null);
       JsonNode suspension = entry(vc, "suspension");
-      assertEquals(200, update(http, vc.get("credentialStatus"), "suspend", TOKEN).status());
+      assertEquals(200, update(http, "credentialStatus", vc.get("credentialStatus"), "suspend", TOKEN).status());
       assertEquals(1, published(http, suspension));
       Http.Reply bad = http.verify(vc);
       Http.assertProblem(bad, 422);
       assertTrue(bad.body().path("detail").asText().contains("suspended"), bad.body().toString());
-      Http.Reply resumed = update(http, suspension, "resume", TOKEN);
+      Http.Reply resumed = update(http, "credentialStatus", suspension, "resume", TOKEN);
       assertEquals(200, resumed.status(), resumed.body().toString());
       assertEquals(0, resumed.body().path("credentialStatus").get(0).path("status").asInt());
       assertEquals(0, published(http, suspension));
@@ -121,27 +99,27 @@ class StatusUpdateTest {
       Http http = new Http(server, TOKEN);
       JsonNode vc = http.issue(Http.credential(ED), null);
       JsonNode revocation = entry(vc, "revocation");
-      Http.assertProblem(update(http, revocation, "revoke", null), 401);
-      Http.assertProblem(update(http, revocation, "revoke", TOKEN + "x"), 401);
-      Http.assertProblem(update(http, revocation, "delete", TOKEN), 400);
+      Http.assertProblem(update(http, "credentialStatus", revocation, "revoke", null), 401);
+      Http.assertProblem(update(http, "credentialStatus", revocation, "revoke", TOKEN + "x"), 401);
+      Http.assertProblem(update(http, "credentialStatus", revocation, "delete", TOKEN), 400);
       Http.assertProblem(http.post("/credentials/status", "{\"action\":\"revoke\"}", TOKEN), 400);
       ObjectNode numeric = revocation.deepCopy();
       numeric.put("statusListIndex", 7);
-      Http.assertProblem(update(http, numeric, "revoke", TOKEN), 400);
+      Http.assertProblem(update(http, "credentialStatus", numeric, "revoke", TOKEN), 400);
       // another server's list, and an index never allocated
       ObjectNode foreign = revocation.deepCopy();
       foreign.put("statusListCredential", "https://issuer.example/status/1");
-      Http.Reply f = update(http, foreign, "revoke", TOKEN);
+      Http.Reply f = update(http, "credentialStatus", foreign, "revoke", TOKEN);
       Http.assertProblem(f, 422);
       assertTrue(f.body().path("detail").asText().contains("not one of this service's lists"), f.body().toString());
       ObjectNode unallocated = revocation.deepCopy();
       long other = (Long.parseLong(revocation.path("statusListIndex").asText()) + 1) % 131_072;
       unallocated.put("statusListIndex", Long.toString(other));
-      Http.Reply u = update(http, unallocated, "revoke", TOKEN);
+      Http.Reply u = update(http, "credentialStatus", unallocated, "revoke", TOKEN);
       Http.assertProblem(u, 422);
       assertTrue(u.body().path("detail").asText().contains("$.credentialStatus"), u.body().toString());
       // suspension addressed with revoke: nothing of that purpose
-      Http.assertProblem(update(http, entry(vc, "suspension"), "revoke", TOKEN), 422);
+      Http.assertProblem(update(http, "credentialStatus", entry(vc, "suspension"), "revoke", TOKEN), 422);
       // nothing changed
       assertEquals(200, http.verify(vc).status());
     }
@@ -163,7 +141,7 @@ class StatusUpdateTest {
       JsonNode vc = http.issue(Http.credential(ED), null);
       assertTrue(entry(vc, "revocation").path("statusListCredential").asText().startsWith(publicUrl.toString()));
       assertEquals(200, http.verify(vc).status());
-      assertEquals(200, update(http, vc.get("credentialStatus"), "revoke", TOKEN).status());
+      assertEquals(200, update(http, "credentialStatus", vc.get("credentialStatus"), "revoke", TOKEN).status());
       Http.assertProblem(http.verify(vc), 422);
     }
   }

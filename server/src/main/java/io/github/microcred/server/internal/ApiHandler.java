@@ -508,11 +508,7 @@ public final class ApiHandler extends Handler.Abstract {
       buf = in.readNBytes(limit + 1);
       if (buf.length > limit) {
         // the rest is read and dropped (up to the drain bound) so that the 413 reaches the client
-        if (skipToEnd(in, drainBound() - buf.length)) {
-          request.setAttribute(BODY_READ, Boolean.TRUE);
-        } else {
-          request.setAttribute(BODY_READ, Boolean.FALSE);
-        }
+        request.setAttribute(BODY_READ, skipToEnd(in, drainBound() - buf.length));
         throw tooLarge("more than " + limit + " bytes sent");
       }
     } catch (IOException e) {
