@@ -64,14 +64,15 @@ public final class MicroCredentialJson {
    *
    * @param json the JSON text
    * @return the micro-credential
-   * @throws CoreException {@link CoreErrorCode#MALFORMED_JSON} with line and column for a syntax error,
+   * @throws CoreException {@link CoreErrorCode#MALFORMED_JSON} with line and column for a syntax error (and the path
+   *     where the text nests deeper than 256 levels),
    *     {@link CoreErrorCode#INVALID_DOCUMENT} listing every path for a document that does not fit the model
    */
   public static MicroCredential read(String json) throws CoreException {
     List<Issue> issues = new ArrayList<>();
     JsonNode n = Json.parse(json, issues);
     if (n == null) {
-      throw new CoreException(CoreErrorCode.MALFORMED_JSON, "malformed JSON: " + issues.get(0).message());
+      throw malformed(issues.get(0));
     }
     return fromTree(n);
   }
@@ -100,7 +101,7 @@ public final class MicroCredentialJson {
     List<Issue> issues = new ArrayList<>();
     JsonNode n = Json.parse(json, issues);
     if (n == null) {
-      throw new CoreException(CoreErrorCode.MALFORMED_JSON, "malformed JSON: " + issues.get(0).message());
+      throw malformed(issues.get(0));
     }
     JsonCodec c = new JsonCodec();
     return orThrow(c.readAward(n, "$"), c.issues());
@@ -128,10 +129,16 @@ public final class MicroCredentialJson {
     List<Issue> issues = new ArrayList<>();
     JsonNode n = Json.parse(json, issues);
     if (n == null) {
-      throw new CoreException(CoreErrorCode.MALFORMED_JSON, "malformed JSON: " + issues.get(0).message());
+      throw malformed(issues.get(0));
     }
     JsonCodec c = new JsonCodec();
     return orThrow(c.readOrganizationAt(n, "$"), c.issues());
+  }
+
+  /** The parse refusal as an exception; a refusal inside the document (nesting too deep) names its path. */
+  private static CoreException malformed(Issue i) {
+    return new CoreException(CoreErrorCode.MALFORMED_JSON,
+        "malformed JSON" + ("$".equals(i.path()) ? "" : " at " + i.path()) + ": " + i.message());
   }
 
   private static <T> T orThrow(T value, List<Issue> issues) throws CoreException {
