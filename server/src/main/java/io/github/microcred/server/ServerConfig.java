@@ -32,8 +32,14 @@ public final class ServerConfig {
   /** The default request body limit: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
+  /**
+   * The default whole-request deadline: 30 s for the headers and the body of one request, counted from its first
+   * byte (from the connection's opening for its first request, TLS handshake included).
+   */
+  public static final java.time.Duration DEFAULT_REQUEST_DEADLINE = java.time.Duration.ofSeconds(30);
+
   private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
-      "publicUrl", "statusStore", "tls", "auth", "microcredentials", "accessLog");
+      "publicUrl", "statusStore", "tls", "auth", "microcredentials", "accessLog", "requestDeadlineSeconds");
 
   /** The JWS algorithms OAuth access tokens may use by default (asymmetric only: never HMAC, never none). */
   public static final List<String> DEFAULT_OAUTH_ALGORITHMS = List.of("RS256", "PS256", "ES256", "ES384");
@@ -75,11 +81,13 @@ public final class ServerConfig {
    * meaning: {@code MCRED_SERVER_HOST}, {@code MCRED_SERVER_PORT}, {@code MCRED_SERVER_HTTP} ({@code true} /
    * {@code false}), {@code MCRED_SERVER_MAX_BODY_BYTES}, {@code MCRED_SERVER_PUBLIC_URL},
    * {@code MCRED_SERVER_STATUS_STORE}, {@code MCRED_SERVER_TOKENS} (comma-separated, added to the file's),
-   * {@code MCRED_SERVER_TLS_KEYSTORE}, {@code MCRED_SERVER_TLS_KEYSTORE_PASSWORD}.
+   * {@code MCRED_SERVER_TLS_KEYSTORE}, {@code MCRED_SERVER_TLS_KEYSTORE_PASSWORD}, {@code MCRED_SERVER_ACCESS_LOG},
+   * {@code MCRED_SERVER_REQUEST_DEADLINE_SECONDS}.
    */
   public static final List<String> ENVIRONMENT = List.of("MCRED_SERVER_HOST", "MCRED_SERVER_PORT",
       "MCRED_SERVER_HTTP", "MCRED_SERVER_MAX_BODY_BYTES", "MCRED_SERVER_PUBLIC_URL", "MCRED_SERVER_STATUS_STORE",
-      "MCRED_SERVER_TOKENS", "MCRED_SERVER_TLS_KEYSTORE", "MCRED_SERVER_TLS_KEYSTORE_PASSWORD");
+      "MCRED_SERVER_TOKENS", "MCRED_SERVER_TLS_KEYSTORE", "MCRED_SERVER_TLS_KEYSTORE_PASSWORD",
+      "MCRED_SERVER_ACCESS_LOG", "MCRED_SERVER_REQUEST_DEADLINE_SECONDS");
 
   /** How an issuer secures what it issues by default. */
   public enum Format {
@@ -220,6 +228,7 @@ public final class ServerConfig {
   private final boolean openVerify;
   private final Map<String, io.github.microcred.core.MicroCredential> microCredentials;
   private final String accessLog;
+  private final java.time.Duration requestDeadline;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -237,6 +246,7 @@ public final class ServerConfig {
     this.openVerify = b.openVerify;
     this.microCredentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.microCredentials));
     this.accessLog = b.accessLog;
+    this.requestDeadline = b.requestDeadline;
   }
 
   /**
@@ -295,6 +305,9 @@ public final class ServerConfig {
     }
     if (root.has("maxBodyBytes")) {
       b.maxBodyBytes(integer(file, root, "maxBodyBytes", 1024, 64 << 20));
+    }
+    if (root.has("requestDeadlineSeconds")) {
+      b.requestDeadline(java.time.Duration.ofSeconds(integer(file, root, "requestDeadlineSeconds", 1, 3600)));
     }
     JsonNode tokens = root.path("tokens");
     if (root.has("tokens") && !tokens.isArray()) {
@@ -538,6 +551,20 @@ public final class ServerConfig {
   }
 
   /**
+   * The whole-request deadline: a request's headers and body must arrive within it, counted from the request's
+   * first byte (for a connection's first request, from the connection's opening, TLS handshake included). A request
+   * whose headers are late has its connection closed (there is no request yet to answer, as with an idle timeout);
+   * one whose body is late is answered 408 {@code request-timeout} and its connection closed. A client sending one
+   * byte a second, which no per-read idle timeout stops, is bounded by it. Idle keep-alive connections between
+   * requests are left to the idle timeout (30 s).
+   *
+   * @return the deadline (default {@link #DEFAULT_REQUEST_DEADLINE})
+   */
+  public java.time.Duration requestDeadline() {
+    return requestDeadline;
+  }
+
+  /**
    * The issuers.
    *
    * @return an unmodifiable list
@@ -662,6 +689,7 @@ public final class ServerConfig {
   @Override
   public String toString() {
     return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
+        + ", requestDeadline " + requestDeadline
         + ", issuers " + issuers.stream().map(Issuer::id).toList() + ", " + tokenDigests.size()
         + " token(s) redacted" + (keystore != null ? ", keystore " + keystore + " (password redacted)" : "")
         + (publicUrl != null ? ", publicUrl " + publicUrl : "")
@@ -696,8 +724,24 @@ public final class ServerConfig {
         new java.util.LinkedHashMap<>();
 
     private String accessLog = "off";
+    private java.time.Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
 
     private Builder() {}
+
+    /**
+     * Sets the whole-request deadline (see {@link ServerConfig#requestDeadline()}).
+     *
+     * @param d a positive duration, at most one hour
+     * @return this
+     */
+    public Builder requestDeadline(java.time.Duration d) {
+      Objects.requireNonNull(d, "requestDeadline");
+      if (d.isNegative() || d.isZero() || d.compareTo(java.time.Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("requestDeadline: expected a positive duration of at most 1 h, got " + d);
+      }
+      this.requestDeadline = d;
+      return this;
+    }
 
     /**
      * Sets the access log: {@code off}, {@code stdout}, {@code stderr}, or a file path (appended to).
@@ -793,6 +837,9 @@ public final class ServerConfig {
       }
       if ((v = value(env, "MCRED_SERVER_MAX_BODY_BYTES")) != null) {
         maxBodyBytes(envInt("MCRED_SERVER_MAX_BODY_BYTES", v, 1024, 64 << 20));
+      }
+      if ((v = value(env, "MCRED_SERVER_REQUEST_DEADLINE_SECONDS")) != null) {
+        requestDeadline(java.time.Duration.ofSeconds(envInt("MCRED_SERVER_REQUEST_DEADLINE_SECONDS", v, 1, 3600)));
       }
       if ((v = value(env, "MCRED_SERVER_PUBLIC_URL")) != null) {
         try {

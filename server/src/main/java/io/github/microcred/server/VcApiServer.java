@@ -2,6 +2,7 @@ package io.github.microcred.server;
 
 import io.github.microcred.server.internal.AccessLog;
 import io.github.microcred.server.internal.ApiHandler;
+import io.github.microcred.server.internal.RequestDeadline;
 import io.github.microcred.server.internal.SelfSignedCertificate;
 import io.github.microcred.server.internal.StatusService;
 import io.github.microcred.vc.SecretKeyAccess;
@@ -134,6 +135,7 @@ public final class VcApiServer implements AutoCloseable {
       graceful = new Graceful(new ApiHandler(config, version(), status, log));
       jetty.setHandler(graceful);
       jetty.start();
+      RequestDeadline.watch(connector, config.requestDeadline());
     } catch (ServerException e) {
       stopQuietly(jetty, status, log);
       throw e;

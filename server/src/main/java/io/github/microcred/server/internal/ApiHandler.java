@@ -20,7 +20,6 @@ import io.github.microcred.vc.presentation.PresentationVerification;
 import io.github.microcred.vc.presentation.PresentationVerifyOperation;
 import io.github.microcred.vc.presentation.Presentations;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -504,13 +502,18 @@ public final class ApiHandler extends Handler.Abstract {
       throw tooLarge(declared + " bytes declared");
     }
     byte[] buf;
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      buf = in.readNBytes(limit + 1);
-      if (buf.length > limit) {
-        // the rest is read and dropped (up to the drain bound) so that the 413 reaches the client
-        request.setAttribute(BODY_READ, skipToEnd(in, drainBound() - buf.length));
+    try {
+      // the first limit + 1 bytes are kept; beyond the limit the rest is read and dropped (up to the drain bound) so
+      // that the 413 reaches the client
+      RequestDeadline.Read r = RequestDeadline.read(request, drainBound(), limit, deadline(request));
+      buf = r.bytes();
+      if (r.count() > limit) {
+        request.setAttribute(BODY_READ, r.ended());
         throw tooLarge("more than " + limit + " bytes sent");
       }
+    } catch (java.util.concurrent.TimeoutException e) {
+      request.setAttribute(BODY_READ, Boolean.FALSE);
+      throw requestTimeout();
     } catch (IOException e) {
       request.setAttribute(BODY_READ, Boolean.FALSE);
       throw new Problem(400, "malformed-request", "Malformed request", "the body could not be read: "
@@ -606,25 +609,23 @@ public final class ApiHandler extends Handler.Abstract {
     if (declared > drainBound()) {
       return false;
     }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      return skipToEnd(in, drainBound());
-    } catch (IOException e) {
+    try {
+      return RequestDeadline.read(request, drainBound(), 0, deadline(request)).ended();
+    } catch (java.util.concurrent.TimeoutException | IOException e) {
       return false;
     }
   }
 
-  /** Skips at most {@code max} bytes; true when the stream ended within them. */
-  private static boolean skipToEnd(InputStream in, long max) throws IOException {
-    byte[] sink = new byte[8192];
-    long left = max;
-    while (left >= 0) {
-      int n = in.read(sink, 0, (int) Math.min(sink.length, left + 1));
-      if (n < 0) {
-        return true;
-      }
-      left -= n;
-    }
-    return false;
+  /** When the request's headers and body must have arrived ({@link System#nanoTime()} scale). */
+  private long deadline(Request request) {
+    return request.getBeginNanoTime() + config.requestDeadline().toNanos();
+  }
+
+  private Problem requestTimeout() {
+    java.time.Duration d = config.requestDeadline();
+    return new Problem(408, "request-timeout", "Request timeout", "the request was not received in full within "
+        + "its deadline of " + (d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms")
+        + " (headers and body, counted from its first byte); the connection is closed");
   }
 
   /** Whether a Content-Type names JSON: application/json or application/*+json, parameters aside. */
