@@ -333,6 +333,11 @@ public final class VerifyOperation {
       public VerificationResult jwt(String jwt) {
         return io.github.microcred.vc.jose.VcJwt.verify(jwt).withOptions(inner).get().result();
       }
+
+      @Override
+      public VerificationResult ob3Jwt(String jwt) {
+        return io.github.microcred.vc.jose.Ob3Jwt.verify(jwt).withOptions(inner).get().result();
+      }
     }, checks);
   }
 

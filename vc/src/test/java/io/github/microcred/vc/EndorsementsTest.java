@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.ob3.EndorsementCredential;
 import io.github.microcred.vc.ob3.Profile;
@@ -66,7 +67,7 @@ class EndorsementsTest {
     ((ObjectNode) b.get("issuer")).putArray("endorsement").add(signed(endorsement(issuer, "A good school"),
         endorserKey));
     achievement(b).putArray("endorsement").add(signed(endorsement(ACHIEVEMENT_ID, "Rigorous"), endorserKey));
-    String jwt = VcJwt.sign(endorsement(ACHIEVEMENT_ID, "Also as a JWT"), endorserKey).withClock(
+    String jwt = Ob3Jwt.sign(endorsement(ACHIEVEMENT_ID, "Also as a JWT"), endorserKey).withClock(
         Clock.fixed(SIGNED, ZoneOffset.UTC)).get();
     achievement(b).putArray("endorsementJwt").add(jwt);
     b.putArray("endorsement").add(signed(endorsement(ACHIEVEMENT_ID, "On the credential"), endorserKey));
@@ -106,6 +107,51 @@ class EndorsementsTest {
     assertTrue(failed.message().contains("PROOF"), failed.message());
     assertTrue(r.nested().get(0).result().verified(), r::toString);
     assertFalse(r.nested().get(1).result().passed(CheckName.PROOF), r::toString);
+  }
+
+  /**
+   * OB 3.0 {@code endorsementJwt} items are OB 3.0 JWTs: verified with that profile's checks (header, claims
+   * against the credential), so a {@code vc+jwt}, a token whose claims contradict its credential, or anything but a
+   * compact JWS string fails there, with the path of the item.
+   */
+  @Test
+  void endorsementJwtItemsAreVerifiedWithTheOb3JwtProfile() throws Exception {
+    Clock at = Clock.fixed(SIGNED, ZoneOffset.UTC);
+    String ob3 = Ob3Jwt.sign(endorsement(ACHIEVEMENT_ID, "An OB 3.0 JWT"), endorserKey).withClock(at).get();
+    ObjectNode good = badge();
+    achievement(good).putArray("endorsementJwt").add(ob3);
+    VerificationResult ok = verify(signed(good, issuerKey));
+    assertTrue(ok.verified(), ok::toString);
+    assertTrue(ok.nested().get(0).result().passed(CheckName.PROOF), ok::toString);
+
+    // the same endorsement as a VC-JOSE-COSE vc+jwt: verified elsewhere, but not an OB 3.0 JWT
+    String vcJwt = VcJwt.sign(endorsement(ACHIEVEMENT_ID, "A vc+jwt"), endorserKey).withClock(at).get();
+    assertTrue(VcJwt.verify(vcJwt).withClock(NOW).get().verified(), "the vc+jwt itself is sound");
+    // an OB 3.0 JWT whose jti no longer names the credential it carries (the claims are re-signed: only the
+    // profile's claim checks can tell)
+    ObjectNode other = endorsement(ACHIEVEMENT_ID, "jti of another credential");
+    String conflicting = Ob3Jwt.sign(other, endorserKey).withClock(at).get();
+    String[] parts = conflicting.split("\\.");
+    ObjectNode claims = (ObjectNode) TestSupport.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+    claims.put("jti", "urn:uuid:00000000-0000-4000-8000-000000000000");
+    String input = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        claims.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String resigned = input + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        endorserKey.sign(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    ObjectNode enveloped = TestSupport.JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
+        .put("id", NestedCredentials.ENVELOPED_JWT_PREFIX + vcJwt).put("type", "EnvelopedVerifiableCredential");
+    ObjectNode b = badge();
+    achievement(b).putArray("endorsementJwt").add(vcJwt).add(resigned).add(enveloped);
+    VerificationResult r = verify(signed(b, issuerKey));
+    assertFalse(r.verified());
+    List<VerificationCheck> failed = r.checks(CheckName.NESTED_CREDENTIALS);
+    assertEquals(List.of("$.credentialSubject.achievement.endorsementJwt[0]",
+        "$.credentialSubject.achievement.endorsementJwt[1]", "$.credentialSubject.achievement.endorsementJwt[2]"),
+        failed.stream().map(VerificationCheck::path).toList(), r::toString);
+    assertTrue(failed.stream().allMatch(VerificationCheck::failed), r::toString);
+    assertTrue(failed.get(0).message().contains("typ"), failed.get(0).message());
+    assertTrue(failed.get(1).message().contains("jti"), failed.get(1).message());
+    assertTrue(failed.get(2).message().contains("compact JWS string"), failed.get(2).message());
   }
 
   @Test

@@ -20,14 +20,15 @@ import java.util.Set;
  * of a member named {@code verifiableCredential} (a presentation's credentials, CLR 2.0
  * {@code credentialSubject.verifiableCredential}) or {@code endorsement} (Open Badges 3.0 endorsements of a
  * credential, of its {@code credentialSubject.achievement}, of an issuer or creator {@code Profile}, ...), and each
- * string of an {@code endorsementJwt} member (OB 3.0 endorsements as compact JWS). These are the members under which
+ * string of an {@code endorsementJwt} member (OB 3.0 endorsements as compact JWS, verified with the OB 3.0 JWT
+ * profile's checks: {@link Verifier#ob3Jwt}). These are the members under which
  * {@link io.github.microcred.vc.internal.verify.CompactForm} lets an embedded credential carry its own
  * {@code @context}; the compact-form rules make sure no other spelling of them (a full-IRI key, a CURIE) is signed.
  * The search does not enter an embedded credential (its own verification finds what it embeds), {@code @context}, or
  * a term the contexts define as a JSON literal. Each entry is either an {@code EnvelopedVerifiableCredential} whose
- * {@code id} is {@code data:application/vc+jwt,<jwt>}, a compact {@code vc+jwt} string (VC-JWT 1.1 presentations,
- * OB 3.0 {@code endorsementJwt}), or a credential object with a Data Integrity {@code proof}; anything else is
- * unsecured and fails.
+ * {@code id} is {@code data:application/vc+jwt,<jwt>}, a compact {@code vc+jwt} string (VC-JWT 1.1 presentations),
+ * a compact OB 3.0 JWT string (an {@code endorsementJwt} item, nothing else there), or a credential object with a
+ * Data Integrity {@code proof}; anything else is unsecured and fails.
  *
  * <p>Bounds: the nesting depth (a presentation holding a CLR holding badges is depth 2; an endorsement of an
  * endorsement's issuer one level deeper than that endorsement) and the total number of embedded credentials verified
@@ -82,10 +83,20 @@ public final class NestedCredentials {
      * @return its result
      */
     VerificationResult jwt(String jwt);
+
+    /**
+     * Verifies an embedded OB 3.0 JWT (an {@code endorsementJwt} item) with the OB 3.0 JWT profile's checks
+     * ({@link io.github.microcred.vc.jose.Ob3Jwt#verify}: header, {@code iss}/{@code jti}/{@code nbf}/{@code sub}/
+     * {@code exp} against the credential).
+     *
+     * @param jwt the compact serialization
+     * @return its result
+     */
+    VerificationResult ob3Jwt(String jwt);
   }
 
-  /** One embedded credential and where it is. */
-  private record Embedded(String path, JsonNode node) {}
+  /** One embedded credential, where it is, and whether it is an {@code endorsementJwt} item. */
+  private record Embedded(String path, JsonNode node, boolean endorsementJwt) {}
 
   /** Members whose value (or each item of it) is an embedded credential. */
   private static final Set<String> EMBEDDING = io.github.microcred.vc.internal.verify.CompactForm.EMBEDDED_CREDENTIALS;
@@ -171,6 +182,13 @@ public final class NestedCredentials {
 
   private static VerificationResult verifyOne(Embedded e, Verifier verifier) {
     JsonNode n = e.node();
+    if (e.endorsementJwt()) {
+      // OB 3.0: "endorsementJwt": [ compact JWS strings ] in the OB 3.0 JWT format
+      if (!n.isTextual() || !io.github.microcred.vc.jose.VcJwt.looksLikeJwt(n.asText().strip())) {
+        return unsecured("an endorsementJwt item must be a compact JWS string (an OB 3.0 JWT)");
+      }
+      return verifier.ob3Jwt(n.asText().strip());
+    }
     if (n.isTextual()) {
       String s = n.asText().strip();
       if (io.github.microcred.vc.jose.VcJwt.looksLikeJwt(s)) {
@@ -244,12 +262,13 @@ public final class NestedCredentials {
       String p = path + "." + k;
       if (EMBEDDING.contains(k) || ENDORSEMENT_JWT.equals(k)) {
         JsonNode v = e.getValue();
+        boolean jwt = ENDORSEMENT_JWT.equals(k);
         if (v.isArray()) {
           for (int i = 0; i < v.size(); i++) {
-            out.add(new Embedded(p + "[" + i + "]", v.get(i)));
+            out.add(new Embedded(p + "[" + i + "]", v.get(i), jwt));
           }
         } else {
-          out.add(new Embedded(p, v));
+          out.add(new Embedded(p, v, jwt));
         }
       } else {
         search(e.getValue(), p, jsonLiterals, out);

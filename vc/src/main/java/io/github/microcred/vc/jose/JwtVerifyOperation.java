@@ -485,6 +485,12 @@ public final class JwtVerifyOperation {
         return new JwtVerifyOperation(JwtKind.CREDENTIAL, token, options, algorithms, null, null,
             JwtProfile.VC_JOSE_COSE).get().result();
       }
+
+      @Override
+      public VerificationResult ob3Jwt(String token) {
+        return new JwtVerifyOperation(JwtKind.CREDENTIAL, token, options, algorithms, null, null,
+            JwtProfile.OB3).get().result();
+      }
     };
   }
 

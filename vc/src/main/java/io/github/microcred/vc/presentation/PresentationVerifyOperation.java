@@ -251,6 +251,12 @@ public final class PresentationVerifyOperation {
         return VcJwt.verify(jwt).withOptions(options.withClock(at).withProofPurpose("assertionMethod")).get()
             .result();
       }
+
+      @Override
+      public VerificationResult ob3Jwt(String jwt) {
+        return io.github.microcred.vc.jose.Ob3Jwt.verify(jwt).withOptions(options.withClock(at)
+            .withProofPurpose("assertionMethod")).get().result();
+      }
     };
   }
 

@@ -370,6 +370,11 @@ public final class SdJwtVerifyOperation {
       public VerificationResult jwt(String jwt) {
         return VcJwt.verify(jwt).withOptions(s.options).get().result();
       }
+
+      @Override
+      public VerificationResult ob3Jwt(String jwt) {
+        return io.github.microcred.vc.jose.Ob3Jwt.verify(jwt).withOptions(s.options).get().result();
+      }
     };
   }
 
