@@ -148,10 +148,33 @@ public final class Canonicalizer {
     }
 
     /**
-     * The fast path's statements of {@code document}, or null when it needs the general path: its top-level
-     * {@code @context} must be a URL or a list of URLs whose active context is cached.
+     * The fast path's statements of {@code document}, or null when the general path must answer it: anything the
+     * fast path does not cover or fails on (its reason dropped, and any context loader error it left on this
+     * thread cleared, so the general path reports its own). A passed deadline is not a fallback: it is thrown.
+     *
+     * @param forced the caller asked for the fast path only ({@link Path#FAST}): refusal is an
+     *     {@link IllegalStateException} with the reason instead of null
      */
-    FastRdf.Dataset fastDataset(JsonObject document, CanonicalizationLimits limits, Deadline deadline)
+    FastRdf.Dataset fastDataset(JsonObject document, CanonicalizationLimits limits, Deadline deadline,
+        boolean forced) {
+      try {
+        return fastDataset(document, limits, deadline);
+      } catch (Deadline.Exceeded e) {
+        throw e;
+      } catch (FastRdf.Unsupported | RuntimeException e) {
+        if (forced) {
+          throw new IllegalStateException("the fast path does not cover this document: " + e.getMessage(), e);
+        }
+        LOADER_ERROR.remove();
+        return null;
+      }
+    }
+
+    /**
+     * The fast path's statements of {@code document}: its top-level {@code @context} must be a URL or a list of
+     * URLs whose active context is cached.
+     */
+    private FastRdf.Dataset fastDataset(JsonObject document, CanonicalizationLimits limits, Deadline deadline)
         throws FastRdf.Unsupported {
       JsonValue ctx = document.get("@context");
       if (ctx == null || !urlsOnly(ctx)) {
@@ -624,18 +647,7 @@ public final class Canonicalizer {
             return hit;
           }
         }
-        FastRdf.Dataset fast = null;
-        try {
-          fast = p.fastDataset(document, limits, deadline);
-        } catch (Deadline.Exceeded e) {
-          throw e;
-        } catch (FastRdf.Unsupported | RuntimeException e) {
-          // anything the fast path does not cover (or fails on) is the general path's to answer
-          if (path == Path.FAST) {
-            throw new IllegalStateException("the fast path does not cover this document: " + e.getMessage(), e);
-          }
-          LOADER_ERROR.remove();
-        }
+        FastRdf.Dataset fast = p.fastDataset(document, limits, deadline, path == Path.FAST);
         if (fast != null) {
           FAST_RUNS.increment();
           String out = FastRdf.canonical(fast, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline);
@@ -698,14 +710,7 @@ public final class Canonicalizer {
     try {
       deadline.check("JSON-LD expansion (before it starts)");
       if (!generalOnly) {
-        FastRdf.Dataset fast = null;
-        try {
-          fast = p.fastDataset(document, limits, deadline);
-        } catch (Deadline.Exceeded e) {
-          throw e;
-        } catch (FastRdf.Unsupported | RuntimeException e) {
-          LOADER_ERROR.remove();
-        }
+        FastRdf.Dataset fast = p.fastDataset(document, limits, deadline, false);
         if (fast != null) {
           FAST_RUNS.increment();
           for (FastRdf.Quad q : fast.quads()) {
