@@ -96,8 +96,31 @@ final class FastRdf {
     this.uriValidation = uriValidation;
   }
 
+  /** Bound on the IRIs whose absoluteness is remembered; past it the memory is dropped and refilled. */
+  private static final int MAX_CACHED_IRIS = 4096;
+  /** Longer IRIs are checked every time (the cache must not hold a document's large strings). */
+  private static final int MAX_CACHED_IRI_LENGTH = 512;
+
+  /**
+   * Whether titanium takes {@code iri} as an absolute IRI ({@code UriUtils.isAbsoluteUri} under the processor's
+   * validation policy, which parses it with {@code java.net.URI}), remembered per IRI: the answer depends only on
+   * the string and the policy, and the same vocabulary, type and issuer IRIs come back in every document.
+   */
+  private final Map<String, Boolean> absoluteIris = new ConcurrentHashMap<>();
+
   private boolean absolute(String iri) {
-    return UriUtils.isAbsoluteUri(iri, uriValidation);
+    Boolean known = absoluteIris.get(iri);
+    if (known != null) {
+      return known;
+    }
+    boolean a = UriUtils.isAbsoluteUri(iri, uriValidation);
+    if (iri.length() <= MAX_CACHED_IRI_LENGTH) {
+      if (absoluteIris.size() >= MAX_CACHED_IRIS) {
+        absoluteIris.clear();
+      }
+      absoluteIris.put(iri, a);
+    }
+    return a;
   }
 
   /** The compiled form of a top-level active context (one the processor caches). */
