@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "Define, issue, verify, publish and stack micro-credentials.",
     subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ValidateCommand.class, KeygenCommand.class, IssueCommand.class,
         SignCommand.class, DeriveCommand.class, VerifyCommand.class, StatusCommand.class, PresentCommand.class, CtdlCommand.class, AuditCommand.class,
-        PlanCommand.class, ServeCommand.class, ElmCommand.class, ConvertCommand.class})
+        PlanCommand.class, ServeCommand.class, ElmCommand.class, ConvertCommand.class, BulkCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code: the command succeeded. */
@@ -61,6 +61,8 @@ public final class Main implements Runnable {
           return ex instanceof CliException ce ? ce.exitCode() : FAILED;
         });
     cl.setParameterExceptionHandler(Main::usageError);
+    // mcred bulk --spark MASTER audit --rules ...: everything after the job's command is the job's
+    cl.getSubcommands().get("bulk").setStopAtPositional(true);
     cl.setExecutionStrategy(parseResult -> {
       // "mcred derive --help": picocli would print the top-level help for the unknown word; it is a usage error
       for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {

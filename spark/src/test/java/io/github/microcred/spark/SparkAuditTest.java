@@ -36,7 +36,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkAuditTest {
   static final long SEED = 0x18_5eedL;
-  static final int LEARNERS = 100_000;
+  /**
+   * 10^5 learners, as the issue asks; {@code -Dmicrocred.spark.learners=N} (N at least 10^4) makes it smaller, which
+   * {@code .ci/run} does for its fresh-clone build only, so that the 10^5 comparison is not run twice per CI run.
+   */
+  static final int LEARNERS = learners();
+
+  static int learners() {
+    int n = Integer.getInteger("microcred.spark.learners", 100_000);
+    if (n < 10_000) {
+      throw new IllegalArgumentException("microcred.spark.learners: at least 10000, got " + n);
+    }
+    return n;
+  }
 
   static List<Rules> sortedRules() throws StackingException {
     List<Rules> rules = new ArrayList<>(Generated.rules());
@@ -89,7 +101,8 @@ class SparkAuditTest {
 
   @Test
   void hundredThousandTranscriptsAuditAsInProcessRowByRow(@TempDir Path dir) throws Exception {
-    System.out.println("SparkAuditTest seed " + Long.toHexString(SEED) + ", " + LEARNERS + " learners");
+    System.out.println("SparkAuditTest seed " + Long.toHexString(SEED) + ", " + LEARNERS + " learners"
+        + (LEARNERS == 100_000 ? "" : " (microcred.spark.learners; the README's ./mvnw verify runs 100000)"));
     long t0 = System.nanoTime();
     Path file = write(dir, SEED, LEARNERS);
     List<Rules> rules = sortedRules();
@@ -134,9 +147,9 @@ class SparkAuditTest {
     }
     long t2 = System.nanoTime();
     // the generator covers every outcome, so the comparison above is not only over one kind of row
-    assertTrue(statuses.getOrDefault("SATISFIED", 0L) > 20_000, "satisfied " + statuses);
-    assertTrue(statuses.getOrDefault("NOT_SATISFIED", 0L) > 20_000, "not satisfied " + statuses);
-    assertTrue(statuses.getOrDefault(AuditRow.INVALID, 0L) > 100, "invalid " + statuses);
+    assertTrue(statuses.getOrDefault("SATISFIED", 0L) > LEARNERS / 5, "satisfied " + statuses);
+    assertTrue(statuses.getOrDefault("NOT_SATISFIED", 0L) > LEARNERS / 5, "not satisfied " + statuses);
+    assertTrue(statuses.getOrDefault(AuditRow.INVALID, 0L) > LEARNERS / 1000, "invalid " + statuses);
     assertEquals(0L, statuses.getOrDefault("UNDECIDED", 0L), "an audit ran out of budget: " + statuses);
     // the accumulators counted every row at least once (a retried task may count twice)
     assertTrue(progress.total() >= rows, "progress " + progress);
@@ -206,6 +219,14 @@ class SparkAuditTest {
     }
     assertTrue(got.stream().anyMatch(AuditRow::satisfied));
     assertTrue(got.stream().anyMatch(r -> r.status().equals(AuditRow.INVALID)));
+
+    // the same rows as a catalog table (what a warehouse gives), read back with spark.table
+    credentials.write().mode("overwrite").saveAsTable("mcred_credentials_per_row");
+    List<AuditRow> fromTable = SparkStacking.auditor(rules).withAsOf(Generated.AS_OF)
+        .audit(SparkStacking.fromCredentials(spark.table("mcred_credentials_per_row")))
+        .orderBy("learner", "qualification").collectAsList().stream()
+        .map(r -> AuditRow.of(r).withElapsedMicros(0)).toList();
+    assertEquals(want, fromTable);
 
     // the same learners as nested transcripts (Spark's JSON source reading the JSON lines), in array order
     Dataset<Row> nestedInput = spark.read().json(file.toString());
