@@ -1,6 +1,7 @@
 package io.github.microcred.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,9 +68,16 @@ class BulkCommandTest {
   void aLocalJobStartedFromTheCliWritesTheInProcessAuditRows(@TempDir Path dir) throws Exception {
     Path home = BulkCommand.home();
     Path cpFile = home.resolve("spark/target/spark-classpath.txt");
-    Assumptions.assumeTrue(Files.isRegularFile(cpFile) && System.getenv(BulkCommand.CLASSPATH_ENV) == null,
-        "spark/target/spark-classpath.txt is absent (" + cpFile + "): the spark module is not built in this "
-            + "checkout; a whole-project ./mvnw verify builds it before cli");
+    Assumptions.assumeTrue(System.getenv(BulkCommand.CLASSPATH_ENV) == null, BulkCommand.CLASSPATH_ENV
+        + " is set: this test runs the job on the checkout's own spark build only");
+    if (!Files.isRegularFile(cpFile)) {
+      String why = "spark/target/spark-classpath.txt is absent (" + cpFile + "): the spark module is not built in "
+          + "this checkout (a whole-project ./mvnw verify builds it before cli; -pl cli does not)";
+      // .ci/run's main build is a whole-project verify: there the job must run, not be skipped
+      assertFalse("1".equals(System.getenv("MICROCRED_REQUIRE_PEERS")), "required (MICROCRED_REQUIRE_PEERS=1): "
+          + why);
+      Assumptions.abort(why);
+    }
     System.out.println("BulkCommandTest seed " + Long.toHexString(SEED));
     Path rules = dir.resolve("r.json");
     Files.writeString(rules, "{\"id\":\"q\",\"unit\":\"ECTS\",\"requirement\":{\"id\":\"root\",\"allOf\":["

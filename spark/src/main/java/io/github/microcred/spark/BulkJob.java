@@ -247,50 +247,47 @@ public final class BulkJob {
     AuditProgress progress = AuditProgress.register(spark.sparkContext(), "mcred " + a.command);
     VerifyProgress verified = VerifyProgress.register(spark.sparkContext(), "mcred " + a.command);
     Dataset<Row> results;
-    switch (a.command) {
-      case "verify" -> {
-        SparkVerifier v = SparkCredentials.verifier(a.at).withProgress(verified);
-        for (String c : a.controllers) {
-          try {
-            v = v.withControllerDocument(read(c));
-          } catch (IllegalArgumentException e) {
-            throw new JobException(FAILED, "--controller " + c + ": " + e.getMessage());
+    try {
+      results = switch (a.command) {
+        case "verify" -> {
+          SparkVerifier v = SparkCredentials.verifier(a.at).withProgress(verified);
+          for (String c : a.controllers) {
+            try {
+              v = v.withControllerDocument(read(c));
+            } catch (SparkException e) {
+              throw new JobException(FAILED, "--controller " + c + ": " + e.getMessage());
+            }
           }
-        }
-        for (String s : a.statusLists) {
-          try {
-            v = v.withStatusList(read(s));
-          } catch (IllegalArgumentException e) {
-            throw new JobException(FAILED, "--status-list " + s + ": " + e.getMessage());
+          for (String s : a.statusLists) {
+            try {
+              v = v.withStatusList(read(s));
+            } catch (SparkException e) {
+              throw new JobException(FAILED, "--status-list " + s + ": " + e.getMessage());
+            }
           }
+          yield v.verify(partitioned(SparkCredentials.lines(spark, a.credentials), a.partitions));
         }
-        results = v.verify(partitioned(SparkCredentials.lines(spark, a.credentials), a.partitions));
-      }
-      case "plan" -> {
-        SparkPlanner p;
-        try {
-          p = SparkStacking.planner(rules(a.rules), read(a.catalogue)).withAsOf(a.asOf).withObjective(a.objective)
-              .withProgress(progress);
-        } catch (StackingException e) {
-          throw new JobException(FAILED, e.getMessage());
+        case "plan" -> {
+          SparkPlanner p = SparkStacking.planner(rules(a.rules), read(a.catalogue)).withAsOf(a.asOf)
+              .withObjective(a.objective).withProgress(progress);
+          if (a.budgetMs != null) {
+            p = p.withBudget(Duration.ofMillis(a.budgetMs));
+          }
+          yield p.plan(partitioned(transcripts(spark, a), a.partitions));
         }
-        if (a.budgetMs != null) {
-          p = p.withBudget(Duration.ofMillis(a.budgetMs));
+        default -> {
+          SparkAuditor au = SparkStacking.auditor(rules(a.rules)).withAsOf(a.asOf).withProgress(progress);
+          if (a.budgetMs != null) {
+            au = au.withBudget(Duration.ofMillis(a.budgetMs));
+          }
+          yield au.audit(partitioned(transcripts(spark, a), a.partitions));
         }
-        results = p.plan(partitioned(transcripts(spark, a), a.partitions));
-      }
-      default -> {
-        SparkAuditor au;
-        try {
-          au = SparkStacking.auditor(rules(a.rules)).withAsOf(a.asOf).withProgress(progress);
-        } catch (StackingException e) {
-          throw new JobException(FAILED, e.getMessage());
-        }
-        if (a.budgetMs != null) {
-          au = au.withBudget(Duration.ofMillis(a.budgetMs));
-        }
-        results = au.audit(partitioned(transcripts(spark, a), a.partitions));
-      }
+      };
+    } catch (SparkException e) {
+      throw new JobException(FAILED, (e.code() == SparkErrorCode.INPUT_COLUMNS ? "--transcripts " + a.transcripts
+          + " (--format " + a.format + "): " : "") + e.getMessage());
+    } catch (StackingException e) {
+      throw new JobException(FAILED, e.getMessage());
     }
     boolean verify = a.command.equals("verify");
     Runnable report = () -> {
@@ -352,7 +349,7 @@ public final class BulkJob {
     return partitions == null ? d : d.repartition(partitions);
   }
 
-  private static Dataset<Row> transcripts(SparkSession spark, Args a) {
+  private static Dataset<Row> transcripts(SparkSession spark, Args a) throws SparkException {
     return switch (a.format) {
       case "credentials" -> SparkStacking.fromCredentials(spark.read().parquet(a.transcripts));
       case "transcripts" -> SparkStacking.fromTranscripts(spark.read().parquet(a.transcripts));

@@ -43,7 +43,7 @@ public final class SparkAuditor {
     this.progress = progress;
   }
 
-  static SparkAuditor of(List<Rules> rules) throws StackingException {
+  static SparkAuditor of(List<Rules> rules) throws StackingException, SparkException {
     return new SparkAuditor(List.copyOf(rules), portable(rules), LocalDate.now(ZoneOffset.UTC),
         AuditOptions.DEFAULT_BUDGET, false, true, null);
   }
@@ -52,20 +52,21 @@ public final class SparkAuditor {
    * The JSON form of each rule set, checked to read back to the same JSON, so that the executors audit against
    * exactly the rules the caller gave.
    */
-  static List<String> portable(List<Rules> rules) throws StackingException {
+  static List<String> portable(List<Rules> rules) throws StackingException, SparkException {
     if (rules.isEmpty()) {
-      throw new IllegalArgumentException("rules: at least one rule set is needed");
+      throw new SparkException(SparkErrorCode.INVALID_ARGUMENT, "rules: at least one rule set is needed, got none");
     }
     List<String> out = new ArrayList<>();
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (Rules r : rules) {
       Rules v = Objects.requireNonNull(r, "rules").validated();
       if (!ids.add(v.id())) {
-        throw new IllegalArgumentException("rules: two rule sets have the id '" + v.id() + "'");
+        throw new SparkException(SparkErrorCode.INVALID_ARGUMENT, "rules: two rule sets have the id '" + v.id()
+            + "' (each result row is keyed by learner and rule set id)");
       }
       String json = v.toJson();
       if (!Rules.fromJson(json).toJson().equals(json)) {
-        throw new IllegalArgumentException("rules " + v.id() + ": the JSON form does not read back to the same "
+        throw new SparkException(SparkErrorCode.NOT_PORTABLE, "rules " + v.id() + ": the JSON form does not read back to the same "
             + "rules, so executors could not audit against them");
       }
       out.add(json);
@@ -111,7 +112,7 @@ public final class SparkAuditor {
    */
   public SparkAuditor withBudget(Duration b) {
     if (b == null || b.isNegative() || b.isZero()) {
-      throw new IllegalArgumentException("budget must be positive, got " + b);
+      throw new IllegalArgumentException("budget: must be positive, got " + b);
     }
     return new SparkAuditor(rules, rulesJson, asOf, b, divisible, resultJson, progress);
   }
@@ -153,8 +154,9 @@ public final class SparkAuditor {
    *     as {@link SparkStacking#jsonLines}, {@link SparkStacking#fromCredentials} and
    *     {@link SparkStacking#fromTranscripts} give
    * @return the results
+   * @throws SparkException {@link SparkErrorCode#INPUT_COLUMNS} when the Dataset has neither shape
    */
-  public Dataset<Row> audit(Dataset<Row> transcripts) {
+  public Dataset<Row> audit(Dataset<Row> transcripts) throws SparkException {
     Dataset<Row> in = SparkStacking.fromTranscripts(transcripts);
     AuditSpec spec = new AuditSpec(rulesJson, asOf, budget, divisible, resultJson);
     Broadcast<AuditSpec> b = JavaSparkContext.fromSparkContext(in.sparkSession().sparkContext()).broadcast(spec);

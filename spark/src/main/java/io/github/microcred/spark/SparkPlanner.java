@@ -79,7 +79,7 @@ public final class SparkPlanner {
     this.progress = progress;
   }
 
-  static SparkPlanner of(List<Rules> rules, String catalogueJson) throws StackingException {
+  static SparkPlanner of(List<Rules> rules, String catalogueJson) throws StackingException, SparkException {
     Catalogue.fromJson(Objects.requireNonNull(catalogueJson, "catalogue"));
     return new SparkPlanner(new Spec(SparkAuditor.portable(rules), catalogueJson, LocalDate.now(ZoneOffset.UTC),
         PlanOptions.DEFAULTS.objective(), PlanOptions.DEFAULT_BUDGET, AuditOptions.DEFAULT_BUDGET),
@@ -155,7 +155,7 @@ public final class SparkPlanner {
 
   private static void positive(Duration b) {
     if (b == null || b.isNegative() || b.isZero()) {
-      throw new IllegalArgumentException("budget must be positive, got " + b);
+      throw new IllegalArgumentException("budget: must be positive, got " + b);
     }
   }
 
@@ -166,8 +166,9 @@ public final class SparkPlanner {
    *
    * @param transcripts a Dataset with {@code learner} and {@code transcript} (and optionally {@code error}) columns
    * @return the plans
+   * @throws SparkException {@link SparkErrorCode#INPUT_COLUMNS} when the Dataset has neither shape
    */
-  public Dataset<Row> plan(Dataset<Row> transcripts) {
+  public Dataset<Row> plan(Dataset<Row> transcripts) throws SparkException {
     Dataset<Row> in = SparkStacking.fromTranscripts(transcripts);
     Broadcast<Spec> b = JavaSparkContext.fromSparkContext(in.sparkSession().sparkContext()).broadcast(spec);
     return in.mapPartitions(new Partition(b, progress), Encoders.row(PlanRow.SCHEMA));

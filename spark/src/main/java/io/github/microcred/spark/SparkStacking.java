@@ -124,13 +124,13 @@ public final class SparkStacking {
    *
    * @param credentials the table
    * @return the transcripts ({@link #TRANSCRIPTS})
-   * @throws IllegalArgumentException when {@code learner} or {@code id} is missing or a column is not a credential
-   *     member
+   * @throws SparkException {@link SparkErrorCode#INPUT_COLUMNS} when {@code learner} or {@code id} is missing or a
+   *     column is not a credential member (the message names the columns)
    */
-  public static Dataset<Row> fromCredentials(Dataset<Row> credentials) {
+  public static Dataset<Row> fromCredentials(Dataset<Row> credentials) throws SparkException {
     List<String> cols = Arrays.asList(credentials.columns());
     if (!cols.contains(LEARNER) || !cols.contains("id")) {
-      throw new IllegalArgumentException("credentials table: expected columns 'learner' and 'id', got " + cols);
+      throw new SparkException(SparkErrorCode.INPUT_COLUMNS, "credentials table: expected columns 'learner' and 'id', got " + cols);
     }
     List<Column> members = new ArrayList<>();
     for (String c : cols) {
@@ -138,7 +138,7 @@ public final class SparkStacking {
         continue;
       }
       if (!CREDENTIAL_COLUMNS.contains(c)) {
-        throw new IllegalArgumentException("credentials table: column '" + c + "' is not a transcript credential "
+        throw new SparkException(SparkErrorCode.INPUT_COLUMNS, "credentials table: column '" + c + "' is not a transcript credential "
             + "member (expected " + new java.util.TreeSet<>(CREDENTIAL_COLUMNS) + ")");
       }
       members.add(functions.col(c));
@@ -161,12 +161,13 @@ public final class SparkStacking {
    *
    * @param table the table
    * @return the transcripts ({@link #TRANSCRIPTS})
-   * @throws IllegalArgumentException when the columns are neither shape
+   * @throws SparkException {@link SparkErrorCode#INPUT_COLUMNS} when the columns are neither shape (the message
+   *     names the columns found)
    */
-  public static Dataset<Row> fromTranscripts(Dataset<Row> table) {
+  public static Dataset<Row> fromTranscripts(Dataset<Row> table) throws SparkException {
     List<String> cols = Arrays.asList(table.columns());
     if (!cols.contains(LEARNER) || !(cols.contains("credentials") || cols.contains(TRANSCRIPT))) {
-      throw new IllegalArgumentException("transcripts table: expected 'learner' and 'credentials' (or "
+      throw new SparkException(SparkErrorCode.INPUT_COLUMNS, "transcripts table: expected 'learner' and 'credentials' (or "
           + "'transcript'), got " + cols);
     }
     Column transcript = cols.contains(TRANSCRIPT) ? functions.col(TRANSCRIPT).cast(DataTypes.StringType)
@@ -183,8 +184,10 @@ public final class SparkStacking {
    * @param rules the rule sets (validated here, on the driver)
    * @return the auditor (as of today, UTC; the default budget)
    * @throws StackingException {@link io.github.microcred.stacking.StackingErrorCode#RULES_INVALID} for invalid rules
+   * @throws SparkException {@link SparkErrorCode#INVALID_ARGUMENT} for no rule set or two with one id,
+   *     {@link SparkErrorCode#NOT_PORTABLE} for rules whose JSON form does not read back the same
    */
-  public static SparkAuditor auditor(List<Rules> rules) throws StackingException {
+  public static SparkAuditor auditor(List<Rules> rules) throws StackingException, SparkException {
     return SparkAuditor.of(rules);
   }
 
@@ -195,8 +198,10 @@ public final class SparkStacking {
    * @param catalogueJson the catalogue in the JSON form {@code Catalogue.fromJson} reads (broadcast as it is)
    * @return the planner (as of today, UTC; minimising cost; the default budgets)
    * @throws StackingException on invalid rules or catalogue (checked here, on the driver)
+   * @throws SparkException as {@link #auditor(List)} does for the rule sets
    */
-  public static SparkPlanner planner(List<Rules> rules, String catalogueJson) throws StackingException {
+  public static SparkPlanner planner(List<Rules> rules, String catalogueJson) throws StackingException,
+      SparkException {
     return SparkPlanner.of(rules, catalogueJson);
   }
 }

@@ -67,7 +67,12 @@ public final class SparkVerifier {
       io.github.microcred.vc.status.StatusListOptions lists = io.github.microcred.vc.status.StatusListOptions
           .defaults().withClock(clock);
       for (String c : controllers) {
-        ControllerDocument d = controller(c);
+        ControllerDocument d;
+        try {
+          d = controller(c);
+        } catch (SparkException e) { // parsed on the driver already
+          throw new IllegalStateException(e.getMessage(), e);
+        }
         o = o.withControllerDocument(d);
         lists = lists.withControllerDocument(d);
       }
@@ -89,11 +94,13 @@ public final class SparkVerifier {
         Map.of()));
   }
 
-  static ControllerDocument controller(String json) {
+  static ControllerDocument controller(String json) throws SparkException {
     try {
-      return ControllerDocument.parse(Credentials.readObject(json.getBytes(StandardCharsets.UTF_8)));
+      return ControllerDocument.parse(Credentials.readObject(Objects.requireNonNull(json, "json")
+          .getBytes(StandardCharsets.UTF_8)));
     } catch (VcException e) {
-      throw new IllegalArgumentException("controller document: " + e.getMessage(), e);
+      throw new SparkException(SparkErrorCode.CONTROLLER_DOCUMENT_INVALID, "controller document: " + e.getMessage(),
+          e);
     }
   }
 
@@ -102,9 +109,10 @@ public final class SparkVerifier {
    *
    * @param json the document's JSON text
    * @return a new verifier
-   * @throws IllegalArgumentException when it is not a controller document (checked here, on the driver)
+   * @throws SparkException {@link SparkErrorCode#CONTROLLER_DOCUMENT_INVALID} when it is not a controller document
+   *     (checked here, on the driver)
    */
-  public SparkVerifier withControllerDocument(String json) {
+  public SparkVerifier withControllerDocument(String json) throws SparkException {
     controller(json);
     List<String> c = new ArrayList<>(spec.controllers());
     c.add(json);
@@ -118,9 +126,10 @@ public final class SparkVerifier {
    *
    * @param published the list credential's text
    * @return a new verifier
-   * @throws IllegalArgumentException when it has no {@code id}
+   * @throws SparkException {@link SparkErrorCode#STATUS_LIST_INVALID} when it is neither JSON nor a JWT with a
+   *     string {@code id}
    */
-  public SparkVerifier withStatusList(String published) {
+  public SparkVerifier withStatusList(String published) throws SparkException {
     String text = Objects.requireNonNull(published, "published").strip();
     Map<String, String> m = new LinkedHashMap<>(spec.statusLists());
     m.put(listId(text), text);
@@ -158,7 +167,7 @@ public final class SparkVerifier {
     return spec.options();
   }
 
-  private static String listId(String list) {
+  private static String listId(String list) throws SparkException {
     try {
       JsonNode doc = VcJwt.looksLikeJwt(list)
           ? SparkStacking.JSON.readTree(Base64.getUrlDecoder().decode(list.split("\\.")[1]))
@@ -169,7 +178,9 @@ public final class SparkVerifier {
     } catch (java.io.IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       // reported below
     }
-    throw new IllegalArgumentException("status list: not a status list credential with an id");
+    throw new SparkException(SparkErrorCode.STATUS_LIST_INVALID, "status list: expected a status list credential "
+        + "(JSON, or a JWT whose payload is one) with a string 'id', got "
+        + (list.length() > 40 ? list.substring(0, 40) + "..." : list));
   }
 
   /**

@@ -118,9 +118,10 @@ public class SparkAuditBenchmark {
    * @param local the session
    * @return the rows counted by status
    * @throws StackingException never (generated rules)
+   * @throws SparkException never (one rule set, the transcripts' columns)
    */
   @Benchmark
-  public String sparkLocal(Input in, Local local) throws StackingException {
+  public String sparkLocal(Input in, Local local) throws StackingException, SparkException {
     List<String> pool = List.copyOf(in.lines);
     MapFunction<Long, Row> toRow = i -> RowFactory.create("L" + i, pool.get((int) (i % POOL)), null);
     Dataset<Row> transcripts = local.spark.range(in.n).map(toRow, Encoders.row(SparkStacking.TRANSCRIPTS));

@@ -70,7 +70,11 @@ class SparkAuditTest {
 
   /** The expected row of one line, through the in-process engine exactly as mcred audit --bulk reads a line. */
   static AuditRow expected(Auditor a, String learner, String line) {
-    long budget = AuditOptions.DEFAULT_BUDGET.toMillis();
+    return expected(a, learner, line, AuditOptions.DEFAULT_BUDGET.toMillis());
+  }
+
+  /** {@link #expected(Auditor, String, String)} for an auditor with another budget. */
+  static AuditRow expected(Auditor a, String learner, String line, long budget) {
     Transcript t;
     try {
       t = Transcript.fromJson(line);
@@ -245,6 +249,45 @@ class SparkAuditTest {
     assertEquals(nestedWant, nested);
   }
 
+  /**
+   * UNDECIDED rows: with a budget of one nanosecond every audit's deadline has passed at the first check of its
+   * compilation (deterministically: the check comes before the first credential is compiled), so each readable
+   * transcript is UNDECIDED, with every requirement missing in full and the bound the total demand; each row, its
+   * result JSON included, equals the in-process audit under the same budget.
+   */
+  @Test
+  void anAuditThatRunsOutOfBudgetIsAnUndecidedRowEqualToInProcess(@TempDir Path dir) throws Exception {
+    long seed = SEED + 2;
+    System.out.println("SparkAuditTest undecided seed " + Long.toHexString(seed));
+    Path file = write(dir, seed, 400);
+    List<Rules> rules = sortedRules();
+    java.time.Duration budget = java.time.Duration.ofNanos(1);
+    List<AuditRow> got = SparkStacking.auditor(rules).withAsOf(Generated.AS_OF).withBudget(budget)
+        .audit(SparkStacking.jsonLines(LocalSpark.get(), file.toString())).orderBy("learner", "qualification")
+        .collectAsList().stream().map(r -> AuditRow.of(r).withElapsedMicros(0)).toList();
+    List<AuditRow> want = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      for (Rules rule : rules) {
+        want.add(expected(Stacking.auditor(rule).withBudget(budget), String.format("L%06d", i),
+            Generated.transcript(lines.get(i)), budget.toMillis()));
+      }
+    }
+    assertEquals(want.size(), got.size());
+    long undecided = 0;
+    for (int i = 0; i < want.size(); i++) {
+      assertEquals(want.get(i), got.get(i), "row " + i + " (seed " + Long.toHexString(seed) + ")");
+      if (got.get(i).status().equals("UNDECIDED")) {
+        undecided++;
+        assertFalse(got.get(i).missing().isEmpty(), got.get(i).toString());
+        assertTrue(got.get(i).result().contains("budget ran out"), got.get(i).result());
+      } else {
+        assertEquals(AuditRow.INVALID, got.get(i).status(), "only unreadable lines escape the budget: " + got.get(i));
+      }
+    }
+    assertTrue(undecided > want.size() * 9 / 10, "undecided " + undecided + " of " + want.size());
+  }
+
   @Test
   void aLineThatIsNotATranscriptIsAnInvalidRowNamingTheFault(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.jsonl");
@@ -286,9 +329,32 @@ class SparkAuditTest {
   }
 
   @Test
-  void rulesAreCheckedOnTheDriver() throws Exception {
+  void rulesAndInputColumnsAreCheckedOnTheDriverWithTypedErrors() throws Exception {
     Rules r = sortedRules().get(0);
-    assertThrows(IllegalArgumentException.class, () -> SparkStacking.auditor(List.of(r, r)));
-    assertThrows(IllegalArgumentException.class, () -> SparkStacking.auditor(List.of()));
+    SparkException twice = assertThrows(SparkException.class, () -> SparkStacking.auditor(List.of(r, r)));
+    assertEquals(SparkErrorCode.INVALID_ARGUMENT, twice.code());
+    assertEquals("spark", twice.code().module());
+    assertTrue(twice.getMessage().startsWith("rules: two rule sets have the id '" + r.id() + "'"), twice.getMessage());
+    io.github.microcred.core.MicrocredException none = assertThrows(SparkException.class,
+        () -> SparkStacking.auditor(List.of()));
+    assertEquals("SparkException[INVALID_ARGUMENT]: rules: at least one rule set is needed, got none", none.toString());
+    IllegalArgumentException budget = assertThrows(IllegalArgumentException.class,
+        () -> SparkStacking.auditor(List.of(r)).withBudget(java.time.Duration.ZERO));
+    assertEquals("budget: must be positive, got PT0S", budget.getMessage());
+
+    SparkSession spark = LocalSpark.get();
+    Dataset<Row> noLearner = spark.sql("SELECT 'MC-001' AS id, 5 AS credits");
+    SparkException cols = assertThrows(SparkException.class, () -> SparkStacking.fromCredentials(noLearner));
+    assertEquals(SparkErrorCode.INPUT_COLUMNS, cols.code());
+    assertEquals("credentials table: expected columns 'learner' and 'id', got [id, credits]", cols.getMessage());
+    Dataset<Row> misspelt = spark.sql("SELECT 'a' AS learner, 'MC-001' AS id, 5 AS credit");
+    SparkException col = assertThrows(SparkException.class, () -> SparkStacking.fromCredentials(misspelt));
+    assertTrue(col.getMessage().startsWith("credentials table: column 'credit' is not a transcript credential "
+        + "member (expected ["), col.getMessage());
+    SparkException audit = assertThrows(SparkException.class,
+        () -> SparkStacking.auditor(List.of(r)).audit(noLearner));
+    assertEquals(SparkErrorCode.INPUT_COLUMNS, audit.code());
+    assertTrue(audit.getMessage().startsWith("transcripts table: expected 'learner' and 'credentials'"),
+        audit.getMessage());
   }
 }

@@ -191,10 +191,18 @@ class SparkVerifyTest {
   }
 
   @Test
-  void inputsAreCheckedOnTheDriver() {
+  void inputsAreCheckedOnTheDriverWithTypedErrors() {
     SparkVerifier v = SparkCredentials.verifier(NOW);
-    assertThrows(IllegalArgumentException.class, () -> v.withControllerDocument("{\"id\":1}"));
-    assertThrows(IllegalArgumentException.class, () -> v.withStatusList("{\"type\":\"x\"}"));
+    SparkException doc = assertThrows(SparkException.class, () -> v.withControllerDocument("{\"id\":1}"));
+    assertEquals(SparkErrorCode.CONTROLLER_DOCUMENT_INVALID, doc.code());
+    assertTrue(doc.getMessage().startsWith("controller document: "), doc.getMessage());
+    assertTrue(doc.getMessage().contains("id"), doc.getMessage());
+    SparkException list = assertThrows(SparkException.class, () -> v.withStatusList("{\"type\":\"x\"}"));
+    assertEquals(SparkErrorCode.STATUS_LIST_INVALID, list.code());
+    assertEquals("status list: expected a status list credential (JSON, or a JWT whose payload is one) with a "
+        + "string 'id', got {\"type\":\"x\"}", list.getMessage());
+    assertEquals(SparkErrorCode.STATUS_LIST_INVALID,
+        assertThrows(SparkException.class, () -> v.withStatusList("a.b.c")).code());
     assertThrows(IllegalArgumentException.class, () -> v.withMaxClockSkew(java.time.Duration.ofDays(1)));
   }
 }
