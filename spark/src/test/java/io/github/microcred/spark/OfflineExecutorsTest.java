@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * No network from executors, shown directly, by two recorders that see every connection attempt in this JVM (in
  * local mode the executors are its threads): a listening socket on 127.0.0.1 that every URL in the tempting
  * credentials points at (an {@code https:} issuer that was not broadcast, a {@code did:web} issuer, a status list
- * that was not broadcast, a {@code @context} that is not pinned), which counts each connection it accepts whatever
- * client opened it ({@code java.net.http.HttpClient}, which vc's remote loaders use, asks no proxy selector); and a
- * default {@link ProxySelector} that records what {@code java.net} URL and socket connections to any host ask for
- * (it answers with a proxy on 127.0.0.1:9 that is not there, so an attempt fails rather than reaches out). A probe
+ * that was not broadcast, a {@code @context} that is not pinned), which counts each connection it accepts, even
+ * one from a client told to use no proxy; and a default {@link ProxySelector} that records what every
+ * {@code java.net} URL connection, socket and {@code java.net.http.HttpClient} built without a proxy of its own (as
+ * vc's remote context and DID loaders build theirs) asks for, for any host (it answers with a proxy on
+ * 127.0.0.1:9 that is not there, so an attempt fails rather than reaches out). A probe
  * task first proves that both see a connection an executor opens; then a verification of those credentials and an
  * audit record none.
  */
@@ -84,10 +85,15 @@ class OfflineExecutorsTest {
     }
   }
 
-  /** An executor task that opens an HttpClient connection to the trap (which must count it). */
-  static String knock(String base) {
+  /**
+   * An executor task that sends a request to the trap with an {@code HttpClient} (as vc's remote loaders build
+   * one), through the default proxy selector or, {@code direct}, with none (which only the trap sees).
+   */
+  static String knock(String base, boolean direct) {
     try {
-      java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build()
+      java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder()
+          .connectTimeout(java.time.Duration.ofSeconds(5));
+      (direct ? b.proxy(java.net.http.HttpClient.Builder.NO_PROXY) : b).build()
           .send(java.net.http.HttpRequest.newBuilder(URI.create("http://" + base + "/probe")).build(),
               java.net.http.HttpResponse.BodyHandlers.discarding());
       return "answered";
@@ -155,16 +161,23 @@ class OfflineExecutorsTest {
       assertEquals(List.of("failed: ConnectException", "failed: ConnectException"), probed);
       assertEquals(2, recorder.asked.stream().filter(u -> u.getHost().endsWith(".invalid")).count(),
           "the probe's connections were not seen: " + recorder.asked);
+      recorder.asked.clear();
       String base = trap.base();
-      List<String> knocked = spark.range(2).map((MapFunction<Long, String>) i -> knock(base), Encoders.STRING())
-          .collectAsList();
-      assertEquals(List.of("closed", "closed"), knocked);
-      for (int i = 0; i < 100 && trap.accepted.get() < 2; i++) {
+      // an HttpClient built as vc's loaders build theirs asks the default selector
+      List<String> knocked = spark.range(1).map((MapFunction<Long, String>) i -> knock(base, false),
+          Encoders.STRING()).collectAsList();
+      assertEquals(List.of("closed"), knocked);
+      assertEquals(1, recorder.asked.size(), recorder.asked.toString());
+      assertEquals(trap.socket.getLocalPort(), recorder.asked.get(0).getPort(), recorder.asked.toString());
+      recorder.asked.clear();
+      // one with no proxy at all reaches the trap, which counts it
+      assertEquals(List.of("closed"), spark.range(1).map((MapFunction<Long, String>) i -> knock(base, true),
+          Encoders.STRING()).collectAsList());
+      for (int i = 0; i < 100 && trap.accepted.get() < 1; i++) {
         Thread.sleep(50); // the trap's thread counts after accept returns
       }
-      assertEquals(2, trap.accepted.get(), "the trap did not see the executors' connections");
-      assertEquals(List.of(), recorder.asked, "HttpClient asked the proxy selector: " + recorder.asked);
-      recorder.asked.clear();
+      assertEquals(1, trap.accepted.get(), "the trap did not see the executor's connection");
+      assertEquals(List.of(), recorder.asked, "a NO_PROXY client asked the selector: " + recorder.asked);
       trap.accepted.set(0);
 
       verified = SparkCredentials.verifier(SparkVerifyTest.NOW)

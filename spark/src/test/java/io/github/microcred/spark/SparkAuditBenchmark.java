@@ -139,9 +139,10 @@ public class SparkAuditBenchmark {
    *
    * @param in the input
    * @return the summary
+   * @throws StackingException never (generated rules)
    */
   @Benchmark
-  public Auditor.BulkSummary baselineStreamed(Input in) {
+  public Auditor.BulkSummary baselineStreamed(Input in) throws StackingException {
     Iterator<String> it = new Iterator<>() {
       long i;
 

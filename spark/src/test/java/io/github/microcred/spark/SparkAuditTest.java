@@ -282,10 +282,12 @@ class SparkAuditTest {
         assertFalse(got.get(i).missing().isEmpty(), got.get(i).toString());
         assertTrue(got.get(i).result().contains("budget ran out"), got.get(i).result());
       } else {
-        assertEquals(AuditRow.INVALID, got.get(i).status(), "only unreadable lines escape the budget: " + got.get(i));
+        // an unreadable line, or one whose rules no credential could meet, proved before the first check
+        assertTrue(got.get(i).status().equals(AuditRow.INVALID) || got.get(i).status().equals("NOT_SATISFIED")
+            && got.get(i).appliedCount() == 0, "only unreadable or trivially unmet lines escape: " + got.get(i));
       }
     }
-    assertTrue(undecided > want.size() * 9 / 10, "undecided " + undecided + " of " + want.size());
+    assertTrue(undecided > want.size() / 2, "undecided " + undecided + " of " + want.size());
   }
 
   @Test
