@@ -156,9 +156,9 @@ public final class BulkCommand implements Callable<Integer> {
           && !f.getFileName().toString().endsWith("-javadoc.jar")).findFirst()
           .orElseThrow(() -> new CliException(Main.FAILED, "bulk: no microcred-spark jar in " + target
               + "; build it with ./mvnw -pl spark -am package -DskipTests"));
-      return jar + java.io.File.pathSeparator + Files.readString(file, StandardCharsets.UTF_8).strip();
+      return jar + java.io.File.pathSeparator + CliFiles.readText(file).strip();
     } catch (IOException e) {
-      throw new CliException(Main.FAILED, "bulk: " + file + ": " + e.getMessage());
+      throw CliFiles.readFailure(target, e);
     }
   }
 }

@@ -11,29 +11,8 @@ import io.github.microcred.core.MicrocredException;
 public final class SparkException extends MicrocredException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param code the error code
-   * @param message what went wrong, naming the argument or column concerned
-   */
-  public SparkException(SparkErrorCode code, String message) {
-    super(code, message);
-  }
-
-  /**
-   * Creates the exception with the underlying failure.
-   *
-   * @param code the error code
-   * @param message what went wrong, naming the argument or column concerned
-   * @param cause the underlying failure
-   */
-  public SparkException(SparkErrorCode code, String message, Throwable cause) {
+  /** Creates the exception, naming in the message the argument or column concerned (see {@link MicrocredException}). */
+  public SparkException(SparkErrorCode code, String message, Throwable... cause) {
     super(code, message, cause);
-  }
-
-  @Override
-  public SparkErrorCode code() {
-    return (SparkErrorCode) super.code();
   }
 }
