@@ -1,7 +1,6 @@
 package io.github.microcred.cli;
 
 import io.github.microcred.vc.ControllerDocument;
-import io.github.microcred.vc.status.BitstringStatusCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,10 @@ final class TrustOptions {
   List<Path> controllers = new ArrayList<>();
 
   @Option(names = "--status-list", paramLabel = "FILE",
-      description = "A published status list credential (JSON or vc+jwt) to check the credentialStatus of signed "
-          + "credentials against, offline; repeatable (mcred verify fails a revoked or suspended credential, mcred "
-          + "audit excludes it as REVOKED or SUSPENDED)")
+      description = "A published status list to check the status of signed credentials against, offline: a "
+          + "Bitstring Status List credential (JSON or vc+jwt), an IETF Status List Token (statuslist+jwt, for an "
+          + "SD-JWT VC's status claim) or a 1EdTech Revocation List (JSON); repeatable (mcred verify fails a revoked "
+          + "or suspended credential, mcred audit excludes it as REVOKED or SUSPENDED)")
   List<Path> statusLists = new ArrayList<>();
 
   /** Whether any trust option was given. */
@@ -45,7 +45,7 @@ final class TrustOptions {
    * @return the check
    * @throws CliException (exit 1) if a list cannot be read or has no id
    */
-  BitstringStatusCheck statusCheck(List<ControllerDocument> docs) {
+  io.github.microcred.vc.StatusCheck statusCheck(List<ControllerDocument> docs) {
     return VerifierInputs.statusCheck(statusLists, docs);
   }
 }

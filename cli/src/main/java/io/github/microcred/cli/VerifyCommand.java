@@ -12,7 +12,6 @@ import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.presentation.PresentationVerification;
 import io.github.microcred.vc.presentation.PresentationVerifyOperation;
 import io.github.microcred.vc.presentation.Presentations;
-import io.github.microcred.vc.status.BitstringStatusCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +81,7 @@ public final class VerifyCommand implements Callable<Integer> {
     String text = new String(raw, StandardCharsets.UTF_8);
     Clock clock = this.clock.clock();
     List<ControllerDocument> docs = trust.controllerDocuments();
-    BitstringStatusCheck status = trust.statusCheck(docs);
+    io.github.microcred.vc.StatusCheck status = trust.statusCheck(docs);
     PrintWriter out = spec.commandLine().getOut();
     boolean sdJwt = io.github.microcred.vc.sdjwt.SdJwt.looksLikeSdJwt(text);
     boolean dataIntegrity = !sdJwt && !VcJwt.looksLikeJwt(text) && !isPresentation(text);
@@ -198,7 +197,8 @@ public final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode presentation(String text, BitstringStatusCheck status, Clock clock, String kind) {
+  private ObjectNode presentation(String text, io.github.microcred.vc.StatusCheck status, Clock clock,
+      String kind) {
     PresentationVerifyOperation op = Presentations.verify(text).withStatus(status).withClock(clock);
     if (challenge != null) {
       op = op.withChallenge(challenge);
