@@ -5,11 +5,9 @@ import io.github.microcred.vc.internal.JsonSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -133,7 +131,12 @@ public final class DidResolvers {
 
   /**
    * The URL a {@code did:web} DID resolves to ({@code did:web:example.com} becomes
-   * {@code https://example.com/.well-known/did.json}; path segments are separated by {@code :}).
+   * {@code https://example.com/.well-known/did.json}; path segments are separated by {@code :}). As the did:web
+   * method's Read operation says, only the port's colon ({@code %3A}) is percent-decoded: the host is a DNS name
+   * (letters, digits, {@code -}, {@code .}) with an optional {@code %3A}port, and each path segment is made of
+   * unreserved characters or percent-encodings other than those of {@code / \ . ? # %} and control characters, and
+   * is not a dot segment. Anything else would make the fetched URL name another document than the DID (a path, a
+   * query or a parent folder on an allowed host) and is refused.
    *
    * @param did the DID
    * @return the URL
@@ -143,15 +146,27 @@ public final class DidResolvers {
     if (!did.startsWith("did:web:") || did.length() == "did:web:".length()) {
       throw new VcException(VcErrorCode.RESOLUTION_FAILED, "'" + did + "' is not a did:web DID");
     }
-    String[] parts = did.substring("did:web:".length()).split(":");
-    StringBuilder sb = new StringBuilder("https://");
-    sb.append(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+    String[] parts = did.substring("did:web:".length()).split(":", -1);
+    java.util.regex.Matcher host = WEB_HOST.matcher(parts[0]);
+    if (!host.matches()) {
+      throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": the host must be a DNS name with an optional "
+          + "%3A port (did:web decodes only the port's colon), got '" + parts[0] + "'");
+    }
+    StringBuilder sb = new StringBuilder("https://").append(host.group(1));
+    if (host.group(2) != null) {
+      int port = Integer.parseInt(host.group(2));
+      if (port < 1 || port > 65535) {
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": port " + host.group(2) + " is out of range");
+      }
+      sb.append(':').append(port);
+    }
     if (parts.length == 1) {
       sb.append("/.well-known");
     } else {
       for (int i = 1; i < parts.length; i++) {
-        if (parts[i].isEmpty() || parts[i].contains("/") || parts[i].contains("..")) {
-          throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": invalid path segment");
+        if (!webSegment(parts[i])) {
+          throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": invalid path segment '" + parts[i]
+              + "' (unreserved characters or percent-encodings other than of / \\ . ? # %, not a dot segment)");
         }
         sb.append('/').append(parts[i]);
       }
@@ -166,5 +181,38 @@ public final class DidResolvers {
     } catch (IllegalArgumentException e) {
       throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": not a valid did:web host");
     }
+  }
+
+  /** A did:web host: DNS labels, and an optional percent-encoded port colon. */
+  private static final java.util.regex.Pattern WEB_HOST = java.util.regex.Pattern.compile(
+      "((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)"
+      + "(?:%3[Aa]([0-9]{1,5}))?");
+
+  private static boolean webSegment(String s) {
+    if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= s.length()) {
+          return false;
+        }
+        int b;
+        try {
+          b = Integer.parseInt(s.substring(i + 1, i + 3), 16);
+        } catch (NumberFormatException e) {
+          return false;
+        }
+        if (b < 0x20 || b == 0x7f || b == '/' || b == '\\' || b == '.' || b == '?' || b == '#' || b == '%') {
+          return false;
+        }
+        i += 2;
+      } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+          || c == '_' || c == '~')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
