@@ -83,7 +83,8 @@ class AuthTest {
   static JWTClaimsSet.Builder claims(String scope) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder().issuer(ISS).audience(AUD).subject("lms-client-42").issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300))).claim("scope", scope).claim("client_id", "lms-client-42");
+        .expirationTime(Date.from(now.plusSeconds(300))).claim("scope", scope).claim("client_id", "lms-client-42")
+        .jwtID(java.util.UUID.randomUUID().toString());
   }
 
   static String rs256(JWTClaimsSet c, RSAKey key) throws Exception {
@@ -94,7 +95,8 @@ class AuthTest {
   }
 
   static String es256(JWTClaimsSet c) throws Exception {
-    SignedJWT j = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ec.getKeyID()).build(), c);
+    SignedJWT j = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ec.getKeyID())
+        .type(new JOSEObjectType("at+jwt")).build(), c);
     j.sign(new ECDSASigner(ec));
     return j.serialize();
   }
@@ -221,8 +223,58 @@ class AuthTest {
         .build(), rsa)).status());
   }
 
+  /** An RS256 access token with this {@code typ} header (none when null). */
+  static String typed(JOSEObjectType typ, JWTClaimsSet c) throws Exception {
+    SignedJWT j = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID()).type(typ).build(), c);
+    j.sign(new RSASSASigner(rsa));
+    return j.serialize();
+  }
+
+  static void assertUnauthorized(Http.Reply r, String because) {
+    assertUnauthorized(r);
+    assertTrue(r.body().path("detail").asText().contains(because), because + ": " + r.body());
+  }
+
+  @Test
+  void tokensOffTheRfc9068ProfileAre401() throws Exception {
+    Instant now = Instant.now();
+    // iat ten minutes ahead: beyond the 60 s skew; 20 s ahead is inside it
+    assertUnauthorized(issue(rs256(claims("credentials:issue").issueTime(Date.from(now.plusSeconds(600))).build(),
+        rsa)), "issued in the future");
+    assertEquals(201, issue(rs256(claims("credentials:issue").issueTime(Date.from(now.plusSeconds(20))).build(),
+        rsa)).status());
+    // every claim RFC 9068 §2.2 makes REQUIRED, each missing alone
+    for (String claim : List.of("iss", "exp", "aud", "sub", "client_id", "iat", "jti")) {
+      JWTClaimsSet.Builder b = claims("credentials:issue");
+      b.claim(claim, null);
+      assertUnauthorized(issue(rs256(b.build(), rsa)), claim);
+    }
+    assertUnauthorized(issue(rs256(claims("credentials:issue").jwtID(" ").build(), rsa)), "jti");
+    assertUnauthorized(issue(rs256(claims("credentials:issue").claim("client_id", 42).build(), rsa)), "client_id");
+    // typ: at+jwt or application/at+jwt (§4 step 1); JWT (an ID token's) or none refused
+    assertEquals(201, issue(typed(new JOSEObjectType("application/at+jwt"), claims("credentials:issue").build()))
+        .status());
+    assertUnauthorized(issue(typed(JOSEObjectType.JWT, claims("credentials:issue").build())), "type");
+    assertUnauthorized(issue(typed(null, claims("credentials:issue").build())), "type");
+    // iss and aud exact: no trailing slash, no case folding; aud may be a list holding ours
+    assertUnauthorized(issue(rs256(claims("credentials:issue").issuer(ISS + "/").build(), rsa)), "iss");
+    assertUnauthorized(issue(rs256(claims("credentials:issue").issuer(ISS.toUpperCase(Locale.ROOT)).build(), rsa)),
+        "iss");
+    assertUnauthorized(issue(rs256(claims("credentials:issue").audience(AUD + "/").build(), rsa)), "aud");
+    assertUnauthorized(issue(rs256(claims("credentials:issue").audience(List.of("https://other.example",
+        AUD.replace("https", "HTTPS"))).build(), rsa)), "aud");
+    assertEquals(201, issue(rs256(claims("credentials:issue").audience(List.of("https://other.example", AUD))
+        .build(), rsa)).status());
+    // jti is not one-time: a bearer access token serves every request until it expires (RFC 6750; RFC 9068 asks
+    // for no replay check), so the same token is accepted again
+    String token = rs256(claims("credentials:issue").build(), rsa);
+    assertEquals(201, issue(token).status());
+    assertEquals(201, issue(token).status());
+  }
+
   static String rsSigned(JWSAlgorithm alg, JWTClaimsSet c) throws Exception {
-    SignedJWT j = new SignedJWT(new JWSHeader.Builder(alg).keyID(rsa.getKeyID()).build(), c);
+    SignedJWT j = new SignedJWT(new JWSHeader.Builder(alg).keyID(rsa.getKeyID()).type(new JOSEObjectType("at+jwt"))
+        .build(), c);
     j.sign(new RSASSASigner(rsa));
     return j.serialize();
   }

@@ -101,6 +101,7 @@ class OperationsTest {
         com.nimbusds.jose.JWSAlgorithm.ES256).keyID(key.getKeyID()).type(new com.nimbusds.jose.JOSEObjectType("at+jwt"))
         .build(), new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("https://auth.example")
         .audience("https://credentials.example").subject("lms-client-42").claim("scope", scope)
+        .claim("client_id", "lms-client-42").jwtID(java.util.UUID.randomUUID().toString())
         .issueTime(java.util.Date.from(now.plusSeconds(Math.min(0, seconds) - 60)))
         .expirationTime(java.util.Date.from(now.plusSeconds(seconds))).build());
     j.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));

@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.github.microcred.server.ServerConfig;
@@ -19,9 +20,10 @@ import java.util.Set;
 
 /**
  * Bearer-token authentication and scope authorization: a static API token grants every scope; an OAuth 2.0 access
- * token (a JWT from the client-credentials grant, RFC 9068) is verified against the configured JWKS (signature with
- * an allowed asymmetric algorithm only, {@code iss}, {@code aud}, {@code exp} required and not passed) and grants
- * the scopes of its {@code scope} claim (space-separated) or {@code scp} array.
+ * token (a JWT from the client-credentials grant, RFC 9068) is verified against the configured JWKS as RFC 9068 §4
+ * says (typ {@code at+jwt}, signature with an allowed asymmetric algorithm only, {@code iss} and {@code aud} exact,
+ * the REQUIRED claims of §2.2 present, {@code exp} not passed, {@code iat} not in the future) and grants the scopes
+ * of its {@code scope} claim (space-separated) or {@code scp} array.
  */
 public final class Authenticator {
   /** The scope of {@code /credentials/issue} and the OB3 awards. */
@@ -53,16 +55,55 @@ public final class Authenticator {
     this.jwt = config.oauth().map(Authenticator::processor).orElse(null);
   }
 
+  /** The clock skew allowed on {@code exp}, {@code nbf} and {@code iat} (the authorization server's clock drifts). */
+  public static final int MAX_CLOCK_SKEW_SECONDS = 60;
+
+  /** The claims RFC 9068 §2.2 makes REQUIRED in a JWT access token. */
+  static final Set<String> REQUIRED_CLAIMS = Set.of("iss", "exp", "aud", "sub", "client_id", "iat", "jti");
+
   private static DefaultJWTProcessor<SecurityContext> processor(ServerConfig.OAuth o) {
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-    p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"), JOSEObjectType.JWT,
-        null));
+    // RFC 9068 §4 step 1: typ "at+jwt" or "application/at+jwt", any other value (or none: an ID token, a bare JWT
+    // of the same issuer) refused
+    p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"),
+        new JOSEObjectType("application/at+jwt")));
     Set<JWSAlgorithm> algs = new HashSet<>();
     o.algorithms().forEach(a -> algs.add(JWSAlgorithm.parse(a)));
     p.setJWSKeySelector(new JWSVerificationKeySelector<>(algs, new ImmutableJWKSet<>(o.keys())));
-    p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(o.audience(),
-        new JWTClaimsSet.Builder().issuer(o.issuer()).build(), Set.of("iss", "aud", "exp", "sub")));
+    DefaultJWTClaimsVerifier<SecurityContext> claims = new Rfc9068ClaimsVerifier(o);
+    claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+    p.setJWTClaimsSetVerifier(claims);
     return p;
+  }
+
+  /**
+   * The claims of RFC 9068 §2.2 and §4: {@code iss} equal to the configured issuer, {@code aud} containing the
+   * configured audience (both compared as exact strings: no case folding, no trailing-slash leniency), every REQUIRED
+   * claim present ({@code jti} and {@code client_id} non-empty strings), {@code exp} not passed, {@code nbf} (when
+   * present) reached and {@code iat} not in the future, each within {@link #MAX_CLOCK_SKEW_SECONDS}. {@code jti} is
+   * not one-time: an access token is a bearer token used for every request until it expires (RFC 6750), and
+   * RFC 9068 asks a resource server for no replay check.
+   */
+  private static final class Rfc9068ClaimsVerifier extends DefaultJWTClaimsVerifier<SecurityContext> {
+    Rfc9068ClaimsVerifier(ServerConfig.OAuth o) {
+      super(o.audience(), new JWTClaimsSet.Builder().issuer(o.issuer()).build(), REQUIRED_CLAIMS);
+    }
+
+    @Override
+    public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
+      super.verify(claims, context);
+      java.util.Date iat = claims.getIssueTime();
+      long ahead = iat.getTime() - currentTime().getTime();
+      if (ahead > MAX_CLOCK_SKEW_SECONDS * 1000L) {
+        throw new BadJWTException("JWT issued in the future: iat is " + ahead / 1000 + " s ahead of this "
+            + "server's clock (more than the " + MAX_CLOCK_SKEW_SECONDS + " s skew)");
+      }
+      for (String name : List.of("jti", "client_id")) {
+        if (!(claims.getClaim(name) instanceof String v) || v.isBlank()) {
+          throw new BadJWTException("JWT claim " + name + ": expected a non-empty string (RFC 9068 §2.2)");
+        }
+      }
+    }
   }
 
   /**
