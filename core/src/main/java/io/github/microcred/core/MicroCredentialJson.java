@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.internal.Json;
 import io.github.microcred.core.internal.JsonCodec;
+import io.github.microcred.core.internal.JsonNesting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -138,7 +139,7 @@ public final class MicroCredentialJson {
   /** The parse refusal as an exception; a refusal inside the document (nesting too deep) names its path. */
   private static CoreException malformed(Issue i) {
     return new CoreException(CoreErrorCode.MALFORMED_JSON,
-        "malformed JSON" + ("$".equals(i.path()) ? "" : " at " + i.path()) + ": " + i.message());
+        "malformed JSON" + ("$".equals(i.path()) ? "" : " at " + JsonNesting.abbreviate(i.path())) + ": " + i.message());
   }
 
   private static <T> T orThrow(T value, List<Issue> issues) throws CoreException {

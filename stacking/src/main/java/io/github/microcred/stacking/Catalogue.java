@@ -1,8 +1,11 @@
 package io.github.microcred.stacking;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,35 +40,57 @@ public record Catalogue(List<CatalogueItem> items) {
       List<String> cycle = dfs(i, idx, state, new ArrayList<>());
       if (cycle != null) {
         throw new StackingException(StackingErrorCode.CATALOGUE_INVALID, "$.items[" + idx.get(cycle.get(0))
-            + "].prerequisites: cyclic prerequisites " + String.join(" -> ", cycle));
+            + "].prerequisites: cyclic prerequisites " + chain(cycle));
       }
     }
     return this;
   }
 
+  /** The cycle as {@code A -> B -> A}; a long one as its first and last ten items with the count left out. */
+  private static String chain(List<String> cycle) {
+    if (cycle.size() <= 21) {
+      return String.join(" -> ", cycle);
+    }
+    return String.join(" -> ", cycle.subList(0, 10)) + " -> ... (" + (cycle.size() - 20) + " more) -> "
+        + String.join(" -> ", cycle.subList(cycle.size() - 10, cycle.size()));
+  }
+
+  /**
+   * Depth-first search from item i over its prerequisites (in sorted order), without recursion: a chain of 100,000
+   * prerequisites is walked on the heap, not the call stack.
+   *
+   * @return the first cycle found, from its first item back to it, or null
+   */
   private List<String> dfs(int i, Map<String, Integer> idx, int[] state, List<String> stack) {
     if (state[i] == 2) {
       return null;
     }
-    String id = items.get(i).id();
-    if (state[i] == 1) {
-      List<String> c = new ArrayList<>(stack.subList(stack.indexOf(id), stack.size()));
-      c.add(id);
-      return c;
-    }
+    Deque<Iterator<String>> pending = new ArrayDeque<>();
     state[i] = 1;
-    stack.add(id);
-    for (String p : items.get(i).prerequisites().stream().sorted().toList()) {
-      Integer j = idx.get(p);
-      if (j != null) {
-        List<String> c = dfs(j, idx, state, stack);
-        if (c != null) {
-          return c;
-        }
+    stack.add(items.get(i).id());
+    pending.push(items.get(i).prerequisites().stream().sorted().iterator());
+    while (!pending.isEmpty()) {
+      Iterator<String> next = pending.peek();
+      if (!next.hasNext()) {
+        pending.pop();
+        String done = stack.remove(stack.size() - 1);
+        state[idx.get(done)] = 2;
+        continue;
       }
+      Integer j = idx.get(next.next());
+      if (j == null || state[j] == 2) {
+        continue;
+      }
+      String id = items.get(j).id();
+      if (state[j] == 1) {
+        List<String> c = new ArrayList<>(stack.subList(stack.indexOf(id), stack.size()));
+        c.add(id);
+        return c;
+      }
+      state[j] = 1;
+      stack.add(id);
+      pending.push(items.get(j).prerequisites().stream().sorted().iterator());
     }
-    stack.remove(stack.size() - 1);
-    state[i] = 2;
     return null;
   }
 

@@ -277,12 +277,8 @@ public final class UtdNebula {
    * @throws StackingException {@link StackingErrorCode#TRANSLATION_FAILED} naming the JSON path
    */
   public static Map.Entry<Rules, Transcript> validatorInput(ReqRules rules, String json) throws StackingException {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new StackingException(StackingErrorCode.TRANSLATION_FAILED, "$: not JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = Json.parse(json, StackingErrorCode.TRANSLATION_FAILED, "",
+        "a Nebula section list (a few levels deep)");
     Json j = new Json();
     Map<String, Credential.Builder> courses = new LinkedHashMap<>();
     Map<String, BigDecimal> hours = new LinkedHashMap<>();
@@ -368,13 +364,7 @@ public final class UtdNebula {
    */
   public static Rules fromDegreeJson(String id, String json, Function<String, Optional<Requirement>> imports)
       throws StackingException {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new StackingException(StackingErrorCode.TRANSLATION_FAILED, id + ": $: not JSON: "
-          + e.getOriginalMessage());
-    }
+    JsonNode root = Json.parse(json, StackingErrorCode.TRANSLATION_FAILED, id + ": ", "a Nebula degree plan");
     JsonNode reqs = root.path("requirements");
     if (!reqs.isObject()) {
       throw new StackingException(StackingErrorCode.TRANSLATION_FAILED, id + ": $.requirements: expected an object");

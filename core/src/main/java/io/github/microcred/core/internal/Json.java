@@ -3,7 +3,6 @@ package io.github.microcred.core.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,9 +13,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.microcred.core.CoreIssueCode;
 import io.github.microcred.core.Issue;
 import io.github.microcred.core.Severity;
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /** The shared, strictly configured Jackson mapper and a parser that turns syntax errors into issues. */
@@ -57,11 +53,12 @@ public final class Json {
       try {
         n = MAPPER.readTree(text);
       } catch (StreamConstraintsException e) {
-        Issue deep = tooDeep(text);
+        JsonNesting.TooDeep deep = JsonNesting.find(MAPPER, text);
         if (deep == null) {
           throw e;
         }
-        issues.add(deep);
+        issues.add(new Issue(deep.path(), CoreIssueCode.MALFORMED_JSON, Severity.ERROR,
+            deep.message("a document a few levels deep")));
         return null;
       }
       if (n == null || n.isMissingNode()) {
@@ -76,46 +73,6 @@ public final class Json {
           where + e.getOriginalMessage()));
       return null;
     }
-  }
-
-  /**
-   * Reads the text token by token to where it nests deeper than {@link #MAX_DEPTH}.
-   *
-   * @return the issue naming that path, line and column; null if the text is not too deep there
-   */
-  private static Issue tooDeep(String text) {
-    try (JsonParser p = MAPPER.createParser(text)) {
-      try {
-        while (p.nextToken() != null) {
-          // walk until the parser refuses
-        }
-      } catch (StreamConstraintsException e) {
-        JsonStreamContext c = p.getParsingContext();
-        if (c == null || c.getNestingDepth() < MAX_DEPTH) {
-          return null;
-        }
-        JsonLocation loc = p.currentLocation();
-        // the parser has already opened the refused array or object: its path is its parent's position
-        JsonStreamContext at = c.getNestingDepth() > MAX_DEPTH && c.getParent() != null ? c.getParent() : c;
-        return new Issue(path(at), CoreIssueCode.MALFORMED_JSON, Severity.ERROR, "line " + loc.getLineNr()
-            + ", column " + loc.getColumnNr() + ": nested deeper than " + MAX_DEPTH
-            + " levels of arrays and objects; expected a document a few levels deep");
-      }
-    } catch (IOException e) {
-      return null;
-    }
-    return null;
-  }
-
-  /** The JSON path ({@code $.a[0].b}, {@code $['odd key']}) of the parser's position, walked up its contexts. */
-  private static String path(JsonStreamContext c) {
-    Deque<String> steps = new ArrayDeque<>();
-    for (JsonStreamContext x = c; x != null && !x.inRoot(); x = x.getParent()) {
-      String name = String.valueOf(x.getCurrentName());
-      steps.push(x.inArray() ? "[" + Math.max(0, x.getCurrentIndex()) + "]"
-          : name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "['" + name.replace("'", "\\'") + "']");
-    }
-    return "$" + String.join("", steps);
   }
 
   /**

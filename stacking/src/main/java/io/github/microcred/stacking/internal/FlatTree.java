@@ -1,6 +1,7 @@
 package io.github.microcred.stacking.internal;
 
 import io.github.microcred.core.Issue;
+import io.github.microcred.core.internal.JsonNesting;
 import io.github.microcred.stacking.StackingIssueCode;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
@@ -81,10 +82,12 @@ public final class FlatTree {
    */
   private static final class Size {
     private final Map<String, long[]> memo = new HashMap<>();
+    private Map<String, Requirement> defs = Map.of();
 
     /** Null when within the limits; else the problem, naming the smallest definition (or the tree) over them. */
     static Issue check(Rules rules) {
       Size z = new Size();
+      z.defs = rules.definitions();
       // definitions in dependency order (Kahn); those on a cycle are never measured: the expansion reports them
       Map<String, java.util.Set<String>> deps = new HashMap<>();
       Map<String, List<String>> users = new HashMap<>();
@@ -126,11 +129,14 @@ public final class FlatTree {
         }
       }
       String path = worst == null ? "$.requirement" : "$.definitions." + worst;
+      String level = at[0] > MAX_NODES ? "" : ", level " + (MAX_DEPTH + 1) + " is " + JsonNesting.abbreviate(
+          z.firstTooDeep(worst == null ? rules.root() : rules.definitions().get(worst),
+              worst == null ? "$" : "$definitions/" + worst));
       return Issue.error(path, StackingIssueCode.TOO_LARGE, "the rules written out (each ref a copy of its definition,"
           + " as a credential counts toward at"
           + " most one copy) " + (at[0] > MAX_NODES ? "have more than " + MAX_NODES + " requirement nodes ("
           + (at[0] == Long.MAX_VALUE ? "far more" : Long.toString(at[0])) + ")" : "nest deeper than " + MAX_DEPTH
-          + " levels (" + at[1] + ")") + (worst == null ? "" : " from this definition alone")
+          + " levels (" + at[1] + ")") + (worst == null ? "" : " from this definition alone") + level
           + "; share fewer references or split the rules");
     }
 
@@ -141,6 +147,37 @@ public final class FlatTree {
       for (Requirement c : r.children()) {
         refs(c, out);
       }
+    }
+
+    /**
+     * The rule path, written out (each ref followed into its definition), of the first node at level
+     * {@code MAX_DEPTH + 1} below {@code r}: the deepest chain of children, followed from the measured depths.
+     */
+    private String firstTooDeep(Requirement r, String path) {
+      StringBuilder p = new StringBuilder(path);
+      Requirement cur = deref(r);
+      for (int level = 1; level <= MAX_DEPTH && cur != null; level++) {
+        java.util.Set<String> segs = new java.util.HashSet<>();
+        Requirement next = null;
+        for (int i = 0; i < cur.children().size() && next == null; i++) {
+          String seg = segment(cur, i, segs);
+          Requirement c = cur.children().get(i);
+          if (measure(c)[1] >= MAX_DEPTH + 1 - level) {
+            next = deref(c);
+            p.append('/').append(seg);
+          }
+        }
+        cur = next;
+      }
+      return p.toString();
+    }
+
+    private Requirement deref(Requirement r) {
+      Requirement x = r;
+      for (int hops = 0; x != null && x.kind() == Requirement.Kind.REF && hops <= memo.size(); hops++) {
+        x = memo.containsKey(x.ref()) ? defs.get(x.ref()) : null;
+      }
+      return x;
     }
 
     /** {nodes, depth} of one authored tree, references looked up (saturating). */

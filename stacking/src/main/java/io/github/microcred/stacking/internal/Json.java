@@ -1,7 +1,16 @@
 package io.github.microcred.stacking.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.microcred.core.internal.JsonNesting;
+import io.github.microcred.stacking.StackingErrorCode;
+import io.github.microcred.stacking.StackingException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,9 +21,48 @@ import java.util.Set;
 
 /** Small helpers to read JSON trees while collecting errors with their JSON paths. */
 public final class Json {
-  /** Shared mapper. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  /**
+   * How deep arrays and objects may nest in rules, transcript and catalogue text (requirements nest at most
+   * {@link FlatTree#MAX_DEPTH} levels, two JSON levels each); deeper text is refused with the path where it went too
+   * deep.
+   */
+  public static final int MAX_DEPTH = 1000;
+
+  /** Shared mapper: exact decimals, nesting bounded at {@link #MAX_DEPTH}. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+  }
+
+  /**
+   * Parses text, turning a failure into the module's exception: a syntax error as {@code $: not JSON: line L,
+   * column C: ...}, text nested too deep as {@code PATH: not JSON: line L, column C: nested deeper than ...}.
+   *
+   * @param text the text
+   * @param code the error code of the document being read
+   * @param prefix put before the path in the message (e.g. a degree's id), or empty
+   * @param expected what the text should be, for a nesting refusal (e.g. "a transcript (a few levels deep)")
+   * @return the tree, or null for empty text
+   * @throws StackingException with {@code code} when the text is not JSON
+   */
+  public static JsonNode parse(String text, StackingErrorCode code, String prefix, String expected) throws StackingException {
+    try {
+      return JsonNesting.readTree(MAPPER, text);
+    } catch (JsonNesting.NestingException e) {
+      JsonNesting.TooDeep d = e.where();
+      throw new StackingException(code, prefix + JsonNesting.abbreviate(d.path()) + ": not JSON: "
+          + d.message(expected));
+    } catch (JsonProcessingException e) {
+      JsonLocation l = e.getLocation();
+      String where = l == null ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": ";
+      throw new StackingException(code, prefix + "$: not JSON: " + where + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new StackingException(code, prefix + "$: not JSON: " + e.getMessage());
+    }
+  }
 
   /** Collected errors. */
   public final List<String> errors = new ArrayList<>();

@@ -45,12 +45,8 @@ public final class RulesJson {
    * @throws StackingException RULES_INVALID with the JSON path of every fault
    */
   public static Rules read(String text) throws StackingException {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new StackingException(StackingErrorCode.RULES_INVALID, "$: not JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = Json.parse(text, StackingErrorCode.RULES_INVALID, "",
+        "rules whose requirements nest at most " + FlatTree.MAX_DEPTH + " levels");
     if (root == null || !root.isObject()) {
       throw new StackingException(StackingErrorCode.RULES_INVALID, "$: expected a JSON object");
     }

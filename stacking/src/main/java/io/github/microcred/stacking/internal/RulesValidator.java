@@ -3,6 +3,7 @@ package io.github.microcred.stacking.internal;
 import static io.github.microcred.stacking.StackingIssueCode.*;
 
 import io.github.microcred.core.Issue;
+import io.github.microcred.core.internal.JsonNesting;
 import io.github.microcred.stacking.Cap;
 import io.github.microcred.stacking.DoubleCount;
 import io.github.microcred.stacking.Filter;
@@ -12,9 +13,12 @@ import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.StackingErrorCode;
 import io.github.microcred.stacking.StackingIssueCode;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -30,6 +34,12 @@ public final class RulesValidator {
    */
   public static List<Issue> problems(Rules rules) {
     List<Issue> p = new ArrayList<>();
+    Issue deep = tooDeep(rules);
+    if (deep != null) {
+      // every other check recurses into the trees: rules built in Java 100,000 levels deep stop here
+      p.add(deep);
+      return p;
+    }
     Set<String> ids = new HashSet<>();
     checkNode(rules.root(), "$", p, ids, rules);
     for (var e : rules.definitions().entrySet()) {
@@ -74,6 +84,91 @@ public final class RulesValidator {
       }
     }
     return p;
+  }
+
+  /** Deepest nesting of filters ({@code allOf}, {@code anyOf}, {@code noneOf} of a {@code where}). */
+  public static final int MAX_FILTER_DEPTH = 100;
+
+  /** A requirement or filter on the walk, with its parent for the paths (built only for the one reported). */
+  private record Step(Object node, int depth, Step parent, String ruleStep, String jsonStep) {
+    String path(boolean json) {
+      Deque<String> steps = new ArrayDeque<>();
+      for (Step x = this; x != null; x = x.parent) {
+        steps.push(json ? x.jsonStep : x.ruleStep);
+      }
+      return String.join("", steps);
+    }
+  }
+
+  /**
+   * The first requirement nested deeper than {@link FlatTree#MAX_DEPTH} levels or filter nested deeper than
+   * {@link #MAX_FILTER_DEPTH} in the authored trees (the root tree, each definition, each cap), found without
+   * recursion, so rules built in Java 100,000 levels deep are one problem instead of a {@link StackOverflowError}.
+   *
+   * @param rules the rules
+   * @return the problem at the rule path of that node, naming its JSON path; null when within the bounds
+   */
+  static Issue tooDeep(Rules rules) {
+    Deque<Step> todo = new ArrayDeque<>();
+    List<Step> roots = new ArrayList<>();
+    roots.add(new Step(rules.root(), 1, null, "$", "$.requirement"));
+    for (var e : rules.definitions().entrySet()) {
+      roots.add(new Step(e.getValue(), 1, null, "$definitions/" + e.getKey(),
+          "$.definitions" + JsonNesting.member(e.getKey())));
+    }
+    var caps = rules.constraints().caps();
+    for (int i = 0; i < caps.size(); i++) {
+      String at = "$.constraints.caps[" + i + "].where";
+      roots.add(new Step(caps.get(i).filter(), 1, null, at, at));
+    }
+    for (Step root : roots) {
+      todo.push(root);
+      while (!todo.isEmpty()) {
+        Step s = todo.pop();
+        if (s.node instanceof Requirement r) {
+          if (s.depth > FlatTree.MAX_DEPTH) {
+            return Issue.error(s.path(false), TOO_LARGE, "requirements nest deeper than " + FlatTree.MAX_DEPTH
+                + " levels here (JSON path " + JsonNesting.abbreviate(s.path(true))
+                + "); nest fewer levels or share a definition by reference");
+          }
+          if (!r.filter().equals(Filter.ANY)) {
+            todo.push(new Step(r.filter(), 1, s, ".where", ".where"));
+          }
+          String list = r.kind() == Requirement.Kind.ALL_OF ? ".allOf" : r.kind() == Requirement.Kind.ANY_OF
+              ? ".anyOf" : ".of";
+          Set<String> segs = new HashSet<>();
+          List<Step> kids = new ArrayList<>();
+          for (int i = 0; i < r.children().size(); i++) {
+            kids.add(new Step(r.children().get(i), s.depth + 1, s, "/" + FlatTree.segment(r, i, segs),
+                list + "[" + i + "]"));
+          }
+          for (int i = kids.size() - 1; i >= 0; i--) {
+            todo.push(kids.get(i));
+          }
+        } else {
+          Filter f = (Filter) s.node;
+          if (s.depth > MAX_FILTER_DEPTH) {
+            String json = s.path(true);
+            return Issue.error(s.path(false), TOO_LARGE, "filters nest deeper than " + MAX_FILTER_DEPTH
+                + " levels here" + (json.equals(s.path(false)) ? "" : " (JSON path "
+                + JsonNesting.abbreviate(json) + ")")
+                + "; nest fewer allOf, anyOf and noneOf levels");
+          }
+          List<Step> kids = new ArrayList<>();
+          for (var part : List.of(Map.entry(".allOf", f.allOf()), Map.entry(".anyOf", f.anyOf()),
+              Map.entry(".noneOf", f.noneOf()))) {
+            for (int i = 0; i < part.getValue().size(); i++) {
+              String step = part.getKey() + "[" + i + "]";
+              kids.add(new Step(part.getValue().get(i), s.depth + 1, s, step, step));
+            }
+          }
+          for (int i = kids.size() - 1; i >= 0; i--) {
+            todo.push(kids.get(i));
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** Fields of a filter built in Java that would be ignored: a reference date without a recency window. */

@@ -1,6 +1,5 @@
 package io.github.microcred.stacking.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.Origin;
@@ -32,12 +31,7 @@ public final class TranscriptJson {
    * @throws StackingException TRANSCRIPT_INVALID naming the JSON path of every fault
    */
   public static Transcript read(String text) throws StackingException {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new StackingException(StackingErrorCode.TRANSCRIPT_INVALID, "$: not JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = Json.parse(text, StackingErrorCode.TRANSCRIPT_INVALID, "", "a transcript (a few levels deep)");
     Json j = new Json();
     if (root == null || !root.isObject() || !root.has("credentials") || !root.get("credentials").isArray()) {
       throw new StackingException(StackingErrorCode.TRANSCRIPT_INVALID,
@@ -79,12 +73,7 @@ public final class TranscriptJson {
    * @throws StackingException CATALOGUE_INVALID naming the JSON path of every fault
    */
   public static io.github.microcred.stacking.Catalogue readCatalogue(String text) throws StackingException {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new StackingException(StackingErrorCode.CATALOGUE_INVALID, "$: not JSON: " + e.getOriginalMessage());
-    }
+    JsonNode root = Json.parse(text, StackingErrorCode.CATALOGUE_INVALID, "", "a catalogue (a few levels deep)");
     if (root == null || !root.isObject() || !root.path("items").isArray()) {
       throw new StackingException(StackingErrorCode.CATALOGUE_INVALID,
           "$.items: expected an object with an array 'items'");
