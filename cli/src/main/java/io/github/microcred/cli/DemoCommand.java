@@ -23,7 +23,9 @@ import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.CriticalInformationSummary;
 import io.github.microcred.core.DegreePathway;
 import io.github.microcred.core.EquivalentLevel;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.MicroCredentialValidator;
@@ -173,6 +175,8 @@ public final class DemoCommand implements Callable<Integer> {
             .withComplexity(AssessmentComplexity.MULTIPLE_SKILLS_TO_COMPLEX_PROBLEMS)
             .withRubric(rubric))
         .participation(ParticipationMode.BLENDED)
+        .learningSetting(LearningSetting.NON_FORMAL)
+        .fieldOfEducation(FieldOfEducation.isced("0613"))
         .qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL,
             "Validated under the university's QQI-approved quality assurance procedures.", List.of(qqi)))
         .prerequisite("Basic spreadsheet use")

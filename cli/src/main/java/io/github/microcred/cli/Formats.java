@@ -44,6 +44,8 @@ final class Formats {
       new Field<>("assessmentDescription", m -> m.assessment().description()),
       new Field<>("assessmentComplexity", m -> m.assessment().complexity()), new Field<>("rubric", m -> m.assessment().rubric()),
       new Field<>("participation", m -> m.participation()),
+      new Field<>("learningSetting", m -> m.learningSetting()),
+      new Field<>("fieldsOfEducation", m -> m.fieldsOfEducation()),
       new Field<>("qualityAssurance", m -> m.qualityAssurance()),
       new Field<>("prerequisites", m -> m.prerequisites()),
       new Field<>("identityVerification", m -> m.identityVerification()), new Field<>("grading", m -> m.grading()),

@@ -71,8 +71,8 @@ class DemoTest {
     assertTrue(out.contains("$/methods: level too low (4 < 6)"), out);
     assertTrue(out.contains("7. export it to Europass (ELM / EDC): EuropeanDigitalCredential "), out);
     assertTrue(out.contains("Annex I complete; "), out);
-    assertTrue(out.contains("OB3 / CLR: 37 carried"), out);
-    assertTrue(out.contains("ELM:       26 carried; changed: awardingBodies, award.issuer; lost: equivalentLevel, "), out);
+    assertTrue(out.contains("OB3 / CLR: 39 carried"), out);
+    assertTrue(out.contains("ELM:       28 carried; changed: awardingBodies, award.issuer; lost: equivalentLevel, "), out);
     assertTrue(java.nio.file.Files.exists(dir.resolve("formats.md")), "the table is written");
     assertTrue(out.contains("9. plan the cheapest completion: https://credentials.example.edu/micro/survey-methods "
         + "-> https://credentials.example.edu/micro/psa-capstone (cost 650, proven optimal)"), out);

@@ -28,6 +28,8 @@ public enum CoreIssueCode implements Code {
   INVALID_CREDIT,
   /** A level that cannot be built (e.g. an EQF level outside 1 to 8). */
   INVALID_LEVEL,
+  /** A field of education that is not an ISCED-F 2013 code. */
+  INVALID_FIELD_OF_EDUCATION,
   /** A rubric that cannot be built (points, pass threshold, weights or criteria out of range). */
   INVALID_RUBRIC,
   /** A competency that cannot be built. */

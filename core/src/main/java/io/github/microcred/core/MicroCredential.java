@@ -29,6 +29,8 @@ public final class MicroCredential {
   private final EquivalentLevel equivalentLevel;
   private final Assessment assessment;
   private final ParticipationMode participation;
+  private final LearningSetting learningSetting;
+  private final List<FieldOfEducation> fieldsOfEducation;
   private final QualityAssurance qualityAssurance;
   private final List<String> prerequisites;
   private final IdentityVerification identityVerification;
@@ -59,6 +61,8 @@ public final class MicroCredential {
     this.equivalentLevel = b.equivalentLevel;
     this.assessment = b.assessment;
     this.participation = b.participation;
+    this.learningSetting = b.learningSetting;
+    this.fieldsOfEducation = List.copyOf(b.fieldsOfEducation);
     this.qualityAssurance = b.qualityAssurance;
     this.prerequisites = List.copyOf(b.prerequisites);
     this.identityVerification = b.identityVerification;
@@ -103,6 +107,8 @@ public final class MicroCredential {
     b.equivalentLevel = equivalentLevel;
     b.assessment = assessment;
     b.participation = participation;
+    b.learningSetting = learningSetting;
+    b.fieldsOfEducation.addAll(fieldsOfEducation);
     b.qualityAssurance = qualityAssurance;
     b.prerequisites.addAll(prerequisites);
     b.identityVerification = identityVerification;
@@ -227,6 +233,26 @@ public final class MicroCredential {
    */
   public Optional<ParticipationMode> participation() {
     return Optional.ofNullable(participation);
+  }
+
+  /**
+   * ELM: the learning setting, formal or non-formal ({@code learningSetting} of an ELM learning achievement
+   * specification).
+   *
+   * @return the value, if present
+   */
+  public Optional<LearningSetting> learningSetting() {
+    return Optional.ofNullable(learningSetting);
+  }
+
+  /**
+   * ELM: the field(s) of education and training, as ISCED-F 2013 codes ({@code thematicArea} of an ELM learning
+   * achievement specification).
+   *
+   * @return the values, unmodifiable, possibly empty
+   */
+  public List<FieldOfEducation> fieldsOfEducation() {
+    return fieldsOfEducation;
   }
 
   /**
@@ -393,6 +419,8 @@ public final class MicroCredential {
         && Objects.equals(equivalentLevel, m.equivalentLevel)
         && Objects.equals(assessment, m.assessment)
         && Objects.equals(participation, m.participation)
+        && Objects.equals(learningSetting, m.learningSetting)
+        && Objects.equals(fieldsOfEducation, m.fieldsOfEducation)
         && Objects.equals(qualityAssurance, m.qualityAssurance)
         && Objects.equals(prerequisites, m.prerequisites)
         && Objects.equals(identityVerification, m.identityVerification)
@@ -432,6 +460,8 @@ public final class MicroCredential {
     private EquivalentLevel equivalentLevel;
     private Assessment assessment = Assessment.NONE;
     private ParticipationMode participation;
+    private LearningSetting learningSetting;
+    private final List<FieldOfEducation> fieldsOfEducation = new ArrayList<>();
     private QualityAssurance qualityAssurance;
     private final List<String> prerequisites = new ArrayList<>();
     private IdentityVerification identityVerification;
@@ -619,6 +649,42 @@ public final class MicroCredential {
      */
     public Builder participation(ParticipationMode value) {
       this.participation = value;
+      return this;
+    }
+
+    /**
+     * Sets: ELM: the learning setting, formal or non-formal.
+     *
+     * @param value the value, or null to clear
+     * @return this
+     */
+    public Builder learningSetting(LearningSetting value) {
+      this.learningSetting = value;
+      return this;
+    }
+
+    /**
+     * Adds to: ELM: the field(s) of education and training (ISCED-F 2013).
+     *
+     * @param values the values to add
+     * @return this
+     */
+    public Builder fieldOfEducation(FieldOfEducation... values) {
+      for (FieldOfEducation v : values) {
+        this.fieldsOfEducation.add(Objects.requireNonNull(v, "fieldsOfEducation"));
+      }
+      return this;
+    }
+
+    /**
+     * Replaces: ELM: the field(s) of education and training (ISCED-F 2013).
+     *
+     * @param values the values
+     * @return this
+     */
+    public Builder fieldsOfEducation(Collection<? extends FieldOfEducation> values) {
+      this.fieldsOfEducation.clear();
+      values.forEach(v -> this.fieldsOfEducation.add(Objects.requireNonNull(v, "fieldsOfEducation")));
       return this;
     }
 

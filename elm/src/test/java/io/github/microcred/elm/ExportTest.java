@@ -91,6 +91,37 @@ class ExportTest {
     assertEquals("urn:microcred:elm:quality-assurance:EXTERNAL", s.at("/accreditation/0/dcType/id").asText());
   }
 
+  /** ELM's learning setting and ISCED-F thematic areas: EU concepts in their schemes, read back into the core. */
+  @Test
+  void learningSettingAndFieldsOfEducation() throws ElmException {
+    ElmCredential c = Elm.export(Fixtures.microCredential(), Fixtures.award());
+    JsonNode s = spec(c.document());
+    assertEquals(EU + "learning-setting/6fd4685715", s.at("/learningSetting/id").asText(), "formal learning");
+    assertEquals(EU + "learning-setting/25831c2", s.at("/learningSetting/inScheme/id").asText());
+    assertEquals(EU + "isced-f/0913", s.at("/thematicArea/0/id").asText(), "nursing and midwifery");
+    assertEquals(EU + "isced-f/0688", s.at("/thematicArea/1/id").asText());
+    assertEquals(EU + "isced-f/25831c2", s.at("/thematicArea/1/inScheme/id").asText());
+    assertEquals("0688", s.at("/thematicArea/1/notation").asText());
+    assertTrue(c.warnings().stream().noneMatch(w -> w.path().contains("learningSetting")
+        || w.path().contains("thematicArea")), c.warnings().toString());
+    MicroCredential back = Elm.importCredential(c.toJson()).microCredential();
+    assertEquals(Fixtures.microCredential().learningSetting(), back.learningSetting());
+    assertEquals(Fixtures.microCredential().fieldsOfEducation(), back.fieldsOfEducation());
+    // what the core cannot hold is warned about at its path, not carried
+    com.fasterxml.jackson.databind.node.ObjectNode d = c.document().deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode q = (com.fasterxml.jackson.databind.node.ObjectNode) spec(d);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) q.at("/thematicArea/0")).put("id", EU + "isced-f/0618");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) q.at("/thematicArea/1")).put("id", EU + "eqf/6");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) q.get("learningSetting")).put("id", EU + "learning-setting/x");
+    ElmImport i = Elm.importCredential(d);
+    assertEquals(List.of(), i.microCredential().fieldsOfEducation());
+    assertTrue(i.microCredential().learningSetting().isEmpty());
+    String sp = "$.credentialSubject.hasClaim[0].specifiedBy";
+    for (String path : List.of(sp + ".thematicArea[0]", sp + ".thematicArea[1]", sp + ".learningSetting")) {
+      assertTrue(i.warnings().stream().anyMatch(w -> w.path().equals(path)), path + " in " + i.warnings());
+    }
+  }
+
   @Test
   void optionalElements() throws ElmException {
     JsonNode d = doc();

@@ -5,8 +5,10 @@ import io.github.microcred.core.Award;
 import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
@@ -50,6 +52,8 @@ final class Fixtures {
         .assessment(Assessment.of(AssessmentType.PROJECT, AssessmentType.EXAMINATION)
             .withDescription("A data project and a one-hour examination."))
         .participation(ParticipationMode.BLENDED)
+        .learningSetting(LearningSetting.FORMAL)
+        .fieldOfEducation(FieldOfEducation.isced("0913"), FieldOfEducation.isced("0688"))
         .qualityAssurance(new QualityAssurance(QualityAssuranceType.EXTERNAL, "Validated by QQI", List.of(QQI)))
         .prerequisite("A nursing qualification", "Basic spreadsheet skills")
         .identityVerification(IdentityVerification.ONSITE_ONE_FACTOR)

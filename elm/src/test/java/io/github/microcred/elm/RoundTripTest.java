@@ -49,6 +49,8 @@ class RoundTripTest {
     assertEquals(a.workload().credits(), b.workload().credits(), s);
     assertEquals(a.assessment().types(), b.assessment().types(), s);
     assertEquals(a.participation(), b.participation(), s);
+    assertEquals(a.learningSetting(), b.learningSetting(), s);
+    assertEquals(a.fieldsOfEducation().stream().distinct().toList(), b.fieldsOfEducation(), s);
     assertEquals(a.identityVerification(), b.identityVerification(), s);
     assertEquals(a.prerequisites(), b.prerequisites(), s);
     assertEquals(a.qualityAssurance().map(q -> q.type()), b.qualityAssurance().map(q -> q.type()), s);

@@ -9,8 +9,10 @@ import io.github.microcred.core.Award;
 import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
@@ -110,8 +112,15 @@ class SampleImportTest {
   @Test
   void formOfParticipation() {
     assertEquals(ParticipationMode.BLENDED, mc.participation().orElseThrow());
-    assertTrue(imported.warnings().stream().anyMatch(w -> w.path().endsWith("specifiedBy.learningSetting")
-        && w.message().contains("non-formal")), "the learning setting is reported as not carried");
+  }
+
+  @Test
+  void learningSettingAndFieldsOfEducation() {
+    assertEquals(LearningSetting.NON_FORMAL, mc.learningSetting().orElseThrow(), "learning-setting/e207a81fc7");
+    assertEquals(List.of(FieldOfEducation.isced("003"), FieldOfEducation.isced("0688")), mc.fieldsOfEducation(),
+        "thematicArea isced-f/003 and isced-f/0688");
+    assertFalse(imported.warnings().stream().anyMatch(w -> w.path().contains("learningSetting")
+        || w.path().contains("thematicArea")), imported.warnings().toString());
   }
 
   @Test

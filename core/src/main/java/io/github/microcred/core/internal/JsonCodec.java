@@ -13,9 +13,11 @@ import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.DegreePathway;
 import io.github.microcred.core.EquivalentLevel;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.Kind;
 import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
@@ -101,6 +103,8 @@ public final class JsonCodec {
       as.rubric().ifPresent(r -> a.set("rubric", write(r)));
     }
     m.participation().ifPresent(v -> o.put("participation", v.name()));
+    m.learningSetting().ifPresent(v -> o.put("learningSetting", v.name()));
+    strings(o, "fieldsOfEducation", m.fieldsOfEducation().stream().map(FieldOfEducation::code).toList());
     m.qualityAssurance().ifPresent(q -> {
       ObjectNode qa = o.putObject("qualityAssurance").put("type", q.type().name());
       if (!q.description().isEmpty()) {
@@ -252,7 +256,7 @@ public final class JsonCodec {
 
   private static final Set<String> MC_KEYS = Set.of("id", "title", "shortDescription", "certifiedLearning",
       "issuerCountry", "awardingBodies", "learningOutcomes", "workload", "levels", "equivalentLevel", "assessment",
-      "participation", "qualityAssurance", "prerequisites", "identityVerification", "grading", "stackability",
+      "participation", "learningSetting", "fieldsOfEducation", "qualityAssurance", "prerequisites", "identityVerification", "grading", "stackability",
       "furtherInformation", "creditBearing", "kind", "competencies", "languages", "validity", "entryToDegree",
       "creditForDegree");
 
@@ -307,6 +311,11 @@ public final class JsonCodec {
       b.assessment(as[0]);
     }
     opt(n, "participation", path, enumReader(ParticipationMode.class), b::participation);
+    opt(n, "learningSetting", path, enumReader(LearningSetting.class), b::learningSetting);
+    b.fieldsOfEducation(list(n, "fieldsOfEducation", path, (x, p) -> {
+      String code = text(x, p);
+      return code == null ? null : build(p, CoreIssueCode.INVALID_FIELD_OF_EDUCATION, () -> new FieldOfEducation(code));
+    }));
     opt(n, "qualityAssurance", path, this::readQa, b::qualityAssurance);
     b.prerequisites(list(n, "prerequisites", path, this::stringItem));
     opt(n, "identityVerification", path, enumReader(IdentityVerification.class), b::identityVerification);

@@ -9,9 +9,11 @@ import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.DegreePathway;
 import io.github.microcred.core.EquivalentLevel;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.Kind;
 import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
@@ -49,6 +51,9 @@ public final class MicroCredentialGenerator {
     "teamwork", "welding", "nursing", "policy", "ethics", "cloud", "soil", "finance", "🎓", "\"quoted\"", "a\\b"
   };
   private static final String[] COUNTRIES = {"IE", "DE", "FR", "NZ", "AU", "US", "GB", "ES", "DE-BY", "FI"};
+  /** ISCED-F 2013 codes: broad, narrow and detailed fields (0688 and 003 as in the EC's ELM sample). */
+  private static final String[] ISCED_F = {"06", "061", "0613", "0688", "003", "0031", "04", "0413", "09", "0913",
+    "10", "1013", "99"};
   private static final String[] LANGS = {"en", "de", "fr", "ga", "mi", "es", "fi", "en-NZ", "de-AT", "pt-BR"};
 
   /**
@@ -220,6 +225,20 @@ public final class MicroCredentialGenerator {
     }
     if (all || rnd.nextBoolean()) {
       b.creditForDegree(pathway(rnd));
+    }
+    // fields added later draw from their own generator, seeded by what was drawn above, so that the values every
+    // earlier field gets (and every later model of a seeded sequence) stay those other modules' tests were run on
+    // (strings only: enum hash codes differ from run to run)
+    MicroCredential drawn = b.build();
+    SplittableRandom more = new SplittableRandom(31L * (31L * drawn.title().hashCode() + drawn.learningOutcomes()
+        .hashCode()) + drawn.shortDescription().orElse("").hashCode() + (all ? 1 : 0));
+    if (all || more.nextBoolean()) {
+      b.learningSetting(pick(more, LearningSetting.values()));
+    }
+    if (all || more.nextBoolean()) {
+      for (int i = 1 + more.nextInt(3); i > 0; i--) {
+        b.fieldOfEducation(FieldOfEducation.isced(pick(more, ISCED_F)));
+      }
     }
     return b.build();
   }

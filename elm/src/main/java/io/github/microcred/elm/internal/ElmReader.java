@@ -9,7 +9,9 @@ import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
@@ -444,6 +446,42 @@ public final class ElmReader {
         warn(mp, "a second mode is not carried: the core model holds one form of participation");
       }
     }
+    used.add("learningSetting");
+    i = 0;
+    for (JsonNode m : each(s.get("learningSetting"))) {
+      String lp = p + ".learningSetting" + (s.get("learningSetting").isArray() ? "[" + i + "]" : "");
+      JsonNode c = resolve(m);
+      String lid = c.path("id").asText(null);
+      Optional<LearningSetting> setting = Vocabulary.value(Kind.LEARNING_SETTING, LearningSetting.class, lid);
+      if (setting.isEmpty()) {
+        warn(lp, "learning setting " + lid + " (" + label(c) + ") is not formal or non-formal learning of the EU "
+            + "learning-setting scheme; not carried");
+      } else if (i == 0) {
+        b.learningSetting(setting.get());
+      } else {
+        warn(lp, "a second learning setting is not carried: the core model holds one (EDC allows one)");
+      }
+      i++;
+    }
+    for (String key : List.of("thematicArea", "ISCEDFCode")) {
+      used.add(key);
+      i = 0;
+      for (JsonNode t : each(s.get(key))) {
+        String tp = p + "." + key + "[" + i++ + "]";
+        JsonNode c = resolve(t);
+        String tid = c.path("id").asText("");
+        String code = tid.startsWith(Vocabulary.ISCED_F_PREFIX) ? tid.substring(Vocabulary.ISCED_F_PREFIX.length())
+            : null;
+        try {
+          if (code == null) {
+            throw new IllegalArgumentException("not an ISCED-F concept (" + Vocabulary.ISCED_F_PREFIX + "CODE)");
+          }
+          b.fieldOfEducation(new FieldOfEducation(code));
+        } catch (IllegalArgumentException e) {
+          warn(tp, "field of education " + shown(c.path("id")) + " is not carried: " + e.getMessage());
+        }
+      }
+    }
     used.add("language");
     i = 0;
     for (JsonNode l : each(s.get("language"))) {
@@ -481,13 +519,7 @@ public final class ElmReader {
     for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!used.contains(k)) {
-        String what = switch (k) {
-          case "learningSetting" -> "learning setting " + label(resolve(s.get(k)))
-              + ": the core model has no learning setting (formal / non-formal)";
-          case "thematicArea", "ISCEDFCode" -> "field of education (ISCED-F): the core model has no subject field";
-          default -> "the core model has no counterpart";
-        };
-        warn(p + "." + k, "not carried: " + what);
+        warn(p + "." + k, "not carried: the core model has no counterpart");
       }
     }
   }

@@ -7,6 +7,7 @@ import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
@@ -271,6 +272,25 @@ public final class ElmWriter {
       }
     }
     levels(q, path);
+    if (!mc.fieldsOfEducation().isEmpty()) {
+      ArrayNode areas = q.putArray("thematicArea");
+      java.util.Set<FieldOfEducation> written = new java.util.HashSet<>();
+      for (FieldOfEducation f : mc.fieldsOfEducation()) {
+        if (!written.add(f)) {
+          warn(path + ".thematicArea", "field of education " + f.code() + " is listed twice; written once");
+          continue;
+        }
+        // the ISCED-F code is the concept's notation; no label is written (the EU labels are not pinned here)
+        ObjectNode c = F.objectNode();
+        c.put("id", Vocabulary.ISCED_F_PREFIX + f.code());
+        c.put("type", "Concept");
+        c.putObject("inScheme").put("id", Vocabulary.ISCED_F_SCHEME).put("type", "ConceptScheme");
+        c.put("notation", f.code());
+        areas.add(c);
+      }
+    }
+    mc.learningSetting().ifPresent(s -> q.set("learningSetting", vocab(Kind.LEARNING_SETTING, s,
+        path + ".learningSetting")));
     mc.participation().ifPresent(m -> q.putArray("mode").add(vocab(Kind.MODE, m, path + ".mode[0]")));
     if (!mc.languages().isEmpty()) {
       ArrayNode ls = q.putArray("language");

@@ -3,6 +3,7 @@ package io.github.microcred.elm.internal;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.ParticipationMode;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.StackabilityOption;
@@ -49,7 +50,7 @@ public final class Vocabulary {
     STACKABILITY("stackability", null),
     /** Further information given as text: the subject of a note. */
     NOTE("note", null),
-    /** Learning setting ({@code elm:learningSetting}): no core field, read for the label only. */
+    /** Learning setting ({@code elm:learningSetting}). */
     LEARNING_SETTING("learning-setting", "http://data.europa.eu/snb/learning-setting/25831c2"),
     /** Credential profile ({@code elm:credentialProfiles}). */
     CREDENTIAL_PROFILE("credential-profile", "http://data.europa.eu/snb/credential/25831c2");
@@ -77,6 +78,11 @@ public final class Vocabulary {
   public static final String EQF_PREFIX = "http://data.europa.eu/snb/eqf/";
   /** The EQF concept scheme (EC sample). */
   public static final String EQF_SCHEME = "http://data.europa.eu/snb/eqf/25831c2";
+  /** ISCED-F 2013 fields of education ({@code thematicArea}): {@code http://data.europa.eu/snb/isced-f/CODE} (EC sample:
+   * 003, 0688). */
+  public static final String ISCED_F_PREFIX = "http://data.europa.eu/snb/isced-f/";
+  /** The ISCED-F concept scheme (EC sample; required by {@code ThematicAreaRestriction} of EDC-generic-full.ttl). */
+  public static final String ISCED_F_SCHEME = "http://data.europa.eu/snb/isced-f/25831c2";
   /** The ESCO skill IRIs ({@code relatedESCOSkill}, EC sample). */
   public static final String ESCO_PREFIX = "http://data.europa.eu/esco/";
   /** ESCO skill and knowledge concepts (EC sample: {@code .../esco/skill/ccdf3597-...}). */
@@ -155,8 +161,8 @@ public final class Vocabulary {
     KIND_OF_ID.put(Kind.NOTE.urnPrefix() + "FURTHER_INFORMATION", Kind.NOTE);
     // read only: EU concepts without a core value of their own
     known(Kind.SUPERVISION, "df2880c5cb", "Unsupervised with ID verification");
-    known(Kind.LEARNING_SETTING, "6fd4685715", "formal learning");
-    known(Kind.LEARNING_SETTING, "e207a81fc7", "non-formal learning");
+    eu(Kind.LEARNING_SETTING, LearningSetting.NON_FORMAL, "e207a81fc7", "non-formal learning", "EC sample");
+    eu(Kind.LEARNING_SETTING, LearningSetting.FORMAL, "6fd4685715", "formal learning", "EU Vocabularies list");
   }
 
   private Vocabulary() {}
