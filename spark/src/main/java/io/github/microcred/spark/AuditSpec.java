@@ -1,6 +1,7 @@
 package io.github.microcred.spark;
 
 import io.github.microcred.spark.internal.ExecutorCache;
+import io.github.microcred.stacking.AuditOptions;
 import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Auditor;
 import io.github.microcred.stacking.Rules;
@@ -89,38 +90,60 @@ record AuditSpec(List<String> rulesJson, LocalDate asOf, Duration budget, boolea
     }
   }
 
+  /**
+   * A budget as the audit and the planner take it, checked where stacking checks it ({@code AuditOptions}: positive),
+   * so that the spark operations refuse exactly what {@code Auditor.withBudget} refuses, with its message.
+   *
+   * @throws IllegalArgumentException {@code budget: must be positive, got ...}
+   * @throws NullPointerException if {@code b} is null
+   */
+  static Duration budget(Duration b) {
+    return new AuditOptions(b, AuditOptions.DEFAULTS.conversions(), AuditOptions.DEFAULTS.mode()).budget();
+  }
+
+  /**
+   * One input row as the executors read it, for the audit and the planner alike: the learner ({@code ""} when
+   * missing) and either the transcript or the problem that an {@code INVALID} row names.
+   */
+  record Input(String learner, Transcript transcript, String problem) {
+    static Input read(String learner, String transcript, String error) {
+      String problem = error;
+      if (learner == null) {
+        learner = "";
+        problem = problem == null ? "$.learner: missing (null)" : problem;
+      }
+      if (problem == null) {
+        if (transcript == null) {
+          problem = "$: no transcript";
+        } else {
+          try {
+            return new Input(learner, Transcript.fromJson(transcript), null);
+          } catch (StackingException e) {
+            problem = e.getMessage();
+          }
+        }
+      }
+      return new Input(learner, null, problem);
+    }
+  }
+
   /** The result rows of one learner, one per rule set. */
   static List<Row> audit(AuditSpec s, Auditor[] auditors, String learner, String transcript, String error) {
     List<Row> out = new ArrayList<>(auditors.length);
     long budgetMillis = s.budget().toMillis();
-    Transcript t = null;
-    String problem = error;
-    if (learner == null) {
-      learner = "";
-      problem = problem == null ? "$.learner: missing (null)" : problem;
-    }
-    if (problem == null) {
-      if (transcript == null) {
-        problem = "$: no transcript";
-      } else {
-        try {
-          t = Transcript.fromJson(transcript);
-        } catch (StackingException e) {
-          problem = e.getMessage();
-        }
-      }
-    }
+    Input in = Input.read(learner, transcript, error);
     for (Auditor a : auditors) {
-      if (t == null) {
-        out.add(AuditRow.invalid(learner, a.rules().id(), problem, budgetMillis).toRow());
+      if (in.transcript() == null) {
+        out.add(AuditRow.invalid(in.learner(), a.rules().id(), in.problem(), budgetMillis).toRow());
         continue;
       }
       long start = System.nanoTime();
       try {
-        AuditResult r = a.audit(t, s.asOf());
-        out.add(AuditRow.of(learner, r, budgetMillis, (System.nanoTime() - start) / 1000, s.resultJson()).toRow());
+        AuditResult r = a.audit(in.transcript(), s.asOf());
+        out.add(AuditRow.of(in.learner(), r, budgetMillis, (System.nanoTime() - start) / 1000, s.resultJson())
+            .toRow());
       } catch (StackingException e) {
-        out.add(AuditRow.invalid(learner, a.rules().id(), e.getMessage(), budgetMillis).toRow());
+        out.add(AuditRow.invalid(in.learner(), a.rules().id(), e.getMessage(), budgetMillis).toRow());
       }
     }
     return out;

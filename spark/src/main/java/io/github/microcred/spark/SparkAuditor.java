@@ -111,10 +111,7 @@ public final class SparkAuditor {
    * @return a new auditor
    */
   public SparkAuditor withBudget(Duration b) {
-    if (b == null || b.isNegative() || b.isZero()) {
-      throw new IllegalArgumentException("budget: must be positive, got " + b);
-    }
-    return new SparkAuditor(rules, rulesJson, asOf, b, divisible, resultJson, progress);
+    return new SparkAuditor(rules, rulesJson, asOf, AuditSpec.budget(b), divisible, resultJson, progress);
   }
 
   /**

@@ -86,6 +86,11 @@ public final class SparkPlanner {
         List.copyOf(rules));
   }
 
+  /** What this planner broadcasts. */
+  Spec spec() {
+    return spec;
+  }
+
   /**
    * The rule sets.
    *
@@ -124,9 +129,8 @@ public final class SparkPlanner {
    * @return a new planner
    */
   public SparkPlanner withBudget(Duration b) {
-    positive(b);
-    return new SparkPlanner(new Spec(spec.rulesJson(), spec.catalogueJson(), spec.asOf(), spec.objective(), b,
-        spec.auditBudget()), rules, progress);
+    return new SparkPlanner(new Spec(spec.rulesJson(), spec.catalogueJson(), spec.asOf(), spec.objective(),
+        AuditSpec.budget(b), spec.auditBudget()), rules, progress);
   }
 
   /**
@@ -137,9 +141,8 @@ public final class SparkPlanner {
    * @return a new planner
    */
   public SparkPlanner withAuditBudget(Duration b) {
-    positive(b);
     return new SparkPlanner(new Spec(spec.rulesJson(), spec.catalogueJson(), spec.asOf(), spec.objective(),
-        spec.budget(), b), rules, progress);
+        spec.budget(), AuditSpec.budget(b)), rules, progress);
   }
 
   /**
@@ -151,12 +154,6 @@ public final class SparkPlanner {
    */
   public SparkPlanner withProgress(AuditProgress p) {
     return new SparkPlanner(spec, rules, Objects.requireNonNull(p, "progress"));
-  }
-
-  private static void positive(Duration b) {
-    if (b == null || b.isNegative() || b.isZero()) {
-      throw new IllegalArgumentException("budget: must be positive, got " + b);
-    }
   }
 
   /**
@@ -179,21 +176,15 @@ public final class SparkPlanner {
       AuditProgress progress) {
     List<PlanRow> out = new ArrayList<>();
     long budget = s.budget().toMillis();
-    Transcript t = null;
-    String problem = error;
-    if (problem == null) {
-      try {
-        t = Transcript.fromJson(transcript == null ? "" : transcript);
-      } catch (StackingException e) {
-        problem = e.getMessage();
-      }
-    }
+    AuditSpec.Input in = AuditSpec.Input.read(learner, transcript, error);
+    Transcript t = in.transcript();
+    learner = in.learner();
     for (Object[] c : compiled) {
       Auditor a = (Auditor) c[0];
       Planner p = (Planner) c[1];
       String q = a.rules().id();
       if (t == null) {
-        out.add(PlanRow.invalid(learner, q, problem, budget));
+        out.add(PlanRow.invalid(learner, q, in.problem(), budget));
         count(progress, AuditRow.INVALID);
         continue;
       }

@@ -116,6 +116,47 @@ class SparkPlanTest {
   }
 
   @Test
+  void budgetsAndInputRowsAreCheckedAsTheAuditChecksThem() throws Exception {
+    List<Rules> rules = SparkAuditTest.sortedRules();
+    SparkPlanner planner = SparkStacking.planner(rules, catalogue(new SplittableRandom(SEED)));
+    String refused = assertThrows(IllegalArgumentException.class,
+        () -> Stacking.auditor(rules.get(0)).withBudget(java.time.Duration.ZERO)).getMessage();
+    assertEquals("budget: must be positive, got PT0S", refused);
+    assertEquals(refused, assertThrows(IllegalArgumentException.class,
+        () -> planner.withBudget(java.time.Duration.ZERO)).getMessage());
+    assertEquals(refused.replace("PT0S", "PT-1S"), assertThrows(IllegalArgumentException.class,
+        () -> planner.withAuditBudget(java.time.Duration.ofSeconds(-1))).getMessage());
+    assertEquals(refused, assertThrows(IllegalArgumentException.class,
+        () -> SparkStacking.auditor(rules).withBudget(java.time.Duration.ZERO)).getMessage());
+    assertThrows(NullPointerException.class, () -> planner.withBudget(null));
+
+    // a row without learner or transcript: the planner's INVALID rows name what the audit's name
+    AuditSpec audit = new AuditSpec(SparkAuditor.portable(rules), Generated.AS_OF,
+        java.time.Duration.ofSeconds(10), false, false);
+    Object[][] compiled = planner.spec().compile();
+    String line = Generated.transcript(Generated.line(new SplittableRandom(SEED), "L0"));
+    String[][] inputs = {{null, line, null}, {"L1", null, null}, {"L2", "{\"credential\":[]}", null},
+        {"L3", line, "$: not JSON"}};
+    for (String[] in : inputs) {
+      List<PlanRow> planned = SparkPlanner.planOne(planner.spec(), compiled, in[0], in[1], in[2], null);
+      List<AuditRow> audited = AuditSpec.audit(audit, audit.compile(), in[0], in[1], in[2]).stream()
+          .map(AuditRow::of).toList();
+      assertEquals(rules.size(), planned.size(), java.util.Arrays.toString(in));
+      for (int i = 0; i < rules.size(); i++) {
+        assertEquals(AuditRow.INVALID, planned.get(i).status());
+        assertEquals(AuditRow.INVALID, audited.get(i).status());
+        assertEquals(audited.get(i).learner(), planned.get(i).learner(), java.util.Arrays.toString(in));
+        assertEquals(audited.get(i).error(), planned.get(i).error(), java.util.Arrays.toString(in));
+      }
+    }
+    assertEquals("", SparkPlanner.planOne(planner.spec(), compiled, null, line, null, null).get(0).learner());
+    assertEquals("$.learner: missing (null)",
+        SparkPlanner.planOne(planner.spec(), compiled, null, line, null, null).get(0).error());
+    assertEquals("$: no transcript",
+        SparkPlanner.planOne(planner.spec(), compiled, "L1", null, null, null).get(0).error());
+  }
+
+  @Test
   void theCatalogueIsCheckedOnTheDriver() {
     assertThrows(StackingException.class, () -> SparkStacking.planner(SparkAuditTest.sortedRules(),
         "{\"items\":[{\"id\":\"a\",\"prerequisites\":[\"b\"]},{\"id\":\"b\",\"prerequisites\":[\"a\"]}]}"));
