@@ -95,11 +95,15 @@ class FastPathDifferentialTest {
   private static final AtomicLong SHAPES = new AtomicLong();
   private static final AtomicLong SHAPES_FAST = new AtomicLong();
 
+  private static final long DISTINCT_BEFORE = Canonicalizer.distinctFirstDegreeRuns();
+
   @AfterAll
   static void report() {
     System.out.println("FastPathDifferentialTest: " + COMPARED + " documents compared, " + FAST
         + " of them on the fast path, " + REFUSED + " refused by both paths alike; generated credential shapes "
-        + SHAPES_FAST + "/" + SHAPES + " on the fast path");
+        + SHAPES_FAST + "/" + SHAPES + " on the fast path; "
+        + (Canonicalizer.distinctFirstDegreeRuns() - DISTINCT_BEFORE)
+        + " fast canonicalizations labelled several blank nodes by distinct first-degree hashes");
   }
 
   /**
@@ -242,6 +246,36 @@ class FastPathDifferentialTest {
     // the exact bound is accepted by both
     CanonicalizationLimits exact = CanonicalizationLimits.DEFAULT.withMaxQuads(quads);
     assertEquals(ok, Canonicalizer.canonicalize(doc, LOADER, exact, "SHA-256"));
+  }
+
+  /**
+   * The RDFC-1.0 work bound on datasets the fast path labels by distinct first-degree hashes (without titanium-rdfc):
+   * for every bound from 1 up, AUTO gives what the general path gives, accepted or {@code LIMIT_EXCEEDED} alike.
+   */
+  @Test
+  void theBlankNodeWorkBoundFailsWhereTheGeneralPathFails() throws Exception {
+    SplittableRandom r = new SplittableRandom(0xB1A2);
+    int docs = 0;
+    for (int i = 0; i < 60 && docs < 4; i++) {
+      JsonObject doc = shape(r, i);
+      long before = Canonicalizer.distinctFirstDegreeRuns();
+      message(doc, CanonicalizationLimits.DEFAULT, Canonicalizer.Path.AUTO);
+      if (Canonicalizer.distinctFirstDegreeRuns() == before) {
+        continue;
+      }
+      docs++;
+      boolean refused = false;
+      boolean accepted = false;
+      for (int w = 1; w <= 300 && !accepted; w++) {
+        CanonicalizationLimits l = CanonicalizationLimits.DEFAULT.withMaxBlankNodeWork(w);
+        String general = message(doc, l, Canonicalizer.Path.GENERAL);
+        assertEquals(general, message(doc, l, Canonicalizer.Path.AUTO), "shape " + i + ", work bound " + w);
+        refused |= general.startsWith("LIMIT_EXCEEDED");
+        accepted |= general.startsWith("accepted");
+      }
+      assertTrue(refused && accepted, "shape " + i + ": the sweep crossed the bound");
+    }
+    assertTrue(docs >= 2, "too few generated shapes took the distinct first-degree labelling: " + docs);
   }
 
   private static String fastPathRefusal(JsonObject doc) {

@@ -596,6 +596,17 @@ public final class Canonicalizer {
   }
 
   /**
+   * How many of the fast canonicalizations labelled a dataset of several blank nodes, all with distinct
+   * first-degree hashes, without titanium-rdfc (RDFC-1.0 steps 1-5 and 7; {@code FastRdf.distinctFirstDegree})
+   * since the class was loaded.
+   *
+   * @return the count
+   */
+  public static long distinctFirstDegreeRuns() {
+    return FastRdf.DISTINCT_FIRST_DEGREE_RUNS.sum();
+  }
+
+  /**
    * The canonicalizations counted by path.
    *
    * @return the counts
@@ -650,7 +661,7 @@ public final class Canonicalizer {
         FastRdf.Dataset fast = p.fastDataset(document, limits, deadline, path == Path.FAST);
         if (fast != null) {
           FAST_RUNS.increment();
-          String out = FastRdf.canonical(fast, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline);
+          String out = FastRdf.canonical(fast, rdfcHash, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline);
           if (templateKey != null) {
             p.templates.learn(templateKey, out);
           }
