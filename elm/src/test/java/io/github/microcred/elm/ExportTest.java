@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.LearnerIdentity;
+import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.QualityAssurance;
+import io.github.microcred.core.QualityAssuranceType;
+import io.github.microcred.elm.internal.ElmWriter;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -88,7 +92,59 @@ class ExportTest {
     assertEquals("A data project and a one-hour examination.", s.at("/provenBy/0/description/en").asText());
     assertEquals(EU + "learning-assessment/e92d221e4d", s.at("/mode/0/id").asText(), "blended");
     assertEquals("Quality and Qualifications Ireland", s.at("/accreditation/0/accreditingAgent/legalName/en").asText());
-    assertEquals("urn:microcred:elm:quality-assurance:EXTERNAL", s.at("/accreditation/0/dcType/id").asText());
+    assertEquals(EU + "accreditation/820101cba6", s.at("/accreditation/0/dcType/id").asText(),
+        "EXTERNAL: the EU 'programme quality assurance' accreditation type");
+    assertEquals(EU + "accreditation/25831c2", s.at("/accreditation/0/dcType/inScheme/id").asText());
+  }
+
+  /**
+   * QA types and national levels: the EU concept where one exists (external QA, accreditation; the sample's RQF Level
+   * 6), microcred's concept, warned about, where none does (internal and no QA, other national levels).
+   */
+  @Test
+  void qualityAssuranceTypesAndNationalLevelsAsEuConceptsWhereTheyExist() throws ElmException {
+    String[][] qa = {{"EXTERNAL", EU + "accreditation/820101cba6"}, {"ACCREDITED", EU + "accreditation/e57dddfcf3"},
+        {"INTERNAL", "urn:microcred:elm:quality-assurance:INTERNAL"}, {"NONE", "urn:microcred:elm:quality-assurance:NONE"}};
+    for (String[] c : qa) {
+      QualityAssuranceType t = QualityAssuranceType.valueOf(c[0]);
+      MicroCredential m = Fixtures.microCredential().toBuilder()
+          .qualityAssurance(new QualityAssurance(t, "", Fixtures.microCredential().qualityAssurance().get().bodies()))
+          .levels(List.of(Level.eqf(6), Level.national("RQF", "6"))).build();
+      ElmCredential e = Elm.export(m, Award.builder(m, LearnerIdentity.did("did:example:learner42"),
+          Instant.parse("2026-06-30T12:00:00Z")).grade("Merit").build());
+      JsonNode s = spec(e.document());
+      assertEquals(c[1], s.at("/additionalNote/0/subject/id").asText(), c[0]);
+      assertEquals(c[1], s.at("/accreditation/0/dcType/id").asText(), c[0]);
+      assertEquals(c[1].startsWith("urn:"), e.warnings().stream().anyMatch(w -> w.path().endsWith(
+          "additionalNote[0].subject") && w.message().contains(c[1])), c[0] + ": " + e.warnings());
+      assertEquals(EU + "qdr/c_c392e7a2", s.at("/nqfLevel/0/id").asText(), "the EC sample's RQF Level 6");
+      assertEquals(EU + "qdr/25831c2", s.at("/nqfLevel/0/inScheme/id").asText());
+      assertTrue(e.warnings().stream().noneMatch(w -> w.path().contains("nqfLevel")), e.warnings().toString());
+      assertEquals(c[1].startsWith("urn:") ? ElmWriter.SCHEMA_NO_CV : ElmWriter.SCHEMA_FULL,
+          e.document().at("/credentialSchema/id").asText(), c[0] + ": the full shapes only without microcred concepts");
+      MicroCredential back = Elm.importCredential(e.toJson()).microCredential();
+      assertEquals(t, back.qualityAssurance().orElseThrow().type(), c[0]);
+      assertEquals("", back.qualityAssurance().orElseThrow().description(), c[0] + ": the label is not a description");
+      assertEquals(m.levels(), back.levels());
+    }
+    // an accreditation without a QA note: its EU type says which, the institution-level ones included
+    for (String[] c : new String[][] {{"820101cba6", "EXTERNAL"}, {"bb4618238e", "EXTERNAL"}, {"e57dddfcf3", "ACCREDITED"},
+        {"003293d2ce", "ACCREDITED"}}) {
+      com.fasterxml.jackson.databind.node.ObjectNode d = Elm.export(Fixtures.microCredential(), Fixtures.award())
+          .document();
+      com.fasterxml.jackson.databind.node.ObjectNode q = (com.fasterxml.jackson.databind.node.ObjectNode) spec(d);
+      com.fasterxml.jackson.databind.node.ArrayNode notes = (com.fasterxml.jackson.databind.node.ArrayNode)
+          q.get("additionalNote");
+      for (int i = notes.size() - 1; i >= 0; i--) {
+        if (notes.get(i).at("/subject/id").asText().contains("accreditation/")) {
+          notes.remove(i);
+        }
+      }
+      ((com.fasterxml.jackson.databind.node.ObjectNode) q.at("/accreditation/0/dcType")).put("id", EU + "accreditation/"
+          + c[0]);
+      assertEquals(QualityAssuranceType.valueOf(c[1]), Elm.importCredential(d).microCredential().qualityAssurance()
+          .orElseThrow().type(), c[0]);
+    }
   }
 
   /** ELM's learning setting and ISCED-F thematic areas: EU concepts in their schemes, read back into the core. */
@@ -166,11 +222,41 @@ class ExportTest {
           .at("/provenBy/1/dcType");
       t.put("id", EU + "assessment/" + c[0]);
       ElmImport i = Elm.importCredential(d);
-      assertEquals(List.of(AssessmentType.PROJECT, AssessmentType.valueOf(c[1])),
-          i.microCredential().assessment().types(), c[0]);
+      assertEquals(java.util.stream.Stream.of(AssessmentType.PROJECT, AssessmentType.valueOf(c[1])).distinct().toList(),
+          i.microCredential().assessment().types(), c[0] + " (a type given twice is one type)");
       assertTrue(Elm.check(d).problems(ElmProblemCode.NOT_IN_VOCABULARY).stream()
           .noneMatch(p -> p.path().endsWith("specifiedBy.provenBy[1].dcType")), c[0] + " is an EU concept");
     }
+  }
+
+  /** A core type listed twice is one specification; two specifications of one core type are one type, warned. */
+  @Test
+  void eachAssessmentTypeOnceEitherWay() throws ElmException {
+    MicroCredential m = Fixtures.microCredential().toBuilder().assessment(Fixtures.microCredential().assessment()
+        .withTypes(List.of(AssessmentType.PROJECT, AssessmentType.EXAMINATION, AssessmentType.PROJECT))).build();
+    ElmCredential e = Elm.export(m, Award.builder(m, LearnerIdentity.did("did:example:learner42"),
+        Instant.parse("2026-06-30T12:00:00Z")).build());
+    assertEquals(2, spec(e.document()).get("provenBy").size(), spec(e.document()).get("provenBy").toString());
+    assertTrue(e.warnings().stream().anyMatch(w -> w.path().endsWith("specifiedBy.provenBy")
+        && w.message().contains("more than once")), e.warnings().toString());
+    assertEquals(List.of(AssessmentType.PROJECT, AssessmentType.EXAMINATION),
+        Elm.importCredential(e.toJson()).microCredential().assessment().types());
+    // an EU written and an oral examination are both EXAMINATION: read once, the second warned about at its path
+    com.fasterxml.jackson.databind.node.ObjectNode d = Elm.export(Fixtures.microCredential(), Fixtures.award())
+        .document();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) spec(d).at("/provenBy/0/dcType")).put("id",
+        EU + "assessment/6e6cb2cc78");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) spec(d).at("/provenBy/1/dcType")).put("id",
+        EU + "assessment/d30284d7df");
+    ElmImport i = Elm.importCredential(d);
+    assertEquals(List.of(AssessmentType.EXAMINATION), i.microCredential().assessment().types());
+    assertTrue(i.warnings().stream().anyMatch(w -> w.path().equals(
+        "$.credentialSubject.hasClaim[0].specifiedBy.provenBy[1].dcType") && w.message().contains("d30284d7df")
+        && w.message().contains("once")), i.warnings().toString());
+    ElmCredential again = Elm.export(i.microCredential(), i.award().orElseThrow());
+    ElmImport j = Elm.importCredential(again.toJson());
+    assertEquals(again.toJson(), Elm.export(j.microCredential(), j.award().orElseThrow()).toJson(),
+        "stable after one import");
   }
 
   @Test

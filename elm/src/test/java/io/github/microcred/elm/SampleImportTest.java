@@ -99,6 +99,8 @@ class SampleImportTest {
   void levelEqfAndNqf() {
     assertTrue(mc.levels().contains(Level.eqf(6)), mc.levels().toString());
     assertTrue(mc.levels().contains(Level.national("RQF", "6")), mc.levels().toString());
+    assertFalse(imported.warnings().stream().anyMatch(w -> w.path().contains("nqfLevel")),
+        "qdr/c_c392e7a2 is a known qdr concept: read exactly, " + imported.warnings());
   }
 
   @Test

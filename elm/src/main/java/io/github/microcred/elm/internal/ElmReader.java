@@ -540,6 +540,12 @@ public final class ElmReader {
       String np = p + ".nqfLevel[" + i++ + "]";
       n = resolve(n);
       String id = n.path("id").asText("");
+      Optional<String[]> known = Vocabulary.qdrLevel(id);
+      if (known.isPresent()) {
+        b.level(Level.national(known.get()[0], known.get()[1]));
+        out.found.add(Element.LEVEL);
+        continue;
+      }
       if (id.startsWith("urn:microcred:elm:level:")) {
         String[] parts = id.substring("urn:microcred:elm:level:".length()).split(":", 2);
         if (parts.length == 2) {
@@ -581,10 +587,16 @@ public final class ElmReader {
       String tid = type == null ? null : type.path("id").asText(null);
       Optional<AssessmentType> t = Vocabulary.value(Kind.ASSESSMENT, AssessmentType.class, tid);
       String desc = text(s.get("description"), ap + ".description");
-      if (t.isPresent()) {
-        assessment = assessment.withType(t.get());
+      AssessmentType core = t.orElse(AssessmentType.OTHER);
+      if (assessment.types().contains(core)) {
+        // the core lists each type once: a second specification of the same core type (an EU written and an oral
+        // examination, two types the core does not name) adds no type
+        warn(ap + ".dcType", "assessment type " + (tid == null ? "(none)" : tid) + " reads as " + core + ", which an "
+            + "earlier assessment specification already gave; the core lists each type once");
       } else {
-        assessment = assessment.withType(AssessmentType.OTHER);
+        assessment = assessment.withType(core);
+      }
+      if (t.isEmpty()) {
         String what = text(s.get("title"), ap + ".title");
         String tl = type == null ? null : text(type.get("prefLabel"), ap + ".dcType.prefLabel");
         String d = (what == null ? "" : what) + (tl == null ? "" : (what == null ? "" : " (") + tl
@@ -636,7 +648,7 @@ public final class ElmReader {
       if (qa.isPresent()) {
         qaType = qa.get();
         qaDescription = literal == null || literal.equals(Vocabulary.own(Kind.QUALITY_ASSURANCE, qaType.name()).label())
-            ? "" : literal;
+            || literal.equals(Vocabulary.concept(Kind.QUALITY_ASSURANCE, qaType).label()) ? "" : literal;
       } else if (so.isPresent()) {
         option = so.get();
         stackDescription = literal == null || literal.equals(Vocabulary.own(Kind.STACKABILITY, option.name()).label())
@@ -649,6 +661,7 @@ public final class ElmReader {
     }
     List<Organization> qaBodies = new ArrayList<>();
     String accTitle = null;
+    QualityAssuranceType accType = null;
     i = 0;
     for (JsonNode a : each(s.get("accreditation"))) {
       String ap = p + ".accreditation[" + i++ + "]";
@@ -656,14 +669,21 @@ public final class ElmReader {
       if (accTitle == null) {
         accTitle = text(a.get("title"), ap + ".title");
       }
+      if (accType == null && a.has("dcType")) {
+        JsonNode t = resolve(first(a.get("dcType"), ap + ".dcType"));
+        accType = Vocabulary.value(Kind.QUALITY_ASSURANCE, QualityAssuranceType.class, t.path("id").asText(null))
+            .orElse(null);
+      }
       if (a.has("accreditingAgent")) {
         qaBodies.add(org(resolve(first(a.get("accreditingAgent"), ap + ".accreditingAgent")), ap + ".accreditingAgent",
             Organization.Role.QA_BODY));
       }
     }
     if (qaType == null && i > 0) {
-      qaType = QualityAssuranceType.ACCREDITED;
-      qaDescription = accTitle == null ? "" : accTitle;
+      // no QA note: the accreditation's EU type says which, else an accreditation means accredited
+      qaType = accType != null ? accType : QualityAssuranceType.ACCREDITED;
+      qaDescription = accTitle == null || accTitle.equals(Vocabulary.concept(Kind.QUALITY_ASSURANCE, qaType).label())
+          ? "" : accTitle;
     }
     if (qaType != null) {
       b.qualityAssurance(new QualityAssurance(qaType, qaDescription, qaBodies));

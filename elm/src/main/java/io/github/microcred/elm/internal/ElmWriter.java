@@ -399,6 +399,8 @@ public final class ElmWriter {
         }
         q.set("eqfLevel", concept(new Concept(Vocabulary.EQF_PREFIX + l.code(), Vocabulary.EQF_SCHEME,
             "Level " + l.code(), "EC sample")));
+      } else if (Vocabulary.qdrLevel(l.framework(), l.code()).isPresent()) {
+        nqf.add(concept(Vocabulary.qdrLevel(l.framework(), l.code()).get()));
       } else {
         ObjectNode c = F.objectNode();
         c.put("id", "urn:microcred:elm:level:" + enc(l.framework()) + ":" + enc(l.code()));
@@ -420,7 +422,12 @@ public final class ElmWriter {
   }
 
   private void assessments(ObjectNode q, String path) {
-    List<AssessmentType> types = mc.assessment().types();
+    // one LearningAssessmentSpecification per type: a type listed twice is one specification
+    List<AssessmentType> types = mc.assessment().types().stream().distinct().toList();
+    if (types.size() < mc.assessment().types().size()) {
+      warn(path + ".provenBy", "the assessment lists a type more than once (" + mc.assessment().types() + "); each "
+          + "type is written once");
+    }
     boolean any = !types.isEmpty() || mc.assessment().description().isPresent() || mc.grading().isPresent()
         || mc.identityVerification().isPresent();
     if (!any) {
@@ -463,11 +470,13 @@ public final class ElmWriter {
   }
 
   private void qualityAssurance(ObjectNode q, ArrayNode notes, QualityAssurance qa, String path) {
-    Concept type = Vocabulary.own(Kind.QUALITY_ASSURANCE, qa.type().name());
-    notes.add(note(concept(type), qa.description().isBlank() ? type.label() : qa.description()));
+    Concept type = Vocabulary.concept(Kind.QUALITY_ASSURANCE, qa.type());
+    notes.add(note(vocab(Kind.QUALITY_ASSURANCE, qa.type(), path + ".additionalNote[" + notes.size() + "].subject"),
+        qa.description().isBlank() ? type.label() : qa.description()));
     if (!qa.bodies().isEmpty()) {
       ArrayNode acc = q.putArray("accreditation");
-      outsideFullShapes = true;   // an Accreditation's dcType must be an EU accreditation concept
+      // an Accreditation's dcType must be an EU accreditation concept in the full shapes
+      outsideFullShapes |= !type.eu();
       int i = 0;
       for (Organization body : qa.bodies()) {
         ObjectNode a = node("Accreditation", "accreditation", ++i);

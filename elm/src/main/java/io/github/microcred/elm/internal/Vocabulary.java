@@ -74,6 +74,43 @@ public final class Vocabulary {
     }
   }
 
+  /** The EU Qualifications Dataset's framework levels ({@code nqfLevel}) as a scheme (EC sample). */
+  public static final String QDR_SCHEME = "http://data.europa.eu/snb/qdr/25831c2";
+
+  /**
+   * National framework levels whose EU Qualifications Dataset (qdr) concept is known offline, by framework and code:
+   * only the EC sample's "RQF Level 6" ({@code qdr/c_c392e7a2}, England's Regulated Qualifications Framework). The
+   * qdr IRIs are opaque codes, so no other framework level can be written as one without the dataset.
+   */
+  private static final Map<String, Concept> QDR = Map.of("RQF\u0000" + "6",
+      new Concept("http://data.europa.eu/snb/qdr/c_c392e7a2", QDR_SCHEME, "RQF Level 6", "EC sample"));
+
+  /**
+   * The qdr concept of a national framework level, if known offline.
+   *
+   * @param framework the framework
+   * @param code the level
+   * @return the concept
+   */
+  public static Optional<Concept> qdrLevel(String framework, String code) {
+    return Optional.ofNullable(QDR.get(framework + "\u0000" + code));
+  }
+
+  /**
+   * The framework and level of a known qdr concept.
+   *
+   * @param id the concept IRI
+   * @return framework and code
+   */
+  public static Optional<String[]> qdrLevel(String id) {
+    for (Map.Entry<String, Concept> e : QDR.entrySet()) {
+      if (e.getValue().id().equals(id)) {
+        return Optional.of(e.getKey().split("\u0000", 2));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** EQF levels: {@code http://data.europa.eu/snb/eqf/N} (EC sample, EQF 6). */
   public static final String EQF_PREFIX = "http://data.europa.eu/snb/eqf/";
   /** The EQF concept scheme (EC sample). */
@@ -150,6 +187,15 @@ public final class Vocabulary {
     for (AssessmentType t : AssessmentType.values()) {
       own(Kind.ASSESSMENT, t, label(t.name()));
     }
+    // the EU accreditation types (http://data.europa.eu/snb/accreditation/25831c2) as the EC's own EDC code lists them
+    // (european-commission-empl/european-digital-credentials, edci-commons ControlledListConcept): a QA decision on a
+    // programme by an external QA body is EXTERNAL, a programme licence by a public authority ACCREDITED; the
+    // institution-level ones are read as the same types. No EU concept says "internal" or "none": those stay microcred's.
+    String edci = "EC EDC code (ControlledListConcept)";
+    eu(Kind.QUALITY_ASSURANCE, QualityAssuranceType.EXTERNAL, "820101cba6", "Programme quality assurance", edci);
+    eu(Kind.QUALITY_ASSURANCE, QualityAssuranceType.ACCREDITED, "e57dddfcf3", "Programme licence", edci);
+    euRead(Kind.QUALITY_ASSURANCE, QualityAssuranceType.EXTERNAL, "bb4618238e", "Institutional quality assurance");
+    euRead(Kind.QUALITY_ASSURANCE, QualityAssuranceType.ACCREDITED, "003293d2ce", "Institutional licence");
     own(Kind.QUALITY_ASSURANCE, QualityAssuranceType.NONE, "No quality assurance");
     own(Kind.QUALITY_ASSURANCE, QualityAssuranceType.INTERNAL, "Internal quality assurance");
     own(Kind.QUALITY_ASSURANCE, QualityAssuranceType.EXTERNAL, "External quality assurance");
