@@ -30,7 +30,7 @@ import org.apache.spark.sql.SparkSession;
  *   audit   --rules R.json [--rules R2.json ...] --transcripts PATH [--format jsonl|credentials|transcripts]
  *           [--as-of YYYY-MM-DD] [--budget-ms N] --out DIR [--out-format parquet|json]
  *   plan    (the audit options) --catalogue C.json [--objective COST|HOURS|COUNT] [--budget-ms N (per plan)]
- *   verify  --credentials PATH [--at INSTANT] [--controller DOC.json ...] [--status-list LIST ...] --out DIR
+ *   verify  --credentials PATH [--now INSTANT] [--controller DOC.json ...] [--status-list LIST ...] --out DIR
  *   common: [--master URL] (only when not given to spark-submit, e.g. local[*]) [--partitions N]
  *           [--conf KEY=VALUE ...] (Spark configuration, as spark-submit's --conf)
  * </pre>
@@ -114,7 +114,7 @@ public final class BulkJob {
           case "--objective" -> x.objective = Plan.Objective.valueOf(oneOf(o, v.toUpperCase(Locale.ROOT), "COST",
               "HOURS", "COUNT"));
           case "--credentials" -> x.credentials = v;
-          case "--at" -> x.at = instant(o, v);
+          case "--now" -> x.at = instant(o, v); // the name of mcred verify's option (cli ClockOptions)
           case "--controller" -> x.controllers.add(v);
           case "--status-list" -> x.statusLists.add(v);
           case "--partitions" -> x.partitions = (int) Math.min(Integer.MAX_VALUE, positive(o, v));
@@ -187,7 +187,7 @@ public final class BulkJob {
         "usage: BulkJob audit  --rules R.json [--rules ...] --transcripts PATH [--format jsonl|credentials|transcripts]",
         "                      [--as-of YYYY-MM-DD] [--budget-ms N] --out DIR [--out-format parquet|json]",
         "       BulkJob plan   (audit options) --catalogue C.json [--objective COST|HOURS|COUNT]",
-        "       BulkJob verify --credentials PATH [--at INSTANT] [--controller DOC.json ...] [--status-list F ...]",
+        "       BulkJob verify --credentials PATH [--now INSTANT] [--controller DOC.json ...] [--status-list F ...]",
         "                      --out DIR [--out-format parquet|json]",
         "       common: [--master URL] [--partitions N] [--conf KEY=VALUE ...]");
   }

@@ -85,7 +85,7 @@ class BulkJobTest {
     Path c = dir.resolve("c.txt");
     Files.write(c, creds, StandardCharsets.UTF_8);
     String verified = dir.resolve("verified").toString();
-    assertEquals(BulkJob.OK, run("verify", "--credentials", c.toString(), "--at", "2026-06-01T12:00:00Z", "--out",
+    assertEquals(BulkJob.OK, run("verify", "--credentials", c.toString(), "--now", "2026-06-01T12:00:00Z", "--out",
         verified, "--out-format", "json"), err.toString());
     String summary = out.toString(StandardCharsets.UTF_8);
     assertTrue(summary.startsWith("mcred verify: 5 rows written to " + verified), summary);
@@ -140,5 +140,10 @@ class BulkJobTest {
     assertTrue(err.toString().contains("no such file"), err.toString());
     assertEquals(BulkJob.USAGE, run("verify", "--credentials", "c", "--out", "o", "--conf", "novalue"));
     assertTrue(err.toString().contains("--conf: expected KEY=VALUE"), err.toString());
+    // the verification time is --now, as in mcred verify
+    assertEquals(BulkJob.USAGE, run("verify", "--credentials", "c", "--out", "o", "--now", "1 June"));
+    assertTrue(err.toString().contains("--now: expected an instant such as 2026-12-01T00:00:00Z, got '1 June'"),
+        err.toString());
+    assertEquals(BulkJob.USAGE, run("verify", "--credentials", "c", "--out", "o", "--at", "2026-06-01T12:00:00Z"));
   }
 }
