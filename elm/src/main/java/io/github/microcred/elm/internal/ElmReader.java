@@ -276,6 +276,9 @@ public final class ElmReader {
     out.microCredential = mc;
     award(doc, subject, claim, cp, mc, issuer);
     ownConcepts(doc, "$");
+    Set<String> warned = new java.util.HashSet<>();
+    out.warnings.forEach(w -> warned.add(w.path()));
+    euConcepts(doc, "$", warned);
   }
 
   private void checkEnvelope(JsonNode doc) {
@@ -1047,6 +1050,38 @@ public final class ElmReader {
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
         ownConcepts(n.get(i), p + "[" + i + "]");
+      }
+    }
+  }
+
+  /**
+   * Checks every EU concept of the document against its published scheme: an IRI of a scheme whose term list is pinned
+   * ({@link Vocabulary#notInPinnedScheme}) must be one of its terms, and a concept's {@code inScheme} must be the
+   * scheme its IRI names. Paths already warned about (a concept the reader could not carry) are not warned twice.
+   */
+  private void euConcepts(JsonNode n, String p, Set<String> warned) {
+    if (n.isObject()) {
+      String id = n.path("id").asText(null);
+      if (id != null && !"ConceptScheme".equals(n.path("type").asText())) {
+        Optional<String> bad = Vocabulary.notInPinnedScheme(id);
+        if (bad.isPresent() && !warned.contains(p)) {
+          warn(p, "concept " + shown(n.path("id")) + " is " + bad.get() + "; kept as read");
+        }
+        JsonNode in = n.get("inScheme");
+        Optional<String> scheme = Vocabulary.schemeOf(id);
+        if (in != null && scheme.isPresent()) {
+          JsonNode s = first(in, p + ".inScheme");
+          String sid = s == null ? null : (s.isTextual() ? s.asText() : s.path("id").asText(null));
+          if (sid != null && !sid.equals(scheme.get())) {
+            warn(p + ".inScheme", "concept " + shown(n.path("id")) + " names the scheme " + shown(s.isTextual() ? s
+                : s.path("id")) + ", but its IRI is a concept of " + scheme.get());
+          }
+        }
+      }
+      n.properties().forEach(e -> euConcepts(e.getValue(), p + "." + e.getKey(), warned));
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        euConcepts(n.get(i), p + "[" + i + "]", warned);
       }
     }
   }

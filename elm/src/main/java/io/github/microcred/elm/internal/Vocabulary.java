@@ -111,6 +111,77 @@ public final class Vocabulary {
     return Optional.empty();
   }
 
+  /**
+   * EU schemes whose whole term list is pinned here, by the name in their IRIs ({@code http://data.europa.eu/snb/NAME/}),
+   * with the list's source. An imported concept of one of them that is not in the list is warned about at its path;
+   * concepts of other EU schemes (assessment, mode, supervision, credit systems, qdr, ESCO...) are not checked, since
+   * only some of their terms are known offline.
+   */
+  private static final Map<String, String> PINNED_SOURCES = Map.of(
+      "eqf", "the EQF Recommendation's 8 levels, IRIs as the EC sample's eqf/6",
+      "isced-f", "the 220 ISCED-F 2013 codes of european-commission-empl/European-Learning-Model edci_esco_iscedf2013.xsd",
+      "learning-setting", "formal and non-formal learning, the two concepts of the EU list",
+      "accreditation", "the 4 EU accreditation types of the EC's EDC code (ControlledListConcept)");
+
+  /**
+   * Whether a concept IRI of a pinned EU scheme is one of its terms.
+   *
+   * @param id the concept IRI
+   * @return empty when the IRI is a term or its scheme is not pinned; else what is wrong, naming the list's source
+   */
+  public static Optional<String> notInPinnedScheme(String id) {
+    String snb = "http://data.europa.eu/snb/";
+    if (id == null || !id.startsWith(snb)) {
+      return Optional.empty();
+    }
+    String rest = id.substring(snb.length());
+    int slash = rest.indexOf('/');
+    if (slash < 0) {
+      return Optional.empty();
+    }
+    String name = rest.substring(0, slash);
+    String code = rest.substring(slash + 1);
+    String source = PINNED_SOURCES.get(name);
+    if (source == null || code.equals("25831c2")) {
+      return Optional.empty();
+    }
+    boolean term = switch (name) {
+      case "eqf" -> code.matches("[1-8]");
+      case "isced-f" -> {
+        try {
+          new io.github.microcred.core.FieldOfEducation(code);
+          yield true;
+        } catch (IllegalArgumentException e) {
+          yield false;
+        }
+      }
+      default -> KIND_OF_ID.containsKey(id);
+    };
+    return term ? Optional.empty() : Optional.of("not a concept of the EU " + name + " scheme (" + snb + name
+        + "/25831c2): its pinned term list (" + source + ") does not hold it");
+  }
+
+  /**
+   * The EU scheme IRI a concept IRI's own prefix names ({@code http://data.europa.eu/snb/NAME/25831c2}, or an EU
+   * authority table {@code http://publications.europa.eu/resource/authority/NAME}).
+   *
+   * @param id the concept IRI
+   * @return the scheme IRI, if the IRI is in an EU namespace
+   */
+  public static Optional<String> schemeOf(String id) {
+    for (String base : List.of("http://data.europa.eu/snb/", "http://publications.europa.eu/resource/authority/")) {
+      if (id != null && id.startsWith(base)) {
+        String rest = id.substring(base.length());
+        int slash = rest.indexOf('/');
+        if (slash > 0 && slash < rest.length() - 1) {
+          String name = rest.substring(0, slash);
+          return Optional.of(base.startsWith("http://data") ? base + name + "/25831c2" : base + name);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** EQF levels: {@code http://data.europa.eu/snb/eqf/N} (EC sample, EQF 6). */
   public static final String EQF_PREFIX = "http://data.europa.eu/snb/eqf/";
   /** The EQF concept scheme (EC sample). */
