@@ -259,8 +259,15 @@ public final class BitstringStatusCheck implements StatusCheck {
     // decode once: bad lists fail here, before caching; the 1-bit view is kept for revocation / suspension
     BitstringStatusList oneBit = BitstringStatusList.decode(encoded, 1);
     Duration listTtl = null;
-    if (subject.path("ttl").canConvertToLong() && subject.get("ttl").asLong() >= 0) {
-      listTtl = Duration.ofMillis(subject.get("ttl").asLong());
+    JsonNode ttl = subject.get("ttl");
+    if (ttl != null) {
+      // milliseconds before a refresh SHOULD be attempted (0: at once); anything else is refused, not defaulted
+      if (!ttl.isIntegralNumber() || !ttl.canConvertToLong() || ttl.asLong() < 0) {
+        throw new VcException(VcErrorCode.INVALID_DOCUMENT, "status list " + url
+            + ": credentialSubject.ttl: expected a non-negative integer number of milliseconds, got "
+            + (ttl.toString().length() > 40 ? ttl.toString().substring(0, 40) + "..." : ttl.toString()));
+      }
+      listTtl = Duration.ofMillis(ttl.asLong());
     }
     Cached c = new Cached(DataModel.partyId(vc.get("issuer")), List.copyOf(purposes), encoded,
         new ConcurrentHashMap<>(Map.of(1, oneBit)));
