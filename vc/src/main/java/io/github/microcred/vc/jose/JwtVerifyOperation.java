@@ -290,6 +290,13 @@ public final class JwtVerifyOperation {
           "critical header parameter(s) " + names + " are not understood by this verifier");
       return;
     }
+    if (header.has("b64")) {
+      // RFC 7797 section 6: "b64" changes the signing input and MUST be listed in crit; outside crit an RFC 7797
+      // verifier would read b64=false as an unencoded payload while this one decodes it: two readings, refused
+      acc.fail(CheckName.SYNTAX, "header.b64", JwtRejection.HEADER_NOT_ALLOWED,
+          "the b64 header (RFC 7797 unencoded payload) is not supported, and without crit it is not valid JWS");
+      return;
+    }
     JsonNode legacyClaim = payload.get(kind.legacyClaim);
     boolean legacy = legacyClaim != null && legacyClaim.isObject() && !payload.has("@context");
     acc.legacy = legacy;
@@ -407,13 +414,14 @@ public final class JwtVerifyOperation {
       if (n == null) {
         continue;
       }
-      if (!n.isNumber()) {
+      Instant at = ValidityWindow.numericDate(n);
+      if (at == null) {
         acc.fail(CheckName.VALIDITY_PERIOD, "payload." + c[0], JwtRejection.BAD_TIME,
-            c[0] + " must be NumericDate seconds, got " + describe(n));
+            c[0] + " must be NumericDate seconds within " + Instant.MIN + " .. " + Instant.MAX + ", got "
+            + brief(n));
         continue;
       }
-      bounds.add(ValidityWindow.Bound.instant("payload." + c[0], c[0], Instant.ofEpochSecond(n.asLong()),
-          c[1].equals("u")));
+      bounds.add(ValidityWindow.Bound.instant("payload." + c[0], c[0], at, c[1].equals("u")));
     }
     List<String> members = legacy ? List.of("validFrom", "validUntil", "issuanceDate", "expirationDate")
         : List.of("validFrom", "validUntil");
@@ -726,6 +734,12 @@ public final class JwtVerifyOperation {
       }
     }
     return false;
+  }
+
+  /** A value for a message, at most 64 characters of it. */
+  private static String brief(JsonNode n) {
+    String t = describe(n);
+    return t.length() <= 64 ? t : t.substring(0, 64) + "... (" + t.length() + " characters)";
   }
 
   private static String describe(JsonNode n) {

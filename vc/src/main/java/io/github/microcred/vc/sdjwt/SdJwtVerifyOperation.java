@@ -286,12 +286,15 @@ public final class SdJwtVerifyOperation {
       if (n == null) {
         continue;
       }
-      if (!n.isNumber()) {
+      Instant at = ValidityWindow.numericDate(n);
+      if (at == null) {
+        String text = n.toString();
         acc.fail(CheckName.VALIDITY_PERIOD, "/" + c[0], SdJwtRejection.BAD_TIME, c[0]
-            + " must be NumericDate seconds, got " + n);
+            + " must be NumericDate seconds within " + Instant.MIN + " .. " + Instant.MAX + ", got "
+            + (text.length() <= 64 ? text : text.substring(0, 64) + "..."));
         continue;
       }
-      bounds.add(ValidityWindow.Bound.instant("/" + c[0], c[0], Instant.ofEpochSecond(n.asLong()), c[1].equals("u")));
+      bounds.add(ValidityWindow.Bound.instant("/" + c[0], c[0], at, c[1].equals("u")));
     }
     for (String m : List.of("validFrom", "validUntil")) {
       JsonNode n = claims.get(m);
@@ -490,11 +493,11 @@ public final class SdJwtVerifyOperation {
               : "expected aud '" + s.audience + "', got '" + aud.asText() + "'");
     }
     JsonNode iat = payload.get("iat");
-    if (iat == null || !iat.isIntegralNumber()) {
+    Instant at = iat != null && iat.isIntegralNumber() ? ValidityWindow.numericDate(iat) : null;
+    if (at == null) {
       acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "kb-jwt.payload.iat", SdJwtRejection.KB_MALFORMED,
           "iat must be NumericDate seconds");
     } else {
-      Instant at = Instant.ofEpochSecond(iat.asLong());
       Duration skew = s.options.maxClockSkew();
       if (at.isAfter(now.plus(skew)) || at.isBefore(now.minus(s.kbMaxAge).minus(skew))) {
         acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "kb-jwt.payload.iat", SdJwtRejection.KB_STALE,
@@ -524,6 +527,11 @@ public final class SdJwtVerifyOperation {
     if (header.has("crit")) {
       throw new SdJwtFailure(SdJwtRejection.CRIT_UNKNOWN, path + ".crit", "critical header parameter(s) "
           + header.get("crit") + " are not understood by this verifier");
+    }
+    if (header.has("b64")) {
+      // RFC 7797 section 6: b64 changes the signing input and MUST be listed in crit (refused above)
+      throw new SdJwtFailure(SdJwtRejection.MALFORMED, path + ".b64", "the b64 header (RFC 7797 unencoded payload)"
+          + " is not supported, and without crit it is not valid JWS");
     }
     return alg;
   }

@@ -376,6 +376,21 @@ class SdJwtAttackTest {
     rejected(holderKb(jws(issuerHeader(), noIss, ISSUER) + "~"), SdJwtRejection.ISSUER_MISSING);
   }
 
+  /**
+   * Session 12 attacker review: an RFC 7797 b64 header outside crit (another verifier would read the payload
+   * unencoded), and NumericDates that a 64-bit read wraps ({@code 2^64 + t} read as {@code t}) or that no instant holds.
+   */
+  @Test
+  void b64HeaderAndOutOfRangeNumericDatesAreRejected() {
+    ObjectNode b64 = issuerHeader().put("b64", false);
+    rejected(holderKb(jws(b64, basePayload(), ISSUER) + "~"), SdJwtRejection.MALFORMED);
+    java.math.BigInteger wrapped = java.math.BigInteger.ONE.shiftLeft(64)
+        .add(java.math.BigInteger.valueOf(NOW.getEpochSecond() + 3600));
+    rejected(forged(basePayload().put("exp", wrapped)), SdJwtRejection.BAD_TIME);
+    rejected(forged(basePayload().put("nbf", 1e300)), SdJwtRejection.BAD_TIME);
+    assertTrue(verify(forged(basePayload().put("exp", NOW.getEpochSecond() + 3600))).verified());
+  }
+
   @Test
   void duplicateKeysInThePayloadAreRejected() {
     String payload = basePayload().toString().replace("{\"iss\"", "{\"vct\":\"urn:other\",\"iss\"");

@@ -35,11 +35,14 @@ public final class JwtDocuments {
         && !doc.get("credentialSubject").has("id")) {
       ((ObjectNode) doc.get("credentialSubject")).put("id", payload.get("sub").asText());
     }
-    if (payload.path("nbf").isNumber() && !doc.has("issuanceDate")) {
-      doc.put("issuanceDate", Instant.ofEpochSecond(payload.get("nbf").asLong()).toString());
+    // a NumericDate out of range fills in nothing: the time check refuses the claim itself (BAD_TIME)
+    Instant nbf = io.github.microcred.vc.internal.verify.ValidityWindow.numericDate(payload.get("nbf"));
+    if (nbf != null && !doc.has("issuanceDate")) {
+      doc.put("issuanceDate", nbf.toString());
     }
-    if (payload.path("exp").isNumber() && !doc.has("expirationDate")) {
-      doc.put("expirationDate", Instant.ofEpochSecond(payload.get("exp").asLong()).toString());
+    Instant exp = io.github.microcred.vc.internal.verify.ValidityWindow.numericDate(payload.get("exp"));
+    if (exp != null && !doc.has("expirationDate")) {
+      doc.put("expirationDate", exp.toString());
     }
     return doc;
   }

@@ -96,7 +96,8 @@ public final class ValidityWindow {
           continue;
         }
       }
-      if (b.upper() && now.isAfter(t.plus(skew))) {
+      // now +- skew, never t +- skew: a NumericDate may be Instant.MAX, which cannot be moved later
+      if (b.upper() && now.minus(skew).isAfter(t)) {
         out.add(new Problem(b.path(), Reason.EXPIRED, b.path() + " " + t + " has passed (now " + now + "): expired"));
       } else if (!b.upper() && t.isAfter(now.plus(skew))) {
         out.add(new Problem(b.path(), Reason.NOT_YET_VALID, b.path() + " " + t + " is in the future (now " + now
@@ -104,6 +105,34 @@ public final class ValidityWindow {
       }
     }
     return out;
+  }
+
+  /**
+   * Reads a JWT NumericDate (RFC 7519 section 2: seconds since the epoch, possibly with a fraction): the instant of
+   * the whole second it lies within, or null when it is not a number or lies outside what an {@link Instant} holds.
+   * Never wraps (Jackson's {@code asLong} reads {@code 2^64 + t} as {@code t}) and never expands a huge exponent.
+   *
+   * @param n the claim's value, or null
+   * @return the instant, or null when absent, not a number or out of range
+   */
+  public static Instant numericDate(com.fasterxml.jackson.databind.JsonNode n) {
+    if (n == null || !n.isNumber()) {
+      return null;
+    }
+    if (n.isFloatingPointNumber() && !Double.isFinite(n.asDouble()) && !n.isBigDecimal()) {
+      return null;
+    }
+    java.math.BigDecimal d = n.decimalValue();
+    // digits before the point, without expanding the value (1E+999999999 has 10^9 of them)
+    if ((long) d.precision() - d.scale() > 19) {
+      return null;
+    }
+    java.math.BigInteger s = d.setScale(0, java.math.RoundingMode.FLOOR).toBigIntegerExact();
+    if (s.compareTo(java.math.BigInteger.valueOf(Instant.MIN.getEpochSecond())) < 0
+        || s.compareTo(java.math.BigInteger.valueOf(Instant.MAX.getEpochSecond())) > 0) {
+      return null;
+    }
+    return Instant.ofEpochSecond(s.longValueExact());
   }
 
   /**
