@@ -36,6 +36,7 @@ import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.SignOptions;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.jose.JwtVerification;
@@ -118,9 +119,9 @@ public final class QuickStart {
     // any VC 2.0 / OB3 document: sign it yourself
     ObjectNode unsignedVc = MicroCredentials.toOpenBadge(mc, Profile.of(key.publicKey().didKey(), "Example TU"),
         learner, "urn:uuid:" + UUID.randomUUID(), Instant.now()).toJson();
-    ObjectNode signed = Credentials.sign(unsignedVc, key, Cryptosuite.EDDSA_RDFC_2022)
-        .withVerificationMethod(key.publicKey().didKeyVerificationMethod()) // the default
-        .get();
+    SignOptions signing = SignOptions.defaults()          // one immutable value, reusable for many signings
+        .withVerificationMethod(key.publicKey().didKeyVerificationMethod()); // the default; withCreated, withClock, ...
+    ObjectNode signed = Credentials.sign(unsignedVc, key, Cryptosuite.EDDSA_RDFC_2022).withOptions(signing).get();
     // endregion
     check(r.verified(), "vc: " + r);
     check(Credentials.verify(signed).get().verified(), "vc: signed");

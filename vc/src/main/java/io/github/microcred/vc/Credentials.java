@@ -135,8 +135,7 @@ public final class Credentials {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(suite, "suite");
     JsonObject doc = input.readObject("document", JsonSupport.readLimits(CanonicalizationLimits.DEFAULT));
-    return new SignOperation(doc, key, suite, null, null, Clock.systemUTC(), "assertionMethod",
-        ContextLoader.pinned(), CanonicalizationLimits.DEFAULT);
+    return new SignOperation(doc, key, suite, SignOptions.defaults());
   }
 
   /**
