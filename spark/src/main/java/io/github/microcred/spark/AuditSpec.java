@@ -11,11 +11,9 @@ import io.github.microcred.stacking.Transcript;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -62,31 +60,13 @@ record AuditSpec(List<String> rulesJson, LocalDate asOf, Duration budget, boolea
     public Iterator<Row> call(Iterator<Row> input) {
       AuditSpec s = spec.value();
       Auditor[] auditors = ExecutorCache.get(s.key(), k -> s.compile());
-      return new Iterator<>() {
-        private final ArrayDeque<Row> ready = new ArrayDeque<>();
-
-        @Override
-        public boolean hasNext() {
-          while (ready.isEmpty() && input.hasNext()) {
-            Row in = input.next();
-            for (Row r : audit(s, auditors, in.getString(0), in.getString(1), in.getString(2))) {
-              if (progress != null) {
-                progress.count(r.getString(2));
-              }
-              ready.add(r);
-            }
-          }
-          return !ready.isEmpty();
+      return LazyRows.of(input, in -> {
+        List<Row> rows = audit(s, auditors, in.getString(0), in.getString(1), in.getString(2));
+        if (progress != null) {
+          rows.forEach(r -> progress.count(r.getString(2)));
         }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return ready.poll();
-        }
-      };
+        return rows;
+      });
     }
   }
 

@@ -16,11 +16,9 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -225,29 +223,8 @@ public final class SparkPlanner {
     public Iterator<Row> call(Iterator<Row> input) {
       Spec s = spec.value();
       Object[][] compiled = ExecutorCache.get(s.key(), k -> s.compile());
-      return new Iterator<>() {
-        private final ArrayDeque<Row> ready = new ArrayDeque<>();
-
-        @Override
-        public boolean hasNext() {
-          while (ready.isEmpty() && input.hasNext()) {
-            Row in = input.next();
-            for (PlanRow r : planOne(s, compiled, in.getString(0), in.getString(1), in.getString(2),
-                progress)) {
-              ready.add(r.toRow());
-            }
-          }
-          return !ready.isEmpty();
-        }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return ready.poll();
-        }
-      };
+      return LazyRows.of(input, in -> planOne(s, compiled, in.getString(0), in.getString(1), in.getString(2),
+          progress).stream().map(PlanRow::toRow).toList());
     }
   }
 
