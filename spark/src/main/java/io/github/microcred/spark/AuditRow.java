@@ -1,5 +1,6 @@
 package io.github.microcred.spark;
 
+import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.Assignment;
 import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Exclusion;
@@ -30,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
  * @param satisfiedRequirements the number of satisfied requirement nodes
  * @param provedOptimal whether the assignment is proven optimal
  * @param missing the unmet requirements, in tree pre-order, each with what would close it
- * @param shortfalls unmet global constraints (total credits, residence)
+ * @param shortfalls unmet global constraints (total credits, residence): the messages of {@link AuditResult#shortfalls()}
  * @param assignments which credential counts toward which requirement, with its credits
  * @param exclusions credentials that do not count, and why
  * @param budgetMillis the time budget of each audit
@@ -167,8 +168,8 @@ public record AuditRow(String learner, String qualification, String status, Stri
     }
     return new AuditRow(learner, r.qualification(), r.status().name(), r.unit().name(),
         Columns.dec(r.appliedCredits()), r.appliedCount(), Columns.dec(r.countedCredits()),
-        r.satisfiedRequirements(), r.provedOptimal(), missing, r.shortfalls(), applied, excluded, budgetMillis,
-        elapsedMicros, null, json ? r.toJson(false) : null);
+        r.satisfiedRequirements(), r.provedOptimal(), missing, r.shortfalls().stream().map(Issue::message).toList(),
+        applied, excluded, budgetMillis, elapsedMicros, null, json ? r.toJson(false) : null);
   }
 
   /**

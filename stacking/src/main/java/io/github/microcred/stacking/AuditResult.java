@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.internal.ResultJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,7 +42,9 @@ import java.util.Objects;
  * @param assignments credential-to-requirement assignments
  * @param requirements status of every requirement node, in tree pre-order
  * @param exclusions credentials that do not count and why
- * @param shortfalls unmet global constraints (total credits, residence)
+ * @param shortfalls unmet global constraints (total credits, residence), each an error {@link Issue} with a
+ *     {@link StackingIssueCode} of category {@link StackingIssueCode.Category#SHORTFALL} and the rules' JSON path of the
+ *     constraint ({@code $.constraints.totalCredits}); the message reads {@code total credits: 5 of 10 ECTS (5 missing)}
  */
 public record AuditResult(
     String qualification,
@@ -58,7 +61,7 @@ public record AuditResult(
     List<Assignment> assignments,
     List<RequirementStatus> requirements,
     List<Exclusion> exclusions,
-    List<String> shortfalls) {
+    List<Issue> shortfalls) {
 
   /** Audit modes. */
   public enum Mode {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.microcred.core.Issue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,14 +111,17 @@ class PolicyRulesTest {
     AuditResult r = Stacking.audit(otc(18, 9), otcTranscript(4, 2), AS_OF);
     assertFalse(r.satisfied(), r.summary());
     assertEquals(1, excluded(r, Exclusion.Reason.OVER_CAP), r.summary());
-    assertEquals(List.of("total credits: 15 of 18 US_SEMESTER_HOUR (3 missing)",
-        "credits in residence: 6 of 9 US_SEMESTER_HOUR (3 missing)"), r.shortfalls());
+    assertEquals(List.of(Issue.error("$.constraints.totalCredits", StackingIssueCode.TOTAL_CREDITS_SHORT,
+        "total credits: 15 of 18 US_SEMESTER_HOUR (3 missing)"), Issue.error("$.constraints.minResidence",
+        StackingIssueCode.RESIDENCE_SHORT, "credits in residence: 6 of 9 US_SEMESTER_HOUR (3 missing)")),
+        r.shortfalls());
     // a degree of 60 needs 15 in residence: 10 PLA (30) + 5 resident (15) + 5 more resident (15) = 60
     AuditResult degree = Stacking.audit(otc(60, 15), otcTranscript(10, 10), AS_OF);
     assertTrue(degree.satisfied(), degree.summary());
     AuditResult shortResidence = Stacking.audit(otc(60, 15), otcTranscript(11, 4), AS_OF);
     assertFalse(shortResidence.satisfied(), shortResidence.summary());
-    assertTrue(shortResidence.shortfalls().contains("credits in residence: 12 of 15 US_SEMESTER_HOUR (3 missing)"),
+    assertTrue(shortResidence.shortfalls().contains(Issue.error("$.constraints.minResidence",
+        StackingIssueCode.RESIDENCE_SHORT, "credits in residence: 12 of 15 US_SEMESTER_HOUR (3 missing)")),
         shortResidence.shortfalls().toString());
   }
 
@@ -198,7 +202,8 @@ class PolicyRulesTest {
     AuditResult r = Stacking.audit(stOlaf(), stOlafTranscript(5, 7), AS_OF);
     assertFalse(r.satisfied(), r.summary());
     assertEquals(2, excluded(r, Exclusion.Reason.OVER_CAP), r.summary());
-    assertEquals(List.of("total credits: 34 of 35 US_SEMESTER_HOUR (1 missing)"), r.shortfalls());
+    assertEquals(List.of(Issue.error("$.constraints.totalCredits", StackingIssueCode.TOTAL_CREDITS_SHORT,
+        "total credits: 34 of 35 US_SEMESTER_HOUR (1 missing)")), r.shortfalls());
     assertTrue(r.requirement("$/upper-level").orElseThrow().satisfied(), r.summary());
     assertTrue(r.provedOptimal());
   }

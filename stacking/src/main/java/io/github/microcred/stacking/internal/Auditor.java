@@ -1,11 +1,13 @@
 package io.github.microcred.stacking.internal;
 
+import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.Assignment;
 import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.RequirementStatus;
+import io.github.microcred.stacking.StackingIssueCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,7 +102,8 @@ public final class Auditor {
     return new AuditResult(rules.id(), rules.unit(), asOf, mode, AuditResult.Status.UNDECIDED, false,
         new AuditResult.Bound(true, credit, count), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(), st,
         partial == null ? List.of() : upfront(partial),
-        List.of("the budget ran out while " + phase + "; nothing was assigned"));
+        List.of(Issue.error("$", StackingIssueCode.BUDGET_EXHAUSTED, "the budget ran out while " + phase
+            + "; nothing was assigned")));
   }
 
   private static List<String> capNamesOf(Compiled k, int c) {
@@ -276,17 +279,17 @@ public final class Auditor {
     }
     boolean[] nodeSat = new boolean[p.nN];
     int nsat = p.evalTree(leafSat, nodeSat);
-    List<String> shortfalls = new ArrayList<>();
+    List<Issue> shortfalls = new ArrayList<>();
     String unit = k.rules.unit().name();
     if (counted < p.totalMin) {
-      shortfalls.add("total credits: " + k.unscaled(counted).toPlainString() + " of "
-          + k.unscaled(p.totalMin).toPlainString() + " " + unit + " (" + k.unscaled(p.totalMin - counted)
-          .toPlainString() + " missing)");
+      shortfalls.add(Issue.error("$.constraints.totalCredits", StackingIssueCode.TOTAL_CREDITS_SHORT,
+          "total credits: " + k.unscaled(counted).toPlainString() + " of " + k.unscaled(p.totalMin).toPlainString()
+          + " " + unit + " (" + k.unscaled(p.totalMin - counted).toPlainString() + " missing)"));
     }
     if (res < p.resMin) {
-      shortfalls.add("credits in residence: " + k.unscaled(res).toPlainString() + " of "
-          + k.unscaled(p.resMin).toPlainString() + " " + unit + " (" + k.unscaled(p.resMin - res).toPlainString()
-          + " missing)");
+      shortfalls.add(Issue.error("$.constraints.minResidence", StackingIssueCode.RESIDENCE_SHORT,
+          "credits in residence: " + k.unscaled(res).toPlainString() + " of " + k.unscaled(p.resMin).toPlainString()
+          + " " + unit + " (" + k.unscaled(p.resMin - res).toPlainString() + " missing)"));
     }
     List<RequirementStatus> st = new ArrayList<>();
     Held held = null; // built on the first unmet leaf: satisfied audits (most of a bulk run) pay nothing
@@ -337,7 +340,8 @@ public final class Auditor {
         sat = false;
         proved = false;
         unsatProven = false;
-        shortfalls.add("the assignment found failed the independent check: " + wrong.get());
+        shortfalls.add(Issue.error("$", StackingIssueCode.WITNESS_REJECTED,
+            "the assignment found failed the independent check: " + wrong.get()));
       }
     }
     AuditResult.Status status = sat ? AuditResult.Status.SATISFIED

@@ -3,10 +3,12 @@ package io.github.microcred.stacking.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.Assignment;
 import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.RequirementStatus;
+import java.util.Locale;
 
 /** Writes audit results as JSON and as a readable summary. */
 public final class ResultJson {
@@ -66,7 +68,10 @@ public final class ResultJson {
       e.addObject().put("credential", x.credentialId()).put("reason", x.reason().name()).put("detail", x.detail());
     }
     ArrayNode sf = o.putArray("shortfalls");
-    r.shortfalls().forEach(sf::add);
+    for (Issue i : r.shortfalls()) {
+      sf.addObject().put("path", i.path()).put("code", i.code().name())
+          .put("severity", i.severity().name().toLowerCase(Locale.ROOT)).put("message", i.message());
+    }
     return o;
   }
 
@@ -121,8 +126,8 @@ public final class ResultJson {
         sb.append("  ".repeat(depth + 2)).append(s.held().get(i).explanation()).append('\n');
       }
     }
-    for (String f : r.shortfalls()) {
-      sb.append("  shortfall: ").append(f).append('\n');
+    for (Issue f : r.shortfalls()) {
+      sb.append("  shortfall: ").append(f.message()).append('\n');
     }
     for (Exclusion x : r.exclusions()) {
       sb.append("  excluded ").append(x.credentialId()).append(" (").append(x.reason()).append("): ")
