@@ -1,22 +1,21 @@
 package io.github.microcred.server;
 
+import static io.github.microcred.server.StatusFixture.ED;
+import static io.github.microcred.server.StatusFixture.TOKEN;
+import static io.github.microcred.server.StatusFixture.config;
+import static io.github.microcred.server.StatusFixture.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.vc.KeyPair;
-import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.status.JdbcStatusStore;
 import io.github.microcred.vc.status.StatusListSource;
-import io.github.microcred.vc.status.StatusPurpose;
 import io.github.microcred.vc.status.TokenStatusList;
 import io.github.microcred.vc.status.TokenStatusListCheck;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,17 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SD-JWT VCs issued by an issuer with status carry an IETF Token Status List entry ({@code status.status_list});
  * the server publishes the Status List Token ({@code GET}, {@code application/statuslist+jwt}), updates it through
- * {@code POST /credentials/status} ({@code {"status": ..., "action": ...}}) and its verifier reads it.
+ * {@code POST /credentials/status} ({@code {"status": ..., "action": ...}}) and its verifier reads it. The issuer,
+ * configuration, raw GET and update request are {@link StatusFixture}'s.
  */
 class TokenStatusListEndpointTest {
-  static final String TOKEN = "tsl-token-0123456789abcdef";
-  static final KeyPair ED = KeyPair.generate(KeyType.ED25519);
-
-  static ServerConfig.Builder config() {
-    return ServerConfig.builder().token(TOKEN)
-        .issuer(ServerConfig.Issuer.dataIntegrity(ED).withStatus(StatusPurpose.REVOCATION, StatusPurpose.SUSPENSION));
-  }
-
   static JsonNode issueSdJwt(Http http) throws Exception {
     ObjectNode opts = Http.JSON.createObjectNode().put("format", "dc+sd-jwt").put("vct", "https://example.org/vct/B");
     return http.issue(Http.credential(ED), opts);
@@ -48,25 +40,14 @@ class TokenStatusListEndpointTest {
     return Http.JSON.readTree(Base64.getUrlDecoder().decode(token.split("~")[0].split("\\.")[1]));
   }
 
-  record Raw(int status, String type, String body) {}
-
-  static Raw get(Http http, String uri) throws Exception {
-    HttpResponse<String> r = http.client().send(HttpRequest.newBuilder(URI.create(uri)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return new Raw(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-  }
-
   static Http.Reply update(Http http, JsonNode status, String action) throws Exception {
-    ObjectNode req = Http.JSON.createObjectNode();
-    req.set("status", status);
-    req.put("action", action);
-    return http.post("/credentials/status", req.toString(), TOKEN);
+    return StatusFixture.update(http, "status", status, action, TOKEN);
   }
 
   /** The status at the credential's idx, read from the published token by the vc module's verifier. */
   static VerificationCheck published(Http http, JsonNode payload) throws Exception {
     String uri = payload.path("status").path("status_list").path("uri").asText();
-    Raw r = get(http, uri);
+    StatusFixture.Raw r = get(http, uri);
     assertEquals(200, r.status(), r.body());
     assertTrue(r.type().startsWith(TokenStatusList.MEDIA_TYPE), r.type());
     ObjectNode cred = Http.JSON.createObjectNode().put("iss", ED.publicKey().didKey());

@@ -196,6 +196,44 @@ abstract class StatusStoreContract {
     }
   }
 
+  /**
+   * Two credentials with the same {@code id} (re-issued under its id, or one credential with entries in two lists),
+   * all revoked: the 1EdTech list names that id once, where it first occurs, and the other ids keep their order.
+   */
+  @Test
+  void credentialsRevokedUnderTheSameIdAreListedOnce() throws Exception {
+    try (StatusStore store = open()) {
+      StatusListManager m = StatusListManager.create(store);
+      String first = freshId();
+      String second = freshId();
+      m.createList(StatusListDefinition.revocation(first));
+      m.createList(StatusListDefinition.revocation(second));
+      String twice = "urn:uuid:00000000-0000-4000-8000-00000000d0b1";
+      String other = "urn:uuid:00000000-0000-4000-8000-00000000d0b2";
+      long a = m.allocate(first, twice).index();
+      long b = m.allocate(first, twice).index();
+      long c = m.allocate(second, twice).index();
+      long d = m.allocate(second, other).index();
+      for (long[] e : new long[][] {{0, a}, {0, b}, {1, c}, {1, d}}) {
+        m.revoke(e[0] == 0 ? first : second, e[1]);
+      }
+      assertEquals(Map.of(a, twice, b, twice), store.snapshot(first).credentialIds());
+      RevocationList published = m.revocationList("https://example.edu/revocations/" + UUID.randomUUID(),
+          "did:example:issuer", List.of(first, second));
+      List<String> listed = new ArrayList<>();
+      published.toJson().get("revokedCredential").forEach(e -> listed.add(e.get("id").asText()));
+      assertEquals(List.of(twice, other), listed);
+      assertEquals(2, published.size());
+      assertEquals(listed, ids(RevocationList.parse(published.toJson())), "read back as published");
+    }
+  }
+
+  private static List<String> ids(RevocationList list) {
+    List<String> out = new ArrayList<>();
+    list.toJson().get("revokedCredential").forEach(e -> out.add(e.get("id").asText()));
+    return out;
+  }
+
   @Test
   void aSuspendedEntryCarriesItsIdOnlyWhileSuspendedAndOnlyRevocationListsArePublished() throws Exception {
     try (StatusStore store = open()) {
