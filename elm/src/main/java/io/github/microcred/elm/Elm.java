@@ -86,9 +86,9 @@ public final class Elm {
    */
   public static ElmImport importCredential(JsonNode document) throws ElmException {
     ElmReader.Result r = read(document);
-    List<ElmWarning> w = new ArrayList<>();
+    List<Issue> w = new ArrayList<>();
     for (ElmReader.Warning x : r.warnings) {
-      w.add(new ElmWarning(x.path(), x.message()));
+      w.add(Issue.warning(x.path(), x.code(), x.message()));
     }
     return new ElmImport(r.microCredential, r.award, w);
   }

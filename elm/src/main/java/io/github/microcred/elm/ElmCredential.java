@@ -2,6 +2,7 @@ package io.github.microcred.elm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Issue;
 import io.github.microcred.elm.internal.Json;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.Objects;
  */
 public final class ElmCredential {
   private final ObjectNode document;
-  private final List<ElmWarning> warnings;
+  private final List<Issue> warnings;
 
-  ElmCredential(ObjectNode document, List<ElmWarning> warnings) {
+  ElmCredential(ObjectNode document, List<Issue> warnings) {
     this.document = Objects.requireNonNull(document, "document").deepCopy();
     this.warnings = List.copyOf(warnings);
   }
@@ -65,11 +66,13 @@ public final class ElmCredential {
   }
 
   /**
-   * What the export could not write in EDC's own terms, with the JSON path.
+   * What the export could not write in EDC's own terms, with the JSON path: core {@link Issue}s of severity warning,
+   * coded {@link ElmProblemCode#NOT_IN_VOCABULARY} (a microcred concept), {@code NOT_CARRIED}, {@code CHANGED} or
+   * {@code EDC_REQUIREMENT_MISSING}.
    *
    * @return the warnings
    */
-  public List<ElmWarning> warnings() {
+  public List<Issue> warnings() {
     return warnings;
   }
 

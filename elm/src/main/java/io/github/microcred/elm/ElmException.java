@@ -4,7 +4,7 @@ import io.github.microcred.core.MicrocredException;
 
 /**
  * A failure of the elm module itself (bad arguments, a document that is not an EDC credential, a micro-credential EDC
- * cannot express), with an error code. What an import cannot carry is reported as {@link ElmWarning}s instead.
+ * cannot express), with an error code. What an import cannot carry is reported as warnings ({@link io.github.microcred.core.Issue}s) instead.
  */
 public final class ElmException extends MicrocredException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,7 @@
 package io.github.microcred.elm;
 
 import io.github.microcred.core.Award;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.elm.internal.DisplayImage;
 import io.github.microcred.elm.internal.ElmWriter;
@@ -109,9 +110,9 @@ public final class ElmExporter {
     } catch (IllegalArgumentException e) {
       throw new ElmException(ElmErrorCode.UNSUPPORTED, e.getMessage(), e);
     }
-    List<ElmWarning> w = new ArrayList<>();
+    List<Issue> w = new ArrayList<>();
     for (ElmWriter.Warning x : r.warnings()) {
-      w.add(new ElmWarning(x.path(), x.message()));
+      w.add(Issue.warning(x.path(), x.code(), x.message()));
     }
     return new ElmCredential(r.document(), w);
   }

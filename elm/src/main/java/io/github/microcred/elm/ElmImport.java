@@ -1,6 +1,7 @@
 package io.github.microcred.elm;
 
 import io.github.microcred.core.Award;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,9 @@ import java.util.Optional;
 public final class ElmImport {
   private final MicroCredential microCredential;
   private final Award award;
-  private final List<ElmWarning> warnings;
+  private final List<Issue> warnings;
 
-  ElmImport(MicroCredential microCredential, Award award, List<ElmWarning> warnings) {
+  ElmImport(MicroCredential microCredential, Award award, List<Issue> warnings) {
     this.microCredential = Objects.requireNonNull(microCredential, "microCredential");
     this.award = award;
     this.warnings = List.copyOf(warnings);
@@ -41,11 +42,13 @@ public final class ElmImport {
   }
 
   /**
-   * Everything that did not map, with its JSON path.
+   * Everything that did not map, with its JSON path: core {@link Issue}s of severity warning whose code is an
+   * {@link ElmProblemCode} of category {@code CONVERSION} ({@code NOT_CARRIED}, {@code CHANGED}, {@code INVALID_VALUE},
+   * {@code SEAL_NOT_CHECKED}) or {@code NOT_IN_VOCABULARY} (a concept outside its EU scheme).
    *
    * @return the warnings
    */
-  public List<ElmWarning> warnings() {
+  public List<Issue> warnings() {
     return warnings;
   }
 }

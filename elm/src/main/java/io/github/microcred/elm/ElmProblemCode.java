@@ -17,7 +17,17 @@ public enum ElmProblemCode implements Code {
   /** An optional EU Annex I element is absent (e.g. no grade). */
   MISSING_OPTIONAL(Category.ANNEX_I),
   /** A concept that should come from an EU controlled vocabulary comes from elsewhere (e.g. a microcred URN). */
-  NOT_IN_VOCABULARY(Category.VOCABULARY);
+  NOT_IN_VOCABULARY(Category.VOCABULARY),
+  /** A value one side cannot hold: the core model (on import) or ELM (on export) has no counterpart; it is lost. */
+  NOT_CARRIED(Category.CONVERSION),
+  /** A value carried in another form (e.g. a national level read from its label, a type listed twice written once). */
+  CHANGED(Category.CONVERSION),
+  /** A value that cannot be read (a malformed date, duration or number, one beyond its length bound): not carried. */
+  INVALID_VALUE(Category.CONVERSION),
+  /** Something EDC requires that the core model does not hold and the caller did not give (the issuer's eIDAS id). */
+  EDC_REQUIREMENT_MISSING(Category.CONVERSION),
+  /** The document carries a JAdES seal, which an import does not check (the {@code elm-jades} module does). */
+  SEAL_NOT_CHECKED(Category.CONVERSION);
 
   /** The family a code belongs to. */
   public enum Category {
@@ -26,7 +36,10 @@ public enum ElmProblemCode implements Code {
     /** The elements of the EU Council Recommendation 2022/C 243/02, Annex I. */
     ANNEX_I,
     /** EU Vocabularies controlled lists. */
-    VOCABULARY
+    VOCABULARY,
+    /** What an export or an import could not carry, or carried changed (the warnings of {@code ElmImport} and
+     * {@code ElmCredential}). */
+    CONVERSION
   }
 
   private final Category category;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.Issue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class EuSchemesTest {
   private static final String EU = "http://data.europa.eu/snb/";
   private static final String SPEC = "$.credentialSubject.hasClaim[0].specifiedBy";
 
-  private static boolean schemeWarning(ElmWarning w) {
+  private static boolean schemeWarning(Issue w) {
     return w.message().contains("pinned term list") || w.message().contains("names the scheme");
   }
 
@@ -28,7 +29,7 @@ class EuSchemesTest {
     return (ObjectNode) d.at("/credentialSubject/hasClaim/0/specifiedBy" + pointer);
   }
 
-  private static List<ElmWarning> at(ElmImport i, String path) {
+  private static List<Issue> at(ElmImport i, String path) {
     return i.warnings().stream().filter(w -> w.path().equals(path)).toList();
   }
 
@@ -47,10 +48,12 @@ class EuSchemesTest {
     ObjectNode d = export();
     at(d, "/accreditation/0/dcType").put("id", EU + "accreditation/0123456789");
     ElmImport i = Elm.importCredential(d);
-    List<ElmWarning> w = at(i, SPEC + ".accreditation[0].dcType");
+    List<Issue> w = at(i, SPEC + ".accreditation[0].dcType");
     assertEquals(1, w.size(), i.warnings().toString());
     assertTrue(w.get(0).message().contains("accreditation/0123456789")
         && w.get(0).message().contains("EU accreditation scheme"), w.toString());
+    assertEquals(ElmProblemCode.NOT_IN_VOCABULARY, w.get(0).code());
+    assertEquals(io.github.microcred.core.Severity.WARNING, w.get(0).severity());
 
     // the reader's own warning for a term it cannot carry is the only one at that path
     d = export();
@@ -80,7 +83,7 @@ class EuSchemesTest {
     for (String[] c : new String[][] {{SPEC + ".eqfLevel.inScheme", "eqf/25831c2"},
         {SPEC + ".mode[0].inScheme", "learning-assessment/25831c2"},
         {"$.issuer.location[0].address.countryCode.inScheme", "authority/country"}}) {
-      List<ElmWarning> w = at(i, c[0]);
+      List<Issue> w = at(i, c[0]);
       assertEquals(1, w.size(), c[0] + ": " + i.warnings());
       assertTrue(w.get(0).message().contains(c[1]), w.toString());
     }

@@ -51,6 +51,23 @@ class SampleImportTest {
         "the national id is reported as not carried");
   }
 
+  /** Import and export warnings are core {@code Issue}s, each with the {@link ElmProblemCode} of what happened. */
+  @Test
+  void warningsAreCodedCoreIssues() throws ElmException {
+    java.util.function.BiFunction<List<io.github.microcred.core.Issue>, String, ElmProblemCode> code = (ws, path) ->
+        ws.stream().filter(w -> w.path().equals(path)).map(w -> (ElmProblemCode) w.code()).findFirst().orElseThrow(
+            () -> new AssertionError(path + " in " + ws));
+    assertEquals(ElmProblemCode.NOT_CARRIED, code.apply(imported.warnings(), "$.credentialSubject.nationalID"));
+    assertTrue(imported.warnings().stream().allMatch(w -> !w.isError()), imported.warnings().toString());
+    ElmImport sealed = Elm.importCredential(Fixtures.resource("Sample-MC-Annex1-signed.jsonld"));
+    assertEquals(ElmProblemCode.SEAL_NOT_CHECKED, code.apply(sealed.warnings(), "$.signatures"));
+    ElmCredential e = Elm.export(mc, award);
+    assertEquals(ElmProblemCode.EDC_REQUIREMENT_MISSING, code.apply(e.warnings(), "$.issuer.eIDASIdentifier"));
+    ElmCredential f = Elm.export(Fixtures.microCredential(), Fixtures.award());
+    assertEquals(ElmProblemCode.NOT_IN_VOCABULARY, code.apply(f.warnings(),
+        "$.credentialSubject.hasClaim[0].specifiedBy.provenBy[1].dcType"), "the microcred EXAMINATION concept");
+  }
+
   @Test
   void titleOfTheMicroCredential() {
     assertEquals("Digital micro-credential creation", mc.title());

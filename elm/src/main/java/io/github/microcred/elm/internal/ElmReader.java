@@ -22,6 +22,7 @@ import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.core.Assessment;
 import io.github.microcred.core.Workload;
+import io.github.microcred.elm.ElmProblemCode;
 import io.github.microcred.elm.internal.Vocabulary.Kind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,7 +53,7 @@ import java.util.regex.Pattern;
  */
 public final class ElmReader {
   /** A warning produced while reading. */
-  public record Warning(String path, String message) {}
+  public record Warning(String path, ElmProblemCode code, String message) {}
 
   /** Annex I elements, in the Recommendation's order; the first eleven are mandatory. */
   public enum Element {
@@ -196,7 +197,7 @@ public final class ElmReader {
           throw new Json.LimitExceeded("$.payload" + e.getMessage().substring(1));
         }
         if (warnings != null) {
-          warnings.add(new Warning("$.signatures", "the JAdES seal is not checked by an import; verify it with "
+          warnings.add(new Warning("$.signatures", ElmProblemCode.SEAL_NOT_CHECKED, "the JAdES seal is not checked by an import; verify it with "
               + "the elm-jades module"));
         }
         return c;
@@ -426,7 +427,7 @@ public final class ElmReader {
         workload[0] = workload[0].withCredit(new CreditValue(amount, unit.get()));
         out.found.add(Element.WORKLOAD);
       } catch (IllegalArgumentException e) {
-        warn(cp + ".point", "expected a non-negative decimal number of credit points, got " + shown(c.get("point"))
+        warn(cp + ".point", ElmProblemCode.INVALID_VALUE, "expected a non-negative decimal number of credit points, got " + shown(c.get("point"))
             + " (" + e.getMessage() + ")");
       }
     }
@@ -535,7 +536,7 @@ public final class ElmReader {
         b.level(Level.eqf(Integer.parseInt(id.substring(Vocabulary.EQF_PREFIX.length()))));
         out.found.add(Element.LEVEL);
       } else {
-        warn(p + ".eqfLevel", "expected an EQF level concept " + Vocabulary.EQF_PREFIX + "1..8, got " + id);
+        warn(p + ".eqfLevel", ElmProblemCode.NOT_IN_VOCABULARY, "expected an EQF level concept " + Vocabulary.EQF_PREFIX + "1..8, got " + id);
       }
     }
     int i = 0;
@@ -559,7 +560,7 @@ public final class ElmReader {
       }
       String label = text(n.get("prefLabel"), np + ".prefLabel");
       if (label != null && label.length() > MAX_VALUE_CHARS) {
-        warn(np + ".prefLabel", "a level label of " + label.length() + " characters is not read (at most "
+        warn(np + ".prefLabel", ElmProblemCode.INVALID_VALUE, "a level label of " + label.length() + " characters is not read (at most "
             + MAX_VALUE_CHARS + ")");
         continue;
       }
@@ -568,7 +569,7 @@ public final class ElmReader {
         b.level(Level.national(m.group(1), m.group(2)));
         out.found.add(Element.LEVEL);
         if (!id.isEmpty()) {
-          warn(np, "national level " + id + " is carried as framework '" + m.group(1) + "', level '" + m.group(2)
+          warn(np, ElmProblemCode.CHANGED, "national level " + id + " is carried as framework '" + m.group(1) + "', level '" + m.group(2)
               + "' (read from its label); the concept IRI is not carried");
         }
       } else {
@@ -594,7 +595,7 @@ public final class ElmReader {
       if (assessment.types().contains(core)) {
         // the core lists each type once: a second specification of the same core type (an EU written and an oral
         // examination, two types the core does not name) adds no type
-        warn(ap + ".dcType", "assessment type " + (tid == null ? "(none)" : tid) + " reads as " + core + ", which an "
+        warn(ap + ".dcType", ElmProblemCode.CHANGED, "assessment type " + (tid == null ? "(none)" : tid) + " reads as " + core + ", which an "
             + "earlier assessment specification already gave; the core lists each type once");
       } else {
         assessment = assessment.withType(core);
@@ -607,7 +608,7 @@ public final class ElmReader {
         if (desc == null && !d.isBlank()) {
           desc = d;
         }
-        warn(ap + ".dcType", "assessment type " + (tid == null ? "(none)" : tid) + " is not one the core model "
+        warn(ap + ".dcType", ElmProblemCode.CHANGED, "assessment type " + (tid == null ? "(none)" : tid) + " is not one the core model "
             + "names; carried as OTHER, described as '" + d + "'");
       }
       out.found.add(Element.ASSESSMENT);
@@ -813,7 +814,7 @@ public final class ElmReader {
       if (when != null && !when.equals(issued)) {
         LocalDate d = LocalDate.ofInstant(when, ZoneOffset.UTC);
         if (!d.atStartOfDay(ZoneOffset.UTC).toInstant().equals(when)) {
-          warn(cp + ".awardedBy.awardingDate", "the awarding time of day is not carried: the core award date is a "
+          warn(cp + ".awardedBy.awardingDate", ElmProblemCode.CHANGED, "the awarding time of day is not carried: the core award date is a "
               + "date");
         }
         a.awardedDate(d);
@@ -825,7 +826,7 @@ public final class ElmReader {
         if (until != null && until.isAfter(issued)) {
           a.validUntil(until);
         } else if (until != null) {
-          warn("$." + k, "not after the issue date; not carried");
+          warn("$." + k, ElmProblemCode.INVALID_VALUE, "not after the issue date; not carried");
         }
         break;
       }
@@ -846,7 +847,7 @@ public final class ElmReader {
       try {
         return LearnerIdentity.did(id);
       } catch (IllegalArgumentException e) {
-        warn(sp + ".id", e.getMessage());
+        warn(sp + ".id", ElmProblemCode.INVALID_VALUE, e.getMessage());
       }
     }
     int i = 0;
@@ -858,7 +859,7 @@ public final class ElmReader {
           return LearnerIdentity.hashed(x.path("notation").asText(), salt.startsWith("salt:") ? salt.substring(5)
               : salt);
         } catch (IllegalArgumentException e) {
-          warn(sp + ".identifier[" + i + "]", e.getMessage());
+          warn(sp + ".identifier[" + i + "]", ElmProblemCode.INVALID_VALUE, e.getMessage());
         }
       }
       i++;
@@ -867,7 +868,7 @@ public final class ElmReader {
       for (JsonNode m : each(resolve(c).get("emailAddress"))) {
         String mail = resolve(m).path("id").asText("");
         if (mail.startsWith("mailto:") && mail.contains("@")) {
-          warn(sp + ".contactPoint", "the learner is identified by the SHA-256 hash of the e-mail address "
+          warn(sp + ".contactPoint", ElmProblemCode.CHANGED, "the learner is identified by the SHA-256 hash of the e-mail address "
               + "(no salt): the address itself is not carried");
           return LearnerIdentity.hashedEmail(mail.substring("mailto:".length()), "");
         }
@@ -884,7 +885,7 @@ public final class ElmReader {
     if (name == null || name.isBlank()) {
       name = o.path("id").asText("");
       name = name.isBlank() ? "(unnamed organisation)" : name;
-      warn(p + ".legalName", "missing; the organisation is named by its id");
+      warn(p + ".legalName", ElmProblemCode.CHANGED, "missing; the organisation is named by its id");
     }
     Organization.Builder b = Organization.builder(name).role(role);
     for (String k : List.of("eIDASIdentifier", "registration", "vatIdentifier", "taxIdentifier", "identifier",
@@ -933,7 +934,7 @@ public final class ElmReader {
 
   private Optional<BigDecimal> hours(String v, String p) {
     if (v.length() > MAX_VALUE_CHARS) {
-      warn(p, "a workload of " + v.length() + " characters is not read (at most " + MAX_VALUE_CHARS + ")");
+      warn(p, ElmProblemCode.INVALID_VALUE, "a workload of " + v.length() + " characters is not read (at most " + MAX_VALUE_CHARS + ")");
       return Optional.empty();
     }
     Matcher m = HOURS.matcher(v);
@@ -941,19 +942,19 @@ public final class ElmReader {
       try {
         return Optional.of(CreditValue.parseDecimal(m.group(1)));
       } catch (NumberFormatException e) {
-        warn(p, "the workload's hours are not read: " + e.getMessage());
+        warn(p, ElmProblemCode.INVALID_VALUE, "the workload's hours are not read: " + e.getMessage());
         return Optional.empty();
       }
     }
     try {
       Duration d = Duration.parse(v);
       if (d.isNegative()) {
-        warn(p, "a negative workload is not carried");
+        warn(p, ElmProblemCode.INVALID_VALUE, "a negative workload is not carried");
         return Optional.empty();
       }
       return Optional.of(BigDecimal.valueOf(d.getSeconds()).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP));
     } catch (DateTimeParseException e) {
-      warn(p, "expected an xsd:duration in hours, minutes or days (e.g. PT60H), got '" + v + "'; months and years "
+      warn(p, ElmProblemCode.INVALID_VALUE, "expected an xsd:duration in hours, minutes or days (e.g. PT60H), got '" + v + "'; months and years "
           + "have no fixed number of hours, so the workload is not carried");
       return Optional.empty();
     }
@@ -961,13 +962,13 @@ public final class ElmReader {
 
   private Instant instant(JsonNode v, String p) {
     if (v.asText().length() > MAX_VALUE_CHARS) {
-      warn(p, "a date of " + v.asText().length() + " characters is not read (at most " + MAX_VALUE_CHARS + ")");
+      warn(p, ElmProblemCode.INVALID_VALUE, "a date of " + v.asText().length() + " characters is not read (at most " + MAX_VALUE_CHARS + ")");
       return null;
     }
     try {
       return OffsetDateTime.parse(v.asText()).toInstant();
     } catch (DateTimeParseException e) {
-      warn(p, "expected an xsd:dateTime with a time zone, got '" + v.asText() + "'");
+      warn(p, ElmProblemCode.INVALID_VALUE, "expected an xsd:dateTime with a time zone, got '" + v.asText() + "'");
       return null;
     }
   }
@@ -1065,7 +1066,7 @@ public final class ElmReader {
       if (id != null && !"ConceptScheme".equals(n.path("type").asText())) {
         Optional<String> bad = Vocabulary.notInPinnedScheme(id);
         if (bad.isPresent() && !warned.contains(p)) {
-          warn(p, "concept " + shown(n.path("id")) + " is " + bad.get() + "; kept as read");
+          warn(p, ElmProblemCode.NOT_IN_VOCABULARY, "concept " + shown(n.path("id")) + " is " + bad.get() + "; kept as read");
         }
         JsonNode in = n.get("inScheme");
         Optional<String> scheme = Vocabulary.schemeOf(id);
@@ -1073,7 +1074,7 @@ public final class ElmReader {
           JsonNode s = first(in, p + ".inScheme");
           String sid = s == null ? null : (s.isTextual() ? s.asText() : s.path("id").asText(null));
           if (sid != null && !sid.equals(scheme.get())) {
-            warn(p + ".inScheme", "concept " + shown(n.path("id")) + " names the scheme " + shown(s.isTextual() ? s
+            warn(p + ".inScheme", ElmProblemCode.NOT_IN_VOCABULARY, "concept " + shown(n.path("id")) + " names the scheme " + shown(s.isTextual() ? s
                 : s.path("id")) + ", but its IRI is a concept of " + scheme.get());
           }
         }
@@ -1096,8 +1097,12 @@ public final class ElmReader {
   }
 
   private void warn(String path, String message) {
+    warn(path, ElmProblemCode.NOT_CARRIED, message);
+  }
+
+  private void warn(String path, ElmProblemCode code, String message) {
     // messages quote values from the document: bounded, so a long value is not copied into every warning
-    out.warnings.add(new Warning(path, message.length() <= 500 ? message : message.substring(0, 497) + "..."));
+    out.warnings.add(new Warning(path, code, message.length() <= 500 ? message : message.substring(0, 497) + "..."));
   }
 
 

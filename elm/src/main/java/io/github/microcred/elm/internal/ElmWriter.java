@@ -14,6 +14,7 @@ import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.Stackability;
+import io.github.microcred.elm.ElmProblemCode;
 import io.github.microcred.elm.internal.Vocabulary.Concept;
 import io.github.microcred.elm.internal.Vocabulary.Kind;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class ElmWriter {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
   /** A warning produced while writing. */
-  public record Warning(String path, String message) {}
+  public record Warning(String path, ElmProblemCode code, String message) {}
 
   /** What the writer produced. */
   public record Result(ObjectNode document, List<Warning> warnings) {}
@@ -125,7 +126,7 @@ public final class ElmWriter {
       li.set("spatial", issuerNode.get("location").get(0).get("address").get("countryCode").deepCopy());
       issuerNode.set("eIDASIdentifier", li);
     } else {
-      warn("$.issuer.eIDASIdentifier", "no eIDAS legal identifier of the issuer is written (give it with "
+      warn("$.issuer.eIDASIdentifier", ElmProblemCode.EDC_REQUIREMENT_MISSING, "no eIDAS legal identifier of the issuer is written (give it with "
           + "ElmExporter.withIssuerLegalIdentifier): EDC's shapes require one on the issuer");
     }
     doc.set("issuer", issuerNode);
@@ -142,7 +143,7 @@ public final class ElmWriter {
       }
     });
     mc.issuerCountry().ifPresent(c -> issuer.country().filter(x -> !x.equals(c)).ifPresent(x -> warn(
-        "$.issuer.location[0].address.countryCode", "the micro-credential's issuer country " + c + " differs from the "
+        "$.issuer.location[0].address.countryCode", ElmProblemCode.CHANGED, "the micro-credential's issuer country " + c + " differs from the "
             + "issuer's own country " + x + "; the issuer's is written")));
     if (award.validUntil().isEmpty() && mc.validity().isPresent()) {
       warn("$.expirationDate", "the micro-credential's validity policy (" + mc.validity().get() + ") is not carried: "
@@ -277,7 +278,7 @@ public final class ElmWriter {
       java.util.Set<FieldOfEducation> written = new java.util.HashSet<>();
       for (FieldOfEducation f : mc.fieldsOfEducation()) {
         if (!written.add(f)) {
-          warn(path + ".thematicArea", "field of education " + f.code() + " is listed twice; written once");
+          warn(path + ".thematicArea", ElmProblemCode.CHANGED, "field of education " + f.code() + " is listed twice; written once");
           continue;
         }
         // the ISCED-F code is the concept's notation; no label is written (the EU labels are not pinned here)
@@ -299,7 +300,7 @@ public final class ElmWriter {
       for (String l : mc.languages()) {
         ObjectNode c = languageConcept(l);
         if (!Locale.forLanguageTag(l).getCountry().isEmpty() || !Locale.forLanguageTag(l).getScript().isEmpty()) {
-          warn(path + ".language[" + i + "]", "language " + l + " is written as " + c.get("id").asText() + ": the EU "
+          warn(path + ".language[" + i + "]", ElmProblemCode.CHANGED, "language " + l + " is written as " + c.get("id").asText() + ": the EU "
               + "language table has no regions or scripts");
         }
         if (seen.add(c.get("id").asText())) {
@@ -311,7 +312,7 @@ public final class ElmWriter {
     if (!mc.prerequisites().isEmpty()) {
       for (String p : mc.prerequisites()) {
         if (p.contains(PREREQUISITE_SEPARATOR)) {
-          warn(path + ".entryRequirement", "a prerequisite contains a line break; EDC allows one entry-requirement "
+          warn(path + ".entryRequirement", ElmProblemCode.CHANGED, "a prerequisite contains a line break; EDC allows one entry-requirement "
               + "note, so prerequisites are written one per line and this one will read back as several");
         }
       }
@@ -346,7 +347,7 @@ public final class ElmWriter {
     }
     if (outcomes.isEmpty()) {
       outcomes.add(mc.title());
-      warn(path + ".learningOutcome[0]", "the micro-credential has competencies but no learning outcome; ELM hangs "
+      warn(path + ".learningOutcome[0]", ElmProblemCode.CHANGED, "the micro-credential has competencies but no learning outcome; ELM hangs "
           + "skills on a learning outcome, so one titled after the micro-credential is written");
     }
     ArrayNode los = q.putArray("learningOutcome");
@@ -363,7 +364,7 @@ public final class ElmWriter {
           if (!c.uri().isEmpty()) {
             String prior = seen.putIfAbsent(c.uri(), c.name());
             if (prior != null && !prior.equals(c.name())) {
-              warn(path + ".learningOutcome[0]", "competency '" + c.name() + "' has the same IRI as '" + prior
+              warn(path + ".learningOutcome[0]", ElmProblemCode.CHANGED, "competency '" + c.name() + "' has the same IRI as '" + prior
                   + "' (" + c.uri() + "); one concept cannot carry two names, so it is written without its IRI");
             } else {
               skill.put("id", c.uri());
@@ -412,7 +413,7 @@ public final class ElmWriter {
         scheme.put("type", "ConceptScheme");
         nqf.add(c);
         outsideFullShapes = true;
-        warn(path + ".nqfLevel[" + (nqf.size() - 1) + "]", "level " + l + " is written as a microcred concept: "
+        warn(path + ".nqfLevel[" + (nqf.size() - 1) + "]", ElmProblemCode.NOT_IN_VOCABULARY, "level " + l + " is written as a microcred concept: "
             + "the EU Qualifications Dataset (qdr) IRI of this framework level is not known offline");
       }
     }
@@ -425,7 +426,7 @@ public final class ElmWriter {
     // one LearningAssessmentSpecification per type: a type listed twice is one specification
     List<AssessmentType> types = mc.assessment().types().stream().distinct().toList();
     if (types.size() < mc.assessment().types().size()) {
-      warn(path + ".provenBy", "the assessment lists a type more than once (" + mc.assessment().types() + "); each "
+      warn(path + ".provenBy", ElmProblemCode.CHANGED, "the assessment lists a type more than once (" + mc.assessment().types() + "); each "
           + "type is written once");
     }
     boolean any = !types.isEmpty() || mc.assessment().description().isPresent() || mc.grading().isPresent()
@@ -527,7 +528,7 @@ public final class ElmWriter {
       country = mc.issuerCountry().orElseThrow(() -> new IllegalArgumentException(path + ": organisation '"
           + o.name() + "' has no country and the micro-credential has no issuerCountry; EDC requires a country "
           + "code on every organisation (elm:location/elm:address/elm:countryCode)"));
-      warn(path, "organisation '" + o.name() + "' has no country; the micro-credential's issuer country ("
+      warn(path, ElmProblemCode.CHANGED, "organisation '" + o.name() + "' has no country; the micro-credential's issuer country ("
           + country + ") is written, as EDC requires one");
     }
     String key = o.name() + "\u0000" + o.id().orElse("") + "\u0000" + country + "\u0000" + o.url().orElse("") + "\u0000"
@@ -587,7 +588,7 @@ public final class ElmWriter {
   private ObjectNode vocab(Kind kind, Enum<?> value, String path) {
     Concept c = Vocabulary.concept(kind, value);
     if (!c.eu()) {
-      warn(path, kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + value.name() + " is written as the "
+      warn(path, ElmProblemCode.NOT_IN_VOCABULARY, kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + value.name() + " is written as the "
           + "microcred concept " + c.id() + ": no EU Vocabularies concept for it is known offline");
     }
     return concept(c);
@@ -637,7 +638,11 @@ public final class ElmWriter {
   }
 
   private void warn(String path, String message) {
-    warnings.add(new Warning(path, message));
+    warn(path, ElmProblemCode.NOT_CARRIED, message);
+  }
+
+  private void warn(String path, ElmProblemCode code, String message) {
+    warnings.add(new Warning(path, code, message));
   }
 
   private static String iso(Instant i) {
