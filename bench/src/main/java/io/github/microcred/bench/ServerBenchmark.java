@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The VC-API service's cost over HTTP: {@code httpIssueVerify} posts a credential to {@code /credentials/issue}
- * (Ed25519, eddsa-rdfc-2022, bearer token) on loopback and the issued credential to {@code /credentials/verify};
+ * (Ed25519, eddsa-rdfc-2022, bearer token) on loopback and the issued credential to {@code /credentials/verify}
+ * with the JDK {@code HttpClient}, {@code httpKeepAliveIssueVerify} the same with a blocking client on one kept-alive
+ * connection ({@link KeepAliveClient}, the way a load generator measures a service);
  * {@code baselineInProcess} makes the same library calls in the same JVM: the signature, the issuer's own check of
  * what it signed, and the verification. Report {@code httpIssueVerify / baselineInProcess} (median; the target,
  * HTTP throughput at least 0.7 of in-process, is a time ratio of at most 1.43) and the p99 of both (JMH prints the
@@ -56,6 +58,8 @@ public class ServerBenchmark {
   private URI verify;
   private ObjectNode credential;
   private String issueBody;
+  private byte[] issueBytes;
+  private KeepAliveClient keepAlive;
 
   /**
    * Starts the service on an ephemeral loopback port.
@@ -78,12 +82,47 @@ public class ServerBenchmark {
     ObjectNode body = JSON.createObjectNode();
     body.set("credential", credential);
     issueBody = body.toString();
+    issueBytes = issueBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      keepAlive = new KeepAliveClient(server.uri());
+    } catch (IOException e) {
+      server.close();
+      throw new IllegalStateException("cannot connect to the service: " + e.getMessage(), e);
+    }
   }
 
   /** Stops the service. */
   @TearDown
   public void tearDown() {
+    try {
+      keepAlive.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
     server.close();
+  }
+
+  /**
+   * Issue then verify over HTTP with a blocking HTTP/1.1 client on one kept-alive connection
+   * ({@link KeepAliveClient}): the service's own cost, without the JDK {@code HttpClient}'s thread hand-offs.
+   *
+   * @return whether it verified
+   * @throws IOException on a transport failure
+   */
+  @Benchmark
+  public boolean httpKeepAliveIssueVerify() throws IOException {
+    KeepAliveClient.Answer issued = keepAlive.post("/credentials/issue", issueBytes, TOKEN);
+    if (issued.status() != 201) {
+      throw new IllegalStateException("issue: " + issued.status() + " " + issued.text());
+    }
+    JsonNode vc = JSON.readTree(issued.body()).get("verifiableCredential");
+    ObjectNode req = JSON.createObjectNode();
+    req.set("verifiableCredential", vc);
+    KeepAliveClient.Answer verified = keepAlive.post("/credentials/verify", JSON.writeValueAsBytes(req), null);
+    if (verified.status() != 200) { // 200 only when verified (422 otherwise)
+      throw new IllegalStateException("verify: " + verified.status() + " " + verified.text());
+    }
+    return true;
   }
 
   /**
@@ -107,7 +146,7 @@ public class ServerBenchmark {
     HttpResponse<String> verified = client.send(HttpRequest.newBuilder(verify)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(req.toString()))
         .build(), HttpResponse.BodyHandlers.ofString());
-    if (verified.statusCode() != 200) {
+    if (verified.statusCode() != 200) { // 200 only when verified (422 otherwise)
       throw new IllegalStateException("verify: " + verified.statusCode() + " " + verified.body());
     }
     return true;

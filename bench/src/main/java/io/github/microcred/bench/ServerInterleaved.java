@@ -6,14 +6,17 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@link ServerBenchmark}'s two operations, {@code httpIssueVerify} (issue then verify over HTTP on loopback) and
- * {@code baselineInProcess} (the same library calls in the same JVM), measured in alternating blocks in one JVM so
- * that both see the same machine load: each round times one block of each (which goes first alternates), and the
- * report gives per-call minimum, median and p99 latency of each over every timed call, the ratio of the per-call
- * block means (minimum over rounds, and median of the per-round ratios; the target is a time ratio of at most 1.43,
- * i.e. HTTP throughput at least 0.7 of in-process), and the load average before and after. Usage: {@code java -cp
- * bench/target/benchmarks.jar io.github.microcred.bench.ServerInterleaved [ROUNDS [BLOCK]]}, defaults 20, 20 (3
- * more rounds discarded as warm-up).
+ * {@link ServerBenchmark}'s three operations, {@code httpKeepAliveIssueVerify} and {@code httpIssueVerify} (issue then
+ * verify over HTTP on loopback, with a blocking client on one kept-alive connection and with the JDK
+ * {@code HttpClient}) and {@code baselineInProcess} (the same library calls in the same JVM), measured in rotating
+ * blocks in one JVM so that all see the same machine load: each round times one block of each (which goes first
+ * rotates), and the report gives per-call minimum, median and p99 latency of each over every timed call, the ratio of
+ * each HTTP operation's per-call block means to the baseline's (minimum over rounds, and median of the per-round
+ * ratios; the target is a time ratio of at most 1.43, i.e. HTTP throughput at least 0.7 of in-process), the
+ * process CPU time per call of each (all threads: client, server, GC, JIT; on a loaded machine it is steadier than
+ * wall-clock time, and it bounds the throughput of a CPU-bound service), and the load average before and after. Usage: {@code java -cp
+ * bench/target/benchmarks.jar io.github.microcred.bench.ServerInterleaved [ROUNDS [BLOCK [WARMUP]]]}, defaults 20, 20,
+ * 10 (rounds discarded as warm-up: the JIT is still compiling the HTTP path's code after a few).
  */
 public final class ServerInterleaved {
   private ServerInterleaved() {}
@@ -33,18 +36,24 @@ public final class ServerInterleaved {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int block = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     String loadBefore = load();
     ServerBenchmark b = new ServerBenchmark();
     b.setup();
     try {
-      Op[] ops = {b::httpIssueVerify, b::baselineInProcess};
-      String[] names = {"httpIssueVerify", "baselineInProcess"};
-      double[][] means = new double[2][rounds];
-      long[][] calls = new long[2][rounds * block];
-      for (int round = -3; round < rounds; round++) {
-        for (int k = 0; k < 2; k++) {
-          int op = Math.floorMod(k + round, 2); // who goes first alternates
+      Op[] ops = {b::httpKeepAliveIssueVerify, b::httpIssueVerify, b::baselineInProcess};
+      String[] names = {"httpKeepAliveIssueVerify", "httpIssueVerify (JDK)", "baselineInProcess"};
+      int base = ops.length - 1;
+      double[][] means = new double[ops.length][rounds];
+      long[][] calls = new long[ops.length][rounds * block];
+      long[] cpu = new long[ops.length]; // process CPU time (every thread: client, server, GC, JIT) per operation
+      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      for (int round = -warmup; round < rounds; round++) {
+        for (int k = 0; k < ops.length; k++) {
+          int op = Math.floorMod(k + round, ops.length); // who goes first rotates
           long t0 = System.nanoTime();
+          long cpu0 = os.getProcessCpuTime();
           for (int i = 0; i < block; i++) {
             long c0 = System.nanoTime();
             if (!ops[op].run()) {
@@ -56,31 +65,34 @@ public final class ServerInterleaved {
           }
           if (round >= 0) {
             means[op][round] = (System.nanoTime() - t0) / (double) block;
+            cpu[op] += os.getProcessCpuTime() - cpu0;
           }
         }
       }
-      System.out.printf(Locale.ROOT, "server interleaved: %d rounds (3 more discarded) of %d calls each; "
-          + "load average before %s, after %s; %s%n", rounds, block, loadBefore, load(),
+      System.out.printf(Locale.ROOT, "server interleaved: %d rounds (%d more discarded) of %d calls each; "
+          + "load average before %s, after %s; %s%n", rounds, warmup, block, loadBefore, load(),
           System.getProperty("java.vm.version"));
-      System.out.printf(Locale.ROOT, "  %-20s %10s %10s %10s%n", "operation", "min ms", "p50 ms", "p99 ms");
-      for (int op = 0; op < 2; op++) {
-        long[] s = calls[op].clone();
-        Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "  %-20s %10.2f %10.2f %10.2f%n", names[op], s[0] / 1e6,
-            pct(s, 0.50) / 1e6, pct(s, 0.99) / 1e6);
+      System.out.printf(Locale.ROOT, "  %-26s %10s %10s %10s %12s%n", "operation", "min ms", "p50 ms", "p99 ms",
+          "CPU ms/call");
+      long[][] sorted = new long[ops.length][];
+      for (int op = 0; op < ops.length; op++) {
+        sorted[op] = calls[op].clone();
+        Arrays.sort(sorted[op]);
+        System.out.printf(Locale.ROOT, "  %-26s %10.2f %10.2f %10.2f %12.2f%n", names[op], sorted[op][0] / 1e6,
+            pct(sorted[op], 0.50) / 1e6, pct(sorted[op], 0.99) / 1e6, cpu[op] / 1e6 / ((long) rounds * block));
       }
-      double[] per = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        per[r] = means[0][r] / means[1][r];
+      for (int op = 0; op < base; op++) {
+        double[] per = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          per[r] = means[op][r] / means[base][r];
+        }
+        double medianRatio = median(per);
+        System.out.printf(Locale.ROOT, "  %s / in-process time: %.2f (minimum block means), %.2f (median of "
+            + "per-round ratios), %.2f (p50 of calls); throughput %.2f of in-process (median ratio); target "
+            + "<= 1.43 (throughput >= 0.7); CPU time %.2f of in-process's%n", names[op],
+            min(means[op]) / min(means[base]), medianRatio, pct(sorted[op], 0.50) / (double) pct(sorted[base], 0.50),
+            1 / medianRatio, cpu[op] / (double) cpu[base]);
       }
-      long[] h = calls[0].clone();
-      long[] p = calls[1].clone();
-      Arrays.sort(h);
-      Arrays.sort(p);
-      double medianRatio = median(per);
-      System.out.printf(Locale.ROOT, "  time ratio http / in-process: %.2f (minimum block means), %.2f (median of "
-          + "per-round ratios), %.2f (p50 of calls); throughput %.2f of in-process (median ratio); target <= 1.43%n",
-          min(means[0]) / min(means[1]), medianRatio, pct(h, 0.50) / (double) pct(p, 0.50), 1 / medianRatio);
     } finally {
       b.tearDown();
     }

@@ -60,6 +60,13 @@ public final class ApiHandler extends Handler.Abstract {
           .build()).build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+  /** Reads request bodies: decimals exactly (then {@link #exactNumbers}); made once, not per request. */
+  private static final com.fasterxml.jackson.databind.ObjectReader BODY_READER = JSON.reader()
+      .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /** Writes answers straight to UTF-8 bytes (no intermediate String). */
+  private static final com.fasterxml.jackson.databind.ObjectWriter ANSWER_WRITER = JSON.writer();
+
   private final ServerConfig config;
   private final String version;
   private final StatusService status;
@@ -155,7 +162,7 @@ public final class ApiHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     // a text body (a Status List Token) is sent as it is; JSON bodies are serialised
-    byte[] out = (a.body.isTextual() ? a.body.asText() : a.body.toString()).getBytes(StandardCharsets.UTF_8);
+    byte[] out = a.body.isTextual() ? a.body.asText().getBytes(StandardCharsets.UTF_8) : bytes(a.body);
     if (log != null) {
       long id = log.nextId();
       response.getHeaders().put("X-Request-Id", Long.toString(id));
@@ -166,6 +173,14 @@ public final class ApiHandler extends Handler.Abstract {
     }
     response.write(true, ByteBuffer.wrap(out), callback);
     return true;
+  }
+
+  private static byte[] bytes(JsonNode body) {
+    try {
+      return ANSWER_WRITER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written: " + e.getOriginalMessage(), e);
+    }
   }
 
   private Answer route(Request request, String path) throws Problem {
@@ -523,9 +538,8 @@ public final class ApiHandler extends Handler.Abstract {
     JsonNode n;
     com.fasterxml.jackson.core.JsonParser parser = null;
     try {
-      parser = JSON.createParser(buf);
-      n = JSON.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .readTree(parser);
+      parser = BODY_READER.createParser(buf);
+      n = BODY_READER.readTree(parser);
     } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
       throw new Problem(400, "nesting-too-deep", "Nesting too deep", where(e, parser) + ": nested deeper than "
           + MAX_DEPTH + " arrays and objects (the limit of a request body)");
