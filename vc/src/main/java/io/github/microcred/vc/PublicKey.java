@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
 import io.github.microcred.vc.internal.Crypto;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.Rsa;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * {@code e}) or, in {@code did:key}, multicodec {@code rsa-pub} over DER PKCS#1.
  */
 public final class PublicKey {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = JsonSupport.MAPPER;
 
   private final KeyType type;
   private final byte[] encoded;

@@ -1,6 +1,7 @@
 package io.github.microcred.ctdl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.internal.JsonValues;
 import io.github.microcred.ctdl.CtdlProblemCode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,16 +78,7 @@ final class NodeCursor {
    * @return the values
    */
   static List<JsonNode> values(JsonNode v) {
-    List<JsonNode> out = new ArrayList<>();
-    if (v == null || v.isNull()) {
-      return out;
-    }
-    if (v.isArray()) {
-      v.forEach(out::add);
-    } else {
-      out.add(v);
-    }
-    return out;
+    return JsonValues.list(v);
   }
 
   /** The node's types, compacted to CURIEs. */

@@ -63,7 +63,7 @@ public final class Vocabulary {
       synchronized (Vocabulary.class) {
         v = defaultInstance;
         if (v == null) {
-          ObjectMapper m = new ObjectMapper();
+          ObjectMapper m = Json.MAPPER;
           try {
             v = of(List.of(m.readTree(resource("ctdl-schema-terms.json")),
                     m.readTree(resource("ctdlasn-schema-terms.json"))),
@@ -158,7 +158,7 @@ public final class Vocabulary {
    * @return the vocabulary
    */
   public static Vocabulary withSchemas(List<JsonNode> schemas) {
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = Json.MAPPER;
     try {
       return of(schemas, List.of(m.readTree(checked("ctdl-context.json", CTDL_CONTEXT_SHA256)),
           m.readTree(checked("ctdlasn-context.json", CTDLASN_CONTEXT_SHA256))));

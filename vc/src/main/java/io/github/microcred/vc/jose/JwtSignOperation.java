@@ -14,6 +14,7 @@ import com.nimbusds.jose.Payload;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.jose.OfflineDids;
 import io.github.microcred.vc.internal.jose.RawJwsSigner;
 import java.time.Clock;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * payload {@code {vc, iss, jti, sub, nbf, exp}}.
  */
 public final class JwtSignOperation {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonSupport.MAPPER;
   private final JwtKind kind;
   private final JsonNode document;
   private final KeyPair key;

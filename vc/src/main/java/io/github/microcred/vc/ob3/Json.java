@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.internal.JsonValues;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import java.math.BigDecimal;
@@ -79,17 +80,7 @@ final class Json {
 
   /** A property that may be one value or an array of values. */
   static List<JsonNode> many(JsonNode n, String k) {
-    JsonNode v = n.get(k);
-    List<JsonNode> out = new ArrayList<>();
-    if (v == null || v.isNull()) {
-      return out;
-    }
-    if (v.isArray()) {
-      v.forEach(out::add);
-    } else {
-      out.add(v);
-    }
-    return out;
+    return JsonValues.list(n.get(k));
   }
 
   static List<String> strings(JsonNode n, String k) {

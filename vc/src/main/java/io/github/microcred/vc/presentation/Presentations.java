@@ -27,7 +27,7 @@ import java.util.Objects;
 public final class Presentations {
   /** The data: URL prefix of an enveloped {@code vc+jwt}. */
   public static final String ENVELOPED_JWT_PREFIX = NestedCredentials.ENVELOPED_JWT_PREFIX;
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = JsonSupport.MAPPER;
 
   private Presentations() {}
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.status.IndexPermutation;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -55,7 +56,7 @@ public final class JdbcStatusStore implements StatusStore {
   public static final int SCHEMA_VERSION = 2;
 
   private static final int MAX_ATTEMPTS = 200;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonSupport.MAPPER;
   private static final List<String[]> MIGRATIONS = List.<String[]>of(
       new String[] {
         "CREATE TABLE mc_status_list ("
