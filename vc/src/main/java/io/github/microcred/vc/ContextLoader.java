@@ -1,6 +1,7 @@
 package io.github.microcred.vc;
 
 import io.github.microcred.vc.internal.Base58;
+import io.github.microcred.vc.internal.BoundedFetch;
 import io.github.microcred.vc.internal.JsonSupport;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,11 +116,12 @@ public final class ContextLoader {
 
   /**
    * Returns a loader that, for URLs that are not pinned, fetches {@code https:} contexts from the listed hosts only
-   * (no redirects, the given timeout, at most 1 MiB). Remote contexts are not hash-checked: pin them instead
+   * (no redirects, the given timeout for the whole exchange, at most 1 MiB). Remote contexts are not hash-checked: pin them instead
    * whenever possible.
    *
    * @param allowedHosts host names allowed, compared case-insensitively; must not be empty
-   * @param timeout connect and request timeout, at most one minute
+   * @param timeout connect timeout and the time for the whole exchange (headers and the last byte of the body), at
+   *     most one minute
    * @return a new loader
    * @throws IllegalArgumentException if the list is empty or the timeout out of range
    */
@@ -180,19 +181,15 @@ public final class ContextLoader {
           + "; pin it with ContextLoader.withContext(url, bytes, sha256)");
     }
     try {
-      HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
-          .header("Accept", "application/ld+json, application/json").GET().build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = r.body()) {
-        if (r.statusCode() != 200) {
-          throw new VcException(VcErrorCode.CONTEXT_NOT_PINNED, "context " + url + ": HTTP " + r.statusCode());
-        }
-        byte[] body = in.readNBytes((1 << 20) + 1);
-        if (body.length > 1 << 20) {
-          throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "context " + url + " is larger than 1 MiB");
-        }
-        return JsonSupport.parseStructureChecked(body, url);
+      // one deadline for the whole exchange: a request timeout bounds only the wait for the headers
+      BoundedFetch.Response r = BoundedFetch.get(http, HttpRequest.newBuilder(uri).timeout(timeout)
+          .header("Accept", "application/ld+json, application/json").GET().build(), 1 << 20, timeout);
+      if (r.status() != 200) {
+        throw new VcException(VcErrorCode.CONTEXT_NOT_PINNED, "context " + url + ": HTTP " + r.status());
       }
+      return JsonSupport.parseStructureChecked(r.body(), url);
+    } catch (BoundedFetch.TooLarge e) {
+      throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "context " + url + " is larger than 1 MiB");
     } catch (IOException e) {
       throw new VcException(VcErrorCode.CONTEXT_NOT_PINNED, "context " + url + ": " + e.getMessage());
     } catch (InterruptedException e) {

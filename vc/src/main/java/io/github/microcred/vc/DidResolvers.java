@@ -1,13 +1,12 @@
 package io.github.microcred.vc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.vc.internal.BoundedFetch;
 import io.github.microcred.vc.internal.JsonSupport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -81,10 +80,11 @@ public final class DidResolvers {
 
   /**
    * The {@code did:web} HTTP resolver: opt-in, {@code https:} only, hosts restricted to an allow list, no redirects,
-   * timeouts, and at most 256 KiB per document. Never used in microcred's own tests.
+   * the timeout for the whole exchange (connection, headers and the last byte of the body), and at most 256 KiB per
+   * document. Never used in microcred's own tests.
    *
    * @param allowedHosts host names that may be contacted (case-insensitive); must not be empty
-   * @param timeout connect and request timeout, at most 30 s
+   * @param timeout connect timeout and the time for the whole exchange, at most 30 s
    * @return the resolver
    */
   public static DidResolver web(Set<String> allowedHosts, Duration timeout) {
@@ -104,22 +104,19 @@ public final class DidResolvers {
         throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": host " + url.getHost() + " is not allowed");
       }
       try {
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = r.body()) {
-          if (r.statusCode() != 200) {
-            throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": HTTP " + r.statusCode() + " from " + url);
-          }
-          byte[] body = in.readNBytes((256 << 10) + 1);
-          if (body.length > 256 << 10) {
-            throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document larger than 256 KiB");
-          }
-          ControllerDocument doc = ControllerDocument.parse(JsonSupport.readTree(body, did + " document"));
-          if (!doc.id().equals(did)) {
-            throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document id is " + doc.id());
-          }
-          return doc;
+        // one deadline for the whole exchange: a request timeout bounds only the wait for the headers
+        BoundedFetch.Response r = BoundedFetch.get(http, HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
+            256 << 10, timeout);
+        if (r.status() != 200) {
+          throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": HTTP " + r.status() + " from " + url);
         }
+        ControllerDocument doc = ControllerDocument.parse(JsonSupport.readTree(r.body(), did + " document"));
+        if (!doc.id().equals(did)) {
+          throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document id is " + doc.id());
+        }
+        return doc;
+      } catch (BoundedFetch.TooLarge e) {
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document larger than 256 KiB");
       } catch (IOException e) {
         throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": " + e.getMessage());
       } catch (InterruptedException e) {
