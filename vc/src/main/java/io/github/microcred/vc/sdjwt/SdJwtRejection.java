@@ -32,6 +32,19 @@ public enum SdJwtRejection implements Code {
   KEY_UNRESOLVED,
   /** No {@code kid} and the issuer has more than one {@code assertionMethod} key. */
   KEY_AMBIGUOUS,
+  /**
+   * With configured X.509 trust anchors: the {@code x5c} header is not an array of standard base64 DER certificates,
+   * or the end-entity key is not an Ed25519, P-256 or P-384 key.
+   */
+  X5C_INVALID,
+  /**
+   * The {@code x5c} chain does not validate (PKIX, RFC 5280) to a configured trust anchor at the verification time:
+   * an unknown root, an expired or not yet valid certificate, a certificate not signed by the next one, an
+   * intermediate that is not a CA, an end-entity key usage without {@code digitalSignature}.
+   */
+  X5C_UNTRUSTED,
+  /** The {@code x5c} end-entity certificate does not name {@code iss} as a subject alternative name. */
+  X5C_NOT_ISSUER,
   /** The Issuer-signed JWT's signature does not verify. */
   SIGNATURE_INVALID,
   /**

@@ -18,12 +18,15 @@ import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.internal.sdjwt.CompactJws;
 import io.github.microcred.vc.internal.sdjwt.SdJwtCodec;
 import io.github.microcred.vc.internal.sdjwt.SdJwtFailure;
+import io.github.microcred.vc.internal.sdjwt.X5cChain;
 import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
 import io.github.microcred.vc.internal.verify.StatusGate;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,13 +61,13 @@ public final class SdJwtVerifyOperation {
   private static final int MAX_HEADER_BYTES = 8 * 1024;
 
   private record Settings(VerifyOptions options, boolean requireKeyBinding, String nonce, String audience,
-      Duration kbMaxAge) {}
+      Duration kbMaxAge, Set<TrustAnchor> x5cAnchors) {}
 
   private final String token;
   private final Settings s;
 
   SdJwtVerifyOperation(String token) {
-    this(token, new Settings(VerifyOptions.defaults(), true, null, null, DEFAULT_KB_MAX_AGE));
+    this(token, new Settings(VerifyOptions.defaults(), true, null, null, DEFAULT_KB_MAX_AGE, Set.of()));
   }
 
   private SdJwtVerifyOperation(String token, Settings s) {
@@ -81,7 +84,7 @@ public final class SdJwtVerifyOperation {
    */
   public SdJwtVerifyOperation withOptions(VerifyOptions o) {
     return new SdJwtVerifyOperation(token, new Settings(Objects.requireNonNull(o, "options"), s.requireKeyBinding,
-        s.nonce, s.audience, s.kbMaxAge));
+        s.nonce, s.audience, s.kbMaxAge, s.x5cAnchors));
   }
 
   /**
@@ -123,7 +126,7 @@ public final class SdJwtVerifyOperation {
    */
   public SdJwtVerifyOperation withKeyBinding(String nonce, String audience) {
     return new SdJwtVerifyOperation(token, new Settings(s.options, true, Objects.requireNonNull(nonce, "nonce"),
-        Objects.requireNonNull(audience, "audience"), s.kbMaxAge));
+        Objects.requireNonNull(audience, "audience"), s.kbMaxAge, s.x5cAnchors));
   }
 
   /**
@@ -133,7 +136,8 @@ public final class SdJwtVerifyOperation {
    * @return a new operation
    */
   public SdJwtVerifyOperation withoutKeyBinding() {
-    return new SdJwtVerifyOperation(token, new Settings(s.options, false, s.nonce, s.audience, s.kbMaxAge));
+    return new SdJwtVerifyOperation(token, new Settings(s.options, false, s.nonce, s.audience, s.kbMaxAge,
+        s.x5cAnchors));
   }
 
   /**
@@ -146,7 +150,27 @@ public final class SdJwtVerifyOperation {
     if (age.isNegative() || age.isZero() || age.compareTo(Duration.ofDays(1)) > 0) {
       throw new IllegalArgumentException("KB-JWT max age must be within (0, 1 day], got " + age);
     }
-    return new SdJwtVerifyOperation(token, new Settings(s.options, s.requireKeyBinding, s.nonce, s.audience, age));
+    return new SdJwtVerifyOperation(token, new Settings(s.options, s.requireKeyBinding, s.nonce, s.audience, age,
+        s.x5cAnchors));
+  }
+
+  /**
+   * Trusts issuers whose Issuer-signed JWT carries an {@code x5c} certificate chain (SD-JWT VC "Inline X.509
+   * Certificates") that validates with PKIX (RFC 5280) to one of these anchors at the verification time. The
+   * end-entity certificate's key then verifies the signature, instead of a {@code kid} or controller document; it
+   * must name {@code iss} (a URI subject alternative name equal to it, or for an {@code https} issuer a DNS name equal
+   * to its host) and, when it has a key usage, allow {@code digitalSignature}. Revocation of certificates (CRL,
+   * OCSP) is not checked, as it would need the network. Without anchors (the default) {@code x5c} is not read.
+   * Failures: {@link SdJwtRejection#X5C_INVALID}, {@link SdJwtRejection#X5C_UNTRUSTED},
+   * {@link SdJwtRejection#X5C_NOT_ISSUER}.
+   *
+   * @param anchors the root (or other trusted) certificates, at least one
+   * @return a new operation
+   * @throws IllegalArgumentException when {@code anchors} is empty
+   */
+  public SdJwtVerifyOperation withX509TrustAnchors(java.util.Collection<X509Certificate> anchors) {
+    return new SdJwtVerifyOperation(token, new Settings(s.options, s.requireKeyBinding, s.nonce, s.audience,
+        s.kbMaxAge, X5cChain.anchors(List.copyOf(anchors))));
   }
 
   /** Collects checks and rejections. */
@@ -234,7 +258,9 @@ public final class SdJwtVerifyOperation {
       throw new SdJwtFailure(SdJwtRejection.ISSUER_MISSING, "jwt.payload.iss", "iss must be the issuer's id");
     }
     String issuer = iss.asText();
-    VerificationMethod vm = bindKey(header, issuer);
+    VerificationMethod vm = !s.x5cAnchors.isEmpty() && header.has("x5c")
+        ? X5cChain.validate(header.get("x5c"), s.x5cAnchors, issuer, s.options.clock().instant())
+        : bindKey(header, issuer);
     if (vm.publicKey().type() != CompactJws.keyType(alg)) {
       throw new SdJwtFailure(SdJwtRejection.ALG_KEY_MISMATCH, "jwt.header.alg", "alg " + alg + " needs a "
           + CompactJws.keyType(alg) + " key, " + vm.id() + " is " + vm.publicKey().type());
@@ -245,7 +271,13 @@ public final class SdJwtVerifyOperation {
           "the signature does not verify with " + vm.id());
       return;
     }
-    acc.pass(CheckName.PURPOSE_AND_CONTROLLER, "jwt.header.kid", vm.id() + " is an assertionMethod key of " + issuer);
+    if (vm.type().equals(X5cChain.METHOD_TYPE)) {
+      acc.pass(CheckName.PURPOSE_AND_CONTROLLER, "jwt.header.x5c", "the x5c end-entity certificate names " + issuer
+          + " and its chain validates to a configured trust anchor");
+    } else {
+      acc.pass(CheckName.PURPOSE_AND_CONTROLLER, "jwt.header.kid", vm.id() + " is an assertionMethod key of "
+          + issuer);
+    }
     acc.pass(CheckName.PROOF, "jwt.signature", alg + " signature verified with " + vm.id());
 
     // --- disclosures
