@@ -63,6 +63,11 @@ public final class Planner {
   private final Plan.Objective objective;
   /** See {@link #priceStep()}. */
   private final double unit;
+  /**
+   * Whether double arithmetic on the prices decides every comparison exactly: at most 9 decimals, and every sum of
+   * prices within half a price step of its double value. Otherwise the plan is never called optimal.
+   */
+  private final boolean exactPrices;
   private int maxOpt = 1;
   private double best = Double.POSITIVE_INFINITY;
   private BitSet bestSet;
@@ -141,6 +146,7 @@ public final class Planner {
     }
     flowBound = new PlannerBound(p, base, price);
     unit = priceStep();
+    exactPrices = pricesExact();
     leafItems = new int[p.nL][];
     for (int l = 0; l < p.nL; l++) {
       List<Integer> x = li.get(l);
@@ -262,7 +268,7 @@ public final class Planner {
       search(order, 0, new BitSet(), new BitSet(), 0.0);
     }
     boolean complete = bestSet != null;
-    boolean optimal = proven || !cut;
+    boolean optimal = exactPrices && (proven || !cut);
     BitSet chosen = complete ? bestSet : new BitSet();
     // the plan's audit is the one that accepted it (SATISFIED, its witness checked), so complete holds exactly when
     // the audit is SATISFIED and no audit runs after the search
@@ -274,7 +280,9 @@ public final class Planner {
     } else if (optimal) {
       lb = value;
     } else {
-      lb = BigDecimal.valueOf(Math.min(rootLb, best)).setScale(6, RoundingMode.FLOOR);
+      // less a relative 1e-9: a double bound stays below the exact optimum when the prices are not exact in doubles
+      lb = BigDecimal.valueOf(Math.min(rootLb, best) * (exactPrices ? 1 : 1 - 1e-9)).setScale(6,
+          RoundingMode.FLOOR);
     }
     BigDecimal gap = !complete || value.signum() == 0 ? BigDecimal.ZERO
         : value.subtract(lb).divide(value, 6, RoundingMode.CEILING).max(BigDecimal.ZERO);
@@ -364,16 +372,43 @@ public final class Planner {
    * {@code best - unit} proves {@code best} optimal.
    */
   private double priceStep() {
+    return Math.pow(10, -Math.min(decimals(), 9));
+  }
+
+  private int decimals() {
     int s = 0;
-    for (CatalogueItem it : items) {
-      BigDecimal v = switch (objective) {
-        case COST -> it.cost();
-        case HOURS -> it.hours();
-        case COUNT -> BigDecimal.ONE;
-      };
-      s = Math.max(s, v.stripTrailingZeros().scale());
+    for (int i = 0; i < items.size(); i++) {
+      s = Math.max(s, exactPrice(i).stripTrailingZeros().scale());
     }
-    return Math.pow(10, -Math.min(s, 9));
+    return s;
+  }
+
+  /** The objective's exact value of item {@code i}. */
+  private BigDecimal exactPrice(int i) {
+    CatalogueItem it = items.get(i);
+    return switch (objective) {
+      case COST -> it.cost();
+      case HOURS -> it.hours();
+      case COUNT -> BigDecimal.ONE;
+    };
+  }
+
+  /**
+   * At most 9 decimals and (n + 1) × Σ price × 10^s below 2^51: each of the n roundings in a double sum errs by at
+   * most 2^-53 of the total, so every sum is within half a step 10^-s of its exact value and the search's comparisons
+   * (EPS 1e-9 at most one step) decide as exact arithmetic would.
+   */
+  private boolean pricesExact() {
+    int s = decimals();
+    if (s > 9) {
+      return false;
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    for (int i = 0; i < items.size(); i++) {
+      total = total.add(exactPrice(i));
+    }
+    return total.movePointRight(s).multiply(BigDecimal.valueOf(items.size() + 1L))
+        .compareTo(BigDecimal.valueOf(1L << 51)) < 0;
   }
 
   /**
@@ -618,7 +653,7 @@ public final class Planner {
   private BigDecimal exactCost(BitSet s) {
     BigDecimal c = BigDecimal.ZERO;
     for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) {
-      c = c.add(BigDecimal.valueOf(price[i]));
+      c = c.add(exactPrice(i));
     }
     return Amounts.norm(c);
   }
