@@ -289,9 +289,9 @@ public final class SignOperation {
       proofValue = EcdsaSd2023.createBaseProof(unsecured, DataIntegrity.proofConfig(suite, options, unsecured),
           this.options.mandatoryPointers(), key, k.hmacKey(), k.proofKey(), loader, limits).proofValue();
     } else {
-      DataIntegrity.HashData h = DataIntegrity.hash(suite, input,
+      byte[] signingInput = DataIntegrity.signingInput(suite, input,
           DataIntegrity.proofConfig(suite, options, input), key.type(), loader, limits);
-      proofValue = Base58.encodeMultibase(key.sign(h.combined()));
+      proofValue = Base58.encodeMultibase(key.sign(signingInput));
     }
     JsonObject proof = JsonSupport.PROVIDER.createObjectBuilder(options).add("proofValue", proofValue).build();
     JsonObjectBuilder out = JsonSupport.PROVIDER.createObjectBuilder();

@@ -233,7 +233,7 @@ public final class VerifyOperation {
     Map<String, Object> canonical = new HashMap<>();
     SignedGraph.Builder graph = new SignedGraph.Builder();
     Object first = canonical.computeIfAbsent("SHA-256", a -> canonicalize(unsecured, a, graph));
-    SignedCredential signed = first instanceof String ? SignedCredential.of(graph.build(), textId(json)) : null;
+    SignedCredential signed = first instanceof byte[] ? SignedCredential.of(graph.build(), textId(json)) : null;
     String signedProblem = first instanceof VcException ? describe((VcException) first)
         : signed.rootProblem();
     String issuer = signed == null ? null : signed.issuer();
@@ -350,15 +350,21 @@ public final class VerifyOperation {
     return e.code() + ": " + e.getMessage();
   }
 
-  /** The canonical document for an RDFC hash (a String), or the failure (a VcException); cached in {@code cache}. */
+  /**
+   * The hash of the canonical document for an RDFC hash (a byte[]), or the failure (a VcException); cached in
+   * {@code cache}.
+   */
   private Object canonical(JsonObject unsecured, String alg, Map<String, Object> cache) {
     return cache.computeIfAbsent(alg, a -> canonicalize(unsecured, a, null));
   }
 
-  /** The canonical document (a String), each canonical quad handed to {@code dataset} too, or the failure. */
+  /**
+   * The {@code alg} hash of the canonical document (a byte[]), each canonical quad handed to {@code dataset} too, or
+   * the failure.
+   */
   private Object canonicalize(JsonObject unsecured, String alg, SignedGraph.Builder dataset) {
     try {
-      return Canonicalizer.canonicalize(unsecured, options.documentLoader(), options.limits(), alg, dataset);
+      return Canonicalizer.canonicalDigest(unsecured, options.documentLoader(), options.limits(), alg, dataset);
     } catch (VcException e) {
       return e;
     }
@@ -641,10 +647,10 @@ public final class VerifyOperation {
     }
     try {
       JsonObject config = DataIntegrity.proofConfig(suite, proof, unsecured);
-      DataIntegrity.HashData h = jcs
-          ? DataIntegrity.hash(suite, unsecured, config, kt, options.documentLoader(), options.limits())
-          : DataIntegrity.hash((String) c, config, kt, options.documentLoader(), options.limits());
-      if (!vm.publicKey().verify(h.combined(), sig)) {
+      byte[] signingInput = jcs
+          ? DataIntegrity.signingInput(suite, unsecured, config, kt, options.documentLoader(), options.limits())
+          : DataIntegrity.signingInput((byte[]) c, config, kt, options.documentLoader(), options.limits());
+      if (!vm.publicKey().verify(signingInput, sig)) {
         return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.SIGNATURE_INVALID,
             "signature does not verify (" + suite.id() + ")");
       }
@@ -696,9 +702,9 @@ public final class VerifyOperation {
     }
     try {
       JsonObject config = DataIntegrity.proofConfig(proof, unsecured.get("@context"));
-      DataIntegrity.HashData h = DataIntegrity.hash((String) c, config, KeyType.ED25519, options.documentLoader(),
-          options.limits());
-      if (!vm.publicKey().verify(h.combined(), sig)) {
+      byte[] signingInput = DataIntegrity.signingInput((byte[]) c, config, KeyType.ED25519,
+          options.documentLoader(), options.limits());
+      if (!vm.publicKey().verify(signingInput, sig)) {
         return VerificationCheck.failed(CheckName.PROOF, path, VerificationCode.SIGNATURE_INVALID,
             "signature does not verify (Ed25519Signature2020)");
       }

@@ -151,6 +151,15 @@ class FastPathDifferentialTest {
     assertTrue(parsed.sameStatements(autoGraph.build()), what + ": AUTO path's quads\n" + doc);
     // the uncanonicalized statements (the verifier's agreement probe) are the same dataset
     assertEquals(general, canonicalStatements(doc, hash), what + ": Canonicalizer.statements\n" + doc);
+    // what signers and verifiers hash: the lines hashed as they are written equal the hash of the text
+    try {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          MessageDigest.getInstance(hash).digest(general.getBytes(StandardCharsets.UTF_8)),
+          Canonicalizer.canonicalDigest(doc, LOADER, CanonicalizationLimits.DEFAULT, hash, null),
+          what + ": Canonicalizer.canonicalDigest\n" + doc);
+    } catch (VcException | java.security.NoSuchAlgorithmException e) {
+      fail(what + ": canonicalDigest refused what canonicalize accepted: " + e + "\n" + doc);
+    }
     return fast;
   }
 

@@ -633,6 +633,36 @@ public final class Canonicalizer {
   public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
       String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime, Path path)
       throws VcException {
+    NQuadsSink.Text text = new NQuadsSink.Text(64);
+    canonicalize(document, loader, limits, rdfcHash, dataset, nanoTime, path, text);
+    return text.text();
+  }
+
+  /**
+   * The {@code rdfcHash} digest of the canonical N-Quads of a document ({@code rdfcHash} also labels the blank
+   * nodes), as {@code MessageDigest.getInstance(rdfcHash).digest(canonicalize(..).getBytes(UTF_8))} would give, with
+   * the lines hashed as UTF-8 as they are written (the whole canonical text and its byte copy are never built on
+   * the fast path). The same paths, bounds and errors as {@link #canonicalize(JsonObject, ContextLoader,
+   * CanonicalizationLimits, String, RdfQuadConsumer)}.
+   *
+   * @param document the document
+   * @param loader the context loader
+   * @param limits the bounds
+   * @param rdfcHash {@code SHA-256} or {@code SHA-384}
+   * @param dataset receives the canonical quads, or null
+   * @return the digest
+   * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
+   */
+  public static byte[] canonicalDigest(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
+      String rdfcHash, RdfQuadConsumer dataset) throws VcException {
+    NQuadsSink.Digest digest = new NQuadsSink.Digest(rdfcHash);
+    canonicalize(document, loader, limits, rdfcHash, dataset, System::nanoTime, Path.AUTO, digest);
+    return digest.digest();
+  }
+
+  private static void canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
+      String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime, Path path,
+      NQuadsSink sink) throws VcException {
     Deadline deadline = Deadline.start(limits.maxTime(), nanoTime);
     checkInputBounds(document, limits);
     long max = limits.maxBlankNodeWork();
@@ -655,17 +685,24 @@ public final class Canonicalizer {
           if (hit != null) {
             FAST_RUNS.increment();
             TEMPLATE_RUNS.increment();
-            return hit;
+            sink.line(hit);
+            return;
           }
         }
         FastRdf.Dataset fast = p.fastDataset(document, limits, deadline, path == Path.FAST);
         if (fast != null) {
           FAST_RUNS.increment();
-          String out = FastRdf.canonical(fast, rdfcHash, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline);
           if (templateKey != null) {
+            // a proof configuration: its text is learnt as the template of its shape
+            String out = FastRdf.canonical(fast, rdfcHash, () -> RdfCanon.create(rdfcHash, ticker), max, dataset,
+                deadline);
             p.templates.learn(templateKey, out);
+            sink.line(out);
+          } else {
+            FastRdf.canonical(fast, rdfcHash, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline,
+                sink);
           }
-          return out;
+          return;
         }
       }
       GENERAL_RUNS.increment();
@@ -689,7 +726,7 @@ public final class Canonicalizer {
         return null;
       });
       deadline.check("N-Quads writing");
-      return w.toString();
+      sink.line(w.toString());
     } catch (VcException e) {
       throw e;
     } catch (JsonLdError | RdfConsumerException | RuntimeException e) {

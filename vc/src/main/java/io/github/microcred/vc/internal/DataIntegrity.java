@@ -192,6 +192,52 @@ public final class DataIntegrity {
   }
 
   /**
+   * The bytes a suite signs, {@code proofConfigHash || documentHash}, as {@link #hash(Cryptosuite, JsonObject,
+   * JsonObject, KeyType, ContextLoader, CanonicalizationLimits)}{@code .combined()} gives them; for the RDFC suites
+   * the canonical N-Quads are hashed as they are written ({@link Canonicalizer#canonicalDigest}), never held as
+   * one text.
+   *
+   * @param suite the suite
+   * @param unsecured the document without proof
+   * @param proofConfig the proof configuration
+   * @param keyType selects SHA-384 for P-384, SHA-256 otherwise
+   * @param loader the context loader (RDFC suites)
+   * @param limits the bounds (RDFC suites)
+   * @return the bytes to sign or verify
+   * @throws VcException as {@link #hash(Cryptosuite, JsonObject, JsonObject, KeyType, ContextLoader,
+   *     CanonicalizationLimits)}
+   */
+  public static byte[] signingInput(Cryptosuite suite, JsonObject unsecured, JsonObject proofConfig,
+      KeyType keyType, ContextLoader loader, CanonicalizationLimits limits) throws VcException {
+    if (suite.canonicalization() != Cryptosuite.Canonicalization.RDFC_1_0) {
+      return hash(suite, unsecured, proofConfig, keyType, loader, limits).combined();
+    }
+    byte[] documentHash = Canonicalizer.canonicalDigest(unsecured, loader, limits, rdfcHash(keyType), null);
+    return signingInput(documentHash, proofConfig, keyType, loader, limits);
+  }
+
+  /**
+   * The bytes an RDFC suite signs over an already hashed canonical document (the verifier canonicalizes the document
+   * once, reading the signed graph while it is hashed): {@code proofConfigHash || documentHash}.
+   *
+   * @param documentHash the hash of the canonical N-Quads of the unsecured document (the key type's hash)
+   * @param proofConfig the proof configuration
+   * @param keyType selects SHA-384 for P-384, SHA-256 otherwise
+   * @param loader the context loader
+   * @param limits the bounds
+   * @return the bytes to verify
+   * @throws VcException on canonicalization failure of the proof configuration
+   */
+  public static byte[] signingInput(byte[] documentHash, JsonObject proofConfig, KeyType keyType,
+      ContextLoader loader, CanonicalizationLimits limits) throws VcException {
+    byte[] proofConfigHash = Canonicalizer.canonicalDigest(proofConfig, loader, limits, rdfcHash(keyType), null);
+    byte[] out = new byte[proofConfigHash.length + documentHash.length];
+    System.arraycopy(proofConfigHash, 0, out, 0, proofConfigHash.length);
+    System.arraycopy(documentHash, 0, out, proofConfigHash.length, documentHash.length);
+    return out;
+  }
+
+  /**
    * The hash a key type uses, for RDFC-1.0 labels and the proof hashes.
    *
    * @param keyType the key type

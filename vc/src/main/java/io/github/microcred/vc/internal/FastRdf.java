@@ -824,13 +824,20 @@ final class FastRdf {
    */
   static String canonical(Dataset d, String rdfcHash, java.util.function.Supplier<RdfCanon> canon, long maxWork,
       RdfQuadConsumer dataset, Deadline deadline) throws RdfConsumerException {
-    if (d.blankNodes() > 1) {
-      String distinct = distinctFirstDegree(d, rdfcHash, maxWork, dataset, deadline);
-      if (distinct != null) {
-        return distinct;
-      }
+    NQuadsSink.Text text = new NQuadsSink.Text(d.quads().size());
+    canonical(d, rdfcHash, canon, maxWork, dataset, deadline, text);
+    return text.text();
+  }
+
+  /**
+   * As {@link #canonical(Dataset, String, java.util.function.Supplier, long, RdfQuadConsumer, Deadline)}, each
+   * canonical line handed to {@code out} (a text, or a digest) in canonical order.
+   */
+  static void canonical(Dataset d, String rdfcHash, java.util.function.Supplier<RdfCanon> canon, long maxWork,
+      RdfQuadConsumer dataset, Deadline deadline, NQuadsSink out) throws RdfConsumerException {
+    if (d.blankNodes() > 1 && distinctFirstDegree(d, rdfcHash, maxWork, dataset, deadline, out)) {
+      return;
     }
-    StringBuilder out = new StringBuilder(d.quads().size() * 128);
     if (d.blankNodes() <= 1 && d.quads().size() + 4L <= maxWork) {
       deadline.check("RDFC-1.0 canonicalization");
       int n = d.quads().size();
@@ -850,14 +857,14 @@ final class FastRdf {
         if (((i + 1) & 1023) == 0) {
           deadline.check("N-Quads writing");
         }
-        out.append(lines[i]);
+        out.line(lines[i]);
         if (dataset != null) {
           Quad r = byLine.get(lines[i]);
           dataset.quad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
         }
       }
       deadline.check("N-Quads writing");
-      return out.toString();
+      return;
     }
     RdfCanon c = canon.get();
     for (Quad q : d.quads()) {
@@ -869,14 +876,13 @@ final class FastRdf {
       if ((++written[0] & 1023) == 0) {
         deadline.check("N-Quads writing");
       }
-      out.append(NQuadsWriter.nquad(s, p, o, dt, lang, dir, g));
+      out.line(NQuadsWriter.nquad(s, p, o, dt, lang, dir, g));
       if (dataset != null) {
         dataset.quad(s, p, o, dt, lang, dir, g);
       }
       return null;
     });
     deadline.check("N-Quads writing");
-    return out.toString();
   }
 
   private static String c14n(String term) {
@@ -902,6 +908,13 @@ final class FastRdf {
    */
   static String distinctFirstDegree(Dataset d, String rdfcHash, long maxWork, RdfQuadConsumer dataset,
       Deadline deadline) throws RdfConsumerException {
+    NQuadsSink.Text text = new NQuadsSink.Text(d.quads().size());
+    return distinctFirstDegree(d, rdfcHash, maxWork, dataset, deadline, text) ? text.text() : null;
+  }
+
+  /** As above, the canonical lines handed to {@code out}; false (nothing handed over) when it declines. */
+  static boolean distinctFirstDegree(Dataset d, String rdfcHash, long maxWork, RdfQuadConsumer dataset,
+      Deadline deadline, NQuadsSink out) throws RdfConsumerException {
     List<Quad> quads = d.quads();
     Map<String, List<Quad>> byBlank = new HashMap<>();
     long related = 0;
@@ -910,7 +923,7 @@ final class FastRdf {
       String o = q.datatype() == null ? blankOrNull(q.object()) : null;
       String g = q.graph() == null ? null : blankOrNull(q.graph());
       if (s != null && (s.equals(o) || s.equals(g)) || o != null && o.equals(g)) {
-        return null;
+        return false;
       }
       for (String b : new String[] {s, o, g}) {
         if (b != null) {
@@ -920,14 +933,14 @@ final class FastRdf {
       }
     }
     if (related + byBlank.size() + 3 > maxWork) {
-      return null;
+      return false;
     }
     deadline.check("RDFC-1.0 canonicalization (before it starts)");
     java.security.MessageDigest md;
     try {
       md = java.security.MessageDigest.getInstance(rdfcHash);
     } catch (java.security.NoSuchAlgorithmException e) {
-      return null; // titanium-rdfc reports it
+      return false; // titanium-rdfc reports it
     }
     java.util.TreeMap<String, String> byHash = new java.util.TreeMap<>();
     for (Map.Entry<String, List<Quad>> e : byBlank.entrySet()) {
@@ -952,7 +965,7 @@ final class FastRdf {
         hex[2 * i + 1] = HEX[h[i] & 0xf];
       }
       if (byHash.put(new String(hex), reference) != null) {
-        return null;
+        return false;
       }
       if ((byHash.size() & 1023) == 0) {
         deadline.check("RDFC-1.0 canonicalization");
@@ -977,12 +990,11 @@ final class FastRdf {
       }
     }
     java.util.Arrays.sort(lines);
-    StringBuilder out = new StringBuilder(n * 128);
     for (int i = 0; i < n; i++) {
       if (((i + 1) & 1023) == 0) {
         deadline.check("N-Quads writing");
       }
-      out.append(lines[i]);
+      out.line(lines[i]);
       if (dataset != null) {
         Quad r = byLine.get(lines[i]);
         dataset.quad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
@@ -990,7 +1002,7 @@ final class FastRdf {
     }
     deadline.check("N-Quads writing");
     DISTINCT_FIRST_DEGREE_RUNS.increment();
-    return out.toString();
+    return true;
   }
 
   private static String blankOrNull(String term) {
