@@ -60,7 +60,7 @@ public class BulkSigningBenchmark {
   public void setup() throws Exception {
     key = KeyPair.generate(KeyType.valueOf(keyType));
     suite = Cryptosuite.forKey(key.type());
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = BenchJson.MAPPER;
     documents = new ArrayList<>();
     messages = new byte[N][];
     for (int i = 0; i < N; i++) {

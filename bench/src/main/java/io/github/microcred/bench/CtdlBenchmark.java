@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class CtdlBenchmark {
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = BenchJson.MAPPER;
   private MicroCredential microCredential;
   private String graphJson;
 

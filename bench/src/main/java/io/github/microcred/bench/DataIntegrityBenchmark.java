@@ -62,7 +62,7 @@ public class DataIntegrityBenchmark {
   public void setup() throws Exception {
     key = KeyPair.generate(KeyType.valueOf(keyType));
     suite = Cryptosuite.forKey(key.type());
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = BenchJson.MAPPER;
     unsigned = (ObjectNode) m.readTree(("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","
         + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],"
         + "\"id\":\"urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002\","
@@ -101,7 +101,7 @@ public class DataIntegrityBenchmark {
    * @return the job
    */
   ObjectNode jsJob(String contextsDir, int rounds, int block) {
-    ObjectNode job = new ObjectMapper().createObjectNode();
+    ObjectNode job = BenchJson.MAPPER.createObjectNode();
     job.put("contextsDir", contextsDir).put("now", clock.instant().toString()).put("rounds", rounds)
         .put("block", block);
     job.set("credential", unsigned.deepCopy());

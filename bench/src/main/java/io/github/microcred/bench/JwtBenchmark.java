@@ -1,6 +1,5 @@
 package io.github.microcred.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -55,7 +54,7 @@ public class JwtBenchmark {
   public void setup() throws VcException {
     key = KeyPair.generate(KeyType.valueOf(keyType));
     String issuer = key.publicKey().didKeyVerificationMethod().split("#")[0];
-    credential = new ObjectMapper().createObjectNode();
+    credential = BenchJson.MAPPER.createObjectNode();
     credential.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
     credential.put("id", "urn:uuid:6a9c92a9-2530-4e2b-9776-530467e9bbe0");
     credential.putArray("type").add("VerifiableCredential").add("OpenBadgeCredential");

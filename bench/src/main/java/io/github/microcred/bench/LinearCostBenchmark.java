@@ -56,7 +56,7 @@ public class LinearCostBenchmark {
   public void setup() throws Exception {
     key = KeyPair.generate(KeyType.ED25519);
     clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = BenchJson.MAPPER;
     ObjectNode c = (ObjectNode) m.readTree("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","
         + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],"
         + "\"id\":\"urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002\","

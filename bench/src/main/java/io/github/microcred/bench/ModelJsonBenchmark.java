@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ModelJsonBenchmark {
 
   private String json;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = BenchJson.MAPPER;
 
   /**
    * Loads {@code examples/micro-credential.json}, bundled into the benchmark jar.

@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ServerBenchmark {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = BenchJson.MAPPER;
   private static final String TOKEN = "bench-token-0123456789abcdef";
 
   private KeyPair key;

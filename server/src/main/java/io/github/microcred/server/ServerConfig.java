@@ -1,7 +1,7 @@
 package io.github.microcred.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.microcred.server.internal.Json;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -275,7 +275,7 @@ public final class ServerConfig {
   public static Builder read(Path file) throws ServerException {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(Files.readAllBytes(file));
+      root = Json.MAPPER.readTree(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": not readable JSON: " + e.getMessage(), e);
     }

@@ -1,17 +1,18 @@
 package io.github.microcred.ctdl.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.microcred.core.internal.JsonValues;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,11 +22,14 @@ import java.util.Map;
 /** Shared Jackson mapper and parse helpers. */
 public final class Json {
   /**
-   * The mapper (thread-safe once configured). Decimal numbers are read as exact {@code BigDecimal}s, as written
-   * ({@code 10.0} stays {@code 10.0}), so credit amounts keep every digit of the record.
+   * The module's one mapper (thread-safe once configured), strict: decimal numbers are read as exact
+   * {@code BigDecimal}s, as written ({@code 10.0} stays {@code 10.0}), so credit amounts keep every digit of the
+   * record; a duplicate key or content after the document is a parse error, not the last duplicate silently winning.
    */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .build();
 
@@ -148,8 +152,6 @@ public final class Json {
    * @return the message
    */
   public static String describe(JsonProcessingException e) {
-    JsonLocation l = e.getLocation();
-    String where = l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
-    return "malformed JSON" + where + ": " + e.getOriginalMessage();
+    return JsonValues.describe(e);
   }
 }

@@ -1,10 +1,8 @@
 package io.github.microcred.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.server.ServerConfig;
@@ -53,12 +51,9 @@ public final class ApiHandler extends Handler.Abstract {
    * ({@code CanonicalizationLimits.DEFAULT}, 64) plus the request object that wraps it. Deeper bodies are refused
    * while parsing, before anything recurses through them.
    */
-  public static final int MAX_DEPTH = io.github.microcred.vc.CanonicalizationLimits.DEFAULT.maxNestingDepth() + 1;
+  public static final int MAX_DEPTH = Json.MAX_DEPTH;
 
-  private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
-      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-          .build()).build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** Reads request bodies: decimals exactly (then {@link #exactNumbers}); made once, not per request. */
   private static final com.fasterxml.jackson.databind.ObjectReader BODY_READER = JSON.reader()

@@ -3,6 +3,7 @@ package io.github.microcred.stacking.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +29,15 @@ public final class Json {
    */
   public static final int MAX_DEPTH = 1000;
 
-  /** Shared mapper: exact decimals, nesting bounded at {@link #MAX_DEPTH}. */
+  /**
+   * The module's one mapper (thread-safe once configured), strict: decimals read as exact {@code BigDecimal}s,
+   * nesting bounded at {@link #MAX_DEPTH}, a duplicate key or content after the document a parse error (not the last
+   * duplicate silently winning).
+   */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   static {
