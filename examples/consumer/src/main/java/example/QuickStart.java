@@ -101,7 +101,7 @@ public final class QuickStart {
     CreditValue hours = CreditConversions.defaults().convert(CreditValue.of(2, CreditUnit.ECTS), CreditUnit.HOUR);
     Award award = Award.builder(mc, LearnerIdentity.did("did:example:learner"), Instant.now()).build();
     // endregion
-    check(report.isValid() && back.equals(mc) && c.euMandatory() == 100.0, "core: " + report.summary());
+    check(report.valid() && back.equals(mc) && c.euMandatory() == 100.0, "core: " + report.summary());
     check(hours.amount().compareTo(BigDecimal.valueOf(50)) == 0, "core: 2 ECTS = " + hours);
     check(award.microCredential().equals(mc), "core: award");
 
@@ -187,7 +187,7 @@ public final class QuickStart {
     Ctdl.achievementTypeForClass("ceterms:DigitalBadge");     // Optional["Badge"]
     imp.duration();                                           // Optional["PT50H"]: estimated duration of the record
     // endregion
-    check(ctdlReport.isValid() && imported.title().equals(mc.title()), "ctdl: " + ctdlReport);
+    check(ctdlReport.valid() && imported.title().equals(mc.title()), "ctdl: " + ctdlReport);
     check(alignment.path("targetCode").asText().startsWith("ce-"), "ctdl: alignment " + alignment);
 
     // region stacking

@@ -146,7 +146,7 @@ public class StackingBench {
   @Measurement(iterations = 3)
   public Plan plan10k() throws StackingException {
     Plan p = Stacking.planner(rules, catalogue).withBudget(Duration.ofSeconds(1)).plan(planTranscript, AS_OF);
-    System.out.println("plan10k " + shape + ": complete=" + p.complete() + " audit=" + p.audit().status()
+    System.out.println("plan10k " + shape + ": complete=" + p.satisfied() + " audit=" + p.audit().status()
         + " items=" + p.items().size() + " value="
         + p.value() + " lb=" + p.lowerBound() + " gap=" + p.gap() + " optimal=" + p.optimal());
     return p;

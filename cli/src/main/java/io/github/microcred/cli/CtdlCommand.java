@@ -56,12 +56,12 @@ public final class CtdlCommand implements Runnable {
       CtdlReport r = noPolicy ? Ctdl.validator().withoutPolicy().validate(json) : Ctdl.validate(json);
       spec.commandLine().getOut().print(report.text ? r.toString() : json(file, r).toPrettyString() + "\n");
       spec.commandLine().getOut().flush();
-      return r.isValid() ? Main.OK : Main.FAILED;
+      return r.valid() ? Main.OK : Main.FAILED;
     }
 
     /** The JSON report: {@code file}, {@code valid}, counts and every problem (path, code, category, severity). */
     static ObjectNode json(Path file, CtdlReport r) {
-      return ReportOptions.issueReport(file, r.isValid(), r.errors().size(), "problems", r.problems().size(),
+      return ReportOptions.issueReport(file, r.valid(), r.errors().size(), "problems", r.problems().size(),
           r.problems(), p -> CtdlProblemCode.of(p).category().name().toLowerCase(Locale.ROOT));
     }
   }
@@ -141,7 +141,7 @@ public final class CtdlCommand implements Runnable {
       CtdlGraph g = x.export(org);
       output.write(spec, g.toJson());
       CtdlReport r = g.validate();
-      if (!r.isValid()) {
+      if (!r.valid()) {
         throw new CliException(Main.FAILED, file + ": the CTDL record misses what the minimum-data policy requires: "
             + String.join("; ", r.errors().stream().map(p -> p.path() + " " + p.message()).toList())
             + " (give --description, --agent-type, --sector, or add url/email to the organization)");

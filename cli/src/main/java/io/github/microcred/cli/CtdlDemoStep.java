@@ -17,7 +17,7 @@ final class CtdlDemoStep {
   static void run(DemoCommand.Story story, MicroCredential mc) {
     CtdlGraph g = Ctdl.export(mc);
     CtdlReport r = g.validate();
-    if (!r.isValid()) {
+    if (!r.valid()) {
       throw new CliException(Main.FAILED, "the sample's CTDL graph is invalid: " + r.errors().get(0));
     }
     Map<String, Integer> types = new TreeMap<>();

@@ -201,14 +201,14 @@ public final class DemoCommand implements Callable<Integer> {
   static MicroCredential defineStep(Story story) {
     MicroCredential m = sample();
     ValidationReport report = MicroCredentialValidator.validate(m);
-    if (!report.isValid()) {
+    if (!report.valid()) {
       throw new CliException(Main.FAILED, "the sample micro-credential is invalid: " + report.summary());
     }
     Completeness c = Completeness.of(m);
     story.step("define the micro-credential (core model)", String.format(java.util.Locale.ROOT,
         "\"%s\", %s h, %s, %s; %s with %d warning(s); EU mandatory %.0f%%, EU optional %.0f%%, Oliver %.0f%%",
         m.title(), m.workload().hours().map(BigDecimal::toPlainString).orElse("?"), m.workload().credits().get(0), m.levels().get(0),
-        report.isValid() ? "valid" : "invalid", report.warnings().size(), c.euMandatory(), c.euOptional(),
+        report.valid() ? "valid" : "invalid", report.warnings().size(), c.euMandatory(), c.euOptional(),
         c.oliver()));
     story.file("micro-credential.json", io.github.microcred.core.MicroCredentialJson.write(m),
         "mcred validate --text {}");

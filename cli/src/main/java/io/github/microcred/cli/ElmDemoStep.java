@@ -28,7 +28,7 @@ final class ElmDemoStep {
     }
     ElmReport annexI = Elm.check(edc.toJson());
     story.step("export it to Europass (ELM / EDC)", "EuropeanDigitalCredential " + edc.id() + "; Annex I "
-        + (annexI.complete() ? "complete" : "INCOMPLETE") + "; " + edc.warnings().size() + " export warning(s) "
+        + (annexI.valid() ? "complete" : "INCOMPLETE") + "; " + edc.warnings().size() + " export warning(s) "
         + "(microcred concepts where EU Vocabularies has none, fields ELM cannot carry)");
     List<Formats.Row> rows = Formats.table(award, issuerId);
     story.detail("one model, four formats (" + rows.size() + " fields of this micro-credential and award, by round "

@@ -71,11 +71,11 @@ public final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(p.toJson());
       spec.commandLine().getOut().flush();
     }
-    (report.text ? spec.commandLine().getOut() : spec.commandLine().getErr()).println((p.complete() ? "plan: " + p.items() : "the catalogue cannot complete the "
+    (report.text ? spec.commandLine().getOut() : spec.commandLine().getErr()).println((p.satisfied() ? "plan: " + p.items() : "the catalogue cannot complete the "
         + "qualification") + "; " + objective + " " + p.value().toPlainString() + ", lower bound "
         + p.lowerBound().toPlainString() + ", gap " + p.gap().toPlainString() + (p.optimal() ? " (optimal)" : ""));
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();
-    return p.complete() ? Main.OK : Main.FAILED;
+    return p.satisfied() ? Main.OK : Main.FAILED;
   }
 }

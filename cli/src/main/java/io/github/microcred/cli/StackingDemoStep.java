@@ -90,7 +90,7 @@ final class StackingDemoStep {
       Catalogue catalogue = Catalogue.fromJson(catalogueText);
       Plan plan = Stacking.planner(rules, catalogue).withObjective(Plan.Objective.COST)
           .withBudget(Duration.ofSeconds(1)).plan(transcript, today);
-      if (audit.satisfied() || !plan.complete() || !plan.audit().satisfied()) {
+      if (audit.satisfied() || !plan.satisfied() || !plan.audit().satisfied()) {
         throw new CliException(Main.FAILED, "the stacking demo did not come out as expected");
       }
       String shortfall = audit.summary().lines().map(String::strip).filter(l -> l.startsWith("shortfall:"))
@@ -109,7 +109,7 @@ final class StackingDemoStep {
       String again = "mcred audit --text --rules " + rulesFile + " --transcript " + String.join(" ", files);
       story.file("audit-result.json", audit.toJson(true), again
           + "   (exit 1: not satisfied yet)");
-      story.step("plan the cheapest completion", plan.complete() ? String.join(" -> ", plan.items()) + " (cost "
+      story.step("plan the cheapest completion", plan.satisfied() ? String.join(" -> ", plan.items()) + " (cost "
           + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal" : "gap "
           + plan.gap().toPlainString()) + ")" : "none in the catalogue");
       java.nio.file.Path catalogueFile = story.file("catalogue.json", catalogueText, null);

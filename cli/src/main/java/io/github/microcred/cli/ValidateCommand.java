@@ -36,12 +36,12 @@ public final class ValidateCommand implements Callable<Integer> {
       out.println(json(file, r).toPrettyString());
     }
     out.flush();
-    return r.isValid() ? Main.OK : Main.FAILED;
+    return r.valid() ? Main.OK : Main.FAILED;
   }
 
   /** The JSON report: {@code file}, {@code valid}, counts and every issue with its path, code and severity. */
   static ObjectNode json(Path file, ValidationReport r) {
-    return ReportOptions.issueReport(file, r.isValid(), r.errors().size(), "warnings", r.warnings().size(),
+    return ReportOptions.issueReport(file, r.valid(), r.errors().size(), "warnings", r.warnings().size(),
         r.issues(), i -> null);
   }
 }

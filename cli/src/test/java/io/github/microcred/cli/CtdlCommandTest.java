@@ -125,7 +125,7 @@ class CtdlCommandTest {
         "--description", "A public technological university.", "--agent-type", "orgType:Postsecondary",
         "--sector", "agentSector:Public");
     assertEquals(Main.OK, ok.code(), ok.err());
-    assertTrue(io.github.microcred.ctdl.Ctdl.validate(Files.readString(graph)).isValid());
+    assertTrue(io.github.microcred.ctdl.Ctdl.validate(Files.readString(graph)).valid());
     MainTest.Run v = MainTest.run("ctdl", "validate", graph.toString());
     assertEquals(Main.OK, v.code(), v.out());
     MainTest.Run back = MainTest.run("ctdl", "import", graph.toString());

@@ -17,11 +17,12 @@ public record ValidationReport(List<Issue> issues) {
   }
 
   /**
-   * Whether there is no error (warnings allowed).
+   * Whether there is no error (warnings allowed). Every report type's verdict is {@code valid()} (core, ctdl, elm), as
+   * every verification's is {@code verified()} and every audit's {@code satisfied()}.
    *
    * @return true if valid
    */
-  public boolean isValid() {
+  public boolean valid() {
     return errors().isEmpty();
   }
 
@@ -62,7 +63,7 @@ public record ValidationReport(List<Issue> issues) {
     if (issues.isEmpty()) {
       return "valid: no problems found";
     }
-    return (isValid() ? "valid" : "INVALID") + ": " + errors().size() + " error(s), " + warnings().size()
+    return (valid() ? "valid" : "INVALID") + ": " + errors().size() + " error(s), " + warnings().size()
         + " warning(s)\n" + issues.stream().map(i -> "  " + i).collect(Collectors.joining("\n"));
   }
 }

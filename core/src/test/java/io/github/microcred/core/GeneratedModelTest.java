@@ -44,7 +44,7 @@ class GeneratedModelTest {
       ValidationReport r = MicroCredentialValidator.validate(json);
       assertFalse(r.has(CoreIssueCode.INTERNAL_ERROR), where);
       if (i % 3 != 2) {
-        assertTrue(r.isValid(), where + "\n" + r.summary());
+        assertTrue(r.valid(), where + "\n" + r.summary());
         assertEquals(100.0, Completeness.of(m).euMandatory(), where);
       }
       if (i % 3 == 0) {

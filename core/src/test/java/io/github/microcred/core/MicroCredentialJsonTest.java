@@ -60,13 +60,13 @@ class MicroCredentialJsonTest {
     assertEquals(Optional.of(Instant.parse("2029-02-27T00:00:00Z")), a.effectiveExpiry());
     assertEquals(a, MicroCredentialJson.readAward(MicroCredentialJson.write(a)));
     assertEquals("Example Technological University", a.issuer().orElseThrow().name());
-    assertTrue(MicroCredentialValidator.validateAward(MicroCredentialJson.write(a)).isValid());
+    assertTrue(MicroCredentialValidator.validateAward(MicroCredentialJson.write(a)).valid());
   }
 
   @Test
   void malformedJsonNamesLineAndColumn() {
     ValidationReport r = MicroCredentialValidator.validate("{\n  \"title\": \"x\",\n  \"levels\": [ }\n");
-    assertFalse(r.isValid());
+    assertFalse(r.valid());
     assertEquals(CoreIssueCode.MALFORMED_JSON, r.issues().get(0).code());
     assertTrue(r.issues().get(0).message().startsWith("line 3, column"), r.issues().get(0).message());
     CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read("{\"title\": "));
@@ -106,7 +106,7 @@ class MicroCredentialJsonTest {
     MicroCredential m = MicroCredentialJson.read(sample()).toBuilder()
         .shortDescription("word ".repeat(31)).certifiedLearning("w ".repeat(101)).kindOverride(Kind.SKILL_CREDENTIAL).build();
     ValidationReport r = MicroCredentialValidator.validate(m);
-    assertTrue(r.isValid(), r.summary());
+    assertTrue(r.valid(), r.summary());
     assertTrue(r.has(CoreIssueCode.SHORT_DESCRIPTION_TOO_LONG) && r.has(CoreIssueCode.CERTIFIED_LEARNING_TOO_LONG) && r.has(CoreIssueCode.KIND_OVERRIDDEN), r.summary());
   }
 
@@ -130,7 +130,7 @@ class MicroCredentialJsonTest {
     ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(sample());
     tree.remove(key);
     ValidationReport r = MicroCredentialValidator.validate(tree.toString());
-    assertFalse(r.isValid());
+    assertFalse(r.valid());
     assertTrue(r.errors().stream().anyMatch(i -> i.code().name().equals(code) && i.path().equals(path)), r.summary());
     assertEquals(1, r.errors().size(), "only the removed element is reported: " + r.summary());
   }
@@ -169,7 +169,7 @@ class MicroCredentialJsonTest {
       try {
         ValidationReport r = MicroCredentialValidator.validate(doc);
         assertFalse(r.has(CoreIssueCode.INTERNAL_ERROR), "seed " + (FUZZ_SEED + batch) + " case " + i + ": " + r.summary());
-        if (r.isValid()) {
+        if (r.valid()) {
           MicroCredentialJson.read(doc); // a valid report means the document reads
         }
       } catch (Exception t) {

@@ -23,7 +23,7 @@ class NestingBoundsTest {
     // the object is level 1 and "learningOutcomes" opens level 2: its 255th nested array is level 257
     String text = "{\n  \"title\": \"x\",\n  \"learningOutcomes\": " + "[".repeat(N) + "]".repeat(N) + "\n}";
     ValidationReport r = MicroCredentialValidator.validate(text);
-    assertFalse(r.isValid());
+    assertFalse(r.valid());
     assertEquals(1, r.issues().size(), r.summary());
     Issue i = r.issues().get(0);
     assertEquals(CoreIssueCode.MALFORMED_JSON, i.code());

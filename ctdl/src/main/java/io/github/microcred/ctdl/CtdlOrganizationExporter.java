@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * CtdlGraph g = Ctdl.organizationExporter().withDescription("A public technological university.")
  *     .withAgentType("orgType:Postsecondary").withAgentSectorType("agentSector:Public").export(org);
- * g.validate().isValid();
+ * g.validate().valid();
  * }</pre>
  */
 public final class CtdlOrganizationExporter {

@@ -37,7 +37,7 @@ public record CtdlReport(List<Issue> problems) {
    *
    * @return true when valid
    */
-  public boolean isValid() {
+  public boolean valid() {
     return errors().isEmpty();
   }
 
@@ -87,7 +87,7 @@ public record CtdlReport(List<Issue> problems) {
       return "valid: no problems";
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(isValid() ? "valid" : "INVALID").append(": ").append(errors().size()).append(" error(s), ")
+    sb.append(valid() ? "valid" : "INVALID").append(": ").append(errors().size()).append(" error(s), ")
         .append(problems.size() - errors().size()).append(" other finding(s)\n");
     for (Issue p : problems) {
       sb.append("  ").append(p).append('\n');

@@ -42,7 +42,7 @@ class NestingBoundsTest {
   void aDeepTreeIsOneErrorAtThePathNotAStackOverflow() {
     ObjectNode rec = deepTree(100_000);
     CtdlReport r = Ctdl.validate(rec);
-    assertFalse(r.isValid());
+    assertFalse(r.valid());
     assertEquals(1, r.problems().size(), r.toString());
     Issue i = r.problems().get(0);
     assertEquals(CtdlProblemCode.NOT_A_GRAPH, i.code());

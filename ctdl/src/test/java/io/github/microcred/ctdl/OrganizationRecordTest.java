@@ -43,7 +43,7 @@ class OrganizationRecordTest {
     CtdlGraph g = Ctdl.organizationExporter().withDescription("A public technological university.")
         .withAgentType("orgType:Postsecondary").withAgentSectorType("agentSector:Public").export(ETU);
     CtdlReport r = g.validate();
-    assertTrue(r.isValid(), r.toString());
+    assertTrue(r.valid(), r.toString());
     assertEquals(0, r.problems().stream().filter(p -> p.severity() == Severity.ERROR).count(), r.toString());
     JsonNode n = g.toJsonNode().get("@graph").get(0);
     assertEquals("ceterms:CredentialOrganization", n.get("@type").asText());
@@ -64,7 +64,7 @@ class OrganizationRecordTest {
   @Test
   void nothingIsMadeUpTheValidatorNamesWhatTheCoreModelLacks() {
     CtdlReport r = Ctdl.export(ETU).validate();
-    assertTrue(!r.isValid());
+    assertTrue(!r.valid());
     assertEquals(Set.of("ceterms:description", "ceterms:agentType", "ceterms:agentSectorType"), missingRequired(r),
         r.toString());
     Organization bare = Organization.builder("Nameless Institute").build();
@@ -79,7 +79,7 @@ class OrganizationRecordTest {
     CtdlGraph g = Ctdl.organizationExporter().withDescription("The Irish QA agency.")
         .withAgentType("orgType:QualityAssurance").withAgentSectorType("agentSector:Public").export(qa);
     assertEquals("ceterms:QACredentialOrganization", g.toJsonNode().at("/@graph/0/@type").asText());
-    assertTrue(g.validate().isValid(), g.validate().toString());
+    assertTrue(g.validate().valid(), g.validate().toString());
     assertEquals(Set.of(Organization.Role.QA_BODY), Ctdl.importRecord(g.toJson()).organization().orElseThrow().roles());
     CtdlException e = assertThrows(CtdlException.class, () -> Ctdl.organizationExporter().withAgentType("orgType:Nope"));
     assertEquals(CtdlErrorCode.INVALID_ARGUMENT, e.code());
@@ -91,7 +91,7 @@ class OrganizationRecordTest {
   @Test
   void aQaOrganizationRecordImportsAsAQaBody() throws Exception {
     String record = fixture("qa-organization.graph.json");
-    assertTrue(Ctdl.validate(record).isValid(), Ctdl.validate(record).toString());
+    assertTrue(Ctdl.validate(record).valid(), Ctdl.validate(record).toString());
     CtdlImport imp = Ctdl.importRecord(record);
     assertTrue(imp.microCredential().isEmpty());
     Organization o = imp.organization().orElseThrow();

@@ -37,13 +37,13 @@ class StrictReadingTest {
     CtdlException e = assertThrows(CtdlException.class, () -> Ctdl.importRecord(text));
     assertTrue(e.getMessage().contains("malformed JSON at line 1, column "), e.getMessage());
     assertTrue(e.getMessage().contains("Duplicate field 'ceterms:name'"), e.getMessage());
-    assertFalse(Ctdl.validate(text).isValid());
+    assertFalse(Ctdl.validate(text).valid());
   }
 
   @Test
   void contentAfterTheRecordIsRefused() {
     CtdlException e = assertThrows(CtdlException.class, () -> Ctdl.importRecord(record() + " {\"@graph\":[]}"));
     assertTrue(e.getMessage().contains("malformed JSON at line 1, column "), e.getMessage());
-    assertFalse(Ctdl.validate(record() + " []").isValid());
+    assertFalse(Ctdl.validate(record() + " []").valid());
   }
 }

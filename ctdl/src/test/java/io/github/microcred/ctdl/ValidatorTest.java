@@ -42,7 +42,7 @@ class ValidatorTest {
   @Test
   void minimalGraphIsValidWithoutSchemaErrors() throws IOException {
     CtdlReport r = Ctdl.validate(minimal());
-    assertTrue(r.isValid(), r::toString);
+    assertTrue(r.valid(), r::toString);
     assertTrue(r.schemaErrors().isEmpty(), r::toString);
   }
 
@@ -56,7 +56,7 @@ class ValidatorTest {
     assertEquals(2, l.size(), r::toString);
     assertEquals("$['@graph'][0]['ceterms:fooBar']", l.get(0).path());
     assertEquals("$['@graph'][0]['name']", l.get(1).path());
-    assertFalse(r.isValid());
+    assertFalse(r.valid());
   }
 
   @Test
@@ -109,7 +109,7 @@ class ValidatorTest {
     Issue p = only(r, CtdlProblemCode.MISSING_REQUIRED);
     assertEquals("$['@graph'][0]['ceterms:description']", p.path());
     assertTrue(r.schemaErrors().isEmpty(), "a policy finding is not a schema error");
-    assertFalse(r.isValid());
+    assertFalse(r.valid());
   }
 
   @Test
@@ -180,7 +180,7 @@ class ValidatorTest {
     CtdlReport r = Ctdl.validate(d);
     Issue p = only(r, CtdlProblemCode.LANGUAGE_MAP_EXPECTED);
     assertEquals(Severity.WARNING, p.severity());
-    assertTrue(r.isValid());
+    assertTrue(r.valid());
   }
 
   @Test
@@ -197,7 +197,7 @@ class ValidatorTest {
     main(d).put("ceterms:fooBar", "x");
     CtdlReport r = Ctdl.validate(d);
     io.github.microcred.core.ValidationReport core = r.toValidationReport();
-    assertEquals(r.isValid(), core.isValid());
+    assertEquals(r.valid(), core.valid());
     assertEquals(r.problems().size(), core.issues().size());
     assertTrue(core.has(CtdlProblemCode.UNKNOWN_TERM), core::summary);
     assertEquals("$['@graph'][0]['ceterms:fooBar']", core.issues().stream()
@@ -246,6 +246,6 @@ class ValidatorTest {
     CtdlReport r3 = Ctdl.validate(Shared.read(Shared.ctdl("records/real/03-health-informatics-assessment.graph.json")));
     assertEquals("$['@graph'][0]['ceterms:naics']", only(r3, CtdlProblemCode.DOMAIN_VIOLATION).path());
     assertTrue(Ctdl.validate(Shared.read(Shared.ctdl("records/real/07-uakron-physics-polymer-bachelordegree.resource.json")))
-        .isValid());
+        .valid());
   }
 }

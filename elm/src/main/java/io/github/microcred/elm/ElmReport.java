@@ -37,17 +37,18 @@ public final class ElmReport {
   }
 
   /**
-   * Whether every mandatory Annex I element is present (no {@link Severity#ERROR}).
+   * Whether the credential passes the check: every mandatory Annex I element is present (no {@link Severity#ERROR}).
+   * The verdict word of every report type ({@code ValidationReport}, {@code CtdlReport}, {@code ElmReport}).
    *
-   * @return true when complete
+   * @return true when no problem is an error
    */
-  public boolean complete() {
+  public boolean valid() {
     return problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
   }
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder(complete() ? "Annex I complete" : "Annex I incomplete");
+    StringBuilder s = new StringBuilder(valid() ? "Annex I complete" : "Annex I incomplete");
     for (Issue p : problems) {
       s.append("\n  ").append(p);
     }

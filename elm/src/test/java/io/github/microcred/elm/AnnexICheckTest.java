@@ -23,7 +23,7 @@ class AnnexICheckTest {
   @Test
   void aCompleteExportHasEveryElement() throws ElmException {
     ElmReport r = Elm.check(complete());
-    assertTrue(r.complete(), r.toString());
+    assertTrue(r.valid(), r.toString());
     assertTrue(r.problems(ElmProblemCode.MISSING_OPTIONAL).isEmpty(), r.toString());
     assertFalse(r.problems(ElmProblemCode.NOT_IN_VOCABULARY).isEmpty(), "microcred concepts are reported");
     assertTrue(r.problems(ElmProblemCode.NOT_IN_VOCABULARY).stream()
@@ -49,7 +49,7 @@ class AnnexICheckTest {
         s.remove("accreditation");
       }
       ElmReport r = Elm.check(d);
-      assertFalse(r.complete(), key);
+      assertFalse(r.valid(), key);
       List<Issue> missing = r.problems(ElmProblemCode.MISSING_MANDATORY);
       assertEquals(1, missing.size(), key + ": " + r);
       assertEquals(Severity.ERROR, missing.get(0).severity());

@@ -22,7 +22,7 @@ class ReadmeExampleTest {
     // endregion
     assertFalse(edc.warnings().isEmpty());
     assertEquals(microCredential.title(), back.microCredential().title());
-    assertTrue(annexI.complete(), annexI.toString());
+    assertTrue(annexI.valid(), annexI.toString());
     assertTrue(annexI.problems(ElmProblemCode.MISSING_OPTIONAL).isEmpty(), annexI.toString());
   }
 }

@@ -148,7 +148,7 @@ class SampleImportTest {
     ElmReport r = Elm.check(Fixtures.resource("Sample-MC-Annex1-unsigned.jsonld"));
     assertEquals(List.of("type of quality assurance"), r.problems(ElmProblemCode.MISSING_MANDATORY).stream()
         .map(p -> p.message().replaceAll(".*'(.*)'.*", "$1")).toList(), r.toString());
-    assertFalse(r.complete());
+    assertFalse(r.valid());
   }
 
   @Test

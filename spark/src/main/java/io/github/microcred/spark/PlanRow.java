@@ -70,7 +70,7 @@ public record PlanRow(String learner, String qualification, String status, boole
    */
   public static PlanRow of(String learner, String qualification, String status, Plan p, long budgetMillis,
       long elapsedMicros) {
-    return new PlanRow(learner, qualification, status, p.complete(), p.items(), Columns.dec(p.value()),
+    return new PlanRow(learner, qualification, status, p.satisfied(), p.items(), Columns.dec(p.value()),
         Columns.dec(p.lowerBound()), Columns.dec(p.gap()), p.optimal(), budgetMillis, elapsedMicros, null,
         p.toJson());
   }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The result of {@link Planner#plan(Transcript, java.time.LocalDate)}.
  *
- * @param complete whether the plan completes the qualification: exactly when {@link #audit()} is
+ * @param satisfied whether the plan completes the qualification (the verdict word of every audit result): exactly
+ *     when {@link #audit()} is
  *     {@link AuditResult.Status#SATISFIED} (false when the catalogue cannot, or no completing plan was found within
  *     the budget; {@link #optimal()} then says whether that is proven)
  * @param items identifiers of the items to take, in an order that respects the prerequisites
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param optimal whether the plan is proven optimal
  * @param audit the exact audit of the transcript plus the plan
  */
-public record Plan(boolean complete, List<String> items, BigDecimal value, BigDecimal lowerBound, BigDecimal gap,
+public record Plan(boolean satisfied, List<String> items, BigDecimal value, BigDecimal lowerBound, BigDecimal gap,
     boolean optimal, AuditResult audit) {
 
   /** What the planner minimises. */
@@ -37,7 +38,7 @@ public record Plan(boolean complete, List<String> items, BigDecimal value, BigDe
    */
   public String toJson() {
     var o = io.github.microcred.stacking.internal.Json.MAPPER.createObjectNode();
-    o.put("complete", complete);
+    o.put("satisfied", satisfied);
     var a = o.putArray("items");
     items.forEach(a::add);
     o.put("value", value);

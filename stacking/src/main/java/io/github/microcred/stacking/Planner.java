@@ -16,7 +16,7 @@ import java.util.Objects;
  *     .withBudget(Duration.ofSeconds(2)).plan(transcript, LocalDate.of(2026, 12, 1));
  * }</pre>
  *
- * <p>{@link Plan#complete()} holds exactly when {@link Plan#audit()} is {@link AuditResult.Status#SATISFIED}. The
+ * <p>{@link Plan#satisfied()} holds exactly when {@link Plan#audit()} is {@link AuditResult.Status#SATISFIED}. The
  * planner stops searching early enough to keep a reserved share of the budget for its final check; its wall time
  * stays within the budget plus a small margin (see the README's benchmark table).
  */

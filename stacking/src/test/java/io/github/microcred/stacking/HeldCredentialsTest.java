@@ -63,12 +63,12 @@ class HeldCredentialsTest {
     Planner planner = Stacking.planner(rules, cat).withBudget(Duration.ofSeconds(10));
     // valid: CORE and PRE are held, so only MOD is needed
     Plan valid = planner.plan(Transcript.of(core, pre), AS_OF);
-    assertTrue(valid.complete(), valid.toJson());
+    assertTrue(valid.satisfied(), valid.toJson());
     assertEquals(List.of("MOD"), valid.items(), valid.toJson());
     // a CORE issued in 2999 and a PRE that expired yesterday are not held: CORE must be taken (it was dropped from
     // the catalogue as held, leaving no complete plan), and so must PRE, MOD's prerequisite (it was taken as met)
     Plan p = planner.plan(Transcript.of(future, expired), AS_OF);
-    assertTrue(p.complete(), p.toJson());
+    assertTrue(p.satisfied(), p.toJson());
     assertEquals(Set.of("CORE", "MOD", "PRE"), Set.copyOf(p.items()), p.toJson());
     assertEquals(0, new BigDecimal("135").compareTo(p.value()), p.toJson());
     assertTrue(p.audit().satisfied(), p.audit().summary());

@@ -29,14 +29,14 @@ class PlannerConsistencyTest {
         Plan p = Stacking.planner(c.rules(), c.catalogue()).withBudget(b).plan(c.transcript(), PlannerTest.AS_OF);
         String msg = "case " + i + " seed " + seed + " budget " + b + " plan " + p.items() + " audit "
             + p.audit().status();
-        assertEquals(p.complete(), p.audit().status() == AuditResult.Status.SATISFIED, msg);
+        assertEquals(p.satisfied(), p.audit().status() == AuditResult.Status.SATISFIED, msg);
         assertTrue(p.value().compareTo(p.lowerBound()) >= 0, msg + " value " + p.value() + " < " + p.lowerBound());
-        if (p.complete() && oracle != null) {
+        if (p.satisfied() && oracle != null) {
           assertTrue(p.lowerBound().compareTo(oracle) <= 0, msg + " bound " + p.lowerBound() + " > optimum "
               + oracle);
           assertTrue(p.value().compareTo(oracle) >= 0, msg);
         }
-        if (p.complete()) {
+        if (p.satisfied()) {
           // the plan's audit is of the transcript plus the plan's items
           for (Assignment a : p.audit().assignments()) {
             assertTrue(c.transcript().credentials().stream().anyMatch(x -> x.id().equals(a.credentialId()))
@@ -66,7 +66,7 @@ class PlannerConsistencyTest {
       for (long ms : new long[] {1, 3, 10, 30}) {
         Plan p = Stacking.planner(c.rules(), c.catalogue()).withBudget(Duration.ofMillis(ms))
             .plan(c.transcript(), PlannerTest.AS_OF);
-        assertEquals(p.complete(), p.audit().satisfied(), "seed " + seed + " budget " + ms + " ms");
+        assertEquals(p.satisfied(), p.audit().satisfied(), "seed " + seed + " budget " + ms + " ms");
       }
     }
   }

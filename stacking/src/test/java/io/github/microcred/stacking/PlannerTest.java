@@ -89,10 +89,10 @@ class PlannerTest {
           + c.rules().toJson();
       assertTrue(p.optimal(), msg);
       if (oracle == null) {
-        assertFalse(p.complete(), msg);
+        assertFalse(p.satisfied(), msg);
       } else {
         complete++;
-        assertTrue(p.complete(), msg);
+        assertTrue(p.satisfied(), msg);
         assertEquals(0, oracle.compareTo(p.value()), msg + " oracle " + oracle);
         assertTrue(p.audit().satisfied(), msg);
         assertEquals(0, p.gap().signum(), msg);
@@ -124,7 +124,7 @@ class PlannerTest {
         if (o != Plan.Objective.COST) {
           Plan p = Stacking.planner(c.rules(), c.catalogue()).withObjective(o).withBudget(Duration.ofMinutes(1))
           .plan(c.transcript(), AS_OF);
-          if (p.complete()) {
+          if (p.satisfied()) {
             assertTrue(lb <= p.value().doubleValue() + 1e-9, "case " + i + " seed " + seed + " " + o);
           }
         }
@@ -145,7 +145,7 @@ class PlannerTest {
         String msg = "seed " + seed + " " + o;
         assertTrue(p.gap().signum() >= 0, msg);
         assertTrue(p.lowerBound().compareTo(p.value()) <= 0, msg + " lb " + p.lowerBound() + " > " + p.value());
-        if (p.complete()) {
+        if (p.satisfied()) {
           assertTrue(p.audit().satisfied(), msg);
           Set<String> seen = new HashSet<>();
           for (String id : p.items()) {

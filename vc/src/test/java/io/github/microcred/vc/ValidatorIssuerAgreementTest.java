@@ -53,7 +53,7 @@ class ValidatorIssuerAgreementTest {
       try {
         signed = Credentials.issue(mc, "did:example:learner-1", key, Clock.fixed(NOW, ZoneOffset.UTC)).get();
       } catch (VcException e) {
-        assertFalse(report.isValid(), "the validator passed what issue refuses (" + e.getMessage() + "); " + where);
+        assertFalse(report.valid(), "the validator passed what issue refuses (" + e.getMessage() + "); " + where);
         assertTrue(report.errors().stream().anyMatch(x -> x.path().equals("$.id")),
             "issue refused the id (" + e.getMessage() + ") but the validator names no error at $.id; " + where);
         continue;
@@ -63,7 +63,7 @@ class ValidatorIssuerAgreementTest {
       assertTrue(r.verified(), () -> where + "\n" + r);
       assertEquals(io.github.microcred.vc.ob3.MicroCredentials.achievementId(mc),
           signed.at("/credentialSubject/achievement/id").asText(), where);
-      if (!report.isValid() && report.errors().stream().anyMatch(x -> x.path().equals("$.id"))) {
+      if (!report.valid() && report.errors().stream().anyMatch(x -> x.path().equals("$.id"))) {
         fail("the validator reports an id error that issue accepts; " + where);
       }
     }

@@ -107,7 +107,7 @@ class ModelRoundTripTest {
       CtdlReport rep = Ctdl.validate(g);
       String ctx = "case " + i + " (seed 20260522)\n" + g.toPrettyString();
       assertTrue(rep.schemaErrors().isEmpty(), () -> ctx + "\n" + rep);
-      assertTrue(rep.isValid(), () -> ctx + "\n" + rep);
+      assertTrue(rep.valid(), () -> ctx + "\n" + rep);
       CtdlReader.Result back = CtdlReader.read(g);
       assertEquals(List.of(), back.warnings.stream().filter(w -> w.message().startsWith("unmapped")
           || w.message().startsWith("node")).toList(), ctx);
