@@ -6,7 +6,12 @@ import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.SecretKeyAccess;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.Canonicalizer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +56,7 @@ public class DataIntegrityBenchmark {
   private byte[] signature;
   private Clock clock;
   private IronPeer iron;
-  private jakarta.json.JsonObject unsignedJsonP;
+  private JsonObject unsignedJsonP;
 
   /**
    * Builds the OB3 credential and the keys.
@@ -80,10 +85,10 @@ public class DataIntegrityBenchmark {
     message = new byte[key.type() == KeyType.P384 ? 96 : 64];
     signature = key.sign(message);
     iron = new IronPeer(key, clock.instant());
-    unsignedJsonP = jakarta.json.Json.createReader(new java.io.StringReader(unsigned.toString())).readObject();
-    long fastBefore = io.github.microcred.vc.internal.Canonicalizer.pathCounts().fast();
+    unsignedJsonP = Json.createReader(new StringReader(unsigned.toString())).readObject();
+    long fastBefore = Canonicalizer.pathCounts().fast();
     if (!Credentials.verify(signed).withClock(clock).get().verified()
-        || io.github.microcred.vc.internal.Canonicalizer.pathCounts().fast() < fastBefore + 2) {
+        || Canonicalizer.pathCounts().fast() < fastBefore + 2) {
       throw new IllegalStateException("the benchmark credential does not verify on the fast path");
     }
     if (!iron.verify(iron.sign(unsignedJsonP))) {
@@ -106,7 +111,7 @@ public class DataIntegrityBenchmark {
         .put("block", block);
     job.set("credential", unsigned.deepCopy());
     job.putObject("key").put("type", key.type().name()).put("publicKeyMultibase", key.publicKey().toMultibase())
-        .put("secretKeyMultibase", key.secretKeyMultibase(io.github.microcred.vc.SecretKeyAccess.get()));
+        .put("secretKeyMultibase", key.secretKeyMultibase(SecretKeyAccess.get()));
     return job;
   }
 
@@ -141,11 +146,11 @@ public class DataIntegrityBenchmark {
    */
   @Benchmark
   public boolean signAndVerifyGeneralPath() throws VcException {
-    io.github.microcred.vc.internal.Canonicalizer.setFastPathEnabled(false);
+    Canonicalizer.setFastPathEnabled(false);
     try {
       return signAndVerify();
     } finally {
-      io.github.microcred.vc.internal.Canonicalizer.setFastPathEnabled(true);
+      Canonicalizer.setFastPathEnabled(true);
     }
   }
 
@@ -156,11 +161,11 @@ public class DataIntegrityBenchmark {
    */
   @Benchmark
   public boolean verifyGeneralPath() {
-    io.github.microcred.vc.internal.Canonicalizer.setFastPathEnabled(false);
+    Canonicalizer.setFastPathEnabled(false);
     try {
       return verify();
     } finally {
-      io.github.microcred.vc.internal.Canonicalizer.setFastPathEnabled(true);
+      Canonicalizer.setFastPathEnabled(true);
     }
   }
 

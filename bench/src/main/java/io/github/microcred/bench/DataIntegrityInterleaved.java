@@ -1,5 +1,8 @@
 package io.github.microcred.bench;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -99,19 +102,19 @@ public final class DataIntegrityInterleaved {
   }
 
   private static void js(DataIntegrityBenchmark b, String jsDir, int rounds, int block) throws Exception {
-    java.nio.file.Path dir = java.nio.file.Path.of(jsDir).toAbsolutePath();
-    java.nio.file.Path contexts = dir.resolve("../../vc/src/main/resources/io/github/microcred/vc/contexts")
+    Path dir = Path.of(jsDir).toAbsolutePath();
+    Path contexts = dir.resolve("../../vc/src/main/resources/io/github/microcred/vc/contexts")
         .normalize();
-    java.nio.file.Path job = java.nio.file.Files.createTempFile("microcred-js-bench", ".json");
+    Path job = Files.createTempFile("microcred-js-bench", ".json");
     try {
-      java.nio.file.Files.writeString(job, b.jsJob(contexts.toString(), rounds, block).toString());
+      Files.writeString(job, b.jsJob(contexts.toString(), rounds, block).toString());
       Process p = new ProcessBuilder("node", "bench.mjs", job.toString()).directory(dir.toFile())
           .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int rc = p.waitFor();
       System.out.printf(Locale.ROOT, "%n%s%s%n", out, rc == 0 ? "" : "(node exited with " + rc + ")");
     } finally {
-      java.nio.file.Files.deleteIfExists(job);
+      Files.deleteIfExists(job);
     }
   }
 

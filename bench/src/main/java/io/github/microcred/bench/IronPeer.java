@@ -19,6 +19,7 @@ import io.github.microcred.vc.VcException;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Iron (com.apicatalog iron-verifiable-credentials 0.14.0 with its eddsa-rdfc-2022 / ecdsa-rdfc-2019 suites) as a
@@ -48,7 +49,7 @@ final class IronPeer {
     key.setAlgorithm(type == KeyType.ED25519 ? "Ed25519" : type == KeyType.P256 ? "P-256" : "P-384");
     key.setPublicKey(keyPair.publicKey().encoded());
     byte[] secret = keyPair.secretKeyBytes(SecretKeyAccess.get());
-    key.setPrivateKey(type == KeyType.ED25519 ? java.util.Arrays.copyOf(secret, 32) : secret);
+    key.setPrivateKey(type == KeyType.ED25519 ? Arrays.copyOf(secret, 32) : secret);
     ContextLoader pinned = ContextLoader.pinned();
     loader = (url, options) -> {
       try {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -80,7 +81,7 @@ public final class Ratios {
       for (String method : order) {
         OptionsBuilder builder = new OptionsBuilder();
         builder.parent(options);
-        builder.include("^" + java.util.regex.Pattern.quote(method) + "$");
+        builder.include("^" + Pattern.quote(method) + "$");
         results.addAll(new Runner(builder.build()).run());
       }
       System.out.println();

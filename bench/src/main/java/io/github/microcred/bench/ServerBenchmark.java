@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -82,7 +83,7 @@ public class ServerBenchmark {
     ObjectNode body = JSON.createObjectNode();
     body.set("credential", credential);
     issueBody = body.toString();
-    issueBytes = issueBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    issueBytes = issueBody.getBytes(StandardCharsets.UTF_8);
     try {
       keepAlive = new KeepAliveClient(server.uri());
     } catch (IOException e) {

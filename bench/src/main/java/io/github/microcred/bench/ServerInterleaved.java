@@ -1,5 +1,7 @@
 package io.github.microcred.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,8 +49,8 @@ public final class ServerInterleaved {
       double[][] means = new double[ops.length][rounds];
       long[][] calls = new long[ops.length][rounds * block];
       long[] cpu = new long[ops.length]; // process CPU time (every thread: client, server, GC, JIT) per operation
-      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      OperatingSystemMXBean os = (OperatingSystemMXBean)
+          ManagementFactory.getOperatingSystemMXBean();
       for (int round = -warmup; round < rounds; round++) {
         for (int k = 0; k < ops.length; k++) {
           int op = Math.floorMod(k + round, ops.length); // who goes first rotates

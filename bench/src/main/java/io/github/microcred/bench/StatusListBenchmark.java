@@ -1,5 +1,6 @@
 package io.github.microcred.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -8,9 +9,12 @@ import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.status.BitstringStatusCheck;
 import io.github.microcred.vc.status.BitstringStatusList;
+import io.github.microcred.vc.status.StatusListOptions;
 import io.github.microcred.vc.status.StatusListSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -72,7 +76,7 @@ public class StatusListBenchmark {
     raw = decoded.toBytes();
     KeyPair key = KeyPair.generate(KeyType.ED25519);
     String issuer = key.publicKey().didKeyVerificationMethod().split("#")[0];
-    ObjectNode list = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    ObjectNode list = new ObjectMapper().createObjectNode();
     list.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
     list.put("id", URL);
     list.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
@@ -82,14 +86,14 @@ public class StatusListBenchmark {
         .put("statusPurpose", "revocation").put("encodedList", encoded);
     now = Instant.parse("2026-06-01T12:00:00Z");
     String published = VcJwt.sign(list, key)
-        .withClock(java.time.Clock.fixed(now.minusSeconds(3600), java.time.ZoneOffset.UTC)).get();
+        .withClock(Clock.fixed(now.minusSeconds(3600), ZoneOffset.UTC)).get();
     check = BitstringStatusCheck.create(StatusListSource.offline(Map.of(URL, published)),
-        io.github.microcred.vc.status.StatusListOptions.defaults().withTtl(Duration.ofDays(365)));
+        StatusListOptions.defaults().withTtl(Duration.ofDays(365)));
     credentials = new ObjectNode[1024];
     indexes = new long[1024];
     for (int i = 0; i < credentials.length; i++) {
       indexes[i] = rnd.nextInt(entries);
-      ObjectNode c = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      ObjectNode c = new ObjectMapper().createObjectNode();
       c.put("issuer", issuer);
       c.putObject("credentialStatus").put("type", "BitstringStatusListEntry").put("statusPurpose", "revocation")
           .put("statusListIndex", Long.toString(indexes[i])).put("statusListCredential", URL);

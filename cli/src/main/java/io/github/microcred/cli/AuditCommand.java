@@ -1,8 +1,10 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.CreditUnit;
 import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Auditor;
+import io.github.microcred.stacking.OpenBadges;
 import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.Stacking;
 import io.github.microcred.stacking.StackingException;
@@ -16,17 +18,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import picocli.CommandLine;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code mcred audit}: audit a transcript (or many, in bulk) against qualification rules. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -110,7 +116,7 @@ public final class AuditCommand implements Callable<Integer> {
       if (budgetMs <= 0) {
         throw new CliException(Main.USAGE, "--budget-ms: must be positive, got " + budgetMs);
       }
-      a = a.withBudget(java.time.Duration.ofMillis(budgetMs));
+      a = a.withBudget(Duration.ofMillis(budgetMs));
     }
     return divisible ? a.divisible() : a;
   }
@@ -196,15 +202,15 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   /** The OB3 mapping configured by {@code --credit-unit} and {@code --resident-issuer}. */
-  io.github.microcred.stacking.OpenBadges mapping() {
-    io.github.microcred.stacking.OpenBadges m = io.github.microcred.stacking.OpenBadges.mapping()
+  OpenBadges mapping() {
+    OpenBadges m = OpenBadges.mapping()
         .withResidentIssuers(residentIssuers);
     for (String u : creditUnits) {
       int eq = u.lastIndexOf('=');
       String name = u.substring(eq + 1);
-      io.github.microcred.core.CreditUnit unit = io.github.microcred.core.CreditUnit.parse(name).orElseThrow(() ->
+      CreditUnit unit = CreditUnit.parse(name).orElseThrow(() ->
           new CliException(Main.USAGE, "--credit-unit: unknown unit '" + name + "' (expected one of "
-              + java.util.Arrays.toString(io.github.microcred.core.CreditUnit.values()) + ")"));
+              + Arrays.toString(CreditUnit.values()) + ")"));
       m = eq < 0 ? m.withCreditUnit(unit) : m.withCreditUnit(u.substring(0, eq), unit);
     }
     return m;
@@ -297,7 +303,7 @@ public final class AuditCommand implements Callable<Integer> {
         @Override
         public Line next() {
           if (!hasNext()) {
-            throw new java.util.NoSuchElementException();
+            throw new NoSuchElementException();
           }
           Line l = next;
           next = null;
@@ -336,7 +342,7 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   static long countLines(Path file) {
-    try (java.util.stream.Stream<String> s = Files.lines(file, StandardCharsets.UTF_8)) {
+    try (Stream<String> s = Files.lines(file, StandardCharsets.UTF_8)) {
       return s.filter(l -> !l.isBlank()).count();
     } catch (NoSuchFileException e) {
       throw new CliException(Main.FAILED, "no such file: " + file);

@@ -1,15 +1,21 @@
 package io.github.microcred.cli;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code mcred bulk --spark MASTER}: runs the spark module's job ({@code io.github.microcred.spark.BulkJob}) in a
@@ -105,9 +111,9 @@ public final class BulkCommand implements Callable<Integer> {
   }
 
   /** Copies the child's output, line by line, to the command's writer (stdout or stderr). */
-  private static Thread pipe(java.io.InputStream in, java.io.PrintWriter to) {
+  private static Thread pipe(InputStream in, PrintWriter to) {
     Thread t = new Thread(() -> {
-      try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           to.println(line);
           to.flush();
@@ -130,7 +136,7 @@ public final class BulkCommand implements Callable<Integer> {
       if (cli != null && cli.getParent() != null && Files.isDirectory(cli.getParent().resolve("spark"))) {
         return cli.getParent();
       }
-    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
       // below
     }
     return Path.of("").toAbsolutePath();
@@ -156,7 +162,7 @@ public final class BulkCommand implements Callable<Integer> {
           && !f.getFileName().toString().endsWith("-javadoc.jar")).findFirst()
           .orElseThrow(() -> new CliException(Main.FAILED, "bulk: no microcred-spark jar in " + target
               + "; build it with ./mvnw -pl spark -am package -DskipTests"));
-      return jar + java.io.File.pathSeparator + CliFiles.readText(file).strip();
+      return jar + File.pathSeparator + CliFiles.readText(file).strip();
     } catch (IOException e) {
       throw CliFiles.readFailure(target, e);
     }

@@ -12,6 +12,9 @@ import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -226,12 +229,12 @@ final class CliFiles {
    */
   static String httpUrl(String option, String value) {
     try {
-      java.net.URI u = new java.net.URI(value);
+      URI u = new URI(value);
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null && !u.getHost().isEmpty()) {
         return value;
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // reported below
     }
     throw new CliException(Main.USAGE, option + ": expected an absolute http(s) URL such as "
@@ -248,10 +251,10 @@ final class CliFiles {
    */
   static String iri(String option, String value) {
     try {
-      if (new java.net.URI(value).isAbsolute()) {
+      if (new URI(value).isAbsolute()) {
         return value;
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // reported below
     }
     throw new CliException(Main.USAGE, option + ": expected an absolute IRI such as a DID (did:key:z6Mk...) or an "
@@ -266,7 +269,7 @@ final class CliFiles {
    * @return the exception to throw (exit 1)
    */
   static CliException readFailure(Path file, Exception e) {
-    Throwable t = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
     if (t instanceof CharacterCodingException) {
       return new CliException(Main.FAILED, file + ": not UTF-8 text, expected a JSON (or JWT) text file");
     }

@@ -1,19 +1,7 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.vc.KeyPair;
-import io.github.microcred.vc.KeyType;
-import io.github.microcred.vc.VcException;
-import io.github.microcred.vc.VerificationCheck;
-import io.github.microcred.vc.jose.JwtVerification;
-import io.github.microcred.vc.jose.VcJwt;
-import io.github.microcred.vc.status.BitstringStatusCheck;
-import io.github.microcred.vc.status.JdbcStatusStore;
-import io.github.microcred.vc.status.StatusStore;
-import io.github.microcred.vc.status.StatusEntry;
-import io.github.microcred.vc.status.StatusListDefinition;
-import io.github.microcred.vc.status.StatusListManager;
-import io.github.microcred.vc.status.StatusListSource;
+import io.github.microcred.core.Assessment;
 import io.github.microcred.core.AssessmentComplexity;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Competency;
@@ -28,6 +16,7 @@ import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.MicroCredentialValidator;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.ParticipationMode;
@@ -39,18 +28,42 @@ import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.core.ValidationReport;
 import io.github.microcred.core.ValidityPolicy;
 import io.github.microcred.core.Workload;
-import io.github.microcred.core.Assessment;
+import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.SecretKeyAccess;
+import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.VerificationCheck;
+import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.VcJwt;
+import io.github.microcred.vc.ob3.MicroCredentials;
+import io.github.microcred.vc.ob3.OpenBadgeCredential;
+import io.github.microcred.vc.ob3.Profile;
+import io.github.microcred.vc.status.BitstringStatusCheck;
+import io.github.microcred.vc.status.JdbcStatusStore;
+import io.github.microcred.vc.status.StatusEntry;
+import io.github.microcred.vc.status.StatusListDefinition;
+import io.github.microcred.vc.status.StatusListManager;
+import io.github.microcred.vc.status.StatusListSource;
+import io.github.microcred.vc.status.StatusStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.List;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
 /**
  * {@code mcred demo}: the main job end to end, told in numbered steps with a one-line outcome each. Every artifact
  * is written to a folder ({@code mcred-demo/} by default) with the command that checks it again.
@@ -205,12 +218,12 @@ public final class DemoCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, "the sample micro-credential is invalid: " + report.summary());
     }
     Completeness c = Completeness.of(m);
-    story.step("define the micro-credential (core model)", String.format(java.util.Locale.ROOT,
+    story.step("define the micro-credential (core model)", String.format(Locale.ROOT,
         "\"%s\", %s h, %s, %s; %s with %d warning(s); EU mandatory %.0f%%, EU optional %.0f%%, Oliver %.0f%%",
         m.title(), m.workload().hours().map(BigDecimal::toPlainString).orElse("?"), m.workload().credits().get(0), m.levels().get(0),
         report.valid() ? "valid" : "invalid", report.warnings().size(), c.euMandatory(), c.euOptional(),
         c.oliver()));
-    story.file("micro-credential.json", io.github.microcred.core.MicroCredentialJson.write(m),
+    story.file("micro-credential.json", MicroCredentialJson.write(m),
         "mcred validate --text {}");
     story.file("critical-information-summary.txt", CriticalInformationSummary.toText(m), null);
     return m;
@@ -220,12 +233,12 @@ public final class DemoCommand implements Callable<Integer> {
   static KeyPair keyStep(Story story) throws VcException {
     KeyPair k = KeyPair.generate(KeyType.ED25519);
     story.step("create the issuer's signing key", "Ed25519, issuer " + k.publicKey().didKey());
-    Path p = story.file("issuer-key.json", k.toKeyFile("jwk", io.github.microcred.vc.SecretKeyAccess.get())
+    Path p = story.file("issuer-key.json", k.toKeyFile("jwk", SecretKeyAccess.get())
         .toPrettyString(), null);
     try {
-      java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
           "rw-------"));
-    } catch (UnsupportedOperationException | java.io.IOException e) {
+    } catch (UnsupportedOperationException | IOException e) {
       // not a POSIX file system: leave the default permissions
     }
     story.detail("(the private key: keep it secret; `mcred sign --key " + p + " ...` signs with it)");
@@ -237,13 +250,13 @@ public final class DemoCommand implements Callable<Integer> {
    * {@code eddsa-rdfc-2022}.
    */
   static ObjectNode issueStep(Story story, MicroCredential mc, KeyPair issuerKey) throws VcException {
-    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    io.github.microcred.vc.ob3.OpenBadgeCredential ob = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(mc,
-        io.github.microcred.vc.ob3.Profile.of(issuerKey.publicKey().didKey(), mc.awardingBodies().get(0).name()),
-        LEARNER, "urn:uuid:" + java.util.UUID.randomUUID(), now);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    OpenBadgeCredential ob = MicroCredentials.toOpenBadge(mc,
+        Profile.of(issuerKey.publicKey().didKey(), mc.awardingBodies().get(0).name()),
+        LEARNER, "urn:uuid:" + UUID.randomUUID(), now);
     ObjectNode unsigned = ob.toJson();
-    ObjectNode signed = io.github.microcred.vc.Credentials.sign(unsigned, issuerKey,
-        io.github.microcred.vc.Cryptosuite.EDDSA_RDFC_2022).get();
+    ObjectNode signed = Credentials.sign(unsigned, issuerKey,
+        Cryptosuite.EDDSA_RDFC_2022).get();
     story.step("issue it to " + LEARNER, "OpenBadgeCredential " + signed.get("id").asText() + ", signed "
         + signed.at("/proof/cryptosuite").asText() + " by the issuer's did:key");
     story.file("credential-unsigned.json", unsigned.toPrettyString(),
@@ -254,13 +267,13 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** 4. Verify offline (pinned contexts, did:key); then one changed value makes verification fail. */
   static void verifyStep(Story story, ObjectNode signed) {
-    io.github.microcred.vc.VerificationResult r = io.github.microcred.vc.Credentials.verify(signed).get();
+    VerificationResult r = Credentials.verify(signed).get();
     if (!r.verified()) {
       throw new CliException(Main.FAILED, "the freshly issued credential did not verify: " + r);
     }
     ObjectNode tampered = signed.deepCopy();
     ((ObjectNode) tampered.at("/credentialSubject/achievement")).put("name", "Data Analysis with Python (Advanced)");
-    io.github.microcred.vc.VerificationResult t = io.github.microcred.vc.Credentials.verify(tampered).get();
+    VerificationResult t = Credentials.verify(tampered).get();
     if (t.verified()) {
       throw new CliException(Main.FAILED, "a tampered credential verified");
     }
@@ -291,7 +304,7 @@ public final class DemoCommand implements Callable<Integer> {
       vc.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
       vc.putArray("type").add("VerifiableCredential");
       vc.put("issuer", issuer);
-      vc.put("validFrom", Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+      vc.put("validFrom", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS)
           .toString());
       vc.putObject("credentialSubject").put("id", LEARNER);
       vc.set("credentialStatus", entry.toJson());

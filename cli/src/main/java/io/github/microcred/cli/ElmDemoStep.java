@@ -7,7 +7,11 @@ import io.github.microcred.elm.Elm;
 import io.github.microcred.elm.ElmCredential;
 import io.github.microcred.elm.ElmException;
 import io.github.microcred.elm.ElmReport;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,7 +23,7 @@ final class ElmDemoStep {
   private ElmDemoStep() {}
 
   static void run(DemoCommand.Story story, MicroCredential mc, String issuerId) {
-    Award award = award(mc, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    Award award = award(mc, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     ElmCredential edc;
     try {
       edc = Elm.exporter().withIssuerLegalIdentifier("VATIE-9999999X").export(mc, award);
@@ -43,8 +47,8 @@ final class ElmDemoStep {
   /** The demo's award: every award field set, so that the table covers them. */
   static Award award(MicroCredential mc, Instant issued) {
     return Award.builder(mc, LearnerIdentity.did(DemoCommand.LEARNER), issued).learnerName("Aoife Murphy")
-        .awardedDate(java.time.LocalDate.ofInstant(issued, java.time.ZoneOffset.UTC).minusDays(3))
-        .validUntil(issued.plus(java.time.Duration.ofDays(5 * 365))).grade("Pass")
+        .awardedDate(LocalDate.ofInstant(issued, ZoneOffset.UTC).minusDays(3))
+        .validUntil(issued.plus(Duration.ofDays(5 * 365))).grade("Pass")
         .result(new Award.Result("Data project rubric", "Proficient"))
         .evidence(new Award.Evidence("https://www.example.edu/portfolio/learner-1/data-project", "Data project",
             "A cleaned and charted open data set on regional bus punctuality."))

@@ -1,21 +1,29 @@
 package io.github.microcred.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.SignOperation;
+import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
-import io.github.microcred.vc.KeyPair;
-import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.ob3.MicroCredentials;
+import io.github.microcred.vc.ob3.Profile;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code mcred issue}: from a core micro-credential to a signed Open Badges 3.0 credential. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
@@ -75,7 +83,7 @@ public final class IssueCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, (suiteName != null ? "--cryptosuite" : "--context")
           + " applies to Data Integrity (--format di) only");
     }
-    if (format.equals("di") && k.type() == io.github.microcred.vc.KeyType.RSA) {
+    if (format.equals("di") && k.type() == KeyType.RSA) {
       throw new CliException(Main.USAGE, key.file + ": an RSA key signs JWTs only (--format ob3-jwt or jwt); no Data"
           + " Integrity suite takes it");
     }
@@ -88,7 +96,7 @@ public final class IssueCommand implements Callable<Integer> {
             + key.file + ")");
       }
     }
-    com.fasterxml.jackson.databind.node.ObjectNode signed;
+    ObjectNode signed;
     try {
       SignOperation op = Credentials.issue(mc, learner, k).withDocumentLoader(pins.loader());
       if (format.equals("di")) {
@@ -103,7 +111,7 @@ public final class IssueCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
     }
     String achievement = signed.at("/credentialSubject/achievement/id").asText();
-    java.io.PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
     if (report.text) {
       for (ContextPins.Pin p : pins.pins()) {
         stdout.println(p.describe());
@@ -141,17 +149,17 @@ public final class IssueCommand implements Callable<Integer> {
   /** The same OpenBadgeCredential as the Data Integrity path, issued as an SD-JWT VC. */
   private int issueSdJwt(MicroCredential mc, KeyPair k) throws CliException {
     String did = k.publicKey().didKey();
-    com.fasterxml.jackson.databind.node.ObjectNode unsigned;
+    ObjectNode unsigned;
     try {
-      unsigned = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(mc, io.github.microcred.vc.ob3.Profile.of(
+      unsigned = MicroCredentials.toOpenBadge(mc, Profile.of(
           did, mc.awardingBodies().isEmpty() ? did : mc.awardingBodies().get(0).name()), learner,
-          "urn:uuid:" + java.util.UUID.randomUUID(),
-          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).toJson();
+          "urn:uuid:" + UUID.randomUUID(),
+          Instant.now().truncatedTo(ChronoUnit.SECONDS)).toJson();
     } catch (VcException e) {
       throw new CliException(Main.FAILED, credential + ": " + e.getMessage());
     }
     CliFiles.write(out, sdJwt.issue(unsigned, k, null) + "\n");
-    java.io.PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
     if (report.text) {
       stdout.println("issued OpenBadgeCredential " + credential + " -> " + out + " (SD-JWT VC, issuer " + did + ", "
           + sdJwt.disclose.size() + " disclosable claim(s))");

@@ -6,10 +6,14 @@ import io.github.microcred.vc.SecretKeyAccess;
 import io.github.microcred.vc.VcException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,18 +52,18 @@ public final class KeygenCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(k.publicKey().didKey());
       } else {
         spec.commandLine().getOut().println(CliFiles.JSON.createObjectNode().put("key", out.toString())
-            .put("type", k.type().name().toLowerCase(java.util.Locale.ROOT)).put("format", format)
+            .put("type", k.type().name().toLowerCase(Locale.ROOT)).put("format", format)
             .put("did", k.publicKey().didKey())
             .put("verificationMethod", k.publicKey().didKeyVerificationMethod()).toPrettyString());
       }
       return Main.OK;
     } catch (VcException e) {
       throw new CliException(Main.USAGE, e.getMessage());
-    } catch (java.nio.file.FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException e) {
       throw new CliException(Main.FAILED, out + ": already exists; refusing to overwrite a key");
-    } catch (java.nio.file.AccessDeniedException e) {
+    } catch (AccessDeniedException e) {
       throw new CliException(Main.FAILED, out + ": permission denied, cannot write the key");
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new CliException(Main.FAILED, out + ": its folder does not exist");
     } catch (IOException e) {
       throw new CliException(Main.FAILED, out + ": cannot be written (" + e.getMessage() + ")");

@@ -3,9 +3,11 @@ package io.github.microcred.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code mcred} command line tool.
@@ -101,7 +103,7 @@ public final class Main implements Runnable {
   private static void exitCodeFooter(CommandLine cl) {
     CommandLine.Model.UsageMessageSpec u = cl.getCommandSpec().usageMessage();
     if (u.exitCodeList().isEmpty()) {
-      java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+      Map<String, String> codes = new LinkedHashMap<>();
       codes.put(" " + OK, "success (valid, verified, satisfied, written)");
       codes.put(" " + FAILED, "invalid input or a failed check (invalid, not verified, not satisfied, unreadable file)");
       codes.put(" " + USAGE, "usage error (unknown command or option, bad option value)");

@@ -6,10 +6,13 @@ import io.github.microcred.stacking.Stacking;
 import io.github.microcred.stacking.StackingException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code mcred plan}: the cheapest completion of a qualification from a catalogue. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -25,7 +28,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--transcript", required = true, arity = "1..*", paramLabel = "T",
       description = "the transcript: a stacking transcript JSON file, or signed Open Badges 3.0 credentials (Data "
           + "Integrity JSON or vc+jwt files), each verified offline, as in mcred audit")
-  java.util.List<Path> transcript;
+  List<Path> transcript;
 
   @Option(names = "--catalogue", required = true, paramLabel = "C.json", description = "the catalogue")
   Path catalogue;
@@ -47,7 +50,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Plan.Objective obj;
     try {
-      obj = Plan.Objective.valueOf(objective.toUpperCase(java.util.Locale.ROOT));
+      obj = Plan.Objective.valueOf(objective.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new CliException(Main.USAGE, "--objective: expected cost, hours or count, got '" + objective + "'");
     }
@@ -63,7 +66,7 @@ public final class PlanCommand implements Callable<Integer> {
     Plan p;
     try {
       p = Stacking.planner(AuditCommand.rules(rules), c).withObjective(obj).withBudget(Duration.ofMillis(budgetMs))
-          .plan(new AuditCommand().load(transcript, java.util.Set.of()).transcript(), asOf.date());
+          .plan(new AuditCommand().load(transcript, Set.of()).transcript(), asOf.date());
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, e.getMessage());
     }

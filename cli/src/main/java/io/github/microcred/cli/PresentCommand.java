@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.presentation.Presentations;
+import io.github.microcred.vc.sdjwt.SdJwt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code mcred present}: the holder wraps credentials in a presentation signed as a {@code vp+jwt}. */
 @Command(
@@ -99,7 +100,7 @@ public final class PresentCommand implements Callable<Integer> {
     }
     Path out = files.get(1);
     try {
-      CliFiles.write(out, io.github.microcred.vc.sdjwt.SdJwt.present(CliFiles.readText(files.get(0)).strip())
+      CliFiles.write(out, SdJwt.present(CliFiles.readText(files.get(0)).strip())
           .withRevealed(reveal).withKeyBinding(k, challenge, domain).get());
     } catch (VcException e) {
       throw new CliException(Main.FAILED, files.get(0) + ": " + e.getMessage());

@@ -3,6 +3,7 @@ package io.github.microcred.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.DegreePathway;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Workload;
@@ -13,15 +14,21 @@ import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.Stacking;
 import io.github.microcred.stacking.StackingException;
 import io.github.microcred.stacking.Transcript;
+import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +59,7 @@ final class StackingDemoStep {
   static MicroCredential variant(MicroCredential base, String slug, String title, int ects, int eqf) {
     return base.toBuilder().id("https://credentials.example.edu/micro/" + slug).title(title)
         .workload(Workload.ofHours(25L * ects).withCredit(CreditValue.of(ects, CreditUnit.ECTS))).levels(List.of(Level.eqf(eqf)))
-        .creditForDegree(io.github.microcred.core.DegreePathway.none()).build();
+        .creditForDegree(DegreePathway.none()).build();
   }
 
   static void run(DemoCommand.Story story, MicroCredential sample, KeyPair issuer) throws VcException {
@@ -61,18 +68,18 @@ final class StackingDemoStep {
         variant(sample, "data-visualisation", "Data Visualisation for Public Services", 2, 6),
         variant(sample, "spreadsheet-basics", "Spreadsheet Basics", 1, 4));
     VerifiedTranscript vt = new VerifiedTranscript();
-    List<String> files = new java.util.ArrayList<>();
-    java.time.Instant awarded = java.time.Instant.now().minus(Duration.ofDays(1)).truncatedTo(
-        java.time.temporal.ChronoUnit.SECONDS);
+    List<String> files = new ArrayList<>();
+    Instant awarded = Instant.now().minus(Duration.ofDays(1)).truncatedTo(
+        ChronoUnit.SECONDS);
     for (MicroCredential mc : earned) {
-      ObjectNode signed = io.github.microcred.vc.Credentials.issue(mc, LEARNER, issuer,
-          java.time.Clock.fixed(awarded, ZoneOffset.UTC)).get();
+      ObjectNode signed = Credentials.issue(mc, LEARNER, issuer,
+          Clock.fixed(awarded, ZoneOffset.UTC)).get();
       String slug = mc.id().orElseThrow().substring(mc.id().orElseThrow().lastIndexOf('/') + 1);
       if (slug.equals("data-visualisation")) {
         // the learner's copy was altered after signing: it must not count
         ((ObjectNode) signed.at("/credentialSubject/achievement")).put("name", "Advanced Data Visualisation");
       }
-      java.nio.file.Path f = story.path("learner/" + slug + ".json");
+      Path f = story.path("learner/" + slug + ".json");
       CliFiles.write(f, signed.toPrettyString());
       files.add(f.toString());
       vt.add(f.toString(), signed.toString());
@@ -105,14 +112,14 @@ final class StackingDemoStep {
           story.detail(line.strip());
         }
       }
-      java.nio.file.Path rulesFile = story.file("certificate-rules.json", rulesText, null);
+      Path rulesFile = story.file("certificate-rules.json", rulesText, null);
       String again = "mcred audit --text --rules " + rulesFile + " --transcript " + String.join(" ", files);
       story.file("audit-result.json", audit.toJson(true), again
           + "   (exit 1: not satisfied yet)");
       story.step("plan the cheapest completion", plan.satisfied() ? String.join(" -> ", plan.items()) + " (cost "
           + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal" : "gap "
           + plan.gap().toPlainString()) + ")" : "none in the catalogue");
-      java.nio.file.Path catalogueFile = story.file("catalogue.json", catalogueText, null);
+      Path catalogueFile = story.file("catalogue.json", catalogueText, null);
       story.file("plan.json", plan.toJson(), "mcred plan --text --rules " + rulesFile + " --catalogue "
           + catalogueFile + " --transcript " + String.join(" ", files));
     } catch (StackingException e) {

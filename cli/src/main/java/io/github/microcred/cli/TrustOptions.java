@@ -1,6 +1,7 @@
 package io.github.microcred.cli;
 
 import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.StatusCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class TrustOptions {
    * @return the check
    * @throws CliException (exit 1) if a list cannot be read or has no id
    */
-  io.github.microcred.vc.StatusCheck statusCheck(List<ControllerDocument> docs) {
+  StatusCheck statusCheck(List<ControllerDocument> docs) {
     return VerifierInputs.statusCheck(statusLists, docs);
   }
 }

@@ -1,6 +1,8 @@
 package io.github.microcred.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.Exclusion;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A transcript built from signed credentials (Data Integrity JSON or {@code vc+jwt}), from any issuer: each one is
@@ -38,8 +41,8 @@ final class VerifiedTranscript {
   /** A credential that does not count, and why. */
   record Excluded(String source, Exclusion.Reason reason, String detail) {}
 
-  private static final com.fasterxml.jackson.databind.ObjectReader STRICT = CliFiles.JSON.reader()
-      .withFeatures(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectReader STRICT = CliFiles.JSON.reader()
+      .withFeatures(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   final List<Verified> verified = new ArrayList<>();
   final List<Excluded> excluded = new ArrayList<>();
@@ -182,8 +185,8 @@ final class VerifiedTranscript {
   }
 
   /** The path of a credential a CLR bundles. */
-  private static final java.util.regex.Pattern BUNDLED =
-      java.util.regex.Pattern.compile("\\$\\.credentialSubject(\\[\\d+])?\\.verifiableCredential(\\[\\d+])?");
+  private static final Pattern BUNDLED =
+      Pattern.compile("\\$\\.credentialSubject(\\[\\d+])?\\.verifiableCredential(\\[\\d+])?");
 
   private boolean trusted(String source, JsonNode doc) {
     JsonNode i = doc.get("issuer");

@@ -2,6 +2,7 @@ package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.jose.VcJwt;
@@ -14,9 +15,11 @@ import io.github.microcred.vc.status.StatusListSource;
 import io.github.microcred.vc.status.TokenStatusList;
 import io.github.microcred.vc.status.TokenStatusListCheck;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +44,8 @@ final class VerifierInputs {
     List<ControllerDocument> docs = new ArrayList<>();
     for (Path c : files) {
       try {
-        docs.add(ControllerDocument.parse(io.github.microcred.vc.Credentials.readObject(
-            java.nio.file.Files.readAllBytes(c))));
+        docs.add(ControllerDocument.parse(Credentials.readObject(
+            Files.readAllBytes(c))));
       } catch (VcException | IOException e) {
         throw new CliException(Main.FAILED, c + ": " + e.getMessage());
       }
@@ -63,7 +66,7 @@ final class VerifierInputs {
    * @return the check
    */
   static StatusCheck statusCheck(List<Path> lists, List<ControllerDocument> docs) {
-    Map<Kind, Map<String, String>> published = new java.util.EnumMap<>(Kind.class);
+    Map<Kind, Map<String, String>> published = new EnumMap<>(Kind.class);
     for (Kind k : Kind.values()) {
       published.put(k, new HashMap<>());
     }

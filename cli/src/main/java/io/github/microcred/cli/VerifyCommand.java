@@ -5,13 +5,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.ControllerDocument;
 import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.StatusCheck;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.VerifyOperation;
+import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.JwtVerifyOperation;
+import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.presentation.PresentationVerification;
 import io.github.microcred.vc.presentation.PresentationVerifyOperation;
 import io.github.microcred.vc.presentation.Presentations;
+import io.github.microcred.vc.sdjwt.SdJwt;
+import io.github.microcred.vc.sdjwt.SdJwtVerification;
+import io.github.microcred.vc.sdjwt.SdJwtVerifyOperation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +28,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code mcred verify}: a Data Integrity credential, a {@code vc+jwt}, or a {@code vp+jwt} presentation. */
 @Command(
@@ -81,17 +90,17 @@ public final class VerifyCommand implements Callable<Integer> {
     String text = new String(raw, StandardCharsets.UTF_8);
     Clock clock = this.clock.clock();
     List<ControllerDocument> docs = trust.controllerDocuments();
-    io.github.microcred.vc.StatusCheck status = trust.statusCheck(docs);
+    StatusCheck status = trust.statusCheck(docs);
     PrintWriter out = spec.commandLine().getOut();
-    boolean sdJwt = io.github.microcred.vc.sdjwt.SdJwt.looksLikeSdJwt(text);
+    boolean sdJwt = SdJwt.looksLikeSdJwt(text);
     boolean dataIntegrity = !sdJwt && !VcJwt.looksLikeJwt(text) && !isPresentation(text);
     if (!pins.isEmpty() && !dataIntegrity) {
       throw new CliException(Main.USAGE, "--context applies to Data Integrity credentials only");
     }
     ObjectNode result;
     if (sdJwt) {
-      io.github.microcred.vc.sdjwt.SdJwtVerifyOperation op = io.github.microcred.vc.sdjwt.SdJwt.verify(text.strip())
-          .withOptions(io.github.microcred.vc.VerifyOptions.defaults().withStatus(status).withClock(clock));
+      SdJwtVerifyOperation op = SdJwt.verify(text.strip())
+          .withOptions(VerifyOptions.defaults().withStatus(status).withClock(clock));
       for (ControllerDocument d : docs) {
         op = op.withControllerDocument(d);
       }
@@ -104,7 +113,7 @@ public final class VerifyCommand implements Callable<Integer> {
       } else if (noKeyBinding) {
         op = op.withoutKeyBinding();
       }
-      io.github.microcred.vc.sdjwt.SdJwtVerification v = op.get();
+      SdJwtVerification v = op.get();
       result = report("dc+sd-jwt", v.result());
       result.put("verified", v.verified());
       v.rejections().forEach(x -> ((ArrayNode) result.get("rejections")).add(x.name()));
@@ -114,8 +123,8 @@ public final class VerifyCommand implements Callable<Integer> {
       if ("vp+jwt".equals(typ)) {
         result = presentation(text.strip(), status, clock, "vp+jwt");
       } else {
-        io.github.microcred.vc.jose.JwtVerifyOperation op = (ob3Jwt
-            ? io.github.microcred.vc.jose.Ob3Jwt.verify(text.strip()) : VcJwt.verify(text.strip())).withStatus(status)
+        JwtVerifyOperation op = (ob3Jwt
+            ? Ob3Jwt.verify(text.strip()) : VcJwt.verify(text.strip())).withStatus(status)
             .withClock(clock);
         for (ControllerDocument d : docs) {
           op = op.withControllerDocument(d);
@@ -127,7 +136,7 @@ public final class VerifyCommand implements Callable<Integer> {
     } else if (isPresentation(text)) {
       result = presentation(text, status, clock, "data-integrity-presentation");
     } else {
-      io.github.microcred.vc.VerifyOperation op = Credentials.verify(raw).withStatus(status).withClock(clock)
+      VerifyOperation op = Credentials.verify(raw).withStatus(status).withClock(clock)
           .withDocumentLoader(pins.loader());
       for (ControllerDocument d : docs) {
         op = op.withControllerDocument(d);
@@ -162,7 +171,7 @@ public final class VerifyCommand implements Callable<Integer> {
     out.println(indent + result.path("kind").asText("credential") + ":");
     for (JsonNode c : result.path("checks")) {
       out.println(indent + "  " + String.format("%-14s %-22s %s: %s", c.path("outcome").asText().toUpperCase(
-          java.util.Locale.ROOT), c.path("check").asText().toUpperCase(java.util.Locale.ROOT), c.path("path").asText(),
+          Locale.ROOT), c.path("check").asText().toUpperCase(Locale.ROOT), c.path("path").asText(),
           c.path("message").asText()));
     }
     if (result.path("rejections").size() > 0) {
@@ -197,7 +206,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode presentation(String text, io.github.microcred.vc.StatusCheck status, Clock clock,
+  private ObjectNode presentation(String text, StatusCheck status, Clock clock,
       String kind) {
     PresentationVerifyOperation op = Presentations.verify(text).withStatus(status).withClock(clock);
     if (challenge != null) {

@@ -1,9 +1,9 @@
 package io.github.microcred.core;
 
 import java.math.BigDecimal;
-
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,7 +245,7 @@ public record Rubric(String title, int points, List<Criterion> criteria, BigDeci
   public Map<String, Criterion> criteriaById() {
     Map<String, Criterion> m = new LinkedHashMap<>();
     criteria.forEach(c -> m.put(c.id(), c));
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
 }

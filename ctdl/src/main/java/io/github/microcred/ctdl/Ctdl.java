@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Organization;
 import io.github.microcred.ctdl.internal.AchievementTypes;
 import io.github.microcred.ctdl.internal.CoreMapping;
 import io.github.microcred.ctdl.internal.CtdlModel;
@@ -101,7 +102,7 @@ public final class Ctdl {
    * @param organization the organization
    * @return the graph
    */
-  public static CtdlGraph export(io.github.microcred.core.Organization organization) {
+  public static CtdlGraph export(Organization organization) {
     return organizationExporter().export(organization);
   }
 
@@ -145,11 +146,11 @@ public final class Ctdl {
     }
     List<CtdlReader.Warning> w = new ArrayList<>(r.warnings);
     MicroCredential mc = null;
-    io.github.microcred.core.Organization org = null;
+    Organization org = null;
     switch (r.kind) {
       case ORGANIZATION -> {
-        org = CoreMapping.org(r.organization, r.organization.qa ? io.github.microcred.core.Organization.Role.QA_BODY
-            : io.github.microcred.core.Organization.Role.ISSUER);
+        org = CoreMapping.org(r.organization, r.organization.qa ? Organization.Role.QA_BODY
+            : Organization.Role.ISSUER);
         if (!r.organization.description.isEmpty()) {
           w.add(new CtdlReader.Warning("$", CtdlProblemCode.NOT_MAPPED, "the organization's ceterms:description is not mapped: the core "
               + "Organization has no description"));

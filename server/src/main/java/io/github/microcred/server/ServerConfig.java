@@ -1,11 +1,18 @@
 package io.github.microcred.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.github.microcred.core.CoreException;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.server.internal.Json;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
+import io.github.microcred.vc.SecretKeyAccess;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.status.InMemoryStatusStore;
 import io.github.microcred.vc.status.JdbcStatusStore;
 import io.github.microcred.vc.status.StatusPurpose;
 import io.github.microcred.vc.status.StatusStore;
@@ -16,7 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +47,7 @@ public final class ServerConfig {
    * The default whole-request deadline: 30 s for the headers and the body of one request, counted from its first
    * byte (from the connection's opening for its first request, TLS handshake included).
    */
-  public static final java.time.Duration DEFAULT_REQUEST_DEADLINE = java.time.Duration.ofSeconds(30);
+  public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
 
   private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
       "publicUrl", "statusStore", "tls", "auth", "microcredentials", "accessLog", "requestDeadlineSeconds");
@@ -52,7 +63,7 @@ public final class ServerConfig {
    * @param audience the required {@code aud} (this service's identifier at the authorization server)
    * @param algorithms the allowed JWS algorithms (asymmetric)
    */
-  public record OAuth(com.nimbusds.jose.jwk.JWKSet keys, String issuer, String audience, List<String> algorithms) {
+  public record OAuth(JWKSet keys, String issuer, String audience, List<String> algorithms) {
     /** Checks the values; keeps the public keys only. */
     public OAuth {
       keys = Objects.requireNonNull(keys, "keys").toPublicJWKSet();
@@ -63,9 +74,9 @@ public final class ServerConfig {
         throw new IllegalArgumentException("keys: the JWKS has no public key");
       }
       for (String a : algorithms) {
-        com.nimbusds.jose.JWSAlgorithm alg = com.nimbusds.jose.JWSAlgorithm.parse(a);
-        if (!com.nimbusds.jose.JWSAlgorithm.Family.RSA.contains(alg)
-            && !com.nimbusds.jose.JWSAlgorithm.Family.EC.contains(alg)) {
+        JWSAlgorithm alg = JWSAlgorithm.parse(a);
+        if (!JWSAlgorithm.Family.RSA.contains(alg)
+            && !JWSAlgorithm.Family.EC.contains(alg)) {
           throw new IllegalArgumentException("algorithms: expected RSA or EC JWS algorithms (RS256, PS256, ES256, "
               + "...), got '" + a + "'");
         }
@@ -226,9 +237,9 @@ public final class ServerConfig {
   private final char[] keystorePassword;
   private final OAuth oauth;
   private final boolean openVerify;
-  private final Map<String, io.github.microcred.core.MicroCredential> microCredentials;
+  private final Map<String, MicroCredential> microCredentials;
   private final String accessLog;
-  private final java.time.Duration requestDeadline;
+  private final Duration requestDeadline;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -244,7 +255,7 @@ public final class ServerConfig {
     this.keystorePassword = b.keystorePassword == null ? null : b.keystorePassword.clone();
     this.oauth = b.oauth;
     this.openVerify = b.openVerify;
-    this.microCredentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.microCredentials));
+    this.microCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(b.microCredentials));
     this.accessLog = b.accessLog;
     this.requestDeadline = b.requestDeadline;
   }
@@ -307,7 +318,7 @@ public final class ServerConfig {
       b.maxBodyBytes(integer(file, root, "maxBodyBytes", 1024, 64 << 20));
     }
     if (root.has("requestDeadlineSeconds")) {
-      b.requestDeadline(java.time.Duration.ofSeconds(integer(file, root, "requestDeadlineSeconds", 1, 3600)));
+      b.requestDeadline(Duration.ofSeconds(integer(file, root, "requestDeadlineSeconds", 1, 3600)));
     }
     JsonNode tokens = root.path("tokens");
     if (root.has("tokens") && !tokens.isArray()) {
@@ -373,8 +384,8 @@ public final class ServerConfig {
         String name = f.getFileName().toString();
         name = name.substring(0, name.length() - ".json".length());
         try {
-          b.microCredential(name, io.github.microcred.core.MicroCredentialJson.read(Files.readString(f)));
-        } catch (IOException | io.github.microcred.core.CoreException e) {
+          b.microCredential(name, MicroCredentialJson.read(Files.readString(f)));
+        } catch (IOException | CoreException e) {
           throw new ServerException(ServerErrorCode.UNREADABLE_FILE, file + ": $.microcredentials: " + f + ": "
               + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -484,10 +495,10 @@ public final class ServerConfig {
       }
     }
     Path jwks = dir.resolve(o.get("jwks").asText());
-    com.nimbusds.jose.jwk.JWKSet set;
+    JWKSet set;
     try {
-      set = com.nimbusds.jose.jwk.JWKSet.load(jwks.toFile());
-    } catch (IOException | java.text.ParseException e) {
+      set = JWKSet.load(jwks.toFile());
+    } catch (IOException | ParseException e) {
       throw new ServerException(ServerErrorCode.UNREADABLE_FILE, at + ".jwks: " + jwks + ": not a readable JWK "
           + "set: " + e.getMessage(), e);
     }
@@ -560,7 +571,7 @@ public final class ServerConfig {
    *
    * @return the deadline (default {@link #DEFAULT_REQUEST_DEADLINE})
    */
-  public java.time.Duration requestDeadline() {
+  public Duration requestDeadline() {
     return requestDeadline;
   }
 
@@ -642,7 +653,7 @@ public final class ServerConfig {
    * @param access the explicit secret access token
    * @return the password, empty when no key store is configured
    */
-  public char[] keystorePassword(io.github.microcred.vc.SecretKeyAccess access) {
+  public char[] keystorePassword(SecretKeyAccess access) {
     Objects.requireNonNull(access, "access");
     return keystorePassword == null ? new char[0] : keystorePassword.clone();
   }
@@ -672,7 +683,7 @@ public final class ServerConfig {
    *
    * @return an unmodifiable map, in configuration order
    */
-  public Map<String, io.github.microcred.core.MicroCredential> microCredentials() {
+  public Map<String, MicroCredential> microCredentials() {
     return microCredentials;
   }
 
@@ -720,11 +731,11 @@ public final class ServerConfig {
     private char[] keystorePassword;
     private OAuth oauth;
     private boolean openVerify = true;
-    private final Map<String, io.github.microcred.core.MicroCredential> microCredentials =
-        new java.util.LinkedHashMap<>();
+    private final Map<String, MicroCredential> microCredentials =
+        new LinkedHashMap<>();
 
     private String accessLog = "off";
-    private java.time.Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+    private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
 
     private Builder() {}
 
@@ -734,9 +745,9 @@ public final class ServerConfig {
      * @param d a positive duration, at most one hour
      * @return this
      */
-    public Builder requestDeadline(java.time.Duration d) {
+    public Builder requestDeadline(Duration d) {
       Objects.requireNonNull(d, "requestDeadline");
-      if (d.isNegative() || d.isZero() || d.compareTo(java.time.Duration.ofHours(1)) > 0) {
+      if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofHours(1)) > 0) {
         throw new IllegalArgumentException("requestDeadline: expected a positive duration of at most 1 h, got " + d);
       }
       this.requestDeadline = d;
@@ -764,7 +775,7 @@ public final class ServerConfig {
      * @param mc the micro-credential (with an IRI id)
      * @return this
      */
-    public Builder microCredential(String name, io.github.microcred.core.MicroCredential mc) {
+    public Builder microCredential(String name, MicroCredential mc) {
       Objects.requireNonNull(mc, "microCredential");
       if (!Objects.requireNonNull(name, "name").matches("[A-Za-z0-9._-]+")) {
         throw new IllegalArgumentException("name: expected letters, digits, '.', '_' or '-', got '" + name + "'");
@@ -839,7 +850,7 @@ public final class ServerConfig {
         maxBodyBytes(envInt("MCRED_SERVER_MAX_BODY_BYTES", v, 1024, 64 << 20));
       }
       if ((v = value(env, "MCRED_SERVER_REQUEST_DEADLINE_SECONDS")) != null) {
-        requestDeadline(java.time.Duration.ofSeconds(envInt("MCRED_SERVER_REQUEST_DEADLINE_SECONDS", v, 1, 3600)));
+        requestDeadline(Duration.ofSeconds(envInt("MCRED_SERVER_REQUEST_DEADLINE_SECONDS", v, 1, 3600)));
       }
       if ((v = value(env, "MCRED_SERVER_PUBLIC_URL")) != null) {
         try {
@@ -901,7 +912,7 @@ public final class ServerConfig {
     /** A status store setting: {@code memory}, a JDBC URL, or an H2 file path resolved against {@code dir}. */
     Builder statusStoreSetting(String store, Path dir) {
       if (store.equals("memory")) {
-        return statusStore(new io.github.microcred.vc.status.InMemoryStatusStore());
+        return statusStore(new InMemoryStatusStore());
       }
       if (store.startsWith("jdbc:")) {
         return statusJdbcUrl(store);

@@ -12,19 +12,29 @@ import io.github.microcred.vc.status.JdbcStatusStore;
 import io.github.microcred.vc.status.StatusStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -94,7 +104,7 @@ public final class VcApiServer implements AutoCloseable {
         char[] pw = config.keystorePassword(SecretKeyAccess.get());
         try {
           ks = KeyStore.getInstance(file.toFile(), pw);
-        } catch (java.security.GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
           throw new ServerException(ServerErrorCode.UNREADABLE_FILE, "TLS key store " + file + ": cannot be read "
               + "(expected PKCS#12 or JKS with the configured password): " + e.getMessage(), e);
         }
@@ -102,7 +112,7 @@ public final class VcApiServer implements AutoCloseable {
       } else {
         try {
           ks = SelfSignedCertificate.create(config.host());
-        } catch (java.security.GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
           throw new ServerException(ServerErrorCode.START_FAILED, "cannot make the self-signed certificate: "
               + e.getMessage(), e);
         }
@@ -149,19 +159,19 @@ public final class VcApiServer implements AutoCloseable {
 
   /** Refuses requests that arrive while stopping with a 503 problem detail; counts those in flight. */
   private static final class Graceful extends GracefulHandler {
-    Graceful(org.eclipse.jetty.server.Handler h) {
+    Graceful(Handler h) {
       super(h);
     }
 
     @Override
-    protected void handleShutdownRejection(org.eclipse.jetty.server.Request request,
-        org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
+    protected void handleShutdownRejection(Request request,
+        Response response, Callback callback) {
       response.setStatus(503);
       response.getHeaders().put("Content-Type", "application/problem+json;charset=utf-8");
       response.getHeaders().put("Connection", "close");
-      response.write(true, java.nio.ByteBuffer.wrap(("{\"type\":\"urn:microcred:problem:shutting-down\","
+      response.write(true, ByteBuffer.wrap(("{\"type\":\"urn:microcred:problem:shutting-down\","
           + "\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"the service is stopping\"}")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8)), callback);
+          .getBytes(StandardCharsets.UTF_8)), callback);
     }
   }
 
@@ -170,16 +180,16 @@ public final class VcApiServer implements AutoCloseable {
       case "off":
         return null;
       case "stdout":
-        return new AccessLog(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),
+        return new AccessLog(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
             false);
       case "stderr":
-        return new AccessLog(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),
+        return new AccessLog(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
             false);
       default:
         Path file = Path.of(config.accessLog());
         try {
-          return new AccessLog(java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8,
-              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true);
+          return new AccessLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
         } catch (IOException e) {
           throw new ServerException(ServerErrorCode.UNREADABLE_FILE, "access log " + file + ": cannot be opened "
               + "for appending: " + e.getMessage(), e);

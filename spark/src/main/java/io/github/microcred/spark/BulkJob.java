@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -72,7 +75,7 @@ public final class BulkJob {
     final List<String> rules = new ArrayList<>();
     String transcripts;
     String format = "jsonl";
-    LocalDate asOf = LocalDate.now(java.time.ZoneOffset.UTC);
+    LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
     Long budgetMs;
     String out;
     String outFormat = "parquet";
@@ -83,7 +86,7 @@ public final class BulkJob {
     final List<String> controllers = new ArrayList<>();
     final List<String> statusLists = new ArrayList<>();
     Integer partitions;
-    final java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
+    final Map<String, String> conf = new LinkedHashMap<>();
 
     static Args parse(String[] a) throws JobException {
       Args x = new Args();

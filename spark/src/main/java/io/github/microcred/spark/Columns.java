@@ -1,8 +1,11 @@
 package io.github.microcred.spark;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Column names and types shared by the Dataset functions. */
 final class Columns {
@@ -11,8 +14,8 @@ final class Columns {
 
   private Columns() {}
 
-  static <T> scala.collection.immutable.Seq<T> seq(java.util.List<T> list) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
+  static <T> Seq<T> seq(List<T> list) {
+    return CollectionConverters.asScala(list).toList();
   }
 
   static BigDecimal dec(BigDecimal d) {

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -57,7 +59,7 @@ public final class SparkAuditor {
       throw new SparkException(SparkErrorCode.INVALID_ARGUMENT, "rules: at least one rule set is needed, got none");
     }
     List<String> out = new ArrayList<>();
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (Rules r : rules) {
       Rules v = Objects.requireNonNull(r, "rules").validated();
       if (!ids.add(v.id())) {

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.StackingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -98,18 +101,18 @@ public final class SparkStacking {
     }
     if (n == null || !n.isObject()) {
       return RowFactory.create(key, null, "$: expected a transcript object, got " + (n == null ? "nothing"
-          : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+          : n.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
     JsonNode learner = n.get(LEARNER);
     if (learner != null && !learner.isTextual()) {
       return RowFactory.create(key, null, "$.learner: expected a string, got "
-          + learner.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          + learner.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     if (learner != null && learner.asText().isEmpty()) {
       return RowFactory.create(key, null, "$.learner: expected a non-empty string");
     }
     // the line without its learner member: Transcript.fromJson reads (and names any fault in) the rest
-    com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+    ObjectNode rest = ((ObjectNode) n)
         .deepCopy();
     rest.remove(LEARNER);
     String transcript = rest.toString();
@@ -139,7 +142,7 @@ public final class SparkStacking {
       }
       if (!CREDENTIAL_COLUMNS.contains(c)) {
         throw new SparkException(SparkErrorCode.INPUT_COLUMNS, "credentials table: column '" + c + "' is not a transcript credential "
-            + "member (expected " + new java.util.TreeSet<>(CREDENTIAL_COLUMNS) + ")");
+            + "member (expected " + new TreeSet<>(CREDENTIAL_COLUMNS) + ")");
       }
       members.add(functions.col(c));
     }

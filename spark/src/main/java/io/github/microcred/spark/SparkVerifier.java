@@ -9,7 +9,9 @@ import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.jose.JwtVerification;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.status.BitstringStatusCheck;
+import io.github.microcred.vc.status.StatusListOptions;
 import io.github.microcred.vc.status.StatusListSource;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +67,7 @@ public final class SparkVerifier {
     VerifyOptions options() {
       Clock clock = Clock.fixed(at, ZoneOffset.UTC);
       VerifyOptions o = VerifyOptions.defaults().withClock(clock).withMaxClockSkew(skew);
-      io.github.microcred.vc.status.StatusListOptions lists = io.github.microcred.vc.status.StatusListOptions
+      StatusListOptions lists = StatusListOptions
           .defaults().withClock(clock);
       for (String c : controllers) {
         ControllerDocument d;
@@ -134,7 +137,7 @@ public final class SparkVerifier {
     Map<String, String> m = new LinkedHashMap<>(spec.statusLists());
     m.put(listId(text), text);
     return new SparkVerifier(new Spec(spec.at(), spec.skew(), spec.controllers(),
-        java.util.Collections.unmodifiableMap(m)), progress);
+        Collections.unmodifiableMap(m)), progress);
   }
 
   /**
@@ -175,7 +178,7 @@ public final class SparkVerifier {
       if (doc != null && doc.path("id").isTextual()) {
         return doc.get("id").asText();
       }
-    } catch (java.io.IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+    } catch (IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       // reported below
     }
     throw new SparkException(SparkErrorCode.STATUS_LIST_INVALID, "status list: expected a status list credential "

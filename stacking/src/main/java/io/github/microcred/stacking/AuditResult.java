@@ -1,11 +1,14 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.internal.ResultJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of {@link Auditor#audit(Transcript, LocalDate)}.
@@ -48,7 +51,7 @@ import java.util.Objects;
  */
 public record AuditResult(
     String qualification,
-    io.github.microcred.core.CreditUnit unit,
+    CreditUnit unit,
     LocalDate asOf,
     Mode mode,
     Status status,
@@ -131,7 +134,7 @@ public record AuditResult(
    * @return the new result
    */
   public AuditResult withExclusions(List<Exclusion> more) {
-    List<Exclusion> all = new java.util.ArrayList<>(exclusions);
+    List<Exclusion> all = new ArrayList<>(exclusions);
     all.addAll(more);
     return new AuditResult(qualification, unit, asOf, mode, status, provedOptimal, bound, satisfiedRequirements,
         appliedCredits, appliedCount, countedCredits, assignments, requirements, all, shortfalls);
@@ -143,7 +146,7 @@ public record AuditResult(
    * @param path stable path
    * @return the status, if the path exists
    */
-  public java.util.Optional<RequirementStatus> requirement(String path) {
+  public Optional<RequirementStatus> requirement(String path) {
     return requirements.stream().filter(r -> r.path().equals(path)).findFirst();
   }
 

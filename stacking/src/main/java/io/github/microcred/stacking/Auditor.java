@@ -128,10 +128,13 @@ public final class Auditor {
     try {
       Compiled k = Compiled.of(tree, rules, transcript.credentials(), asOf, converter, deadline);
       if (options.mode() == AuditResult.Mode.DIVISIBLE_RELAXATION) {
+        // qualified: the internal Auditor shares this class's name
         return io.github.microcred.stacking.internal.Auditor.divisible(k, asOf);
       }
+      // qualified: the internal Auditor shares this class's name
       return io.github.microcred.stacking.internal.Auditor.exact(k, asOf, deadline);
     } catch (BudgetExceeded e) {
+      // qualified: the internal Auditor shares this class's name
       return io.github.microcred.stacking.internal.Auditor.undecided(tree, rules, asOf, options.mode(),
           e.getMessage(), e.partial());
     }

@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.stacking.internal.TranscriptJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -110,7 +111,7 @@ public record Catalogue(List<CatalogueItem> items) {
    * @throws StackingException {@link StackingErrorCode#CATALOGUE_INVALID} naming the JSON path of every fault
    */
   public static Catalogue fromJson(String json) throws StackingException {
-    return io.github.microcred.stacking.internal.TranscriptJson.readCatalogue(json).validated();
+    return TranscriptJson.readCatalogue(json).validated();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.stacking.internal.Amounts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +20,8 @@ public record Constraints(BigDecimal totalCredits, BigDecimal minResidence, int 
 
   /** Validates and copies. */
   public Constraints {
-    totalCredits = io.github.microcred.stacking.internal.Amounts.norm(totalCredits);
-    minResidence = io.github.microcred.stacking.internal.Amounts.norm(minResidence);
+    totalCredits = Amounts.norm(totalCredits);
+    minResidence = Amounts.norm(minResidence);
     caps = List.copyOf(caps);
   }
 }

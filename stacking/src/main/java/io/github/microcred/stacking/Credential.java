@@ -1,10 +1,20 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.core.Award;
+import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.Level;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Organization;
 import io.github.microcred.stacking.internal.Units;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +81,7 @@ public record Credential(
    * @return the credential
    * @see #fromAward(io.github.microcred.core.Award, Origin)
    */
-  public static Credential fromAward(io.github.microcred.core.Award award) {
+  public static Credential fromAward(Award award) {
     return fromAward(award, Origin.RESIDENT);
   }
 
@@ -88,16 +98,16 @@ public record Credential(
    * @param origin resident, external or prior learning, relative to the qualification audited
    * @return the credential
    */
-  public static Credential fromAward(io.github.microcred.core.Award award, Origin origin) {
-    io.github.microcred.core.MicroCredential mc = award.microCredential();
+  public static Credential fromAward(Award award, Origin origin) {
+    MicroCredential mc = award.microCredential();
     return fromMicroCredential(mc, award.issuer(),
-        award.awardedDate().orElse(LocalDate.ofInstant(award.issuedOn(), java.time.ZoneOffset.UTC)),
-        award.effectiveExpiry().map(e -> LocalDate.ofInstant(e, java.time.ZoneOffset.UTC)), origin);
+        award.awardedDate().orElse(LocalDate.ofInstant(award.issuedOn(), ZoneOffset.UTC)),
+        award.effectiveExpiry().map(e -> LocalDate.ofInstant(e, ZoneOffset.UTC)), origin);
   }
 
   /** The mapping of {@link #fromAward(io.github.microcred.core.Award, Origin)}, from its parts. */
-  static Credential fromMicroCredential(io.github.microcred.core.MicroCredential mc,
-      Optional<io.github.microcred.core.Organization> awardIssuer, LocalDate issued, Optional<LocalDate> expires,
+  static Credential fromMicroCredential(MicroCredential mc,
+      Optional<Organization> awardIssuer, LocalDate issued, Optional<LocalDate> expires,
       Origin origin) {
     Builder b = builder(mc.id().orElse(mc.title()));
     if (!mc.workload().credits().isEmpty()) {
@@ -105,13 +115,13 @@ public record Credential(
     }
     int level = eqfLevel(mc.levels());
     b.level(level);
-    java.util.Optional<io.github.microcred.core.Organization> org = awardIssuer
+    Optional<Organization> org = awardIssuer
         .or(() -> mc.awardingBodies().stream().findFirst());
     String issuer = org.map(o -> o.id().orElse(o.name())).orElse("");
     b.issuer(issuer).provider(issuer).origin(origin);
-    mc.kind().ifPresent(k -> b.kind(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
-    java.util.List<String> comps = new java.util.ArrayList<>();
-    for (io.github.microcred.core.Competency c : mc.competencies()) {
+    mc.kind().ifPresent(k -> b.kind(k.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+    List<String> comps = new ArrayList<>();
+    for (Competency c : mc.competencies()) {
       comps.add(c.name());
       if (c.uri() != null && !c.uri().isEmpty()) {
         comps.add(c.uri());
@@ -135,13 +145,13 @@ public record Credential(
    * @param levels the levels
    * @return the EQF level, or 0 when none can be stated
    */
-  public static int eqfLevel(java.util.List<io.github.microcred.core.Level> levels) {
+  public static int eqfLevel(List<Level> levels) {
     int isced = 0;
-    for (io.github.microcred.core.Level l : levels) {
+    for (Level l : levels) {
       if (l.isEqf() && l.number().isPresent()) {
         return l.number().get();
       }
-      if (l.framework().equals(io.github.microcred.core.Level.ISCED_2011) && l.number().isPresent()
+      if (l.framework().equals(Level.ISCED_2011) && l.number().isPresent()
           && l.number().get() >= 5 && l.number().get() <= 8 && isced == 0) {
         isced = l.number().get();
       }
@@ -280,7 +290,7 @@ public record Credential(
      * @return this
      */
     public Builder subjects(String... subjects) {
-      this.subjects = Set.copyOf(java.util.Arrays.asList(subjects));
+      this.subjects = Set.copyOf(Arrays.asList(subjects));
       return this;
     }
 
@@ -291,7 +301,7 @@ public record Credential(
      * @return this
      */
     public Builder competencies(String... competencies) {
-      this.competencies = Set.copyOf(java.util.Arrays.asList(competencies));
+      this.competencies = Set.copyOf(Arrays.asList(competencies));
       return this;
     }
 
@@ -302,7 +312,7 @@ public record Credential(
      * @return this
      */
     public Builder tags(String... tags) {
-      this.tags = Set.copyOf(java.util.Arrays.asList(tags));
+      this.tags = Set.copyOf(Arrays.asList(tags));
       return this;
     }
 

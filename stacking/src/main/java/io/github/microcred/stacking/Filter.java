@@ -1,6 +1,7 @@
 package io.github.microcred.stacking;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -216,7 +217,7 @@ public record Filter(
      * @return this
      */
     public Builder credentials(String... ids) {
-      credentials = Set.copyOf(java.util.Arrays.asList(ids));
+      credentials = Set.copyOf(Arrays.asList(ids));
       return this;
     }
 
@@ -238,7 +239,7 @@ public record Filter(
      * @return this
      */
     public Builder idPrefixes(String... v) {
-      idPrefixes = Set.copyOf(java.util.Arrays.asList(v));
+      idPrefixes = Set.copyOf(Arrays.asList(v));
       return this;
     }
 
@@ -260,7 +261,7 @@ public record Filter(
      * @return this
      */
     public Builder subjects(String... v) {
-      subjects = Set.copyOf(java.util.Arrays.asList(v));
+      subjects = Set.copyOf(Arrays.asList(v));
       return this;
     }
 
@@ -271,7 +272,7 @@ public record Filter(
      * @return this
      */
     public Builder competencies(String... v) {
-      competencies = Set.copyOf(java.util.Arrays.asList(v));
+      competencies = Set.copyOf(Arrays.asList(v));
       return this;
     }
 
@@ -282,7 +283,7 @@ public record Filter(
      * @return this
      */
     public Builder tags(String... v) {
-      tags = Set.copyOf(java.util.Arrays.asList(v));
+      tags = Set.copyOf(Arrays.asList(v));
       return this;
     }
 
@@ -315,7 +316,7 @@ public record Filter(
      * @return this
      */
     public Builder issuers(String... v) {
-      issuers = Set.copyOf(java.util.Arrays.asList(v));
+      issuers = Set.copyOf(Arrays.asList(v));
       return this;
     }
 
@@ -326,7 +327,7 @@ public record Filter(
      * @return this
      */
     public Builder providers(String... v) {
-      providers = Set.copyOf(java.util.Arrays.asList(v));
+      providers = Set.copyOf(Arrays.asList(v));
       return this;
     }
 
@@ -337,7 +338,7 @@ public record Filter(
      * @return this
      */
     public Builder origins(Origin... v) {
-      origins = Set.copyOf(java.util.Arrays.asList(v));
+      origins = Set.copyOf(Arrays.asList(v));
       return this;
     }
 
@@ -348,7 +349,7 @@ public record Filter(
      * @return this
      */
     public Builder kinds(String... v) {
-      kinds = Set.copyOf(java.util.Arrays.asList(v));
+      kinds = Set.copyOf(Arrays.asList(v));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.stacking.internal.Amounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -91,10 +92,10 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
    *     without expanding it: {@code 1e99999999} is refused at once)
    */
   public static Fraction of(BigDecimal v) {
-    if (!io.github.microcred.stacking.internal.Amounts.inRange(v)) {
+    if (!Amounts.inRange(v)) {
       throw new IllegalArgumentException("decimal out of range (at most "
-          + io.github.microcred.stacking.internal.Amounts.MAX_DIGITS + " integer and decimal digits): "
-          + io.github.microcred.stacking.internal.Amounts.brief(v));
+          + Amounts.MAX_DIGITS + " integer and decimal digits): "
+          + Amounts.brief(v));
     }
     BigDecimal s = v.stripTrailingZeros();
     if (s.scale() <= 0) {

@@ -2,6 +2,7 @@ package io.github.microcred.stacking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.microcred.core.Award;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
@@ -10,6 +11,7 @@ import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.MicroCredentialJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -300,7 +302,7 @@ public final class OpenBadges {
       LocalDate issued, Optional<LocalDate> expires, Origin origin) {
     JsonNode award = credential.get("microcredentialAward");
     if (award != null) {
-      io.github.microcred.core.Award a;
+      Award a;
       try {
         a = MicroCredentialJson.readAward(award.toString());
       } catch (CoreException e) {
@@ -427,7 +429,7 @@ public final class OpenBadges {
       return Optional.of(OffsetDateTime.parse(s).atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
     } catch (DateTimeParseException e) {
       try {
-        return Optional.of(java.time.LocalDateTime.parse(s).toLocalDate()); // xsd:dateTime without offset: UTC
+        return Optional.of(LocalDateTime.parse(s).toLocalDate()); // xsd:dateTime without offset: UTC
       } catch (DateTimeParseException e2) {
         throw new Bad("$." + member + ": expected a date-time such as 2026-01-31T00:00:00Z, got " + brief(v));
       }

@@ -1,5 +1,8 @@
 package io.github.microcred.stacking;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.microcred.stacking.internal.Json;
+import io.github.microcred.stacking.internal.ResultJson;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +40,7 @@ public record Plan(boolean satisfied, List<String> items, BigDecimal value, BigD
    * @return JSON text
    */
   public String toJson() {
-    var o = io.github.microcred.stacking.internal.Json.MAPPER.createObjectNode();
+    var o = Json.MAPPER.createObjectNode();
     o.put("satisfied", satisfied);
     var a = o.putArray("items");
     items.forEach(a::add);
@@ -45,11 +48,11 @@ public record Plan(boolean satisfied, List<String> items, BigDecimal value, BigD
     o.put("lowerBound", lowerBound);
     o.put("gap", gap);
     o.put("optimal", optimal);
-    o.set("audit", io.github.microcred.stacking.internal.ResultJson.tree(audit));
+    o.set("audit", ResultJson.tree(audit));
     try {
-      return io.github.microcred.stacking.internal.Json.MAPPER.writerWithDefaultPrettyPrinter()
+      return Json.MAPPER.writerWithDefaultPrettyPrinter()
           .writeValueAsString(o);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -103,6 +103,7 @@ public final class Planner {
     Objects.requireNonNull(transcript, "transcript");
     Objects.requireNonNull(asOf, "asOf");
     transcript.requireUniqueIds();
+    // qualified: the internal Planner shares this class's name
     return new io.github.microcred.stacking.internal.Planner(rules, transcript, catalogue, options.objective(), asOf,
         options.budgetNanos(), new CreditConverter(options.conversions())).run();
   }

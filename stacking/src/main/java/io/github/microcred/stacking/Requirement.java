@@ -1,6 +1,9 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.stacking.internal.Amounts;
+import io.github.microcred.stacking.internal.RulesJson;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -48,7 +51,7 @@ public record Requirement(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
     children = List.copyOf(children);
-    amount = io.github.microcred.stacking.internal.Amounts.norm(Objects.requireNonNull(amount, "amount"));
+    amount = Amounts.norm(Objects.requireNonNull(amount, "amount"));
     Objects.requireNonNull(filter, "filter");
     if (kind == Kind.ALL_OF) {
       n = children.size();
@@ -125,7 +128,7 @@ public record Requirement(
    */
   public static Requirement credential(String id, String credentialId, Filter where) {
     return new Requirement(Kind.CREDENTIAL, id, List.of(), 0, BigDecimal.ONE,
-        io.github.microcred.stacking.internal.RulesJson.withCredentials(where, Set.of(credentialId)), "");
+        RulesJson.withCredentials(where, Set.of(credentialId)), "");
   }
 
   /**
@@ -138,8 +141,8 @@ public record Requirement(
    */
   public static Requirement equivalent(String id, Filter where, String... credentialIds) {
     return new Requirement(Kind.EQUIVALENT, id, List.of(), 0, BigDecimal.ONE,
-        io.github.microcred.stacking.internal.RulesJson.withCredentials(where,
-            Set.copyOf(java.util.Arrays.asList(credentialIds))), "");
+        RulesJson.withCredentials(where,
+            Set.copyOf(Arrays.asList(credentialIds))), "");
   }
 
   /**
@@ -151,7 +154,7 @@ public record Requirement(
    */
   public static Requirement equivalent(String id, String... credentialIds) {
     return new Requirement(Kind.EQUIVALENT, id, List.of(), 0, BigDecimal.ONE,
-        Filter.builder().credentials(Set.copyOf(java.util.Arrays.asList(credentialIds))).build(), "");
+        Filter.builder().credentials(Set.copyOf(Arrays.asList(credentialIds))).build(), "");
   }
 
   /**

@@ -4,11 +4,15 @@ import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.internal.RulesJson;
 import io.github.microcred.stacking.internal.RulesValidator;
+import io.github.microcred.stacking.internal.Units;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The requirements of a qualification: a requirement tree, named definitions, global constraints and double-counting
@@ -37,7 +41,7 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(root, "root");
-    definitions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+    definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
     Objects.requireNonNull(constraints, "constraints");
     doubleCounting = List.copyOf(doubleCounting);
   }
@@ -104,8 +108,8 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
     private CreditUnit unit = CreditUnit.ECTS;
     private Requirement root;
     private final Map<String, Requirement> definitions = new LinkedHashMap<>();
-    private java.math.BigDecimal totalCredits = java.math.BigDecimal.ZERO;
-    private java.math.BigDecimal minResidence = java.math.BigDecimal.ZERO;
+    private BigDecimal totalCredits = BigDecimal.ZERO;
+    private BigDecimal minResidence = BigDecimal.ZERO;
     private int validityYears;
     private final List<Cap> caps = new ArrayList<>();
     private final List<DoubleCount> doubleCounting = new ArrayList<>();
@@ -133,7 +137,7 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
      * @throws IllegalArgumentException for an unknown unit
      */
     public Builder unit(String v) {
-      unit = io.github.microcred.stacking.internal.Units.parse(v);
+      unit = Units.parse(v);
       return this;
     }
 
@@ -178,7 +182,7 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
      * @return this
      */
     public Builder totalCredits(double v) {
-      totalCredits = java.math.BigDecimal.valueOf(v);
+      totalCredits = BigDecimal.valueOf(v);
       return this;
     }
 
@@ -188,8 +192,8 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
      * @param v credits
      * @return this
      */
-    public Builder totalCredits(java.math.BigDecimal v) {
-      totalCredits = java.util.Objects.requireNonNull(v, "v");
+    public Builder totalCredits(BigDecimal v) {
+      totalCredits = Objects.requireNonNull(v, "v");
       return this;
     }
 
@@ -200,7 +204,7 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
      * @return this
      */
     public Builder minResidence(double v) {
-      minResidence = java.math.BigDecimal.valueOf(v);
+      minResidence = BigDecimal.valueOf(v);
       return this;
     }
 
@@ -233,7 +237,7 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
      * @return this
      */
     public Builder allowDoubleCounting(String... requirements) {
-      doubleCounting.add(new DoubleCount(java.util.Set.of(requirements), java.util.Set.of()));
+      doubleCounting.add(new DoubleCount(Set.of(requirements), Set.of()));
       return this;
     }
 

@@ -1,7 +1,15 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.core.Award;
+import io.github.microcred.stacking.internal.TranscriptJson;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -46,7 +54,7 @@ public record Transcript(List<Credential> credentials) {
    * @throws StackingException {@link StackingErrorCode#TRANSCRIPT_INVALID} naming the JSON path of every fault
    */
   public static Transcript fromJson(String json) throws StackingException {
-    return io.github.microcred.stacking.internal.TranscriptJson.read(json);
+    return TranscriptJson.read(json);
   }
 
   /**
@@ -56,11 +64,11 @@ public record Transcript(List<Credential> credentials) {
    * @param awards the awards, e.g. read back from verified Open Badges credentials
    * @return the transcript
    */
-  public static Transcript fromAwards(java.util.Collection<io.github.microcred.core.Award> awards) {
-    java.util.Map<String, io.github.microcred.core.Award> latest = new java.util.LinkedHashMap<>();
-    for (io.github.microcred.core.Award a : awards) {
+  public static Transcript fromAwards(Collection<Award> awards) {
+    Map<String, Award> latest = new LinkedHashMap<>();
+    for (Award a : awards) {
       String id = a.microCredential().id().orElse(a.microCredential().title());
-      io.github.microcred.core.Award prev = latest.get(id);
+      Award prev = latest.get(id);
       if (prev == null || a.issuedOn().isAfter(prev.issuedOn())) {
         latest.put(id, a);
       }
@@ -77,7 +85,7 @@ public record Transcript(List<Credential> credentials) {
   public record Deduplicated(Transcript transcript, List<Exclusion> duplicates) {
     /** Copies. */
     public Deduplicated {
-      java.util.Objects.requireNonNull(transcript, "transcript");
+      Objects.requireNonNull(transcript, "transcript");
       duplicates = List.copyOf(duplicates);
     }
   }
@@ -99,9 +107,9 @@ public record Transcript(List<Credential> credentials) {
       throw new IllegalArgumentException("credentials and sources differ in size: " + credentials.size() + " vs "
           + sources.size());
     }
-    java.util.Map<String, Integer> newest = new java.util.LinkedHashMap<>();
+    Map<String, Integer> newest = new LinkedHashMap<>();
     int[] loser = new int[credentials.size()];
-    java.util.Arrays.fill(loser, -1);
+    Arrays.fill(loser, -1);
     for (int i = 0; i < credentials.size(); i++) {
       Credential c = credentials.get(i);
       Integer prev = newest.get(c.id());
@@ -114,7 +122,7 @@ public record Transcript(List<Credential> credentials) {
         loser[i] = prev;
       }
     }
-    List<Exclusion> duplicates = new java.util.ArrayList<>();
+    List<Exclusion> duplicates = new ArrayList<>();
     for (int i = 0; i < credentials.size(); i++) {
       if (loser[i] >= 0) {
         int win = newest.get(credentials.get(i).id());

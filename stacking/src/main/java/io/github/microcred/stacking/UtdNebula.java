@@ -1,11 +1,14 @@
 package io.github.microcred.stacking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.stacking.internal.Amounts;
 import io.github.microcred.stacking.internal.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,7 +126,7 @@ public final class UtdNebula {
       }
     }
     List<Requirement> groupNodes = new ArrayList<>();
-    java.util.Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     for (int g = 0; g < groups.size(); g++) {
       List<Requirement> kids = new ArrayList<>();
       for (String k : groups.get(g)) {
@@ -239,7 +242,7 @@ public final class UtdNebula {
           if (!m.matches()) {
             throw new IllegalArgumentException("unable to parse course name '" + a + "' in NameList");
           }
-          tags.add(courseTag(m.group(1).strip() + " " + m.group(2).toUpperCase(java.util.Locale.ROOT)));
+          tags.add(courseTag(m.group(1).strip() + " " + m.group(2).toUpperCase(Locale.ROOT)));
         }
         return Filter.builder().tags(tags.toArray(new String[0])).build();
       }
@@ -508,10 +511,10 @@ public final class UtdNebula {
           + ": expected a non-negative number, got " + (v == null ? "nothing" : v.getNodeType().toString()));
     }
     BigDecimal d = v.decimalValue();
-    if (!io.github.microcred.stacking.internal.Amounts.inRange(d)) {
+    if (!Amounts.inRange(d)) {
       throw new StackingException(StackingErrorCode.TRANSLATION_FAILED, id + ": " + path + "." + f
-          + ": number out of range (at most " + io.github.microcred.stacking.internal.Amounts.MAX_DIGITS
-          + " integer and decimal digits): " + io.github.microcred.stacking.internal.Amounts.brief(d));
+          + ": number out of range (at most " + Amounts.MAX_DIGITS
+          + " integer and decimal digits): " + Amounts.brief(d));
     }
     return d;
   }

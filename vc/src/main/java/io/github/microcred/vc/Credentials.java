@@ -2,12 +2,24 @@ package io.github.microcred.vc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.core.Award;
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.vc.internal.BulkSigner;
 import io.github.microcred.vc.internal.JsonInput;
+import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.ob3.MicroCredentials;
+import io.github.microcred.vc.ob3.OpenBadgeCredential;
+import io.github.microcred.vc.ob3.Profile;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The front door of the vc module: sign a credential with a Data Integrity proof, verify one, or issue an Open Badge
@@ -56,9 +68,9 @@ public final class Credentials {
    * @param progress told after each outcome is handed out
    * @return the outcomes, in input order
    */
-  public static java.util.stream.Stream<BulkSigned> signAll(java.util.stream.Stream<String> documents, KeyPair key,
+  public static Stream<BulkSigned> signAll(Stream<String> documents, KeyPair key,
       Cryptosuite suite, BulkProgress progress) {
-    return signAll(documents, key, suite, progress, java.util.function.UnaryOperator.identity());
+    return signAll(documents, key, suite, progress, UnaryOperator.identity());
   }
 
   /**
@@ -72,15 +84,15 @@ public final class Credentials {
    * @param options configures each document's sign operation
    * @return the outcomes, in input order
    */
-  public static java.util.stream.Stream<BulkSigned> signAll(java.util.stream.Stream<String> documents, KeyPair key,
-      Cryptosuite suite, BulkProgress progress, java.util.function.UnaryOperator<SignOperation> options) {
+  public static Stream<BulkSigned> signAll(Stream<String> documents, KeyPair key,
+      Cryptosuite suite, BulkProgress progress, UnaryOperator<SignOperation> options) {
     Objects.requireNonNull(documents, "documents");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(options, "options");
     long[] counts = new long[2];
-    java.util.stream.Stream<BulkSigned> out = io.github.microcred.vc.internal.BulkSigner.<String, BulkSigned>map(
+    Stream<BulkSigned> out = BulkSigner.<String, BulkSigned>map(
         documents, Runtime.getRuntime().availableProcessors(),
         index -> json -> {
           try {
@@ -149,7 +161,7 @@ public final class Credentials {
    * @return the signing operation (configure {@code withCreated}, {@code withClock}, ...)
    * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the micro-credential cannot be mapped
    */
-  public static SignOperation issue(io.github.microcred.core.MicroCredential microCredential, String learnerId,
+  public static SignOperation issue(MicroCredential microCredential, String learnerId,
       KeyPair key) throws VcException {
     return issue(microCredential, learnerId, key, Clock.systemUTC());
   }
@@ -165,14 +177,14 @@ public final class Credentials {
    * @return the signing operation
    * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the micro-credential cannot be mapped
    */
-  public static SignOperation issue(io.github.microcred.core.MicroCredential microCredential, String learnerId,
+  public static SignOperation issue(MicroCredential microCredential, String learnerId,
       KeyPair key, Clock clock) throws VcException {
-    java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    io.github.microcred.vc.ob3.OpenBadgeCredential ob = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(
-        microCredential, io.github.microcred.vc.ob3.Profile.of(key.publicKey().didKey(),
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    OpenBadgeCredential ob = MicroCredentials.toOpenBadge(
+        microCredential, Profile.of(key.publicKey().didKey(),
             microCredential.awardingBodies().isEmpty() ? key.publicKey().didKey()
                 : microCredential.awardingBodies().get(0).name()),
-        learnerId, "urn:uuid:" + java.util.UUID.randomUUID(), now);
+        learnerId, "urn:uuid:" + UUID.randomUUID(), now);
     return sign(ob.toJson(), key, Cryptosuite.forKey(key.type())).withClock(clock);
   }
 
@@ -186,8 +198,8 @@ public final class Credentials {
    * @return the signing operation
    * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the award cannot be mapped
    */
-  public static SignOperation issue(io.github.microcred.core.Award award, KeyPair key) throws VcException {
-    return sign(io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(award, key.publicKey().didKey()).toJson(),
+  public static SignOperation issue(Award award, KeyPair key) throws VcException {
+    return sign(MicroCredentials.toOpenBadge(award, key.publicKey().didKey()).toJson(),
         key, Cryptosuite.forKey(key.type()));
   }
 
@@ -226,7 +238,7 @@ public final class Credentials {
    */
   public static DeriveOperation derive(JsonNode credential, List<String> selectivePointers) throws VcException {
     Objects.requireNonNull(credential, "credential");
-    return derive(credential.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), selectivePointers);
+    return derive(credential.toString().getBytes(StandardCharsets.UTF_8), selectivePointers);
   }
 
   /**

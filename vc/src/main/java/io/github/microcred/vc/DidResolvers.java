@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Ready-made {@link DidResolver}s. */
 public final class DidResolvers {
@@ -144,7 +146,7 @@ public final class DidResolvers {
       throw new VcException(VcErrorCode.RESOLUTION_FAILED, "'" + did + "' is not a did:web DID");
     }
     String[] parts = did.substring("did:web:".length()).split(":", -1);
-    java.util.regex.Matcher host = WEB_HOST.matcher(parts[0]);
+    Matcher host = WEB_HOST.matcher(parts[0]);
     if (!host.matches()) {
       throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": the host must be a DNS name with an optional "
           + "%3A port (did:web decodes only the port's colon), got '" + parts[0] + "'");
@@ -181,7 +183,7 @@ public final class DidResolvers {
   }
 
   /** A did:web host: DNS labels, and an optional percent-encoded port colon. */
-  private static final java.util.regex.Pattern WEB_HOST = java.util.regex.Pattern.compile(
+  private static final Pattern WEB_HOST = Pattern.compile(
       "((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)"
       + "(?:%3[Aa]([0-9]{1,5}))?");
 

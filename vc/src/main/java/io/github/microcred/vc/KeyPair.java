@@ -3,12 +3,22 @@ package io.github.microcred.vc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
-import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.Crypto;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.Rsa;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A signing key pair (Ed25519, P-256, P-384 or RSA). Immutable. The secret is reachable only through methods that take a
@@ -177,17 +187,17 @@ public final class KeyPair {
    */
   public static KeyPair fromPem(String pem) throws VcException {
     Objects.requireNonNull(pem, "pem");
-    java.util.regex.Matcher m = java.util.regex.Pattern
+    Matcher m = Pattern
         .compile("-----BEGIN (RSA )?PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END (RSA )?PRIVATE KEY-----")
         .matcher(pem);
-    if (!m.find() || !java.util.Objects.equals(m.group(1), m.group(3))) {
+    if (!m.find() || !Objects.equals(m.group(1), m.group(3))) {
       throw new VcException(VcErrorCode.INVALID_KEY, pem.contains("ENCRYPTED")
           ? "PEM: encrypted private keys are not read; decrypt it first (openssl pkey -in key.pem -out plain.pem)"
           : "PEM: expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY----- with base64 content");
     }
     byte[] der;
     try {
-      der = java.util.Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""));
+      der = Base64.getMimeDecoder().decode(m.group(2).replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, "PEM: the content is not base64");
     }
@@ -206,20 +216,20 @@ public final class KeyPair {
    * @throws VcException {@link VcErrorCode#INVALID_KEY} naming the file if it cannot be read, is not UTF-8 JSON, or is
    *     neither kind of key
    */
-  public static KeyPair fromKeyFile(java.nio.file.Path file) throws VcException {
-    java.util.Objects.requireNonNull(file, "file");
+  public static KeyPair fromKeyFile(Path file) throws VcException {
+    Objects.requireNonNull(file, "file");
     String text;
     try {
-      if (java.nio.file.Files.size(file) > MAX_KEY_FILE_BYTES) {
+      if (Files.size(file) > MAX_KEY_FILE_BYTES) {
         throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": larger than 64 KiB, not a key file");
       }
-      text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))).toString();
-    } catch (java.nio.file.NoSuchFileException e) {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (NoSuchFileException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": no such file");
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": not UTF-8 text");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, "key file " + file + ": cannot be read ("
           + e.getClass().getSimpleName() + ")");
     }

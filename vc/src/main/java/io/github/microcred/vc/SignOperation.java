@@ -2,16 +2,20 @@ package io.github.microcred.vc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.internal.Base58;
+import io.github.microcred.vc.internal.Canonicalizer;
 import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.sd.EcdsaSd2023;
+import io.github.microcred.vc.internal.verify.ProofChains;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -224,7 +228,7 @@ public final class SignOperation {
     Instant t = options.created().orElseGet(() -> options.clock().instant().truncatedTo(ChronoUnit.SECONDS));
     String proofId = options.proofId().orElse(null);
     List<String> previousProof = options.previousProof();
-    List<JsonObject> existingProofs = new java.util.ArrayList<>();
+    List<JsonObject> existingProofs = new ArrayList<>();
     JsonValue had = document.get("proof");
     if (had != null) {
       for (JsonValue v : had.getValueType() == JsonValue.ValueType.ARRAY ? had.asJsonArray() : List.of(had)) {
@@ -233,14 +237,14 @@ public final class SignOperation {
         }
       }
     }
-    List<Integer> named = new java.util.ArrayList<>();
+    List<Integer> named = new ArrayList<>();
     if (!previousProof.isEmpty() && suite == Cryptosuite.ECDSA_SD_2023) {
       throw new VcException(VcErrorCode.INVALID_ARGUMENT, "an " + suite.id() + " proof cannot be chained "
           + "(previousProof): a derived proof discloses part of the document, a chained one signs the whole");
     }
     for (int i = 0; i < existingProofs.size(); i++) {
       JsonValue id = existingProofs.get(i).get("id");
-      String text = id instanceof jakarta.json.JsonString ? ((jakarta.json.JsonString) id).getString() : null;
+      String text = id instanceof JsonString ? ((JsonString) id).getString() : null;
       if (text != null && text.equals(proofId)) {
         throw new VcException(VcErrorCode.INVALID_ARGUMENT, "proof id '" + text + "' is already the id of proof "
             + i + " of the document");
@@ -250,8 +254,8 @@ public final class SignOperation {
       }
     }
     if (named.size() != previousProof.size()) {
-      List<String> missing = new java.util.ArrayList<>(previousProof);
-      named.forEach(i -> missing.remove(((jakarta.json.JsonString) existingProofs.get(i).get("id")).getString()));
+      List<String> missing = new ArrayList<>(previousProof);
+      named.forEach(i -> missing.remove(((JsonString) existingProofs.get(i).get("id")).getString()));
       throw new VcException(VcErrorCode.INVALID_ARGUMENT, "previousProof " + missing + " names no proof of the "
           + "document (PROOF_GENERATION_ERROR)");
     }
@@ -273,13 +277,13 @@ public final class SignOperation {
     JsonObject unsecured = DataIntegrity.withDataIntegrityContext(DataIntegrity.withoutProof(document));
     // a chained proof signs the document with exactly the proofs it names attached, in document order
     JsonObject input = named.isEmpty() ? unsecured
-        : io.github.microcred.vc.internal.verify.ProofChains.input(unsecured, existingProofs, named);
+        : ProofChains.input(unsecured, existingProofs, named);
     if (suite.canonicalization() == Cryptosuite.Canonicalization.JCS && unsecured.containsKey("@context")) {
       // the JCS suites sign the proof as it is: it carries the document's @context (vc-di-eddsa / vc-di-ecdsa)
       opts.add("@context", unsecured.get("@context"));
       // verifiers read their decisions from the graph the signed JSON expresses under the pinned contexts: a
       // document without one (an undefined term, an unpinned context) is refused here, not issued unverifiable
-      io.github.microcred.vc.internal.Canonicalizer.canonicalize(unsecured, loader, limits, "SHA-256");
+      Canonicalizer.canonicalize(unsecured, loader, limits, "SHA-256");
     }
     JsonObject options = opts.build();
     String proofValue;

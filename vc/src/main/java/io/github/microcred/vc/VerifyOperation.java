@@ -8,6 +8,7 @@ import io.github.microcred.vc.internal.DataIntegrity;
 import io.github.microcred.vc.internal.JsonInput;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
+import io.github.microcred.vc.internal.sd.EcdsaSd2023;
 import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
@@ -16,7 +17,10 @@ import io.github.microcred.vc.internal.verify.SignedCredential;
 import io.github.microcred.vc.internal.verify.SignedGraph;
 import io.github.microcred.vc.internal.verify.StatusGate;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
+import io.github.microcred.vc.jose.Ob3Jwt;
+import io.github.microcred.vc.jose.VcJwt;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -76,7 +81,7 @@ public final class VerifyOperation {
    * @return a new operation
    */
   public VerifyOperation withOptions(VerifyOptions o) {
-    return new VerifyOperation(input, java.util.Objects.requireNonNull(o, "options"));
+    return new VerifyOperation(input, Objects.requireNonNull(o, "options"));
   }
 
   /**
@@ -277,7 +282,7 @@ public final class VerifyOperation {
         JsonValue v = proofs.get(i).get(f);
         if (v != null) {
           bounds.add(ValidityWindow.Bound.dateTime(path + "." + f, f,
-              v instanceof jakarta.json.JsonString ? ((jakarta.json.JsonString) v).getString() : null,
+              v instanceof JsonString ? ((JsonString) v).getString() : null,
               "expires".equals(f)));
         }
       }
@@ -331,12 +336,12 @@ public final class VerifyOperation {
 
       @Override
       public VerificationResult jwt(String jwt) {
-        return io.github.microcred.vc.jose.VcJwt.verify(jwt).withOptions(inner).get().result();
+        return VcJwt.verify(jwt).withOptions(inner).get().result();
       }
 
       @Override
       public VerificationResult ob3Jwt(String jwt) {
-        return io.github.microcred.vc.jose.Ob3Jwt.verify(jwt).withOptions(inner).get().result();
+        return Ob3Jwt.verify(jwt).withOptions(inner).get().result();
       }
     }, checks);
   }
@@ -623,8 +628,8 @@ public final class VerifyOperation {
     if (suite == Cryptosuite.ECDSA_SD_2023) {
       // a derived (disclosure) proof: every disclosed statement is covered by the base signature (mandatory ones)
       // or by its own signature; a base proof is refused (it is for the holder)
-      io.github.microcred.vc.internal.sd.EcdsaSd2023.Verification v =
-          io.github.microcred.vc.internal.sd.EcdsaSd2023.verifyDerived(unsecured,
+      EcdsaSd2023.Verification v =
+          EcdsaSd2023.verifyDerived(unsecured,
               DataIntegrity.proofConfig(suite, proof, unsecured), proof.getString("proofValue"), vm.publicKey(),
               options.documentLoader(), options.limits());
       return v.verified()

@@ -1,5 +1,6 @@
 package io.github.microcred.vc;
 
+import io.github.microcred.vc.internal.jose.OfflineDids;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class VerifyOptions {
   }
 
   private static final VerifyOptions DEFAULTS = new VerifyOptions(Clock.systemUTC(), DEFAULT_SKEW,
-      io.github.microcred.vc.internal.jose.OfflineDids.RESOLVER, Map.of(), ContextLoader.pinned(), CanonicalizationLimits.DEFAULT, null,
+      OfflineDids.RESOLVER, Map.of(), ContextLoader.pinned(), CanonicalizationLimits.DEFAULT, null,
       "assertionMethod", NestedCredentials.VERIFY);
 
   private final Clock clock;

@@ -9,12 +9,14 @@ import io.github.microcred.core.AssessmentComplexity;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.Competency;
+import io.github.microcred.core.CoreIssueCode;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.DegreePathway;
 import io.github.microcred.core.EquivalentLevel;
 import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.IdentityVerification;
+import io.github.microcred.core.Issue;
 import io.github.microcred.core.Kind;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.LearningSetting;
@@ -25,26 +27,30 @@ import io.github.microcred.core.ParticipationMode;
 import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Rubric;
+import io.github.microcred.core.Severity;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
-import io.github.microcred.core.CoreIssueCode;
-import io.github.microcred.core.Issue;
-import io.github.microcred.core.Severity;
 import io.github.microcred.core.ValidityPolicy;
 import io.github.microcred.core.Workload;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Tree-model JSON codec of the core model. Reading never throws: every problem becomes a {@link
@@ -559,14 +565,14 @@ public final class JsonCodec {
       String k = it.next();
       if (!allowed.contains(k)) {
         error(path + "." + k, CoreIssueCode.UNKNOWN_PROPERTY,
-            "unknown property '" + k + "'; expected one of " + new java.util.TreeSet<>(allowed));
+            "unknown property '" + k + "'; expected one of " + new TreeSet<>(allowed));
       }
     }
     return true;
   }
 
   private static String kind(JsonNode n) {
-    return n == null || n.isMissingNode() ? "nothing" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return n == null || n.isMissingNode() ? "nothing" : n.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   private <T> void opt(JsonNode parent, String key, String path, BiFunction<JsonNode, String, T> reader, Consumer<T> sink) {
@@ -708,8 +714,8 @@ public final class JsonCodec {
       return null;
     }
     try {
-      return java.time.OffsetDateTime.parse(s).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
       error(path, CoreIssueCode.INVALID_DATE_TIME, "expected an ISO 8601 date-time with offset (2026-01-31T12:00:00Z), found '" + s + "'");
       return null;
     }
@@ -722,7 +728,7 @@ public final class JsonCodec {
     }
     try {
       return LocalDate.parse(s);
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       error(path, CoreIssueCode.INVALID_DATE, "expected an ISO 8601 date (YYYY-MM-DD), found '" + s + "'");
       return null;
     }
@@ -755,12 +761,12 @@ public final class JsonCodec {
     }
   }
 
-  private <T> T build(String path, CoreIssueCode code, java.util.function.Supplier<T> f) {
+  private <T> T build(String path, CoreIssueCode code, Supplier<T> f) {
     try {
       return f.get();
     } catch (Missing m) {
       error(m.path, CoreIssueCode.MISSING_FIELD, m.getMessage());
-    } catch (IllegalArgumentException | java.time.DateTimeException | NullPointerException e) {
+    } catch (IllegalArgumentException | DateTimeException | NullPointerException e) {
       error(path, code, e.getMessage() == null ? "invalid value" : e.getMessage());
     }
     return null;

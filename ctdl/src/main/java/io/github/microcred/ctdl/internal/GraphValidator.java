@@ -7,7 +7,9 @@ import io.github.microcred.ctdl.CtdlProblemCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ public final class GraphValidator {
   private final Policy policy;
   private final List<Issue> out = new ArrayList<>();
   private final Map<String, JsonNode> nodesById = new HashMap<>();
-  private final Set<String> localPrefixes = new java.util.HashSet<>();
+  private final Set<String> localPrefixes = new HashSet<>();
 
   /**
    * Creates a walker.
@@ -605,7 +607,7 @@ public final class GraphValidator {
     return "null";
   }
 
-  private static String abbreviate(java.util.Collection<String> c) {
+  private static String abbreviate(Collection<String> c) {
     List<String> l = new ArrayList<>(c);
     if (l.size() <= 6) {
       return String.join(", ", l);

@@ -140,7 +140,7 @@ public final class Json {
       throw new JsonParseException(null, String.valueOf(e.getMessage()));
     }
     if (n == null || n.isMissingNode()) {
-      throw new com.fasterxml.jackson.core.JsonParseException(null, "empty document");
+      throw new JsonParseException(null, "empty document");
     }
     return n;
   }

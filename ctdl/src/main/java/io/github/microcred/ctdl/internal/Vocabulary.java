@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -289,7 +290,7 @@ public final class Vocabulary {
    * @param anyOf candidate superclasses
    * @return true if so
    */
-  public boolean isA(String type, java.util.Collection<String> anyOf) {
+  public boolean isA(String type, Collection<String> anyOf) {
     for (String a : selfAndAncestors(type)) {
       if (anyOf.contains(a)) {
         return true;

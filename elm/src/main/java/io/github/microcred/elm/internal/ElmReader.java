@@ -3,13 +3,15 @@ package io.github.microcred.elm.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.microcred.core.Assessment;
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.Competency;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
-import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.FieldOfEducation;
+import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
@@ -20,7 +22,6 @@ import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
-import io.github.microcred.core.Assessment;
 import io.github.microcred.core.Workload;
 import io.github.microcred.elm.ElmProblemCode;
 import io.github.microcred.elm.internal.Vocabulary.Kind;
@@ -37,9 +38,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -178,7 +181,7 @@ public final class ElmReader {
   public static JsonNode unwrap(JsonNode doc, List<Warning> warnings) {
     if (doc == null || !doc.isObject()) {
       throw new IllegalArgumentException("$: expected a JSON object (an EDC EuropeanDigitalCredential), got "
-          + (doc == null ? "nothing" : doc.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+          + (doc == null ? "nothing" : doc.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
     if (doc.has("credential") && doc.size() == 1 && doc.get("credential").isObject()) {
       return doc.get("credential");
@@ -277,7 +280,7 @@ public final class ElmReader {
     out.microCredential = mc;
     award(doc, subject, claim, cp, mc, issuer);
     ownConcepts(doc, "$");
-    Set<String> warned = new java.util.HashSet<>();
+    Set<String> warned = new HashSet<>();
     out.warnings.forEach(w -> warned.add(w.path()));
     euConcepts(doc, "$", warned);
   }
@@ -336,7 +339,7 @@ public final class ElmReader {
 
   private JsonNode resolve(JsonNode n) {
     if (n == null || n.isNull()) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
     if (n != null && n.isObject() && n.size() <= 2 && n.has("id")) {
       JsonNode full = index.get(n.get("id").asText());

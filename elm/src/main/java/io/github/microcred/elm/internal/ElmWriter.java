@@ -14,19 +14,23 @@ import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.QualityAssurance;
 import io.github.microcred.core.Stackability;
+import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.elm.ElmProblemCode;
 import io.github.microcred.elm.internal.Vocabulary.Concept;
 import io.github.microcred.elm.internal.Vocabulary.Kind;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -275,7 +279,7 @@ public final class ElmWriter {
     levels(q, path);
     if (!mc.fieldsOfEducation().isEmpty()) {
       ArrayNode areas = q.putArray("thematicArea");
-      java.util.Set<FieldOfEducation> written = new java.util.HashSet<>();
+      Set<FieldOfEducation> written = new HashSet<>();
       for (FieldOfEducation f : mc.fieldsOfEducation()) {
         if (!written.add(f)) {
           warn(path + ".thematicArea", ElmProblemCode.CHANGED, "field of education " + f.code() + " is listed twice; written once");
@@ -295,7 +299,7 @@ public final class ElmWriter {
     mc.participation().ifPresent(m -> q.putArray("mode").add(vocab(Kind.MODE, m, path + ".mode[0]")));
     if (!mc.languages().isEmpty()) {
       ArrayNode ls = q.putArray("language");
-      java.util.Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       int i = 0;
       for (String l : mc.languages()) {
         ObjectNode c = languageConcept(l);
@@ -492,7 +496,7 @@ public final class ElmWriter {
   private void stackability(ObjectNode q, ArrayNode notes, Stackability s, String path) {
     Concept option = Vocabulary.own(Kind.STACKABILITY, s.option().name());
     notes.add(note(concept(option), s.description().isBlank() ? option.label() : s.description()));
-    q.put("isPartialQualification", s.option() != io.github.microcred.core.StackabilityOption.STANDALONE);
+    q.put("isPartialQualification", s.option() != StackabilityOption.STANDALONE);
     if (!s.targets().isEmpty()) {
       ArrayNode parts = q.putArray("isPartOf");
       for (String t : s.targets()) {
@@ -650,7 +654,7 @@ public final class ElmWriter {
   }
 
   private static String enc(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.microcred.elm.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Shared Jackson mapper (duplicate keys refused, bounded) and parse helpers. */
 public final class Json {
@@ -69,7 +72,7 @@ public final class Json {
       try {
         JsonNode n = MAPPER.readTree(p);
         if (n == null || n.isMissingNode()) {
-          throw new com.fasterxml.jackson.core.JsonParseException(null, "empty document");
+          throw new JsonParseException(null, "empty document");
         }
         return n;
       } catch (StreamConstraintsException e) {
@@ -82,9 +85,9 @@ public final class Json {
       }
     } catch (JsonProcessingException e) {
       throw e;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // a String source does no I/O; only Jackson's own failures (above) can happen
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

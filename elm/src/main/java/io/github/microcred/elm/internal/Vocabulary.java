@@ -2,6 +2,7 @@ package io.github.microcred.elm.internal;
 
 import io.github.microcred.core.AssessmentType;
 import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.FieldOfEducation;
 import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.ParticipationMode;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 
 /**
@@ -149,7 +151,7 @@ public final class Vocabulary {
       case "eqf" -> code.matches("[1-8]");
       case "isced-f" -> {
         try {
-          new io.github.microcred.core.FieldOfEducation(code);
+          new FieldOfEducation(code);
           yield true;
         } catch (IllegalArgumentException e) {
           yield false;
@@ -404,7 +406,7 @@ public final class Vocabulary {
     try {
       String three = Locale.forLanguageTag(bcp47).getISO3Language();
       return three.isEmpty() ? Optional.empty() : Optional.of(LANGUAGE_PREFIX + three.toUpperCase(Locale.ROOT));
-    } catch (java.util.MissingResourceException e) {
+    } catch (MissingResourceException e) {
       return Optional.empty();
     }
   }
@@ -415,7 +417,7 @@ public final class Vocabulary {
     for (String two : Locale.getISOLanguages()) {
       try {
         TWO_OF_THREE.putIfAbsent(new Locale(two).getISO3Language().toUpperCase(Locale.ROOT), two);
-      } catch (java.util.MissingResourceException e) {
+      } catch (MissingResourceException e) {
         // no three-letter code
       }
     }
@@ -444,7 +446,7 @@ public final class Vocabulary {
     try {
       String three = new Locale("", alpha2).getISO3Country();
       return three.isEmpty() ? Optional.empty() : Optional.of(COUNTRY_PREFIX + three);
-    } catch (java.util.MissingResourceException e) {
+    } catch (MissingResourceException e) {
       return Optional.empty();
     }
   }
@@ -455,7 +457,7 @@ public final class Vocabulary {
     for (String two : Locale.getISOCountries()) {
       try {
         COUNTRY_TWO_OF_THREE.putIfAbsent(new Locale("", two).getISO3Country(), two);
-      } catch (java.util.MissingResourceException e) {
+      } catch (MissingResourceException e) {
         // no three-letter code
       }
     }

@@ -1,29 +1,71 @@
 package io.github.microcred.server.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.microcred.core.MicroCredential;
 import io.github.microcred.server.ServerConfig;
+import io.github.microcred.stacking.AuditResult;
+import io.github.microcred.stacking.Credential;
+import io.github.microcred.stacking.Exclusion;
+import io.github.microcred.stacking.OpenBadges;
+import io.github.microcred.stacking.Rules;
+import io.github.microcred.stacking.Stacking;
+import io.github.microcred.stacking.StackingException;
+import io.github.microcred.stacking.Transcript;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
+import io.github.microcred.vc.PublicKey;
+import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
+import io.github.microcred.vc.ob3.MicroCredentials;
+import io.github.microcred.vc.ob3.Profile;
 import io.github.microcred.vc.presentation.PresentationVerification;
 import io.github.microcred.vc.presentation.PresentationVerifyOperation;
 import io.github.microcred.vc.presentation.Presentations;
+import io.github.microcred.vc.sdjwt.SdJwt;
+import io.github.microcred.vc.sdjwt.SdJwtIssueOperation;
+import io.github.microcred.vc.sdjwt.SdJwtVerification;
+import io.github.microcred.vc.status.RevocationList;
+import io.github.microcred.vc.status.TokenStatusList;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -56,11 +98,11 @@ public final class ApiHandler extends Handler.Abstract {
   private static final ObjectMapper JSON = Json.MAPPER;
 
   /** Reads request bodies: decimals exactly (then {@link #exactNumbers}); made once, not per request. */
-  private static final com.fasterxml.jackson.databind.ObjectReader BODY_READER = JSON.reader()
-      .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectReader BODY_READER = JSON.reader()
+      .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** Writes answers straight to UTF-8 bytes (no intermediate String). */
-  private static final com.fasterxml.jackson.databind.ObjectWriter ANSWER_WRITER = JSON.writer();
+  private static final ObjectWriter ANSWER_WRITER = JSON.writer();
 
   private final ServerConfig config;
   private final String version;
@@ -266,7 +308,7 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   /** The credential types whose specs (OB 3.0, CLR 2.0) define the {@code 1EdTechRevocationList} status method. */
-  private static final java.util.Set<String> ONE_EDTECH_TYPES = java.util.Set.of("OpenBadgeCredential",
+  private static final Set<String> ONE_EDTECH_TYPES = Set.of("OpenBadgeCredential",
       "AchievementCredential", "EndorsementCredential", "ClrCredential");
 
   private static boolean isOneEdTechCredential(JsonNode credential) {
@@ -296,8 +338,8 @@ public final class ApiHandler extends Handler.Abstract {
     if (text.isEmpty()) {
       throw new Problem(404, "not-found", "Not found", "no Token Status List at " + path);
     }
-    return new Answer(200, io.github.microcred.vc.status.TokenStatusList.MEDIA_TYPE,
-        com.fasterxml.jackson.databind.node.TextNode.valueOf(text.get()));
+    return new Answer(200, TokenStatusList.MEDIA_TYPE,
+        TextNode.valueOf(text.get()));
   }
 
   private Answer statusList(String path) throws Problem {
@@ -362,19 +404,19 @@ public final class ApiHandler extends Handler.Abstract {
           + "credential's BitstringStatusListEntry object or array of them");
     }
     record Target(String path, String list, long index, ObjectNode entry) {}
-    java.util.List<Target> targets = new java.util.ArrayList<>();
+    List<Target> targets = new ArrayList<>();
     int i = 0;
     for (JsonNode e : cs.isArray() ? cs : JSON.createArrayNode().add(cs)) {
       String at = cs.isArray() ? "$.credentialStatus[" + i + "]" : "$.credentialStatus";
       i++;
-      if (e.isObject() && e.path("type").asText().equals(io.github.microcred.vc.status.RevocationList.TYPE)) {
+      if (e.isObject() && e.path("type").asText().equals(RevocationList.TYPE)) {
         // the issuer's 1EdTech Revocation List follows the credential's revocation entry, which this request
         // must carry too: nothing to update here
         continue;
       }
       if (!e.isObject() || !e.path("type").asText().equals("BitstringStatusListEntry")) {
         throw new Problem(400, "malformed-request", "Malformed request", at + ".type: expected "
-            + "BitstringStatusListEntry (or " + io.github.microcred.vc.status.RevocationList.TYPE + ", which "
+            + "BitstringStatusListEntry (or " + RevocationList.TYPE + ", which "
             + "follows the revocation entry)");
       }
       String list = e.path("statusListCredential").asText("");
@@ -398,7 +440,7 @@ public final class ApiHandler extends Handler.Abstract {
     if (targets.isEmpty()) {
       throw new Problem(422, "no-matching-entry", "No matching status entry", "$.credentialStatus: no "
           + "BitstringStatusListEntry with statusPurpose " + purpose + " to " + a.asText() + " (a "
-          + io.github.microcred.vc.status.RevocationList.TYPE + " entry is revoked through the credential's "
+          + RevocationList.TYPE + " entry is revoked through the credential's "
           + "revocation entry)");
     }
     ArrayNode done = JSON.createArrayNode();
@@ -407,7 +449,7 @@ public final class ApiHandler extends Handler.Abstract {
       try {
         value = status.update(t.list(), t.index(), action);
       } catch (VcException e) {
-        int code = e.code() == io.github.microcred.vc.VcErrorCode.STATUS_STORE_FAILURE ? 503 : 422;
+        int code = e.code() == VcErrorCode.STATUS_STORE_FAILURE ? 503 : 422;
         throw new Problem(code, code == 503 ? "status-store-unavailable" : "invalid-status-entry",
             code == 503 ? "Status store unavailable" : "Invalid status entry", t.path() + ": " + e.getMessage());
       }
@@ -445,7 +487,7 @@ public final class ApiHandler extends Handler.Abstract {
     try {
       value = status.updateToken(uri.asText(), idx.asLong(), action);
     } catch (VcException e) {
-      int code = e.code() == io.github.microcred.vc.VcErrorCode.STATUS_STORE_FAILURE ? 503 : 422;
+      int code = e.code() == VcErrorCode.STATUS_STORE_FAILURE ? 503 : 422;
       throw new Problem(code, code == 503 ? "status-store-unavailable" : "invalid-status-entry",
           code == 503 ? "Status store unavailable" : "Invalid status entry", "$.status.status_list: "
               + e.getMessage());
@@ -521,7 +563,7 @@ public final class ApiHandler extends Handler.Abstract {
         request.setAttribute(BODY_READ, r.ended());
         throw tooLarge("more than " + limit + " bytes sent");
       }
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       request.setAttribute(BODY_READ, Boolean.FALSE);
       throw requestTimeout();
     } catch (IOException e) {
@@ -531,11 +573,11 @@ public final class ApiHandler extends Handler.Abstract {
     }
     request.setAttribute(BODY_READ, Boolean.TRUE);
     JsonNode n;
-    com.fasterxml.jackson.core.JsonParser parser = null;
+    JsonParser parser = null;
     try {
       parser = BODY_READER.createParser(buf);
       n = BODY_READER.readTree(parser);
-    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+    } catch (StreamConstraintsException e) {
       throw new Problem(400, "nesting-too-deep", "Nesting too deep", where(e, parser) + ": nested deeper than "
           + MAX_DEPTH + " arrays and objects (the limit of a request body)");
     } catch (JsonProcessingException e) {
@@ -560,7 +602,7 @@ public final class ApiHandler extends Handler.Abstract {
   private static void exactNumbers(JsonNode node, String path) throws Problem {
     if (node.isObject()) {
       ObjectNode o = (ObjectNode) node;
-      for (java.util.Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isBigDecimal()) {
           e.setValue(exactDouble(e.getValue(), path + "." + e.getKey()));
@@ -569,7 +611,7 @@ public final class ApiHandler extends Handler.Abstract {
         }
       }
     } else if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+      ArrayNode a = (ArrayNode) node;
       for (int i = 0; i < a.size(); i++) {
         if (a.get(i).isBigDecimal()) {
           a.set(i, exactDouble(a.get(i), path + "[" + i + "]"));
@@ -581,9 +623,9 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private static JsonNode exactDouble(JsonNode decimal, String path) throws Problem {
-    java.math.BigDecimal exact = decimal.decimalValue();
+    BigDecimal exact = decimal.decimalValue();
     double d = exact.doubleValue();
-    boolean same = !Double.isInfinite(d) && java.math.BigDecimal.valueOf(d).compareTo(exact) == 0;
+    boolean same = !Double.isInfinite(d) && BigDecimal.valueOf(d).compareTo(exact) == 0;
     // up to 15 significant digits of a normal double always come back (a mismatch is Double.toString's spelling);
     // more digits, underflow to 0, subnormals and overflow lose the value sent
     if (Double.isInfinite(d) || d == 0 && exact.signum() != 0
@@ -594,7 +636,7 @@ public final class ApiHandler extends Handler.Abstract {
           + (Double.isInfinite(d) ? "beyond its range" : "it would be read as " + d) + "); send the double's own digits (at most 17 "
           + "significant, within 1e-308..1e308), or a string");
     }
-    return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(d);
+    return DoubleNode.valueOf(d);
   }
 
   /**
@@ -620,7 +662,7 @@ public final class ApiHandler extends Handler.Abstract {
     }
     try {
       return RequestDeadline.read(request, drainBound(), 0, deadline(request)).ended();
-    } catch (java.util.concurrent.TimeoutException | IOException e) {
+    } catch (TimeoutException | IOException e) {
       return false;
     }
   }
@@ -631,7 +673,7 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private Problem requestTimeout() {
-    java.time.Duration d = config.requestDeadline();
+    Duration d = config.requestDeadline();
     return new Problem(408, "request-timeout", "Request timeout", "the request was not received in full within "
         + "its deadline of " + (d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms")
         + " (headers and body, counted from its first byte); the connection is closed");
@@ -639,7 +681,7 @@ public final class ApiHandler extends Handler.Abstract {
 
   /** Whether a Content-Type names JSON: application/json or application/*+json, parameters aside. */
   static boolean isJson(String contentType) {
-    String t = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    String t = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     return t.equals("application/json") || t.startsWith("application/") && t.endsWith("+json")
         && t.indexOf('/') == t.lastIndexOf('/');
   }
@@ -650,11 +692,11 @@ public final class ApiHandler extends Handler.Abstract {
    * the exception's, or else the parser's: Jackson's {@code StreamConstraintsException} (nesting too deep) carries
    * none.
    */
-  static String where(JsonProcessingException e, com.fasterxml.jackson.core.JsonParser parser) {
+  static String where(JsonProcessingException e, JsonParser parser) {
     StringBuilder at = new StringBuilder("$");
     if (parser != null) {
-      java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
-      for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot();
+      ArrayDeque<String> steps = new ArrayDeque<>();
+      for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot();
           c = c.getParent()) {
         if (c.inArray() && c.hasCurrentIndex()) { // getCurrentIndex() says 0 before the first element too
           steps.push("[" + c.getCurrentIndex() + "]");
@@ -664,7 +706,7 @@ public final class ApiHandler extends Handler.Abstract {
       }
       steps.forEach(at::append);
     }
-    com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+    JsonLocation l = e.getLocation();
     if ((l == null || l.getLineNr() <= 0) && parser != null) {
       l = parser.currentLocation();
     }
@@ -700,7 +742,7 @@ public final class ApiHandler extends Handler.Abstract {
       throw new Problem(400, "malformed-request", "Malformed request", "$.options." + name
           + ": expected an array of strings");
     }
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
       if (!v.get(i).isTextual()) {
         throw new Problem(400, "malformed-request", "Malformed request", "$.options." + name + "[" + i
@@ -829,10 +871,10 @@ public final class ApiHandler extends Handler.Abstract {
           }
           boolean listed = false;
           for (JsonNode c : ctx) {
-            listed |= c.isTextual() && c.asText().equals(io.github.microcred.vc.status.RevocationList.CONTEXT);
+            listed |= c.isTextual() && c.asText().equals(RevocationList.CONTEXT);
           }
           if (!listed) {
-            ((ArrayNode) ctx).add(io.github.microcred.vc.status.RevocationList.CONTEXT);
+            ((ArrayNode) ctx).add(RevocationList.CONTEXT);
           }
         }
         credential.set("credentialStatus", status.allocate(issuer, credentialId));
@@ -842,7 +884,7 @@ public final class ApiHandler extends Handler.Abstract {
       if (sdJwt) {
         // an SD-JWT VC carries the IETF Token Status List status claim (what SD-JWT VC verifiers read)
         String token = sdJwt(credential, issuer, options, withStatus ? status.allocateToken(issuer) : null);
-        self = io.github.microcred.vc.sdjwt.SdJwt.verify(token).withoutKeyBinding().get().result();
+        self = SdJwt.verify(token).withoutKeyBinding().get().result();
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
             .put("id", SD_JWT_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
       } else if (mode == ServerConfig.Format.VC_JWT) {
@@ -851,8 +893,8 @@ public final class ApiHandler extends Handler.Abstract {
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
             .put("id", ENVELOPED_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
       } else if (mode == ServerConfig.Format.OB3_JWT) {
-        String token = io.github.microcred.vc.jose.Ob3Jwt.sign(credential, issuer.key()).get();
-        self = io.github.microcred.vc.jose.Ob3Jwt.verify(token).get().result();
+        String token = Ob3Jwt.sign(credential, issuer.key()).get();
+        self = Ob3Jwt.verify(token).get().result();
         issued = JSON.createObjectNode().put("@context", "https://www.w3.org/ns/credentials/v2")
             .put("id", OB3_ENVELOPED_PREFIX + token).put("type", "EnvelopedVerifiableCredential");
       } else {
@@ -866,7 +908,7 @@ public final class ApiHandler extends Handler.Abstract {
         if (suite == Cryptosuite.ECDSA_SD_2023) {
           // a base proof is for the holder, whom verifiers never accept it from: check it by deriving a proof that
           // discloses every member, and verifying that
-          List<String> all = new java.util.ArrayList<>();
+          List<String> all = new ArrayList<>();
           signed.fieldNames().forEachRemaining(f -> {
             if (!f.equals("@context") && !f.equals("proof")) {
               all.add("/" + f.replace("~", "~0").replace("/", "~1"));
@@ -900,7 +942,7 @@ public final class ApiHandler extends Handler.Abstract {
    */
   private static String sdJwt(ObjectNode credential, ServerConfig.Issuer issuer, ObjectNode options,
       StatusService.TokenEntry statusEntry) throws Problem, VcException {
-    List<String> pointers = new java.util.ArrayList<>();
+    List<String> pointers = new ArrayList<>();
     JsonNode d = options.get("disclose");
     if (d != null) {
       if (!d.isArray()) {
@@ -915,7 +957,7 @@ public final class ApiHandler extends Handler.Abstract {
         pointers.add(d.get(i).asText());
       }
     }
-    io.github.microcred.vc.sdjwt.SdJwtIssueOperation op = io.github.microcred.vc.sdjwt.SdJwt.issue(credential,
+    SdJwtIssueOperation op = SdJwt.issue(credential,
         issuer.key()).withDisclosable(pointers);
     String vct = optionalText(options, "vct");
     if (vct != null) {
@@ -930,7 +972,7 @@ public final class ApiHandler extends Handler.Abstract {
         throw new Problem(400, "malformed-request", "Malformed request", "$.options.holderJwk: expected the "
             + "holder's public JWK");
       }
-      op = op.withHolderKey(io.github.microcred.vc.PublicKey.fromJwk(h));
+      op = op.withHolderKey(PublicKey.fromJwk(h));
     }
     return op.get();
   }
@@ -941,7 +983,7 @@ public final class ApiHandler extends Handler.Abstract {
    * {@code OpenBadgeCredential} (the vc module's mapping) and issues it like {@code /credentials/issue}.
    */
   private Answer award(String name, ObjectNode body) throws Problem {
-    io.github.microcred.core.MicroCredential mc = config.microCredentials().get(name);
+    MicroCredential mc = config.microCredentials().get(name);
     if (mc == null) {
       throw new Problem(404, "not-found", "Not found", "no micro-credential '" + name + "' (configured: "
           + config.microCredentials().keySet() + ")");
@@ -974,10 +1016,10 @@ public final class ApiHandler extends Handler.Abstract {
     String profileName = mc.awardingBodies().isEmpty() ? issuer.id() : mc.awardingBodies().get(0).name();
     ObjectNode credential;
     try {
-      credential = io.github.microcred.vc.ob3.MicroCredentials.toOpenBadge(mc,
-          io.github.microcred.vc.ob3.Profile.of(issuer.id(), profileName), l.asText(),
-          "urn:uuid:" + java.util.UUID.randomUUID(),
-          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).toJson();
+      credential = MicroCredentials.toOpenBadge(mc,
+          Profile.of(issuer.id(), profileName), l.asText(),
+          "urn:uuid:" + UUID.randomUUID(),
+          Instant.now().truncatedTo(ChronoUnit.SECONDS)).toJson();
     } catch (VcException e) {
       throw new Problem(422, "mapping-failed", "Mapping failed", "micro-credential '" + name + "': "
           + e.getMessage());
@@ -988,8 +1030,8 @@ public final class ApiHandler extends Handler.Abstract {
   private static ArrayNode checks(List<VerificationCheck> list) {
     ArrayNode a = JSON.createArrayNode();
     for (VerificationCheck c : list) {
-      a.addObject().put("check", c.name().name().toLowerCase(java.util.Locale.ROOT))
-          .put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("path", c.path())
+      a.addObject().put("check", c.name().name().toLowerCase(Locale.ROOT))
+          .put("outcome", c.outcome().name().toLowerCase(Locale.ROOT)).put("path", c.path())
           .put("message", c.message());
     }
     return a;
@@ -1006,7 +1048,7 @@ public final class ApiHandler extends Handler.Abstract {
 
   /** Verifies a Data Integrity credential, a {@code vc+jwt} string, or an {@code EnvelopedVerifiableCredential}. */
   private Checked verifyAny(JsonNode vc, String at) throws Problem {
-    if (vc != null && vc.isTextual() && io.github.microcred.vc.sdjwt.SdJwt.looksLikeSdJwt(vc.asText())) {
+    if (vc != null && vc.isTextual() && SdJwt.looksLikeSdJwt(vc.asText())) {
       return sdJwt(vc.asText());
     } else if (vc != null && vc.isTextual() && VcJwt.looksLikeJwt(vc.asText())) {
       return jwt(vc.asText());
@@ -1016,7 +1058,7 @@ public final class ApiHandler extends Handler.Abstract {
         return sdJwt(id.substring(SD_JWT_PREFIX.length()));
       }
       if (id.startsWith(OB3_ENVELOPED_PREFIX)) {
-        io.github.microcred.vc.jose.JwtVerification v = io.github.microcred.vc.jose.Ob3Jwt.verify(
+        JwtVerification v = Ob3Jwt.verify(
             id.substring(OB3_ENVELOPED_PREFIX.length())).withOptions(verifyOptions()).get();
         return new Checked(v.result(), v.document().orElse(null));
       }
@@ -1034,13 +1076,13 @@ public final class ApiHandler extends Handler.Abstract {
 
   /** An SD-JWT VC as a credential (Key Binding is a presentation's: not required here, verified when present). */
   private Checked sdJwt(String token) {
-    io.github.microcred.vc.sdjwt.SdJwtVerification v = io.github.microcred.vc.sdjwt.SdJwt.verify(token)
+    SdJwtVerification v = SdJwt.verify(token)
         .withOptions(verifyOptions()).withoutKeyBinding().get();
     return new Checked(v.result(), v.claims().orElse(null));
   }
 
   private Checked jwt(String token) {
-    io.github.microcred.vc.jose.JwtVerification v = VcJwt.verify(token).withOptions(verifyOptions()).get();
+    JwtVerification v = VcJwt.verify(token).withOptions(verifyOptions()).get();
     return new Checked(v.result(), v.document().orElse(null));
   }
 
@@ -1070,17 +1112,17 @@ public final class ApiHandler extends Handler.Abstract {
       throw new Problem(400, "malformed-request", "Malformed request", "$.credentials: expected an array of "
           + "credentials (Data Integrity objects, vc+jwt strings or EnvelopedVerifiableCredential)");
     }
-    java.time.LocalDate asOf = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
     if (body.has("asOf")) {
       try {
-        asOf = java.time.LocalDate.parse(body.get("asOf").asText(""));
-      } catch (java.time.format.DateTimeParseException e) {
+        asOf = LocalDate.parse(body.get("asOf").asText(""));
+      } catch (DateTimeParseException e) {
         throw new Problem(400, "malformed-request", "Malformed request", "$.asOf: expected a date YYYY-MM-DD, got "
             + body.get("asOf"));
       }
     }
     ObjectNode options = options(body);
-    java.time.Duration budget = AUDIT_BUDGET;
+    Duration budget = AUDIT_BUDGET;
     if (options.has("budgetMillis")) {
       JsonNode b = options.get("budgetMillis");
       if (!b.canConvertToInt() || !b.isIntegralNumber() || b.intValue() < 1
@@ -1088,45 +1130,45 @@ public final class ApiHandler extends Handler.Abstract {
         throw new Problem(400, "malformed-request", "Malformed request", "$.options.budgetMillis: expected an "
             + "integer in [1, " + MAX_AUDIT_BUDGET.toMillis() + "], got " + b);
       }
-      budget = java.time.Duration.ofMillis(b.intValue());
+      budget = Duration.ofMillis(b.intValue());
     }
-    io.github.microcred.stacking.Rules rules;
+    Rules rules;
     try {
-      rules = io.github.microcred.stacking.Rules.fromJson(rulesNode.toString());
-    } catch (io.github.microcred.stacking.StackingException e) {
+      rules = Rules.fromJson(rulesNode.toString());
+    } catch (StackingException e) {
       throw new Problem(422, "invalid-rules", "Invalid rules", "$.rules: " + e.getMessage());
     }
-    List<io.github.microcred.stacking.Credential> transcript = new java.util.ArrayList<>();
-    List<String> sources = new java.util.ArrayList<>();
-    List<io.github.microcred.stacking.Exclusion> excluded = new java.util.ArrayList<>();
-    io.github.microcred.stacking.OpenBadges mapping = io.github.microcred.stacking.OpenBadges.mapping();
+    List<Credential> transcript = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    List<Exclusion> excluded = new ArrayList<>();
+    OpenBadges mapping = OpenBadges.mapping();
     for (int i = 0; i < creds.size(); i++) {
       String at = "$.credentials[" + i + "]";
       Checked c = verifyAny(creds.get(i), at);
       if (!c.result().verified() || c.document() == null) {
-        excluded.add(new io.github.microcred.stacking.Exclusion(at, exclusionReason(c.result()),
+        excluded.add(new Exclusion(at, exclusionReason(c.result()),
             c.result().failures().isEmpty() ? "not verified" : c.result().failures().get(0).name() + ": "
                 + c.result().failures().get(0).message()));
         continue;
       }
-      io.github.microcred.stacking.OpenBadges.Mapped m = mapping.map(c.document());
+      OpenBadges.Mapped m = mapping.map(c.document());
       if (m.credential().isPresent()) {
         transcript.add(m.credential().get());
         sources.add(at);
       } else {
-        io.github.microcred.stacking.Exclusion x = m.exclusion().get();
-        excluded.add(new io.github.microcred.stacking.Exclusion(at, x.reason(), x.credentialId() + ": "
+        Exclusion x = m.exclusion().get();
+        excluded.add(new Exclusion(at, x.reason(), x.credentialId() + ": "
             + x.detail()));
       }
     }
-    io.github.microcred.stacking.Transcript.Deduplicated newest =
-        io.github.microcred.stacking.Transcript.newestPerId(transcript, sources);
+    Transcript.Deduplicated newest =
+        Transcript.newestPerId(transcript, sources);
     excluded.addAll(newest.duplicates());
-    io.github.microcred.stacking.AuditResult result;
+    AuditResult result;
     try {
-      result = io.github.microcred.stacking.Stacking.auditor(rules).withBudget(budget)
+      result = Stacking.auditor(rules).withBudget(budget)
           .audit(newest.transcript(), asOf).withExclusions(excluded);
-    } catch (io.github.microcred.stacking.StackingException e) {
+    } catch (StackingException e) {
       throw new Problem(422, "audit-failed", "Audit failed", e.getMessage());
     }
     try {
@@ -1137,20 +1179,20 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   /** The default and the largest time budget of one audit. */
-  static final java.time.Duration AUDIT_BUDGET = java.time.Duration.ofSeconds(2);
-  static final java.time.Duration MAX_AUDIT_BUDGET = java.time.Duration.ofSeconds(10);
+  static final Duration AUDIT_BUDGET = Duration.ofSeconds(2);
+  static final Duration MAX_AUDIT_BUDGET = Duration.ofSeconds(10);
 
   /** Revoked / suspended when the status check says so (the vc module's message); otherwise not verified. */
-  private static io.github.microcred.stacking.Exclusion.Reason exclusionReason(VerificationResult r) {
+  private static Exclusion.Reason exclusionReason(VerificationResult r) {
     for (VerificationCheck c : r.failures()) {
       if (c.name() == CheckName.STATUS && c.message().startsWith("revoked (")) {
-        return io.github.microcred.stacking.Exclusion.Reason.REVOKED;
+        return Exclusion.Reason.REVOKED;
       }
       if (c.name() == CheckName.STATUS && c.message().startsWith("suspended (")) {
-        return io.github.microcred.stacking.Exclusion.Reason.SUSPENDED;
+        return Exclusion.Reason.SUSPENDED;
       }
     }
-    return io.github.microcred.stacking.Exclusion.Reason.NOT_VERIFIED;
+    return Exclusion.Reason.NOT_VERIFIED;
   }
 
   private static boolean isEnveloped(JsonNode vc) {
@@ -1175,7 +1217,7 @@ public final class ApiHandler extends Handler.Abstract {
     result.put("verified", verified);
     ArrayNode details = result.putArray("problemDetails");
     for (VerificationCheck f : r.failures()) {
-      details.addObject().put("type", "urn:microcred:problem:" + f.name().name().toLowerCase(java.util.Locale.ROOT))
+      details.addObject().put("type", "urn:microcred:problem:" + f.name().name().toLowerCase(Locale.ROOT))
           .put("title", f.name().name()).put("detail", f.path() + ": " + f.message());
     }
     if (verified) {

@@ -1,5 +1,6 @@
 package io.github.microcred.server.internal;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -14,6 +15,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.github.microcred.server.ServerConfig;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -92,7 +94,7 @@ public final class Authenticator {
     @Override
     public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
       super.verify(claims, context);
-      java.util.Date iat = claims.getIssueTime();
+      Date iat = claims.getIssueTime();
       long ahead = iat.getTime() - currentTime().getTime();
       if (ahead > MAX_CLOCK_SKEW_SECONDS * 1000L) {
         throw new BadJWTException("JWT issued in the future: iat is " + ahead / 1000 + " s ahead of this "
@@ -135,7 +137,7 @@ public final class Authenticator {
       return new Outcome(401, "invalid_token", "the access token is not a JWT: " + e.getMessage(), null);
     } catch (BadJOSEException e) {
       return new Outcome(401, "invalid_token", "the access token was refused: " + e.getMessage(), null);
-    } catch (com.nimbusds.jose.JOSEException e) {
+    } catch (JOSEException e) {
       return new Outcome(401, "invalid_token", "the access token cannot be verified: " + e.getMessage(), null);
     }
     List<String> scopes = scopes(claims);

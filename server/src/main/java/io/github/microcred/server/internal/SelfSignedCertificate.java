@@ -1,7 +1,9 @@
 package io.github.microcred.server.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -14,8 +16,8 @@ import java.util.Date;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
@@ -46,7 +48,7 @@ public final class SelfSignedCertificate {
    * @throws java.security.GeneralSecurityException if the JDK lacks P-256 or PKCS#12
    * @throws java.io.IOException on an encoding failure
    */
-  public static KeyStore create(String host) throws java.security.GeneralSecurityException, java.io.IOException {
+  public static KeyStore create(String host) throws GeneralSecurityException, IOException {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
     KeyPair kp = g.generateKeyPair();

@@ -10,6 +10,7 @@ import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.status.BitstringStatusCheck;
 import io.github.microcred.vc.status.RevocationList;
 import io.github.microcred.vc.status.RevocationListCheck;
+import io.github.microcred.vc.status.StatusChecks;
 import io.github.microcred.vc.status.StatusEntry;
 import io.github.microcred.vc.status.StatusListDefinition;
 import io.github.microcred.vc.status.StatusListManager;
@@ -17,12 +18,15 @@ import io.github.microcred.vc.status.StatusListOptions;
 import io.github.microcred.vc.status.StatusListSource;
 import io.github.microcred.vc.status.StatusPurpose;
 import io.github.microcred.vc.status.StatusStore;
-import io.github.microcred.vc.status.StatusChecks;
 import io.github.microcred.vc.status.TokenStatusList;
 import io.github.microcred.vc.status.TokenStatusListCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The server's Bitstring Status Lists, over the vc module's {@link StatusListManager} and a {@link StatusStore}:
@@ -239,7 +244,7 @@ public final class StatusService implements AutoCloseable {
   }
 
   private StatusEntry allocate(Current c, String credentialId,
-      java.util.function.Function<String, StatusListDefinition> definition) throws VcException {
+      Function<String, StatusListDefinition> definition) throws VcException {
     while (true) {
       String id;
       int n;
@@ -340,13 +345,13 @@ public final class StatusService implements AutoCloseable {
       return p.text();
     }
     String prefix = base + PATH + segment(issuer.get()) + "/" + StatusPurpose.REVOCATION.term() + "/";
-    List<String> lists = new java.util.ArrayList<>();
+    List<String> lists = new ArrayList<>();
     for (String id : store.listIds()) {
       if (id.startsWith(prefix) && id.substring(prefix.length()).matches("[1-9][0-9]{0,8}")) {
         lists.add(id);
       }
     }
-    lists.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(prefix.length()))));
+    lists.sort(Comparator.comparingInt(id -> Integer.parseInt(id.substring(prefix.length()))));
     String text = manager.revocationList(listId, issuer.get().id(), lists).toJson().toString();
     published.merge(key, new Published(gen, now, text),
         (old, mine) -> old.generation() != mine.generation() ? (old.generation() > mine.generation() ? old : mine)
@@ -401,9 +406,9 @@ public final class StatusService implements AutoCloseable {
     if (p != null && p.generation() == gen && now.isBefore(p.at().plus(REPUBLISH_AFTER))) {
       return p.text();
     }
-    Instant iat = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant iat = now.truncatedTo(ChronoUnit.SECONDS);
     String text = manager.tokenStatusList(listId).signer(listId, issuer.get().key())
-        .withClock(Clock.fixed(iat, java.time.ZoneOffset.UTC)).withTtl(REPUBLISH_AFTER)
+        .withClock(Clock.fixed(iat, ZoneOffset.UTC)).withTtl(REPUBLISH_AFTER)
         .withExpiry(iat.plus(TOKEN_VALIDITY)).get();
     published.merge(key, new Published(gen, now, text),
         (old, mine) -> old.generation() != mine.generation() ? (old.generation() > mine.generation() ? old : mine)

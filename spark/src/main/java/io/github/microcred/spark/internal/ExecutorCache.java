@@ -1,6 +1,12 @@
 package io.github.microcred.spark.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -10,7 +16,7 @@ import java.util.function.Function;
 public final class ExecutorCache {
   private static final int MAX = 64;
   private static final ConcurrentHashMap<String, Object> CACHE = new ConcurrentHashMap<>();
-  private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong BUILDS = new AtomicLong();
 
   private ExecutorCache() {}
 
@@ -55,14 +61,14 @@ public final class ExecutorCache {
    */
   public static String digest(Iterable<String> parts) {
     try {
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (String p : parts) {
-        byte[] b = p.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+        byte[] b = p.getBytes(StandardCharsets.UTF_8);
+        md.update(ByteBuffer.allocate(4).putInt(b.length).array());
         md.update(b);
       }
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

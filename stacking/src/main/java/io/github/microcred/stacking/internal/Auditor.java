@@ -7,13 +7,20 @@ import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.RequirementStatus;
+import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.StackingIssueCode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Runs the exact or divisible audit on a compiled problem and explains the outcome. */
 public final class Auditor {
@@ -82,7 +89,7 @@ public final class Auditor {
    * @param partial what was compiled before the deadline (for the up-front exclusions), or null
    * @return the result
    */
-  public static AuditResult undecided(FlatTree tree, io.github.microcred.stacking.Rules rules, LocalDate asOf,
+  public static AuditResult undecided(FlatTree tree, Rules rules, LocalDate asOf,
       AuditResult.Mode mode, String phase, Compiled partial) {
     List<RequirementStatus> st = new ArrayList<>();
     BigDecimal credit = BigDecimal.ZERO;
@@ -93,7 +100,7 @@ public final class Auditor {
       if (node.leaf >= 0 && node.req.kind() == Requirement.Kind.CREDITS) {
         credit = credit.add(req);
       } else if (node.leaf >= 0) {
-        count += req.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        count += req.setScale(0, RoundingMode.CEILING).longValueExact();
       }
       boolean met = req.signum() == 0;
       st.add(new RequirementStatus(node.path, node.req.kind(), met, req, BigDecimal.ZERO,
@@ -137,7 +144,7 @@ public final class Auditor {
     Problem p = k.p;
     // groups: components of the "may not share" graph on leaves
     int[] comp = new int[p.nL];
-    java.util.Arrays.fill(comp, -1);
+    Arrays.fill(comp, -1);
     boolean[][] ok = null;
     for (int c = 0; c < p.nC; c++) {
       if (p.pairOk[c] != null) {
@@ -150,7 +157,7 @@ public final class Auditor {
       if (comp[l] >= 0) {
         continue;
       }
-      java.util.ArrayDeque<Integer> st = new java.util.ArrayDeque<>();
+      ArrayDeque<Integer> st = new ArrayDeque<>();
       st.push(l);
       comp[l] = groups;
       while (!st.isEmpty()) {
@@ -305,7 +312,7 @@ public final class Auditor {
         List<String> close = new ArrayList<>();
         if (!leafSat[l]) {
           String what = cnt ? (r.kind() == Requirement.Kind.COUNT ? " more credential(s) matching the filter"
-              : " of " + new java.util.TreeSet<>(r.filter().credentials()))
+              : " of " + new TreeSet<>(r.filter().credentials()))
               : " more " + unit + " from credentials matching the filter";
           close.add(miss.toPlainString() + what);
         }
@@ -334,7 +341,7 @@ public final class Auditor {
     }
     boolean sat = nodeSat[0] && shortfalls.isEmpty();
     if (sat && mode == AuditResult.Mode.EXACT) {
-      java.util.Optional<String> wrong = WitnessCheck.check(k, asOf, as);
+      Optional<String> wrong = WitnessCheck.check(k, asOf, as);
       if (wrong.isPresent()) {
         // never reached unless the solver is wrong: then its answer is not given as SATISFIED
         sat = false;
@@ -442,7 +449,7 @@ public final class Auditor {
       Problem p = k.p;
       String here = k.tree.nodes.get(k.tree.leaves.get(l)).path;
       Requirement r = k.tree.leafReq[l];
-      java.util.Set<String> named = r.filter().credentials();
+      Set<String> named = r.filter().credentials();
       List<RequirementStatus.Held> out = new ArrayList<>();
       // without named credentials only those eligible here can be listed: visit just them, in the same order
       int[] visit = named.isEmpty() ? eligibleFor[l] : null;
@@ -474,7 +481,7 @@ public final class Auditor {
         List<String> shorts = new ArrayList<>();
         for (Assignment a : mine) {
           int m = k.tree.leafByPath.get(a.requirement());
-          long contrib = p.countLeaf[m] ? 1 : k.scaled(a.credits(), java.math.RoundingMode.HALF_EVEN);
+          long contrib = p.countLeaf[m] ? 1 : k.scaled(a.credits(), RoundingMode.HALF_EVEN);
           long gap = p.demand[m] - (prog[m] - contrib);
           if (gap > 0) {
             shorts.add(a.requirement() + " would be short by " + (p.countLeaf[m]
@@ -488,7 +495,7 @@ public final class Auditor {
             + (shorts.isEmpty() ? " (" + where + " would still be met without it)"
                 : " (without it " + String.join(", ", shorts) + ")")));
       }
-      for (String id : new java.util.TreeSet<>(named)) {
+      for (String id : new TreeSet<>(named)) {
         Exclusion x = k.excluded.get(id);
         if (x != null) {
           out.add(new RequirementStatus.Held(id, List.of(), id + " is held but does not count (" + x.reason() + ": "

@@ -1,15 +1,18 @@
 package io.github.microcred.stacking.internal;
 
 import io.github.microcred.stacking.Cap;
+import io.github.microcred.stacking.Constraints;
 import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.DoubleCount;
 import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.Fraction;
+import io.github.microcred.stacking.Origin;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.StackingErrorCode;
 import io.github.microcred.stacking.StackingException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -160,16 +163,16 @@ public final class Compiled {
     }
     // a converted credit without a finite decimal form (4 quarter hours = 8/3 semester hours) is exact in units of
     // 1/(10^scale * mult): mult is the least common multiple of the denominators' factors other than 2 and 5
-    java.math.BigInteger mult = java.math.BigInteger.ONE;
+    BigInteger mult = BigInteger.ONE;
     for (Fraction f : k.exact) {
-      java.math.BigInteger d = f.denominator();
-      if (d.equals(java.math.BigInteger.ONE)) {
+      BigInteger d = f.denominator();
+      if (d.equals(BigInteger.ONE)) {
         continue; // a whole amount: no decimals, no other factor
       }
       int twos = d.getLowestSetBit();
       d = d.shiftRight(twos);
       int fives = 0;
-      java.math.BigInteger five = java.math.BigInteger.valueOf(5);
+      BigInteger five = BigInteger.valueOf(5);
       while (d.mod(five).signum() == 0) {
         d = d.divide(five);
         fives++;
@@ -177,7 +180,7 @@ public final class Compiled {
       s = Math.max(s, Math.max(twos, fives));
       mult = mult.divide(mult.gcd(d)).multiply(d);
     }
-    k.mult = mult.compareTo(java.math.BigInteger.valueOf(MAX_MULT)) <= 0 ? mult.longValueExact() : 1;
+    k.mult = mult.compareTo(BigInteger.valueOf(MAX_MULT)) <= 0 ? mult.longValueExact() : 1;
     Problem p = k.p;
     int n = k.creds.size();
     p.nC = n;
@@ -206,7 +209,7 @@ public final class Compiled {
           + "the credits and requirements sum beyond the solver's 64-bit range even in whole credits");
     }
     for (int i = 0; i < n; i++) {
-      p.resident[i] = k.creds.get(i).origin() == io.github.microcred.stacking.Origin.RESIDENT;
+      p.resident[i] = k.creds.get(i).origin() == Origin.RESIDENT;
     }
     p.nN = t.nodes.size();
     p.kids = t.kids;
@@ -377,7 +380,7 @@ public final class Compiled {
    * @param cons the rules' constraints
    * @return the exclusion with its reason and detail, or null
    */
-  public static Exclusion notValid(Credential c, LocalDate asOf, io.github.microcred.stacking.Constraints cons) {
+  public static Exclusion notValid(Credential c, LocalDate asOf, Constraints cons) {
     if (c.issued().isAfter(asOf)) {
       return new Exclusion(c.id(), Exclusion.Reason.NOT_YET_ISSUED, "issued " + c.issued() + ", after the audit date "
           + asOf);
@@ -412,7 +415,7 @@ public final class Compiled {
   }
 
   /** Scales credits, totals and demands at {@link #scale}; whether the result fits the solver's objective. */
-  private boolean scaleProblem(io.github.microcred.stacking.Constraints cons) {
+  private boolean scaleProblem(Constraints cons) {
     Problem p = this.p;
     try {
       long unit = unitMultiplier();
@@ -424,8 +427,8 @@ public final class Compiled {
           continue;
         }
         Fraction x = e.multiply(Fraction.of(mult, 1));
-        java.math.BigInteger v = x.scaled(scale, RoundingMode.HALF_EVEN);
-        if (x.compareTo(new Fraction(v, java.math.BigInteger.TEN.pow(scale))) != 0) {
+        BigInteger v = x.scaled(scale, RoundingMode.HALF_EVEN);
+        if (x.compareTo(new Fraction(v, BigInteger.TEN.pow(scale))) != 0) {
           rounded = true;
         }
         p.credit[i] = v.longValueExact();
@@ -507,28 +510,28 @@ public final class Compiled {
   }
 
   private boolean fitsExactly() {
-    java.math.BigInteger total = java.math.BigInteger.ONE;
+    BigInteger total = BigInteger.ONE;
     for (long c : p.credit) {
-      total = total.add(java.math.BigInteger.valueOf(c));
+      total = total.add(BigInteger.valueOf(c));
     }
-    java.math.BigInteger count = java.math.BigInteger.ONE;
-    java.math.BigInteger credit = java.math.BigInteger.ONE;
+    BigInteger count = BigInteger.ONE;
+    BigInteger credit = BigInteger.ONE;
     for (int l = 0; l < p.nL; l++) {
       if (p.countLeaf[l]) {
-        count = count.add(java.math.BigInteger.valueOf(p.demand[l]));
+        count = count.add(BigInteger.valueOf(p.demand[l]));
       } else {
-        credit = credit.add(java.math.BigInteger.valueOf(p.demand[l]));
+        credit = credit.add(BigInteger.valueOf(p.demand[l]));
       }
     }
-    java.math.BigInteger lim = java.math.BigInteger.valueOf(Long.MAX_VALUE / 8);
+    BigInteger lim = BigInteger.valueOf(Long.MAX_VALUE / 8);
     return total.multiply(count).multiply(credit).compareTo(lim) <= 0
-        && java.math.BigInteger.valueOf(p.totalMin).add(java.math.BigInteger.valueOf(p.resMin)).compareTo(lim) <= 0;
+        && BigInteger.valueOf(p.totalMin).add(BigInteger.valueOf(p.resMin)).compareTo(lim) <= 0;
   }
 
   /** A limit as a long: clamped to a value above every reachable sum (a limit no sum reaches). */
-  private static long fit(java.math.BigInteger v) {
-    java.math.BigInteger hi = java.math.BigInteger.valueOf(Long.MAX_VALUE / 4);
-    return v.compareTo(hi) > 0 ? hi.longValueExact() : v.max(java.math.BigInteger.ZERO).longValueExact();
+  private static long fit(BigInteger v) {
+    BigInteger hi = BigInteger.valueOf(Long.MAX_VALUE / 4);
+    return v.compareTo(hi) > 0 ? hi.longValueExact() : v.max(BigInteger.ZERO).longValueExact();
   }
 
   /**

@@ -8,6 +8,9 @@ import io.github.microcred.stacking.Fraction;
 import io.github.microcred.stacking.StackingErrorCode;
 import io.github.microcred.stacking.StackingException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Converts credit values into the rules' unit through a core {@link CreditConversions} policy. */
 public final class CreditConverter {
@@ -67,8 +70,8 @@ public final class CreditConverter {
         rounded);
   }
 
-  private final java.util.Map<String, Fraction[]> factors =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Fraction[]> factors =
+      new ConcurrentHashMap<>();
 
   private Fraction exactFactor(CreditUnit from, CreditUnit to) {
     return factors.computeIfAbsent(from + ">" + to, x -> new Fraction[] {
@@ -81,17 +84,17 @@ public final class CreditConverter {
       return null;
     }
     BigDecimal f = c.get().factor();
-    if (f.precision() < java.math.MathContext.DECIMAL128.getPrecision()) {
+    if (f.precision() < MathContext.DECIMAL128.getPrecision()) {
       return Fraction.of(f); // a terminating factor is given exactly
     }
     var inv = policy.conversion(to, from);
-    if (inv.isPresent() && inv.get().factor().precision() < java.math.MathContext.DECIMAL128.getPrecision()) {
+    if (inv.isPresent() && inv.get().factor().precision() < MathContext.DECIMAL128.getPrecision()) {
       Fraction g = Fraction.of(inv.get().factor());
       if (g.signum() > 0) {
         Fraction e = new Fraction(g.denominator(),
             g.numerator());
         BigDecimal check = new BigDecimal(e.numerator()).divide(new BigDecimal(e.denominator()),
-            java.math.MathContext.DECIMAL128);
+            MathContext.DECIMAL128);
         if (check.compareTo(f) == 0) {
           return e;
         }

@@ -2,15 +2,20 @@ package io.github.microcred.stacking.internal;
 
 import io.github.microcred.core.Issue;
 import io.github.microcred.core.internal.JsonNesting;
-import io.github.microcred.stacking.StackingIssueCode;
+import io.github.microcred.stacking.Credential;
+import io.github.microcred.stacking.Filter;
 import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
+import io.github.microcred.stacking.StackingIssueCode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The requirement tree with references expanded, each node with its stable path. Node 0 is the root. */
 public final class FlatTree {
@@ -60,7 +65,7 @@ public final class FlatTree {
     if (tooLarge != null) {
       // measured on the definitions as a DAG, before anything is written out: fails fast, in time linear in the file
       t.problems.add(tooLarge);
-      t.register(new Node("$", Requirement.count("", 1, io.github.microcred.stacking.Filter.builder()
+      t.register(new Node("$", Requirement.count("", 1, Filter.builder()
           .credentials("\u0000too-large").build()), -1), rules.root());
       t.index();
       return t;
@@ -89,11 +94,11 @@ public final class FlatTree {
       Size z = new Size();
       z.defs = rules.definitions();
       // definitions in dependency order (Kahn); those on a cycle are never measured: the expansion reports them
-      Map<String, java.util.Set<String>> deps = new HashMap<>();
+      Map<String, Set<String>> deps = new HashMap<>();
       Map<String, List<String>> users = new HashMap<>();
       Deque<String> ready = new ArrayDeque<>();
       for (var e : rules.definitions().entrySet()) {
-        java.util.Set<String> d = new java.util.HashSet<>();
+        Set<String> d = new HashSet<>();
         refs(e.getValue(), d);
         d.retainAll(rules.definitions().keySet());
         deps.put(e.getKey(), d);
@@ -108,7 +113,7 @@ public final class FlatTree {
         String d = ready.poll();
         z.memo.put(d, z.measure(rules.definitions().get(d)));
         for (String u : users.getOrDefault(d, List.of())) {
-          java.util.Set<String> left = deps.get(u);
+          Set<String> left = deps.get(u);
           if (left.remove(d) && left.isEmpty()) {
             ready.add(u);
           }
@@ -140,7 +145,7 @@ public final class FlatTree {
           + "; share fewer references or split the rules");
     }
 
-    private static void refs(Requirement r, java.util.Set<String> out) {
+    private static void refs(Requirement r, Set<String> out) {
       if (r.kind() == Requirement.Kind.REF) {
         out.add(r.ref());
       }
@@ -157,7 +162,7 @@ public final class FlatTree {
       StringBuilder p = new StringBuilder(path);
       Requirement cur = deref(r);
       for (int level = 1; level <= MAX_DEPTH && cur != null; level++) {
-        java.util.Set<String> segs = new java.util.HashSet<>();
+        Set<String> segs = new HashSet<>();
         Requirement next = null;
         for (int i = 0; i < cur.children().size() && next == null; i++) {
           String seg = segment(cur, i, segs);
@@ -233,7 +238,7 @@ public final class FlatTree {
     for (int l = 0; l < leafReq.length; l++) {
       leafReq[l] = nodes.get(leaves.get(l)).req;
       leafByPath.put(nodes.get(leaves.get(l)).path, l);
-      io.github.microcred.stacking.Filter f = leafReq[l].filter();
+      Filter f = leafReq[l].filter();
       // a leaf is indexed under the values of one set field that every accepted credential must match
       if (!f.credentials().isEmpty()) {
         put(ids, f.credentials(), l);
@@ -254,7 +259,7 @@ public final class FlatTree {
     unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static void put(Map<String, List<Integer>> m, java.util.Set<String> keys, int l) {
+  private static void put(Map<String, List<Integer>> m, Set<String> keys, int l) {
     for (String k : keys) {
       m.computeIfAbsent(k, x -> new ArrayList<>()).add(l);
     }
@@ -275,7 +280,7 @@ public final class FlatTree {
    * @param out output buffer of at least the number of leaves
    * @return the number of candidates written to {@code out}
    */
-  public int candidates(io.github.microcred.stacking.Credential c, int[] mark, int stamp, int[] out) {
+  public int candidates(Credential c, int[] mark, int stamp, int[] out) {
     int n = 0;
     n = add(byId.get(c.id()), mark, stamp, out, n);
     for (String x : c.tags()) {
@@ -288,7 +293,7 @@ public final class FlatTree {
       n = add(byCompetency.get(x), mark, stamp, out, n);
     }
     n = add(unindexed, mark, stamp, out, n);
-    java.util.Arrays.sort(out, 0, n);
+    Arrays.sort(out, 0, n);
     return n;
   }
 
@@ -318,7 +323,7 @@ public final class FlatTree {
       }
       if (def == null) {
         // keep an unsatisfiable placeholder so indices stay meaningful
-        Node n = new Node(path, Requirement.count("", 1, io.github.microcred.stacking.Filter.builder()
+        Node n = new Node(path, Requirement.count("", 1, Filter.builder()
             .credentials("\u0000unresolved").build()), parent);
         register(n, r);
         return;
@@ -330,7 +335,7 @@ public final class FlatTree {
     }
     Node n = new Node(path, r, parent);
     int idx = register(n, r);
-    java.util.Set<String> segs = new java.util.HashSet<>();
+    Set<String> segs = new HashSet<>();
     for (int i = 0; i < r.children().size(); i++) {
       String seg = segment(r, i, segs);
       int before = nodes.size();
@@ -348,7 +353,7 @@ public final class FlatTree {
    * @param used segments of the earlier siblings (updated)
    * @return the segment
    */
-  public static String segment(Requirement parent, int i, java.util.Set<String> used) {
+  public static String segment(Requirement parent, int i, Set<String> used) {
     Requirement c = parent.children().get(i);
     String seg = !c.id().isEmpty() ? c.id() : c.kind() == Requirement.Kind.REF ? c.ref() : Integer.toString(i);
     if (!used.add(seg)) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.microcred.core.internal.JsonNesting;
+import io.github.microcred.stacking.Fraction;
 import io.github.microcred.stacking.StackingErrorCode;
 import io.github.microcred.stacking.StackingException;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Small helpers to read JSON trees while collecting errors with their JSON paths. */
 public final class Json {
@@ -140,7 +142,7 @@ public final class Json {
    */
   public BigDecimal number(JsonNode v, String path) {
     if (v.isTextual() && v.asText().contains("/")) {
-      io.github.microcred.stacking.Fraction f = fraction(v, path);
+      Fraction f = fraction(v, path);
       var d = f.exactDecimal();
       if (d.isEmpty()) {
         err(path, "'" + v.asText() + "' has no exact decimal value; give this amount as a decimal or a fraction"
@@ -161,39 +163,39 @@ public final class Json {
    * @param def default (null = required)
    * @return value
    */
-  public io.github.microcred.stacking.Fraction fraction(JsonNode o, String f, String path,
-      io.github.microcred.stacking.Fraction def) {
+  public Fraction fraction(JsonNode o, String f, String path,
+      Fraction def) {
     JsonNode v = o.get(f);
     if (v == null || v.isNull()) {
       if (def == null) {
         err(path + "." + f, "required number is missing");
-        return io.github.microcred.stacking.Fraction.ZERO;
+        return Fraction.ZERO;
       }
       return def;
     }
     return fraction(v, path + "." + f);
   }
 
-  private io.github.microcred.stacking.Fraction fraction(JsonNode v, String path) {
+  private Fraction fraction(JsonNode v, String path) {
     if (v.isNumber()) {
       BigDecimal d = v.decimalValue();
       if (Math.abs((long) d.scale()) > 100 || (long) d.precision() - d.scale() > 100) {
         err(path, "number out of range: " + v);
-        return io.github.microcred.stacking.Fraction.ZERO;
+        return Fraction.ZERO;
       }
-      return io.github.microcred.stacking.Fraction.of(d);
+      return Fraction.of(d);
     }
     if (v.isTextual() && v.asText().matches("\\s*-?\\d+(\\.\\d+)?\\s*/\\s*\\d+(\\.\\d+)?\\s*")) {
       try {
-        return io.github.microcred.stacking.Fraction.parse(v.asText());
+        return Fraction.parse(v.asText());
       } catch (IllegalArgumentException e) {
         err(path, e.getMessage());
-        return io.github.microcred.stacking.Fraction.ZERO;
+        return Fraction.ZERO;
       }
     }
     err(path, "expected a number or a fraction string \"a/b\", got " + (v.isTextual() ? "'" + v.asText() + "'"
         : v.getNodeType().toString()));
-    return io.github.microcred.stacking.Fraction.ZERO;
+    return Fraction.ZERO;
   }
 
   /**
@@ -310,7 +312,7 @@ public final class Json {
   public void only(JsonNode o, String path, Set<String> allowed) {
     o.fieldNames().forEachRemaining(f -> {
       if (!allowed.contains(f)) {
-        err(path + "." + f, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+        err(path + "." + f, "unknown field (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     });
   }

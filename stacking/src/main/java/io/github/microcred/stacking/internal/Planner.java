@@ -11,6 +11,7 @@ import io.github.microcred.stacking.Transcript;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -336,7 +337,7 @@ public final class Planner {
    */
   private BitSet missing(BitSet seeds, BitSet have) {
     BitSet add = new BitSet();
-    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    ArrayDeque<Integer> work = new ArrayDeque<>();
     for (int i = seeds.nextSetBit(0); i >= 0; i = seeds.nextSetBit(i + 1)) {
       if (!have.get(i)) {
         add.set(i);

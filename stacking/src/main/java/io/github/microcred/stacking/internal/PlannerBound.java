@@ -3,7 +3,9 @@ package io.github.microcred.stacking.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The planner's LP lower bound: the linear relaxation of "cover every mandatory credit requirement", solved exactly as
@@ -190,7 +192,7 @@ final class PlannerBound {
     boolean[] multi = new boolean[p.nC];
     for (int q = 0; q < nq; q++) {
       long d = p.demand[leaves[q]];
-      java.util.Map<Long, List<Integer>> bySize = new java.util.HashMap<>();
+      Map<Long, List<Integer>> bySize = new HashMap<>();
       List<Integer> c2 = new ArrayList<>();
       for (int c = 0; c < p.nC; c++) {
         if (p.credit[c] <= 0 || Arrays.binarySearch(arcsOf[c], q) < 0) {

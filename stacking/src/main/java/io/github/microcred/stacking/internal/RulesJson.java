@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.CreditUnit;
 import io.github.microcred.stacking.Cap;
 import io.github.microcred.stacking.Constraints;
 import io.github.microcred.stacking.DoubleCount;
@@ -15,6 +16,7 @@ import io.github.microcred.stacking.StackingErrorCode;
 import io.github.microcred.stacking.StackingException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +60,7 @@ public final class RulesJson {
     var unit = Units.find(unitName);
     if (unit.isEmpty() && !unitName.isEmpty()) {
       j.err("$.unit", "unknown credit unit '" + unitName + "' (expected one of "
-          + java.util.Arrays.toString(io.github.microcred.core.CreditUnit.values()) + ", SCH, CATS)");
+          + Arrays.toString(CreditUnit.values()) + ", SCH, CATS)");
     }
     Requirement req = null;
     if (!root.has("requirement")) {

@@ -1,6 +1,10 @@
 package io.github.microcred.stacking.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.microcred.core.CreditUnit;
+import io.github.microcred.core.CreditValue;
+import io.github.microcred.stacking.Catalogue;
+import io.github.microcred.stacking.CatalogueItem;
 import io.github.microcred.stacking.Credential;
 import io.github.microcred.stacking.Origin;
 import io.github.microcred.stacking.StackingErrorCode;
@@ -72,7 +76,7 @@ public final class TranscriptJson {
    * @return catalogue
    * @throws StackingException CATALOGUE_INVALID naming the JSON path of every fault
    */
-  public static io.github.microcred.stacking.Catalogue readCatalogue(String text) throws StackingException {
+  public static Catalogue readCatalogue(String text) throws StackingException {
     JsonNode root = Json.parse(text, StackingErrorCode.CATALOGUE_INVALID, "", "a catalogue (a few levels deep)");
     if (root == null || !root.isObject() || !root.path("items").isArray()) {
       throw new StackingException(StackingErrorCode.CATALOGUE_INVALID,
@@ -82,7 +86,7 @@ public final class TranscriptJson {
     j.only(root, "$", CATALOGUE_TOP);
     j.text(root, "$schema", "$", "");
     JsonNode a = root.get("items");
-    List<io.github.microcred.stacking.CatalogueItem> out = new ArrayList<>();
+    List<CatalogueItem> out = new ArrayList<>();
     Set<String> allowed = new HashSet<>(FIELDS);
     allowed.addAll(Set.of("hours", "cost", "prerequisites"));
     for (int i = 0; i < a.size(); i++) {
@@ -103,14 +107,14 @@ public final class TranscriptJson {
       }
       Credential c = credential(j, o, p);
       if (c != null && hours.signum() >= 0 && cost.signum() >= 0) {
-        out.add(new io.github.microcred.stacking.CatalogueItem(c, hours, cost, j.strings(o, "prerequisites", p)));
+        out.add(new CatalogueItem(c, hours, cost, j.strings(o, "prerequisites", p)));
       }
     }
     if (!j.errors.isEmpty()) {
       throw new StackingException(StackingErrorCode.CATALOGUE_INVALID, "invalid catalogue: "
           + String.join("; ", j.errors));
     }
-    return new io.github.microcred.stacking.Catalogue(out);
+    return new Catalogue(out);
   }
 
   /**
@@ -135,8 +139,8 @@ public final class TranscriptJson {
       j.err(p + ".unit", "unknown credit unit '" + unitName + "'");
     }
     Credential.Builder b = Credential.builder(id)
-        .credits(new io.github.microcred.core.CreditValue(credits.max(BigDecimal.ZERO),
-            unit.orElse(io.github.microcred.core.CreditUnit.ECTS)))
+        .credits(new CreditValue(credits.max(BigDecimal.ZERO),
+            unit.orElse(CreditUnit.ECTS)))
         .level(j.integer(o, "level", p, 0))
         .issuer(j.text(o, "issuer", p, ""))
         .kind(j.text(o, "kind", p, "course"))

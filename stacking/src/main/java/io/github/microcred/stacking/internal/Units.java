@@ -1,6 +1,7 @@
 package io.github.microcred.stacking.internal;
 
 import io.github.microcred.core.CreditUnit;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,6 +46,6 @@ public final class Units {
    */
   public static CreditUnit parse(String name) {
     return find(name).orElseThrow(() -> new IllegalArgumentException("unknown credit unit '" + name
-        + "' (expected one of " + java.util.Arrays.toString(CreditUnit.values()) + ", SCH, CATS)"));
+        + "' (expected one of " + Arrays.toString(CreditUnit.values()) + ", SCH, CATS)"));
   }
 }

@@ -10,6 +10,7 @@ import io.github.microcred.stacking.Requirement;
 import io.github.microcred.stacking.Rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ public final class WitnessCheck {
     }
     Map<Integer, Set<Integer>> leavesOf = new LinkedHashMap<>();
     Fraction[] progress = new Fraction[t.leaves.size()];
-    java.util.Arrays.fill(progress, Fraction.ZERO);
+    Arrays.fill(progress, Fraction.ZERO);
     for (Assignment a : assignments) {
       Integer c = credIndex.get(a.credentialId());
       if (c == null) {

@@ -1,5 +1,6 @@
 package io.github.microcred.vc.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +83,7 @@ public final class BoundedFetch {
   private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
     private final int max;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
     Bounded(int max) {

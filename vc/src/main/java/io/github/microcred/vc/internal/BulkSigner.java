@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ public final class BulkSigner<I, O> extends Spliterators.AbstractSpliterator<O> 
 
   private final Iterator<? extends I> input;
   private final Function<Long, Function<I, O>> task;
-  private final java.util.function.BiFunction<Long, Throwable, O> crashed;
+  private final BiFunction<Long, Throwable, O> crashed;
   private final ExecutorService pool;
   private final int window;
   private final ArrayDeque<Future<O>> inFlight = new ArrayDeque<>();
@@ -36,7 +37,7 @@ public final class BulkSigner<I, O> extends Spliterators.AbstractSpliterator<O> 
   private boolean done;
 
   private BulkSigner(Iterator<? extends I> input, int threads, Function<Long, Function<I, O>> task,
-      java.util.function.BiFunction<Long, Throwable, O> crashed) {
+      BiFunction<Long, Throwable, O> crashed) {
     super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
     this.input = input;
     this.task = task;
@@ -63,7 +64,7 @@ public final class BulkSigner<I, O> extends Spliterators.AbstractSpliterator<O> 
    * @return the results, in input order; closing it stops the pool and closes {@code input}
    */
   public static <I, O> Stream<O> map(Stream<? extends I> input, int threads, Function<Long, Function<I, O>> task,
-      java.util.function.BiFunction<Long, Throwable, O> crashed) {
+      BiFunction<Long, Throwable, O> crashed) {
     BulkSigner<I, O> s = new BulkSigner<>(input.iterator(), Math.max(1, threads), task, crashed);
     return StreamSupport.stream(s, false).onClose(() -> {
       s.pool.shutdownNow();

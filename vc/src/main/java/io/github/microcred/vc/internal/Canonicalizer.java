@@ -3,10 +3,16 @@ package io.github.microcred.vc.internal;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
-import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.compaction.Compaction;
+import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.flattening.NodeMap;
+import com.apicatalog.jsonld.json.JsonUtils;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -17,23 +23,24 @@ import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import com.apicatalog.jsonld.context.ActiveContext;
-import com.apicatalog.jsonld.expansion.Expansion;
-import com.apicatalog.jsonld.json.JsonUtils;
-import com.apicatalog.jsonld.processor.ProcessingRuntime;
-import com.apicatalog.jsonld.processor.ToRdfProcessor;
-import jakarta.json.JsonObjectBuilder;
 import java.io.StringWriter;
 import java.lang.ref.WeakReference;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * JSON-LD to RDF (titanium expansion in safe mode: undefined terms fail; our linear node map; titanium's RDF
@@ -298,10 +305,10 @@ public final class Canonicalizer {
    * items, nesting deeper than {@code maxDepth}, a number beyond {@link #MAX_NUMBER_DIGITS}. Depth-first; the path
    * is written only for the failure (the walk itself keeps the segments on a stack).
    */
-  private static String longArray(JsonValue v, java.util.ArrayDeque<Object> path, int max, int depth,
+  private static String longArray(JsonValue v, ArrayDeque<Object> path, int max, int depth,
       int maxDepth) {
     if (v.getValueType() == JsonValue.ValueType.NUMBER) {
-      return numberBeyondBounds((jakarta.json.JsonNumber) v, path);
+      return numberBeyondBounds((JsonNumber) v, path);
     }
     if (depth > maxDepth) {
       return "the document nests deeper than " + maxDepth + " at " + path(path);
@@ -341,8 +348,8 @@ public final class Canonicalizer {
   }
 
   /** A number with more than {@link #MAX_NUMBER_DIGITS} digits or a decimal exponent beyond it, described; else null. */
-  private static String numberBeyondBounds(jakarta.json.JsonNumber n, java.util.ArrayDeque<Object> path) {
-    java.math.BigDecimal b = n.bigDecimalValue();
+  private static String numberBeyondBounds(JsonNumber n, ArrayDeque<Object> path) {
+    BigDecimal b = n.bigDecimalValue();
     if (b.precision() <= MAX_NUMBER_DIGITS && Math.abs((long) b.scale()) <= MAX_NUMBER_DIGITS) {
       return null;
     }
@@ -356,7 +363,7 @@ public final class Canonicalizer {
         + " read as an xsd:integer or xsd:double)";
   }
 
-  private static String path(java.util.ArrayDeque<Object> segments) {
+  private static String path(ArrayDeque<Object> segments) {
     StringBuilder b = new StringBuilder("$");
     for (Object s : segments) {
       if (s instanceof Integer) {
@@ -432,7 +439,7 @@ public final class Canonicalizer {
             "document is " + size + " bytes, above the limit of " + limits.maxDocumentBytes());
       }
     }
-    String longArray = longArray(document, new java.util.ArrayDeque<>(), limits.maxArrayItems(), 0,
+    String longArray = longArray(document, new ArrayDeque<>(), limits.maxArrayItems(), 0,
         limits.maxNestingDepth());
     if (longArray != null) {
       throw new VcException(VcErrorCode.LIMIT_EXCEEDED, longArray);
@@ -543,7 +550,7 @@ public final class Canonicalizer {
    * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
    */
   public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
-      String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime) throws VcException {
+      String rdfcHash, RdfQuadConsumer dataset, LongSupplier nanoTime) throws VcException {
     return canonicalize(document, loader, limits, rdfcHash, dataset, nanoTime, Path.AUTO);
   }
 
@@ -565,9 +572,9 @@ public final class Canonicalizer {
    */
   public record PathCounts(long fast, long general) {}
 
-  private static final java.util.concurrent.atomic.LongAdder FAST_RUNS = new java.util.concurrent.atomic.LongAdder();
-  private static final java.util.concurrent.atomic.LongAdder GENERAL_RUNS =
-      new java.util.concurrent.atomic.LongAdder();
+  private static final LongAdder FAST_RUNS = new LongAdder();
+  private static final LongAdder GENERAL_RUNS =
+      new LongAdder();
 
   /** {@code -Dmicrocred.internal.generalPath=true} turns the fast path off (for before/after benchmarks). */
   private static volatile boolean generalOnly = Boolean.getBoolean("microcred.internal.generalPath");
@@ -582,8 +589,8 @@ public final class Canonicalizer {
     generalOnly = !enabled;
   }
 
-  private static final java.util.concurrent.atomic.LongAdder TEMPLATE_RUNS =
-      new java.util.concurrent.atomic.LongAdder();
+  private static final LongAdder TEMPLATE_RUNS =
+      new LongAdder();
 
   /**
    * How many of the fast canonicalizations were answered from a proof-configuration template
@@ -631,7 +638,7 @@ public final class Canonicalizer {
    * @throws VcException as {@link #canonicalize(JsonObject, ContextLoader, CanonicalizationLimits)}
    */
   public static String canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
-      String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime, Path path)
+      String rdfcHash, RdfQuadConsumer dataset, LongSupplier nanoTime, Path path)
       throws VcException {
     NQuadsSink.Text text = new NQuadsSink.Text(64);
     canonicalize(document, loader, limits, rdfcHash, dataset, nanoTime, path, text);
@@ -661,7 +668,7 @@ public final class Canonicalizer {
   }
 
   private static void canonicalize(JsonObject document, ContextLoader loader, CanonicalizationLimits limits,
-      String rdfcHash, RdfQuadConsumer dataset, java.util.function.LongSupplier nanoTime, Path path,
+      String rdfcHash, RdfQuadConsumer dataset, LongSupplier nanoTime, Path path,
       NQuadsSink sink) throws VcException {
     Deadline deadline = Deadline.start(limits.maxTime(), nanoTime);
     checkInputBounds(document, limits);
@@ -894,7 +901,7 @@ public final class Canonicalizer {
       return run(() -> {
         deadline.check("JSON-LD compaction (before it starts)");
         ActiveContext active = processor.context(context);
-        JsonValue c = com.apicatalog.jsonld.compaction.Compaction.with(active).compactArrays(true).ordered(false)
+        JsonValue c = Compaction.with(active).compactArrays(true).ordered(false)
             .compact(expanded);
         JsonObjectBuilder b = JsonSupport.PROVIDER.createObjectBuilder().add("@context", context);
         if (c.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -953,7 +960,7 @@ public final class Canonicalizer {
         source.feed(counting(canon, limits.maxQuads(), deadline));
         deadline.check("RDFC-1.0 canonicalization (before it starts)");
         canon.provide(canonical);
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         canon.mapping().forEach((k, v) -> out.put(strip(k), strip(v)));
         return out;
       });

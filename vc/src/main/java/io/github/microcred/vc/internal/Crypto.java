@@ -2,6 +2,7 @@ package io.github.microcred.vc.internal;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -226,8 +227,8 @@ public final class Crypto {
       digest.doFinal(hash, 0);
       ECDSASigner v = new ECDSASigner();
       v.init(false, new ECPublicKeyParameters(q, d));
-      BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, curve.size()));
-      BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, curve.size(), signature.length));
+      BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, curve.size()));
+      BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, curve.size(), signature.length));
       return v.verifySignature(hash, r, s);
     } catch (RuntimeException e) {
       return false;

@@ -12,16 +12,20 @@ import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,9 +34,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The compiled-context fast path of JSON-LD to RDF: expansion and deserialization to RDF in one walk over a
@@ -822,7 +829,7 @@ final class FastRdf {
    * @return canonical N-Quads
    * @throws RdfConsumerException from {@code dataset}
    */
-  static String canonical(Dataset d, String rdfcHash, java.util.function.Supplier<RdfCanon> canon, long maxWork,
+  static String canonical(Dataset d, String rdfcHash, Supplier<RdfCanon> canon, long maxWork,
       RdfQuadConsumer dataset, Deadline deadline) throws RdfConsumerException {
     NQuadsSink.Text text = new NQuadsSink.Text(d.quads().size());
     canonical(d, rdfcHash, canon, maxWork, dataset, deadline, text);
@@ -833,7 +840,7 @@ final class FastRdf {
    * As {@link #canonical(Dataset, String, java.util.function.Supplier, long, RdfQuadConsumer, Deadline)}, each
    * canonical line handed to {@code out} (a text, or a digest) in canonical order.
    */
-  static void canonical(Dataset d, String rdfcHash, java.util.function.Supplier<RdfCanon> canon, long maxWork,
+  static void canonical(Dataset d, String rdfcHash, Supplier<RdfCanon> canon, long maxWork,
       RdfQuadConsumer dataset, Deadline deadline, NQuadsSink out) throws RdfConsumerException {
     if (d.blankNodes() > 1 && distinctFirstDegree(d, rdfcHash, maxWork, dataset, deadline, out)) {
       return;
@@ -843,7 +850,7 @@ final class FastRdf {
       int n = d.quads().size();
       String[] lines = new String[n];
       Quad[] relabelled = new Quad[n];
-      java.util.HashMap<String, Quad> byLine = new java.util.HashMap<>(n * 2);
+      HashMap<String, Quad> byLine = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
         Quad q = d.quads().get(i);
         Quad r = new Quad(c14n(q.subject()), q.predicate(), q.datatype() == null ? c14n(q.object()) : q.object(),
@@ -852,7 +859,7 @@ final class FastRdf {
         lines[i] = NQuadsWriter.nquad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
         byLine.put(lines[i], r);
       }
-      java.util.Arrays.sort(lines);
+      Arrays.sort(lines);
       for (int i = 0; i < n; i++) {
         if (((i + 1) & 1023) == 0) {
           deadline.check("N-Quads writing");
@@ -892,8 +899,8 @@ final class FastRdf {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Datasets labelled by {@link #distinctFirstDegree} since the class was loaded. */
-  static final java.util.concurrent.atomic.LongAdder DISTINCT_FIRST_DEGREE_RUNS =
-      new java.util.concurrent.atomic.LongAdder();
+  static final LongAdder DISTINCT_FIRST_DEGREE_RUNS =
+      new LongAdder();
 
   /**
    * RDFC-1.0 of a dataset whose blank nodes all have distinct first-degree hashes: steps 1-5 (the blank node to
@@ -936,13 +943,13 @@ final class FastRdf {
       return false;
     }
     deadline.check("RDFC-1.0 canonicalization (before it starts)");
-    java.security.MessageDigest md;
+    MessageDigest md;
     try {
-      md = java.security.MessageDigest.getInstance(rdfcHash);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      md = MessageDigest.getInstance(rdfcHash);
+    } catch (NoSuchAlgorithmException e) {
       return false; // titanium-rdfc reports it
     }
-    java.util.TreeMap<String, String> byHash = new java.util.TreeMap<>();
+    TreeMap<String, String> byHash = new TreeMap<>();
     for (Map.Entry<String, List<Quad>> e : byBlank.entrySet()) {
       String reference = e.getKey();
       List<Quad> mentions = e.getValue();
@@ -953,7 +960,7 @@ final class FastRdf {
             q.datatype() == null ? firstDegree(q.object(), reference) : q.object(), q.datatype(), null, null,
             q.graph() == null ? null : firstDegree(q.graph(), reference));
       }
-      java.util.Arrays.sort(lines);
+      Arrays.sort(lines);
       md.reset();
       for (String line : lines) {
         md.update(line.getBytes(StandardCharsets.UTF_8));
@@ -978,7 +985,7 @@ final class FastRdf {
     }
     int n = quads.size();
     String[] lines = new String[n];
-    java.util.HashMap<String, Quad> byLine = dataset == null ? null : new java.util.HashMap<>(n * 2);
+    HashMap<String, Quad> byLine = dataset == null ? null : new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       Quad q = quads.get(i);
       Quad r = new Quad(issued.getOrDefault(q.subject(), q.subject()), q.predicate(),
@@ -989,7 +996,7 @@ final class FastRdf {
         byLine.put(lines[i], r);
       }
     }
-    java.util.Arrays.sort(lines);
+    Arrays.sort(lines);
     for (int i = 0; i < n; i++) {
       if (((i + 1) & 1023) == 0) {
         deadline.check("N-Quads writing");
@@ -1045,7 +1052,7 @@ final class FastRdf {
         return left[0] >= 0;
       }
       case ARRAY: {
-        jakarta.json.JsonArray a = v.asJsonArray();
+        JsonArray a = v.asJsonArray();
         left[0] -= 2 + a.size();
         for (JsonValue x : a) {
           if (left[0] < 0 || !bound(x, left)) {

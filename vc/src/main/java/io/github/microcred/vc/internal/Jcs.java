@@ -8,10 +8,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON Canonicalization Scheme (RFC 8785), used by the {@code eddsa-jcs-2022} and {@code ecdsa-jcs-2019}
@@ -135,7 +137,7 @@ public final class Jcs {
       }
       if (Character.isSurrogate(c)) {
         throw new VcException(VcErrorCode.INVALID_DOCUMENT, path + " contains an unpaired surrogate U+"
-            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+            + Integer.toHexString(c).toUpperCase(Locale.ROOT)
             + ", which JCS (RFC 8785) cannot encode; expected well-formed Unicode text");
       }
       switch (c) {
@@ -218,7 +220,7 @@ public final class Jcs {
   /** A double's shortest decimal: {@code digits} (no trailing zeros) times 10^(n - digits.length()). */
   private record Decimal(boolean negative, String digits, int n) {
     BigDecimal value() {
-      BigDecimal v = new BigDecimal(new java.math.BigInteger(digits), digits.length() - n);
+      BigDecimal v = new BigDecimal(new BigInteger(digits), digits.length() - n);
       return negative ? v.negate() : v;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CanonicalizationLimits;
@@ -13,6 +14,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Map;
 
 /** JSON plumbing: entry points to the strict reader ({@link StrictJson}) and Jackson / JSON-P conversion. */
 public final class JsonSupport {
@@ -137,7 +142,7 @@ public final class JsonSupport {
   public static ObjectNode toJackson(JsonValue value) {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new IllegalStateException("value: $ must be a JSON object, got "
-          + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+          + value.getValueType().name().toLowerCase(Locale.ROOT));
     }
     return (ObjectNode) jackson(value, 1);
   }
@@ -153,14 +158,14 @@ public final class JsonSupport {
       case OBJECT: {
         deeper(depth);
         ObjectNode o = NODES.objectNode();
-        for (java.util.Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
+        for (Map.Entry<String, JsonValue> e : v.asJsonObject().entrySet()) {
           o.set(paired(e.getKey()), jackson(e.getValue(), depth + 1));
         }
         return o;
       }
       case ARRAY: {
         deeper(depth);
-        com.fasterxml.jackson.databind.node.ArrayNode a = NODES.arrayNode();
+        ArrayNode a = NODES.arrayNode();
         for (JsonValue x : v.asJsonArray()) {
           a.add(jackson(x, depth + 1));
         }
@@ -195,7 +200,7 @@ public final class JsonSupport {
           i++;
         } else {
           throw new IllegalStateException("value: unpaired surrogate U+"
-              + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ": the text is not valid Unicode");
+              + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ": the text is not valid Unicode");
         }
       }
     }
@@ -207,10 +212,10 @@ public final class JsonSupport {
     for (int i = text.startsWith("-") ? 1 : 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
-        return NODES.numberNode(new java.math.BigDecimal(text));
+        return NODES.numberNode(new BigDecimal(text));
       }
     }
-    java.math.BigInteger b = new java.math.BigInteger(text);
+    BigInteger b = new BigInteger(text);
     if (b.bitLength() < 32) {
       return NODES.numberNode(b.intValue());
     }

@@ -6,7 +6,12 @@ import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationResult;
+import io.github.microcred.vc.internal.verify.CompactForm;
+import io.github.microcred.vc.internal.verify.DataModel;
+import io.github.microcred.vc.jose.VcJwt;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,12 +57,12 @@ public final class NestedCredentials {
   /** How deep the verification is, how many more embedded credentials it may verify, and where it is. */
   private static final class Budget {
     int remaining = MAX_COUNT;
-    final java.util.ArrayDeque<String> trail = new java.util.ArrayDeque<>();
+    final ArrayDeque<String> trail = new ArrayDeque<>();
 
     /** The path from the top-level document to {@code path}, one embedded credential after another. */
     String where(String path) {
       StringBuilder sb = new StringBuilder();
-      for (java.util.Iterator<String> it = trail.descendingIterator(); it.hasNext(); ) {
+      for (Iterator<String> it = trail.descendingIterator(); it.hasNext(); ) {
         sb.append(it.next()).append(" > ");
       }
       return sb.append(path).toString();
@@ -99,7 +104,7 @@ public final class NestedCredentials {
   private record Embedded(String path, JsonNode node, boolean endorsementJwt) {}
 
   /** Members whose value (or each item of it) is an embedded credential. */
-  private static final Set<String> EMBEDDING = io.github.microcred.vc.internal.verify.CompactForm.EMBEDDED_CREDENTIALS;
+  private static final Set<String> EMBEDDING = CompactForm.EMBEDDED_CREDENTIALS;
   /** Members whose strings are embedded compact JWS credentials (OB 3.0). */
   private static final String ENDORSEMENT_JWT = "endorsementJwt";
 
@@ -184,14 +189,14 @@ public final class NestedCredentials {
     JsonNode n = e.node();
     if (e.endorsementJwt()) {
       // OB 3.0: "endorsementJwt": [ compact JWS strings ] in the OB 3.0 JWT format
-      if (!n.isTextual() || !io.github.microcred.vc.jose.VcJwt.looksLikeJwt(n.asText().strip())) {
+      if (!n.isTextual() || !VcJwt.looksLikeJwt(n.asText().strip())) {
         return unsecured("an endorsementJwt item must be a compact JWS string (an OB 3.0 JWT)");
       }
       return verifier.ob3Jwt(n.asText().strip());
     }
     if (n.isTextual()) {
       String s = n.asText().strip();
-      if (io.github.microcred.vc.jose.VcJwt.looksLikeJwt(s)) {
+      if (VcJwt.looksLikeJwt(s)) {
         return verifier.jwt(s);
       }
       return unsecured("a string that is not a compact vc+jwt");
@@ -199,14 +204,14 @@ public final class NestedCredentials {
     if (!n.isObject()) {
       return unsecured("not a credential object");
     }
-    if (io.github.microcred.vc.internal.verify.DataModel.hasType(n, "EnvelopedVerifiableCredential")) {
+    if (DataModel.hasType(n, "EnvelopedVerifiableCredential")) {
       String id = n.path("id").asText("");
       if (!id.startsWith(ENVELOPED_JWT_PREFIX)) {
         return unsecured("an EnvelopedVerifiableCredential whose id is not a " + ENVELOPED_JWT_PREFIX
             + "... data: URL");
       }
       String jwt = id.substring(ENVELOPED_JWT_PREFIX.length());
-      if (!io.github.microcred.vc.jose.VcJwt.looksLikeJwt(jwt)) {
+      if (!VcJwt.looksLikeJwt(jwt)) {
         return unsecured("the enveloped data: URL does not hold a compact JWS");
       }
       return verifier.jwt(jwt);

@@ -1,5 +1,6 @@
 package io.github.microcred.vc.internal;
 
+import io.github.microcred.vc.CanonicalizationLimits;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -90,7 +91,7 @@ final class ProofTemplate {
     private final Map<Key, Template> templates = new ConcurrentHashMap<>();
 
     /** The canonical N-Quads of the document {@code key} was made from, or null when there is no template. */
-    String apply(Key key, io.github.microcred.vc.CanonicalizationLimits limits) {
+    String apply(Key key, CanonicalizationLimits limits) {
       Template t = templates.get(key);
       // within every bound a fresh run would check (its nodes are at most two per statement, plus one)
       if (t == null || t.statements > limits.maxQuads() || 2L * t.statements + 1 > limits.maxNodes()

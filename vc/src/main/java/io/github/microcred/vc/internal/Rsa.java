@@ -2,18 +2,20 @@ package io.github.microcred.vc.internal;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAKeyGenParameterSpec;
-import java.security.InvalidAlgorithmParameterException;
+import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
@@ -100,7 +102,7 @@ public final class Rsa {
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a DER PKCS#1 RSAPublicKey: " + e.getMessage());
     }
-    if (!java.util.Arrays.equals(der, encodePublic(p))) {
+    if (!Arrays.equals(der, encodePublic(p))) {
       throw new IllegalArgumentException("not the canonical DER encoding of an RSAPublicKey");
     }
     return p;
@@ -231,7 +233,7 @@ public final class Rsa {
     s.update(message, 0, message.length);
     try {
       return s.generateSignature();
-    } catch (org.bouncycastle.crypto.CryptoException e) {
+    } catch (CryptoException e) {
       throw new IllegalStateException("RSA signing failed", e);
     }
   }

@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -218,7 +219,7 @@ public final class StrictJson {
   private static JsonObject object(JsonValue v, String what) throws VcException {
     if (v.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, what + ": $ must be a JSON object, got "
-          + v.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+          + v.getValueType().name().toLowerCase(Locale.ROOT));
     }
     return v.asJsonObject();
   }
@@ -226,7 +227,7 @@ public final class StrictJson {
   private static ObjectNode objectTree(JsonNode n, String what) throws VcException {
     if (!n.isObject()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, what + ": $ must be a JSON object, got "
-          + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          + n.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return (ObjectNode) n;
   }
@@ -496,7 +497,7 @@ public final class StrictJson {
             i++;
           } else {
             throw new Problem(VcErrorCode.INVALID_DOCUMENT, "the " + what + " at " + path(depth)
-                + " contains an unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                + " contains an unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
                 + ", which is not a Unicode character");
           }
         }
@@ -731,7 +732,7 @@ public final class StrictJson {
           utf8 += 4; // the pair is 4 bytes; its low half counts 0
         } else if (!(Character.isLowSurrogate(c) && at > 0 && Character.isHighSurrogate(s.charAt(at - 1)))) {
           throw new Problem(VcErrorCode.INVALID_DOCUMENT, "unpaired surrogate U+"
-              + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at character offset " + at
+              + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at character offset " + at
               + ": the text is not valid Unicode");
         }
         cbuf[off + i] = c;

@@ -11,12 +11,14 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.jwk.JWK;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.jose.OfflineDids;
 import io.github.microcred.vc.internal.jose.RawJwsSigner;
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -208,8 +210,8 @@ public final class JwtSignOperation {
         .type(JOSEObjectType.JWT);
     if (embedJwk) {
       try {
-        header.jwk(com.nimbusds.jose.jwk.JWK.parse(key.publicKey().toJwk().toString()));
-      } catch (java.text.ParseException e) {
+        header.jwk(JWK.parse(key.publicKey().toJwk().toString()));
+      } catch (ParseException e) {
         throw new IllegalStateException("own public JWK unreadable", e);
       }
     } else {

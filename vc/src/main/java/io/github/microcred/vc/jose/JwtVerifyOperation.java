@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CanonicalizationLimits;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.PublicKey;
@@ -13,17 +14,16 @@ import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
-import io.github.microcred.vc.VerifyOptions;
-import io.github.microcred.vc.internal.verify.CompactForm;
-import io.github.microcred.vc.internal.verify.DataModel;
-import io.github.microcred.vc.internal.verify.StatusGate;
-import io.github.microcred.vc.internal.verify.ValidityWindow;
 import io.github.microcred.vc.VerificationResult;
-import io.github.microcred.vc.Credentials;
+import io.github.microcred.vc.VerifyOptions;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.StrictJson;
 import io.github.microcred.vc.internal.jose.JwtDocuments;
+import io.github.microcred.vc.internal.verify.CompactForm;
+import io.github.microcred.vc.internal.verify.DataModel;
+import io.github.microcred.vc.internal.verify.StatusGate;
+import io.github.microcred.vc.internal.verify.ValidityWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Verifies a {@code vc+jwt} / {@code vp+jwt}. Immutable; {@link #get()} never throws for a bad token.
@@ -272,7 +273,7 @@ public final class JwtVerifyOperation {
     }
     if (!algorithms.contains(alg)) {
       acc.fail(CheckName.PROOF, "header.alg", JwtRejection.ALG_NOT_ALLOWED,
-          "alg '" + alg + "' is not in the allow-list " + new java.util.TreeSet<>(algorithms));
+          "alg '" + alg + "' is not in the allow-list " + new TreeSet<>(algorithms));
       return;
     }
     if (profile == JwtProfile.OB3 && !ob3Header(acc, header)) {

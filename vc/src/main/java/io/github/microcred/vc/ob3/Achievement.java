@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * OB3 {@code Achievement}: what is earned (a micro-credential, badge, course, competency...).
@@ -92,7 +93,7 @@ public record Achievement(String id, Optional<String> achievementType, String na
     return n;
   }
 
-  static final java.util.Set<String> KNOWN = java.util.Set.of("id", "type", "achievementType", "name",
+  static final Set<String> KNOWN = Set.of("id", "type", "achievementType", "name",
       "description", "criteria", "alignment", "creditsAvailable", "resultDescription", "fieldOfStudy", "humanCode",
       "tag", "creator", "inLanguage", "version");
 

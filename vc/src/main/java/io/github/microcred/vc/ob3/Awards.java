@@ -8,6 +8,7 @@ import io.github.microcred.core.MicroCredential;
 import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.verify.XsdDateTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -88,7 +89,7 @@ public final class Awards {
   private static Instant instant(JsonNode credential, String field) throws VcException {
     try {
       // the verifiers' one dateTime parser: the instant read here is the one the validity check compared
-      return io.github.microcred.vc.internal.verify.XsdDateTime.parse(credential.path(field).asText(""));
+      return XsdDateTime.parse(credential.path(field).asText(""));
     } catch (DateTimeParseException e) {
       throw new VcException(VcErrorCode.MAPPING_FAILED, "$." + field + ": expected a date-time, got '"
           + credential.path(field).asText("") + "'");

@@ -1,21 +1,30 @@
 package io.github.microcred.vc.ob3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.Competency;
-import io.github.microcred.core.LearnerIdentity;
-import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.CoreException;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
+import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.Rubric;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Maps the core model to Open Badges 3.0: a {@link MicroCredential} becomes an {@link Achievement}, and an award of
@@ -53,13 +62,13 @@ public final class MicroCredentials {
    * @throws VcException {@link VcErrorCode#MAPPING_FAILED} if the extension does not parse
    */
   public static Optional<MicroCredential> fromAchievement(Achievement achievement) throws VcException {
-    com.fasterxml.jackson.databind.JsonNode ext = achievement.extensions().get("microcredential");
+    JsonNode ext = achievement.extensions().get("microcredential");
     if (ext == null) {
       return Optional.empty();
     }
     try {
       return Optional.of(MicroCredentialJson.fromTree(ext));
-    } catch (io.github.microcred.core.CoreException e) {
+    } catch (CoreException e) {
       throw new VcException(VcErrorCode.MAPPING_FAILED, "achievement.microcredential: " + e.getMessage());
     }
   }
@@ -81,7 +90,7 @@ public final class MicroCredentials {
     String seed = "microcred:award\n" + achievementId(given.microCredential()) + "\n" + given.learner().value()
         + "\n" + given.issuedOn();
     Award award = given.id().isPresent() ? given : given.toBuilder().id("urn:uuid:"
-        + java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+        + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))).build();
     String id = award.id().get();
     if (!isAbsoluteIri(id)) {
       throw new VcException(VcErrorCode.MAPPING_FAILED, "Award.id '" + id + "' is not an absolute IRI");
@@ -151,7 +160,7 @@ public final class MicroCredentials {
     }
     List<ResultDescription> results = new ArrayList<>();
     mc.assessment().rubric().ifPresent(r -> results.add(rubric(id, r)));
-    Optional<java.math.BigDecimal> credits = mc.workload().credits().stream()
+    Optional<BigDecimal> credits = mc.workload().credits().stream()
         .filter(c -> c.unit() == CreditUnit.ECTS).map(CreditValue::amount).findFirst()
         .or(() -> mc.workload().credits().stream().map(CreditValue::amount).findFirst());
     ObjectNode ext = Json.obj();
@@ -176,14 +185,14 @@ public final class MicroCredentials {
     }
     StringBuilder seed = new StringBuilder("microcred:achievement\n").append(mc.title());
     mc.awardingBodies().forEach(o -> seed.append('\n').append(o.id().orElse(o.name())));
-    return "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(seed.toString().getBytes(
-        java.nio.charset.StandardCharsets.UTF_8));
+    return "urn:uuid:" + UUID.nameUUIDFromBytes(seed.toString().getBytes(
+        StandardCharsets.UTF_8));
   }
 
   private static boolean isAbsoluteIri(String s) {
     try {
-      return new java.net.URI(s).isAbsolute();
-    } catch (java.net.URISyntaxException e) {
+      return new URI(s).isAbsolute();
+    } catch (URISyntaxException e) {
       return false;
     }
   }
@@ -234,8 +243,8 @@ public final class MicroCredentials {
     AchievementSubject s = new AchievementSubject(Optional.of(learnerId), List.of(), a, List.of(),
         a.creditsAvailable(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     Optional<String> validUntil = mc.validity()
-        .flatMap(p -> p.expiryFor(java.time.LocalDate.ofInstant(awarded, java.time.ZoneOffset.UTC)))
-        .map(d -> d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+        .flatMap(p -> p.expiryFor(LocalDate.ofInstant(awarded, ZoneOffset.UTC)))
+        .map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant().toString());
     return new OpenBadgeCredential(credentialId, Optional.of(mc.title()), mc.shortDescription(), issuer,
         awarded.toString(), validUntil, Optional.of(awarded.toString()), s, List.of(),
         List.of(EXTENSION_CONTEXT), Json.obj());

@@ -12,6 +12,7 @@ import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.status.RevocationList;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -302,7 +303,7 @@ public final class Ob3Certification {
   }
 
   private static CertificationReport sorted(List<CertificationReport.RuleOutcome> out) {
-    out.sort(java.util.Comparator.comparing(o -> o.rule().ordinal()));
+    out.sort(Comparator.comparing(o -> o.rule().ordinal()));
     return new CertificationReport(out);
   }
 

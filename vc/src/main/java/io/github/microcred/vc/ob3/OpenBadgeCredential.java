@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * OB3 {@code OpenBadgeCredential} (alias {@code AchievementCredential}): a VC 2.0 credential asserting that a
@@ -118,7 +119,7 @@ public record OpenBadgeCredential(String id, Optional<String> name, Optional<Str
     }
     List<String> ctx = Json.strings(n, "@context");
     List<String> extra = ctx.stream().filter(c -> !c.equals(VC2) && !c.equals(VC1) && !c.equals(OB3_EXTENSIONS) && !c.startsWith(
-        "https://purl.imsglobal.org/spec/ob/v3p0/context")).collect(java.util.stream.Collectors.toList());
+        "https://purl.imsglobal.org/spec/ob/v3p0/context")).collect(Collectors.toList());
     if (!n.has("issuer")) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "$.issuer is required");
     }

@@ -13,21 +13,22 @@ import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerifyOptions;
+import io.github.microcred.vc.internal.Base58;
+import io.github.microcred.vc.internal.Canonicalizer;
+import io.github.microcred.vc.internal.DataIntegrity;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
 import io.github.microcred.vc.internal.verify.SignedGraph;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
-import io.github.microcred.vc.internal.Base58;
-import io.github.microcred.vc.internal.Canonicalizer;
-import io.github.microcred.vc.internal.DataIntegrity;
-import io.github.microcred.vc.internal.JsonSupport;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -167,7 +168,7 @@ final class DataIntegrityPresentations {
           "unsupported proof " + p.get("type") + "/" + p.get("cryptosuite") + " for a " + vm.get().publicKey().type() + " key"));
       return null;
     }
-    List<ValidityWindow.Bound> bounds = new java.util.ArrayList<>();
+    List<ValidityWindow.Bound> bounds = new ArrayList<>();
     bounds.add(ValidityWindow.Bound.dateTime("$.proof.created", "created", p.get("created").asText(), false));
     if (p.has("expires")) {
       bounds.add(ValidityWindow.Bound.dateTime("$.proof.expires", "expires", p.path("expires").asText(null), true));

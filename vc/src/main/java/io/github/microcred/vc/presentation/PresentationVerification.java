@@ -1,13 +1,14 @@
 package io.github.microcred.vc.presentation;
 
-import io.github.microcred.vc.CheckName;
 import io.github.microcred.core.Code;
+import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.jose.JwtVerification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outcome of verifying a presentation: the holder's proof and binding, each embedded credential, and the
@@ -90,8 +91,8 @@ public final class PresentationVerification {
    *
    * @return the JWT verification, or empty for a Data Integrity presentation
    */
-  public java.util.Optional<JwtVerification> jwt() {
-    return java.util.Optional.ofNullable(jwt);
+  public Optional<JwtVerification> jwt() {
+    return Optional.ofNullable(jwt);
   }
 
   /**
@@ -111,8 +112,8 @@ public final class PresentationVerification {
    *
    * @return the holder id
    */
-  public java.util.Optional<String> holderId() {
-    return java.util.Optional.ofNullable(holderId);
+  public Optional<String> holderId() {
+    return Optional.ofNullable(holderId);
   }
 
   /**
@@ -123,8 +124,8 @@ public final class PresentationVerification {
    *
    * @return the presenter id
    */
-  public java.util.Optional<String> presenter() {
-    return java.util.Optional.ofNullable(presenter);
+  public Optional<String> presenter() {
+    return Optional.ofNullable(presenter);
   }
 
   /**

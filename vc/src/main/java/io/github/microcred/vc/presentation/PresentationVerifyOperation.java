@@ -6,20 +6,21 @@ import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.DidResolver;
 import io.github.microcred.vc.StatusCheck;
+import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOptions;
-import io.github.microcred.vc.jose.JwtVerification;
-import io.github.microcred.vc.jose.JwtVerifyOperation;
-import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
-import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.jose.JwtDocuments;
+import io.github.microcred.vc.internal.verify.CompactForm;
+import io.github.microcred.vc.jose.JwtVerification;
+import io.github.microcred.vc.jose.JwtVerifyOperation;
+import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -254,7 +255,7 @@ public final class PresentationVerifyOperation {
 
       @Override
       public VerificationResult ob3Jwt(String jwt) {
-        return io.github.microcred.vc.jose.Ob3Jwt.verify(jwt).withOptions(options.withClock(at)
+        return Ob3Jwt.verify(jwt).withOptions(options.withClock(at)
             .withProofPurpose("assertionMethod")).get().result();
       }
     };

@@ -1,16 +1,19 @@
 package io.github.microcred.vc.presentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.microcred.vc.internal.JsonSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.jose.JwtSignOperation;
 import io.github.microcred.vc.jose.VcJwt;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,11 +100,11 @@ public final class Presentations {
    */
   public static ObjectNode signDataIntegrity(JsonNode presentation, KeyPair holderKey, String challenge,
       String domain) throws VcException {
-    io.github.microcred.vc.Cryptosuite suite = holderKey.type() == io.github.microcred.vc.KeyType.ED25519
-        ? io.github.microcred.vc.Cryptosuite.EDDSA_RDFC_2022 : io.github.microcred.vc.Cryptosuite.ECDSA_RDFC_2019;
+    Cryptosuite suite = holderKey.type() == KeyType.ED25519
+        ? Cryptosuite.EDDSA_RDFC_2022 : Cryptosuite.ECDSA_RDFC_2019;
     return DataIntegrityPresentations.sign(presentation, holderKey, suite,
         holderKey.publicKey().didKeyVerificationMethod(), Objects.requireNonNull(challenge, "challenge"),
-        Objects.requireNonNull(domain, "domain"), java.time.Instant.now());
+        Objects.requireNonNull(domain, "domain"), Instant.now());
   }
 
   /**

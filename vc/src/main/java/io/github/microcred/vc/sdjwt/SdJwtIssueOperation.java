@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Issues a credential as an SD-JWT VC. Immutable: each {@code with} returns a new operation holding one settings
@@ -167,7 +168,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withSdAlg(String sdAlg) {
     if (!SdJwt.SD_ALGORITHMS.contains(Objects.requireNonNull(sdAlg, "sdAlg"))) {
-      throw new IllegalArgumentException("_sd_alg: expected one of " + new java.util.TreeSet<>(SdJwt.SD_ALGORITHMS)
+      throw new IllegalArgumentException("_sd_alg: expected one of " + new TreeSet<>(SdJwt.SD_ALGORITHMS)
           + ", got '" + sdAlg + "'");
     }
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
@@ -219,7 +220,7 @@ public final class SdJwtIssueOperation {
       List<String> segs = SdJwtCodec.parsePointer(p);
       if (segs.size() == 1 && NEVER_DISCLOSABLE.contains(segs.get(0))) {
         throw new VcException(VcErrorCode.INVALID_ARGUMENT, "disclosable pointer " + p
-            + ": this claim must stay visible (never selectively disclosable: " + new java.util.TreeSet<>(
+            + ": this claim must stay visible (never selectively disclosable: " + new TreeSet<>(
                 NEVER_DISCLOSABLE) + ")");
       }
     }

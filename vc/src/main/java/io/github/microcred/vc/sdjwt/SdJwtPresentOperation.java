@@ -3,6 +3,7 @@ package io.github.microcred.vc.sdjwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
+import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.PublicKey;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
@@ -156,7 +157,7 @@ public final class SdJwtPresentOperation {
     }
     JsonNode jwk = payload.path("cnf").get("jwk");
     PublicKey cnf = jwk == null ? null : PublicKey.fromJwk(jwk);
-    if (s.holder.type() == io.github.microcred.vc.KeyType.RSA) {
+    if (s.holder.type() == KeyType.RSA) {
       throw new VcException(VcErrorCode.UNSUPPORTED_KEY, "holderKey: a KB-JWT is signed with an Ed25519, P-256 or "
           + "P-384 key");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.ControllerDocument;
+import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.PublicKey;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
@@ -11,10 +12,8 @@ import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationMethod;
 import io.github.microcred.vc.VerificationResult;
 import io.github.microcred.vc.VerifyOptions;
-import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.internal.NestedCredentials;
 import io.github.microcred.vc.internal.StrictJson;
-import io.github.microcred.vc.jose.VcJwt;
 import io.github.microcred.vc.internal.sdjwt.CompactJws;
 import io.github.microcred.vc.internal.sdjwt.SdJwtCodec;
 import io.github.microcred.vc.internal.sdjwt.SdJwtFailure;
@@ -24,6 +23,8 @@ import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.KeyBinding;
 import io.github.microcred.vc.internal.verify.StatusGate;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
+import io.github.microcred.vc.jose.Ob3Jwt;
+import io.github.microcred.vc.jose.VcJwt;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -31,10 +32,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Verifies an SD-JWT VC ({@code typ: dc+sd-jwt}) with or without a Key Binding JWT. Immutable; {@link #get()} never
@@ -168,7 +171,7 @@ public final class SdJwtVerifyOperation {
    * @return a new operation
    * @throws IllegalArgumentException when {@code anchors} is empty
    */
-  public SdJwtVerifyOperation withX509TrustAnchors(java.util.Collection<X509Certificate> anchors) {
+  public SdJwtVerifyOperation withX509TrustAnchors(Collection<X509Certificate> anchors) {
     return new SdJwtVerifyOperation(token, new Settings(s.options, s.requireKeyBinding, s.nonce, s.audience,
         s.kbMaxAge, X5cChain.anchors(List.copyOf(anchors))));
   }
@@ -389,7 +392,7 @@ public final class SdJwtVerifyOperation {
     }
     if (!sdAlg.isTextual() || !SdJwt.SD_ALGORITHMS.contains(sdAlg.asText())) {
       throw new SdJwtFailure(SdJwtRejection.SD_ALG_UNSUPPORTED, "jwt.payload._sd_alg", "_sd_alg must be one of "
-          + new java.util.TreeSet<>(SdJwt.SD_ALGORITHMS) + " (IANA names, exactly), got " + sdAlg);
+          + new TreeSet<>(SdJwt.SD_ALGORITHMS) + " (IANA names, exactly), got " + sdAlg);
     }
     return sdAlg.asText();
   }
@@ -408,7 +411,7 @@ public final class SdJwtVerifyOperation {
 
       @Override
       public VerificationResult ob3Jwt(String jwt) {
-        return io.github.microcred.vc.jose.Ob3Jwt.verify(jwt).withOptions(s.options).get().result();
+        return Ob3Jwt.verify(jwt).withOptions(s.options).get().result();
       }
     };
   }
@@ -554,7 +557,7 @@ public final class SdJwtVerifyOperation {
     }
     if (!SdJwt.ALGORITHMS.contains(alg)) {
       throw new SdJwtFailure(SdJwtRejection.ALG_NOT_ALLOWED, path + ".alg", "alg '" + alg
-          + "' is not in the allow-list " + new java.util.TreeSet<>(SdJwt.ALGORITHMS));
+          + "' is not in the allow-list " + new TreeSet<>(SdJwt.ALGORITHMS));
     }
     if (header.has("crit")) {
       throw new SdJwtFailure(SdJwtRejection.CRIT_UNKNOWN, path + ".crit", "critical header parameter(s) "

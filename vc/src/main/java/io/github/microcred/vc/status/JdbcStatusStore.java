@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -276,7 +277,7 @@ public final class JdbcStatusStore implements StatusStore {
         p.setString(1, listId);
         p.setLong(2, index);
         if (credentialId == null) {
-          p.setNull(3, java.sql.Types.VARCHAR);
+          p.setNull(3, Types.VARCHAR);
         } else {
           p.setString(3, credentialId);
         }

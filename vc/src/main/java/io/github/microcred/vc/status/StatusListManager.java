@@ -13,8 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The issuer side of Bitstring Status List: allocates indexes, revokes, suspends and resumes credentials, and
@@ -109,22 +113,22 @@ public final class StatusListManager {
    *     {@link VcErrorCode#INVALID_ARGUMENT} for a list of another purpose or ids that are not absolute IRIs, or a
    *     storage failure
    */
-  public RevocationList revocationList(String id, String issuer, java.util.List<String> revocationListIds)
+  public RevocationList revocationList(String id, String issuer, List<String> revocationListIds)
       throws VcException {
     try {
       RevocationList.create(id, issuer);
     } catch (IllegalArgumentException e) {
       throw new VcException(VcErrorCode.INVALID_ARGUMENT, e.getMessage());
     }
-    Map<String, java.util.Optional<String>> revoked = new java.util.LinkedHashMap<>();
+    Map<String, Optional<String>> revoked = new LinkedHashMap<>();
     for (String listId : revocationListIds) {
       StatusSnapshot s = store.snapshot(listId);
       if (s.definition().purpose() != StatusPurpose.REVOCATION) {
         throw new VcException(VcErrorCode.INVALID_ARGUMENT, "status list " + listId + " has statusPurpose "
             + s.definition().purpose().term() + "; a 1EdTech Revocation List lists revocations only");
       }
-      for (String credentialId : new java.util.TreeMap<>(s.credentialIds()).values()) {
-        revoked.putIfAbsent(credentialId, java.util.Optional.empty());
+      for (String credentialId : new TreeMap<>(s.credentialIds()).values()) {
+        revoked.putIfAbsent(credentialId, Optional.empty());
       }
       if (revoked.size() > RevocationList.MAX_ENTRIES) {
         throw new VcException(VcErrorCode.LIMIT_EXCEEDED, "a 1EdTech Revocation List of more than "

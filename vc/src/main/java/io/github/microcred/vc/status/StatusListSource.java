@@ -1,5 +1,6 @@
 package io.github.microcred.vc.status;
 
+import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public interface StatusListSource {
     return url -> {
       String s = copy.get(url);
       if (s == null) {
-        throw new VcException(io.github.microcred.vc.VcErrorCode.RESOLUTION_FAILED,
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED,
             "status list " + url + " is not among the offline lists " + copy.keySet());
       }
       return s;
@@ -52,13 +53,13 @@ public interface StatusListSource {
     return url -> {
       Path p = copy.get(url);
       if (p == null) {
-        throw new VcException(io.github.microcred.vc.VcErrorCode.RESOLUTION_FAILED,
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED,
             "status list " + url + " has no file (known: " + copy.keySet() + ")");
       }
       try {
         return Files.readString(p, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new VcException(io.github.microcred.vc.VcErrorCode.RESOLUTION_FAILED,
+        throw new VcException(VcErrorCode.RESOLUTION_FAILED,
             "status list " + url + ": cannot read " + p + ": " + e.getMessage(), e);
       }
     };

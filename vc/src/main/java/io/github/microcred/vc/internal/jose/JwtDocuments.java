@@ -2,9 +2,13 @@ package io.github.microcred.vc.internal.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.verify.ValidityWindow;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The document a JWT carries: the {@code vc+jwt} / {@code vp+jwt} payload itself, or for a legacy VC-JWT 1.1 token
@@ -36,11 +40,11 @@ public final class JwtDocuments {
       ((ObjectNode) doc.get("credentialSubject")).put("id", payload.get("sub").asText());
     }
     // a NumericDate out of range fills in nothing: the time check refuses the claim itself (BAD_TIME)
-    Instant nbf = io.github.microcred.vc.internal.verify.ValidityWindow.numericDate(payload.get("nbf"));
+    Instant nbf = ValidityWindow.numericDate(payload.get("nbf"));
     if (nbf != null && !doc.has("issuanceDate")) {
       doc.put("issuanceDate", nbf.toString());
     }
-    Instant exp = io.github.microcred.vc.internal.verify.ValidityWindow.numericDate(payload.get("exp"));
+    Instant exp = ValidityWindow.numericDate(payload.get("exp"));
     if (exp != null && !doc.has("expirationDate")) {
       doc.put("expirationDate", exp.toString());
     }
@@ -54,24 +58,24 @@ public final class JwtDocuments {
    * @param jwt the compact serialization
    * @return the document, or empty when the payload is not a JSON object
    */
-  public static java.util.Optional<ObjectNode> unverifiedDocument(String jwt) {
+  public static Optional<ObjectNode> unverifiedDocument(String jwt) {
     String[] parts = jwt.strip().split("\\.", -1);
     if (parts.length != 3) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
-      JsonNode p = JsonSupport.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]), "payload");
+      JsonNode p = JsonSupport.readTree(Base64.getUrlDecoder().decode(parts[1]), "payload");
       if (!p.isObject()) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       for (String claim : List.of("vc", "vp")) {
         if (p.get(claim) != null && p.get(claim).isObject() && !p.has("@context")) {
-          return java.util.Optional.of(fromLegacy((ObjectNode) p, (ObjectNode) p.get(claim)));
+          return Optional.of(fromLegacy((ObjectNode) p, (ObjectNode) p.get(claim)));
         }
       }
-      return java.util.Optional.of((ObjectNode) p);
-    } catch (io.github.microcred.vc.VcException | IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.of((ObjectNode) p);
+    } catch (VcException | IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 }

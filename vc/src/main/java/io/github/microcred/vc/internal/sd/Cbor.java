@@ -2,9 +2,11 @@ package io.github.microcred.vc.internal.sd;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The small, strict subset of CBOR (RFC 8949) that {@code ecdsa-sd-2023} proof values use: unsigned integers, byte
@@ -106,7 +108,7 @@ public final class Cbor {
       byte[] utf8;
       try {
         ByteBuffer b = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(text));
+            .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
         utf8 = new byte[b.remaining()];
         b.get(utf8);
       } catch (CharacterCodingException e) {
@@ -276,7 +278,7 @@ public final class Cbor {
         throw new CborException("CBOR byte " + at + ": " + what + " is " + n + " bytes, expected "
             + expectedLength);
       }
-      byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
+      byte[] b = Arrays.copyOfRange(data, pos, pos + n);
       pos += n;
       return b;
     }

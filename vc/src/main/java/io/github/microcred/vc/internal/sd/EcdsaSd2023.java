@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -170,7 +171,7 @@ public final class EcdsaSd2023 {
 
   private static String listName(String node, Map<String, Quad> incoming, Map<String, String> names,
       Set<String> heads, String skolem, Skolem k, int nesting) throws VcException {
-    java.util.ArrayDeque<String> chain = new java.util.ArrayDeque<>();
+    ArrayDeque<String> chain = new ArrayDeque<>();
     String cur = node;
     String base;
     while (true) {

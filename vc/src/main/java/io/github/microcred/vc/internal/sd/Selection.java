@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -151,7 +152,7 @@ public final class Selection {
         value = i >= 0 && i < parentValue.asJsonArray().size() ? parentValue.asJsonArray().get(i) : null;
       } else {
         throw new VcException(VcErrorCode.INVALID_ARGUMENT, "JSON pointer '" + pointer + "' descends into a "
-            + parentValue.getValueType().toString().toLowerCase(java.util.Locale.ROOT) + " at '" + path + "'");
+            + parentValue.getValueType().toString().toLowerCase(Locale.ROOT) + " at '" + path + "'");
       }
       if (value == null) {
         throw new VcException(VcErrorCode.INVALID_ARGUMENT, "JSON pointer '" + pointer

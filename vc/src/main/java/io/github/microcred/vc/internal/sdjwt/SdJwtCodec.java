@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * SD-JWT (RFC 9901) mechanics: Disclosures (section 4.2), their SHA-256 digests (4.2.3), making claims of a payload
@@ -462,7 +463,7 @@ public final class SdJwtCodec {
   public static Issued makeDisclosable(ObjectNode payload, List<String> pointers, int decoys, SecureRandom random,
       String sdAlg) throws VcException {
     if (!SD_ALGS.containsKey(sdAlg)) {
-      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "_sd_alg: expected one of " + new java.util.TreeSet<>(
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "_sd_alg: expected one of " + new TreeSet<>(
           SD_ALGS.keySet()) + ", got '" + sdAlg + "'");
     }
     if (decoys < 0 || decoys > 64) {

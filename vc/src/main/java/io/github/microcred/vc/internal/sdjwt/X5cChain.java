@@ -5,27 +5,35 @@ import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.PublicKey;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationMethod;
+import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.sdjwt.SdJwtRejection;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -161,9 +169,9 @@ public final class X5cChain {
     if (certificates.isEmpty()) {
       throw new IllegalArgumentException("trust anchors: expected at least one certificate");
     }
-    Set<TrustAnchor> out = new java.util.LinkedHashSet<>();
+    Set<TrustAnchor> out = new LinkedHashSet<>();
     for (X509Certificate c : certificates) {
-      out.add(new TrustAnchor(java.util.Objects.requireNonNull(c, "certificate"), null));
+      out.add(new TrustAnchor(Objects.requireNonNull(c, "certificate"), null));
     }
     return Set.copyOf(out);
   }
@@ -175,7 +183,7 @@ public final class X5cChain {
       if ("https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null) {
         host = u.getHost().toLowerCase(Locale.ROOT);
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       // not a URI: only an equal URI name can match, and none will
     }
     try {
@@ -193,7 +201,7 @@ public final class X5cChain {
           return true;
         }
       }
-    } catch (java.security.cert.CertificateParsingException e) {
+    } catch (CertificateParsingException e) {
       return false;
     }
     return false;
@@ -214,12 +222,13 @@ public final class X5cChain {
         });
       }
       return out.toString();
-    } catch (java.security.cert.CertificateParsingException e) {
+    } catch (CertificateParsingException e) {
       return "unreadable";
     }
   }
 
   private static PublicKey publicKey(X509Certificate leaf, String path) throws SdJwtFailure {
+    // qualified: vc's own PublicKey is this method's return type
     java.security.PublicKey k = leaf.getPublicKey();
     try {
       if (k instanceof ECPublicKey ec) {
@@ -229,7 +238,7 @@ public final class X5cChain {
           throw new SdJwtFailure(SdJwtRejection.X5C_INVALID, path, "an EC key of a " + bits
               + "-bit curve; P-256 or P-384 expected");
         }
-        var jwk = io.github.microcred.vc.internal.JsonSupport.MAPPER.createObjectNode().put("kty", "EC")
+        var jwk = JsonSupport.MAPPER.createObjectNode().put("kty", "EC")
             .put("crv", type.jwkCurve()).put("x", b64(ec.getW().getAffineX(), bits / 8))
             .put("y", b64(ec.getW().getAffineY(), bits / 8));
         if (!named(ec.getParams(), bits == 256 ? "secp256r1" : "secp384r1")) {
@@ -251,11 +260,11 @@ public final class X5cChain {
         + "; an Ed25519, P-256 or P-384 key is expected (EdDSA, ES256, ES384)");
   }
 
-  private static boolean named(java.security.spec.ECParameterSpec p, String curve)
+  private static boolean named(ECParameterSpec p, String curve)
       throws GeneralSecurityException {
-    var params = java.security.AlgorithmParameters.getInstance("EC");
-    params.init(new java.security.spec.ECGenParameterSpec(curve));
-    var named = params.getParameterSpec(java.security.spec.ECParameterSpec.class);
+    var params = AlgorithmParameters.getInstance("EC");
+    params.init(new ECGenParameterSpec(curve));
+    var named = params.getParameterSpec(ECParameterSpec.class);
     return named.getCurve().equals(p.getCurve()) && named.getGenerator().equals(p.getGenerator())
         && named.getOrder().equals(p.getOrder()) && named.getCofactor() == p.getCofactor();
   }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -240,7 +241,7 @@ public final class TokenStatusLists {
     String alg = algNode != null && algNode.isTextual() ? algNode.asText() : null;
     if (alg == null || !ALGORITHMS.contains(alg)) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, what + ": header.alg: expected one of "
-          + new java.util.TreeSet<>(ALGORITHMS) + " (never none or a MAC), got " + algNode);
+          + new TreeSet<>(ALGORITHMS) + " (never none or a MAC), got " + algNode);
     }
     ObjectNode claims = part(parts[1], what + " claims", (int) Math.min(Integer.MAX_VALUE,
         maxTokenChars(maxBytes)));

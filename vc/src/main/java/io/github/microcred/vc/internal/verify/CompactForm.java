@@ -6,11 +6,17 @@ import io.github.microcred.vc.VcException;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compact-form rules on a credential's JSON, so that whoever reads JSON keys after verification (the
@@ -80,7 +86,7 @@ public final class CompactForm {
    */
   private static void idReuse(JsonNode doc, Set<String> jsonLiterals, List<String> out) {
     Set<String> checked = new HashSet<>();
-    Set<JsonNode> owners = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<JsonNode> owners = Collections.newSetFromMap(new IdentityHashMap<>());
     if (doc.path("id").isTextual()) {
       checked.add(doc.get("id").asText());
     }
@@ -172,7 +178,7 @@ public final class CompactForm {
           String k = e.getKey();
           if (!PROOF_MEMBERS.contains(k)) {
             out.add(p + "." + k + " is not a Data Integrity proof member (expected one of "
-                + new java.util.TreeSet<>(PROOF_MEMBERS) + ")");
+                + new TreeSet<>(PROOF_MEMBERS) + ")");
           } else if ("@context".equals(k) && e.getValue().equals(doc.get("@context"))) {
             continue; // a jcs proof's copy of the document's @context (inline objects included)
           } else if ("@context".equals(k) || "previousProof".equals(k) || "domain".equals(k)) {
@@ -288,11 +294,11 @@ public final class CompactForm {
    * walked once (weak in the loader, as the canonicalizer's caches). Unpinned (remote) contexts are walked per call.
    */
   private static final Map<ContextLoader, Map<String, Set<String>>> JSON_LITERALS =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private static Set<String> jsonLiteralTerms(String url, ContextLoader loader) {
     Map<String, Set<String>> cache = loader.isPinned(url)
-        ? JSON_LITERALS.computeIfAbsent(loader, l -> new java.util.concurrent.ConcurrentHashMap<>()) : null;
+        ? JSON_LITERALS.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()) : null;
     Set<String> terms = cache == null ? null : cache.get(url);
     if (terms != null) {
       return terms;
@@ -368,6 +374,6 @@ public final class CompactForm {
 
   private static String kind(JsonNode v) {
     return v.isObject() ? (v.has("@value") ? "a value object" : "an object") : v.isArray() ? "an array"
-        : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        : v.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 }

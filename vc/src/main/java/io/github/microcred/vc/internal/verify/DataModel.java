@@ -6,7 +6,9 @@ import io.github.microcred.vc.ContextLoader;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,7 +129,7 @@ public final class DataModel {
         if (ok) {
           try {
             XsdDateTime.parse(v.asText());
-          } catch (java.time.format.DateTimeParseException e) {
+          } catch (DateTimeParseException e) {
             ok = false;
           }
         }
@@ -158,7 +160,7 @@ public final class DataModel {
     if (rr == null) {
       return;
     }
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < (rr.isArray() ? rr.size() : 1); i++) {
       JsonNode o = rr.isArray() ? rr.get(i) : rr;
       String at = "$.relatedResource" + (rr.isArray() ? "[" + i + "]" : "");

@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -277,7 +278,7 @@ public final class InlineContexts {
         return k;
       }
       Set<String> names = new HashSet<>();
-      Map<String, Set<String>> namespaces = new java.util.HashMap<>();
+      Map<String, Set<String>> namespaces = new HashMap<>();
       for (String url : loader.pinnedUrls()) {
         Set<String> ns = new HashSet<>();
         try {

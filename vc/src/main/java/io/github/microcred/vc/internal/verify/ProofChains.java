@@ -1,14 +1,19 @@
 package io.github.microcred.vc.internal.verify;
 
+import io.github.microcred.vc.internal.JsonSupport;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The structure of a proof set or proof chain (VC Data Integrity 1.0, 2.1.1 Proof Sets, 2.1.2 Proof Chains, 4.5
@@ -120,7 +125,7 @@ public final class ProofChains {
         continue;
       }
       JsonValue own = proofs.get(i).get("id");
-      Set<Integer> found = new java.util.TreeSet<>();
+      Set<Integer> found = new TreeSet<>();
       for (String id : named) {
         if (own instanceof JsonString && ((JsonString) own).getString().equals(id)) {
           problems.set(i, first(problems.get(i), at + " names the proof itself ('" + id + "')"));
@@ -154,7 +159,7 @@ public final class ProofChains {
             + "can verify before the others"));
       }
     }
-    return new Plan(List.copyOf(previous), java.util.Collections.unmodifiableList(problems), null, chained);
+    return new Plan(List.copyOf(previous), Collections.unmodifiableList(problems), null, chained);
   }
 
   private static String first(String existing, String added) {
@@ -171,9 +176,9 @@ public final class ProofChains {
    * @return the input document
    */
   public static JsonObject input(JsonObject unsecured, List<JsonObject> proofs, List<Integer> named) {
-    jakarta.json.JsonObjectBuilder b = io.github.microcred.vc.internal.JsonSupport.PROVIDER
+    JsonObjectBuilder b = JsonSupport.PROVIDER
         .createObjectBuilder(unsecured);
-    jakarta.json.JsonArrayBuilder a = io.github.microcred.vc.internal.JsonSupport.PROVIDER.createArrayBuilder();
+    JsonArrayBuilder a = JsonSupport.PROVIDER.createArrayBuilder();
     for (int j : named) {
       a.add(proofs.get(j));
     }

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -185,7 +186,7 @@ public final class SignedCredential {
         subjects.add(id == null || id.startsWith("_:") ? "_" : "<" + id + ">");
       }
     }
-    java.util.Collections.sort(subjects);
+    Collections.sort(subjects);
     String gotSubjects = graph.describeAll(graph.values(root, SUBJECT), 0);
     if (!subjects.toString().equals(gotSubjects)) {
       out.add("$.credentialSubject: the JSON's subjects " + subjects + " are not the signed graph's " + gotSubjects);

@@ -1,8 +1,12 @@
 package io.github.microcred.vc.internal.verify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.VerificationCheck;
 import io.github.microcred.vc.VerificationCode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -115,21 +119,21 @@ public final class ValidityWindow {
    * @param n the claim's value, or null
    * @return the instant, or null when absent, not a number or out of range
    */
-  public static Instant numericDate(com.fasterxml.jackson.databind.JsonNode n) {
+  public static Instant numericDate(JsonNode n) {
     if (n == null || !n.isNumber()) {
       return null;
     }
     if (n.isFloatingPointNumber() && !Double.isFinite(n.asDouble()) && !n.isBigDecimal()) {
       return null;
     }
-    java.math.BigDecimal d = n.decimalValue();
+    BigDecimal d = n.decimalValue();
     // digits before the point, without expanding the value (1E+999999999 has 10^9 of them)
     if ((long) d.precision() - d.scale() > 19) {
       return null;
     }
-    java.math.BigInteger s = d.setScale(0, java.math.RoundingMode.FLOOR).toBigIntegerExact();
-    if (s.compareTo(java.math.BigInteger.valueOf(Instant.MIN.getEpochSecond())) < 0
-        || s.compareTo(java.math.BigInteger.valueOf(Instant.MAX.getEpochSecond())) > 0) {
+    BigInteger s = d.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+    if (s.compareTo(BigInteger.valueOf(Instant.MIN.getEpochSecond())) < 0
+        || s.compareTo(BigInteger.valueOf(Instant.MAX.getEpochSecond())) > 0) {
       return null;
     }
     return Instant.ofEpochSecond(s.longValueExact());

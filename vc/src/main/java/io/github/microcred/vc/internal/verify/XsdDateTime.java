@@ -1,5 +1,6 @@
 package io.github.microcred.vc.internal.verify;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -65,7 +66,7 @@ public final class XsdDateTime {
       return t.toInstant(offset);
     } catch (DateTimeParseException e) {
       throw e;
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new DateTimeParseException("not a valid dateTime: " + e.getMessage(), lexical, 0, e);
     }
   }
