@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,9 +86,11 @@ public final class ControllerDocument {
     }
     String id = json.get("id").asText();
     List<VerificationMethod> methods = new ArrayList<>();
+    Map<String, FirstSeen> seen = new HashMap<>();
     JsonNode vms = json.path("verificationMethod");
     for (int i = 0; i < vms.size(); i++) {
-      methods.add(parseMethod(vms.get(i), id, "$.verificationMethod[" + i + "]"));
+      String path = "$.verificationMethod[" + i + "]";
+      methods.add(unique(parseMethod(vms.get(i), id, path), path, seen));
     }
     Map<String, Set<String>> rel = new LinkedHashMap<>();
     for (String r : RELATIONSHIPS) {
@@ -104,7 +107,8 @@ public final class ControllerDocument {
         if (e.isTextual()) {
           ids.add(absolute(e.asText(), id));
         } else {
-          VerificationMethod vm = parseMethod(e, id, "$." + r + "[" + i + "]");
+          String path = "$." + r + "[" + i + "]";
+          VerificationMethod vm = unique(parseMethod(e, id, path), path, seen);
           methods.add(vm);
           ids.add(vm.id());
         }
@@ -113,6 +117,23 @@ public final class ControllerDocument {
     }
     return of(id, methods, rel);
   }
+
+  /**
+   * One id, one method: a method repeated identically (a key listed under {@code verificationMethod} and embedded
+   * again in a relationship) is one method; two different methods under one id are refused, since which key the id
+   * names would otherwise depend on the order of the members (the last one silently won before).
+   */
+  private static VerificationMethod unique(VerificationMethod vm, String path, Map<String, FirstSeen> seen)
+      throws VcException {
+    FirstSeen first = seen.putIfAbsent(vm.id(), new FirstSeen(vm, path));
+    if (first != null && !first.method().equals(vm)) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "controller document: " + path + " and " + first.path()
+          + " are different verification methods with the same id " + vm.id() + " (expected one method per id)");
+    }
+    return vm;
+  }
+
+  private record FirstSeen(VerificationMethod method, String path) {}
 
   private static String absolute(String ref, String base) {
     return ref.startsWith("#") ? base + ref : ref;
