@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The compiled-context fast path of JSON-LD to RDF: expansion and deserialization to RDF in one walk over a
@@ -847,30 +848,7 @@ final class FastRdf {
     }
     if (d.blankNodes() <= 1 && d.quads().size() + 4L <= maxWork) {
       deadline.check("RDFC-1.0 canonicalization");
-      int n = d.quads().size();
-      String[] lines = new String[n];
-      Quad[] relabelled = new Quad[n];
-      HashMap<String, Quad> byLine = new HashMap<>(n * 2);
-      for (int i = 0; i < n; i++) {
-        Quad q = d.quads().get(i);
-        Quad r = new Quad(c14n(q.subject()), q.predicate(), q.datatype() == null ? c14n(q.object()) : q.object(),
-            q.datatype(), q.graph() == null ? null : c14n(q.graph()));
-        relabelled[i] = r;
-        lines[i] = NQuadsWriter.nquad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
-        byLine.put(lines[i], r);
-      }
-      Arrays.sort(lines);
-      for (int i = 0; i < n; i++) {
-        if (((i + 1) & 1023) == 0) {
-          deadline.check("N-Quads writing");
-        }
-        out.line(lines[i]);
-        if (dataset != null) {
-          Quad r = byLine.get(lines[i]);
-          dataset.quad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
-        }
-      }
-      deadline.check("N-Quads writing");
+      writeSorted(d.quads(), FastRdf::c14n, dataset, deadline, out);
       return;
     }
     RdfCanon c = canon.get();
@@ -889,6 +867,39 @@ final class FastRdf {
       }
       return null;
     });
+    deadline.check("N-Quads writing");
+  }
+
+  /**
+   * Writes the quads with their blank nodes relabelled by {@code label}, as N-Quads lines in code point order (the
+   * canonical order), each handed to {@code out} and, when {@code dataset} is given, as a quad to it.
+   */
+  private static void writeSorted(List<Quad> quads, UnaryOperator<String> label, RdfQuadConsumer dataset,
+      Deadline deadline, NQuadsSink out) throws RdfConsumerException {
+    int n = quads.size();
+    String[] lines = new String[n];
+    HashMap<String, Quad> byLine = dataset == null ? null : new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      Quad q = quads.get(i);
+      Quad r = new Quad(label.apply(q.subject()), q.predicate(),
+          q.datatype() == null ? label.apply(q.object()) : q.object(), q.datatype(),
+          q.graph() == null ? null : label.apply(q.graph()));
+      lines[i] = NQuadsWriter.nquad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
+      if (byLine != null) {
+        byLine.put(lines[i], r);
+      }
+    }
+    Arrays.sort(lines);
+    for (int i = 0; i < n; i++) {
+      if (((i + 1) & 1023) == 0) {
+        deadline.check("N-Quads writing");
+      }
+      out.line(lines[i]);
+      if (dataset != null) {
+        Quad r = byLine.get(lines[i]);
+        dataset.quad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
+      }
+    }
     deadline.check("N-Quads writing");
   }
 
@@ -983,31 +994,7 @@ final class FastRdf {
     for (String b : byHash.values()) {
       issued.put(b, "_:c14n" + issued.size());
     }
-    int n = quads.size();
-    String[] lines = new String[n];
-    HashMap<String, Quad> byLine = dataset == null ? null : new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      Quad q = quads.get(i);
-      Quad r = new Quad(issued.getOrDefault(q.subject(), q.subject()), q.predicate(),
-          q.datatype() == null ? issued.getOrDefault(q.object(), q.object()) : q.object(), q.datatype(),
-          q.graph() == null ? null : issued.getOrDefault(q.graph(), q.graph()));
-      lines[i] = NQuadsWriter.nquad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
-      if (byLine != null) {
-        byLine.put(lines[i], r);
-      }
-    }
-    Arrays.sort(lines);
-    for (int i = 0; i < n; i++) {
-      if (((i + 1) & 1023) == 0) {
-        deadline.check("N-Quads writing");
-      }
-      out.line(lines[i]);
-      if (dataset != null) {
-        Quad r = byLine.get(lines[i]);
-        dataset.quad(r.subject(), r.predicate(), r.object(), r.datatype(), null, null, r.graph());
-      }
-    }
-    deadline.check("N-Quads writing");
+    writeSorted(quads, t -> issued.getOrDefault(t, t), dataset, deadline, out);
     DISTINCT_FIRST_DEGREE_RUNS.increment();
     return true;
   }
