@@ -23,6 +23,7 @@ import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.Stackability;
 import io.github.microcred.core.StackabilityOption;
 import io.github.microcred.core.Workload;
+import io.github.microcred.core.internal.JsonValues;
 import io.github.microcred.elm.ElmProblemCode;
 import io.github.microcred.elm.internal.Vocabulary.Kind;
 import java.math.BigDecimal;
@@ -1032,16 +1033,8 @@ public final class ElmReader {
   }
 
   private static List<JsonNode> each(JsonNode v) {
-    List<JsonNode> l = new ArrayList<>();
-    if (v == null || v.isNull()) {
-      return l;
-    }
-    if (v.isArray()) {
-      v.forEach(l::add);
-    } else {
-      l.add(v);
-    }
-    return l;
+    // core's one-value-or-list reading (absent, null or missing is empty), as ctdl and vc read JSON-LD members
+    return JsonValues.list(v);
   }
 
   private void ownConcepts(JsonNode n, String p) {

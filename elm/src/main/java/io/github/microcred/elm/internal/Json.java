@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.microcred.core.internal.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -98,8 +99,6 @@ public final class Json {
    * @return the message
    */
   public static String describe(JsonProcessingException e) {
-    JsonLocation l = e.getLocation();
-    String where = l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
-    return "malformed JSON" + where + ": " + e.getOriginalMessage();
+    return JsonValues.describe(e);
   }
 }
