@@ -96,7 +96,9 @@ public final class Elm {
   /**
    * Checks an ELM document for the EU Annex I elements: a {@link ElmProblemCode#MISSING_MANDATORY} error for each
    * mandatory element it lacks, {@link ElmProblemCode#MISSING_OPTIONAL} information for each optional one, and a
-   * {@link ElmProblemCode#NOT_IN_VOCABULARY} warning for each microcred concept where EDC expects an EU one. A
+   * {@link ElmProblemCode#NOT_IN_VOCABULARY} warning for each microcred concept where EDC expects an EU one and for
+   * each concept that is not a term of the EU scheme its property takes (path and term named: an unknown code, a term
+   * of another scheme, an IRI that differs from a term in http/https, a trailing slash or letter case). A
    * document that is not an EDC credential gives one {@link ElmProblemCode#NOT_EDC} error.
    *
    * @param json the document
@@ -138,6 +140,11 @@ public final class Elm {
     for (String[] c : r.ownConcepts) {
       problems.add(new Issue(c[0], ElmProblemCode.NOT_IN_VOCABULARY, Severity.WARNING, "concept " + c[1]
           + " is a microcred concept, not one of EU Vocabularies (EDC's full shapes check controlled lists)"));
+    }
+    for (ElmReader.Warning w : r.warnings) {
+      if (w.code() == ElmProblemCode.NOT_IN_VOCABULARY) {
+        problems.add(new Issue(w.path(), w.code(), Severity.WARNING, w.message()));
+      }
     }
     return new ElmReport(problems);
   }

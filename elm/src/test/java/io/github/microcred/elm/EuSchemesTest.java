@@ -3,6 +3,7 @@ package io.github.microcred.elm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.Issue;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Imported EU concepts are checked against their published schemes: a concept of a scheme whose whole term list is
- * pinned (EQF, ISCED-F, learning setting, accreditation types) must be one of its terms, and every EU concept's
+ * pinned (EQF, ISCED-F, learning setting, accreditation and assessment types, modes, credit systems, supervision, qdr)
+ * must be one of its terms, and every EU concept's
  * {@code inScheme} must be the scheme its IRI names; anything else is a warning at the concept's path.
  */
 class EuSchemesTest {
@@ -65,11 +67,21 @@ class EuSchemesTest {
       assertEquals(1, at(i, path).size(), path + ": " + i.warnings());
     }
 
-    // a scheme whose terms are not all known offline is not checked (the reader still says what it cannot carry)
+    // the assessment scheme is pinned too now (ControlledVocabulariesTest): an unknown code is one warning at its path
     d = export();
     at(d, "/provenBy/0/dcType").put("id", EU + "assessment/0123456789");
     i = Elm.importCredential(d);
-    assertEquals(List.of(), i.warnings().stream().filter(EuSchemesTest::schemeWarning).toList());
+    w = at(i, SPEC + ".provenBy[0].dcType");
+    assertEquals(1, w.size(), i.warnings().toString());
+    assertEquals(ElmProblemCode.NOT_IN_VOCABULARY, w.get(0).code());
+    assertTrue(w.get(0).message().contains("not a term of the EU assessment scheme"), w.toString());
+
+    // a scheme whose terms are not pinned (credential profiles) is not checked term by term
+    d = export();
+    JsonNode profile = d.get("credentialProfiles");
+    (profile.isArray() ? (ObjectNode) profile.get(0) : (ObjectNode) profile).put("id", EU + "credential/0123456789");
+    i = Elm.importCredential(d);
+    assertEquals(List.of(), i.warnings().stream().filter(x -> x.code() == ElmProblemCode.NOT_IN_VOCABULARY).toList());
   }
 
   @Test

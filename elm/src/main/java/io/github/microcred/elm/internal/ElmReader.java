@@ -282,8 +282,8 @@ public final class ElmReader {
     award(doc, subject, claim, cp, mc, issuer);
     ownConcepts(doc, "$");
     Set<String> warned = new HashSet<>();
-    out.warnings.forEach(w -> warned.add(w.path()));
-    euConcepts(doc, "$", warned);
+    out.warnings.forEach(w -> warned.add(pathKey(w.path())));
+    euConcepts(doc, "$", null, warned);
   }
 
   private void checkEnvelope(JsonNode doc) {
@@ -1052,16 +1052,33 @@ public final class ElmReader {
   }
 
   /**
-   * Checks every EU concept of the document against its published scheme: an IRI of a scheme whose term list is pinned
-   * ({@link Vocabulary#notInPinnedScheme}) must be one of its terms, and a concept's {@code inScheme} must be the
-   * scheme its IRI names. Paths already warned about (a concept the reader could not carry) are not warned twice.
+   * Checks every EU concept of the document against its published scheme: the concept at a property whose values come
+   * from one EU scheme ({@link #fieldScheme}) must be one of that scheme's pinned terms ({@link Vocabulary#offField}:
+   * a term of another scheme, an unknown code or a near-miss IRI is named with the term); elsewhere an IRI of a scheme
+   * whose term list is pinned ({@link Vocabulary#notInPinnedScheme}) must be one of its terms; and a concept's
+   * {@code inScheme} must be the scheme its IRI names. A field's warning takes the place of the reader's own warning
+   * at that path (quoting it); other paths already warned about are not warned twice.
    */
-  private void euConcepts(JsonNode n, String p, Set<String> warned) {
+  private void euConcepts(JsonNode n, String p, String field, Set<String> warned) {
     if (n.isObject()) {
       String id = n.path("id").asText(null);
       if (id != null && !"ConceptScheme".equals(n.path("type").asText())) {
-        Optional<String> bad = Vocabulary.notInPinnedScheme(id);
-        if (bad.isPresent() && !warned.contains(p)) {
+        Optional<String> off = field == null ? Optional.empty() : Vocabulary.offField(field, id);
+        Optional<String> bad = field == null ? Vocabulary.notInPinnedScheme(id) : Optional.empty();
+        if (off.isPresent()) {
+          String key = pathKey(p);
+          List<String> said = new ArrayList<>();
+          out.warnings.removeIf(w -> {
+            boolean here = pathKey(w.path()).equals(key);
+            if (here) {
+              said.add(w.message());
+            }
+            return here;
+          });
+          warn(p, ElmProblemCode.NOT_IN_VOCABULARY, "concept " + shown(n.path("id")) + " is " + off.get()
+              + (said.isEmpty() ? "; kept as read" : "; " + String.join("; ", said)));
+          warned.add(key);
+        } else if (bad.isPresent() && !warned.contains(pathKey(p))) {
           warn(p, ElmProblemCode.NOT_IN_VOCABULARY, "concept " + shown(n.path("id")) + " is " + bad.get() + "; kept as read");
         }
         JsonNode in = n.get("inScheme");
@@ -1075,12 +1092,48 @@ public final class ElmReader {
           }
         }
       }
-      n.properties().forEach(e -> euConcepts(e.getValue(), p + "." + e.getKey(), warned));
+      n.properties().forEach(e -> euConcepts(e.getValue(), p + "." + e.getKey(), fieldScheme(n, e.getKey()), warned));
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
-        euConcepts(n.get(i), p + "[" + i + "]", warned);
+        euConcepts(n.get(i), p + "[" + i + "]", field, warned);
       }
     }
+  }
+
+  /**
+   * The EU scheme whose terms a property's concepts must be: {@code mode} (learning-assessment), {@code idVerification}
+   * (supervision-verification), a credit point's {@code framework} (education-credit), {@code eqfLevel},
+   * {@code nqfLevel} (qdr), {@code learningSetting}, {@code thematicArea} (isced-f), {@code relatedESCOSkill} (ESCO
+   * skills), and {@code dcType} of an assessment specification (assessment) or an accreditation (accreditation).
+   */
+  private static String fieldScheme(JsonNode parent, String property) {
+    return switch (property) {
+      case "mode" -> "learning-assessment";
+      case "idVerification" -> "supervision-verification";
+      case "framework" -> "education-credit";
+      case "eqfLevel" -> "eqf";
+      case "nqfLevel" -> "qdr";
+      case "learningSetting" -> "learning-setting";
+      case "thematicArea" -> "isced-f";
+      case "relatedESCOSkill" -> Vocabulary.ESCO_SKILLS;
+      case "dcType" -> hasType(parent, "LearningAssessmentSpecification") ? "assessment"
+          : hasType(parent, "Accreditation") ? "accreditation" : null;
+      default -> null;
+    };
+  }
+
+  private static boolean hasType(JsonNode n, String type) {
+    for (JsonNode t : each(n.get("type"))) {
+      if (type.equals(t.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A path compared without {@code [0]}: the reader names a single value as element 0 of its member. */
+  private static String pathKey(String path) {
+    return path.replace("[0]", "");
   }
 
   private static String shown(JsonNode v) {

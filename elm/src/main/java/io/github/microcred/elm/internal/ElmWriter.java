@@ -376,7 +376,13 @@ public final class ElmWriter {
           }
           skill.put("type", "Concept");
           // an ESCO skill (or knowledge) concept names its scheme, as EDC's controlled-vocabulary shapes require
-          boolean escoSkill = skill.has("id") && c.uri().startsWith(Vocabulary.ESCO_SKILL_PREFIX);
+          boolean escoSkill = skill.has("id") && Vocabulary.isEscoSkill(c.uri());
+          if (skill.has("id") && !escoSkill && Vocabulary.offField(Vocabulary.ESCO_SKILLS, c.uri()).isPresent()
+              && c.uri().toLowerCase(Locale.ROOT).contains("/esco/")) {
+            warn(path + ".learningOutcome[0].relatedSkill", ElmProblemCode.NOT_IN_VOCABULARY, "competency '" + c.name()
+                + "' names " + c.uri() + ", which is " + Vocabulary.offField(Vocabulary.ESCO_SKILLS, c.uri()).get()
+                + "; it is written as a related skill, not an ESCO skill");
+          }
           if (escoSkill) {
             skill.putObject("inScheme").put("id", Vocabulary.ESCO_SKILL_SCHEME).put("type", "ConceptScheme");
           }
@@ -418,7 +424,8 @@ public final class ElmWriter {
         nqf.add(c);
         outsideFullShapes = true;
         warn(path + ".nqfLevel[" + (nqf.size() - 1) + "]", ElmProblemCode.NOT_IN_VOCABULARY, "level " + l + " is written as a microcred concept: "
-            + "the EU Qualifications Dataset (qdr) IRI of this framework level is not known offline");
+            + "it is not one of the 378 levels of the EU Qualifications Dataset (qdr) the EC's nqf.xsd lists, whose "
+            + "labels are 'FRAMEWORK Level CODE' (e.g. framework 'IE NQF', level '7')");
       }
     }
     if (!nqf.isEmpty()) {

@@ -8,6 +8,12 @@ import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.ParticipationMode;
 import io.github.microcred.core.QualityAssuranceType;
 import io.github.microcred.core.StackabilityOption;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The controlled vocabularies the EDC writer and reader use: EU Vocabularies concepts where one is known for the core
@@ -79,18 +86,76 @@ public final class Vocabulary {
   /** The EU Qualifications Dataset's framework levels ({@code nqfLevel}) as a scheme (EC sample). */
   public static final String QDR_SCHEME = "http://data.europa.eu/snb/qdr/25831c2";
 
-  /**
-   * National framework levels whose EU Qualifications Dataset (qdr) concept is known offline, by framework and code:
-   * only the EC sample's "RQF Level 6" ({@code qdr/c_c392e7a2}, England's Regulated Qualifications Framework). The
-   * qdr IRIs are opaque codes, so no other framework level can be written as one without the dataset.
-   */
-  private static final Map<String, Concept> QDR = Map.of("RQF\u0000" + "6",
-      new Concept("http://data.europa.eu/snb/qdr/c_c392e7a2", QDR_SCHEME, "RQF Level 6", "EC sample"));
+  private static final String SNB = "http://data.europa.eu/snb/";
 
   /**
-   * The qdr concept of a national framework level, if known offline.
+   * The pinned term lists, by scheme name ({@code http://data.europa.eu/snb/NAME/25831c2}): code to English label, read
+   * from {@code eu-terms.tsv} beside this class (every line names its source; the file's header gives each source's
+   * repository, commit and path). ISCED-F is core {@link FieldOfEducation}'s 220 codes.
+   */
+  private static final Map<String, Map<String, String>> TERMS = new LinkedHashMap<>();
+
+  /** Each pinned scheme's source, for the messages. */
+  private static final Map<String, String> PINNED_SOURCES = new LinkedHashMap<>();
+
+  static {
+    PINNED_SOURCES.put("eqf", "the EQF Recommendation's 8 levels, as the EC's European-Learning-Model eqf.xsd");
+    PINNED_SOURCES.put("isced-f", "the 220 ISCED-F 2013 codes of european-commission-empl/European-Learning-Model "
+        + "edci_esco_iscedf2013.xsd");
+    PINNED_SOURCES.put("learning-setting", "the EC's European-Learning-Model europass-learning-setting-types.xsd");
+    PINNED_SOURCES.put("accreditation", "the EC's European-Learning-Model europass-accreditation-types.xsd and the "
+        + "EC's EDC code (ControlledListConcept)");
+    PINNED_SOURCES.put("assessment", "the EC's European-Learning-Model europass-learning-assessment-types.xsd and "
+        + "the 3 later terms of the Publications Office list");
+    PINNED_SOURCES.put("learning-assessment", "the EC's European-Learning-Model europass-modes.xsd and the later "
+        + "'Hybrid' of the Publications Office list");
+    PINNED_SOURCES.put("education-credit", "the EC's European-Learning-Model credit-points.xsd");
+    PINNED_SOURCES.put("supervision-verification", "the 4 concepts EC documents and EDC integrations use; the EC "
+        + "publishes no offline enumeration of this scheme");
+    PINNED_SOURCES.put("qdr", "the 424 frameworks and levels of the EC's European-Learning-Model nqf.xsd");
+    try (InputStream in = Vocabulary.class.getResourceAsStream("eu-terms.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("eu-terms.tsv is missing from the elm jar");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        if (f.length != 4 || !PINNED_SOURCES.containsKey(f[0])) {
+          throw new IllegalStateException("eu-terms.tsv: not scheme, code, label, source: " + line);
+        }
+        TERMS.computeIfAbsent(f[0], x -> new LinkedHashMap<>()).put(f[1], f[2]);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The 378 qdr levels whose label is {@code FRAMEWORK Level CODE} ({@code RQF Level 6}), by framework and code. */
+  private static final Map<String, Concept> QDR = new LinkedHashMap<>();
+  private static final Map<String, String[]> QDR_LEVEL_OF_ID = new LinkedHashMap<>();
+
+  static {
+    for (Map.Entry<String, String> t : TERMS.get("qdr").entrySet()) {
+      String label = t.getValue();
+      int at = label.indexOf(" Level ");
+      if (at > 0) {
+        String framework = label.substring(0, at);
+        String code = label.substring(at + " Level ".length());
+        Concept c = new Concept(SNB + "qdr/" + t.getKey(), QDR_SCHEME, label, "EC European-Learning-Model nqf.xsd");
+        QDR.put(framework + "\u0000" + code, c);
+        QDR_LEVEL_OF_ID.put(c.id(), new String[] {framework, code});
+      }
+    }
+  }
+
+  /**
+   * The qdr concept of a national framework level: one of the EC's 424 qdr concepts whose label is
+   * {@code FRAMEWORK Level CODE} (e.g. {@code RQF Level 6}, {@code qdr/c_c392e7a2}).
    *
-   * @param framework the framework
+   * @param framework the framework as the qdr labels name it (e.g. {@code RQF}, {@code IE NQF}, {@code SCQF})
    * @param code the level
    * @return the concept
    */
@@ -99,31 +164,64 @@ public final class Vocabulary {
   }
 
   /**
-   * The framework and level of a known qdr concept.
+   * The framework and level of a qdr level concept.
    *
    * @param id the concept IRI
    * @return framework and code
    */
   public static Optional<String[]> qdrLevel(String id) {
-    for (Map.Entry<String, Concept> e : QDR.entrySet()) {
-      if (e.getValue().id().equals(id)) {
-        return Optional.of(e.getKey().split("\u0000", 2));
-      }
-    }
-    return Optional.empty();
+    String[] v = QDR_LEVEL_OF_ID.get(id);
+    return v == null ? Optional.empty() : Optional.of(v.clone());
   }
 
   /**
-   * EU schemes whose whole term list is pinned here, by the name in their IRIs ({@code http://data.europa.eu/snb/NAME/}),
-   * with the list's source. An imported concept of one of them that is not in the list is warned about at its path;
-   * concepts of other EU schemes (assessment, mode, supervision, credit systems, qdr, ESCO...) are not checked, since
-   * only some of their terms are known offline.
+   * The English label of a pinned term.
+   *
+   * @param id the concept IRI
+   * @return the label, if the IRI is a term of a pinned scheme
    */
-  private static final Map<String, String> PINNED_SOURCES = Map.of(
-      "eqf", "the EQF Recommendation's 8 levels, IRIs as the EC sample's eqf/6",
-      "isced-f", "the 220 ISCED-F 2013 codes of european-commission-empl/European-Learning-Model edci_esco_iscedf2013.xsd",
-      "learning-setting", "formal and non-formal learning, the two concepts of the EU list",
-      "accreditation", "the 4 EU accreditation types of the EC's EDC code (ControlledListConcept)");
+  public static Optional<String> termLabel(String id) {
+    String[] nc = schemeAndCode(id);
+    if (nc == null) {
+      return Optional.empty();
+    }
+    Map<String, String> t = TERMS.get(nc[0]);
+    return Optional.ofNullable(t == null ? null : t.get(nc[1]));
+  }
+
+  /**
+   * The terms of a pinned scheme (not ISCED-F, whose codes are core {@link FieldOfEducation}'s).
+   *
+   * @param scheme the scheme name, e.g. {@code assessment}
+   * @return concept IRI to English label, in the source's order
+   */
+  public static Map<String, String> terms(String scheme) {
+    Map<String, String> out = new LinkedHashMap<>();
+    TERMS.getOrDefault(scheme, Map.of()).forEach((code, label) -> out.put(SNB + scheme + "/" + code, label));
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static String[] schemeAndCode(String id) {
+    if (id == null || !id.startsWith(SNB)) {
+      return null;
+    }
+    String rest = id.substring(SNB.length());
+    int slash = rest.indexOf('/');
+    return slash < 0 ? null : new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
+  }
+
+  private static boolean isTerm(String scheme, String code) {
+    if (scheme.equals("isced-f")) {
+      try {
+        new FieldOfEducation(code);
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    Map<String, String> t = TERMS.get(scheme);
+    return t != null && t.containsKey(code);
+  }
 
   /**
    * Whether a concept IRI of a pinned EU scheme is one of its terms.
@@ -132,35 +230,100 @@ public final class Vocabulary {
    * @return empty when the IRI is a term or its scheme is not pinned; else what is wrong, naming the list's source
    */
   public static Optional<String> notInPinnedScheme(String id) {
-    String snb = "http://data.europa.eu/snb/";
-    if (id == null || !id.startsWith(snb)) {
+    String[] nc = schemeAndCode(id);
+    if (nc == null || !PINNED_SOURCES.containsKey(nc[0]) || nc[1].equals("25831c2") || isTerm(nc[0], nc[1])) {
       return Optional.empty();
     }
-    String rest = id.substring(snb.length());
-    int slash = rest.indexOf('/');
-    if (slash < 0) {
+    return Optional.of("not a concept of the EU " + nc[0] + " scheme (" + SNB + nc[0] + "/25831c2): its pinned term "
+        + "list (" + PINNED_SOURCES.get(nc[0]) + ") does not hold it");
+  }
+
+  /** ESCO skill and knowledge concepts: {@code http://data.europa.eu/esco/skill/} and a UUID (EC sample). */
+  private static final Pattern ESCO_SKILL = Pattern.compile(
+      "http://data\\.europa\\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /** The pseudo scheme name of ESCO skills for {@link #offField}. */
+  public static final String ESCO_SKILLS = "esco-skill";
+
+  /**
+   * Whether an IRI has the shape of an ESCO skill or knowledge concept ({@code http://data.europa.eu/esco/skill/UUID},
+   * lower-case hex). The ESCO skills pillar (some 14,000 concepts) is not pinned: a well-shaped IRI is not checked
+   * against it.
+   *
+   * @param id the IRI
+   * @return true when it has that shape
+   */
+  public static boolean isEscoSkill(String id) {
+    return id != null && ESCO_SKILL.matcher(id).matches();
+  }
+
+  /**
+   * Whether an IRI is in an EU namespace or nearly so ({@code data.europa.eu} or {@code publications.europa.eu},
+   * whatever its case, http or https, with or without a trailing slash).
+   *
+   * @param id the IRI
+   * @return true if a reader would take it for an EU concept
+   */
+  public static boolean looksEu(String id) {
+    String n = nearMissKey(id);
+    return n != null && (n.startsWith("http://data.europa.eu/") || n.startsWith("http://publications.europa.eu/"));
+  }
+
+  private static String nearMissKey(String id) {
+    if (id == null) {
+      return null;
+    }
+    String n = id.trim().toLowerCase(Locale.ROOT);
+    if (n.startsWith("https://")) {
+      n = "http://" + n.substring("https://".length());
+    }
+    while (n.endsWith("/")) {
+      n = n.substring(0, n.length() - 1);
+    }
+    return n;
+  }
+
+  /**
+   * Checks the concept at a property whose values come from one EU scheme: the IRI must be one of its pinned terms
+   * (for ESCO skills, {@link #isEscoSkill}). Concepts outside the EU namespaces (local {@code urn:epass:} concepts,
+   * microcred URNs) are not this check's business.
+   *
+   * @param scheme the expected scheme's name ({@code assessment}, {@code qdr}, {@link #ESCO_SKILLS}...)
+   * @param id the concept IRI
+   * @return empty when it is a term (or not an EU IRI at all); else what is wrong, naming the term it nearly is, or
+   *     the scheme it belongs to instead
+   */
+  public static Optional<String> offField(String scheme, String id) {
+    if (id == null || !looksEu(id)) {
       return Optional.empty();
     }
-    String name = rest.substring(0, slash);
-    String code = rest.substring(slash + 1);
-    String source = PINNED_SOURCES.get(name);
-    if (source == null || code.equals("25831c2")) {
-      return Optional.empty();
-    }
-    boolean term = switch (name) {
-      case "eqf" -> code.matches("[1-8]");
-      case "isced-f" -> {
-        try {
-          new FieldOfEducation(code);
-          yield true;
-        } catch (IllegalArgumentException e) {
-          yield false;
-        }
+    if (scheme.equals(ESCO_SKILLS)) {
+      if (isEscoSkill(id)) {
+        return Optional.empty();
       }
-      default -> KIND_OF_ID.containsKey(id);
-    };
-    return term ? Optional.empty() : Optional.of("not a concept of the EU " + name + " scheme (" + snb + name
-        + "/25831c2): its pinned term list (" + source + ") does not hold it");
+      boolean occupation = id.matches("http://data\\.europa\\.eu/esco/occupation/[0-9a-f-]{36}");
+      return Optional.of("not an ESCO skill IRI (http://data.europa.eu/esco/skill/ and a lower-case UUID; the ESCO "
+          + "list itself is not pinned, only this shape)" + (occupation ? ": it is a term of the ESCO occupations "
+          + "scheme" : ""));
+    }
+    String[] nc = schemeAndCode(id);
+    if (nc != null && nc[0].equals(scheme) && isTerm(scheme, nc[1])) {
+      return Optional.empty();
+    }
+    String expected = "not a term of the EU " + scheme + " scheme (" + SNB + scheme + "/25831c2; pinned list: "
+        + PINNED_SOURCES.get(scheme) + ")";
+    if (nc != null && !nc[0].equals(scheme) && isTerm(nc[0], nc[1])) {
+      return Optional.of(expected + ": it is a term of the " + nc[0] + " scheme");
+    }
+    String key = nearMissKey(id);
+    for (String code : scheme.equals("isced-f") ? List.<String>of() : TERMS.getOrDefault(scheme, Map.of()).keySet()) {
+      String term = SNB + scheme + "/" + code;
+      if (nearMissKey(term).equals(key)) {
+        return Optional.of(expected + ": it differs from the term " + term + " only in "
+            + (id.startsWith("https:") ? "http/https" : id.endsWith("/") ? "a trailing slash" : "letter case"));
+      }
+    }
+    return Optional.of(expected);
   }
 
   /**
@@ -171,6 +334,9 @@ public final class Vocabulary {
    * @return the scheme IRI, if the IRI is in an EU namespace
    */
   public static Optional<String> schemeOf(String id) {
+    if (isEscoSkill(id)) {
+      return Optional.of(ESCO_SKILL_SCHEME);
+    }
     for (String base : List.of("http://data.europa.eu/snb/", "http://publications.europa.eu/resource/authority/")) {
       if (id != null && id.startsWith(base)) {
         String rest = id.substring(base.length());
