@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
 public final class KeyPair {
   private final PublicKey publicKey;
   private final byte[] secret;
+  /** The secret's signing parameters, built once (null for RSA). */
+  private final Crypto.SigningKey signingKey;
 
-  private KeyPair(PublicKey publicKey, byte[] secret) {
+  private KeyPair(PublicKey publicKey, byte[] secret, Crypto.SigningKey signingKey) {
     this.publicKey = publicKey;
     this.secret = secret;
+    this.signingKey = signingKey;
   }
 
   /**
@@ -85,7 +88,7 @@ public final class KeyPair {
     if (type == KeyType.RSA) {
       try {
         byte[] der = Rsa.decodeSecret(secret);
-        return new KeyPair(PublicKey.create(type, Rsa.encodePublic(Rsa.publicOf(der))), der);
+        return new KeyPair(PublicKey.create(type, Rsa.encodePublic(Rsa.publicOf(der))), der, null);
       } catch (IllegalArgumentException e) {
         throw new VcException(VcErrorCode.INVALID_KEY, "RSA secret key: " + e.getMessage());
       }
@@ -97,8 +100,10 @@ public final class KeyPair {
       s = Arrays.copyOf(s, 32);
     }
     byte[] pub;
+    Crypto.SigningKey signingKey;
     try {
-      pub = Crypto.publicFromSecret(PublicKey.curve(type), s);
+      signingKey = Crypto.signingKey(PublicKey.curve(type), s);
+      pub = signingKey.publicKey();
     } catch (IllegalArgumentException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, e.getMessage());
     }
@@ -106,7 +111,7 @@ public final class KeyPair {
       throw new VcException(VcErrorCode.INVALID_KEY,
           "Ed25519 64-byte secret: the last 32 bytes are not the public key of the seed");
     }
-    return new KeyPair(PublicKey.create(type, pub), s);
+    return new KeyPair(PublicKey.create(type, pub), s, signingKey);
   }
 
   /**
@@ -369,7 +374,7 @@ public final class KeyPair {
     if (publicKey.type() == KeyType.RSA) {
       return Rsa.signSha256(secret, message);
     }
-    return Crypto.sign(PublicKey.curve(publicKey.type()), secret, message);
+    return Crypto.sign(signingKey, message);
   }
 
   @Override
