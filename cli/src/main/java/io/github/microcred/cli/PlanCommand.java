@@ -1,6 +1,7 @@
 package io.github.microcred.cli;
 
 import io.github.microcred.stacking.Catalogue;
+import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.Plan;
 import io.github.microcred.stacking.Stacking;
 import io.github.microcred.stacking.StackingException;
@@ -75,10 +76,20 @@ public final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     (report.text ? spec.commandLine().getOut() : spec.commandLine().getErr()).println((p.satisfied() ? "plan: " + p.items() : "the catalogue cannot complete the "
-        + "qualification") + "; " + objective + " " + p.value().toPlainString() + ", lower bound "
+        + "qualification") + renewals(p) + "; " + objective + " " + p.value().toPlainString() + ", lower bound "
         + p.lowerBound().toPlainString() + ", gap " + p.gap().toPlainString() + (p.optimal() ? " (optimal)" : ""));
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().flush();
     return p.satisfied() ? Main.OK : Main.FAILED;
+  }
+
+  /** The re-earned credentials, each with why the held copy does not count; empty when there are none. */
+  static String renewals(Plan p) {
+    StringBuilder b = new StringBuilder();
+    for (Exclusion x : p.renewals()) {
+      b.append(b.length() == 0 ? " (renews " : ", ").append(x.credentialId()).append(": ").append(x.reason())
+          .append(", ").append(x.detail());
+    }
+    return b.length() == 0 ? "" : b.append(')').toString();
   }
 }

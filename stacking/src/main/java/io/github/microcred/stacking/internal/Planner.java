@@ -4,6 +4,7 @@ import io.github.microcred.stacking.AuditResult;
 import io.github.microcred.stacking.Catalogue;
 import io.github.microcred.stacking.CatalogueItem;
 import io.github.microcred.stacking.Credential;
+import io.github.microcred.stacking.Exclusion;
 import io.github.microcred.stacking.Plan;
 import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.StackingException;
@@ -58,6 +59,8 @@ public final class Planner {
   private AuditResult lastSatisfied;
   private final Map<String, Integer> itemIndex = new HashMap<>();
   private final Set<String> held = new HashSet<>();
+  /** Why each credential of the transcript that does not count on the date does not: its exclusion, by id. */
+  private final Map<String, Exclusion> stale = new HashMap<>();
   private final int[][] leafItems;
   private final int[] useful;
   private final PlannerBound flowBound;
@@ -99,9 +102,13 @@ public final class Planner {
     this.deadline = hard == Long.MAX_VALUE ? Long.MAX_VALUE : hard - Math.min(budgetNanos / 10, RESERVE_MAX);
     // held: what counts on asOf, by the audit's rule (a future-dated, expired or out-of-window credential is not held:
     // its catalogue item stays on offer and it meets no prerequisite; the plan's audit excludes it with its reason)
+    // when the plan re-earns one, that is a renewal: the plan says so and its audit counts the new one in its place
     for (Credential c : transcript.credentials()) {
-      if (Compiled.notValid(c, asOf, rules.constraints()) == null) {
+      Exclusion why = Compiled.notValid(c, asOf, rules.constraints());
+      if (why == null) {
         held.add(c.id());
+      } else {
+        stale.put(c.id(), why);
       }
     }
     for (CatalogueItem it : catalogue.items()) {
@@ -205,7 +212,7 @@ public final class Planner {
       a0 = Auditor.undecided(tree, rules, asOf, AuditResult.Mode.EXACT, "planning", null);
     }
     if (a0.satisfied()) {
-      return new Plan(true, List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, a0);
+      return new Plan(true, List.of(), List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, a0);
     }
     if (flowBound.active()) {
       // Lagrangian bound and the plans its multipliers suggest (a quarter of the budget at most)
@@ -287,7 +294,14 @@ public final class Planner {
     }
     BigDecimal gap = !complete || value.signum() == 0 ? BigDecimal.ZERO
         : value.subtract(lb).divide(value, 6, RoundingMode.CEILING).max(BigDecimal.ZERO);
-    return new Plan(complete, order(chosen), value, lb, gap, optimal || !complete && !cut, fin);
+    List<String> ordered = order(chosen);
+    List<Exclusion> renewals = new ArrayList<>();
+    for (String id : ordered) {
+      if (stale.containsKey(id)) {
+        renewals.add(stale.get(id));
+      }
+    }
+    return new Plan(complete, ordered, renewals, value, lb, gap, optimal || !complete && !cut, fin);
   }
 
   private void search(int[] order, int idx, BitSet chosen, BitSet excluded, double cost) throws StackingException {
@@ -676,7 +690,19 @@ public final class Planner {
       cut = true;
       return null;
     }
-    List<Credential> creds = new ArrayList<>(transcript.credentials());
+    // a renewed credential replaces the held copy that does not count: one credential per id, as in a transcript
+    Set<String> renewed = new HashSet<>();
+    for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
+      if (stale.containsKey(items.get(i).id())) {
+        renewed.add(items.get(i).id());
+      }
+    }
+    List<Credential> creds = new ArrayList<>();
+    for (Credential c : transcript.credentials()) {
+      if (!renewed.contains(c.id())) {
+        creds.add(c);
+      }
+    }
     for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
       creds.add(fresh(items.get(i).credential()));
     }
