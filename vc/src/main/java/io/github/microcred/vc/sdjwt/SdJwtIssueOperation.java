@@ -1,6 +1,7 @@
 package io.github.microcred.vc.sdjwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
@@ -11,13 +12,18 @@ import io.github.microcred.vc.internal.JsonSupport;
 import io.github.microcred.vc.internal.jose.OfflineDids;
 import io.github.microcred.vc.internal.sdjwt.CompactJws;
 import io.github.microcred.vc.internal.sdjwt.SdJwtCodec;
+import io.github.microcred.vc.internal.sdjwt.SdJwtFailure;
+import io.github.microcred.vc.internal.sdjwt.X5cChain;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.XsdDateTime;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -42,14 +48,14 @@ public final class SdJwtIssueOperation {
       "_sd_alg", "sub");
 
   private record Settings(List<String> disclosable, int decoys, PublicKey holder, String vct, String kid,
-      Clock clock, ObjectNode status, String sdAlg) {}
+      Clock clock, ObjectNode status, String sdAlg, List<X509Certificate> x5c) {}
 
   private final JsonNode credential;
   private final KeyPair key;
   private final Settings s;
 
   SdJwtIssueOperation(JsonNode credential, KeyPair key) {
-    this(credential, key, new Settings(List.of(), 0, null, null, null, Clock.systemUTC(), null, SdJwt.SD_ALG));
+    this(credential, key, new Settings(List.of(), 0, null, null, null, Clock.systemUTC(), null, SdJwt.SD_ALG, List.of()));
   }
 
   private SdJwtIssueOperation(JsonNode credential, KeyPair key, Settings s) {
@@ -82,7 +88,7 @@ public final class SdJwtIssueOperation {
       all.add(Objects.requireNonNull(p, "pointer"));
     }
     return new SdJwtIssueOperation(credential, key, new Settings(List.copyOf(all), s.decoys, s.holder, s.vct, s.kid,
-        s.clock, s.status, s.sdAlg));
+        s.clock, s.status, s.sdAlg, s.x5c));
   }
 
   /**
@@ -97,7 +103,7 @@ public final class SdJwtIssueOperation {
       throw new IllegalArgumentException("decoys: expected 0 to 64, got " + count);
     }
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, count, s.holder, s.vct, s.kid,
-        s.clock, s.status, s.sdAlg));
+        s.clock, s.status, s.sdAlg, s.x5c));
   }
 
   /**
@@ -108,7 +114,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withHolderKey(PublicKey holderKey) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys,
-        Objects.requireNonNull(holderKey, "holderKey"), s.vct, s.kid, s.clock, s.status, s.sdAlg));
+        Objects.requireNonNull(holderKey, "holderKey"), s.vct, s.kid, s.clock, s.status, s.sdAlg, s.x5c));
   }
 
   /**
@@ -121,7 +127,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withVct(String vct) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder,
-        Objects.requireNonNull(vct, "vct"), s.kid, s.clock, s.status, s.sdAlg));
+        Objects.requireNonNull(vct, "vct"), s.kid, s.clock, s.status, s.sdAlg, s.x5c));
   }
 
   /**
@@ -133,7 +139,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withKeyId(String keyId) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct,
-        Objects.requireNonNull(keyId, "keyId"), s.clock, s.status, s.sdAlg));
+        Objects.requireNonNull(keyId, "keyId"), s.clock, s.status, s.sdAlg, s.x5c));
   }
 
   /**
@@ -155,7 +161,7 @@ public final class SdJwtIssueOperation {
     ObjectNode status = JsonSupport.MAPPER.createObjectNode();
     status.putObject("status_list").put("idx", index).put("uri", uri);
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
-        s.clock, status, s.sdAlg));
+        s.clock, status, s.sdAlg, s.x5c));
   }
 
   /**
@@ -172,7 +178,32 @@ public final class SdJwtIssueOperation {
           + ", got '" + sdAlg + "'");
     }
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
-        s.clock, s.status, sdAlg));
+        s.clock, s.status, sdAlg, s.x5c));
+  }
+
+  /**
+   * Puts the issuer's X.509 certificate chain into the Issuer-signed JWT's {@code x5c} header (SD-JWT VC "Inline
+   * X.509 Certificates"; RFC 7515 4.1.6: the certificate holding the signing key first, each one certified by the
+   * next), for verifiers that trust the chain's root ({@link SdJwtVerifyOperation#withX509TrustAnchors}). The
+   * end-entity certificate's key must be the signing key, and the certificate must name the issuer (a URI subject
+   * alternative name equal to it, or for an {@code https} issuer a DNS name equal to its host) and, with a key
+   * usage, allow {@code digitalSignature}; {@link #get()} refuses otherwise. No {@code kid} is written unless
+   * {@link #withKeyId} sets one.
+   *
+   * @param chain the certificates, end-entity first, 1 to 8 (read PEM files with {@link X509Files#certificates})
+   * @return a new operation
+   * @throws IllegalArgumentException when the chain is empty or longer than 8 certificates
+   */
+  public SdJwtIssueOperation withX5c(List<X509Certificate> chain) {
+    if (chain.isEmpty() || chain.size() > X5cChain.MAX_CERTIFICATES) {
+      throw new IllegalArgumentException("x5c: expected 1 to " + X5cChain.MAX_CERTIFICATES + " certificates, got "
+          + chain.size());
+    }
+    for (X509Certificate c : chain) {
+      Objects.requireNonNull(c, "certificate");
+    }
+    return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
+        s.clock, s.status, s.sdAlg, List.copyOf(chain)));
   }
 
   /**
@@ -183,7 +214,7 @@ public final class SdJwtIssueOperation {
    */
   public SdJwtIssueOperation withClock(Clock clock) {
     return new SdJwtIssueOperation(credential, key, new Settings(s.disclosable, s.decoys, s.holder, s.vct, s.kid,
-        Objects.requireNonNull(clock, "clock"), s.status, s.sdAlg));
+        Objects.requireNonNull(clock, "clock"), s.status, s.sdAlg, s.x5c));
   }
 
   /**
@@ -225,7 +256,8 @@ public final class SdJwtIssueOperation {
       }
     }
     String vct = s.vct != null ? s.vct : defaultVct(payload);
-    String kid = s.kid != null ? s.kid : defaultKid(issuer);
+    String kid = s.kid != null ? s.kid : s.x5c.isEmpty() ? defaultKid(issuer) : null;
+    ArrayNode x5c = x5cHeader(issuer);
     payload.put("iss", issuer);
     payload.put("iat", s.clock.instant().getEpochSecond());
     epoch(payload, "validFrom", "nbf");
@@ -241,12 +273,56 @@ public final class SdJwtIssueOperation {
     SdJwtCodec.Issued issued = SdJwtCodec.makeDisclosable(payload, s.disclosable, s.decoys, new SecureRandom(),
         s.sdAlg);
     ObjectNode header = JsonSupport.MAPPER.createObjectNode();
-    header.put("alg", CompactJws.alg(key.type())).put("typ", SdJwt.TYP).put("kid", kid);
+    header.put("alg", CompactJws.alg(key.type())).put("typ", SdJwt.TYP);
+    if (kid != null) {
+      header.put("kid", kid);
+    }
+    if (x5c != null) {
+      header.set("x5c", x5c);
+    }
     StringBuilder b = new StringBuilder(CompactJws.sign(header, issued.payload(), key)).append('~');
     for (String d : issued.disclosures()) {
       b.append(d).append('~');
     }
     return b.toString();
+  }
+
+  /** The x5c header of the chain, after checking it fits the key and the issuer; null without a chain. */
+  private ArrayNode x5cHeader(String issuer) throws VcException {
+    if (s.x5c.isEmpty()) {
+      return null;
+    }
+    X509Certificate leaf = s.x5c.get(0);
+    PublicKey certified;
+    try {
+      certified = X5cChain.endEntityKey(leaf, "x5c[0]");
+    } catch (SdJwtFailure e) {
+      throw new VcException(VcErrorCode.UNSUPPORTED_KEY, e.path() + ": " + e.getMessage());
+    }
+    if (!certified.equals(key.publicKey())) {
+      throw new VcException(VcErrorCode.INVALID_KEY, "x5c[0]: the end-entity certificate ("
+          + leaf.getSubjectX500Principal().getName() + ") certifies another key than the signing key: a verifier "
+          + "would verify with the certificate's key");
+    }
+    boolean[] usage = leaf.getKeyUsage();
+    if (usage != null && !usage[0]) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "x5c[0]: the end-entity certificate's key usage does not "
+          + "allow digitalSignature");
+    }
+    if (!X5cChain.namesIssuer(leaf, issuer)) {
+      throw new VcException(VcErrorCode.INVALID_ARGUMENT, "x5c[0]: the end-entity certificate ("
+          + leaf.getSubjectX500Principal().getName() + ") does not name the issuer '" + issuer + "' (a URI subject "
+          + "alternative name equal to it, or for an https issuer a DNS name equal to its host)");
+    }
+    ArrayNode out = JsonSupport.MAPPER.createArrayNode();
+    for (X509Certificate c : s.x5c) {
+      try {
+        out.add(Base64.getEncoder().encodeToString(c.getEncoded()));
+      } catch (CertificateEncodingException e) {
+        throw new VcException(VcErrorCode.INVALID_ARGUMENT, "x5c: a certificate cannot be encoded: " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static void epoch(ObjectNode payload, String member, String claim) throws VcException {

@@ -24,7 +24,10 @@ public enum SdJwtRejection implements Code {
   TYP_MISMATCH,
   /** {@code crit} names a header parameter this verifier does not understand. */
   CRIT_UNKNOWN,
-  /** No {@code iss} string to bind the key to. */
+  /**
+   * No {@code iss} string to bind the key to (and no {@code x5c} end-entity certificate, validated to a configured
+   * anchor, naming the issuer instead).
+   */
   ISSUER_MISSING,
   /** {@code kid} names a verification method that is not an {@code assertionMethod} key of {@code iss}. */
   KID_NOT_ISSUER,
@@ -43,8 +46,19 @@ public enum SdJwtRejection implements Code {
    * intermediate that is not a CA, an end-entity key usage without {@code digitalSignature}.
    */
   X5C_UNTRUSTED,
-  /** The {@code x5c} end-entity certificate does not name {@code iss} as a subject alternative name. */
+  /**
+   * The {@code x5c} end-entity certificate does not name {@code iss} as a subject alternative name, or (a token
+   * without {@code iss}) names no single issuer.
+   */
   X5C_NOT_ISSUER,
+  /** With configured CRLs: a certificate of the {@code x5c} chain is revoked by its issuer's CRL. */
+  X5C_REVOKED,
+  /**
+   * With configured CRLs: a certificate of the {@code x5c} chain has no current CRL of its issuer among them (none,
+   * or one past its {@code nextUpdate}, or one not signed by the issuer): revocation is undetermined, which fails
+   * closed.
+   */
+  X5C_REVOCATION_UNKNOWN,
   /** The Issuer-signed JWT's signature does not verify. */
   SIGNATURE_INVALID,
   /**

@@ -16,9 +16,11 @@ public final class SdJwtVerification {
   private final ObjectNode claims;
   private final boolean keyBound;
   private final int disclosures;
+  private final String issuer;
 
   SdJwtVerification(VerificationResult result, List<SdJwtRejection> rejections, ObjectNode claims, boolean keyBound,
-      int disclosures) {
+      int disclosures, String issuer) {
+    this.issuer = issuer;
     this.result = result;
     this.rejections = List.copyOf(rejections);
     this.claims = claims == null ? null : claims.deepCopy();
@@ -91,6 +93,18 @@ public final class SdJwtVerification {
    */
   public int disclosureCount() {
     return disclosures;
+  }
+
+  /**
+   * The issuer whose key verified the Issuer-signed JWT: its {@code iss}, or for a token without {@code iss} whose
+   * {@code x5c} chain validated to a configured trust anchor, the issuer the end-entity certificate names (its URI
+   * subject alternative name, or its DNS name as {@code dns:NAME}). Read it as trusted only when
+   * {@link #verified()}.
+   *
+   * @return the issuer, if the signature was checked
+   */
+  public Optional<String> issuer() {
+    return Optional.ofNullable(issuer);
   }
 
   @Override

@@ -27,6 +27,7 @@ import io.github.microcred.vc.jose.Ob3Jwt;
 import io.github.microcred.vc.jose.VcJwt;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,13 +65,13 @@ public final class SdJwtVerifyOperation {
   private static final int MAX_HEADER_BYTES = 8 * 1024;
 
   private record Settings(VerifyOptions options, boolean requireKeyBinding, String nonce, String audience,
-      Duration kbMaxAge, Set<TrustAnchor> x5cAnchors) {}
+      Duration kbMaxAge, Set<TrustAnchor> x5cAnchors, List<X509CRL> crls) {}
 
   private final String token;
   private final Settings s;
 
   SdJwtVerifyOperation(String token) {
-    this(token, new Settings(VerifyOptions.defaults(), true, null, null, DEFAULT_KB_MAX_AGE, Set.of()));
+    this(token, new Settings(VerifyOptions.defaults(), true, null, null, DEFAULT_KB_MAX_AGE, Set.of(), List.of()));
   }
 
   private SdJwtVerifyOperation(String token, Settings s) {
@@ -87,7 +88,7 @@ public final class SdJwtVerifyOperation {
    */
   public SdJwtVerifyOperation withOptions(VerifyOptions o) {
     return new SdJwtVerifyOperation(token, new Settings(Objects.requireNonNull(o, "options"), s.requireKeyBinding,
-        s.nonce, s.audience, s.kbMaxAge, s.x5cAnchors));
+        s.nonce, s.audience, s.kbMaxAge, s.x5cAnchors, s.crls));
   }
 
   /**
@@ -129,7 +130,7 @@ public final class SdJwtVerifyOperation {
    */
   public SdJwtVerifyOperation withKeyBinding(String nonce, String audience) {
     return new SdJwtVerifyOperation(token, new Settings(s.options, true, Objects.requireNonNull(nonce, "nonce"),
-        Objects.requireNonNull(audience, "audience"), s.kbMaxAge, s.x5cAnchors));
+        Objects.requireNonNull(audience, "audience"), s.kbMaxAge, s.x5cAnchors, s.crls));
   }
 
   /**
@@ -140,7 +141,7 @@ public final class SdJwtVerifyOperation {
    */
   public SdJwtVerifyOperation withoutKeyBinding() {
     return new SdJwtVerifyOperation(token, new Settings(s.options, false, s.nonce, s.audience, s.kbMaxAge,
-        s.x5cAnchors));
+        s.x5cAnchors, s.crls));
   }
 
   /**
@@ -154,7 +155,7 @@ public final class SdJwtVerifyOperation {
       throw new IllegalArgumentException("KB-JWT max age must be within (0, 1 day], got " + age);
     }
     return new SdJwtVerifyOperation(token, new Settings(s.options, s.requireKeyBinding, s.nonce, s.audience, age,
-        s.x5cAnchors));
+        s.x5cAnchors, s.crls));
   }
 
   /**
@@ -162,8 +163,13 @@ public final class SdJwtVerifyOperation {
    * Certificates") that validates with PKIX (RFC 5280) to one of these anchors at the verification time. The
    * end-entity certificate's key then verifies the signature, instead of a {@code kid} or controller document; it
    * must name {@code iss} (a URI subject alternative name equal to it, or for an {@code https} issuer a DNS name equal
-   * to its host) and, when it has a key usage, allow {@code digitalSignature}. Revocation of certificates (CRL,
-   * OCSP) is not checked, as it would need the network. Without anchors (the default) {@code x5c} is not read.
+   * to its host) and, when it has a key usage, allow {@code digitalSignature}. A token without {@code iss} is
+   * accepted when the end-entity certificate names one issuer (draft-ietf-oauth-sd-jwt-vc, Issuer Verification Key
+   * Discovery: "the Issuer of the Verifiable Digital Credential is the subject of the end-entity certificate"): its
+   * one URI subject alternative name, or without one its one DNS name as {@code dns:NAME}; never its subject's CN
+   * ({@link SdJwtVerification#issuer()}). Revocation of certificates is checked only against CRLs given with
+   * {@link #withX509Crls}; OCSP is not used, as it needs the network. Without anchors (the default) {@code x5c} is
+   * not read.
    * Failures: {@link SdJwtRejection#X5C_INVALID}, {@link SdJwtRejection#X5C_UNTRUSTED},
    * {@link SdJwtRejection#X5C_NOT_ISSUER}.
    *
@@ -173,7 +179,31 @@ public final class SdJwtVerifyOperation {
    */
   public SdJwtVerifyOperation withX509TrustAnchors(Collection<X509Certificate> anchors) {
     return new SdJwtVerifyOperation(token, new Settings(s.options, s.requireKeyBinding, s.nonce, s.audience,
-        s.kbMaxAge, X5cChain.anchors(List.copyOf(anchors))));
+        s.kbMaxAge, X5cChain.anchors(List.copyOf(anchors)), s.crls));
+  }
+
+  /**
+   * Checks the revocation of {@code x5c} certificates against these certificate revocation lists, offline: every
+   * certificate of the validated path (the end-entity and each intermediate) must be covered by a current CRL of its
+   * issuer among them, signed by that issuer; a revoked certificate fails {@link SdJwtRejection#X5C_REVOKED}, one
+   * without a current CRL (none given, or past its {@code nextUpdate} at the verification time) fails closed with
+   * {@link SdJwtRejection#X5C_REVOCATION_UNKNOWN}. No CRL distribution point is fetched and OCSP is not used (both
+   * need the network). Without CRLs (the default) revocation is not checked. Applies with
+   * {@link #withX509TrustAnchors}.
+   *
+   * @param crls the CRLs, at least one (replacing any set before)
+   * @return a new operation
+   * @throws IllegalArgumentException when {@code crls} is empty
+   */
+  public SdJwtVerifyOperation withX509Crls(Collection<X509CRL> crls) {
+    if (crls.isEmpty()) {
+      throw new IllegalArgumentException("CRLs: expected at least one");
+    }
+    for (X509CRL c : crls) {
+      Objects.requireNonNull(c, "crl");
+    }
+    return new SdJwtVerifyOperation(token, new Settings(s.options, s.requireKeyBinding, s.nonce, s.audience,
+        s.kbMaxAge, s.x5cAnchors, List.copyOf(crls)));
   }
 
   /** Collects checks and rejections. */
@@ -185,6 +215,8 @@ public final class SdJwtVerifyOperation {
     List<VerificationResult.Nested> nested = List.of();
     boolean keyBound;
     int disclosures;
+    String issuer;
+    X509Certificate leaf;
 
     void fail(CheckName name, String path, SdJwtRejection why, String message) {
       checks.add(VerificationCheck.failed(name, path, why, why.name() + ": " + message));
@@ -197,7 +229,7 @@ public final class SdJwtVerifyOperation {
 
     SdJwtVerification done() {
       return new SdJwtVerification(VerificationResult.of(checks, nested), new ArrayList<>(rejections), claims, keyBound,
-          disclosures);
+          disclosures, issuer);
     }
   }
 
@@ -257,13 +289,23 @@ public final class SdJwtVerifyOperation {
     }
     // --- the key, bound to iss
     JsonNode iss = payload.get("iss");
-    if (iss == null || !iss.isTextual() || iss.asText().isEmpty()) {
-      throw new SdJwtFailure(SdJwtRejection.ISSUER_MISSING, "jwt.payload.iss", "iss must be the issuer's id");
+    boolean x5c = !s.x5cAnchors.isEmpty() && header.has("x5c");
+    if (iss != null ? !iss.isTextual() || iss.asText().isEmpty() : !x5c) {
+      throw new SdJwtFailure(SdJwtRejection.ISSUER_MISSING, "jwt.payload.iss", "iss must be the issuer's id"
+          + (iss == null ? " (or an x5c chain to a configured X.509 trust anchor must name the issuer)" : ""));
     }
-    String issuer = iss.asText();
-    VerificationMethod vm = !s.x5cAnchors.isEmpty() && header.has("x5c")
-        ? X5cChain.validate(header.get("x5c"), s.x5cAnchors, issuer, s.options.clock().instant())
-        : bindKey(header, issuer);
+    String issuer;
+    VerificationMethod vm;
+    if (x5c) {
+      X5cChain.Validated chain = X5cChain.validate(header.get("x5c"), s.x5cAnchors, s.crls,
+          iss == null ? null : iss.asText(), s.options.clock().instant());
+      vm = chain.method();
+      issuer = chain.issuer();
+      acc.leaf = iss == null ? chain.leaf() : null;
+    } else {
+      issuer = iss.asText();
+      vm = bindKey(header, issuer);
+    }
     if (vm.publicKey().type() != CompactJws.keyType(alg)) {
       throw new SdJwtFailure(SdJwtRejection.ALG_KEY_MISMATCH, "jwt.header.alg", "alg " + alg + " needs a "
           + CompactJws.keyType(alg) + " key, " + vm.id() + " is " + vm.publicKey().type());
@@ -276,12 +318,14 @@ public final class SdJwtVerifyOperation {
     }
     if (vm.type().equals(X5cChain.METHOD_TYPE)) {
       acc.pass(CheckName.PURPOSE_AND_CONTROLLER, "jwt.header.x5c", "the x5c end-entity certificate names " + issuer
-          + " and its chain validates to a configured trust anchor");
+          + (iss == null ? " (no iss: the certificate names the issuer)" : "") + " and its chain validates to a "
+          + "configured trust anchor" + (s.crls.isEmpty() ? "" : ", no certificate revoked by the configured CRLs"));
     } else {
       acc.pass(CheckName.PURPOSE_AND_CONTROLLER, "jwt.header.kid", vm.id() + " is an assertionMethod key of "
           + issuer);
     }
     acc.pass(CheckName.PROOF, "jwt.signature", alg + " signature verified with " + vm.id());
+    acc.issuer = issuer;
 
     // --- disclosures
     String digestAlg = sdAlg(payload);
@@ -434,9 +478,15 @@ public final class SdJwtVerifyOperation {
     acc.pass(CheckName.COMPACT_FORM, "$", "compact form of the pinned contexts");
     acc.jsonLiterals = jsonLiterals;
     String credIssuer = DataModel.partyId(claims.get("issuer"));
+    if (acc.leaf != null && credIssuer != null && X5cChain.namesIssuer(acc.leaf, credIssuer)) {
+      // no iss: the credential's issuer must be one the end-entity certificate names
+      acc.issuer = credIssuer;
+      return;
+    }
     if (!issuer.equals(credIssuer)) {
       acc.fail(CheckName.PURPOSE_AND_CONTROLLER, "/iss", SdJwtRejection.ISS_MISMATCH, "iss '" + issuer
-          + "' differs from the credential's issuer '" + credIssuer + "'");
+          + "' differs from the credential's issuer '" + credIssuer + "'" + (acc.leaf == null ? ""
+              : " (no iss: the x5c end-entity certificate names '" + issuer + "', not the credential's issuer)"));
     }
   }
 

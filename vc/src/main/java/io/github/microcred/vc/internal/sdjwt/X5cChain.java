@@ -16,6 +16,10 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CRL;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
@@ -30,6 +34,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +48,11 @@ import java.util.Set;
  * {@link CertPathValidator}) against trust anchors the verifier configured, at the verification time; the
  * end-entity certificate must name {@code iss} (a {@code uniformResourceIdentifier} subject alternative name equal
  * to it, or for an {@code https} issuer a {@code dNSName} equal to its host) and, when it has a key usage, allow
- * {@code digitalSignature}. Revocation (CRL, OCSP) is not checked: it would need the network.
+ * {@code digitalSignature}. With CRLs the caller supplied, revocation is checked offline (every certificate of the
+ * path needs a current CRL of its issuer; none is fetched); OCSP is never used, as it needs the network. Without
+ * {@code iss} the end-entity certificate names the issuer (draft-ietf-oauth-sd-jwt-vc: "the Issuer of the
+ * Verifiable Digital Credential is the subject of the end-entity certificate"): its one URI name, or its one DNS
+ * name as {@code dns:NAME}.
  *
  * <p>Bounds before any parsing: at most {@link #MAX_CERTIFICATES} certificates of at most {@link #MAX_CERT_CHARS}
  * base64 characters each.
@@ -61,20 +70,144 @@ public final class X5cChain {
   private X5cChain() {}
 
   /**
+   * A validated chain: the end-entity key as a verification method of the issuer, the issuer it names, the
+   * end-entity certificate.
+   *
+   * @param method the key, id {@code <issuer>#x5c}, type {@code X509Certificate}
+   * @param issuer {@code iss}, or when there is none the issuer the end-entity certificate names
+   * @param leaf the end-entity certificate
+   */
+  public record Validated(VerificationMethod method, String issuer, X509Certificate leaf) {}
+
+  /**
    * Validates an {@code x5c} header value and returns the end-entity key as a verification method of the issuer.
    *
    * @param x5c the header member
    * @param anchors the configured trust anchors (not empty)
-   * @param issuer the {@code iss} claim
+   * @param crls certificate revocation lists; when not empty every certificate of the path must be covered by a
+   *     current CRL of its issuer (offline: no CRL distribution point or OCSP responder is contacted)
+   * @param issuer the {@code iss} claim, or null when the token has none: the end-entity certificate then names the
+   *     issuer ({@link #issuerNamedBy})
    * @param at the verification time
-   * @return the key of the end-entity certificate, id {@code <iss>#x5c}, type {@code X509Certificate}
+   * @return the validated chain
    * @throws SdJwtFailure {@link SdJwtRejection#X5C_INVALID} for a malformed header or certificate or an unusable
    *     key, {@link SdJwtRejection#X5C_UNTRUSTED} when the chain does not validate to an anchor at {@code at},
-   *     {@link SdJwtRejection#X5C_NOT_ISSUER} when the end-entity certificate does not name {@code iss}
+   *     {@link SdJwtRejection#X5C_REVOKED} / {@link SdJwtRejection#X5C_REVOCATION_UNKNOWN} for a revoked
+   *     certificate / one without a current CRL, {@link SdJwtRejection#X5C_NOT_ISSUER} when the end-entity
+   *     certificate does not name {@code iss} (or, without {@code iss}, names no single issuer)
    */
-  public static VerificationMethod validate(JsonNode x5c, Set<TrustAnchor> anchors, String issuer, Instant at)
-      throws SdJwtFailure {
+  public static Validated validate(JsonNode x5c, Set<TrustAnchor> anchors, List<X509CRL> crls, String issuer,
+      Instant at) throws SdJwtFailure {
     String path = "jwt.header.x5c";
+    List<X509Certificate> chain = parse(x5c, path);
+    CertificateFactory factory = factory();
+    // the anchor may end the chain; PKIX wants the path without it
+    X509Certificate last = chain.get(chain.size() - 1);
+    if (chain.size() > 1 && anchors.stream().anyMatch(a -> last.equals(a.getTrustedCert()))) {
+      chain.remove(chain.size() - 1);
+    }
+    try {
+      CertPath certPath = factory.generateCertPath(chain);
+      PKIXParameters params = new PKIXParameters(anchors);
+      params.setDate(Date.from(at));
+      if (crls.isEmpty()) {
+        params.setRevocationEnabled(false);
+      } else {
+        CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+        PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
+        // CRLs only, never OCSP, never soft-fail: a certificate without a current CRL of its issuer fails
+        revocation.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+            PKIXRevocationChecker.Option.NO_FALLBACK));
+        params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
+        params.setRevocationEnabled(true);
+        params.addCertPathChecker(revocation);
+        validator.validate(certPath, params);
+        return named(chain.get(0), issuer, path);
+      }
+      CertPathValidator.getInstance("PKIX").validate(certPath, params);
+    } catch (CertPathValidatorException e) {
+      int index = e.getIndex();
+      String where = index >= 0 ? path + "[" + index + "]" : path;
+      if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+        throw new SdJwtFailure(SdJwtRejection.X5C_REVOKED, where, "the certificate is revoked by its issuer's "
+            + "CRL at " + at + ": " + e.getMessage());
+      }
+      if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+        throw new SdJwtFailure(SdJwtRejection.X5C_REVOCATION_UNKNOWN, where, "no current CRL of the certificate's "
+            + "issuer among the configured CRLs at " + at + " (a CRL past its nextUpdate is not current; revocation"
+            + " is checked offline and fails closed): " + e.getMessage());
+      }
+      throw new SdJwtFailure(SdJwtRejection.X5C_UNTRUSTED, where,
+          "the certificate chain does not validate to a configured trust anchor at " + at + ": "
+              + (e.getReason() == null ? "" : e.getReason() + ": ") + e.getMessage());
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new SdJwtFailure(SdJwtRejection.X5C_UNTRUSTED, path, "the certificate chain cannot be validated: "
+          + e.getMessage());
+    }
+    return named(chain.get(0), issuer, path);
+  }
+
+  private static Validated named(X509Certificate leaf, String issuer, String path) throws SdJwtFailure {
+    boolean[] usage = leaf.getKeyUsage();
+    if (usage != null && !usage[0]) {
+      throw new SdJwtFailure(SdJwtRejection.X5C_UNTRUSTED, path + "[0]", "the end-entity certificate's key usage "
+          + "does not allow digitalSignature");
+    }
+    if (issuer == null) {
+      List<String> named = issuerNamedBy(leaf);
+      if (named.size() != 1) {
+        throw new SdJwtFailure(SdJwtRejection.X5C_NOT_ISSUER, path + "[0]", "no iss, and the end-entity "
+            + "certificate (" + leaf.getSubjectX500Principal().getName() + ", subject alternative names "
+            + altNames(leaf) + ") names " + (named.isEmpty() ? "no issuer" : named.size() + " issuers " + named)
+            + ": the issuer is its one URI name, or without one its one DNS name (as dns:NAME); the subject's CN "
+            + "is not read");
+      }
+      issuer = named.get(0);
+    } else if (!namesIssuer(leaf, issuer)) {
+      throw new SdJwtFailure(SdJwtRejection.X5C_NOT_ISSUER, path + "[0]", "the end-entity certificate ("
+          + leaf.getSubjectX500Principal().getName() + ", subject alternative names " + altNames(leaf)
+          + ") does not name the issuer '" + issuer + "' (a URI name equal to it, or for an https or dns: issuer a "
+          + "DNS name equal to its host)");
+    }
+    return new Validated(new VerificationMethod(issuer + "#x5c", METHOD_TYPE, issuer,
+        endEntityKey(leaf, path + "[0]")), issuer, leaf);
+  }
+
+  /**
+   * The issuer an end-entity certificate names when a token has no {@code iss}: its {@code uniformResourceIdentifier}
+   * subject alternative names, or when it has none its {@code dNSName}s as RFC 4501 {@code dns:} URIs. The subject
+   * distinguished name (its CN) is never read. One name is an issuer; none or several are not.
+   *
+   * @param leaf the end-entity certificate
+   * @return the names, in certificate order
+   */
+  public static List<String> issuerNamedBy(X509Certificate leaf) {
+    List<String> uris = new ArrayList<>();
+    List<String> dns = new ArrayList<>();
+    try {
+      Collection<List<?>> names = leaf.getSubjectAlternativeNames();
+      for (List<?> n : names == null ? List.<List<?>>of() : names) {
+        if ((Integer) n.get(0) == 6 && n.get(1) instanceof String u && !u.isEmpty()) {
+          uris.add(u);
+        } else if ((Integer) n.get(0) == 2 && n.get(1) instanceof String d && !d.isEmpty()) {
+          dns.add("dns:" + d.toLowerCase(Locale.ROOT));
+        }
+      }
+    } catch (CertificateParsingException e) {
+      return List.of();
+    }
+    return List.copyOf(uris.isEmpty() ? dns : uris);
+  }
+
+  /**
+   * Reads an {@code x5c} value into certificates, bounded, each strict DER.
+   *
+   * @param x5c the header member (or an issuer's chain as JSON)
+   * @param path the JSON path for messages
+   * @return the certificates, the end-entity first (a mutable list)
+   * @throws SdJwtFailure {@link SdJwtRejection#X5C_INVALID} or {@link SdJwtRejection#TOO_LARGE}
+   */
+  static List<X509Certificate> parse(JsonNode x5c, String path) throws SdJwtFailure {
     if (x5c == null || !x5c.isArray() || x5c.isEmpty()) {
       throw new SdJwtFailure(SdJwtRejection.X5C_INVALID, path, "expected a non-empty array of base64 DER "
           + "certificates, the issuer's first");
@@ -84,12 +217,7 @@ public final class X5cChain {
           + MAX_CERTIFICATES + " are read");
     }
     List<X509Certificate> chain = new ArrayList<>();
-    CertificateFactory factory;
-    try {
-      factory = CertificateFactory.getInstance("X.509");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
-    }
+    CertificateFactory factory = factory();
     for (int i = 0; i < x5c.size(); i++) {
       String p = path + "[" + i + "]";
       JsonNode n = x5c.get(i);
@@ -123,39 +251,15 @@ public final class X5cChain {
         throw new SdJwtFailure(SdJwtRejection.X5C_INVALID, p, "not a DER X.509 certificate: " + e.getMessage());
       }
     }
-    // the anchor may end the chain; PKIX wants the path without it
-    X509Certificate last = chain.get(chain.size() - 1);
-    if (chain.size() > 1 && anchors.stream().anyMatch(a -> last.equals(a.getTrustedCert()))) {
-      chain.remove(chain.size() - 1);
-    }
+    return chain;
+  }
+
+  private static CertificateFactory factory() {
     try {
-      CertPath certPath = factory.generateCertPath(chain);
-      PKIXParameters params = new PKIXParameters(anchors);
-      params.setRevocationEnabled(false);
-      params.setDate(Date.from(at));
-      CertPathValidator.getInstance("PKIX").validate(certPath, params);
-    } catch (CertPathValidatorException e) {
-      int index = e.getIndex();
-      throw new SdJwtFailure(SdJwtRejection.X5C_UNTRUSTED, index >= 0 ? path + "[" + index + "]" : path,
-          "the certificate chain does not validate to a configured trust anchor at " + at + ": "
-              + (e.getReason() == null ? "" : e.getReason() + ": ") + e.getMessage());
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new SdJwtFailure(SdJwtRejection.X5C_UNTRUSTED, path, "the certificate chain cannot be validated: "
-          + e.getMessage());
+      return CertificateFactory.getInstance("X.509");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
     }
-    X509Certificate leaf = chain.get(0);
-    boolean[] usage = leaf.getKeyUsage();
-    if (usage != null && !usage[0]) {
-      throw new SdJwtFailure(SdJwtRejection.X5C_UNTRUSTED, path + "[0]", "the end-entity certificate's key usage "
-          + "does not allow digitalSignature");
-    }
-    if (!namesIssuer(leaf, issuer)) {
-      throw new SdJwtFailure(SdJwtRejection.X5C_NOT_ISSUER, path + "[0]", "the end-entity certificate ("
-          + leaf.getSubjectX500Principal().getName() + ", subject alternative names " + altNames(leaf)
-          + ") does not name the issuer '" + issuer + "' (a URI name equal to it, or for an https issuer a DNS "
-          + "name equal to its host)");
-    }
-    return new VerificationMethod(issuer + "#x5c", METHOD_TYPE, issuer, publicKey(leaf, path + "[0]"));
   }
 
   /**
@@ -176,12 +280,22 @@ public final class X5cChain {
     return Set.copyOf(out);
   }
 
-  private static boolean namesIssuer(X509Certificate leaf, String issuer) {
+  /**
+   * Whether an end-entity certificate names an issuer: a URI subject alternative name equal to it, or for an
+   * {@code https} issuer (or an RFC 4501 {@code dns:} one) a DNS name equal to its host.
+   *
+   * @param leaf the certificate
+   * @param issuer the issuer id
+   * @return true when named
+   */
+  public static boolean namesIssuer(X509Certificate leaf, String issuer) {
     String host = null;
     try {
       URI u = new URI(issuer);
       if ("https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null) {
         host = u.getHost().toLowerCase(Locale.ROOT);
+      } else if ("dns".equals(u.getScheme()) && u.getRawSchemeSpecificPart().matches("[A-Za-z0-9.-]+")) {
+        host = u.getRawSchemeSpecificPart().toLowerCase(Locale.ROOT);
       }
     } catch (URISyntaxException e) {
       // not a URI: only an equal URI name can match, and none will
@@ -227,7 +341,15 @@ public final class X5cChain {
     }
   }
 
-  private static PublicKey publicKey(X509Certificate leaf, String path) throws SdJwtFailure {
+  /**
+   * The end-entity certificate's key as a vc key.
+   *
+   * @param leaf the certificate
+   * @param path the JSON path for messages
+   * @return the key
+   * @throws SdJwtFailure {@link SdJwtRejection#X5C_INVALID} for a key that is not Ed25519, P-256 or P-384
+   */
+  public static PublicKey endEntityKey(X509Certificate leaf, String path) throws SdJwtFailure {
     // qualified: vc's own PublicKey is this method's return type
     java.security.PublicKey k = leaf.getPublicKey();
     try {
