@@ -5,6 +5,7 @@ import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.sdjwt.SdJwt;
 import io.github.microcred.vc.sdjwt.SdJwtIssueOperation;
+import io.github.microcred.vc.sdjwt.X509Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,14 @@ final class SdJwtOptions {
       description = "sd-jwt: the credential type (default: the IRI of OpenBadgeCredential / ClrCredential)")
   String vct;
 
+  @Option(names = "--x5c", paramLabel = "CHAIN.pem",
+      description = "sd-jwt: the issuer's X.509 certificate chain (PEM, the certificate of --key first) for the x5c "
+          + "header; it must certify the signing key and name the issuer")
+  Path x5c;
+
   /** Whether an SD-JWT-only option was given. */
   boolean any() {
-    return !disclose.isEmpty() || holderKey != null || decoys != 0 || vct != null;
+    return !disclose.isEmpty() || holderKey != null || decoys != 0 || vct != null || x5c != null;
   }
 
   /** Issues {@code credential} as an SD-JWT VC; {@code kid} may be null. */
@@ -50,6 +56,9 @@ final class SdJwtOptions {
       op = op.withKeyId(kid);
     }
     try {
+      if (x5c != null) {
+        op = op.withX5c(X509Files.certificates(CliFiles.readBytes(x5c), "--x5c " + x5c));
+      }
       return op.get();
     } catch (VcException e) {
       throw new CliException(Main.FAILED, e.getMessage());
@@ -59,7 +68,7 @@ final class SdJwtOptions {
   /** Refuses the SD-JWT options with another format. */
   void refuseUnless(String format) throws CliException {
     if (any() && !format.equals("sd-jwt")) {
-      throw new CliException(Main.USAGE, "--disclose, --holder-key, --decoys and --vct apply to --format sd-jwt only");
+      throw new CliException(Main.USAGE, "--disclose, --holder-key, --decoys, --vct and --x5c apply to --format sd-jwt only");
     }
   }
 }

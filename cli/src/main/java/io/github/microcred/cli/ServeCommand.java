@@ -90,7 +90,12 @@ public final class ServeCommand implements Callable<Integer> {
     if (http) {
       b.tls(false);
     }
-    ServerConfig cfg = b.build();
+    ServerConfig cfg;
+    try {
+      cfg = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(Main.FAILED, "configuration: " + e.getMessage());
+    }
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR"); // no "no SLF4J providers" notice on stderr
     }

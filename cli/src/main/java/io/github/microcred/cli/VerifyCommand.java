@@ -46,6 +46,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @CommandLine.Mixin TrustOptions trust;
 
+  @CommandLine.Mixin X509Options x509;
+
   @Option(names = "--challenge", description = "Presentations: the expected nonce")
   String challenge;
 
@@ -97,6 +99,9 @@ public final class VerifyCommand implements Callable<Integer> {
     if (!pins.isEmpty() && !dataIntegrity) {
       throw new CliException(Main.USAGE, "--context applies to Data Integrity credentials only");
     }
+    if (!sdJwt) {
+      x509.refuse();
+    }
     ObjectNode result;
     if (sdJwt) {
       SdJwtVerifyOperation op = SdJwt.verify(text.strip())
@@ -113,9 +118,10 @@ public final class VerifyCommand implements Callable<Integer> {
       } else if (noKeyBinding) {
         op = op.withoutKeyBinding();
       }
-      SdJwtVerification v = op.get();
+      SdJwtVerification v = x509.apply(op).get();
       result = report("dc+sd-jwt", v.result());
       result.put("verified", v.verified());
+      v.issuer().ifPresent(i -> result.put("issuer", i));
       v.rejections().forEach(x -> ((ArrayNode) result.get("rejections")).add(x.name()));
       v.claims().ifPresent(c -> result.set("claims", c));
     } else if (VcJwt.looksLikeJwt(text)) {

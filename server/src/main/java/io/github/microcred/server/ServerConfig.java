@@ -12,6 +12,7 @@ import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.SecretKeyAccess;
 import io.github.microcred.vc.VcException;
+import io.github.microcred.vc.sdjwt.X509Files;
 import io.github.microcred.vc.status.InMemoryStatusStore;
 import io.github.microcred.vc.status.JdbcStatusStore;
 import io.github.microcred.vc.status.StatusPurpose;
@@ -23,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +53,8 @@ public final class ServerConfig {
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
 
   private static final List<String> MEMBERS = List.of("host", "port", "http", "maxBodyBytes", "tokens", "issuers",
-      "publicUrl", "statusStore", "tls", "auth", "microcredentials", "accessLog", "requestDeadlineSeconds");
+      "publicUrl", "statusStore", "tls", "auth", "microcredentials", "accessLog", "requestDeadlineSeconds",
+      "trustAnchors", "crls");
 
   /** The JWS algorithms OAuth access tokens may use by default (asymmetric only: never HMAC, never none). */
   public static final List<String> DEFAULT_OAUTH_ALGORITHMS = List.of("RS256", "PS256", "ES256", "ES384");
@@ -93,12 +97,14 @@ public final class ServerConfig {
    * {@code false}), {@code MCRED_SERVER_MAX_BODY_BYTES}, {@code MCRED_SERVER_PUBLIC_URL},
    * {@code MCRED_SERVER_STATUS_STORE}, {@code MCRED_SERVER_TOKENS} (comma-separated, added to the file's),
    * {@code MCRED_SERVER_TLS_KEYSTORE}, {@code MCRED_SERVER_TLS_KEYSTORE_PASSWORD}, {@code MCRED_SERVER_ACCESS_LOG},
-   * {@code MCRED_SERVER_REQUEST_DEADLINE_SECONDS}.
+   * {@code MCRED_SERVER_REQUEST_DEADLINE_SECONDS}, {@code MCRED_SERVER_TRUST_ANCHORS} and
+   * {@code MCRED_SERVER_CRLS} (comma-separated PEM / DER files, replacing the file's).
    */
   public static final List<String> ENVIRONMENT = List.of("MCRED_SERVER_HOST", "MCRED_SERVER_PORT",
       "MCRED_SERVER_HTTP", "MCRED_SERVER_MAX_BODY_BYTES", "MCRED_SERVER_PUBLIC_URL", "MCRED_SERVER_STATUS_STORE",
       "MCRED_SERVER_TOKENS", "MCRED_SERVER_TLS_KEYSTORE", "MCRED_SERVER_TLS_KEYSTORE_PASSWORD",
-      "MCRED_SERVER_ACCESS_LOG", "MCRED_SERVER_REQUEST_DEADLINE_SECONDS");
+      "MCRED_SERVER_ACCESS_LOG", "MCRED_SERVER_REQUEST_DEADLINE_SECONDS", "MCRED_SERVER_TRUST_ANCHORS",
+      "MCRED_SERVER_CRLS");
 
   /** How an issuer secures what it issues by default. */
   public enum Format {
@@ -240,8 +246,12 @@ public final class ServerConfig {
   private final Map<String, MicroCredential> microCredentials;
   private final String accessLog;
   private final Duration requestDeadline;
+  private final List<X509Certificate> trustAnchors;
+  private final List<X509CRL> crls;
 
   private ServerConfig(Builder b) {
+    this.trustAnchors = List.copyOf(b.trustAnchors);
+    this.crls = List.copyOf(b.crls);
     this.host = b.host;
     this.port = b.port;
     this.tls = b.tls;
@@ -274,7 +284,8 @@ public final class ServerConfig {
    * {@code {"host":"127.0.0.1","port":8443,"http":false,"maxBodyBytes":1048576,"tokens":["..."],
    * "publicUrl":"https://issuer.example","statusStore":"mcred-status",
    * "issuers":[{"key":"issuer.key.json","format":"di","cryptosuite":"eddsa-rdfc-2022","status":["revocation"]}]}};
-   * every member is optional; {@code format} is {@code di} or {@code jwt}; relative paths are resolved against the
+   * every member is optional; {@code "trustAnchors": ["root.pem"]} and {@code "crls": ["ca.crl"]} (PEM or DER
+   * files) configure the X.509 trust of {@code x5c} SD-JWT VC issuers; {@code format} is {@code di} or {@code jwt}; relative paths are resolved against the
    * file's folder. {@code statusStore} is a JDBC URL ({@code jdbc:postgresql:...}), {@code memory}, or the path of
    * an embedded H2 file (the default: {@code mcred-status} beside the file); it is opened only when an issuer has
    * {@code status}.
@@ -370,6 +381,24 @@ public final class ServerConfig {
     if (root.has("accessLog")) {
       String t = text(file, root, "accessLog");
       b.accessLog(List.of("off", "stdout", "stderr").contains(t) ? t : dir.resolve(t).toString());
+    }
+    for (String member : List.of("trustAnchors", "crls")) {
+      JsonNode files = root.path(member);
+      if (root.has(member) && (!files.isArray() || files.isEmpty())) {
+        throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $." + member + ": expected a non-empty "
+            + "array of PEM or DER file paths");
+      }
+      List<Path> paths = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        if (!files.get(i).isTextual() || files.get(i).asText().isBlank()) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, file + ": $." + member + "[" + i + "]: expected "
+              + "a file path");
+        }
+        paths.add(dir.resolve(files.get(i).asText()));
+      }
+      if (!paths.isEmpty()) {
+        b.x509(member.equals("crls"), paths, file + ": $." + member);
+      }
     }
     if (root.has("microcredentials")) {
       Path folder = dir.resolve(text(file, root, "microcredentials"));
@@ -697,6 +726,27 @@ public final class ServerConfig {
     return accessLog;
   }
 
+  /**
+   * The X.509 trust anchors of SD-JWT VC issuers that sign with an {@code x5c} certificate chain: the verify
+   * endpoints verify such a token with its end-entity certificate's key when the chain validates (PKIX) to one of
+   * them and the certificate names the issuer. Empty (the default): {@code x5c} is not read.
+   *
+   * @return the anchors' certificates, unmodifiable
+   */
+  public List<X509Certificate> trustAnchors() {
+    return trustAnchors;
+  }
+
+  /**
+   * The certificate revocation lists {@code x5c} chains are checked against, offline (every certificate of a chain
+   * then needs a current CRL of its issuer); empty (the default): revocation of certificates is not checked.
+   *
+   * @return the CRLs, unmodifiable
+   */
+  public List<X509CRL> crls() {
+    return crls;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig[" + (tls ? "https" : "http") + "://" + host + ":" + port + ", maxBodyBytes " + maxBodyBytes
@@ -705,7 +755,9 @@ public final class ServerConfig {
         + " token(s) redacted" + (keystore != null ? ", keystore " + keystore + " (password redacted)" : "")
         + (publicUrl != null ? ", publicUrl " + publicUrl : "")
         + (oauth != null ? ", oauth " + oauth.issuer() + " -> " + oauth.audience() : "")
-        + (openVerify ? "" : ", verify needs a token") + "]";
+        + (openVerify ? "" : ", verify needs a token")
+        + (trustAnchors.isEmpty() ? "" : ", " + trustAnchors.size() + " X.509 trust anchor(s)")
+        + (crls.isEmpty() ? "" : ", " + crls.size() + " CRL(s)") + "]";
   }
 
   private static byte[] sha256(String s) {
@@ -736,8 +788,67 @@ public final class ServerConfig {
 
     private String accessLog = "off";
     private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+    private final List<X509Certificate> trustAnchors = new ArrayList<>();
+    private final List<X509CRL> crls = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Sets the X.509 trust anchors of {@code x5c} SD-JWT VC issuers (see {@link ServerConfig#trustAnchors()}),
+     * replacing any set before.
+     *
+     * @param anchors the certificates (empty: none)
+     * @return this
+     */
+    public Builder trustAnchors(List<X509Certificate> anchors) {
+      List<X509Certificate> copy = List.copyOf(anchors);
+      trustAnchors.clear();
+      trustAnchors.addAll(copy);
+      return this;
+    }
+
+    /**
+     * Sets the CRLs {@code x5c} chains are checked against (see {@link ServerConfig#crls()}), replacing any set
+     * before; they need trust anchors.
+     *
+     * @param lists the CRLs (empty: none)
+     * @return this
+     */
+    public Builder crls(List<X509CRL> lists) {
+      List<X509CRL> copy = List.copyOf(lists);
+      crls.clear();
+      crls.addAll(copy);
+      return this;
+    }
+
+    /** Reads certificate or CRL files into the anchors or the CRLs, replacing them. */
+    Builder x509(boolean crl, List<Path> files, String at) throws ServerException {
+      List<X509Certificate> certs = new ArrayList<>();
+      List<X509CRL> lists = new ArrayList<>();
+      for (Path f : files) {
+        byte[] bytes;
+        try {
+          if (Files.size(f) > X509Files.MAX_BYTES) {
+            throw new ServerException(ServerErrorCode.INVALID_CONFIG, at + ": " + f + ": larger than "
+                + X509Files.MAX_BYTES + " bytes");
+          }
+          bytes = Files.readAllBytes(f);
+        } catch (IOException e) {
+          throw new ServerException(ServerErrorCode.UNREADABLE_FILE, at + ": " + f + ": not readable: "
+              + e.getMessage(), e);
+        }
+        try {
+          if (crl) {
+            lists.addAll(X509Files.crls(bytes, at + ": " + f));
+          } else {
+            certs.addAll(X509Files.certificates(bytes, at + ": " + f));
+          }
+        } catch (VcException e) {
+          throw new ServerException(ServerErrorCode.INVALID_CONFIG, e.getMessage(), e);
+        }
+      }
+      return crl ? crls(lists) : trustAnchors(certs);
+    }
 
     /**
      * Sets the whole-request deadline (see {@link ServerConfig#requestDeadline()}).
@@ -875,6 +986,17 @@ public final class ServerConfig {
       }
       if ((v = value(env, "MCRED_SERVER_ACCESS_LOG")) != null) {
         accessLog(List.of("off", "stdout", "stderr").contains(v) ? v : Path.of(v).toAbsolutePath().toString());
+      }
+      for (String name : List.of("MCRED_SERVER_TRUST_ANCHORS", "MCRED_SERVER_CRLS")) {
+        if ((v = value(env, name)) != null) {
+          List<Path> files = new ArrayList<>();
+          for (String f : v.split(",")) {
+            if (!f.isBlank()) {
+              files.add(Path.of(f.strip()).toAbsolutePath());
+            }
+          }
+          x509(name.endsWith("CRLS"), files, name);
+        }
       }
       String ks = value(env, "MCRED_SERVER_TLS_KEYSTORE");
       String pw = value(env, "MCRED_SERVER_TLS_KEYSTORE_PASSWORD");
@@ -1053,8 +1175,12 @@ public final class ServerConfig {
      * Builds.
      *
      * @return the configuration
+     * @throws IllegalArgumentException when CRLs are set without trust anchors
      */
     public ServerConfig build() {
+      if (!crls.isEmpty() && trustAnchors.isEmpty()) {
+        throw new IllegalArgumentException("crls: CRLs are read for x5c chains, which need trustAnchors");
+      }
       return new ServerConfig(this);
     }
   }

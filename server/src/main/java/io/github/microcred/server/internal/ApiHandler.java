@@ -44,6 +44,7 @@ import io.github.microcred.vc.presentation.Presentations;
 import io.github.microcred.vc.sdjwt.SdJwt;
 import io.github.microcred.vc.sdjwt.SdJwtIssueOperation;
 import io.github.microcred.vc.sdjwt.SdJwtVerification;
+import io.github.microcred.vc.sdjwt.SdJwtVerifyOperation;
 import io.github.microcred.vc.status.RevocationList;
 import io.github.microcred.vc.status.TokenStatusList;
 import java.io.IOException;
@@ -1076,8 +1077,14 @@ public final class ApiHandler extends Handler.Abstract {
 
   /** An SD-JWT VC as a credential (Key Binding is a presentation's: not required here, verified when present). */
   private Checked sdJwt(String token) {
-    SdJwtVerification v = SdJwt.verify(token)
-        .withOptions(verifyOptions()).withoutKeyBinding().get();
+    SdJwtVerifyOperation op = SdJwt.verify(token).withOptions(verifyOptions()).withoutKeyBinding();
+    if (!config.trustAnchors().isEmpty()) {
+      op = op.withX509TrustAnchors(config.trustAnchors());
+      if (!config.crls().isEmpty()) {
+        op = op.withX509Crls(config.crls());
+      }
+    }
+    SdJwtVerification v = op.get();
     return new Checked(v.result(), v.claims().orElse(null));
   }
 

@@ -46,7 +46,7 @@ public final class X509Files {
       read = factory().generateCertificates(new ByteArrayInputStream(bounded(pemOrDer, source)));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, source + ": expected X.509 certificates (PEM "
-          + "-----BEGIN CERTIFICATE----- or DER): " + e.getMessage(), e);
+          + "-----BEGIN CERTIFICATE----- or DER): " + reason(e), e);
     }
     List<X509Certificate> out = new ArrayList<>();
     for (Certificate c : read) {
@@ -74,7 +74,7 @@ public final class X509Files {
       read = factory().generateCRLs(new ByteArrayInputStream(bounded(pemOrDer, source)));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, source + ": expected X.509 CRLs (PEM -----BEGIN X509 "
-          + "CRL----- or DER): " + e.getMessage(), e);
+          + "CRL----- or DER): " + reason(e), e);
     }
     List<X509CRL> out = new ArrayList<>();
     for (CRL c : read) {
@@ -104,6 +104,13 @@ public final class X509Files {
           + " are read");
     }
     return bytes;
+  }
+
+  /** The parser's reason without exception class names or line breaks. */
+  private static String reason(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.replaceAll("([A-Za-z_$][A-Za-z0-9_$]*\\.)+[A-Za-z0-9_$]*(Exception|Error): ?", "").replaceAll("\\s+", " ")
+        .strip();
   }
 
   private static CertificateFactory factory() {
