@@ -11,7 +11,6 @@ import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.MicroCredentialValidator;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.ParticipationMode;
@@ -96,8 +95,8 @@ public final class QuickStart {
 
     ValidationReport report = MicroCredentialValidator.validate(mc);       // every problem, with JSON path and code
     Completeness c = Completeness.of(mc);                                  // EU mandatory / optional / Oliver, in %
-    String json = MicroCredentialJson.write(mc);                           // strict round trip
-    MicroCredential back = MicroCredentialJson.read(json);
+    String json = mc.toJson().toPrettyString();                            // strict round trip
+    MicroCredential back = MicroCredential.fromJson(json);
     CreditValue hours = CreditConversions.defaults().convert(CreditValue.of(2, CreditUnit.ECTS), CreditUnit.HOUR);
     Award award = Award.builder(mc, LearnerIdentity.did("did:example:learner"), Instant.now()).build();
     // endregion

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlGraph;
 import io.github.microcred.ctdl.CtdlReport;
@@ -53,9 +52,9 @@ public class CtdlBenchmark {
       if (in == null) {
         throw new IOException("micro-credential.json is not on the class path");
       }
-      microCredential = MicroCredentialJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      microCredential = MicroCredential.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-    graphJson = Ctdl.export(microCredential).toJson();
+    graphJson = Ctdl.export(microCredential).toJson().toPrettyString();
   }
 
   /**
@@ -77,7 +76,7 @@ public class CtdlBenchmark {
    */
   @Benchmark
   public String export() {
-    return Ctdl.export(microCredential).toJson();
+    return Ctdl.export(microCredential).toJson().toPrettyString();
   }
 
   /**

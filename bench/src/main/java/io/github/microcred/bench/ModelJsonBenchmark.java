@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.MicroCredentialValidator;
 import io.github.microcred.core.ValidationReport;
 import java.io.IOException;
@@ -73,8 +72,8 @@ public class ModelJsonBenchmark {
    */
   @Benchmark
   public String modelRoundTrip() throws CoreException {
-    MicroCredential m = MicroCredentialJson.read(json);
-    return MicroCredentialJson.write(m);
+    MicroCredential m = MicroCredential.fromJson(json);
+    return m.toJson().toPrettyString();
   }
 
   /**

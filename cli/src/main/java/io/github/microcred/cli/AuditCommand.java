@@ -255,7 +255,7 @@ public final class AuditCommand implements Callable<Integer> {
     if (report.text) {
       spec.commandLine().getOut().print(a.summary());
     } else {
-      spec.commandLine().getOut().println(a.toJson());
+      spec.commandLine().getOut().println(a.toJson().toPrettyString());
       err.print(a.summary());
     }
     spec.commandLine().getOut().flush();
@@ -314,7 +314,7 @@ public final class AuditCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder("{\"line\":").append(r.input().number());
         if (r.result() != null) {
           b.append(",\"status\":\"").append(r.result().status().name()).append("\",\"result\":")
-              .append(r.result().toJson(false));
+              .append(r.result().toJson().toString());
         } else {
           b.append(",\"error\":").append(quote("line " + r.input().number() + ": " + r.error().getMessage()));
         }

@@ -1,12 +1,14 @@
 package io.github.microcred.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.Issue;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.Organization;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.VcException;
@@ -32,8 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * it, so a file error reads the same whichever command met it.
  */
 final class CliFiles {
-  /** The cli's one JSON mapper (Jackson's defaults; reports are built from its nodes). */
-  static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * The cli's one JSON mapper (reports are built from its nodes), strict when it reads: decimals as exact
+   * {@code BigDecimal}s, a duplicate key and content after the document refused.
+   */
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private CliFiles() {}
 
@@ -62,7 +71,7 @@ final class CliFiles {
   static MicroCredential readMicroCredential(Path file) {
     String text = readText(file);
     try {
-      return MicroCredentialJson.read(text);
+      return MicroCredential.fromJson(text);
     } catch (CoreException e) {
       throw new CliException(Main.FAILED, file + ": " + e.getMessage());
     }
@@ -78,7 +87,7 @@ final class CliFiles {
   static Organization readOrganization(Path file) {
     String text = readText(file);
     try {
-      return MicroCredentialJson.readOrganization(text);
+      return Organization.fromJson(text);
     } catch (CoreException e) {
       throw new CliException(Main.FAILED, file + ": " + e.getMessage());
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlException;
 import io.github.microcred.ctdl.CtdlImport;
@@ -86,7 +85,7 @@ final class ConvertCommand implements Callable<Integer> {
           award = Awards.fromCredential(doc);
           mc = award.microCredential();
         }
-        default -> mc = MicroCredentialJson.read(text);
+        default -> mc = MicroCredential.fromJson(text);
       }
     } catch (ElmException | CtdlException | VcException | CoreException e) {
       throw new CliException(Main.FAILED, file + ": " + e.getMessage());
@@ -97,12 +96,12 @@ final class ConvertCommand implements Callable<Integer> {
     String result;
     try {
       result = switch (to) {
-        case CORE -> MicroCredentialJson.write(mc);
-        case CTDL -> Ctdl.export(mc).toJson();
+        case CORE -> mc.toJson().toPrettyString();
+        case CTDL -> Ctdl.export(mc).toJson().toPrettyString();
         case ELM -> {
           ElmCredential c = exportOptions.exporter().export(award != null ? award : awardOptions.award(mc));
           CliFiles.warn(spec, c.warnings());
-          yield c.toPrettyJson();
+          yield c.toJson().toPrettyString();
         }
         case OB3 -> {
           Award a = award != null ? award : awardOptions.award(mc);

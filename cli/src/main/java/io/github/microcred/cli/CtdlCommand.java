@@ -2,7 +2,6 @@ package io.github.microcred.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.Organization;
 import io.github.microcred.ctdl.Ctdl;
 import io.github.microcred.ctdl.CtdlException;
@@ -90,7 +89,7 @@ public final class CtdlCommand implements Runnable {
       } catch (CtdlException e) {
         throw new CliException(Main.USAGE, e.getMessage());
       }
-      output.write(spec, g.toJson());
+      output.write(spec, g.toJson().toPrettyString());
       return Main.OK;
     }
   }
@@ -139,7 +138,7 @@ public final class CtdlCommand implements Runnable {
         throw new CliException(Main.USAGE, e.getMessage());
       }
       CtdlGraph g = x.export(org);
-      output.write(spec, g.toJson());
+      output.write(spec, g.toJson().toPrettyString());
       CtdlReport r = g.validate();
       if (!r.valid()) {
         throw new CliException(Main.FAILED, file + ": the CTDL record misses what the minimum-data policy requires: "
@@ -174,7 +173,7 @@ public final class CtdlCommand implements Runnable {
       }
       CliFiles.warn(spec, imp.warnings());
       if (imp.organization().isPresent()) {
-        output.write(spec, MicroCredentialJson.write(imp.organization().get()));
+        output.write(spec, imp.organization().get().toJson().toPrettyString());
         return Main.OK;
       }
       if (imp.microCredential().isEmpty()) {
@@ -182,7 +181,7 @@ public final class CtdlCommand implements Runnable {
             + imp.name().map(n -> " (" + n + ")").orElse("") + "; mcred ctdl import reads credentials, learning "
             + "opportunities, assessments and organizations");
       }
-      output.write(spec, MicroCredentialJson.write(imp.microCredential().get()));
+      output.write(spec, imp.microCredential().get().toJson().toPrettyString());
       return Main.OK;
     }
   }

@@ -21,10 +21,10 @@ final class CtdlDemoStep {
       throw new CliException(Main.FAILED, "the sample's CTDL graph is invalid: " + r.errors().get(0));
     }
     Map<String, Integer> types = new TreeMap<>();
-    for (JsonNode n : g.toJsonNode().get("@graph")) {
+    for (JsonNode n : g.toJson().get("@graph")) {
       types.merge(n.path("@type").asText(), 1, Integer::sum);
     }
-    JsonNode main = g.toJsonNode().get("@graph").get(0);
+    JsonNode main = g.toJson().get("@graph").get(0);
     long warnings = r.problems().stream().filter(p -> p.severity() == Severity.WARNING).count();
     long notes = r.problems().stream().filter(p -> p.severity() == Severity.INFO).count();
     story.step("publish it to the Credential Registry (CTDL)", main.path("@type").asText() + " "
@@ -37,7 +37,7 @@ final class CtdlDemoStep {
     }
     byCode.forEach((code, n) -> story.detail(n + " x " + code + " (see the README, CTDL: what the sample's export "
         + "leaves out)"));
-    story.file("ctdl-graph.json", g.toJsonNode().toPrettyString(), "mcred ctdl validate --text {}");
+    story.file("ctdl-graph.json", g.toJson().toPrettyString(), "mcred ctdl validate --text {}");
     story.file("ob3-alignment.json", Ctdl.ob3Alignment(g, mc.title()).toPrettyString(), null);
   }
 }

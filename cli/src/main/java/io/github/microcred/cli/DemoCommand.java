@@ -16,7 +16,6 @@ import io.github.microcred.core.IdentityVerification;
 import io.github.microcred.core.LearningSetting;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.MicroCredentialValidator;
 import io.github.microcred.core.Organization;
 import io.github.microcred.core.ParticipationMode;
@@ -223,7 +222,7 @@ public final class DemoCommand implements Callable<Integer> {
         m.title(), m.workload().hours().map(BigDecimal::toPlainString).orElse("?"), m.workload().credits().get(0), m.levels().get(0),
         report.valid() ? "valid" : "invalid", report.warnings().size(), c.euMandatory(), c.euOptional(),
         c.oliver()));
-    story.file("micro-credential.json", MicroCredentialJson.write(m),
+    story.file("micro-credential.json", m.toJson().toPrettyString(),
         "mcred validate --text {}");
     story.file("critical-information-summary.txt", CriticalInformationSummary.toText(m), null);
     return m;

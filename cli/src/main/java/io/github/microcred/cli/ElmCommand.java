@@ -3,7 +3,6 @@ package io.github.microcred.cli;
 import io.github.microcred.core.Award;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.elm.Elm;
 import io.github.microcred.elm.ElmCredential;
 import io.github.microcred.elm.ElmException;
@@ -118,7 +117,7 @@ public final class ElmCommand implements Runnable {
         throw new CliException(Main.FAILED, file + ": " + e.getMessage());
       }
       CliFiles.warn(spec, c.warnings());
-      output.write(spec, c.toPrettyJson());
+      output.write(spec, c.toJson().toPrettyString());
       return Main.OK;
     }
   }
@@ -148,11 +147,11 @@ public final class ElmCommand implements Runnable {
         throw new CliException(Main.FAILED, file + ": " + e.getMessage());
       }
       CliFiles.warn(spec, i.warnings());
-      output.write(spec, MicroCredentialJson.write(i.microCredential()));
+      output.write(spec, i.microCredential().toJson().toPrettyString());
       if (awardOut != null) {
         Award a = i.award().orElseThrow(() -> new CliException(Main.FAILED, file + ": no award can be read (see "
             + "the warnings)"));
-        CliFiles.write(awardOut, MicroCredentialJson.write(a));
+        CliFiles.write(awardOut, a.toJson().toPrettyString());
       }
       return Main.OK;
     }

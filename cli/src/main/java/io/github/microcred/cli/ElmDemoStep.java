@@ -40,7 +40,7 @@ final class ElmDemoStep {
     story.detail("  OB3 / CLR: " + summary(rows, 1) + " (OB3 properties plus the signed microcred extension)");
     story.detail("  CTDL:      " + summary(rows, 2));
     story.detail("  ELM:       " + summary(rows, 3));
-    story.file("elm-credential.json", edc.toPrettyJson(), "mcred elm import {}");
+    story.file("elm-credential.json", edc.toJson().toPrettyString(), "mcred elm import {}");
     story.file("formats.md", Formats.markdown(rows), null);
   }
 

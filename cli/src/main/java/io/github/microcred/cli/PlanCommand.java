@@ -72,7 +72,7 @@ public final class PlanCommand implements Callable<Integer> {
       throw new CliException(Main.FAILED, e.getMessage());
     }
     if (!report.text) {
-      spec.commandLine().getOut().println(p.toJson());
+      spec.commandLine().getOut().println(p.toJson().toPrettyString());
       spec.commandLine().getOut().flush();
     }
     (report.text ? spec.commandLine().getOut() : spec.commandLine().getErr()).println((p.satisfied() ? "plan: " + p.items() : "the catalogue cannot complete the "

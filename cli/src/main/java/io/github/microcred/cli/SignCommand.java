@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.CoreException;
-import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.MicroCredential;
 import io.github.microcred.vc.BulkSigned;
 import io.github.microcred.vc.Credentials;
 import io.github.microcred.vc.Cryptosuite;
@@ -245,7 +245,7 @@ public final class SignCommand implements Callable<Integer> {
     }
     boolean core;
     try {
-      MicroCredentialJson.read(text);
+      MicroCredential.fromJson(text);
       core = true;
     } catch (CoreException e) {
       core = doc.has("title") && (doc.has("awardingBodies") || doc.has("learningOutcomes"));

@@ -114,13 +114,13 @@ final class StackingDemoStep {
       }
       Path rulesFile = story.file("certificate-rules.json", rulesText, null);
       String again = "mcred audit --text --rules " + rulesFile + " --transcript " + String.join(" ", files);
-      story.file("audit-result.json", audit.toJson(true), again
+      story.file("audit-result.json", audit.toJson().toPrettyString(), again
           + "   (exit 1: not satisfied yet)");
       story.step("plan the cheapest completion", plan.satisfied() ? String.join(" -> ", plan.items()) + " (cost "
           + plan.value().toPlainString() + ", " + (plan.optimal() ? "proven optimal" : "gap "
           + plan.gap().toPlainString()) + ")" : "none in the catalogue");
       Path catalogueFile = story.file("catalogue.json", catalogueText, null);
-      story.file("plan.json", plan.toJson(), "mcred plan --text --rules " + rulesFile + " --catalogue "
+      story.file("plan.json", plan.toJson().toPrettyString(), "mcred plan --text --rules " + rulesFile + " --catalogue "
           + catalogueFile + " --transcript " + String.join(" ", files));
     } catch (StackingException e) {
       throw new CliException(Main.FAILED, "stacking demo: " + e.getMessage());

@@ -44,7 +44,7 @@ final class VerifierInputs {
     List<ControllerDocument> docs = new ArrayList<>();
     for (Path c : files) {
       try {
-        docs.add(ControllerDocument.parse(Credentials.readObject(
+        docs.add(ControllerDocument.fromJson(Credentials.readObject(
             Files.readAllBytes(c))));
       } catch (VcException | IOException e) {
         throw new CliException(Main.FAILED, c + ": " + e.getMessage());

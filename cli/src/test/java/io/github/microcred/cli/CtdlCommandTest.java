@@ -1,5 +1,7 @@
 package io.github.microcred.cli;
 
+import io.github.microcred.core.MicroCredential;
+import io.github.microcred.core.Organization;
 import io.github.microcred.core.Workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +76,7 @@ class CtdlCommandTest {
         .workload(Workload.ofHours(100).withCredit(io.github.microcred.core.CreditValue.of(4, io.github.microcred.core.CreditUnit.ECTS)))
         .awardingBody(io.github.microcred.core.Organization.builder("Example University").build()).build();
     Path mcFile = dir.resolve("mc.json");
-    Files.writeString(mcFile, io.github.microcred.core.MicroCredentialJson.write(mc));
+    Files.writeString(mcFile, mc.toJson().toPrettyString());
     Path graph = dir.resolve("graph.json");
     MainTest.Run e = MainTest.run("ctdl", "export", mcFile.toString(), "--out", graph.toString());
     assertEquals(Main.OK, e.code(), e.err());
@@ -83,7 +85,7 @@ class CtdlCommandTest {
     assertEquals(Main.OK, v.code(), v.err());
     MainTest.Run i = MainTest.run("ctdl", "import", graph.toString());
     assertEquals(Main.OK, i.code(), i.err());
-    io.github.microcred.core.MicroCredential back = io.github.microcred.core.MicroCredentialJson.read(i.out());
+    io.github.microcred.core.MicroCredential back = MicroCredential.fromJson(i.out());
     assertEquals(mc.title(), back.title());
     assertEquals(mc.workload().credits(), back.workload().credits());
   }
@@ -104,8 +106,7 @@ class CtdlCommandTest {
     MainTest.Run e = MainTest.run("ctdl", "export", bad.toString());
     assertEquals(Main.FAILED, e.code(), e.err());
     Path mcFile = dir.resolve("mc.json");
-    Files.writeString(mcFile, io.github.microcred.core.MicroCredentialJson.write(
-        io.github.microcred.core.MicroCredential.builder("Data Literacy").build()));
+    Files.writeString(mcFile, io.github.microcred.core.MicroCredential.builder("Data Literacy").build().toJson().toPrettyString());
     MainTest.Run c = MainTest.run("ctdl", "export", mcFile.toString(), "--class", "ceterms:Credential");
     assertEquals(Main.USAGE, c.code(), c.err());
     assertTrue(c.err().contains("not a concrete CTDL credential class"), c.err());
@@ -130,7 +131,7 @@ class CtdlCommandTest {
     assertEquals(Main.OK, v.code(), v.out());
     MainTest.Run back = MainTest.run("ctdl", "import", graph.toString());
     assertEquals(Main.OK, back.code(), back.err());
-    io.github.microcred.core.Organization o = io.github.microcred.core.MicroCredentialJson.readOrganization(back.out());
+    io.github.microcred.core.Organization o = Organization.fromJson(back.out());
     assertEquals("Example Technological University", o.name());
     assertEquals("https://credentials.example.edu/issuers/etu", o.id().orElseThrow());
 
@@ -152,7 +153,7 @@ class CtdlCommandTest {
     MainTest.Run r = MainTest.run("ctdl", "import",
         "../ctdl/src/test/resources/io/github/microcred/ctdl/organizations/qa-organization.graph.json");
     assertEquals(Main.OK, r.code(), r.err());
-    io.github.microcred.core.Organization o = io.github.microcred.core.MicroCredentialJson.readOrganization(r.out());
+    io.github.microcred.core.Organization o = Organization.fromJson(r.out());
     assertEquals("Example Quality Assurance Agency", o.name());
     assertEquals(java.util.Set.of(io.github.microcred.core.Organization.Role.QA_BODY), o.roles());
     assertEquals("IE", o.country().orElseThrow());

@@ -91,9 +91,9 @@ class DataIntegrityCommandsTest {
     Path key = dir.resolve("k.jwk");
     assertEquals(Main.OK, run("keygen", "--type", "p256", "--out", key.toString()).code());
     Path mc = dir.resolve("mc.json");
-    Files.writeString(mc, io.github.microcred.core.MicroCredentialJson.write(io.github.microcred.core.MicroCredential
+    Files.writeString(mc, io.github.microcred.core.MicroCredential
         .builder("Welding basics").id("https://example.edu/mc/welding").shortDescription("Safe MIG welding")
-        .learningOutcome("Weld a butt joint").workload(Workload.ofHours(30)).build()), StandardCharsets.UTF_8);
+        .learningOutcome("Weld a butt joint").workload(Workload.ofHours(30)).build().toJson().toPrettyString(), StandardCharsets.UTF_8);
     Path out = dir.resolve("ob.json");
     var i = run("issue", "--key", key.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
         out.toString());
@@ -119,9 +119,9 @@ class DataIntegrityCommandsTest {
     assertEquals(Main.OK, run("keygen", "--type", "ed25519", "--out", ed.toString()).code());
     assertEquals(Main.OK, run("keygen", "--type", "rsa", "--out", rsa.toString()).code());
     Path mc = dir.resolve("mc.json");
-    Files.writeString(mc, io.github.microcred.core.MicroCredentialJson.write(io.github.microcred.core.MicroCredential
+    Files.writeString(mc, io.github.microcred.core.MicroCredential
         .builder("Welding basics").id("https://example.edu/mc/welding").shortDescription("Safe MIG welding")
-        .learningOutcome("Weld a butt joint").workload(Workload.ofHours(30)).build()), StandardCharsets.UTF_8);
+        .learningOutcome("Weld a butt joint").workload(Workload.ofHours(30)).build().toJson().toPrettyString(), StandardCharsets.UTF_8);
     Path jcs = dir.resolve("jcs.json");
     var i = run("issue", "--key", ed.toString(), "--credential", mc.toString(), "--learner", "did:example:bob",
         "--cryptosuite", "eddsa-jcs-2022", jcs.toString());

@@ -1,5 +1,6 @@
 package io.github.microcred.cli;
 
+import io.github.microcred.core.MicroCredential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +97,7 @@ class DemoTest {
     for (Path p : named) {
       assertTrue(Files.isRegularFile(p) && Files.size(p) > 0, p + " exists");
     }
-    assertEquals(io.github.microcred.core.MicroCredentialJson.read(Files.readString(
+    assertEquals(MicroCredential.fromJson(Files.readString(
         dir.resolve("micro-credential.json"))), DemoCommand.sample());
     JsonNode graph = CliFiles.JSON.readTree(dir.resolve("ctdl-graph.json").toFile());
     assertTrue(io.github.microcred.ctdl.Ctdl.validate(graph).valid());

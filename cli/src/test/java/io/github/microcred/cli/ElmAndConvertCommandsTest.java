@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.Award;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +17,7 @@ class ElmAndConvertCommandsTest {
 
   private Path sample() throws Exception {
     Path mc = dir.resolve("mc.json");
-    Files.writeString(mc, MicroCredentialJson.write(DemoCommand.sample()));
+    Files.writeString(mc, DemoCommand.sample().toJson().toPrettyString());
     return mc;
   }
 
@@ -35,9 +35,9 @@ class ElmAndConvertCommandsTest {
     MainTest.Run i = MainTest.run("elm", "import", edc.toString(), "--out", back.toString(), "--award-out",
         award.toString());
     assertEquals(Main.OK, i.code(), i.err());
-    MicroCredential mc = MicroCredentialJson.read(Files.readString(back));
+    MicroCredential mc = MicroCredential.fromJson(Files.readString(back));
     assertEquals(DemoCommand.sample().learningOutcomes(), mc.learningOutcomes());
-    assertEquals("Merit", MicroCredentialJson.readAward(Files.readString(award)).grade().orElseThrow());
+    assertEquals("Merit", Award.fromJson(Files.readString(award)).grade().orElseThrow());
   }
 
   @Test
@@ -70,7 +70,7 @@ class ElmAndConvertCommandsTest {
     Path core = dir.resolve("c.core.json");
     MainTest.Run c = MainTest.run("convert", "--to", "core", ctdl.toString(), "--out", core.toString());
     assertEquals(Main.OK, c.code(), c.err());
-    assertEquals(DemoCommand.sample().title(), MicroCredentialJson.read(Files.readString(core)).title());
+    assertEquals(DemoCommand.sample().title(), MicroCredential.fromJson(Files.readString(core)).title());
     Path ob3 = dir.resolve("c.ob3.json");
     MainTest.Run d = MainTest.run("convert", "--to", "ob3", elm.toString(), "--issuer", "did:example:issuer",
         "--out", ob3.toString());
@@ -78,8 +78,8 @@ class ElmAndConvertCommandsTest {
     Path again = dir.resolve("c.again.json");
     MainTest.Run e = MainTest.run("convert", "--to", "core", ob3.toString(), "--out", again.toString());
     assertEquals(Main.OK, e.code(), e.err());
-    assertEquals(MicroCredentialJson.read(Files.readString(elm.resolveSibling("c.core.json"))).title(),
-        MicroCredentialJson.read(Files.readString(again)).title());
+    assertEquals(MicroCredential.fromJson(Files.readString(elm.resolveSibling("c.core.json"))).title(),
+        MicroCredential.fromJson(Files.readString(again)).title());
     MainTest.Run u = MainTest.run("convert", "--to", "pdf", mc.toString());
     assertEquals(Main.USAGE, u.code());
   }

@@ -3,7 +3,6 @@ package io.github.microcred.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.microcred.core.MicroCredentialJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ class SharedOptionsTest {
 
   private Path sample() throws Exception {
     Path mc = dir.resolve("mc.json");
-    Files.writeString(mc, MicroCredentialJson.write(DemoCommand.sample()));
+    Files.writeString(mc, DemoCommand.sample().toJson().toPrettyString());
     return mc;
   }
 

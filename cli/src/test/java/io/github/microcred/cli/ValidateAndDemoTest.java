@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.MicroCredential;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class ValidateAndDemoTest {
 
   @Test
   void theDemoSampleIsTheExampleFile() throws Exception {
-    assertEquals(MicroCredentialJson.read(Files.readString(EXAMPLE)), DemoCommand.sample());
+    assertEquals(MicroCredential.fromJson(Files.readString(EXAMPLE)), DemoCommand.sample());
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.github.microcred.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.internal.JsonCodec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -396,5 +399,42 @@ public final class Award {
     public Award build() {
       return new Award(this);
     }
+  }
+
+  /**
+   * The JSON form of this award, its micro-credential embedded: camelCase properties, decimals as exact JSON
+   * numbers, enum values by name, dates in ISO 8601 (the format of {@code examples/}). {@code toPrettyString()} of
+   * the tree is the indented text, {@code toString()} the compact one.
+   *
+   * @return a new tree, owned by the caller
+   */
+  public ObjectNode toJson() {
+    return JsonCodec.write(this);
+  }
+
+  /**
+   * Reads an award from its JSON text ({@link #toJson()}). Reading is strict: an unknown property, a duplicate key,
+   * content after the document or a value of the wrong type is an error naming its JSON path; nothing is dropped or
+   * defaulted silently.
+   *
+   * @param json the JSON text
+   * @return the award
+   * @throws CoreException {@link CoreErrorCode#MALFORMED_JSON} with line and column for a syntax error (and the path
+   *     where the text nests deeper than 256 levels), {@link CoreErrorCode#INVALID_DOCUMENT} listing every path for
+   *     a document that does not fit the model
+   */
+  public static Award fromJson(String json) throws CoreException {
+    return MicroCredentialJson.read(json, (c, n) -> c.readAward(n, "$"));
+  }
+
+  /**
+   * Reads an award from its JSON tree ({@link #toJson()}), as strictly as {@link #fromJson(String)}.
+   *
+   * @param json the tree
+   * @return the award
+   * @throws CoreException {@link CoreErrorCode#INVALID_DOCUMENT} listing every problem with its path
+   */
+  public static Award fromJson(JsonNode json) throws CoreException {
+    return MicroCredentialJson.read(json, (c, n) -> c.readAward(n, "$"));
   }
 }

@@ -1,5 +1,8 @@
 package io.github.microcred.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.microcred.core.internal.JsonCodec;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -222,5 +225,41 @@ public final class Organization {
     public Organization build() {
       return new Organization(this);
     }
+  }
+
+  /**
+   * The JSON form of this organization (an awarding body, issuer, provider or QA body), the form it has inside a
+   * micro-credential. {@code toPrettyString()} of the tree is the indented text, {@code toString()} the compact one.
+   *
+   * @return a new tree, owned by the caller
+   */
+  public ObjectNode toJson() {
+    return JsonCodec.writeOrganization(this);
+  }
+
+  /**
+   * Reads an organization from its JSON text ({@link #toJson()}). Reading is strict: an unknown property, a duplicate key,
+   * content after the document or a value of the wrong type is an error naming its JSON path; nothing is dropped or
+   * defaulted silently.
+   *
+   * @param json the JSON text
+   * @return the organization
+   * @throws CoreException {@link CoreErrorCode#MALFORMED_JSON} with line and column for a syntax error (and the path
+   *     where the text nests deeper than 256 levels), {@link CoreErrorCode#INVALID_DOCUMENT} listing every path for
+   *     a document that does not fit the model
+   */
+  public static Organization fromJson(String json) throws CoreException {
+    return MicroCredentialJson.read(json, (c, n) -> c.readOrganizationAt(n, "$"));
+  }
+
+  /**
+   * Reads an organization from its JSON tree ({@link #toJson()}), as strictly as {@link #fromJson(String)}.
+   *
+   * @param json the tree
+   * @return the organization
+   * @throws CoreException {@link CoreErrorCode#INVALID_DOCUMENT} listing every problem with its path
+   */
+  public static Organization fromJson(JsonNode json) throws CoreException {
+    return MicroCredentialJson.read(json, (c, n) -> c.readOrganizationAt(n, "$"));
   }
 }

@@ -31,7 +31,7 @@ class CreditBoundsTest {
     assertTrue(r.issues().stream().anyMatch(i -> i.path().equals("$.workload.credits[0].amount")
         && i.code() == CoreIssueCode.WRONG_TYPE && i.message().contains("at most 18 integer and 40 decimal digits")),
         r.summary());
-    CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read(doc(amount, "10")));
+    CoreException e = assertThrows(CoreException.class, () -> MicroCredential.fromJson(doc(amount, "10")));
     assertEquals(CoreErrorCode.INVALID_DOCUMENT, e.code());
   }
 
@@ -46,9 +46,9 @@ class CreditBoundsTest {
   @Test
   void theBoundsThemselvesAreAccepted() throws CoreException {
     String most = "123456789012345678.1234567890123456789012345678901234567891";
-    MicroCredential m = MicroCredentialJson.read(doc(most, "10"));
+    MicroCredential m = MicroCredential.fromJson(doc(most, "10"));
     assertEquals(most, m.workload().credits().get(0).amount().toPlainString());
-    assertEquals("1000", MicroCredentialJson.read(doc("1e3", "10")).workload().credits().get(0).amount().toPlainString());
+    assertEquals("1000", MicroCredential.fromJson(doc("1e3", "10")).workload().credits().get(0).amount().toPlainString());
   }
 
   @Test

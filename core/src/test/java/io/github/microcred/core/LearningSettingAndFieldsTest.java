@@ -18,11 +18,11 @@ class LearningSettingAndFieldsTest {
         .learningSetting(LearningSetting.NON_FORMAL)
         .fieldOfEducation(FieldOfEducation.isced("003"), FieldOfEducation.isced("0688"))
         .build();
-    String json = MicroCredentialJson.write(m);
-    JsonNode tree = MicroCredentialJson.toTree(m);
+    String json = m.toJson().toPrettyString();
+    JsonNode tree = m.toJson();
     assertEquals("NON_FORMAL", tree.get("learningSetting").asText(), json);
     assertEquals("[\"003\",\"0688\"]", tree.get("fieldsOfEducation").toString(), json);
-    MicroCredential back = MicroCredentialJson.read(json);
+    MicroCredential back = MicroCredential.fromJson(json);
     assertEquals(m, back);
     assertEquals(Optional.of(LearningSetting.NON_FORMAL), back.learningSetting());
     assertEquals(List.of(new FieldOfEducation("003"), new FieldOfEducation("0688")), back.fieldsOfEducation());
@@ -47,7 +47,7 @@ class LearningSettingAndFieldsTest {
 
   @Test
   void badValuesInJsonAreNamedAtTheirPath() {
-    CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read(
+    CoreException e = assertThrows(CoreException.class, () -> MicroCredential.fromJson(
         "{\"title\":\"t\",\"learningSetting\":\"INFORMAL\",\"fieldsOfEducation\":[\"0613\",\"6130\",7]}"));
     String m = e.getMessage();
     assertTrue(m.contains("$.learningSetting") && m.contains("FORMAL, NON_FORMAL"), m);

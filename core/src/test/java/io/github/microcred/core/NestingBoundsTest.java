@@ -31,7 +31,7 @@ class NestingBoundsTest {
     // the refused bracket: the 256th after the key
     int column = "  \"learningOutcomes\": ".length() + 256;
     assertTrue(i.message().startsWith("line 3, column " + column + ": nested deeper than 256 levels"), i.message());
-    CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read(text));
+    CoreException e = assertThrows(CoreException.class, () -> MicroCredential.fromJson(text));
     assertEquals(CoreErrorCode.MALFORMED_JSON, e.code());
     // the message shortens the 783-character path to its head and tail
     assertEquals("malformed JSON at $.learningOutcomes" + "[0]".repeat(14) + "..." + "[0]".repeat(14) + ": "
@@ -50,7 +50,7 @@ class NestingBoundsTest {
     // a bare array: the path starts at the root
     ValidationReport bare = MicroCredentialValidator.validateAward("[".repeat(N) + "]".repeat(N));
     assertEquals("$" + "[0]".repeat(256), bare.issues().get(0).path(), bare.summary());
-    CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.readOrganization("[".repeat(N)));
+    CoreException e = assertThrows(CoreException.class, () -> Organization.fromJson("[".repeat(N)));
     assertTrue(e.getMessage().startsWith("malformed JSON at $[0][0]"), e.getMessage());
   }
 
@@ -58,7 +58,7 @@ class NestingBoundsTest {
   void otherSyntaxErrorsKeepTheRootPath() {
     ValidationReport r = MicroCredentialValidator.validate("{\"title\": [1, }");
     assertEquals("$", r.issues().get(0).path());
-    CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.read("{\"title\": "));
+    CoreException e = assertThrows(CoreException.class, () -> MicroCredential.fromJson("{\"title\": "));
     assertTrue(e.getMessage().startsWith("malformed JSON: line 1, column "), e.getMessage());
   }
 
@@ -70,7 +70,7 @@ class NestingBoundsTest {
     for (int i = 1; i < N; i++) {
       cur = cur.addArray();
     }
-    CoreException e = assertThrows(CoreException.class, () -> MicroCredentialJson.fromTree(tree));
+    CoreException e = assertThrows(CoreException.class, () -> MicroCredential.fromJson(tree));
     assertEquals(CoreErrorCode.INVALID_DOCUMENT, e.code());
     assertTrue(e.getMessage().contains("$.learningOutcomes[0]"), e.getMessage());
   }

@@ -26,12 +26,12 @@ class WorkloadAndAssessmentTest {
         .assessment(Assessment.of(AssessmentType.PROJECT).withType(AssessmentType.EXAMINATION)
             .withDescription("A project and an examination").withComplexity(AssessmentComplexity.values()[0]))
         .build();
-    String json = MicroCredentialJson.write(mc);
+    String json = mc.toJson().toPrettyString();
     JsonNode tree = new ObjectMapper().readTree(json);
     assertEquals("{\"hours\":125,\"credits\":[{\"amount\":5,\"unit\":\"ECTS\"}]}", tree.get("workload").toString());
     assertEquals("[\"PROJECT\",\"EXAMINATION\"]", tree.get("assessment").get("types").toString());
     assertEquals("A project and an examination", tree.get("assessment").get("description").asText());
-    MicroCredential back = MicroCredentialJson.read(json);
+    MicroCredential back = MicroCredential.fromJson(json);
     assertEquals(mc, back);
     assertEquals(mc.workload(), back.workload());
     assertEquals(List.of(AssessmentType.PROJECT, AssessmentType.EXAMINATION), back.assessment().types());

@@ -1,15 +1,12 @@
 package io.github.microcred.ctdl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.ctdl.internal.Json;
 import java.util.Objects;
 
 /**
  * A CTDL graph document as {@link Ctdl#export} produces it: the context
  * {@code https://credreg.net/ctdl/schema/context/json}, the graph {@code @id}, and the {@code @graph} with the main
- * resource first. Immutable: {@link #toJsonNode()} returns a copy.
+ * resource first. Immutable: {@link #toJson()} returns a copy.
  */
 public final class CtdlGraph {
   private final ObjectNode doc;
@@ -39,25 +36,13 @@ public final class CtdlGraph {
   }
 
   /**
-   * A copy of the document as a Jackson tree.
+   * The document as JSON; {@code toPrettyString()} of the tree is the indented text, {@code toString()} the compact
+   * one.
    *
-   * @return the tree
+   * @return a copy of the document, owned by the caller
    */
-  public JsonNode toJsonNode() {
+  public ObjectNode toJson() {
     return doc.deepCopy();
-  }
-
-  /**
-   * The document as indented JSON.
-   *
-   * @return the JSON text
-   */
-  public String toJson() {
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
@@ -81,6 +66,6 @@ public final class CtdlGraph {
 
   @Override
   public String toString() {
-    return toJson();
+    return doc.toPrettyString();
   }
 }

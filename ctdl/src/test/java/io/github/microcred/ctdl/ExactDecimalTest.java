@@ -36,12 +36,12 @@ class ExactDecimalTest {
     MicroCredential mc = MicroCredential.builder("Exact credit").workload(Workload.ofCredits(new CreditValue(amount, CreditUnit.ECTS)))
         .build();
     CtdlGraph g = Ctdl.export(mc);
-    exported.append(g.toJson());
-    List<JsonNode> values = EXACT.readTree(g.toJson()).findValues("schema:value");
+    exported.append(g.toJson().toPrettyString());
+    List<JsonNode> values = EXACT.readTree(g.toJson().toPrettyString()).findValues("schema:value");
     assertEquals(1, values.size(), exported::toString);
     assertEquals(0, values.get(0).decimalValue().compareTo(amount),
         () -> "exported schema:value " + values.get(0) + " for " + amount.toPlainString());
-    CtdlImport imp = Ctdl.importRecord(g.toJson());
+    CtdlImport imp = Ctdl.importRecord(g.toJson().toPrettyString());
     List<CreditValue> credits = imp.microCredential().orElseThrow().workload().credits();
     assertEquals(1, credits.size(), () -> imp.warnings().toString());
     assertEquals(CreditUnit.ECTS, credits.get(0).unit());

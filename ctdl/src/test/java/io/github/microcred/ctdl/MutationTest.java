@@ -74,7 +74,7 @@ class MutationTest {
   void mutatedGraphsNeverCrashTheValidatorOrTheImporter() {
     SplittableRandom r = new SplittableRandom(SEED);
     for (int i = 0; i < 1500; i++) {
-      JsonNode doc = Ctdl.export(MicroCredentialGenerator.generatePartial(r)).toJsonNode();
+      JsonNode doc = Ctdl.export(MicroCredentialGenerator.generatePartial(r)).toJson();
       int n = 1 + r.nextInt(4);
       for (int k = 0; k < n; k++) {
         mutate(r, doc);

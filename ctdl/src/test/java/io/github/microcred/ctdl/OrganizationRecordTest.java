@@ -45,7 +45,7 @@ class OrganizationRecordTest {
     CtdlReport r = g.validate();
     assertTrue(r.valid(), r.toString());
     assertEquals(0, r.problems().stream().filter(p -> p.severity() == Severity.ERROR).count(), r.toString());
-    JsonNode n = g.toJsonNode().get("@graph").get(0);
+    JsonNode n = g.toJson().get("@graph").get(0);
     assertEquals("ceterms:CredentialOrganization", n.get("@type").asText());
     assertEquals(g.ctid(), n.get("ceterms:ctid").asText());
     assertTrue(g.ctid().matches("ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), g.ctid());
@@ -78,7 +78,7 @@ class OrganizationRecordTest {
         .country("IE").url("https://www.qqi.ie").role(Organization.Role.QA_BODY).build();
     CtdlGraph g = Ctdl.organizationExporter().withDescription("The Irish QA agency.")
         .withAgentType("orgType:QualityAssurance").withAgentSectorType("agentSector:Public").export(qa);
-    assertEquals("ceterms:QACredentialOrganization", g.toJsonNode().at("/@graph/0/@type").asText());
+    assertEquals("ceterms:QACredentialOrganization", g.toJson().at("/@graph/0/@type").asText());
     assertTrue(g.validate().valid(), g.validate().toString());
     assertEquals(Set.of(Organization.Role.QA_BODY), Ctdl.importRecord(g.toJson()).organization().orElseThrow().roles());
     CtdlException e = assertThrows(CtdlException.class, () -> Ctdl.organizationExporter().withAgentType("orgType:Nope"));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.microcred.core.Issue;
-import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.MicroCredential;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ class SampleExportFindingsTest {
 
   @Test
   void everyFindingOfTheSampleIsJustifiedInTheReadme() throws Exception {
-    CtdlReport r = Ctdl.export(MicroCredentialJson.read(Files.readString(Path.of("../examples/micro-credential.json"))))
+    CtdlReport r = Ctdl.export(MicroCredential.fromJson(Files.readString(Path.of("../examples/micro-credential.json"))))
         .validate();
     assertEquals(List.of(), r.errors(), "the sample exports without errors");
     String readme = Files.readString(Path.of("../README.md"));

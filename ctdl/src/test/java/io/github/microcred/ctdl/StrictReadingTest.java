@@ -18,7 +18,7 @@ class StrictReadingTest {
   /** An exported record as one line of text. */
   private static String record() {
     try {
-      return new ObjectMapper().readTree(Ctdl.export(MicroCredential.builder("Strict reading").build()).toJson())
+      return new ObjectMapper().readTree(Ctdl.export(MicroCredential.builder("Strict reading").build()).toJson().toString())
           .toString();
     } catch (JsonProcessingException e) {
       throw new AssertionError(e);

@@ -1,10 +1,7 @@
 package io.github.microcred.elm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.Issue;
-import io.github.microcred.elm.internal.Json;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,38 +28,13 @@ public final class ElmCredential {
   }
 
   /**
-   * The JSON-LD document.
+   * The JSON-LD document; {@code toString()} of the tree is the compact text, {@code toPrettyString()} the indented
+   * one.
    *
-   * @return a copy of the tree
+   * @return a copy of the tree, owned by the caller
    */
-  public ObjectNode document() {
+  public ObjectNode toJson() {
     return document.deepCopy();
-  }
-
-  /**
-   * The JSON-LD document as compact text.
-   *
-   * @return the JSON
-   */
-  public String toJson() {
-    try {
-      return Json.MAPPER.writeValueAsString(document);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * The JSON-LD document, indented.
-   *
-   * @return the JSON
-   */
-  public String toPrettyJson() {
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

@@ -24,7 +24,7 @@ class EuSchemesTest {
   }
 
   private static ObjectNode export() throws ElmException {
-    return Elm.export(Fixtures.microCredential(), Fixtures.award()).document();
+    return Elm.export(Fixtures.microCredential(), Fixtures.award()).toJson();
   }
 
   private static ObjectNode at(ObjectNode d, String pointer) {

@@ -24,7 +24,7 @@ class ExportTest {
   private static final String EU = "http://data.europa.eu/snb/";
 
   private static JsonNode doc() throws ElmException {
-    return Elm.export(Fixtures.microCredential(), Fixtures.award()).document();
+    return Elm.export(Fixtures.microCredential(), Fixtures.award()).toJson();
   }
 
   private static JsonNode claim(JsonNode d) {
@@ -112,7 +112,7 @@ class ExportTest {
           .levels(List.of(Level.eqf(6), Level.national("RQF", "6"))).build();
       ElmCredential e = Elm.export(m, Award.builder(m, LearnerIdentity.did("did:example:learner42"),
           Instant.parse("2026-06-30T12:00:00Z")).grade("Merit").build());
-      JsonNode s = spec(e.document());
+      JsonNode s = spec(e.toJson());
       assertEquals(c[1], s.at("/additionalNote/0/subject/id").asText(), c[0]);
       assertEquals(c[1], s.at("/accreditation/0/dcType/id").asText(), c[0]);
       assertEquals(c[1].startsWith("urn:"), e.warnings().stream().anyMatch(w -> w.path().endsWith(
@@ -121,8 +121,8 @@ class ExportTest {
       assertEquals(EU + "qdr/25831c2", s.at("/nqfLevel/0/inScheme/id").asText());
       assertTrue(e.warnings().stream().noneMatch(w -> w.path().contains("nqfLevel")), e.warnings().toString());
       assertEquals(c[1].startsWith("urn:") ? ElmWriter.SCHEMA_NO_CV : ElmWriter.SCHEMA_FULL,
-          e.document().at("/credentialSchema/id").asText(), c[0] + ": the full shapes only without microcred concepts");
-      MicroCredential back = Elm.importCredential(e.toJson()).microCredential();
+          e.toJson().at("/credentialSchema/id").asText(), c[0] + ": the full shapes only without microcred concepts");
+      MicroCredential back = Elm.importCredential(e.toJson().toString()).microCredential();
       assertEquals(t, back.qualityAssurance().orElseThrow().type(), c[0]);
       assertEquals("", back.qualityAssurance().orElseThrow().description(), c[0] + ": the label is not a description");
       assertEquals(m.levels(), back.levels());
@@ -131,7 +131,7 @@ class ExportTest {
     for (String[] c : new String[][] {{"820101cba6", "EXTERNAL"}, {"bb4618238e", "EXTERNAL"}, {"e57dddfcf3", "ACCREDITED"},
         {"003293d2ce", "ACCREDITED"}}) {
       com.fasterxml.jackson.databind.node.ObjectNode d = Elm.export(Fixtures.microCredential(), Fixtures.award())
-          .document();
+          .toJson();
       com.fasterxml.jackson.databind.node.ObjectNode q = (com.fasterxml.jackson.databind.node.ObjectNode) spec(d);
       com.fasterxml.jackson.databind.node.ArrayNode notes = (com.fasterxml.jackson.databind.node.ArrayNode)
           q.get("additionalNote");
@@ -151,7 +151,7 @@ class ExportTest {
   @Test
   void learningSettingAndFieldsOfEducation() throws ElmException {
     ElmCredential c = Elm.export(Fixtures.microCredential(), Fixtures.award());
-    JsonNode s = spec(c.document());
+    JsonNode s = spec(c.toJson());
     assertEquals(EU + "learning-setting/6fd4685715", s.at("/learningSetting/id").asText(), "formal learning");
     assertEquals(EU + "learning-setting/25831c2", s.at("/learningSetting/inScheme/id").asText());
     assertEquals(EU + "isced-f/0913", s.at("/thematicArea/0/id").asText(), "nursing and midwifery");
@@ -160,11 +160,11 @@ class ExportTest {
     assertEquals("0688", s.at("/thematicArea/1/notation").asText());
     assertTrue(c.warnings().stream().noneMatch(w -> w.path().contains("learningSetting")
         || w.path().contains("thematicArea")), c.warnings().toString());
-    MicroCredential back = Elm.importCredential(c.toJson()).microCredential();
+    MicroCredential back = Elm.importCredential(c.toJson().toString()).microCredential();
     assertEquals(Fixtures.microCredential().learningSetting(), back.learningSetting());
     assertEquals(Fixtures.microCredential().fieldsOfEducation(), back.fieldsOfEducation());
     // what the core cannot hold is warned about at its path, not carried
-    com.fasterxml.jackson.databind.node.ObjectNode d = c.document().deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode d = c.toJson().deepCopy();
     com.fasterxml.jackson.databind.node.ObjectNode q = (com.fasterxml.jackson.databind.node.ObjectNode) spec(d);
     ((com.fasterxml.jackson.databind.node.ObjectNode) q.at("/thematicArea/0")).put("id", EU + "isced-f/0618");
     ((com.fasterxml.jackson.databind.node.ObjectNode) q.at("/thematicArea/1")).put("id", EU + "eqf/6");
@@ -201,14 +201,14 @@ class ExportTest {
         && w.message().contains("urn:microcred:elm:assessment:EXAMINATION")), a.warnings().toString());
     assertTrue(a.warnings().stream().noneMatch(w -> w.path().endsWith(".provenBy[0].dcType")), "PROJECT is an EU concept");
     assertEquals("http://data.europa.eu/snb/model/ap/edc-generic-no-cv",
-        a.document().get("credentialSchema").get("id").asText(),
+        a.toJson().get("credentialSchema").get("id").asText(),
         "a microcred national level and QA type where the full shapes require EU ones: the no-cv shapes are named");
   }
 
   /** EU assessment concepts import as the core type they mean; the written and oral examinations as EXAMINATION. */
   @Test
   void euAssessmentConceptsImportAsTheirCoreTypes() throws ElmException {
-    assertTrue(Elm.check(Elm.export(Fixtures.microCredential(), Fixtures.award()).document())
+    assertTrue(Elm.check(Elm.export(Fixtures.microCredential(), Fixtures.award()).toJson())
         .problems(ElmProblemCode.NOT_IN_VOCABULARY).stream()
         .anyMatch(p -> p.path().endsWith("specifiedBy.provenBy[1].dcType")),
         "the microcred EXAMINATION concept is reported at its provenBy path");
@@ -217,7 +217,7 @@ class ExportTest {
         {"c_04b30a72", "PRESENTATION"}, {"19a2e5e671", "PEER_ASSESSMENT"}, {"6e6cb2cc78", "EXAMINATION"},
         {"d30284d7df", "EXAMINATION"}}) {
       com.fasterxml.jackson.databind.node.ObjectNode d = Elm.export(Fixtures.microCredential(), Fixtures.award())
-          .document();
+          .toJson();
       com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) spec(d)
           .at("/provenBy/1/dcType");
       t.put("id", EU + "assessment/" + c[0]);
@@ -236,14 +236,14 @@ class ExportTest {
         .withTypes(List.of(AssessmentType.PROJECT, AssessmentType.EXAMINATION, AssessmentType.PROJECT))).build();
     ElmCredential e = Elm.export(m, Award.builder(m, LearnerIdentity.did("did:example:learner42"),
         Instant.parse("2026-06-30T12:00:00Z")).build());
-    assertEquals(2, spec(e.document()).get("provenBy").size(), spec(e.document()).get("provenBy").toString());
+    assertEquals(2, spec(e.toJson()).get("provenBy").size(), spec(e.toJson()).get("provenBy").toString());
     assertTrue(e.warnings().stream().anyMatch(w -> w.path().endsWith("specifiedBy.provenBy")
         && w.message().contains("more than once")), e.warnings().toString());
     assertEquals(List.of(AssessmentType.PROJECT, AssessmentType.EXAMINATION),
-        Elm.importCredential(e.toJson()).microCredential().assessment().types());
+        Elm.importCredential(e.toJson().toString()).microCredential().assessment().types());
     // an EU written and an oral examination are both EXAMINATION: read once, the second warned about at its path
     com.fasterxml.jackson.databind.node.ObjectNode d = Elm.export(Fixtures.microCredential(), Fixtures.award())
-        .document();
+        .toJson();
     ((com.fasterxml.jackson.databind.node.ObjectNode) spec(d).at("/provenBy/0/dcType")).put("id",
         EU + "assessment/6e6cb2cc78");
     ((com.fasterxml.jackson.databind.node.ObjectNode) spec(d).at("/provenBy/1/dcType")).put("id",
@@ -254,7 +254,7 @@ class ExportTest {
         "$.credentialSubject.hasClaim[0].specifiedBy.provenBy[1].dcType") && w.message().contains("d30284d7df")
         && w.message().contains("once")), i.warnings().toString());
     ElmCredential again = Elm.export(i.microCredential(), i.award().orElseThrow());
-    ElmImport j = Elm.importCredential(again.toJson());
+    ElmImport j = Elm.importCredential(again.toJson().toString());
     assertEquals(again.toJson(), Elm.export(j.microCredential(), j.award().orElseThrow()).toJson(),
         "stable after one import");
   }
@@ -262,7 +262,7 @@ class ExportTest {
   @Test
   void withoutAGradeSupervisionStaysOnTheAssessmentSpecification() throws ElmException {
     Award ungraded = Fixtures.award().toBuilder().grade(null).build();
-    JsonNode d = Elm.export(ungraded.microCredential(), ungraded).document();
+    JsonNode d = Elm.export(ungraded.microCredential(), ungraded).toJson();
     assertFalse(claim(d).has("provenBy"), "no LearningAssessment without a grade (EDC requires one)");
     assertEquals("urn:microcred:elm:supervision-verification:ONSITE_ONE_FACTOR",
         spec(d).at("/provenBy/0/additionalNote/0/subject/id").asText());
@@ -291,7 +291,7 @@ class ExportTest {
     Award a = Award.builder(mc, LearnerIdentity.did("did:example:x"), Instant.parse("2026-01-01T00:00:00Z")).build();
     ElmCredential c = Elm.export(mc, a);
     assertEquals("http://publications.europa.eu/resource/authority/country/IRL",
-        c.document().at("/issuer/location/0/address/countryCode/id").asText());
+        c.toJson().at("/issuer/location/0/address/countryCode/id").asText());
     assertTrue(c.warnings().stream().anyMatch(w -> w.message().contains("Skills Hub")), c.warnings().toString());
     MicroCredential nowhere = mc.toBuilder().issuerCountry(null).build();
     Award b = Award.builder(nowhere, LearnerIdentity.did("did:example:x"), Instant.parse("2026-01-01T00:00:00Z"))

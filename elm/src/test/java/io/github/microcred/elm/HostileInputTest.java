@@ -182,7 +182,7 @@ class HostileInputTest {
   /** Values the reader parses (numbers, durations, dates, level labels) are bounded and refused at their path. */
   @Test
   void oversizedOrOutOfRangeValuesAreWarnedAboutAtTheirPathAndNotCarried() throws Exception {
-    ObjectNode doc = Elm.export(Fixtures.microCredential(), Fixtures.award()).document();
+    ObjectNode doc = Elm.export(Fixtures.microCredential(), Fixtures.award()).toJson();
     ObjectNode spec = (ObjectNode) claim(doc).get("specifiedBy");
     String sp = "$.credentialSubject.hasClaim[0].specifiedBy";
     ((ObjectNode) spec.withArray("creditPoint").get(0)).put("point", "1e999999999");
@@ -212,7 +212,7 @@ class HostileInputTest {
   /** Hours and credit points take core's decimal bounds (18 integer digits): beyond them, a warning and no value. */
   @Test
   void hoursAndPointsBeyondCoresDecimalBoundsAreWarnedAbout() throws Exception {
-    ObjectNode doc = Elm.export(Fixtures.microCredential(), Fixtures.award()).document();
+    ObjectNode doc = Elm.export(Fixtures.microCredential(), Fixtures.award()).toJson();
     ObjectNode spec = (ObjectNode) claim(doc).get("specifiedBy");
     String sp = "$.credentialSubject.hasClaim[0].specifiedBy";
     spec.put("volumeOfLearning", "PT" + "9".repeat(30) + "H");

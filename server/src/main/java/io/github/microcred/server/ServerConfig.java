@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.server.internal.Json;
 import io.github.microcred.vc.Cryptosuite;
 import io.github.microcred.vc.KeyPair;
@@ -413,7 +412,7 @@ public final class ServerConfig {
         String name = f.getFileName().toString();
         name = name.substring(0, name.length() - ".json".length());
         try {
-          b.microCredential(name, MicroCredentialJson.read(Files.readString(f)));
+          b.microCredential(name, MicroCredential.fromJson(Files.readString(f)));
         } catch (IOException | CoreException e) {
           throw new ServerException(ServerErrorCode.UNREADABLE_FILE, file + ": $.microcredentials: " + f + ": "
               + e.getMessage(), e);

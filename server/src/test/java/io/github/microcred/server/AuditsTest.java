@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.MicroCredential;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.status.StatusPurpose;
@@ -33,7 +33,7 @@ class AuditsTest {
     rules = Http.JSON.readTree(Files.readString(Path.of("..", "examples", "stacking", "certificate-rules.json")));
     server = VcApiServer.start(ServerConfig.builder().token(TOKEN)
         .issuer(ServerConfig.Issuer.dataIntegrity(ED).withStatus(StatusPurpose.REVOCATION))
-        .microCredential("data-literacy", MicroCredentialJson.read(Files.readString(
+        .microCredential("data-literacy", MicroCredential.fromJson(Files.readString(
             Path.of("..", "examples", "micro-credential.json"))))
         .build());
     http = new Http(server, TOKEN);

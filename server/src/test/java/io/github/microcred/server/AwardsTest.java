@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.SecretKeyAccess;
@@ -33,7 +32,7 @@ class AwardsTest {
   @BeforeAll
   static void start() throws Exception {
     Path example = Path.of("..", "examples", "micro-credential.json");
-    mc = MicroCredentialJson.read(Files.readString(example));
+    mc = MicroCredential.fromJson(Files.readString(example));
     Files.createDirectories(dir.resolve("mc"));
     Files.copy(example, dir.resolve("mc").resolve("data-literacy.json"));
     Files.writeString(dir.resolve("ed.json"), ED.toKeyFile("multikey", SecretKeyAccess.get()).toString());

@@ -47,7 +47,7 @@ class RevocationListEndpointTest {
     assertEquals(200, r.status(), r.body());
     assertTrue(r.type().startsWith("application/json"), r.type());
     JsonNode json = Http.JSON.readTree(r.body());
-    RevocationList list = RevocationList.parse(json);
+    RevocationList list = RevocationList.fromJson(json);
     assertEquals(url, list.id());
     assertEquals(ED.publicKey().didKey(), list.issuer().orElseThrow());
     List<String> ids = new ArrayList<>();

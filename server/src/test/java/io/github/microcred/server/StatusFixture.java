@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.microcred.core.MicroCredentialJson;
+import io.github.microcred.core.MicroCredential;
 import io.github.microcred.vc.KeyPair;
 import io.github.microcred.vc.KeyType;
 import io.github.microcred.vc.ob3.MicroCredentials;
@@ -76,7 +76,7 @@ final class StatusFixture {
 
   /** An unsigned OB 3.0 {@code OpenBadgeCredential} of the example micro-credential, issued by {@code issuer}. */
   static ObjectNode openBadge(KeyPair issuer, String id) throws Exception {
-    var mc = MicroCredentialJson.read(Files.readString(Path.of("..", "examples", "micro-credential.json")));
+    var mc = MicroCredential.fromJson(Files.readString(Path.of("..", "examples", "micro-credential.json")));
     ObjectNode vc = MicroCredentials.toOpenBadge(mc, Profile.of(issuer.publicKey().didKey(), "Example University"),
         "did:example:learner", id, Instant.parse("2025-01-01T00:00:00Z")).toJson();
     assertEquals(id, vc.path("id").asText());

@@ -37,7 +37,7 @@ import org.apache.spark.sql.types.StructType;
  * @param budgetMillis the time budget of each audit
  * @param elapsedMicros the time this audit took (the budget used), on its executor
  * @param error why the transcript is {@code INVALID}, naming the JSON path; null otherwise
- * @param result the whole audit result as compact JSON ({@code AuditResult.toJson(false)}), null when the
+ * @param result the whole audit result as compact JSON ({@code AuditResult.toJson().toString()}), null when the
  *     auditor was configured {@link SparkAuditor#withoutResultJson()} or the row is {@code INVALID}
  */
 public record AuditRow(String learner, String qualification, String status, String unit, BigDecimal appliedCredits,
@@ -169,7 +169,7 @@ public record AuditRow(String learner, String qualification, String status, Stri
     return new AuditRow(learner, r.qualification(), r.status().name(), r.unit().name(),
         Columns.dec(r.appliedCredits()), r.appliedCount(), Columns.dec(r.countedCredits()),
         r.satisfiedRequirements(), r.provedOptimal(), missing, r.shortfalls().stream().map(Issue::message).toList(),
-        applied, excluded, budgetMillis, elapsedMicros, null, json ? r.toJson(false) : null);
+        applied, excluded, budgetMillis, elapsedMicros, null, json ? r.toJson().toString() : null);
   }
 
   /**

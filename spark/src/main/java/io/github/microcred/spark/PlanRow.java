@@ -72,7 +72,7 @@ public record PlanRow(String learner, String qualification, String status, boole
       long elapsedMicros) {
     return new PlanRow(learner, qualification, status, p.satisfied(), p.items(), Columns.dec(p.value()),
         Columns.dec(p.lowerBound()), Columns.dec(p.gap()), p.optimal(), budgetMillis, elapsedMicros, null,
-        p.toJson());
+        p.toJson().toPrettyString());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.microcred.spark;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.stacking.AuditOptions;
 import io.github.microcred.stacking.Rules;
 import io.github.microcred.stacking.StackingException;
@@ -66,8 +67,9 @@ public final class SparkAuditor {
         throw new SparkException(SparkErrorCode.INVALID_ARGUMENT, "rules: two rule sets have the id '" + v.id()
             + "' (each result row is keyed by learner and rule set id)");
       }
-      String json = v.toJson();
-      if (!Rules.fromJson(json).toJson().equals(json)) {
+      ObjectNode tree = v.toJson();
+      String json = tree.toPrettyString();
+      if (!Rules.fromJson(json).toJson().equals(tree)) {
         throw new SparkException(SparkErrorCode.NOT_PORTABLE, "rules " + v.id() + ": the JSON form does not read back to the same "
             + "rules, so executors could not audit against them");
       }

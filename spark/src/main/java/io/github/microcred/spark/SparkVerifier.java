@@ -99,7 +99,7 @@ public final class SparkVerifier {
 
   static ControllerDocument controller(String json) throws SparkException {
     try {
-      return ControllerDocument.parse(Credentials.readObject(Objects.requireNonNull(json, "json")
+      return ControllerDocument.fromJson(Credentials.readObject(Objects.requireNonNull(json, "json")
           .getBytes(StandardCharsets.UTF_8)));
     } catch (VcException e) {
       throw new SparkException(SparkErrorCode.CONTROLLER_DOCUMENT_INVALID, "controller document: " + e.getMessage(),

@@ -50,7 +50,7 @@ class BulkJobTest {
     List<String> ruleFiles = new ArrayList<>();
     for (Rules rules : Generated.rules()) {
       Path f = dir.resolve(ruleFiles.size() + ".json");
-      Files.writeString(f, rules.toJson());
+      Files.writeString(f, rules.toJson().toPrettyString());
       ruleFiles.add(f.toString());
     }
     String results = dir.resolve("results").toString();
@@ -104,7 +104,7 @@ class BulkJobTest {
     Files.write(t, lines, StandardCharsets.UTF_8);
     Path rules = dir.resolve("r.json");
     Rules rule = Generated.rules().get(0);
-    Files.writeString(rules, rule.toJson());
+    Files.writeString(rules, rule.toJson().toPrettyString());
     String catalogue = SparkPlanTest.catalogue(new SplittableRandom(3));
     Path cat = dir.resolve("catalogue.json");
     Files.writeString(cat, catalogue);

@@ -327,7 +327,7 @@ class SparkAuditTest {
     assertEquals("NOT_SATISFIED", ok.status());
     assertEquals(null, ok.error());
     assertEquals(Stacking.audit(rules.get(0), Transcript.fromJson("{\"credentials\":[{\"id\":\"MC-001\","
-        + "\"credits\":2}]}"), Generated.AS_OF).toJson(false), ok.result());
+        + "\"credits\":2}]}"), Generated.AS_OF).toJson().toString(), ok.result());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.internal.ResultJson;
@@ -151,22 +152,13 @@ public record AuditResult(
   }
 
   /**
-   * The result as JSON.
+   * The result as JSON; {@code toPrettyString()} of the tree is the indented text, {@code toString()} the compact,
+   * one-line text (as in bulk output).
    *
-   * @return JSON text
+   * @return a new tree, owned by the caller
    */
-  public String toJson() {
-    return ResultJson.write(this, true);
-  }
-
-  /**
-   * The result as JSON, pretty-printed or compact (one line, as in bulk output).
-   *
-   * @param pretty whether to indent
-   * @return JSON text
-   */
-  public String toJson(boolean pretty) {
-    return ResultJson.write(this, pretty);
+  public ObjectNode toJson() {
+    return ResultJson.tree(this);
   }
 
   /**

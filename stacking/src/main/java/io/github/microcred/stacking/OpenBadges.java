@@ -8,7 +8,6 @@ import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.Level;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -304,7 +303,7 @@ public final class OpenBadges {
     if (award != null) {
       Award a;
       try {
-        a = MicroCredentialJson.readAward(award.toString());
+        a = Award.fromJson(award.toString());
       } catch (CoreException e) {
         throw new Bad("$.microcredentialAward: " + e.getMessage());
       }
@@ -319,7 +318,7 @@ public final class OpenBadges {
     }
     MicroCredential mc;
     try {
-      mc = MicroCredentialJson.fromTree(mcJson);
+      mc = MicroCredential.fromJson(mcJson);
     } catch (CoreException e) {
       throw new Bad("$.credentialSubject.achievement.microcredential: " + e.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.github.microcred.stacking;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.stacking.internal.Json;
 import io.github.microcred.stacking.internal.ResultJson;
 import java.math.BigDecimal;
@@ -42,9 +42,9 @@ public record Plan(boolean satisfied, List<String> items, List<Exclusion> renewa
   /**
    * The plan as JSON (with the audit of the completed transcript).
    *
-   * @return JSON text
+   * @return a new tree, owned by the caller; {@code toPrettyString()} is the indented text
    */
-  public String toJson() {
+  public ObjectNode toJson() {
     var o = Json.MAPPER.createObjectNode();
     o.put("satisfied", satisfied);
     var a = o.putArray("items");
@@ -58,12 +58,7 @@ public record Plan(boolean satisfied, List<String> items, List<Exclusion> renewa
     o.put("gap", gap);
     o.put("optimal", optimal);
     o.set("audit", ResultJson.tree(audit));
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return o;
   }
 
   /** Validates and copies. */

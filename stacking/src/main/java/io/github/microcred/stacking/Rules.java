@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.Issue;
 import io.github.microcred.stacking.internal.RulesJson;
@@ -83,11 +84,12 @@ public record Rules(String id, String title, CreditUnit unit, Requirement root, 
   }
 
   /**
-   * Serialises the rules to the JSON rule language.
+   * The rules in the JSON rule language, read back by {@link #fromJson(String)}; {@code toPrettyString()} of the tree is
+   * the indented text, {@code toString()} the compact one.
    *
-   * @return JSON text
+   * @return a new tree, owned by the caller
    */
-  public String toJson() {
+  public ObjectNode toJson() {
     return RulesJson.write(this);
   }
 

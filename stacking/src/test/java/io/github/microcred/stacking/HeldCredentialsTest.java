@@ -63,14 +63,14 @@ class HeldCredentialsTest {
     Planner planner = Stacking.planner(rules, cat).withBudget(Duration.ofSeconds(10));
     // valid: CORE and PRE are held, so only MOD is needed
     Plan valid = planner.plan(Transcript.of(core, pre), AS_OF);
-    assertTrue(valid.satisfied(), valid.toJson());
-    assertEquals(List.of("MOD"), valid.items(), valid.toJson());
+    assertTrue(valid.satisfied(), valid.toJson().toPrettyString());
+    assertEquals(List.of("MOD"), valid.items(), valid.toJson().toPrettyString());
     // a CORE issued in 2999 and a PRE that expired yesterday are not held: CORE must be taken (it was dropped from
     // the catalogue as held, leaving no complete plan), and so must PRE, MOD's prerequisite (it was taken as met)
     Plan p = planner.plan(Transcript.of(future, expired), AS_OF);
-    assertTrue(p.satisfied(), p.toJson());
-    assertEquals(Set.of("CORE", "MOD", "PRE"), Set.copyOf(p.items()), p.toJson());
-    assertEquals(0, new BigDecimal("135").compareTo(p.value()), p.toJson());
+    assertTrue(p.satisfied(), p.toJson().toPrettyString());
+    assertEquals(Set.of("CORE", "MOD", "PRE"), Set.copyOf(p.items()), p.toJson().toPrettyString());
+    assertEquals(0, new BigDecimal("135").compareTo(p.value()), p.toJson().toPrettyString());
     assertTrue(p.audit().satisfied(), p.audit().summary());
     // both are re-earned, explicitly: each renewal carries the held copy's exclusion, and the plan's audit counts the
     // new credential in its place (RenewalPlanTest)

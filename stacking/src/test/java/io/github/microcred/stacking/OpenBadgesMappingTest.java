@@ -11,7 +11,6 @@ import io.github.microcred.core.Award;
 import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.Level;
-import io.github.microcred.core.MicroCredentialJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,7 +143,7 @@ class OpenBadgesMappingTest {
     Award award = Award.builder(AwardTranscriptTest.mc("ext", 5, Level.eqf(7)), LearnerIdentity.did("did:example:l"),
         Instant.parse("2026-01-20T10:00:00Z")).id("urn:uuid:1").build();
     ObjectNode withAward = badge();
-    withAward.set("microcredentialAward", MicroCredentialJson.toTree(award));
+    withAward.set("microcredentialAward", award.toJson());
     Credential c = OpenBadges.mapping().map(withAward).credential().orElseThrow();
     Credential f = Credential.fromAward(award);
     assertEquals(new Credential(f.id(), f.credits(), f.level(), "https://other.example/issuer", f.issuer(),
@@ -161,7 +160,7 @@ class OpenBadgesMappingTest {
 
     ObjectNode withMc = badge();
     ((ObjectNode) withMc.at("/credentialSubject/achievement")).set("microcredential",
-        MicroCredentialJson.toTree(award.microCredential()));
+        award.microCredential().toJson());
     Credential m = OpenBadges.mapping().map(withMc).credential().orElseThrow();
     assertEquals("https://example.edu/micro/ext", m.id());
     assertEquals(0, m.credits().amount().compareTo(BigDecimal.valueOf(5)));

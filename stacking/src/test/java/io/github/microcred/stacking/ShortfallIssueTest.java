@@ -40,7 +40,7 @@ class ShortfallIssueTest {
         new Issue("$.constraints.minResidence", StackingIssueCode.RESIDENCE_SHORT, Severity.ERROR,
             "credits in residence: 3 of 6 ECTS (3 missing)")), r.shortfalls());
     // the JSON carries each as the one problem shape (as mcred's issue reports): path, code, severity, message
-    JsonNode sf = new ObjectMapper().readTree(r.toJson()).get("shortfalls");
+    JsonNode sf = r.toJson().get("shortfalls");
     assertEquals(2, sf.size(), sf.toString());
     assertEquals("{\"path\":\"$.constraints.totalCredits\",\"code\":\"TOTAL_CREDITS_SHORT\",\"severity\":\"error\","
         + "\"message\":\"total credits: 5 of 10 ECTS (5 missing)\"}", sf.get(0).toString());

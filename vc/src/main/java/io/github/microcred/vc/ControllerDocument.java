@@ -80,7 +80,7 @@ public final class ControllerDocument {
    * @return the document
    * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} naming the JSON path that is wrong
    */
-  public static ControllerDocument parse(JsonNode json) throws VcException {
+  public static ControllerDocument fromJson(JsonNode json) throws VcException {
     if (json == null || !json.isObject() || !json.path("id").isTextual()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "controller document: $.id must be a string");
     }

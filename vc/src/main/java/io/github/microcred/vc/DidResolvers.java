@@ -112,7 +112,7 @@ public final class DidResolvers {
         if (r.status() != 200) {
           throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": HTTP " + r.status() + " from " + url);
         }
-        ControllerDocument doc = ControllerDocument.parse(JsonSupport.readTree(r.body(), did + " document"));
+        ControllerDocument doc = ControllerDocument.fromJson(JsonSupport.readTree(r.body(), did + " document"));
         if (!doc.id().equals(did)) {
           throw new VcException(VcErrorCode.RESOLUTION_FAILED, did + ": document id is " + doc.id());
         }

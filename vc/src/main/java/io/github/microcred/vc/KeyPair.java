@@ -239,7 +239,7 @@ public final class KeyPair {
           + e.getClass().getSimpleName() + ")");
     }
     try {
-      return parseKeyFile(text);
+      return fromKeyFile(text);
     } catch (VcException e) {
       throw new VcException(VcErrorCode.INVALID_KEY, e.getMessage().replaceFirst("^key file", "key file " + file));
     }
@@ -253,7 +253,7 @@ public final class KeyPair {
    * @return the key pair
    * @throws VcException if the content is neither
    */
-  public static KeyPair parseKeyFile(String json) throws VcException {
+  public static KeyPair fromKeyFile(String json) throws VcException {
     if (json.strip().startsWith("-----BEGIN")) {
       return fromPem(json);
     }

@@ -34,7 +34,7 @@ class ControllerDocumentAttackTest {
     ObjectNode d = doc();
     d.putArray("verificationMethod").add(method(DID + "#k", A)).add(method("#k", B));
     d.putArray("assertionMethod").add("#k");
-    VcException e = assertThrows(VcException.class, () -> ControllerDocument.parse(d));
+    VcException e = assertThrows(VcException.class, () -> ControllerDocument.fromJson(d));
     assertEquals(VcErrorCode.INVALID_DOCUMENT, e.code());
     assertEquals("controller document: $.verificationMethod[1] and $.verificationMethod[0] are different verification"
         + " methods with the same id " + DID + "#k (expected one method per id)", e.getMessage());
@@ -46,7 +46,7 @@ class ControllerDocumentAttackTest {
     d.putArray("verificationMethod").add(method("#k", A));
     ArrayNode am = d.putArray("assertionMethod");
     am.add(method("#k", B));
-    VcException e = assertThrows(VcException.class, () -> ControllerDocument.parse(d));
+    VcException e = assertThrows(VcException.class, () -> ControllerDocument.fromJson(d));
     assertEquals(VcErrorCode.INVALID_DOCUMENT, e.code());
     assertTrue(e.getMessage().contains("$.assertionMethod[0] and $.verificationMethod[0]"), e.getMessage());
   }
@@ -56,7 +56,7 @@ class ControllerDocumentAttackTest {
     ObjectNode d = doc();
     d.putArray("verificationMethod").add(method("#k", A));
     d.putArray("assertionMethod").add(method(DID + "#k", A));
-    ControllerDocument c = ControllerDocument.parse(d);
+    ControllerDocument c = ControllerDocument.fromJson(d);
     assertEquals(1, c.verificationMethods().size());
     assertEquals(A, c.method(DID + "#k").orElseThrow().publicKey());
     assertTrue(c.authorizes(DID + "#k", "assertionMethod"));
@@ -69,6 +69,6 @@ class ControllerDocumentAttackTest {
     for (int i = 0; i < 50_000; i++) {
       vms.add(method("#k", A));
     }
-    assertEquals(1, ControllerDocument.parse(d).verificationMethods().size());
+    assertEquals(1, ControllerDocument.fromJson(d).verificationMethods().size());
   }
 }

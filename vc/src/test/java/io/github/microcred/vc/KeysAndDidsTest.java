@@ -24,7 +24,7 @@ class KeysAndDidsTest {
     KeyPair fromJwk = KeyPair.fromJwk(kp.toPrivateJwk(a));
     KeyPair fromMk = KeyPair.fromMultikey(kp.publicKey().toMultibase(), kp.secretKeyMultibase(a));
     // Multikey defines no RSA keys: an RSA key file is a private JWK
-    KeyPair fromFile = KeyPair.parseKeyFile(kp.toKeyFile(type == KeyType.RSA ? "jwk" : "multikey", a).toString());
+    KeyPair fromFile = KeyPair.fromKeyFile(kp.toKeyFile(type == KeyType.RSA ? "jwk" : "multikey", a).toString());
     for (KeyPair k : new KeyPair[] {fromJwk, fromMk, fromFile}) {
       assertEquals(kp.publicKey(), k.publicKey());
       assertArrayEquals(kp.secretKeyBytes(a), k.secretKeyBytes(a));
@@ -128,7 +128,7 @@ class KeysAndDidsTest {
     assertEquals(VcErrorCode.RESOLUTION_FAILED,
         assertThrows(VcException.class, () -> DidResolvers.offline().resolve("did:web:example.com")).code());
     // controller document JSON round trip
-    ControllerDocument back = ControllerDocument.parse(dk.toJson());
+    ControllerDocument back = ControllerDocument.fromJson(dk.toJson());
     assertTrue(back.authorizes(pk.didKeyVerificationMethod(), "authentication"));
   }
 

@@ -107,7 +107,7 @@ class RsaKeysTest {
     assertFalse(text.contains(priv.get("d").asText().substring(0, 12)), text);
     assertFalse(text.contains(priv.get("p").asText().substring(0, 12)), text);
     assertTrue(text.contains("secret redacted"), text);
-    assertEquals(KEY.publicKey(), KeyPair.parseKeyFile(KEY.toKeyFile("jwk", SecretKeyAccess.get()).toString())
+    assertEquals(KEY.publicKey(), KeyPair.fromKeyFile(KEY.toKeyFile("jwk", SecretKeyAccess.get()).toString())
         .publicKey());
     VcException multikey = assertThrows(VcException.class, () -> KEY.toKeyFile("multikey", SecretKeyAccess.get()));
     assertEquals(VcErrorCode.INVALID_ARGUMENT, multikey.code());
@@ -143,7 +143,7 @@ class RsaKeysTest {
     String pkcs8 = "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(jdk.getPrivate()
             .getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-    KeyPair fromPkcs8 = KeyPair.parseKeyFile(pkcs8);
+    KeyPair fromPkcs8 = KeyPair.fromKeyFile(pkcs8);
     assertEquals(jdkPublic(fromPkcs8.publicKey()), jdk.getPublic());
     byte[] pkcs1Der = fromPkcs8.secretKeyBytes(SecretKeyAccess.get());
     String pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1Der)
@@ -169,7 +169,7 @@ class RsaKeysTest {
     ObjectNode doc = ControllerDocument.singleKey("https://example.edu/issuers/1", "https://example.edu/issuers/1#k",
         "JsonWebKey", KEY.publicKey()).toJson();
     assertEquals("JsonWebKey", doc.at("/verificationMethod/0/type").asText());
-    assertEquals(KEY.publicKey(), ControllerDocument.parse(doc).verificationMethods().get(0).publicKey());
+    assertEquals(KEY.publicKey(), ControllerDocument.fromJson(doc).verificationMethods().get(0).publicKey());
   }
 
   @Test

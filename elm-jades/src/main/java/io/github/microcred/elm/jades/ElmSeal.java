@@ -95,7 +95,7 @@ public final class ElmSeal {
     }
     p.setCertificateChain(tokens);
     JAdESService service = new JAdESService(offline());
-    DSSDocument doc = new InMemoryDocument(credential.toJson().getBytes(StandardCharsets.UTF_8), "credential.json",
+    DSSDocument doc = new InMemoryDocument(credential.toJson().toString().getBytes(StandardCharsets.UTF_8), "credential.json",
         MimeTypeEnum.JSON);
     try {
       ToBeSigned tbs = service.getDataToSign(doc, p);

@@ -76,7 +76,7 @@ class ElmSealTest {
     SealVerification v = ElmSeal.verify(sealed);   // structure, certificate, integrity, signature value; v.skipped()
     ElmImport signed = Elm.importCredential(v.payload().orElseThrow());   // what was sealed, nothing else
     // endregion
-    assertEquals(credential.toJson(), v.payload().orElseThrow(), "the payload is the credential as it was sealed");
+    assertEquals(credential.toJson().toString(), v.payload().orElseThrow(), "the payload is the credential as it was sealed");
     assertEquals("Sealed micro-credential", signed.microCredential().title());
     ObjectNode jws = (ObjectNode) M.readTree(sealed);
     assertTrue(jws.get("payload").isTextual() && jws.get("payload").asText().startsWith("{"),
@@ -145,7 +145,7 @@ class ElmSealTest {
     jws.put("unsignedNote", "Mallory Unsigned");
     SealVerification v = ElmSeal.verify(M.writeValueAsString(jws));
     assertTrue(v.verified(), "DSS ignores members outside the JWS: " + v.structureMessages());
-    assertEquals(credential.toJson(), v.payload().orElseThrow());
+    assertEquals(credential.toJson().toString(), v.payload().orElseThrow());
     assertFalse(v.payload().orElseThrow().contains("Mallory"));
   }
 

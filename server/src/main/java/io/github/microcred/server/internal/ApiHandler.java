@@ -1178,11 +1178,7 @@ public final class ApiHandler extends Handler.Abstract {
     } catch (StackingException e) {
       throw new Problem(422, "audit-failed", "Audit failed", e.getMessage());
     }
-    try {
-      return new Answer(200, JSON_TYPE, JSON.readTree(result.toJson()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Answer(200, JSON_TYPE, result.toJson());
   }
 
   /** The default and the largest time budget of one audit. */

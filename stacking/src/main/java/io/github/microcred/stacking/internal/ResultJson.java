@@ -1,6 +1,5 @@
 package io.github.microcred.stacking.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.core.Issue;
@@ -73,22 +72,6 @@ public final class ResultJson {
           .put("severity", i.severity().name().toLowerCase(Locale.ROOT)).put("message", i.message());
     }
     return o;
-  }
-
-  /**
-   * The result as JSON text.
-   *
-   * @param r result
-   * @param pretty whether to indent
-   * @return text
-   */
-  public static String write(AuditResult r, boolean pretty) {
-    try {
-      return pretty ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(r))
-          : Json.MAPPER.writeValueAsString(tree(r));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.microcred.stacking.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -323,12 +322,12 @@ public final class RulesJson {
   }
 
   /**
-   * Writes rules.
+   * Writes rules as a JSON tree.
    *
    * @param r rules
-   * @return JSON text
+   * @return a new tree
    */
-  public static String write(Rules r) {
+  public static ObjectNode write(Rules r) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("$schema", "https://microcred.github.io/schemas/stacking-rules-1.0.json");
     o.put("id", r.id());
@@ -382,11 +381,7 @@ public final class RulesJson {
         }
       }
     }
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return o;
   }
 
   private static void strings(ObjectNode o, String f, Collection<?> v) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,10 +23,17 @@ import java.util.Map;
 
 /** JSON plumbing: entry points to the strict reader ({@link StrictJson}) and Jackson / JSON-P conversion. */
 public final class JsonSupport {
-  /** Shared Jackson mapper; big decimals keep numbers exact. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
+  /**
+   * The module's one Jackson mapper, strict: decimals read as exact {@code BigDecimal}s, a duplicate key and content
+   * after the document refused. Untrusted text is read with {@link StrictJson} (bounded); this mapper builds trees and
+   * writes them.
+   */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   /**
    * The JSON-P provider, looked up once: {@code jakarta.json.Json.createXxx} runs a {@code ServiceLoader} lookup on

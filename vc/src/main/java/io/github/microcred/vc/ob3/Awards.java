@@ -5,7 +5,6 @@ import io.github.microcred.core.Award;
 import io.github.microcred.core.CoreException;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
 import io.github.microcred.vc.internal.verify.XsdDateTime;
@@ -42,7 +41,7 @@ public final class Awards {
     if (award != null) {
       Award a;
       try {
-        a = MicroCredentialJson.readAward(award.toString());
+        a = Award.fromJson(award.toString());
       } catch (CoreException e) {
         throw new VcException(VcErrorCode.MAPPING_FAILED, "$.microcredentialAward: " + e.getMessage());
       }
@@ -59,7 +58,7 @@ public final class Awards {
     }
     MicroCredential mc;
     try {
-      mc = MicroCredentialJson.fromTree(mcJson);
+      mc = MicroCredential.fromJson(mcJson);
     } catch (CoreException e) {
       throw new VcException(VcErrorCode.MAPPING_FAILED,
           "$.credentialSubject.achievement.microcredential: " + e.getMessage());

@@ -9,7 +9,6 @@ import io.github.microcred.core.CreditUnit;
 import io.github.microcred.core.CreditValue;
 import io.github.microcred.core.LearnerIdentity;
 import io.github.microcred.core.MicroCredential;
-import io.github.microcred.core.MicroCredentialJson;
 import io.github.microcred.core.Rubric;
 import io.github.microcred.vc.VcErrorCode;
 import io.github.microcred.vc.VcException;
@@ -44,17 +43,6 @@ public final class MicroCredentials {
   private MicroCredentials() {}
 
   /**
-   * The complete core model as JSON ({@link MicroCredentialJson}, which reads it back losslessly): the value of the
-   * extension property {@code microcredential}.
-   *
-   * @param mc the micro-credential
-   * @return a new object
-   */
-  public static ObjectNode coreJson(MicroCredential mc) {
-    return MicroCredentialJson.toTree(mc);
-  }
-
-  /**
    * Reads the core micro-credential back from an achievement produced by {@link #toAchievement}.
    *
    * @param achievement the achievement
@@ -67,7 +55,7 @@ public final class MicroCredentials {
       return Optional.empty();
     }
     try {
-      return Optional.of(MicroCredentialJson.fromTree(ext));
+      return Optional.of(MicroCredential.fromJson(ext));
     } catch (CoreException e) {
       throw new VcException(VcErrorCode.MAPPING_FAILED, "achievement.microcredential: " + e.getMessage());
     }
@@ -122,7 +110,7 @@ public final class MicroCredentials {
     AchievementSubject s = new AchievementSubject(subjectId, ids, a, results, a.creditsAvailable(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty());
     ObjectNode ext = Json.obj();
-    ext.set("microcredentialAward", MicroCredentialJson.toTree(award));
+    ext.set("microcredentialAward", award.toJson());
     return new OpenBadgeCredential(id, Optional.of(award.microCredential().title()),
         award.microCredential().shortDescription(), issuer, award.issuedOn().toString(),
         award.effectiveExpiry().map(Instant::toString),
@@ -164,7 +152,7 @@ public final class MicroCredentials {
         .filter(c -> c.unit() == CreditUnit.ECTS).map(CreditValue::amount).findFirst()
         .or(() -> mc.workload().credits().stream().map(CreditValue::amount).findFirst());
     ObjectNode ext = Json.obj();
-    ext.set("microcredential", coreJson(mc));
+    ext.set("microcredential", mc.toJson());
     return new Achievement(id, mc.kind().map(k -> achievementType(k.name())), mc.title(),
         mc.shortDescription().or(mc::certifiedLearning).orElse(mc.title()), Optional.empty(),
         Optional.of(narrative.toString().strip()), alignments, credits, results, Optional.empty(), Optional.empty(),

@@ -3,7 +3,6 @@ package io.github.microcred.vc.status;
 import io.github.microcred.vc.internal.verify.DataModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.microcred.vc.internal.JsonSupport;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.microcred.vc.CheckName;
 import io.github.microcred.vc.Credentials;
@@ -38,7 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * it too: it never passes by default.
  */
 public final class BitstringStatusCheck implements StatusCheck {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StatusListSource source;
   private final StatusListOptions options;
@@ -232,7 +230,7 @@ public final class BitstringStatusCheck implements StatusCheck {
     ObjectNode vc = verifyList(url, published, now);
     JsonNode types = vc.path("type");
     boolean typed = false;
-    for (JsonNode n : types.isArray() ? types : JSON.createArrayNode().add(types)) {
+    for (JsonNode n : types.isArray() ? types : JsonSupport.MAPPER.createArrayNode().add(types)) {
       typed |= n.asText().equals("BitstringStatusListCredential");
     }
     if (!typed) {

@@ -166,7 +166,7 @@ public final class RevocationList {
    * @return the list
    * @throws VcException {@link VcErrorCode#INVALID_DOCUMENT} naming the JSON path that is wrong
    */
-  public static RevocationList parse(JsonNode json) throws VcException {
+  public static RevocationList fromJson(JsonNode json) throws VcException {
     if (json == null || !json.isObject()) {
       throw new VcException(VcErrorCode.INVALID_DOCUMENT, "revocation list $: expected a JSON object");
     }

@@ -160,7 +160,7 @@ public final class RevocationListCheck implements StatusCheck {
       } catch (VcException e) {
         throw new VcException((VcErrorCode) e.code(), "revocation list " + url + ": " + e.getMessage(), e);
       }
-      RevocationList list = RevocationList.parse(json);
+      RevocationList list = RevocationList.fromJson(json);
       if (!list.id().equals(url)) {
         throw new VcException(VcErrorCode.INVALID_DOCUMENT, "revocation list " + url + ": its id is '" + list.id()
             + "'");

@@ -133,11 +133,11 @@ class RevocationListCheckTest {
   void revokedFalseIsNotARevocationAndStringEntriesAreIds() throws Exception {
     String published = "{\"id\":\"" + LIST + "\",\"revokedCredential\":[{\"id\":\"urn:uuid:a\",\"revoked\":false},"
         + "\"urn:uuid:b\"]}";
-    RevocationList list = RevocationList.parse(JSON.readTree(published));
+    RevocationList list = RevocationList.fromJson(JSON.readTree(published));
     assertFalse(list.isRevoked("urn:uuid:a"));
     assertTrue(list.isRevoked("urn:uuid:b"));
     assertTrue(list.issuer().isEmpty());
-    VcException e = assertThrows(VcException.class, () -> RevocationList.parse(JSON.readTree("{\"id\":\"x\"}")));
+    VcException e = assertThrows(VcException.class, () -> RevocationList.fromJson(JSON.readTree("{\"id\":\"x\"}")));
     assertEquals(VcErrorCode.INVALID_DOCUMENT, e.code());
     assertTrue(e.getMessage().contains("$.id"), e.getMessage());
   }

@@ -224,7 +224,7 @@ abstract class StatusStoreContract {
       published.toJson().get("revokedCredential").forEach(e -> listed.add(e.get("id").asText()));
       assertEquals(List.of(twice, other), listed);
       assertEquals(2, published.size());
-      assertEquals(listed, ids(RevocationList.parse(published.toJson())), "read back as published");
+      assertEquals(listed, ids(RevocationList.fromJson(published.toJson())), "read back as published");
     }
   }
 
