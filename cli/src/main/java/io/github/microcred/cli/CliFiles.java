@@ -204,6 +204,11 @@ final class CliFiles {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      if (e.getOriginalMessage().startsWith("Trailing token")) {
+        // the words the vc reader uses for the same refusal, so sign and verify say it one way
+        throw new CliException(Main.FAILED, file + ": content after the end of the JSON value" + where
+            + "; expected the end of the input");
+      }
       throw new CliException(Main.FAILED, file + ": not JSON" + where + " (" + e.getOriginalMessage() + ")");
     }
   }

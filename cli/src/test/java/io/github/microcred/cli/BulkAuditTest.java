@@ -77,7 +77,8 @@ class BulkAuditTest {
             && o.get("error").asText().contains("$: not JSON"), o.toString());
         continue;
       }
-      JsonNode expected = Stacking.audit(rs, Transcript.fromJson(lines.get(i)), LocalDate.of(2026, 1, 1)).toJson();
+      JsonNode expected = CliFiles.JSON.readTree(
+          Stacking.audit(rs, Transcript.fromJson(lines.get(i)), LocalDate.of(2026, 1, 1)).toJson().toString());
       assertEquals(expected, o.get("result"), "seed " + SEED + " line " + (i + 1));
       assertEquals(expected.get("status").asText(), o.get("status").asText(), "line " + (i + 1));
       if (expected.get("satisfied").asBoolean()) {

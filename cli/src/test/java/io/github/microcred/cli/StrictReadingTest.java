@@ -27,8 +27,8 @@ class StrictReadingTest {
     CliException e = assertThrows(CliException.class,
         () -> CliFiles.parseJson(FILE, "{\"id\": \"urn:a\"} {\"id\": \"urn:b\"}"));
     assertEquals(Main.FAILED, e.exitCode());
-    assertTrue(e.getMessage().startsWith("in.json: not JSON at line 1, column "), e.getMessage());
-    assertTrue(e.getMessage().contains("Trailing token"), e.getMessage());
+    assertEquals("in.json: content after the end of the JSON value at line 1, column 17; expected the end of the input",
+        e.getMessage());
   }
 
   @Test
@@ -37,6 +37,6 @@ class StrictReadingTest {
     JsonNode n = CliFiles.parseJson(FILE, "{\"credits\": " + digits + ", \"big\": 1.0e400}");
     assertTrue(n.get("credits").isBigDecimal(), n.get("credits").getNodeType().toString());
     assertEquals(new BigDecimal(digits), n.get("credits").decimalValue());
-    assertEquals(new BigDecimal("1.0e400"), n.get("big").decimalValue(), "beyond double, not Infinity");
+    assertEquals(0, new BigDecimal("1e400").compareTo(n.get("big").decimalValue()), "beyond double, not Infinity");
   }
 }
