@@ -50,7 +50,7 @@ class ControlledVocabulariesTest {
   }
 
   private static ObjectNode export(MicroCredential m) throws ElmException {
-    return Elm.export(m, award(m)).document();
+    return Elm.export(m, award(m)).toJson();
   }
 
   private static Award award(MicroCredential m) {
@@ -225,12 +225,12 @@ class ControlledVocabulariesTest {
       Level l = Level.national(t.getValue().substring(0, at), t.getValue().substring(at + " Level ".length()));
       MicroCredential m = microCredential().toBuilder().levels(List.of(Level.eqf(6), l)).build();
       ElmCredential e = Elm.export(m, award(m));
-      JsonNode c = e.document().at(Q + "/nqfLevel/0");
+      JsonNode c = e.toJson().at(Q + "/nqfLevel/0");
       assertEquals(t.getKey(), c.path("id").asText(), l.toString());
       assertEquals(Vocabulary.QDR_SCHEME, c.at("/inScheme/id").asText(), l.toString());
       assertEquals(t.getValue(), c.at("/prefLabel/en").asText(), l.toString());
       assertEquals(List.of(), e.warnings().stream().filter(w -> w.path().contains("nqfLevel")).toList(), l.toString());
-      ElmImport i = Elm.importCredential(e.document());
+      ElmImport i = Elm.importCredential(e.toJson());
       assertEquals(List.of(Level.eqf(6), l), i.microCredential().levels(), l.toString());
       assertEquals(List.of(), i.warnings().stream().filter(w -> w.path().contains("nqfLevel")).toList(), l.toString());
     }
@@ -241,7 +241,7 @@ class ControlledVocabulariesTest {
   void aLevelOutsideTheQdrListIsAMicrocredConceptWithAWarning() throws ElmException {
     MicroCredential m = microCredential().toBuilder().levels(List.of(Level.national("IE NQF", "11"))).build();
     ElmCredential e = Elm.export(m, award(m));
-    assertTrue(e.document().at(Q + "/nqfLevel/0/id").asText().startsWith("urn:microcred:elm:level:"));
+    assertTrue(e.toJson().at(Q + "/nqfLevel/0/id").asText().startsWith("urn:microcred:elm:level:"));
     assertTrue(e.warnings().stream().anyMatch(w -> w.code() == ElmProblemCode.NOT_IN_VOCABULARY
         && w.path().equals(QP + ".nqfLevel[0]") && w.message().contains("378 levels")), e.warnings().toString());
   }
@@ -255,13 +255,13 @@ class ControlledVocabulariesTest {
       MicroCredential m = microCredential().toBuilder().competencies(List.of(Competency.of("spreadsheets", iri)))
           .build();
       ElmCredential e = Elm.export(m, award(m));
-      JsonNode lo = e.document().at(Q + "/learningOutcome/0");
+      JsonNode lo = e.toJson().at(Q + "/learningOutcome/0");
       assertTrue(lo.path("relatedESCOSkill").isMissingNode(), iri);
       assertEquals(iri, lo.at("/relatedSkill/0/id").asText(), iri);
       assertTrue(e.warnings().stream().anyMatch(w -> w.code() == ElmProblemCode.NOT_IN_VOCABULARY
           && w.message().contains(iri)), iri + ": " + e.warnings());
       // read back as the same competency
-      assertEquals(m.competencies(), Elm.importCredential(e.document()).microCredential().competencies(), iri);
+      assertEquals(m.competencies(), Elm.importCredential(e.toJson()).microCredential().competencies(), iri);
     }
     List<String> paths = new ArrayList<>();
     MicroCredential m = microCredential();
