@@ -112,7 +112,7 @@ public final class RevocationList {
   }
 
   /**
-   * The issuer id (a list read with {@link #parse} may name none).
+   * The issuer id (a list read with {@link #fromJson} may name none).
    *
    * @return the issuer, if named
    */
