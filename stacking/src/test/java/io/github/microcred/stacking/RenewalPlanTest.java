@@ -42,15 +42,15 @@ class RenewalPlanTest {
         .orElseThrow();
     assertEquals(reason, why.reason(), before.summary());
     Plan p = Stacking.planner(rules, catalogue()).withBudget(Duration.ofSeconds(10)).plan(t, AS_OF);
-    assertTrue(p.satisfied(), p.toJson());
-    assertEquals(List.of("CORE"), p.items(), p.toJson());
+    assertTrue(p.satisfied(), p.toJson().toPrettyString());
+    assertEquals(List.of("CORE"), p.items(), p.toJson().toPrettyString());
     // explicit: the plan re-earns CORE, and says why the held copy does not count
-    assertEquals(List.of(why), p.renewals(), p.toJson());
-    assertTrue(p.toJson().contains("\"renewals\" : [ {\n    \"credential\" : \"CORE\",\n    \"reason\" : \""
-        + reason.name() + "\""), p.toJson());
+    assertEquals(List.of(why), p.renewals(), p.toJson().toPrettyString());
+    assertTrue(p.toJson().toPrettyString().contains("\"renewals\" : [ {\n    \"credential\" : \"CORE\",\n    \"reason\" : \""
+        + reason.name() + "\""), p.toJson().toPrettyString());
     // consistent: the plan's audit counts the re-earned CORE and does not also call CORE excluded
-    assertTrue(p.audit().assignments().stream().anyMatch(a -> a.credentialId().equals("CORE")), p.toJson());
-    assertTrue(p.audit().exclusions().stream().noneMatch(x -> x.credentialId().equals("CORE")), p.toJson());
+    assertTrue(p.audit().assignments().stream().anyMatch(a -> a.credentialId().equals("CORE")), p.toJson().toPrettyString());
+    assertTrue(p.audit().exclusions().stream().noneMatch(x -> x.credentialId().equals("CORE")), p.toJson().toPrettyString());
     assertFalse(p.audit().summary().contains("excluded CORE"), p.audit().summary());
   }
 
@@ -80,9 +80,9 @@ class RenewalPlanTest {
         .expires(AS_OF).build();
     Plan p = Stacking.planner(rules, catalogue()).withBudget(Duration.ofSeconds(10))
         .plan(Transcript.of(lastDay, HeldCredentialsTest.ects("X", "10")), AS_OF);
-    assertTrue(p.satisfied(), p.toJson());
-    assertEquals(List.of(), p.items(), p.toJson());
-    assertEquals(List.of(), p.renewals(), p.toJson());
+    assertTrue(p.satisfied(), p.toJson().toPrettyString());
+    assertEquals(List.of(), p.items(), p.toJson().toPrettyString());
+    assertEquals(List.of(), p.renewals(), p.toJson().toPrettyString());
   }
 
   @Test
@@ -95,10 +95,10 @@ class RenewalPlanTest {
         .expires(AS_OF.minusDays(3)).build();
     Plan p = Stacking.planner(rules, catalogue()).withBudget(Duration.ofSeconds(10))
         .plan(Transcript.of(core, mod, HeldCredentialsTest.ects("X", "10")), AS_OF);
-    assertEquals(List.of("CORE"), p.items(), p.toJson());
-    assertEquals(List.of("CORE"), p.renewals().stream().map(Exclusion::credentialId).toList(), p.toJson());
+    assertEquals(List.of("CORE"), p.items(), p.toJson().toPrettyString());
+    assertEquals(List.of("CORE"), p.renewals().stream().map(Exclusion::credentialId).toList(), p.toJson().toPrettyString());
     // the expired MOD, not renewed, stays excluded in the plan's audit with its reason
     assertTrue(p.audit().exclusions().stream().anyMatch(x -> x.credentialId().equals("MOD")
-        && x.reason() == Exclusion.Reason.EXPIRED), p.toJson());
+        && x.reason() == Exclusion.Reason.EXPIRED), p.toJson().toPrettyString());
   }
 }
