@@ -75,6 +75,6 @@ class HeldCredentialsTest {
     // both are re-earned, explicitly: each renewal carries the held copy's exclusion, and the plan's audit counts the
     // new credential in its place (RenewalPlanTest)
     assertEquals(Set.of("CORE NOT_YET_ISSUED", "PRE EXPIRED"), Set.copyOf(p.renewals().stream()
-        .map(x -> x.credentialId() + " " + x.reason()).toList()), p.toJson());
+        .map(x -> x.credentialId() + " " + x.reason()).toList()), p.toJson().toPrettyString());
   }
 }
