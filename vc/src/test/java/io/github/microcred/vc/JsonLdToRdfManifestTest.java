@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsReader;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import io.github.microcred.vc.internal.Canonicalizer;
 import io.github.microcred.vc.internal.JsonSupport;
+import io.github.microcred.vc.internal.Rdfc10;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -282,7 +282,7 @@ class JsonLdToRdfManifestTest {
   }
 
   private static String canonical(String nquads) throws Exception {
-    RdfCanon canon = RdfCanon.create("SHA-256");
+    Rdfc10.Canon canon = Rdfc10.canon("SHA-256", () -> { });
     new NQuadsReader(new StringReader(nquads)).provide(canon);
     StringWriter w = new StringWriter();
     canon.provide(new NQuadsWriter(w));

@@ -15,7 +15,6 @@ import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
-import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import io.github.microcred.vc.CanonicalizationLimits;
@@ -44,7 +43,8 @@ import java.util.function.LongSupplier;
 
 /**
  * JSON-LD to RDF (titanium expansion in safe mode: undefined terms fail; our linear node map; titanium's RDF
- * serialization) and RDFC-1.0 canonical N-Quads (titanium-rdfc), within {@link CanonicalizationLimits}: document
+ * serialization) and RDFC-1.0 canonical N-Quads (titanium-rdfc, or {@link Rdfc10} for the datasets titanium-rdfc
+ * labels otherwise than the specification), within {@link CanonicalizationLimits}: document
  * size, array items (with the path), nodes, quads, blank-node labelling work and time, each failing fast with
  * {@link VcErrorCode#LIMIT_EXCEEDED}.
  */
@@ -376,8 +376,8 @@ public final class Canonicalizer {
   }
 
   /**
-   * The reference pipeline: titanium's own JSON-LD to RDF ({@code ToRdfProcessor}, quadratic node map) and RDFC-1.0,
-   * without bounds. For the oracle test of {@link LinearNodeMap} only.
+   * The reference pipeline: titanium's own JSON-LD to RDF ({@code ToRdfProcessor}, quadratic node map) and RDFC-1.0
+   * ({@link Rdfc10#canon}), without bounds. For the oracle test of {@link LinearNodeMap} only.
    *
    * @param document the document
    * @param loader the context loader
@@ -388,7 +388,7 @@ public final class Canonicalizer {
   public static String canonicalizeWithTitanium(JsonObject document, ContextLoader loader, String rdfcHash)
       throws Exception {
     Processor p = processor(loader);
-    RdfCanon canon = RdfCanon.create(rdfcHash);
+    Rdfc10.Canon canon = Rdfc10.canon(rdfcHash, () -> { });
     ToRdfProcessor.toRdf(canon, p.expand(document), p.options);
     StringWriter w = new StringWriter();
     canon.provide(new NQuadsWriter(w));
@@ -701,19 +701,19 @@ public final class Canonicalizer {
           FAST_RUNS.increment();
           if (templateKey != null) {
             // a proof configuration: its text is learnt as the template of its shape
-            String out = FastRdf.canonical(fast, rdfcHash, () -> RdfCanon.create(rdfcHash, ticker), max, dataset,
+            String out = FastRdf.canonical(fast, rdfcHash, () -> Rdfc10.canon(rdfcHash, ticker), max, dataset,
                 deadline);
             p.templates.learn(templateKey, out);
             sink.line(out);
           } else {
-            FastRdf.canonical(fast, rdfcHash, () -> RdfCanon.create(rdfcHash, ticker), max, dataset, deadline,
+            FastRdf.canonical(fast, rdfcHash, () -> Rdfc10.canon(rdfcHash, ticker), max, dataset, deadline,
                 sink);
           }
           return;
         }
       }
       GENERAL_RUNS.increment();
-      RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
+      Rdfc10.Canon canon = Rdfc10.canon(rdfcHash, ticker);
       JsonArray expanded = p.expand(document);
       deadline.check("JSON-LD expansion");
       requireNoRelativeReference(expanded);
@@ -956,7 +956,7 @@ public final class Canonicalizer {
           }
           deadline.check("RDFC-1.0 canonicalization");
         };
-        RdfCanon canon = RdfCanon.create(rdfcHash, ticker);
+        Rdfc10.Canon canon = Rdfc10.canon(rdfcHash, ticker);
         source.feed(counting(canon, limits.maxQuads(), deadline));
         deadline.check("RDFC-1.0 canonicalization (before it starts)");
         canon.provide(canonical);

@@ -10,7 +10,6 @@ import com.apicatalog.jsonld.uri.UriUtils;
 import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
-import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -819,18 +818,19 @@ final class FastRdf {
    * statements are relabelled and sorted as titanium-rdfc sorts them, without the hashing, when the RDFC-1.0 work
    * such a dataset costs (at most its statements + 4 steps) is within {@code maxWork}. A dataset whose blank nodes
    * all have distinct first-degree hashes is labelled here too ({@link #distinctFirstDegree}). Every other dataset
-   * goes through titanium-rdfc with its ticker. Lines are written to one unsynchronized builder.
+   * goes through {@link Rdfc10#canon} with its ticker (titanium-rdfc, or {@link Rdfc10} when a statement names a
+   * blank node twice). Lines are written to one unsynchronized builder.
    *
    * @param d the dataset
    * @param rdfcHash the RDFC-1.0 hash ({@code SHA-256} or {@code SHA-384})
-   * @param canon makes the titanium-rdfc canonicalizer (with the work and time ticker)
+   * @param canon makes the RDFC-1.0 canonicalizer (with the work and time ticker)
    * @param maxWork the RDFC-1.0 work bound
    * @param dataset receives the canonical quads, or null
    * @param deadline the time budget
    * @return canonical N-Quads
    * @throws RdfConsumerException from {@code dataset}
    */
-  static String canonical(Dataset d, String rdfcHash, Supplier<RdfCanon> canon, long maxWork,
+  static String canonical(Dataset d, String rdfcHash, Supplier<Rdfc10.Canon> canon, long maxWork,
       RdfQuadConsumer dataset, Deadline deadline) throws RdfConsumerException {
     NQuadsSink.Text text = new NQuadsSink.Text(d.quads().size());
     canonical(d, rdfcHash, canon, maxWork, dataset, deadline, text);
@@ -841,7 +841,7 @@ final class FastRdf {
    * As {@link #canonical(Dataset, String, java.util.function.Supplier, long, RdfQuadConsumer, Deadline)}, each
    * canonical line handed to {@code out} (a text, or a digest) in canonical order.
    */
-  static void canonical(Dataset d, String rdfcHash, Supplier<RdfCanon> canon, long maxWork,
+  static void canonical(Dataset d, String rdfcHash, Supplier<Rdfc10.Canon> canon, long maxWork,
       RdfQuadConsumer dataset, Deadline deadline, NQuadsSink out) throws RdfConsumerException {
     if (d.blankNodes() > 1 && distinctFirstDegree(d, rdfcHash, maxWork, dataset, deadline, out)) {
       return;
@@ -851,7 +851,7 @@ final class FastRdf {
       writeSorted(d.quads(), FastRdf::c14n, dataset, deadline, out);
       return;
     }
-    RdfCanon c = canon.get();
+    Rdfc10.Canon c = canon.get();
     for (Quad q : d.quads()) {
       c.quad(q.subject(), q.predicate(), q.object(), q.datatype(), null, null, q.graph());
     }
@@ -918,9 +918,10 @@ final class FastRdf {
    * quads map, Hash First Degree Quads of each blank node, canonical identifiers issued in code point order of the
    * hashes to the nodes whose hash is unique) leave no blank node for step 6 (Hash N-Degree Quads), so step 7
    * relabels and sorts. This is the algorithm's own shortcut, which titanium-rdfc takes too; here it runs without
-   * titanium-rdfc's per-comparison re-serialization of every statement. It answers null, and titanium-rdfc runs,
-   * when two first-degree hashes are equal, when a statement names one blank node in two positions (titanium-rdfc
-   * counts such a statement once per position), or when the work titanium-rdfc would tick for this dataset (one
+   * titanium-rdfc's per-comparison re-serialization of every statement. A statement that names one blank node in two
+   * positions is serialized once in that node's first-degree hash, as RDFC-1.0 and rdf-canonize do (titanium-rdfc
+   * 2.0.0 serializes it once per position; {@link Rdfc10}). It answers null, and {@link Rdfc10#canon} runs, when two
+   * first-degree hashes are equal or when the work titanium-rdfc would tick for this dataset (one
    * step to start, one per round of step 5 (two rounds), one per related statement and one per blank node) passes
    * {@code maxWork}, so the bound fails exactly where it fails there.
    */
@@ -940,8 +941,13 @@ final class FastRdf {
       String s = blankOrNull(q.subject());
       String o = q.datatype() == null ? blankOrNull(q.object()) : null;
       String g = q.graph() == null ? null : blankOrNull(q.graph());
-      if (s != null && (s.equals(o) || s.equals(g)) || o != null && o.equals(g)) {
-        return false;
+      // a statement is one member of each mention set it belongs to (RDFC-1.0 "mention set"), however many
+      // positions name the node
+      if (o != null && o.equals(s)) {
+        o = null;
+      }
+      if (g != null && (g.equals(s) || g.equals(o))) {
+        g = null;
       }
       for (String b : new String[] {s, o, g}) {
         if (b != null) {
