@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +76,8 @@ public final class ControllerDocument {
    * Verification methods of type {@code Multikey}, {@code Ed25519VerificationKey2020} ({@code publicKeyMultibase})
    * and {@code JsonWebKey} / {@code JsonWebKey2020} ({@code publicKeyJwk}) are read; relative ids
    * ({@code #key-1}) are resolved against the document id. Relationship entries may be ids or embedded methods.
+   * Every verification method must name its {@code controller} (a string; Controlled Identifiers 1.0 section 2.2):
+   * one without is refused, never given the document's id.
    *
    * @param json the document
    * @return the document
@@ -133,6 +136,11 @@ public final class ControllerDocument {
     return vm;
   }
 
+  private static String brief(JsonNode n) {
+    String t = n.toString();
+    return t.length() > 40 ? t.substring(0, 40) + "..." : t;
+  }
+
   private record FirstSeen(VerificationMethod method, String path) {}
 
   private static String absolute(String ref, String base) {
@@ -145,7 +153,16 @@ public final class ControllerDocument {
           + " must be an object with string id and type");
     }
     String type = vm.get("type").asText();
-    String controller = vm.path("controller").asText(docId);
+    // Controlled Identifiers 1.0 s2.2: "The verification method map MUST include the id, type, controller, and
+    // specific verification material properties"; "The value of the controller property MUST be a string". The
+    // controller is what binds the key to an issuer: it is read, never assumed to be the document's id.
+    if (!vm.path("controller").isTextual() || vm.get("controller").asText().isEmpty()) {
+      throw new VcException(VcErrorCode.INVALID_DOCUMENT, "controller document: " + path + ".controller: expected"
+          + " a string naming the controller (a verification method must include controller), got "
+          + (vm.has("controller") ? vm.get("controller").getNodeType().toString().toLowerCase(Locale.ROOT)
+              + " " + brief(vm.get("controller")) : "nothing"));
+    }
+    String controller = vm.get("controller").asText();
     PublicKey key;
     try {
       if (vm.path("publicKeyMultibase").isTextual()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,5 +71,52 @@ class ControllerDocumentAttackTest {
       vms.add(method("#k", A));
     }
     assertEquals(1, ControllerDocument.fromJson(d).verificationMethods().size());
+  }
+
+  /**
+   * Controlled Identifiers 1.0 section 2.2: "The verification method map MUST include the id, type, controller, and
+   * specific verification material properties"; "The value of the controller property MUST be a string". A method
+   * without one was given the document's id as its controller (so a key a document merely lists became a key the
+   * document's subject controls); it is refused now, with its path, wherever it is written.
+   */
+  @Test
+  void aVerificationMethodWithoutAControllerIsRefused() {
+    ObjectNode d = doc();
+    ObjectNode vm = method("#k", A);
+    vm.remove("controller");
+    d.putArray("verificationMethod").add(vm);
+    d.putArray("assertionMethod").add("#k");
+    VcException e = assertThrows(VcException.class, () -> ControllerDocument.parse(d));
+    assertEquals(VcErrorCode.INVALID_DOCUMENT, e.code());
+    assertEquals("controller document: $.verificationMethod[0].controller: expected a string naming the controller"
+        + " (a verification method must include controller), got nothing", e.getMessage());
+    ObjectNode embedded = doc();
+    embedded.putArray("assertionMethod").add(vm);
+    VcException e2 = assertThrows(VcException.class, () -> ControllerDocument.parse(embedded));
+    assertTrue(e2.getMessage().startsWith("controller document: $.assertionMethod[0].controller:"), e2.getMessage());
+    for (JsonNode bad : new JsonNode[] {
+        JsonNodeFactory.instance.nullNode(), JsonNodeFactory.instance.numberNode(7),
+        JsonNodeFactory.instance.textNode(""), JsonNodeFactory.instance.arrayNode().add(DID),
+        JsonNodeFactory.instance.objectNode().put("id", DID)}) {
+      ObjectNode m = method("#k", A);
+      m.set("controller", bad);
+      ObjectNode x = doc();
+      x.putArray("verificationMethod").add(m);
+      VcException ex = assertThrows(VcException.class, () -> ControllerDocument.parse(x), bad.toString());
+      assertEquals(VcErrorCode.INVALID_DOCUMENT, ex.code());
+      assertTrue(ex.getMessage().contains("$.verificationMethod[0].controller"), ex.getMessage());
+    }
+  }
+
+  /** A method naming its controller keeps that controller, whether or not it is the document's id. */
+  @Test
+  void theNamedControllerIsKept() throws VcException {
+    ObjectNode d = doc();
+    ObjectNode vm = method("#k", A);
+    vm.put("controller", "https://other.example/keys");
+    d.putArray("verificationMethod").add(vm).add(method("#own", B));
+    ControllerDocument c = ControllerDocument.parse(d);
+    assertEquals("https://other.example/keys", c.method(DID + "#k").orElseThrow().controller());
+    assertEquals(DID, c.method(DID + "#own").orElseThrow().controller());
   }
 }

@@ -24,6 +24,7 @@ import io.github.microcred.vc.internal.verify.CompactForm;
 import io.github.microcred.vc.internal.verify.DataModel;
 import io.github.microcred.vc.internal.verify.StatusGate;
 import io.github.microcred.vc.internal.verify.ValidityWindow;
+import io.github.microcred.vc.internal.verify.XsdDateTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -539,6 +540,13 @@ public final class JwtVerifyOperation {
    */
   private boolean ob3Claims(Acc acc, ObjectNode payload, ObjectNode document, String issuer) {
     boolean vc1 = isVc1(document);
+    // OB 3.0 s8.2 (Verify a Credential VC-JWT Signature): "If the JSON object has the exp claim, the NumericDate MUST
+    // be converted to a DateTime, and MUST be used to set the value of the expirationDate": a token with exp and a
+    // credential without an expiry is a credential that expires (exp is compared below when the member is present)
+    Instant expClaim = ValidityWindow.numericDate(payload.get("exp"));
+    if (expClaim != null && !document.has(Ob3Claims.untilMember(vc1))) {
+      document.put(Ob3Claims.untilMember(vc1), expClaim.toString());
+    }
     Ob3Claims.Expected e = Ob3Claims.expected(document, vc1);
     if (e.problem() != null) {
       acc.fail(CheckName.SYNTAX, e.problem().substring(0, e.problem().indexOf(':')), JwtRejection.DATA_MODEL,
@@ -598,11 +606,44 @@ public final class JwtVerifyOperation {
    */
   private boolean claimsAgree(Acc acc, ObjectNode payload, ObjectNode document, boolean legacy) {
     JsonNode jti = payload.get("jti");
+    String what = kind == JwtKind.CREDENTIAL ? "credential" : "presentation";
     if (jti != null && (!jti.isTextual() || document.has("id") && !jti.asText().equals(document.path("id").asText(null)))) {
       acc.fail(CheckName.SYNTAX, "payload.jti", JwtRejection.CLAIM_CONFLICT,
-          "jti " + describe(jti) + " differs from the " + (kind == JwtKind.CREDENTIAL ? "credential" : "presentation")
-              + "'s id " + describe(document.get("id")));
+          "jti " + describe(jti) + " differs from the " + what + "'s id " + describe(document.get("id")));
       return false;
+    }
+    // a vc+jwt credential is the payload: a jti beside no id names the credential with an identifier it does not
+    // state (as a sub naming no credentialSubject would); a legacy token's jti became its id above (VC 1.1 JWT
+    // decoding), so this is the VC-JOSE-COSE payload only
+    if (jti != null && !document.has("id") && kind == JwtKind.CREDENTIAL) {
+      acc.fail(CheckName.SYNTAX, "payload.jti", JwtRejection.CLAIM_CONFLICT,
+          "jti " + describe(jti) + " names an id the credential does not have (no id member); expected no jti, or"
+              + " the credential's id");
+      return false;
+    }
+    // VC 1.1 JWT: nbf represents issuanceDate and exp expirationDate; decoding sets the members from them, so a
+    // token whose vc claim states other dates is two credentials in one (the claim read by JWT libraries, the member
+    // by applications): refused. Equal to the second, as NumericDate counts
+    if (legacy) {
+      for (String[] pair : new String[][] {{"nbf", "issuanceDate"}, {"exp", "expirationDate"}}) {
+        JsonNode claim = payload.get(pair[0]);
+        JsonNode member = document.get(pair[1]);
+        if (claim == null || member == null || !member.isTextual()) {
+          continue;
+        }
+        Instant c = ValidityWindow.numericDate(claim);
+        Instant m;
+        try {
+          m = XsdDateTime.parse(member.asText());
+        } catch (RuntimeException e) {
+          continue; // the time check reports the member (BAD_TIME)
+        }
+        if (c != null && c.getEpochSecond() != m.getEpochSecond()) {
+          acc.fail(CheckName.SYNTAX, "payload." + pair[0], JwtRejection.CLAIM_CONFLICT, pair[0] + " "
+              + describe(claim) + " (" + c + ") is not the " + what + "'s " + pair[1] + " " + describe(member));
+          return false;
+        }
+      }
     }
     JsonNode sub = payload.get("sub");
     if (sub == null || kind != JwtKind.CREDENTIAL) {
