@@ -86,13 +86,13 @@ class ControllerDocumentAttackTest {
     vm.remove("controller");
     d.putArray("verificationMethod").add(vm);
     d.putArray("assertionMethod").add("#k");
-    VcException e = assertThrows(VcException.class, () -> ControllerDocument.parse(d));
+    VcException e = assertThrows(VcException.class, () -> ControllerDocument.fromJson(d));
     assertEquals(VcErrorCode.INVALID_DOCUMENT, e.code());
     assertEquals("controller document: $.verificationMethod[0].controller: expected a string naming the controller"
         + " (a verification method must include controller), got nothing", e.getMessage());
     ObjectNode embedded = doc();
     embedded.putArray("assertionMethod").add(vm);
-    VcException e2 = assertThrows(VcException.class, () -> ControllerDocument.parse(embedded));
+    VcException e2 = assertThrows(VcException.class, () -> ControllerDocument.fromJson(embedded));
     assertTrue(e2.getMessage().startsWith("controller document: $.assertionMethod[0].controller:"), e2.getMessage());
     for (JsonNode bad : new JsonNode[] {
         JsonNodeFactory.instance.nullNode(), JsonNodeFactory.instance.numberNode(7),
@@ -102,7 +102,7 @@ class ControllerDocumentAttackTest {
       m.set("controller", bad);
       ObjectNode x = doc();
       x.putArray("verificationMethod").add(m);
-      VcException ex = assertThrows(VcException.class, () -> ControllerDocument.parse(x), bad.toString());
+      VcException ex = assertThrows(VcException.class, () -> ControllerDocument.fromJson(x), bad.toString());
       assertEquals(VcErrorCode.INVALID_DOCUMENT, ex.code());
       assertTrue(ex.getMessage().contains("$.verificationMethod[0].controller"), ex.getMessage());
     }
@@ -115,7 +115,7 @@ class ControllerDocumentAttackTest {
     ObjectNode vm = method("#k", A);
     vm.put("controller", "https://other.example/keys");
     d.putArray("verificationMethod").add(vm).add(method("#own", B));
-    ControllerDocument c = ControllerDocument.parse(d);
+    ControllerDocument c = ControllerDocument.fromJson(d);
     assertEquals("https://other.example/keys", c.method(DID + "#k").orElseThrow().controller());
     assertEquals(DID, c.method(DID + "#own").orElseThrow().controller());
   }
