@@ -1,5 +1,6 @@
 package io.github.microcred.stacking;
 
+import io.github.microcred.stacking.internal.Trees;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -426,5 +427,38 @@ public record Filter(
       return new Filter(credentials, idPrefixes, subjects, competencies, tags, minLevel, maxLevel, issuers, providers, origins,
           kinds, creditBearingOnly, assessedOnly, withinYears, Optional.ofNullable(referenceDate), allOf, anyOf, noneOf);
     }
+  }
+
+  /**
+   * Structural equality, computed without recursion and each shared subtree pair compared once, so a tree built in
+   * Java 100,000 levels deep, or a DAG whose levels share children, compares in time linear in its distinct objects.
+   *
+   * @param o the other object
+   * @return whether it is a Filter with equal components
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Filter other && Trees.equal(this, other);
+  }
+
+  /**
+   * The hash code of the components, computed without recursion, each shared subtree once.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Trees.hash(this);
+  }
+
+  /**
+   * The record's text, built without recursion and cut at 100,000 characters (ending in
+   * {@code ...}).
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return Trees.text(this);
   }
 }

@@ -2,6 +2,7 @@ package io.github.microcred.stacking;
 
 import io.github.microcred.stacking.internal.Amounts;
 import io.github.microcred.stacking.internal.RulesJson;
+import io.github.microcred.stacking.internal.Trees;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -201,5 +202,38 @@ public record Requirement(
    */
   public static Requirement ref(String name) {
     return new Requirement(Kind.REF, "", List.of(), 0, BigDecimal.ZERO, Filter.ANY, name);
+  }
+
+  /**
+   * Structural equality, computed without recursion and each shared subtree pair compared once, so a tree built in
+   * Java 100,000 levels deep, or a DAG whose levels share children, compares in time linear in its distinct objects.
+   *
+   * @param o the other object
+   * @return whether it is a Requirement with equal components
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Requirement other && Trees.equal(this, other);
+  }
+
+  /**
+   * The hash code of the components, computed without recursion, each shared subtree once.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Trees.hash(this);
+  }
+
+  /**
+   * The record's text, built without recursion and cut at 100,000 characters (ending in
+   * {@code ...}).
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return Trees.text(this);
   }
 }

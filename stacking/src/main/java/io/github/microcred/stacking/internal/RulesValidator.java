@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,10 +122,18 @@ public final class RulesValidator {
       String at = "$.constraints.caps[" + i + "].where";
       roots.add(new Step(caps.get(i).filter(), 1, null, at, at));
     }
+    // the deepest level each object was walked at: a shared object met again no deeper has nothing new below it, so
+    // a DAG built in Java whose levels share children is walked in time linear in its objects, not its paths
+    Map<Object, Integer> walked = new IdentityHashMap<>();
     for (Step root : roots) {
       todo.push(root);
       while (!todo.isEmpty()) {
         Step s = todo.pop();
+        Integer before = walked.get(s.node);
+        if (before != null && before >= s.depth) {
+          continue;
+        }
+        walked.put(s.node, s.depth);
         if (s.node instanceof Requirement r) {
           if (s.depth > FlatTree.MAX_DEPTH) {
             return Issue.error(s.path(false), TOO_LARGE, "requirements nest deeper than " + FlatTree.MAX_DEPTH
@@ -168,8 +177,26 @@ public final class RulesValidator {
         }
       }
     }
+    Map<Object, Long> sizes = new IdentityHashMap<>();
+    long total = 0;
+    for (Step root : roots) {
+      long n = Trees.writtenOut(root.node, sizes);
+      total = total > Long.MAX_VALUE - n ? Long.MAX_VALUE : total + n;
+      if (total > MAX_WRITTEN_OUT) {
+        return Issue.error(root.ruleStep, TOO_LARGE, "the requirements and filters written out (a shared object once"
+            + " per place it stands) have more than " + MAX_WRITTEN_OUT + " nodes by here" + (root.jsonStep.equals(
+            root.ruleStep) ? "" : " (JSON path " + root.jsonStep + ")") + "; build smaller trees");
+      }
+    }
     return null;
   }
+
+  /**
+   * Most requirements and filters of the authored trees (root, definitions, caps) written out, each shared object once
+   * per place it stands: every check walks them as trees, so rules built in Java as a DAG whose levels share children
+   * (2^60 places at depth 60) are refused here instead of walked for ever.
+   */
+  public static final int MAX_WRITTEN_OUT = 1_000_000;
 
   /** Fields of a filter built in Java that would be ignored: a reference date without a recency window. */
   private static void filterProblems(Filter f, String path, List<Issue> p) {
