@@ -59,7 +59,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +69,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -110,6 +114,8 @@ public final class ApiHandler extends Handler.Abstract {
   private final StatusService status;
   private final Authenticator auth;
   private final AccessLog log;
+  /** The configured issuers by id (the first of a repeated id), in configuration order: made once, not per request. */
+  private final Map<String, ServerConfig.Issuer> issuersById;
 
   /**
    * Creates the handler.
@@ -126,6 +132,11 @@ public final class ApiHandler extends Handler.Abstract {
     this.status = status;
     this.log = log;
     this.auth = new Authenticator(config);
+    Map<String, ServerConfig.Issuer> byId = new LinkedHashMap<>();
+    for (ServerConfig.Issuer i : config.issuers()) {
+      byId.putIfAbsent(i.id(), i);
+    }
+    this.issuersById = Collections.unmodifiableMap(byId);
   }
 
   /** The verification options: defaults, with this service's status lists when it keeps any. */
@@ -166,6 +177,13 @@ public final class ApiHandler extends Handler.Abstract {
     }
   }
 
+  /** The answers' constant header fields, encoded once. */
+  private static final HttpField JSON_CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
+      JSON_TYPE + ";charset=utf-8");
+  private static final HttpField PROBLEM_CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
+      PROBLEM + ";charset=utf-8");
+  private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+
   private static final String SUBJECT = "io.github.microcred.server.subject";
   private static final String BODY_READ = "io.github.microcred.server.bodyRead";
 
@@ -197,8 +215,9 @@ public final class ApiHandler extends Handler.Abstract {
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     response.setStatus(a.status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(a.type.equals(JSON_TYPE) ? JSON_CONTENT_TYPE : a.type.equals(PROBLEM)
+        ? PROBLEM_CONTENT_TYPE : new HttpField(HttpHeader.CONTENT_TYPE, a.type + ";charset=utf-8"));
+    response.getHeaders().put(NO_STORE);
     // a text body (a Status List Token) is sent as it is; JSON bodies are serialised
     byte[] out = a.body.isTextual() ? a.body.asText().getBytes(StandardCharsets.UTF_8) : bytes(a.body);
     if (log != null) {
@@ -807,13 +826,11 @@ public final class ApiHandler extends Handler.Abstract {
       throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.issuer: expected the "
           + "issuer's id (a string, or an object with an id)");
     }
-    Optional<ServerConfig.Issuer> found = config.issuers().stream().filter(i -> i.id().equals(issuerId)).findFirst();
-    if (found.isEmpty()) {
+    ServerConfig.Issuer issuer = issuersById.get(issuerId);
+    if (issuer == null) {
       throw new Problem(422, "unknown-issuer", "Unknown issuer", "$.credential.issuer: '" + issuerId
-          + "' is not an issuer of this service (configured: " + config.issuers().stream()
-              .map(ServerConfig.Issuer::id).toList() + ")");
+          + "' is not an issuer of this service (configured: " + List.copyOf(issuersById.keySet()) + ")");
     }
-    ServerConfig.Issuer issuer = found.get();
     boolean withStatus = status != null && status.issuesStatus(issuer);
     if (withStatus && credential.has("credentialStatus")) {
       throw new Problem(422, "invalid-credential", "Invalid credential", "$.credential.credentialStatus: this "
@@ -1010,10 +1027,11 @@ public final class ApiHandler extends Handler.Abstract {
     if (config.issuers().isEmpty()) {
       throw new Problem(422, "unknown-issuer", "Unknown issuer", "this service has no issuer");
     }
-    ServerConfig.Issuer issuer = issuerId == null ? config.issuers().get(0) : config.issuers().stream()
-        .filter(i -> i.id().equals(issuerId)).findFirst().orElseThrow(() -> new Problem(422, "unknown-issuer",
-            "Unknown issuer", "$.issuer: '" + issuerId + "' is not an issuer of this service (configured: "
-                + config.issuers().stream().map(ServerConfig.Issuer::id).toList() + ")"));
+    ServerConfig.Issuer issuer = issuerId == null ? config.issuers().get(0) : issuersById.get(issuerId);
+    if (issuer == null) {
+      throw new Problem(422, "unknown-issuer", "Unknown issuer", "$.issuer: '" + issuerId + "' is not an issuer of "
+          + "this service (configured: " + List.copyOf(issuersById.keySet()) + ")");
+    }
     String profileName = mc.awardingBodies().isEmpty() ? issuer.id() : mc.awardingBodies().get(0).name();
     ObjectNode credential;
     try {

@@ -1,10 +1,10 @@
 package io.github.microcred.server.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -104,7 +104,9 @@ public final class RequestDeadline {
    * @throws IOException when the content fails (the client went away, an idle timeout)
    */
   static Read read(Content.Source in, long max, int keep, long deadline) throws IOException, TimeoutException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(keep + 1, 8192));
+    // the kept bytes, copied once from each chunk: a body that arrives in one chunk is one array of its size
+    byte[] kept = new byte[0];
+    int size = 0;
     long count = 0;
     while (true) {
       Content.Chunk chunk = in.read();
@@ -135,18 +137,20 @@ public final class RequestDeadline {
         }
         ByteBuffer b = chunk.getByteBuffer();
         int n = b.remaining();
-        int take = (int) Math.max(0, Math.min(n, keep + 1L - out.size()));
+        int take = (int) Math.max(0, Math.min(n, keep + 1L - size));
         if (take > 0) {
-          byte[] part = new byte[take];
-          b.duplicate().get(part);
-          out.write(part, 0, take);
+          if (size + take > kept.length) {
+            kept = Arrays.copyOf(kept, (int) Math.max(size + take, Math.min(keep + 1L, 2L * kept.length)));
+          }
+          b.duplicate().get(kept, size, take);
+          size += take;
         }
         count += n;
         if (chunk.isLast()) {
-          return new Read(out.toByteArray(), count, true);
+          return new Read(size == kept.length ? kept : Arrays.copyOf(kept, size), count, true);
         }
         if (count > max) {
-          return new Read(out.toByteArray(), count, false);
+          return new Read(size == kept.length ? kept : Arrays.copyOf(kept, size), count, false);
         }
       } finally {
         chunk.release();
