@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Equality, hash code, text and written-out size of {@link Requirement} and {@link Filter} trees without recursion,
@@ -99,33 +100,13 @@ public final class Trees {
    * @return the hash code
    */
   public static int hash(Object root) {
-    Map<Object, Integer> memo = new IdentityHashMap<>();
-    Deque<Object> todo = new ArrayDeque<>();
-    todo.push(root);
-    while (!todo.isEmpty()) {
-      Object n = todo.peek();
-      if (memo.containsKey(n)) {
-        todo.pop();
-        continue;
+    return fold(root, new IdentityHashMap<>(), (n, kids) -> {
+      int h = Arrays.hashCode(scalars(n));
+      for (int k : kids) {
+        h = 31 * h + k;
       }
-      List<Object> kids = parts(n);
-      boolean ready = true;
-      for (Object k : kids) {
-        if (!memo.containsKey(k)) {
-          todo.push(k);
-          ready = false;
-        }
-      }
-      if (ready) {
-        todo.pop();
-        int h = Arrays.hashCode(scalars(n));
-        for (Object k : kids) {
-          h = 31 * h + memo.get(k);
-        }
-        memo.put(n, h);
-      }
-    }
-    return memo.get(root);
+      return h;
+    });
   }
 
   /**
@@ -137,6 +118,20 @@ public final class Trees {
    * @return the written-out size
    */
   public static long writtenOut(Object root, Map<Object, Long> memo) {
+    return fold(root, memo, (n, kids) -> {
+      long size = 1;
+      for (long m : kids) {
+        size = size > Long.MAX_VALUE - m ? Long.MAX_VALUE : size + m;
+      }
+      return size;
+    });
+  }
+
+  /**
+   * A value of every distinct object below {@code root}, computed after those of its {@link #parts(Object)} (post
+   * order, without recursion, each shared object once) and kept in {@code memo} by identity.
+   */
+  private static <T> T fold(Object root, Map<Object, T> memo, BiFunction<Object, List<T>, T> combine) {
     Deque<Object> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {
@@ -155,12 +150,11 @@ public final class Trees {
       }
       if (ready) {
         todo.pop();
-        long size = 1;
+        List<T> values = new ArrayList<>(kids.size());
         for (Object k : kids) {
-          long m = memo.get(k);
-          size = size > Long.MAX_VALUE - m ? Long.MAX_VALUE : size + m;
+          values.add(memo.get(k));
         }
-        memo.put(n, size);
+        memo.put(n, combine.apply(n, values));
       }
     }
     return memo.get(root);
